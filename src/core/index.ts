@@ -1,0 +1,3 @@
+export * from './PhiEntity.ts';
+export * from './ports.ts';
+export * from './errors.ts';
