@@ -1,17 +1,42 @@
-// Interim: the interface is fixed; the recognizers land next.
-import type { DetectOptions, PhiDetector } from '../core/ports.ts';
 import type { PhiEntity } from '../core/PhiEntity.ts';
+import type { DetectOptions, PhiDetector } from '../core/ports.ts';
+import type { Candidate, SafeSpan } from './Candidate.ts';
+import { loadLexicon, type Lexicon } from './Lexicon.ts';
+import { recognizeAddresses } from './recognizers/recognizeAddresses.ts';
+import { recognizeAges } from './recognizers/recognizeAges.ts';
+import { recognizeContacts } from './recognizers/recognizeContacts.ts';
+import { recognizeDates } from './recognizers/recognizeDates.ts';
+import { recognizeIds } from './recognizers/recognizeIds.ts';
+import { recognizeLocations } from './recognizers/recognizeLocations.ts';
+import { recognizeNames } from './recognizers/recognizeNames.ts';
+import { recognizeProfessions } from './recognizers/recognizeProfessions.ts';
+import { recognizeSafeSpans } from './recognizers/recognizeSafeSpans.ts';
+import { resolveCandidates } from './resolveCandidates.ts';
+import { tokenize } from './tokenize.ts';
 
 export interface LocalPhiDetectorOptions {
-  /** Default minimum score applied when a call gives none (default 0: report every candidate). */
+  /** Minimum score when a call gives none (default 0: every candidate, each with its score). */
   minScore?: number;
+  /** Word lists to use (default: the ones shipped in src/detect/data, loaded once per process). */
+  lexicon?: Lexicon;
 }
 
+/**
+ * The local PHI detector: pattern recognizers with validators for structured identifiers, word lists
+ * and context rules for names, places and jobs, all offline. Returns Comprehend Medical's entity shape.
+ *
+ * @example
+ * const detector = new LocalPhiDetector();
+ * const entities = detector.detectSync('Pt Marla Quenby, 67 y/o, seen 03/14/2023.', { minScore: 0.5 });
+ * // [{ Type: 'NAME', Text: 'Marla Quenby', ... }, { Type: 'AGE', Text: '67', ... }, { Type: 'DATE', ... }]
+ */
 export class LocalPhiDetector implements PhiDetector {
   readonly #minScore: number;
+  readonly #lexicon: Lexicon;
 
   constructor(options: LocalPhiDetectorOptions = {}) {
     this.#minScore = options.minScore ?? 0;
+    this.#lexicon = options.lexicon ?? loadLexicon();
   }
 
   async detect(text: string, options: DetectOptions = {}): Promise<PhiEntity[]> {
@@ -20,10 +45,44 @@ export class LocalPhiDetector implements PhiDetector {
 
   detectSync(text: string, options: DetectOptions = {}): PhiEntity[] {
     const minScore = options.minScore ?? this.#minScore;
-    const out: PhiEntity[] = [];
-    for (const m of text.matchAll(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) {
-      out.push({ Id: out.length, BeginOffset: m.index, EndOffset: m.index + m[0].length, Score: 0.99, Text: m[0], Category: 'PROTECTED_HEALTH_INFORMATION', Type: 'EMAIL', Traits: [] });
+    const types = options.types ? new Set(options.types) : undefined;
+    const resolved = resolveCandidates(text, ...this.#propose(text));
+    const entities: PhiEntity[] = [];
+    for (const c of resolved) {
+      if (c.score < minScore || (types && !types.has(c.type))) continue;
+      entities.push({
+        Id: entities.length,
+        BeginOffset: c.start,
+        EndOffset: c.end,
+        Score: round(c.score),
+        Text: text.slice(c.start, c.end),
+        Category: 'PROTECTED_HEALTH_INFORMATION',
+        Type: c.type,
+        Traits: c.traits ?? [],
+      });
     }
-    return out.filter((e) => e.Score >= minScore && (!options.types || options.types.includes(e.Type)));
+    return entities;
   }
+
+  #propose(text: string): [Candidate[], SafeSpan[]] {
+    const lexicon = this.#lexicon;
+    const tokens = tokenize(text);
+    const safe = recognizeSafeSpans(text, tokens, lexicon);
+    const addressLexicon = { isCommonWord: (w: string) => lexicon.commonWords.has(w), isCity: (n: string) => lexicon.cities.has(n) };
+    const candidates = [
+      ...recognizeContacts(text),
+      ...recognizeIds(text, safe),
+      ...recognizeDates(text),
+      ...recognizeAges(text),
+      ...recognizeAddresses(text, addressLexicon),
+      ...recognizeLocations(text, tokens, lexicon),
+      ...recognizeProfessions(text, tokens),
+      ...recognizeNames(text, tokens, lexicon),
+    ];
+    return [candidates, safe];
+  }
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
 }

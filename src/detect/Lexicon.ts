@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+
+/** Word lists the recognizers consult; every entry is lower case. Built by scripts/build-dictionaries.ts. */
+export interface Lexicon {
+  /** Everyday English (SCOWL 10-50): a capitalised one is usually a sentence start, not a name. */
+  commonWords: ReadonlySet<string>;
+  /** Rarer English (SCOWL 55-70). */
+  knownWords: ReadonlySet<string>;
+  firstNames: ReadonlySet<string>;
+  /** First and last names that are not English words. */
+  personNames: ReadonlySet<string>;
+  cities: ReadonlySet<string>;
+  countries: ReadonlySet<string>;
+  clinicalWords: ReadonlySet<string>;
+  eponyms: ReadonlySet<string>;
+}
+
+const DATA_DIR = new URL('./data/', import.meta.url);
+
+function readList(file: string): Set<string> {
+  const text = readFileSync(new URL(file, DATA_DIR), 'utf8');
+  const set = new Set<string>();
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    // Hand-curated files hold several terms a line; generated ones one a line (and may contain spaces).
+    const terms = file.startsWith('clinical') || file.startsWith('eponyms') ? line.split(/\s+/) : [line.trim()];
+    for (const term of terms) if (term) set.add(term);
+  }
+  return set;
+}
+
+let cached: Lexicon | undefined;
+
+/** Loads the lists once per process (about 60 ms, 40 MB); later calls share them. */
+export function loadLexicon(): Lexicon {
+  cached ??= {
+    commonWords: readList('common-words.txt'),
+    knownWords: readList('known-words.txt'),
+    firstNames: readList('first-names.txt'),
+    personNames: readList('person-names.txt'),
+    cities: readList('cities.txt'),
+    countries: readList('countries.txt'),
+    clinicalWords: readList('clinical-words.txt'),
+    eponyms: readList('eponyms.txt'),
+  };
+  return cached;
+}

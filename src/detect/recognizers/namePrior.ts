@@ -1,0 +1,54 @@
+import type { Lexicon } from '../Lexicon.ts';
+import { MONTHS_AND_DAYS, PARTICLES, PROPER_NON_PHI, RELATIONS, TITLES } from '../nameCues.ts';
+import type { Token } from '../tokenize.ts';
+
+/**
+ * How likely a token is part of a person's name from its spelling and the word lists alone, before
+ * context. In mixed-case text a capital is strong evidence; Philter's lesson applies: a capitalised
+ * word that no dictionary knows is taken for a name (default deny). In ALL-CAPS or all-lower text
+ * only the name lists speak.
+ */
+export function namePrior(token: Token, lexicon: Lexicon): number {
+  if (!token.alpha || token.text.length < 2 || PARTICLES.has(token.text)) return 0;
+  const key = token.key;
+  if (lexicon.clinicalWords.has(key) || lexicon.eponyms.has(key)) return 0;
+  if (RELATIONS.has(key) || TITLES.has(key)) return 0;
+  // Months join a name ("June Castellano") but never make one alone: a run needs a stronger word.
+  if (MONTHS_AND_DAYS.has(key)) return 0.12;
+  const first = lexicon.firstNames.has(key);
+  const common = lexicon.commonWords.has(key);
+  const known = common || lexicon.knownWords.has(key);
+  const person = lexicon.personNames.has(key);
+  if (PROPER_NON_PHI.has(key)) return common ? 0.15 : 0.05;
+  // A known city that is no first name is more likely a place; the place recognizer scores it.
+  const place = lexicon.cities.has(key) && !first ? 0.8 : 1;
+  if (token.caseInformative) return place * mixedCasePrior(token, { first, common, known, person });
+  if (first && !common) return 0.7;
+  if (person && !known) return key.length >= 4 ? 0.4 : 0.2;
+  if (first) return 0.25;
+  if (!known && key.length >= 4) return 0.2;
+  return 0.05;
+}
+
+interface Knowledge { first: boolean; common: boolean; known: boolean; person: boolean }
+
+function mixedCasePrior(token: Token, k: Knowledge): number {
+  // An all-caps word inside mixed-case text is usually an abbreviation ("CXR", "NEURO"), unless a
+  // name list knows it ("SMITH, John" in a patient banner).
+  if (token.upper) {
+    if (token.text.length <= 2) return 0;
+    if (k.first && !k.common) return 0.6;
+    return k.person && !k.known ? 0.45 : 0;
+  }
+  if (!token.capitalized) {
+    // "wife mary called": a lower-case first name still counts a little, more once context speaks.
+    return k.first && !k.common ? 0.3 : 0;
+  }
+  const start = token.sentenceStart ? 0.7 : 1;
+  if (k.first && !k.common) return 0.85 * start;
+  if (k.person && !k.known) return 0.75 * start;
+  if (!k.known) return 0.62 * start;
+  if (k.first) return 0.35 * start;
+  if (k.common) return 0.15 * start;
+  return 0.3 * start;
+}

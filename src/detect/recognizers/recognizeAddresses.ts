@@ -1,0 +1,98 @@
+import type { Candidate } from '../Candidate.ts';
+import { STATE_CODE_PATTERN, STATE_NAME_PATTERN } from '../usStates.ts';
+
+const SUFFIX =
+  '(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|way|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|row|alley|aly|plaza|plz|pike|turnpike|tpke|crescent|cres|close|grove|gardens|heights|hts|path|point|pt|ridge|run|walk|loop|bend|crossing|xing|commons|mews|expressway|expy|freeway|fwy|route|rte)';
+const STREET_WORD = "(?:[A-Za-z][A-Za-z'’.-]*|\\d+(?:st|nd|rd|th))";
+const UNIT = '(?:,?\\s*(?:apt|apartment|unit|suite|ste|#|fl|floor|rm|room|bldg|building)\\.?\\s*#?\\s*[A-Za-z0-9-]+)?';
+const STREET = new RegExp(
+  `\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?\\s+(?:[NSEW]\\.?\\s+|north\\s+|south\\s+|east\\s+|west\\s+)?(?:${STREET_WORD}\\s+){1,3}${SUFFIX}\\b\\.?${UNIT}`,
+  'gi',
+);
+const PO_BOX = /\bp\.?\s?o\.?\s*box\s+\d+\b/gi;
+const CITY_STATE_ZIP = new RegExp(
+  `\\b([A-Z][A-Za-z.'’-]+(?:\\s+[A-Z][A-Za-z.'’-]+){0,2}),\\s*(?:${STATE_CODE_PATTERN}|${STATE_NAME_PATTERN})\\.?(?:,?\\s+\\d{5}(?:-\\d{4})?)?\\b`,
+  'g',
+);
+const STATE_ZIP = new RegExp(`\\b(?:${STATE_CODE_PATTERN})\\s+\\d{5}(?:-\\d{4})?\\b`, 'g');
+const ZIP_CUE = /\b(?:zip(?:\s*code)?|postal\s+code|postcode)\s*[:#]?\s*(\d{5}(?:-\d{4})?)\b/gi;
+const STATE_NAME = new RegExp(`\\b(?:${STATE_NAME_PATTERN})\\b`, 'g');
+const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
+
+// Named care facilities and organisations: one to five name words before a facility word.
+const FACILITY_WORD =
+  '(?:hospital|medical\\s+cent(?:er|re)|health\\s+cent(?:er|re)|healthcare|health\\s+care|health\\s+system|clinic|infirmary|nursing\\s+home|nursing\\s+facility|rehab(?:ilitation)?(?:\\s+(?:cent(?:er|re)|hospital|facility))?|hospice|care\\s+cent(?:er|re)|medical\\s+group|medical\\s+associates|family\\s+practice|family\\s+medicine|pediatrics|cancer\\s+cent(?:er|re)|heart\\s+institute|institute|sanatorium|manor|assisted\\s+living|senior\\s+living|retirement\\s+home|care\\s+home|home\\s+care|university|college|school|academy|church|pharmacy|laboratories|corporation|corp|inc|llc|company|co)';
+const FACILITY = new RegExp(
+  `\\b(?:(?:st\\.?|saint|mount|mt\\.?)\\s+)?(?:[A-Za-z][A-Za-z'’&.-]*\\s+(?:of\\s+(?:the\\s+)?)?){1,5}${FACILITY_WORD}\\b(?:\\s+(?:of|at)\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+)?)?`,
+  'gi',
+);
+const STRONG_FACILITY = /(?:hospital|cent(?:er|re)|clinic|infirmary|nursing\s+home|rehab\w*|hospice|manor)$/i;
+// Hospital wards and units named after people or places: "Ellison 10", "Baker 6 West", "4 North".
+const WARD = /\b(?:ward|unit|pod|wing|floor|building|bldg|pavilion|tower)\s+#?\d+[A-Z]?\b|\b\d{1,2}\s*(?:north|south|east|west)\b/gi;
+
+const GENERIC_FACILITY_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'our', 'outside', 'other', 'local', 'same', 'another', 'from', 'to', 'at', 'in', 'of', 'general', 'community', 'nursing', 'home', 'rehab', 'medical', 'health', 'care', 'primary', 'private', 'state', 'public', 'county', 'city', 'regional', 'memorial', 'children\'s', 'university', 'mental', 'psychiatric', 'va', 'osh', 'any', 'no', 'and', 'or', 'with', 'was', 'is', 'by', 'for', 'on']);
+
+export interface AddressLexicon {
+  isCommonWord(word: string): boolean;
+  isCity(name: string): boolean;
+}
+
+export function recognizeAddresses(text: string, lexicon: AddressLexicon): Candidate[] {
+  const isCommonWord = (w: string) => lexicon.isCommonWord(w);
+  const out: Candidate[] = [];
+  const add = (start: number, value: string, score: number) => {
+    const trimmed = value.replace(/[\s,.;:]+$/, '');
+    if (trimmed) out.push({ start, end: start + trimmed.length, type: 'ADDRESS', score });
+  };
+  for (const m of text.matchAll(STREET)) if (isStreet(m[0], isCommonWord)) add(m.index, m[0], 0.9);
+  for (const m of text.matchAll(PO_BOX)) add(m.index, m[0], 0.95);
+  for (const m of text.matchAll(CITY_STATE_ZIP)) {
+    // "Lindqvist, MD" is a doctor, "Salem, OR" a place: a bare two-letter code needs a ZIP or a known city.
+    const codeOnly = /,\s*[A-Z]{2}\.?$/.test(m[0]);
+    if (codeOnly && !lexicon.isCity((m[1] ?? '').toLowerCase())) continue;
+    add(m.index, m[0], 0.9);
+  }
+  for (const m of text.matchAll(STATE_ZIP)) add(m.index, m[0], 0.95);
+  for (const m of text.matchAll(ZIP_CUE)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.95);
+  for (const m of text.matchAll(STATE_NAME)) add(m.index, m[0], 0.75);
+  for (const m of text.matchAll(UK_POSTCODE)) if (/\d/.test(m[0]) && m[0].length >= 5) add(m.index, m[0], 0.6);
+  for (const m of text.matchAll(FACILITY)) pushFacility(out, m.index, m[0], isCommonWord);
+  for (const m of text.matchAll(WARD)) add(m.index, m[0], 0.6);
+  return out;
+}
+
+/**
+ * Keep the naming words before a facility word: capitalised ones ("Mercy General Hospital"), or in
+ * text without capitals, words that are not everyday English ("admitted to brigham hospital").
+ * Leading generic words ("the", "outside") are dropped; a facility with no naming word is no PHI.
+ */
+function pushFacility(out: Candidate[], start: number, value: string, isCommonWord: (w: string) => boolean): void {
+  const all = value.split(/\s+/);
+  let first = all.length - 2;
+  while (first >= 0 && isNamingWord(all[first] ?? '', isCommonWord)) first--;
+  for (let i = 0; i <= first; i++) start += (all[i] ?? '').length + 1;
+  const words = all.slice(first + 1);
+  const naming = words.slice(0, -1).filter((w) => !GENERIC_FACILITY_WORDS.has(w.toLowerCase()));
+  if (naming.length === 0) return;
+  const distinctive = naming.some((w) => !isCommonWord(w.toLowerCase().replace(/['’]s$/, '')));
+  const strong = STRONG_FACILITY.test(value) ? distinctive || naming.some((w) => /^[A-Z][a-z]/.test(w)) : distinctive;
+  if (!strong) return;
+  out.push({ start, end: start + words.join(' ').length, type: 'ADDRESS', score: naming.some((w) => /^[A-Z]/.test(w)) ? (STRONG_FACILITY.test(value) ? 0.94 : 0.85) : 0.6 });
+}
+
+function isNamingWord(word: string, isCommonWord: (w: string) => boolean): boolean {
+  if (/^(?:st\.?|saint|mount|mt\.?|of|the|&)$/i.test(word)) return true;
+  if (GENERIC_FACILITY_WORDS.has(word.toLowerCase())) return /^[A-Z]/.test(word) && !/^(?:The|A|An|From|To|At|In|And|Or|With|Was|Is|By|For|On|His|Her|Their|Our|This|That|Any|No)$/.test(word);
+  return /^[A-Z]/.test(word) || !isCommonWord(word.toLowerCase().replace(/['’]s$/, ''));
+}
+
+
+const NOT_STREET_WORDS = new Set(['by', 'to', 'with', 'from', 'at', 'on', 'in', 'the', 'and', 'of', 'for', 'pt', 'x', 'q', 'per', 'times', 'mg', 'mcg', 'ml', 'units', 'unit', 'tab', 'tabs', 'days', 'day', 'weeks', 'hours', 'hrs', 'min', 'was', 'is', 'saw', 'seen', 'called', 'see', 'per', 'or', 'am', 'pm']);
+
+/** "14 by Dr Smith" and "5 mg PO daily" are not streets; "12 Oak St" is. */
+function isStreet(value: string, isCommonWord: (word: string) => boolean): boolean {
+  const words = value.split(/\s+/).slice(1, -1).map((w) => w.toLowerCase().replace(/[.,]$/, ''));
+  if (words.some((w) => NOT_STREET_WORDS.has(w))) return false;
+  // In lower-case text every word matches; require one that reads like a name (or a numbered street).
+  return /[A-Z]/.test(value) || words.some((w) => !isCommonWord(w) || /\d/.test(w));
+}

@@ -1,0 +1,41 @@
+import type { Candidate } from '../Candidate.ts';
+
+const NUMBER_WORD =
+  '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:\\s(?:and\\s)?[a-z-]+)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)';
+const AGE_NUMBER = `(\\d{1,3}|${NUMBER_WORD})`;
+
+// Each pattern captures the age value in group 1; the span is the value only, as DetectPHI reports it.
+const AGE_PATTERNS: { re: RegExp; score: number }[] = [
+  { re: new RegExp(`\\b${AGE_NUMBER}\\s*(?:-|\\s)?\\s*(?:y\\.?\\s?o\\.?|y/o|yo[mf]?|yrs?\\.?\\s*old|years?[\\s-]+old|year-old|yr-old|years? of age|yoa)(?![a-z])`, 'gi'), score: 0.97 },
+  { re: new RegExp(`\\b${AGE_NUMBER}[\\s-]*(?:month|week|day)s?[\\s-]+old\\b`, 'gi'), score: 0.9 },
+  { re: /\b(?:aged?|age:|age\s+of)\s*[:=]?\s*(\d{1,3})\b/gi, score: 0.95 },
+  { re: /\b(\d{1,3})\s*(?:M|F)(?=\s|,|$)(?=[^\n]{0,40}\b(?:with|w\/|presents|presenting|admitted|s\/p|h\/o|hx|pmh|who|pt|patient|c\/o)\b)/g, score: 0.85 },
+  { re: /(?:^|\n)\s*(\d{1,3})\s*(?:yo)?\s*(?:M|F|m|f)\b/g, score: 0.8 },
+  { re: /\b(?:his|her|their|late|early|mid)[\s-]+(\d0)'?s\b/gi, score: 0.85 },
+  { re: /\b(?:age|aged)\s+(\d{1,3})\s*(?:-|to)\s*\d{1,3}\b/gi, score: 0.85 },
+  { re: /\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b/gi, score: 0.9 },
+  // "Chen Wei (34) reports": a bare number in brackets right after a capitalised name.
+  { re: /\b[A-Z][a-z]+\s+\((\d{1,3})\)(?=\s+(?:is|was|reports|presents|has|with|who|,))/g, score: 0.6 },
+];
+
+export function recognizeAges(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const { re, score } of AGE_PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const value = m[1];
+      if (!value) continue;
+      const start = m.index + m[0].indexOf(value, m[0].startsWith('\n') ? 1 : 0);
+      const years = Number(value);
+      if (Number.isFinite(years) && years > 125) continue;
+      out.push({
+        start,
+        end: start + value.length,
+        type: 'AGE',
+        score,
+        // DetectPHI has no trait for it; HIPAA Safe Harbor singles out ages over 89.
+        ...(years > 89 ? { traits: [{ Name: 'AGE_OVER_89', Score: 1 }] } : {}),
+      });
+    }
+  }
+  return out;
+}

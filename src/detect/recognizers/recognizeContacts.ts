@@ -1,0 +1,53 @@
+import type { Candidate } from '../Candidate.ts';
+import { hasCueBefore } from '../context.ts';
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const URL_WITH_SCHEME = /\b(?:https?|ftp|sftp):\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/gi;
+// Bare domains only under a short list of TLDs, so "pt.tolerated" and "q.6h" never match.
+const BARE_DOMAIN = /\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|mil|health|io|info|biz|us|uk|ca|au|de|fr|nl|me|co)\b(?:\/[^\s<>"'`]*)?/gi;
+const IPV4 = /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g;
+const IPV6 = /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6}\b/gi;
+const NANP =
+  /(?<![\d-])(?:\+?1[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)|[2-9]\d{2})[\s.-]?\d{3}[\s.-]?\d{4}(?![\d-])(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?/gi;
+const INTERNATIONAL = /(?<![\w+])\+(?:[1-9]\d{0,2})[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?!\d)/g;
+const SEVEN_DIGIT = /(?<![\d/.-])\d{3}[-.]\d{4}(?![\d/-])/g;
+const PAGER_OR_EXTENSION =
+  /\b(?:pager|pgr|beeper|bpr|bleep|page|pg|ext\.?|extension|x)\s*[#:.]?\s*(\d(?:[\d-]{2,9}\d))\b/gi;
+
+const PHONE_CUES = ['phone', 'tel', 'telephone', 'cell', 'mobile', 'home', 'work', 'call', 'called', 'fax', 'contact', 'number', 'ph', 'at', 'pager', 'reach', 'cb', 'callback', 'tel.', 'ph.', '#'];
+
+export function recognizeContacts(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(EMAIL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL', score: 0.99 });
+  for (const m of text.matchAll(URL_WITH_SCHEME)) push(out, text, m.index, trimUrl(m[0]), 'URL', 0.97);
+  for (const m of text.matchAll(BARE_DOMAIN)) {
+    if (text[m.index - 1] === '@' || text[m.index - 1] === '.') continue;
+    push(out, text, m.index, trimUrl(m[0]), 'URL', 0.85);
+  }
+  for (const m of text.matchAll(IPV4)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ID', score: 0.9 });
+  for (const m of text.matchAll(IPV6)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ID', score: 0.85 });
+  for (const m of text.matchAll(NANP)) {
+    const cue = hasCueBefore(text, m.index, PHONE_CUES, 3);
+    out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: cue ? 0.97 : 0.85 });
+  }
+  for (const m of text.matchAll(INTERNATIONAL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: 0.85 });
+  for (const m of text.matchAll(SEVEN_DIGIT)) {
+    const cue = hasCueBefore(text, m.index, PHONE_CUES, 3);
+    out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: cue ? 0.9 : 0.6 });
+  }
+  for (const m of text.matchAll(PAGER_OR_EXTENSION)) {
+    const value = m[1] ?? '';
+    const start = m.index + m[0].length - value.length;
+    out.push({ start, end: start + value.length, type: 'PHONE_OR_FAX', score: 0.85 });
+  }
+  return out;
+}
+
+function push(out: Candidate[], _text: string, start: number, value: string, type: 'URL', score: number): void {
+  if (value.length > 3) out.push({ start, end: start + value.length, type, score });
+}
+
+/** Sentence punctuation right after a URL belongs to the sentence. */
+function trimUrl(url: string): string {
+  return url.replace(/[.,;:!?)\]}'"]+$/, '');
+}

@@ -1,0 +1,117 @@
+import type { Candidate } from '../Candidate.ts';
+import { hasCueBefore, wordsAfter, wordsBefore } from '../context.ts';
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
+const ORDINAL_DAY = `${DAY}(?:st|nd|rd|th)?`;
+const NUM_MONTH = '(?:0?[1-9]|1[0-2])';
+const YEAR = "(?:(?:19|20)\\d{2}|'\\d{2})";
+const WEEKDAY = '(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
+
+// Full dates: the strongest forms first; every regex is case-insensitive because ICU notes are often in capitals.
+const FULL_DATES: RegExp[] = [
+  new RegExp(`\\b${NUM_MONTH}[/-]${DAY}[/-](?:\\d{4}|\\d{2})(?![\\d/-])`, 'gi'),
+  new RegExp(`\\b${DAY}[.]${NUM_MONTH}[.](?:\\d{4}|\\d{2})(?![\\d.]\\d)`, 'gi'),
+  new RegExp(`\\b(?:19|20)\\d{2}[-/.]${NUM_MONTH}[-/.]${DAY}(?![\\d])`, 'gi'),
+  new RegExp(`\\b(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\b`, 'g'),
+  new RegExp(`\\b${ORDINAL_DAY}[\\s-]*(?:of\\s+)?${MONTH}\\.?,?[\\s-]*(?:\\d{4}|'?\\d{2})?\\b`, 'gi'),
+  new RegExp(`\\b${MONTH}\\.?[\\s-]*${ORDINAL_DAY}(?:,?\\s*(?:\\d{4}|'\\d{2}))?(?![\\d:])`, 'gi'),
+  new RegExp(`\\b${DAY}${MONTH}(?:\\d{4}|\\d{2})\\b`, 'gi'),
+  new RegExp(`\\b${MONTH}\\.?,?\\s*(?:of\\s+)?${YEAR}\\b`, 'gi'),
+  new RegExp(`\\b${NUM_MONTH}/(?:19|20)\\d{2}\\b`, 'g'),
+];
+const PARTIAL_NUMERIC = new RegExp(`(?<![\\d/.:])${NUM_MONTH}/${DAY}(?![\\d/]|\\.\\d)`, 'g');
+const MONTH_ALONE = new RegExp(`\\b${MONTH}\\b`, 'gi');
+const WEEKDAY_RE = new RegExp(`\\b${WEEKDAY}\\b\\.?`, 'gi');
+const ORDINAL_ALONE = /\bthe\s+((?:[12]?\d|3[01])(?:st|nd|rd|th))\b/gi;
+const YEAR_ALONE = /(?<![\d/.:-])(?:19[0-9]\d|20[0-4]\d)(?![\d/:]|\s*(?:hrs?|h)\b)/g;
+const HOLIDAYS = /\b(?:christmas(?:\s+eve)?|thanksgiving|easter|new\s+year'?s(?:\s+(?:eve|day))?|halloween|independence\s+day|memorial\s+day|labor\s+day|veterans\s+day|valentine'?s\s+day)\b/gi;
+const DECADE_YEAR = /\b(?:19|20)\d0'?s\b/gi;
+
+const DATE_CUES = ['on', 'since', 'from', 'until', 'till', 'dated', 'date', 'dob', 'd.o.b', 'born', 'admitted', 'admission', 'discharged', 'discharge', 'seen', 'of', 'by', 'to', 'through', 'thru', 'starting', 'started', 'last', 'next', 'f/u', 'fu', 'follow', 'visit', 'in', 'during', 'before', 'after', 'prior', 'at', 'scheduled', 'doa', 'dos', 'collected', 'received', 'reported', 'signed', 'effective', 'expires', 'ending', 'between', 'and', 'began', 'tx', 'transferred', 'surgery', 'procedure', 'performed', 'comparison', 'compared', 'exam', 'study'];
+const NOT_DATE_BEFORE = ['bp', 'b/p', 'pain', 'strength', 'murmur', 'ratio', 'score', 'grade', 'reflexes', 'dtrs', 'dtr', 'power', 'motor', 'abp', 'nbp', 'nibp', 'art', 'map', 'pap', 'cvp', 'pcwp', 'gcs', 'apgar', 'rass', 'x', 'of', 'titer', 'titre'];
+const NOT_DATE_AFTER = ['tab', 'tabs', 'tablet', 'tablets', 'pill', 'pills', 'cup', 'cups', 'strength', 'ns', 'dose', 'doses', 'inch', 'inches', 'cm', 'mm', 'mg', 'ml', 'units', 'murmur', 'sem', 'holosystolic', 'systolic', 'diastolic', 'pain', 'power', 'strength', 'reflexes', 'bilaterally', 'bilat', 'mmhg', 'teaspoon', 'tsp', 'amp', 'amps', 'vial', 'bag', 'liter', 'liters', 'l', 'way', 'ways', 'times', 'x', 'sec'];
+
+export function recognizeDates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const re of FULL_DATES) for (const m of text.matchAll(re)) pushDate(out, m.index, trimDate(m[0]), 0.95);
+  for (const m of text.matchAll(PARTIAL_NUMERIC)) {
+    const score = scorePartialNumeric(text, m.index, m.index + m[0].length);
+    if (score > 0) pushDate(out, m.index, m[0], score);
+  }
+  for (const m of text.matchAll(MONTH_ALONE)) {
+    const score = scoreMonthAlone(text, m.index, m[0]);
+    if (score > 0) pushDate(out, m.index, m[0], score);
+  }
+  for (const m of text.matchAll(WEEKDAY_RE)) {
+    const word = m[0].replace(/\.$/, '');
+    if (word.length >= 6 || /^[A-Z]/.test(word) || hasCueBefore(text, m.index, ['on', 'since', 'last', 'next', 'until', 'by'], 1)) {
+      if (!isAmbiguousShortDay(word, text, m.index)) pushDate(out, m.index, word, word.length >= 6 ? 0.8 : 0.6);
+    }
+  }
+  for (const m of text.matchAll(ORDINAL_ALONE)) {
+    const value = m[1] ?? '';
+    pushDate(out, m.index + m[0].length - value.length, value, 0.75);
+  }
+  for (const m of text.matchAll(YEAR_ALONE)) {
+    const score = scoreYearAlone(text, m.index, m[0]);
+    if (score > 0) pushDate(out, m.index, m[0], score);
+  }
+  for (const m of text.matchAll(HOLIDAYS)) pushDate(out, m.index, m[0], 0.75);
+  for (const m of text.matchAll(DECADE_YEAR)) pushDate(out, m.index, m[0], 0.6);
+  return out;
+}
+
+function pushDate(out: Candidate[], start: number, value: string, score: number): void {
+  if (value.length > 0) out.push({ start, end: start + value.length, type: 'DATE', score });
+}
+
+function trimDate(value: string): string {
+  return value.replace(/[\s,.-]+$/, '');
+}
+
+/** "3/14" is a date; "1/2 tab", "BP 12/8", "pain 4/10", "2/6 murmur" and "5/5 strength" are not. */
+function scorePartialNumeric(text: string, start: number, end: number): number {
+  const before = wordsBefore(text, start, 2);
+  const after = wordsAfter(text, end, 1);
+  const [numerator, denominator] = text.slice(start, end).split('/').map(Number);
+  if (NOT_DATE_BEFORE.includes(before[0] ?? '')) return 0;
+  if (NOT_DATE_AFTER.includes(after[0] ?? '')) return 0;
+  if (text[end] === '+' || text[start - 1] === '+') return 0;
+  if (denominator === 10 || denominator === 5 || denominator === 6 || denominator === 4) {
+    if (!hasCueBefore(text, start, DATE_CUES, 2)) return 0.3;
+  }
+  if (numerator === undefined) return 0;
+  return hasCueBefore(text, start, DATE_CUES, 2) ? 0.9 : 0.65;
+}
+
+/** "March" after "in"/"since" is a date; "may" and "march" as verbs, and "Mar" in "Mar 2 mg", are not. */
+function scoreMonthAlone(text: string, start: number, word: string): number {
+  const lower = word.toLowerCase();
+  const capitalized = /^[A-Z]/.test(word);
+  const before = wordsBefore(text, start, 1)[0] ?? '';
+  const cue = ['in', 'since', 'during', 'until', 'by', 'of', 'early', 'late', 'mid', 'last', 'next', 'this', 'from', 'through', 'before', 'after', 'around'].includes(before);
+  if (lower === 'may' || lower === 'march' || lower === 'mar') return capitalized && cue ? 0.7 : 0;
+  if (lower.length <= 3 && !capitalized) return 0;
+  if (lower === 'jan' || lower === 'june' || lower === 'april' || lower === 'august') return cue ? 0.75 : 0;
+  return cue ? 0.8 : capitalized ? 0.6 : 0.4;
+}
+
+function isAmbiguousShortDay(word: string, text: string, start: number): boolean {
+  const lower = word.toLowerCase();
+  if (!['sun', 'sat', 'wed', 'mon', 'tue', 'thu', 'fri', 'thur', 'thurs', 'tues'].includes(lower)) return false;
+  // "sat up", "sun exposure", "sats 95%": only a weekday next to a date or after "on".
+  const after = text.slice(start + word.length, start + word.length + 8);
+  return !/^[\s,.]*\d/.test(after) && !hasCueBefore(text, start, ['on', 'last', 'next'], 1);
+}
+
+/** A year alone: "in 2019" yes; "at 2000" (a time) and "2000 mL" no. */
+function scoreYearAlone(text: string, start: number, year: string): number {
+  const before = wordsBefore(text, start, 1)[0] ?? '';
+  const after = wordsAfter(text, start + year.length, 1)[0] ?? '';
+  if (['at', '@', 'x', 'q', 'by'].includes(before) && year.startsWith('20')) return 0;
+  if (/^(?:ml|cc|mg|mcg|units?|kcal|cal|g|kg|l|ms|hrs?|h|mm|cells|k|x)$/.test(after)) return 0;
+  if (['in', 'since', 'from', 'of', 'year', 'during', 'until', 'circa', 'ca', 'summer', 'winter', 'spring', 'fall', 'autumn', 'early', 'late', 'mid'].includes(before)) return 0.85;
+  return year.startsWith('19') ? 0.6 : 0.5;
+}

@@ -1,0 +1,56 @@
+import type { Candidate, SafeSpan } from '../Candidate.ts';
+import { deaValid, npiValid, ssnValid, vinValid } from '../checksums.ts';
+import { hasCueBefore } from '../context.ts';
+
+// A label, optional "#"/"no."/":" and then the value. The value must hold a digit.
+const LABELLED =
+  /\b(?:mrn|mr\s?#|mr\s+no|med(?:ical)?\s+rec(?:ord)?s?(?:\s+(?:no|number|num))?|record\s+(?:no|number|#)|unit\s+(?:no|number)|u#|acct|account|acc(?:ession)?|accn|member(?:\s+id)?|subscriber(?:\s+id)?|policy|group|insurance\s+id|health\s+plan(?:\s+id)?|medicaid|medicare|hicn|mbi|npi|dea|upin|licen[cs]e|lic|certificate|cert|serial|s\/n|sn|device\s+id|implant|lot|plate|license\s+plate|tag|vin|id|identifier|patient\s+id|pt\s+id|case|specimen|order|req(?:uisition)?|encounter|claim|csn|fin|har|empi|ssn|ss#|social\s+security(?:\s+(?:no|number|#))?|passport|driver'?s\s+licen[cs]e|dl|badge|employee\s+id|emp\s+id|reference|ticket|barcode|accession|pathology|path\s+no|lab\s+no)\s*(?:#|no\.?|number|num|nbr)?\s*[:#=.]?\s*([A-Z0-9][A-Z0-9-/.]*\d[A-Z0-9-]*)/gi;
+const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
+const LONG_NUMBER = /(?<![\d.,/-])\d{6,}(?![\d.,/]\d|-\d)/g;
+const ALPHANUMERIC = /\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z]{1,4}[-]?\d{4,}[A-Z0-9-]*\b|\b\d{2,}[A-Z]{1,3}\d{3,}[A-Z0-9]*\b/gi;
+const DEA = /\b[A-Z][A-Z9]\d{7}\b/g;
+const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/gi;
+const PLATE = /\b(?:plate|tag|licen[cs]e\s+plate|reg(?:istration)?)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z0-9]{1,4}[\s-]?[A-Z0-9]{2,5})\b/gi;
+
+// Medical codes are not PHI: "ICD-10 I10", "CPT 99213", "LOINC 2345-7".
+const CODE_CUES = ['icd', 'icd-10', 'icd10', 'icd-9', 'icd9', 'cpt', 'loinc', 'snomed', 'hcpcs', 'ndc', 'drg', 'code', 'codes', 'dx', 'rxnorm', 'cvx'];
+const NOT_ID_CUES = ['mg', 'mcg', 'units', 'ml', 'x', 'plt', 'platelets', 'wbc', 'count', 'ebl', 'volume', 'weight', 'dose', '$', 'cost', 'steps'];
+
+export function recognizeIds(text: string, safe: SafeSpan[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(LABELLED)) {
+    const value = (m[1] ?? '').replace(/[-/.]+$/, '');
+    if (!/\d/.test(value) || value.length < 4) continue;
+    const start = m.index + m[0].length - (m[1] ?? '').length;
+    out.push({ start, end: start + value.length, type: 'ID', score: 0.95 });
+  }
+  for (const m of text.matchAll(SSN)) out.push(idAt(m.index, m[0], ssnValid(m[0]) ? 0.97 : 0.75));
+  for (const m of text.matchAll(LONG_NUMBER)) {
+    if (hasCueBefore(text, m.index, CODE_CUES, 2)) {
+      safe.push({ start: m.index, end: m.index + m[0].length });
+      continue;
+    }
+    if (hasCueBefore(text, m.index, NOT_ID_CUES, 1)) continue;
+    out.push(idAt(m.index, m[0], npiValid(m[0]) ? 0.9 : 0.75));
+  }
+  for (const m of text.matchAll(ALPHANUMERIC)) {
+    if (hasCueBefore(text, m.index, CODE_CUES, 2) || isMedicalToken(m[0])) continue;
+    out.push(idAt(m.index, m[0], 0.7));
+  }
+  for (const m of text.matchAll(DEA)) if (deaValid(m[0])) out.push(idAt(m.index, m[0], 0.95));
+  for (const m of text.matchAll(VIN)) if (vinValid(m[0])) out.push(idAt(m.index, m[0], 0.95));
+  for (const m of text.matchAll(PLATE)) {
+    const value = m[1] ?? '';
+    if (/\d/.test(value)) out.push(idAt(m.index + m[0].length - value.length, value, 0.85));
+  }
+  return out;
+}
+
+function idAt(start: number, value: string, score: number): Candidate {
+  return { start, end: start + value.length, type: 'ID', score };
+}
+
+/** Spine levels, ECG leads, strains and similar tokens that look like IDs ("L4-5", "COVID-19", "H1N1"). */
+function isMedicalToken(token: string): boolean {
+  return /^(?:covid-?19|sars-?cov-?2|h\d+n\d+|[cltse]\d-[cltse]?\d|hba1c|a1c|t\d{1,2}|g\d+p\d+.*|ca-?\d{2,3}(?:-\d)?|cd\d+|il-?\d+|x\d+|q\d+h?)$/i.test(token);
+}

@@ -1,0 +1,46 @@
+import type { Candidate } from '../Candidate.ts';
+import type { Lexicon } from '../Lexicon.ts';
+import type { Token } from '../tokenize.ts';
+
+const LOCATION_CUES = new Set(['in', 'from', 'to', 'at', 'near', 'of', 'lives', 'living', 'resident', 'resides', 'moved', 'born', 'visiting', 'returned', 'traveled', 'travelled', 'trip', 'vacation', 'outside', 'native', 'raised', 'grew', 'relocated', 'city', 'town', 'county', 'village']);
+
+/** Cities and countries from the gazetteer: 1-3 tokens, scored by capitals and a preceding place cue. */
+export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexicon): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const match = longestPlace(text, tokens, i, lexicon);
+    if (!match) continue;
+    const first = tokens[i];
+    const last = tokens[match.last];
+    if (!first || !last) continue;
+    const cue = LOCATION_CUES.has(tokens[i - 1]?.key ?? '');
+    const looksProper = first.caseInformative ? first.capitalized || first.upper : true;
+    if (!looksProper) continue;
+    const everyday = match.words.every((w) => lexicon.commonWords.has(w) || lexicon.knownWords.has(w) || lexicon.firstNames.has(w));
+    let score = match.country ? 0.75 : 0.55;
+    if (cue) score += 0.3;
+    if (everyday) score -= 0.3;
+    if (!first.caseInformative && !cue) score -= 0.15;
+    if (first.sentenceStart && !cue) score -= 0.1;
+    out.push({ start: first.start, end: last.end, type: 'ADDRESS', score: Math.max(0, Math.min(score, 0.95)) });
+    i = match.last;
+  }
+  return out;
+}
+
+function longestPlace(text: string, tokens: Token[], i: number, lexicon: Lexicon): { last: number; words: string[]; country: boolean } | undefined {
+  let found: { last: number; words: string[]; country: boolean } | undefined;
+  let name = '';
+  const words: string[] = [];
+  for (let j = i; j < tokens.length && j < i + 4; j++) {
+    const t = tokens[j];
+    if (!t?.alpha) break;
+    if (j > i && text.slice(tokens[j - 1]?.end ?? 0, t.start) !== ' ') break;
+    name = j === i ? t.text.toLowerCase() : `${name} ${t.text.toLowerCase()}`;
+    words.push(t.key);
+    if (lexicon.clinicalWords.has(t.key) && j === i) return undefined;
+    if (lexicon.countries.has(name)) found = { last: j, words: [...words], country: true };
+    else if (lexicon.cities.has(name) && name.length >= 4) found = { last: j, words: [...words], country: false };
+  }
+  return found;
+}

@@ -1,0 +1,40 @@
+import type { SafeSpan } from '../Candidate.ts';
+import type { Lexicon } from '../Lexicon.ts';
+import type { Token } from '../tokenize.ts';
+
+const HEAD_NOUNS = new Set([
+  'disease', 'syndrome', 'sign', 'signs', 'test', 'score', 'scale', 'catheter', 'drain', 'procedure', 'operation', 'fracture', 'criteria',
+  'classification', 'reflex', 'maneuver', 'manoeuvre', 'palsy', 'lymphoma', 'sarcoma', 'tumor', 'tumour', 'phenomenon', 'triad', 'stage',
+  'grade', 'blade', 'position', 'coma', 'ulcer', 'esophagus', 'node', 'nodes', 'cell', 'cells', 'body', 'bodies', 'diet', 'protocol',
+  'solution', 'stockings', 'tube', 'line', 'bag', 'mask', 'shunt', 'filter', 'pump', 'sheath', 'valve', 'stent', 'loop', 'disorder',
+  'encephalopathy', 'anomaly', 'malformation', 'murmur', 'pouch', 'diverticulum', 'cyst', 'hernia', 'angle', 'point', 'law', 'method',
+  'technique', 'repair', 'fundoplication', 'incision', 'stain', 'staining', 'agar', 'index', 'ratio', 'rule', 'rules', 'questionnaire',
+  'inventory', 'assessment', 'equation', 'formula', 'phenomenon', 'effect', 'space', 'area', 'aphasia', 'gangrene', 'thyroiditis', 'dementia', 'chorea',
+]);
+
+/**
+ * Spans that name a disease, sign, scale or device after a person ("Parkinson's disease", "Glasgow Coma
+ * Scale", "Jackson-Pratt drain"). Names inside them are not PHI unless a title makes them one.
+ */
+export function recognizeSafeSpans(text: string, tokens: Token[], lexicon: Lexicon): SafeSpan[] {
+  const safe: SafeSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t?.alpha) continue;
+    const eponym = lexicon.eponyms.has(t.key);
+    const possessive = /['’]s$/i.test(t.text) && (t.capitalized || t.upper);
+    if (!eponym && !possessive) continue;
+    // Allow one linking word: "Glasgow Coma Scale", "Wolff-Parkinson-White syndrome", "Bell's palsy".
+    for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
+      const next = tokens[j];
+      if (!next) break;
+      if (HEAD_NOUNS.has(next.key)) {
+        safe.push({ start: t.start, end: next.end });
+        break;
+      }
+      if (!next.alpha || next.text.length < 2 || /\n/.test(text.slice(tokens[j - 1]?.end ?? 0, next.start))) break;
+    }
+    if (eponym) safe.push({ start: t.start, end: t.end });
+  }
+  return safe;
+}

@@ -1,0 +1,55 @@
+import type { Candidate, SafeSpan } from './Candidate.ts';
+
+const TITLED = 0.95;
+
+/**
+ * Turns overlapping proposals into disjoint spans. The strongest proposal claims a region and its type;
+ * weaker overlapping ones that still pass 0.5 widen it (recall first: a partly masked name leaks), the
+ * rest are dropped. Safe spans (eponyms, codes) veto weaker name, place and job proposals inside them.
+ */
+export function resolveCandidates(text: string, candidates: Candidate[], safe: SafeSpan[]): Candidate[] {
+  const kept = candidates
+    .map((c) => trim(text, c))
+    .filter((c): c is Candidate => c !== undefined && c.score > 0 && !isVetoed(c, safe));
+  kept.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const accepted: Candidate[] = [];
+  for (const c of kept) {
+    const hit = accepted.find((a) => a.start < c.end && c.start < a.end);
+    if (!hit) accepted.push({ ...c });
+    else if (c.score >= 0.5 || c.type === hit.type) {
+      hit.start = Math.min(hit.start, c.start);
+      hit.end = Math.max(hit.end, c.end);
+    }
+  }
+  return mergeOverlaps(accepted.sort((a, b) => a.start - b.start));
+}
+
+function isVetoed(c: Candidate, safe: SafeSpan[]): boolean {
+  if (c.type !== 'NAME' && c.type !== 'ADDRESS' && c.type !== 'PROFESSION') return false;
+  if (c.score >= TITLED) return false;
+  return safe.some((s) => s.start <= c.start && c.end <= s.end);
+}
+
+/** Widening can make two accepted spans touch or overlap; fold them into the stronger one. */
+function mergeOverlaps(sorted: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && c.start < last.end) {
+      last.end = Math.max(last.end, c.end);
+      if (c.score > last.score) Object.assign(last, { type: c.type, score: c.score, traits: c.traits });
+    } else out.push(c);
+  }
+  return out;
+}
+
+const EDGE = /[\s,.;:!?()[\]{}"'`<>|/\\-]/;
+
+/** Spans never start or end with white space or punctuation (a trailing "." of "Dr." stays out too). */
+function trim(text: string, c: Candidate): Candidate | undefined {
+  let { start, end } = c;
+  while (start < end && EDGE.test(text[start] ?? '') && text[start] !== '+' && text[start] !== '(') start++;
+  while (end > start && EDGE.test(text[end - 1] ?? '') && !(text[end - 1] === ')' && text.lastIndexOf('(', end) >= start)) end--;
+  if (end <= start) return undefined;
+  return start === c.start && end === c.end ? c : { ...c, start, end };
+}

@@ -1,0 +1,96 @@
+/** A word or number in the text, with the facts about its spelling the recognizers ask for. */
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** Lower case, possessive "'s" removed. */
+  key: string;
+  /** Letters only (apostrophes allowed inside). */
+  alpha: boolean;
+  /** "Smith": an upper-case letter followed by at least one lower-case letter. */
+  capitalized: boolean;
+  /** "SMITH" (two letters or more) or "J". */
+  upper: boolean;
+  /** First word of a sentence or of a line, where capitals say nothing. */
+  sentenceStart: boolean;
+  /** Capitalisation carries information on this token's line (mixed-case text). */
+  caseInformative: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const SENTENCE_END = /[.!?:;\n\r•*>\-–(["]/;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const informative = caseInformativeLines(text);
+  let line = 0;
+  let lineEnd = text.indexOf('\n');
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    while (lineEnd !== -1 && start > lineEnd) {
+      line++;
+      lineEnd = text.indexOf('\n', lineEnd + 1);
+    }
+    const word = match[0];
+    const alpha = !/\d/.test(word);
+    const hasLower = word !== word.toUpperCase();
+    const hasUpper = word !== word.toLowerCase();
+    const first = word[0] ?? '';
+    tokens.push({
+      start,
+      end: start + word.length,
+      text: word,
+      key: word.toLowerCase().replace(/['’]s$/, ''),
+      alpha,
+      capitalized: alpha && hasLower && first !== first.toLowerCase(),
+      upper: alpha && hasUpper && !hasLower,
+      sentenceStart: isSentenceStart(text, start),
+      caseInformative: informative[line] ?? true,
+    });
+  }
+  return tokens;
+}
+
+function isSentenceStart(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const ch = text[i] ?? '';
+    if (ch === ' ' || ch === '\t') continue;
+    if (/\d/.test(ch) && /[\n\r]/.test(text[i - 1] ?? '\n')) return true; // "1. Smith" list items
+    return SENTENCE_END.test(ch);
+  }
+  return true;
+}
+
+/**
+ * Per line: does capitalisation mean anything? Not in ALL-CAPS or all-lower-case text, which ICU
+ * notes often are; there the recognizers lean on word lists and context instead. Short lines take
+ * the verdict of the whole text.
+ */
+function caseInformativeLines(text: string): boolean[] {
+  const whole = mixedCase(text);
+  return text.split('\n').map((line) => {
+    const letters = line.replace(/[^\p{L}]/gu, '');
+    return letters.length >= 25 ? mixedCase(line) : whole;
+  });
+}
+
+function mixedCase(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  let capitalizedWords = 0;
+  let words = 0;
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const w = m[0];
+    words++;
+    for (const ch of w) {
+      if (ch !== ch.toLowerCase()) upper++;
+      else if (ch !== ch.toUpperCase()) lower++;
+    }
+    const first = w[0] ?? '';
+    if (first !== first.toLowerCase() && w.length > 1 && w.slice(1) !== w.slice(1).toUpperCase()) capitalizedWords++;
+  }
+  if (upper + lower === 0) return true;
+  if (upper / (upper + lower) > 0.6) return false;
+  // Lower-case text: fewer than one word in 40 starts with a capital.
+  return words < 8 || capitalizedWords / words >= 0.025;
+}
