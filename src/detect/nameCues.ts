@@ -50,3 +50,10 @@ export const PROPER_NON_PHI = new Set([
   'god', 'lord', 'jesus', 'allah', 'bible', 'internet', 'google', 'facebook', 'zoom', 'epic', 'cerner', 'covid', 'coronavirus',
   'ed', 'er', 'icu', 'ccu', 'or', 'pacu', 'dr', 'mr', 'mrs', 'ms', 'miss', 'md', 'rn', 'np', 'pa', 'pt', 'ot', 'slp', 'aa', 'na',
 ]);
+
+/** Words of letters and e-mails that sit next to names but never are one. */
+export const NEVER_NAMES = new Set([
+  'hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'regards', 'best', 'cheers', 'sincerely', 'yours', 're', 'fw', 'fwd', 'cc', 'bcc',
+  'subject', 'sent', 'from', 'to', 'date', 'email', 'e-mail', 'tel', 'fax', 'phone', 'cell', 'pager', 'mobile', 'note', 'addendum',
+  'signed', 'patient', 'pt', 'pts', 'mrn', 'dob', 'attn', 'ok', 'okay', 'yes', 'no', 'na', 'n/a', 'mgmt', 'admin', 'dept', 'appt',
+]);

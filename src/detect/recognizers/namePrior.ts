@@ -1,5 +1,5 @@
 import type { Lexicon } from '../Lexicon.ts';
-import { MONTHS_AND_DAYS, PARTICLES, PROPER_NON_PHI, RELATIONS, TITLES } from '../nameCues.ts';
+import { MONTHS_AND_DAYS, NEVER_NAMES, PARTICLES, PROPER_NON_PHI, RELATIONS, TITLES } from '../nameCues.ts';
 import type { Token } from '../tokenize.ts';
 
 /**
@@ -12,7 +12,7 @@ export function namePrior(token: Token, lexicon: Lexicon): number {
   if (!token.alpha || token.text.length < 2 || PARTICLES.has(token.text)) return 0;
   const key = token.key;
   if (lexicon.clinicalWords.has(key) || lexicon.eponyms.has(key)) return 0;
-  if (RELATIONS.has(key) || TITLES.has(key)) return 0;
+  if (RELATIONS.has(key) || TITLES.has(key) || NEVER_NAMES.has(key)) return 0;
   // Months join a name ("June Castellano") but never make one alone: a run needs a stronger word.
   if (MONTHS_AND_DAYS.has(key)) return 0.12;
   const first = lexicon.firstNames.has(key);
@@ -48,7 +48,8 @@ function mixedCasePrior(token: Token, k: Knowledge): number {
   if (k.first && !k.common) return 0.85 * start;
   if (k.person && !k.known) return 0.75 * start;
   if (!k.known) return 0.62 * start;
-  if (k.first) return 0.35 * start;
+  // A capitalised "Will" or "Hope" mid-sentence is a name; at a sentence start it is just a word.
+  if (k.first) return token.sentenceStart ? 0.3 : 0.55;
   if (k.common) return 0.15 * start;
   return 0.3 * start;
 }

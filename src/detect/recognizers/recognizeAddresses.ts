@@ -23,7 +23,7 @@ const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 const FACILITY_WORD =
   '(?:hospital|medical\\s+cent(?:er|re)|health\\s+cent(?:er|re)|healthcare|health\\s+care|health\\s+system|clinic|infirmary|nursing\\s+home|nursing\\s+facility|rehab(?:ilitation)?(?:\\s+(?:cent(?:er|re)|hospital|facility))?|hospice|care\\s+cent(?:er|re)|medical\\s+group|medical\\s+associates|family\\s+practice|family\\s+medicine|pediatrics|cancer\\s+cent(?:er|re)|heart\\s+institute|institute|sanatorium|manor|assisted\\s+living|senior\\s+living|retirement\\s+home|care\\s+home|home\\s+care|university|college|school|academy|church|pharmacy|laboratories|corporation|corp|inc|llc|company|co)';
 const FACILITY = new RegExp(
-  `\\b(?:(?:st\\.?|saint|mount|mt\\.?)\\s+)?(?:[A-Za-z][A-Za-z'’&.-]*\\s+(?:of\\s+(?:the\\s+)?)?){1,5}${FACILITY_WORD}\\b(?:\\s+(?:of|at)\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+)?)?`,
+  `\\b(?:(?:st\\.?|saint|mount|mt\\.?)[ \\t]+)?(?:[A-Za-z][A-Za-z'’&.-]*[ \\t]+(?:of[ \\t]+(?:the[ \\t]+)?)?){1,5}${FACILITY_WORD}\\b(?:\\s+(?:of|at)\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+)?)?`,
   'gi',
 );
 const STRONG_FACILITY = /(?:hospital|cent(?:er|re)|clinic|infirmary|nursing\s+home|rehab\w*|hospice|manor)$/i;
@@ -82,6 +82,8 @@ function pushFacility(out: Candidate[], start: number, value: string, isCommonWo
 
 function isNamingWord(word: string, isCommonWord: (w: string) => boolean): boolean {
   if (/^(?:st\.?|saint|mount|mt\.?|of|the|&)$/i.test(word)) return true;
+  // A sentence ends before the facility ("at 10:30 AM. ID clinic"); abbreviations name nothing.
+  if (/\.$/.test(word) || /^[A-Z]{1,2}$/.test(word)) return false;
   if (GENERIC_FACILITY_WORDS.has(word.toLowerCase())) return /^[A-Z]/.test(word) && !/^(?:The|A|An|From|To|At|In|And|Or|With|Was|Is|By|For|On|His|Her|Their|Our|This|That|Any|No)$/.test(word);
   return /^[A-Z]/.test(word) || !isCommonWord(word.toLowerCase().replace(/['’]s$/, ''));
 }

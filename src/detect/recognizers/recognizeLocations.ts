@@ -16,7 +16,7 @@ export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexic
     const cue = LOCATION_CUES.has(tokens[i - 1]?.key ?? '');
     const looksProper = first.caseInformative ? first.capitalized || first.upper : true;
     if (!looksProper) continue;
-    const everyday = match.words.every((w) => lexicon.commonWords.has(w) || lexicon.knownWords.has(w) || lexicon.firstNames.has(w));
+    const everyday = match.words.every((w) => lexicon.commonWords.has(w) || lexicon.knownWords.has(w));
     let score = match.country ? 0.75 : 0.55;
     if (cue) score += 0.3;
     if (everyday) score -= 0.3;

@@ -1,6 +1,6 @@
 import type { Candidate } from '../Candidate.ts';
 import type { Lexicon } from '../Lexicon.ts';
-import { CREDENTIALS, CUES, MONTHS_AND_DAYS, PARTICLES, RELATIONS, TITLES } from '../nameCues.ts';
+import { CREDENTIALS, CUES, MONTHS_AND_DAYS, NEVER_NAMES, PARTICLES, RELATIONS, TITLES } from '../nameCues.ts';
 import type { Token } from '../tokenize.ts';
 import { namePrior } from './namePrior.ts';
 
@@ -14,7 +14,7 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon):
   let i = 0;
   while (i < tokens.length) {
     const titled = isAfterTitle(text, tokens, i);
-    const relation = !titled && isAfterRelation(tokens, i);
+    const relation = !titled && isAfterRelation(text, tokens, i);
     const forced = (titled || relation) && canFollowCue(tokens[i], priors[i] ?? 0, titled, lexicon);
     if ((priors[i] ?? 0) < JOINABLE && !forced) {
       i++;
@@ -22,7 +22,7 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon):
     }
     const end = extendRun(text, tokens, priors, i);
     const run = { first: i, last: end };
-    const score = scoreRun(text, tokens, priors, run, titled, relation);
+    const score = scoreRun(text, tokens, priors, run, titled, relation, everydayWordsOnly(tokens, run, lexicon));
     const first = tokens[run.first];
     const last = tokens[run.last];
     if (first && last && score > 0.05) out.push({ start: first.start, end: last.end, type: 'NAME', score: Math.min(score, 0.99) });
@@ -32,7 +32,7 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon):
 }
 
 function canFollowCue(token: Token | undefined, prior: number, titled: boolean, lexicon: Lexicon): boolean {
-  if (!token || !token.alpha || STOP_AFTER_TITLE.has(token.key)) return false;
+  if (!token || !token.alpha || STOP_AFTER_TITLE.has(token.key) || NEVER_NAMES.has(token.key)) return false;
   if (titled) return !lexicon.clinicalWords.has(token.key) || token.capitalized;
   // After "wife", "daughter": a capitalised word, or one the name lists know.
   return token.capitalized || token.upper || prior >= 0.2 || lexicon.firstNames.has(token.key);
@@ -50,7 +50,7 @@ function extendRun(text: string, tokens: Token[], priors: number[], i: number): 
     if (isInitial(next) && /^(?:\.?\s|\s)$/.test(gap)) { end = j; continue; }
     if (PARTICLES.has(next.text) && j + 1 < tokens.length && (priors[j + 1] ?? 0) >= 0.3) { end = j; continue; }
     if (prior < JOINABLE && !(isInitial(prev) && next.alpha && next.capitalized)) break;
-    if (/^(?:\s|-|\.\s|\s?['’]\s?)$/.test(gap) || (/^,\s?$/.test(gap) && isLastFirst(tokens, priors, j))) {
+    if (/^(?:\s|-|\.\s|\s?['’]\s?)$/.test(gap) || (/^,\s?$/.test(gap) && isLastFirst(text, tokens, priors, i, j))) {
       if (/\n/.test(gap)) break;
       end = j;
       continue;
@@ -66,8 +66,14 @@ function isInitial(token: Token): boolean {
   return token.text.length === 1 && /\p{Lu}/u.test(token.text);
 }
 
-/** "Smith, John": both sides look like names and the comma is not part of a list of words. */
-function isLastFirst(tokens: Token[], priors: number[], j: number): boolean {
+/**
+ * "Smith, John" or "Rodriguez-Vega, Maria": one surname (hyphens allowed) before the comma, a name
+ * after it. "Priya Raman, Brookline Family Medicine" is a name and then something else.
+ */
+function isLastFirst(text: string, tokens: Token[], priors: number[], runStart: number, j: number): boolean {
+  for (let k = runStart + 1; k < j; k++) {
+    if (text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0) !== '-') return false;
+  }
   return (priors[j - 1] ?? 0) >= 0.45 && (priors[j] ?? 0) >= 0.45 && (tokens[j]?.capitalized || tokens[j]?.upper) === true;
 }
 
@@ -79,17 +85,35 @@ function isAfterTitle(text: string, tokens: Token[], i: number): boolean {
   return TITLES.has(prev.key) && /^\.?\s{1,2}$/.test(gap);
 }
 
-function isAfterRelation(tokens: Token[], i: number): boolean {
+function isAfterRelation(text: string, tokens: Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const t = tokens[k];
-    if (!t) break;
+    if (!t || /[.!?;\n]/.test(text.slice(t.end, tokens[k + 1]?.start ?? t.end))) break;
     if (RELATIONS.has(t.key)) return true;
     if (!['is', 'her', 'his', 'their', 'pt', "pt's", 'patient', "patient's", 'the', 'named', 'name', 'and', 'also', 'in-law'].includes(t.key)) break;
   }
   return false;
 }
 
-function scoreRun(text: string, tokens: Token[], priors: number[], run: { first: number; last: number }, titled: boolean, relation: boolean): number {
+/**
+ * "Care Coordinator", "Patient Portal": Title Case made of everyday words. Two or more words that are
+ * all first names ("Will Rose") still read as a name.
+ */
+function everydayWordsOnly(tokens: Token[], run: { first: number; last: number }, lexicon: Lexicon): boolean {
+  const words = tokens.slice(run.first, run.last + 1).filter((t) => t.alpha && t.text.length > 1);
+  if (words.some((t) => !lexicon.commonWords.has(t.key))) return false;
+  return !(words.length >= 2 && words.every((t) => lexicon.firstNames.has(t.key)));
+}
+
+function scoreRun(
+  text: string,
+  tokens: Token[],
+  priors: number[],
+  run: { first: number; last: number },
+  titled: boolean,
+  relation: boolean,
+  everyday: boolean,
+): number {
   let miss = 1;
   let words = 0;
   for (let k = run.first; k <= run.last; k++) {
@@ -99,11 +123,11 @@ function scoreRun(text: string, tokens: Token[], priors: number[], run: { first:
     miss *= 1 - (priors[k] ?? 0);
   }
   // Word lists alone never reach the certainty of a title or a facility name around the words.
-  let score = Math.min(1 - miss, 0.9);
+  let score = Math.min(1 - miss, everyday ? 0.45 : 0.9);
   if (titled) score = Math.max(score, 0.95);
   if (relation) score = Math.max(score, 0.6 + score * 0.35);
   if (hasCredentialAfter(text, tokens, run.last)) score = Math.max(score, 0.92);
-  if (hasCueBefore(tokens, run.first) && score < 0.93) score = Math.min(0.93, score + 0.15 * Math.sign(score));
+  if (hasCueBefore(tokens, run.first) && score < 0.93 && !everyday) score = Math.min(0.93, score + 0.15 * Math.sign(score));
   if (words === 0) return 0;
   return score;
 }
