@@ -21,7 +21,7 @@ export function resolveCandidates(text: string, candidates: Candidate[], safe: S
       hit.end = Math.max(hit.end, c.end);
     }
   }
-  return mergeOverlaps(accepted.sort((a, b) => a.start - b.start));
+  return mergeOverlaps(text, accepted.sort((a, b) => a.start - b.start));
 }
 
 function isVetoed(c: Candidate, safe: SafeSpan[]): boolean {
@@ -30,12 +30,16 @@ function isVetoed(c: Candidate, safe: SafeSpan[]): boolean {
   return safe.some((s) => s.start <= c.start && c.end <= s.end);
 }
 
-/** Widening can make two accepted spans touch or overlap; fold them into the stronger one. */
-function mergeOverlaps(sorted: Candidate[]): Candidate[] {
+/**
+ * Widening can make two accepted spans touch or overlap; fold them into the stronger one. Address parts
+ * split only by a comma ("12 Oak St, Apt 4, Salem, MA 01970") become one address, as DetectPHI reports it.
+ */
+function mergeOverlaps(text: string, sorted: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of sorted) {
     const last = out[out.length - 1];
-    if (last && c.start < last.end) {
+    const addressParts = last?.type === 'ADDRESS' && c.type === 'ADDRESS' && /^,\s*$/.test(text.slice(last.end, c.start));
+    if (last && (c.start < last.end || addressParts)) {
       last.end = Math.max(last.end, c.end);
       if (c.score > last.score) Object.assign(last, { type: c.type, score: c.score, traits: c.traits });
     } else out.push(c);

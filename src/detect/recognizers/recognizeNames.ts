@@ -48,7 +48,7 @@ function extendRun(text: string, tokens: Token[], priors: number[], i: number): 
     const gap = text.slice(prev.end, next.start);
     const prior = priors[j] ?? 0;
     if (isInitial(next) && /^(?:\.?\s|\s)$/.test(gap)) { end = j; continue; }
-    if (PARTICLES.has(next.text) && j + 1 < tokens.length && (priors[j + 1] ?? 0) >= 0.3) { end = j; continue; }
+    if (PARTICLES.has(next.text) && isNameAfterParticles(tokens, priors, j)) { end = j; continue; }
     if (prior < JOINABLE && !(isInitial(prev) && next.alpha && next.capitalized)) break;
     if (/^(?:\s|-|\.\s|\s?['’]\s?)$/.test(gap) || (/^,\s?$/.test(gap) && isLastFirst(text, tokens, priors, i, j))) {
       if (/\n/.test(gap)) break;
@@ -60,6 +60,13 @@ function extendRun(text: string, tokens: Token[], priors: number[], i: number): 
   // A trailing initial with no surname after it ("Smith J.") stays; a trailing particle does not.
   while (end > i && PARTICLES.has(tokens[end]?.text ?? '')) end--;
   return end;
+}
+
+/** "van der Berg": after the particles comes a capitalised word or one the name lists know. */
+function isNameAfterParticles(tokens: Token[], priors: number[], j: number): boolean {
+  let k = j;
+  while (k < tokens.length && PARTICLES.has(tokens[k]?.text ?? '')) k++;
+  return (priors[k] ?? 0) >= 0.3 || ((priors[k] ?? 0) >= JOINABLE && tokens[k]?.capitalized === true);
 }
 
 function isInitial(token: Token): boolean {

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { covers, found, untouched } from '../../helpers/detectHelpers.ts';
+
+describe('LocalPhiDetector: names', () => {
+  it.each([
+    ['Pt Marla Quenby is a 67 y/o female.', 'Marla Quenby'],
+    ['Seen by Dr. Ilse Varga today.', 'Ilse Varga'],
+    ['Mr. Okonkwo reports improvement.', 'Okonkwo'],
+    ['Patient: Rodriguez-Vega, Maria L.   MRN: 00482913', 'Rodriguez-Vega, Maria L'],
+    ["Attending: Samuel O'Neill, MD", "Samuel O'Neill"],
+    ['Discussed with Pieter van der Berg and family.', 'Pieter van der Berg'],
+    ['Referred by Dr. de la Cruz for evaluation.', 'de la Cruz'],
+    ['Signed: Greta Lindqvist, MD, Cardiology.', 'Greta Lindqvist'],
+    ['Seen by Hope Adebayo, NP. Plan: metformin.', 'Hope Adebayo'],
+    ['Will Rose, 45M, presents with SOB.', 'Will Rose'],
+    ['Consulted Dr. Will Young from ID.', 'Will Young'],
+    ['Dr. White will see her in clinic.', 'White'],
+  ])('finds the name in %j', (text, name) => {
+    expect(covers(text, name)).toBe(true);
+  });
+
+  it('finds relatives in ALL-CAPS nursing notes', () => {
+    const note = 'SOCIAL: WIFE MARY AND DAUGHTER JENNIFER IN TO VISIT, UPDATED BY DR. KOWALSKI.';
+    for (const name of ['MARY', 'JENNIFER', 'KOWALSKI']) expect(covers(note, name)).toBe(true);
+  });
+
+  it('finds relatives in all-lower-case notes, also names that are common words', () => {
+    const note = 'wife hope at bedside, very supportive. dtr jenny called x2, will call back tonight. pcp dr. abernathy aware.';
+    for (const name of ['hope', 'jenny', 'abernathy']) expect(covers(note, name)).toBe(true);
+    expect(untouched(note, 'will call')).toBe(true);
+  });
+
+  it.each([
+    ["History of Parkinson's disease and Hodgkin lymphoma.", "Parkinson's disease"],
+    ['Babinski negative. Glasgow Coma Scale 15.', 'Babinski'],
+    ['Babinski negative. Glasgow Coma Scale 15.', 'Glasgow Coma Scale'],
+    ['Foley draining clear yellow urine.', 'Foley'],
+    ['Started Lasix and Zosyn, continue Coumadin.', 'Lasix'],
+    ['Started Lasix and Zosyn, continue Coumadin.', 'Coumadin'],
+    ["Bell's palsy resolved; no Cushing syndrome.", "Bell's palsy"],
+    ['Interpreter: Spanish. Religion: Catholic. Insurance: Medicare.', 'Spanish'],
+    ['Interpreter: Spanish. Religion: Catholic. Insurance: Medicare.', 'Medicare'],
+    ['Karen Whitfield, RN, Care Coordinator', 'Care Coordinator'],
+  ])('leaves %j unmasked: %j', (text, phrase) => {
+    expect(untouched(text, phrase)).toBe(true);
+  });
+
+  it('scores a titled name above a bare capitalised word', () => {
+    const titled = found('Seen by Dr. Quenby.', 0)[0];
+    const bare = found('Quenby reported.', 0).find(([t]) => t === 'Quenby');
+    expect(titled).toEqual(['Quenby', 'NAME']);
+    expect(bare).toBeDefined();
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { covers, detector, found, untouched } from '../../helpers/detectHelpers.ts';
+
+describe('LocalPhiDetector: dates', () => {
+  it.each([
+    '03/14/2023', '3/14/23', '2023-03-14', '14-Mar-2023', 'March 14, 2023', '14 March 2023', 'Mar 14', 'March 2023', '14.03.2023',
+  ])('finds %j', (date) => {
+    expect(found(`Seen on ${date} in clinic.`)).toContainEqual([date, 'DATE']);
+  });
+
+  it('finds partial dates, ordinals and weekdays in context', () => {
+    expect(covers('Admitted 3/12 from the ED.', '3/12')).toBe(true);
+    expect(covers('Follow up on the 14th.', '14th')).toBe(true);
+    expect(covers('Echo on Monday 3/18 was normal.', 'Monday')).toBe(true);
+    expect(covers('Quit smoking in 1998.', '1998')).toBe(true);
+  });
+
+  it.each([
+    ['BP 142/88, HR 92.', '142/88'],
+    ['Pain 4/10 after morphine.', '4/10'],
+    ['Give 1/2 tab at night.', '1/2'],
+    ['2/6 systolic murmur at LUSB.', '2/6'],
+    ['Strength 5/5 in all extremities.', '5/5'],
+    ['Meds given at 14:30 and 0800.', '14:30'],
+    ['Meds given at 2000 per MAR.', '2000'],
+    ['Lasix 40 mg IV x3 days.', '40 mg'],
+  ])('leaves %j alone: %j', (text, phrase) => {
+    expect(untouched(text, phrase)).toBe(true);
+  });
+});
+
+describe('LocalPhiDetector: ages', () => {
+  it.each([
+    ['Pt is a 67 y/o female.', '67'],
+    ['A 72-year-old woman with CHF.', '72'],
+    ['45M presents with chest pain.', '45'],
+    ['Patient aged 52 seen today.', '52'],
+  ])('finds the age in %j', (text, age) => {
+    expect(found(text)).toContainEqual([age, 'AGE']);
+  });
+
+  it('marks ages over 89 with a trait', () => {
+    const [age] = detector.detectSync('A 92 yo man.', { minScore: 0.5, types: ['AGE'] });
+    expect(age?.Traits).toEqual([{ Name: 'AGE_OVER_89', Score: 1 }]);
+  });
+});
+
+describe('LocalPhiDetector: contacts and identifiers', () => {
+  it.each([
+    ['Call (617) 555-0142 today.', '(617) 555-0142', 'PHONE_OR_FAX'],
+    ['Fax 617.555.0199 ext. 12 please.', '617.555.0199 ext. 12', 'PHONE_OR_FAX'],
+    ['UK number +44 20 7946 0958 on file.', '+44 20 7946 0958', 'PHONE_OR_FAX'],
+    ['Pager 4471 for questions.', '4471', 'PHONE_OR_FAX'],
+    ['Email jane.roe@example.org with results.', 'jane.roe@example.org', 'EMAIL'],
+    ['Portal: https://portal.example.org/pt/88231.', 'https://portal.example.org/pt/88231', 'URL'],
+    ['Login from 192.168.10.24 noted.', '192.168.10.24', 'ID'],
+    ['MRN: 00482913', '00482913', 'ID'],
+    ['SSN 123-45-6789 on file.', '123-45-6789', 'ID'],
+    ['Member ID XZH448812301 active.', 'XZH448812301', 'ID'],
+    ['NPI 1234567893 prescriber.', '1234567893', 'ID'],
+    ['DEA AB1234563 verified.', 'AB1234563', 'ID'],
+    ['Car VIN 1M8GDM9AXKP042788 in the lot.', '1M8GDM9AXKP042788', 'ID'],
+    ['License plate 7ABC123 noted by security.', '7ABC123', 'ID'],
+    ['Accession #S23-44817 sent.', 'S23-44817', 'ID'],
+  ])('finds %j', (text, value, type) => {
+    expect(found(text)).toContainEqual([value, type]);
+  });
+
+  it.each([
+    ['Dx: ICD-10 I10, CPT 99213, LOINC 2345-7.', '99213'],
+    ['Dx: ICD-10 E11.9 controlled.', 'E11.9'],
+    ['Platelets 250000 stable.', '250000'],
+    ['Spine: L4-L5 disc bulge; COVID-19 negative.', 'COVID-19'],
+  ])('leaves codes and values alone in %j', (text, phrase) => {
+    expect(untouched(text, phrase)).toBe(true);
+  });
+});
+
+describe('LocalPhiDetector: addresses and professions', () => {
+  it('finds a full address', () => {
+    const text = 'Lives at 1200 Oakhurst Street, Apt 4B, Brookfield, MA 02115 with her husband.';
+    expect(covers(text, '1200 Oakhurst Street, Apt 4B, Brookfield, MA 02115')).toBe(true);
+  });
+
+  it.each([
+    ['Transferred from St. Brigid Medical Center today.', 'St. Brigid Medical Center'],
+    ['Discharged to Oakview Rehab on Friday.', 'Oakview Rehab'],
+    ['He lives alone in Dorchester.', 'Dorchester'],
+    ['Born in Nigeria, moved here in 2001.', 'Nigeria'],
+    ['She was visiting from Fresno, CA.', 'Fresno, CA'],
+  ])('finds the place in %j', (text, place) => {
+    expect(covers(text, place)).toBe(true);
+  });
+
+  it('finds jobs, and care-team roles only when they are the patient\'s job', () => {
+    expect(found('He is a retired electrician.')).toContainEqual(['electrician', 'PROFESSION']);
+    expect(found('Works as a school teacher.')).toContainEqual(['school teacher', 'PROFESSION']);
+    expect(covers('She is a retired nurse.', 'nurse')).toBe(true);
+    expect(untouched('The nurse gave meds at noon.', 'nurse')).toBe(true);
+  });
+});
+
+describe('LocalPhiDetector: options and shape', () => {
+  it('returns Comprehend Medical entities with exact offsets', () => {
+    const text = 'Pt Marla Quenby seen 03/14/2023.';
+    for (const e of detector.detectSync(text)) {
+      expect(e.Category).toBe('PROTECTED_HEALTH_INFORMATION');
+      expect(text.slice(e.BeginOffset, e.EndOffset)).toBe(e.Text);
+      expect(e.Score).toBeGreaterThan(0);
+      expect(e.Score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('filters by type and score', () => {
+    const text = 'Pt Marla Quenby seen 03/14/2023.';
+    expect(detector.detectSync(text, { types: ['DATE'] }).map((e) => e.Type)).toEqual(['DATE']);
+    expect(detector.detectSync(text, { minScore: 1.01 })).toEqual([]);
+  });
+
+  it('keeps offsets exact around emoji and CRLF', () => {
+    const text = '😊 Note\r\nSeen by Dr. Ilse Varga 👩‍⚕️ on 3/14/2023.\r\n';
+    for (const e of detector.detectSync(text, { minScore: 0.5 })) expect(text.slice(e.BeginOffset, e.EndOffset)).toBe(e.Text);
+    expect(covers(text, 'Ilse Varga')).toBe(true);
+  });
+
+  it('handles empty and PHI-free text', () => {
+    expect(detector.detectSync('')).toEqual([]);
+    expect(found('Lungs clear to auscultation bilaterally. No acute distress.')).toEqual([]);
+  });
+});
