@@ -14,7 +14,7 @@ export function namePrior(token: Token, lexicon: Lexicon): number {
   if (lexicon.clinicalWords.has(key) || lexicon.eponyms.has(key)) return 0;
   if (RELATIONS.has(key) || TITLES.has(key) || NEVER_NAMES.has(key)) return 0;
   // Months join a name ("June Castellano") but never make one alone: a run needs a stronger word.
-  if (MONTHS_AND_DAYS.has(key)) return 0.12;
+  if (MONTHS_AND_DAYS.has(key)) return 0.11;
   const first = lexicon.firstNames.has(key);
   const common = lexicon.commonWords.has(key);
   const known = common || lexicon.knownWords.has(key);

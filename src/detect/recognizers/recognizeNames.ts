@@ -4,7 +4,7 @@ import { CREDENTIALS, CUES, MONTHS_AND_DAYS, NEVER_NAMES, PARTICLES, RELATIONS, 
 import type { Token } from '../tokenize.ts';
 import { namePrior } from './namePrior.ts';
 
-const JOINABLE = 0.12;
+const JOINABLE = 0.1;
 const STOP_AFTER_TITLE = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'is', 'was', 'will', 'has', 'had', 'office', 'note', 'visit', 'team', 'service', 'clinic', 'aware', 'notified', 'called', 'paged']);
 
 /** Finds runs of name-like tokens and scores each run from its tokens and the words around it. */
