@@ -51,11 +51,15 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+// A period after these ends an abbreviation, not a sentence: "Dr. Quenby", "J. Smith", "St. Anne's".
+const ABBREVIATION_BEFORE_PERIOD = /(?:^|[^\p{L}])(?:dr|mr|mrs|ms|mx|prof|st|mt|jr|sr|rev|fr|capt|sgt|vs|approx|no|\p{L})$/iu;
+
 function isSentenceStart(text: string, start: number): boolean {
   for (let i = start - 1; i >= 0; i--) {
     const ch = text[i] ?? '';
     if (ch === ' ' || ch === '\t') continue;
     if (/\d/.test(ch) && /[\n\r]/.test(text[i - 1] ?? '\n')) return true; // "1. Smith" list items
+    if (ch === '.' && ABBREVIATION_BEFORE_PERIOD.test(text.slice(Math.max(0, i - 8), i))) return false;
     return SENTENCE_END.test(ch);
   }
   return true;

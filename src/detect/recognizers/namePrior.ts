@@ -11,7 +11,9 @@ import type { Token } from '../tokenize.ts';
 export function namePrior(token: Token, lexicon: Lexicon): number {
   if (!token.alpha || token.text.length < 2 || PARTICLES.has(token.text)) return 0;
   const key = token.key;
-  if (lexicon.clinicalWords.has(key) || lexicon.eponyms.has(key)) return 0;
+  if (lexicon.clinicalWords.has(key)) return 0;
+  // Eponyms are surnames too ("van der Berg"): they join a name but never start one.
+  if (lexicon.eponyms.has(key)) return 0.1;
   if (RELATIONS.has(key) || TITLES.has(key) || NEVER_NAMES.has(key)) return 0;
   // Months join a name ("June Castellano") but never make one alone: a run needs a stronger word.
   if (MONTHS_AND_DAYS.has(key)) return 0.11;
