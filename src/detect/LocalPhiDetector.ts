@@ -2,7 +2,7 @@ import type { PhiEntity } from '../core/PhiEntity.ts';
 import type { DetectOptions, PhiDetector } from '../core/ports.ts';
 import type { Candidate, SafeSpan } from './Candidate.ts';
 import { loadLexicon, type Lexicon } from './Lexicon.ts';
-import { recognizeAddresses } from './recognizers/recognizeAddresses.ts';
+import { extendWithZip, recognizeAddresses } from './recognizers/recognizeAddresses.ts';
 import { recognizeAges } from './recognizers/recognizeAges.ts';
 import { recognizeContacts } from './recognizers/recognizeContacts.ts';
 import { recognizeDates } from './recognizers/recognizeDates.ts';
@@ -79,6 +79,7 @@ export class LocalPhiDetector implements PhiDetector {
       ...recognizeProfessions(text, tokens),
       ...recognizeNames(text, tokens, lexicon),
     ];
+    extendWithZip(text, candidates);
     return [candidates, safe];
   }
 }

@@ -12,7 +12,7 @@ export const RELATIONS = new Set([
   'fiance', 'fiancee', 'fiancé', 'friend', 'neighbor', 'neighbour', 'roommate', 'caregiver', 'carer', 'guardian', 'hcp', 'hcproxy',
   'proxy', 'poa', 'nok', 'stepson', 'stepdaughter', 'stepmother', 'stepfather', 'son-in-law', 'daughter-in-law',
   'mother-in-law', 'father-in-law', 'sister-in-law', 'brother-in-law', 'godmother', 'godfather', 'ex-wife', 'ex-husband',
-  'widow', 'widower', 'twin', 'baby', 'infant', 'child', 'kids', 'family', 'relative', 'visitor', 'visitors', 'named', 'called',
+  'widow', 'widower', 'twin', 'named',
 ]);
 
 /** Weaker cues: a name often follows them, so they raise a candidate's score but never make one alone. */
@@ -56,4 +56,15 @@ export const NEVER_NAMES = new Set([
   'hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'regards', 'best', 'cheers', 'sincerely', 'yours', 're', 'fw', 'fwd', 'cc', 'bcc',
   'subject', 'sent', 'from', 'to', 'date', 'email', 'e-mail', 'tel', 'fax', 'phone', 'cell', 'pager', 'mobile', 'note', 'addendum',
   'signed', 'patient', 'pt', 'pts', 'mrn', 'dob', 'attn', 'ok', 'okay', 'yes', 'no', 'na', 'n/a', 'mgmt', 'admin', 'dept', 'appt',
+]);
+
+/** Function words: never part of a name, whatever their case ("The Davis", "AND"). */
+export const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'into', 'onto', 'upon', 'over',
+  'under', 'about', 'after', 'before', 'since', 'until', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had',
+  'do', 'does', 'did', 'not', 'no', 'yes', 'if', 'then', 'than', 'so', 'that', 'this', 'these', 'those', 'there', 'here', 'it', 'its', 'he',
+  'she', 'they', 'we', 'you', 'i', 'me', 'him', 'her', 'his', 'hers', 'them', 'their', 'our', 'us', 'my', 'your', 'who', 'whom', 'whose',
+  'which', 'what', 'when', 'where', 'why', 'how', 'all', 'any', 'some', 'each', 'every', 'both', 'either', 'neither', 'per', 'via', 'vs',
+  'also', 'very', 'just', 'only', 'still', 'now', 'today', 'tonight', 'tomorrow', 'yesterday', 'please', 'can', 'could', 'would', 'should',
+  'may', 'might', 'must', 'shall', 'will', 'out', 'up', 'down', 'off', 'again', 'further', 'once', 'new', 'old', 'other', 'another',
 ]);

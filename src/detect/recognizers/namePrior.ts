@@ -1,5 +1,5 @@
 import type { Lexicon } from '../Lexicon.ts';
-import { MONTHS_AND_DAYS, NEVER_NAMES, PARTICLES, PROPER_NON_PHI, RELATIONS, TITLES } from '../nameCues.ts';
+import { FUNCTION_WORDS, MONTHS_AND_DAYS, NEVER_NAMES, PARTICLES, PROPER_NON_PHI, RELATIONS, TITLES } from '../nameCues.ts';
 import type { Token } from '../tokenize.ts';
 
 /**
@@ -11,7 +11,12 @@ import type { Token } from '../tokenize.ts';
 export function namePrior(token: Token, lexicon: Lexicon): number {
   if (!token.alpha || token.text.length < 2 || PARTICLES.has(token.text)) return 0;
   const key = token.key;
-  if (lexicon.clinicalWords.has(key)) return 0;
+  if (lexicon.clinicalWords.has(key) || isContraction(key, lexicon)) return 0;
+  // "Will" and "May" are names too: capitalised, they may join a name ("Will Rose") but never start one alone.
+  if (FUNCTION_WORDS.has(key)) {
+    if (!token.capitalized || !lexicon.firstNames.has(key)) return 0;
+    if (token.sentenceStart) return 0.1;
+  }
   // Eponyms are surnames too ("van der Berg"): they join a name but never start one.
   if (lexicon.eponyms.has(key)) return 0.1;
   if (RELATIONS.has(key) || TITLES.has(key) || NEVER_NAMES.has(key)) return 0;
@@ -54,4 +59,12 @@ function mixedCasePrior(token: Token, k: Knowledge): number {
   if (k.first) return token.sentenceStart ? 0.3 : 0.55;
   if (k.common) return 0.15 * start;
   return 0.3 * start;
+}
+
+/** "You're", "I'd", "Don't": an everyday word before the apostrophe. "O'Neill" and "D'Angelo" are names. */
+function isContraction(key: string, lexicon: Lexicon): boolean {
+  const cut = key.search(/['’]/);
+  if (cut < 0) return false;
+  const head = key.slice(0, cut);
+  return head === 'i' || (head.length >= 2 && lexicon.commonWords.has(head));
 }

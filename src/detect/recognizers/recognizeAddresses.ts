@@ -9,6 +9,9 @@ const STREET = new RegExp(
   `\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?\\s+(?:[NSEW]\\.?\\s+|north\\s+|south\\s+|east\\s+|west\\s+)?(?:${STREET_WORD}\\s+){1,3}${SUFFIX}\\b\\.?${UNIT}`,
   'gi',
 );
+const UNIT_ALONE = /\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d+[A-Z]?\b/gi;
+// A ZIP right after a place the other patterns found ("Salem 01970", "Lappeenranta, 53650").
+const TRAILING_ZIP = /^[,\s]{1,3}\d{5}(?:-\d{4})?\b/;
 const PO_BOX = /\bp\.?\s?o\.?\s*box\s+\d+\b/gi;
 const CITY_STATE_ZIP = new RegExp(
   `\\b([A-Z][A-Za-z.'’-]+(?:\\s+[A-Z][A-Za-z.'’-]+){0,2}),\\s*(?:${STATE_CODE_PATTERN}|${STATE_NAME_PATTERN})\\.?(?:,?\\s+\\d{5}(?:-\\d{4})?)?\\b`,
@@ -37,6 +40,15 @@ export interface AddressLexicon {
   isCity(name: string): boolean;
 }
 
+/** Places found by any recognizer take a ZIP code that follows them. */
+export function extendWithZip(text: string, candidates: Candidate[]): void {
+  for (const c of candidates) {
+    if (c.type !== 'ADDRESS' || c.score < 0.5) continue;
+    const zip = TRAILING_ZIP.exec(text.slice(c.end, c.end + 16));
+    if (zip) c.end += zip[0].length;
+  }
+}
+
 export function recognizeAddresses(text: string, lexicon: AddressLexicon): Candidate[] {
   const isCommonWord = (w: string) => lexicon.isCommonWord(w);
   const out: Candidate[] = [];
@@ -46,6 +58,7 @@ export function recognizeAddresses(text: string, lexicon: AddressLexicon): Candi
   };
   for (const m of text.matchAll(STREET)) if (isStreet(m[0], isCommonWord)) add(m.index, m[0], 0.9);
   for (const m of text.matchAll(PO_BOX)) add(m.index, m[0], 0.95);
+  for (const m of text.matchAll(UNIT_ALONE)) add(m.index, m[0], 0.8);
   for (const m of text.matchAll(CITY_STATE_ZIP)) {
     // "Lindqvist, MD" is a doctor, "Salem, OR" a place: a bare two-letter code needs a ZIP or a known city.
     const codeOnly = /,\s*[A-Z]{2}\.?$/.test(m[0]);
