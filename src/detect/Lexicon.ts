@@ -13,6 +13,8 @@ export interface Lexicon {
   countries: ReadonlySet<string>;
   clinicalWords: ReadonlySet<string>;
   eponyms: ReadonlySet<string>;
+  /** First words of every city and country name, so a scan can skip a token in one look-up. */
+  placeStarts: ReadonlySet<string>;
 }
 
 const DATA_DIR = new URL('./data/', import.meta.url);
@@ -33,15 +35,19 @@ let cached: Lexicon | undefined;
 
 /** Loads the lists once per process (about 60 ms, 40 MB); later calls share them. */
 export function loadLexicon(): Lexicon {
-  cached ??= {
+  if (cached) return cached;
+  const cities = readList('cities.txt');
+  const countries = readList('countries.txt');
+  cached = {
     commonWords: readList('common-words.txt'),
     knownWords: readList('known-words.txt'),
     firstNames: readList('first-names.txt'),
     personNames: readList('person-names.txt'),
-    cities: readList('cities.txt'),
-    countries: readList('countries.txt'),
+    cities,
+    countries,
     clinicalWords: readList('clinical-words.txt'),
     eponyms: readList('eponyms.txt'),
+    placeStarts: new Set([...cities, ...countries].map((name) => name.split(' ')[0] ?? name)),
   };
   return cached;
 }

@@ -46,3 +46,6 @@ export const PROFESSIONS: ReadonlySet<string> = new Set([...phrases(JOBS)].filte
 export const AMBIGUOUS_JOBS: ReadonlySet<string> = phrases(`interpreter, student, veteran, caregiver, manager, driver, server, model,
 operator, officer, marine, guard, coach, cook, judge, cleaner, construction, administrator, consultant, developer, analyst, minister,
 builder, buyer, producer, designer, counselor, therapist, executive, investor, artist, writer, author, author, broker, dancer, singer`);
+
+/** First words of every job and role phrase, so a scan can skip a token in one look-up. */
+export const JOB_STARTS: ReadonlySet<string> = new Set([...PROFESSIONS, ...CARE_TEAM_ROLES].map((p) => p.split(' ')[0] ?? p));

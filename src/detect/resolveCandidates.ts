@@ -8,12 +8,36 @@ const TITLED = 0.95;
  * rest are dropped. Safe spans (eponyms, codes) veto weaker name, place and job proposals inside them.
  */
 export function resolveCandidates(text: string, candidates: Candidate[], safe: SafeSpan[]): Candidate[] {
+  const vetoed = vetoTest(safe);
   const kept = candidates
     .map((c) => trim(text, c))
-    .filter((c): c is Candidate => c !== undefined && c.score > 0 && !isVetoed(c, safe));
-  kept.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    .filter((c): c is Candidate => c !== undefined && c.score > 0 && !vetoed(c))
+    .sort((a, b) => a.start - b.start);
   const accepted: Candidate[] = [];
-  for (const c of kept) {
+  // Overlaps only matter inside a cluster of chained overlapping spans; clusters are small, texts are not.
+  for (const cluster of clusters(kept)) accepted.push(...resolveCluster(cluster));
+  return mergeOverlaps(text, accepted.sort((a, b) => a.start - b.start));
+}
+
+function* clusters(sorted: Candidate[]): Generator<Candidate[]> {
+  let current: Candidate[] = [];
+  let end = -1;
+  for (const c of sorted) {
+    if (current.length > 0 && c.start >= end) {
+      yield current;
+      current = [];
+    }
+    current.push(c);
+    end = current.length === 1 ? c.end : Math.max(end, c.end);
+  }
+  if (current.length > 0) yield current;
+}
+
+function resolveCluster(cluster: Candidate[]): Candidate[] {
+  if (cluster.length === 1) return [{ ...(cluster[0] as Candidate) }];
+  const byStrength = [...cluster].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const accepted: Candidate[] = [];
+  for (const c of byStrength) {
     const hit = accepted.find((a) => a.start < c.end && c.start < a.end);
     if (!hit) accepted.push({ ...c });
     else if (c.score >= 0.5 || c.type === hit.type) {
@@ -21,13 +45,26 @@ export function resolveCandidates(text: string, candidates: Candidate[], safe: S
       hit.end = Math.max(hit.end, c.end);
     }
   }
-  return mergeOverlaps(text, accepted.sort((a, b) => a.start - b.start));
+  return accepted;
 }
 
-function isVetoed(c: Candidate, safe: SafeSpan[]): boolean {
-  if (c.type !== 'NAME' && c.type !== 'ADDRESS' && c.type !== 'PROFESSION') return false;
-  if (c.score >= TITLED) return false;
-  return safe.some((s) => s.start <= c.start && c.end <= s.end);
+/** A candidate is vetoed when a safe span holds it whole; safe spans are sorted once for binary search. */
+function vetoTest(safe: SafeSpan[]): (c: Candidate) => boolean {
+  const sorted = [...safe].sort((a, b) => a.start - b.start);
+  return (c) => {
+    if (c.type !== 'NAME' && c.type !== 'ADDRESS' && c.type !== 'PROFESSION') return false;
+    if (c.score >= TITLED) return false;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid]?.start ?? 0) <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    // Safe spans are short: the few that start at or before c.start decide.
+    for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) if ((sorted[k]?.end ?? 0) >= c.end) return true;
+    return false;
+  };
 }
 
 /**

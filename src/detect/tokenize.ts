@@ -72,27 +72,37 @@ function isSentenceStart(text: string, start: number): boolean {
  */
 function caseInformativeLines(text: string): boolean[] {
   const whole = mixedCase(text);
-  return text.split('\n').map((line) => {
-    const letters = line.replace(/[^\p{L}]/gu, '');
-    return letters.length >= 25 ? mixedCase(line) : whole;
-  });
+  return text.split('\n').map((line) => (line.length >= 40 ? mixedCase(line) : whole));
 }
 
 function mixedCase(text: string): boolean {
   let upper = 0;
   let lower = 0;
-  let capitalizedWords = 0;
   let words = 0;
-  for (const m of text.matchAll(/\p{L}+/gu)) {
-    const w = m[0];
-    words++;
-    for (const ch of w) {
-      if (ch !== ch.toLowerCase()) upper++;
-      else if (ch !== ch.toUpperCase()) lower++;
+  let capitalizedWords = 0;
+  let inWord = false;
+  let wordStartUpper = false;
+  let wordHasLowerAfterStart = false;
+  // One pass over char codes: this runs over every line of every note.
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const isUpper = ch !== ch.toLowerCase();
+    const isLower = !isUpper && ch !== ch.toUpperCase();
+    if (isUpper || isLower) {
+      if (!inWord) {
+        inWord = true;
+        words++;
+        wordStartUpper = isUpper;
+        wordHasLowerAfterStart = false;
+      } else if (isLower) wordHasLowerAfterStart = true;
+      if (isUpper) upper++;
+      else lower++;
+    } else if (inWord) {
+      if (wordStartUpper && wordHasLowerAfterStart) capitalizedWords++;
+      inWord = false;
     }
-    const first = w[0] ?? '';
-    if (first !== first.toLowerCase() && w.length > 1 && w.slice(1) !== w.slice(1).toUpperCase()) capitalizedWords++;
   }
+  if (inWord && wordStartUpper && wordHasLowerAfterStart) capitalizedWords++;
   if (upper + lower === 0) return true;
   if (upper / (upper + lower) > 0.6) return false;
   // Lower-case text: fewer than one word in 40 starts with a capital.

@@ -22,10 +22,7 @@ export function namePrior(token: Token, lexicon: Lexicon): number {
   if (RELATIONS.has(key) || TITLES.has(key) || NEVER_NAMES.has(key)) return 0;
   // Months join a name ("June Castellano") but never make one alone: a run needs a stronger word.
   if (MONTHS_AND_DAYS.has(key)) return 0.11;
-  const first = lexicon.firstNames.has(key);
-  const common = lexicon.commonWords.has(key);
-  const known = common || lexicon.knownWords.has(key);
-  const person = lexicon.personNames.has(key);
+  const { first, common, known, person } = knowledgeOf(key, lexicon);
   if (PROPER_NON_PHI.has(key)) return common ? 0.15 : 0.05;
   // A known city that is no first name is more likely a place; the place recognizer scores it.
   const place = lexicon.cities.has(key) && !first ? 0.8 : 1;
@@ -38,6 +35,22 @@ export function namePrior(token: Token, lexicon: Lexicon): number {
 }
 
 interface Knowledge { first: boolean; common: boolean; known: boolean; person: boolean }
+
+const knowledgeCache = new WeakMap<Lexicon, Map<string, Knowledge>>();
+
+/** Word-list facts per distinct word, cached: notes repeat their words, and four Set look-ups add up. */
+function knowledgeOf(key: string, lexicon: Lexicon): Knowledge {
+  let cache = knowledgeCache.get(lexicon);
+  if (!cache) knowledgeCache.set(lexicon, (cache = new Map()));
+  let k = cache.get(key);
+  if (!k) {
+    const common = lexicon.commonWords.has(key);
+    k = { first: lexicon.firstNames.has(key), common, known: common || lexicon.knownWords.has(key), person: lexicon.personNames.has(key) };
+    if (cache.size > 200_000) cache.clear();
+    cache.set(key, k);
+  }
+  return k;
+}
 
 function mixedCasePrior(token: Token, k: Knowledge): number {
   // An all-caps word inside mixed-case text is usually an abbreviation ("CXR", "NEURO"), unless a

@@ -8,6 +8,8 @@ const LOCATION_CUES = new Set(['in', 'from', 'to', 'at', 'near', 'of', 'lives', 
 export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexicon): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token?.alpha || !lexicon.placeStarts.has(token.text.toLowerCase())) continue;
     const match = longestPlace(text, tokens, i, lexicon);
     if (!match) continue;
     const first = tokens[i];

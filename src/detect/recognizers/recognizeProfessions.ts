@@ -1,5 +1,5 @@
 import type { Candidate } from '../Candidate.ts';
-import { AMBIGUOUS_JOBS, CARE_TEAM_ROLES, PROFESSIONS } from '../professions.ts';
+import { AMBIGUOUS_JOBS, CARE_TEAM_ROLES, JOB_STARTS, PROFESSIONS } from '../professions.ts';
 import type { Token } from '../tokenize.ts';
 
 const STRONG_CUES = ['works as', 'worked as', 'working as', 'employed as', 'job as', 'occupation', 'profession', 'career as', 'retired', 'former', 'formerly', 'by trade', 'works for', 'is a', 'was a', 'as a', 'job:', 'works', 'worked'];
@@ -8,6 +8,7 @@ const STRONG_CUES = ['works as', 'worked as', 'working as', 'employed as', 'job 
 export function recognizeProfessions(text: string, tokens: Token[]): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    if (!JOB_STARTS.has(tokens[i]?.key ?? '')) continue;
     const match = longestProfession(text, tokens, i);
     if (!match) continue;
     const first = tokens[i];
