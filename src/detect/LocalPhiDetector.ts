@@ -77,7 +77,7 @@ export class LocalPhiDetector implements PhiDetector {
       ...recognizeAddresses(text, addressLexicon),
       ...recognizeLocations(text, tokens, lexicon),
       ...recognizeProfessions(text, tokens),
-      ...recognizeNames(text, tokens, lexicon),
+      ...recognizeNames(text, tokens, lexicon, safe),
     ];
     extendWithZip(text, candidates);
     return [candidates, safe];

@@ -12,7 +12,7 @@ export const RELATIONS = new Set([
   'fiance', 'fiancee', 'fiancé', 'friend', 'neighbor', 'neighbour', 'roommate', 'caregiver', 'carer', 'guardian', 'hcp', 'hcproxy',
   'proxy', 'poa', 'nok', 'stepson', 'stepdaughter', 'stepmother', 'stepfather', 'son-in-law', 'daughter-in-law',
   'mother-in-law', 'father-in-law', 'sister-in-law', 'brother-in-law', 'godmother', 'godfather', 'ex-wife', 'ex-husband',
-  'widow', 'widower', 'twin', 'named',
+  'widow', 'widower', 'twin', 'named', 'called', 'aka', 'caller',
 ]);
 
 /** Weaker cues: a name often follows them, so they raise a candidate's score but never make one alone. */
@@ -53,7 +53,7 @@ export const PROPER_NON_PHI = new Set([
 
 /** Words of letters and e-mails that sit next to names but never are one. */
 export const NEVER_NAMES = new Set([
-  'hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'regards', 'best', 'cheers', 'sincerely', 'yours', 're', 'fw', 'fwd', 'cc', 'bcc',
+  'hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'regards', 'cheers', 'sincerely', 'yours', 're', 'fw', 'fwd', 'cc', 'bcc',
   'subject', 'sent', 'from', 'to', 'date', 'email', 'e-mail', 'tel', 'fax', 'phone', 'cell', 'pager', 'mobile', 'note', 'addendum',
   'signed', 'patient', 'pt', 'pts', 'mrn', 'dob', 'attn', 'ok', 'okay', 'yes', 'no', 'na', 'n/a', 'mgmt', 'admin', 'dept', 'appt',
 ]);

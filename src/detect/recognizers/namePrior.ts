@@ -8,8 +8,15 @@ import type { Token } from '../tokenize.ts';
  * word that no dictionary knows is taken for a name (default deny). In ALL-CAPS or all-lower text
  * only the name lists speak.
  */
-export function namePrior(token: Token, lexicon: Lexicon): number {
+export function namePrior(token: Token, lexicon: Lexicon, text: string): number {
   if (!token.alpha || token.text.length < 2 || PARTICLES.has(token.text)) return 0;
+  if (isHeading(token, text) || (looksClinical(token.text) && !lexicon.firstNames.has(token.key))) return 0;
+  const prior = wordPrior(token, lexicon);
+  // "Wt 80", "Trop <0.01", "Phos: 3.2": a word followed by a value is a lab or a vital sign.
+  return prior > 0 && /^:?[ \t]*[<>≤≥~]?[ \t]*\d/.test(text.slice(token.end, token.end + 6)) && !lexicon.firstNames.has(token.key) ? prior * 0.3 : prior;
+}
+
+function wordPrior(token: Token, lexicon: Lexicon): number {
   const key = token.key;
   if (lexicon.clinicalWords.has(key) || isContraction(key, lexicon)) return 0;
   // "Will" and "May" are names too: capitalised, they may join a name ("Will Rose") but never start one alone.
@@ -80,4 +87,23 @@ function isContraction(key: string, lexicon: Lexicon): boolean {
   if (cut < 0) return false;
   const head = key.slice(0, cut);
   return head === 'i' || (head.length >= 2 && lexicon.commonWords.has(head));
+}
+
+/** "Gen:", "EXT:", "Dispo:" at the start of a line are section headings. */
+function isHeading(token: Token, text: string): boolean {
+  if (text[token.end] !== ':') return false;
+  const lineStart = text.lastIndexOf('\n', token.start - 1) + 1;
+  return /^[\s\-•*#\d.)]*$/.test(text.slice(lineStart, token.start));
+}
+
+// Word endings of diseases, procedures, drugs and specialties; no given name or surname ends this way.
+const CLINICAL_SUFFIX =
+  /(?:itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|scopy|ology|ologist|opathy|algia|iasis|cellular|ocyte|ocytes|oma|omas|penia|philia|plegia|paresis|rrhea|rrhage|uria|cillin|mycin|micin|azole|pril|olol|sartan|statin|prazole|tidine|dipine|afil|mab|tinib|parin|xaban|cycline|floxacin|ovir|tropin|olone|asone|azepam|azolam|triptan|gliptin|gliflozin|glutide|platin|taxel|rubicin|terol|dronate|lukast|phylline)$/i;
+
+/** Clinical word shapes: medical suffixes, and inner capitals ("CrCl", "EtOH", "MyChart") except in names ("McDonald"). */
+function looksClinical(word: string): boolean {
+  if (word.length >= 6 && CLINICAL_SUFFIX.test(word)) return true;
+  const inner = word.slice(1);
+  if (!/\p{Lu}/u.test(inner) || word === word.toUpperCase()) return false;
+  return !/^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|St|Fitz)\p{Lu}/u.test(word) && !/-\p{Lu}/u.test(word);
 }

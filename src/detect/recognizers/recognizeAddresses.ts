@@ -4,9 +4,10 @@ import { STATE_CODE_PATTERN, STATE_NAME_PATTERN } from '../usStates.ts';
 const SUFFIX =
   '(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|way|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|row|alley|aly|plaza|plz|pike|turnpike|tpke|crescent|cres|close|grove|gardens|heights|hts|path|point|pt|ridge|run|walk|loop|bend|crossing|xing|commons|mews|expressway|expy|freeway|fwy|route|rte)';
 const STREET_WORD = "(?:[A-Za-z][A-Za-z'’.-]*|\\d+(?:st|nd|rd|th))";
+// Street parts stay on one line: a street never runs on past a line break.
 const UNIT = '(?:,?\\s*(?:apt|apartment|unit|suite|ste|#|fl|floor|rm|room|bldg|building)\\.?\\s*#?\\s*[A-Za-z0-9-]+)?';
 const STREET = new RegExp(
-  `\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?\\s+(?:[NSEW]\\.?\\s+|north\\s+|south\\s+|east\\s+|west\\s+)?(?:${STREET_WORD}\\s+){1,3}${SUFFIX}\\b\\.?${UNIT}`,
+  `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+|north[ \\t]+|south[ \\t]+|east[ \\t]+|west[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${SUFFIX}\\b(?!\\.?[ \\t]+[A-Z][a-z])\\.?${UNIT}`,
   'gi',
 );
 const UNIT_ALONE = /\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d+[A-Z]?\b/gi;
@@ -31,7 +32,7 @@ const FACILITY = new RegExp(
 );
 const STRONG_FACILITY = /(?:hospital|cent(?:er|re)|clinic|infirmary|nursing\s+home|rehab\w*|hospice|manor)$/i;
 // Hospital wards and units named after people or places: "Ellison 10", "Baker 6 West", "4 North".
-const WARD = /\b(?:ward|unit|pod|wing|floor|building|bldg|pavilion|tower)\s+#?\d+[A-Z]?\b|\b\d{1,2}\s*(?:north|south|east|west)\b/gi;
+const WARD = /\b(?:ward|unit|wing|floor|building|bldg|pavilion|tower)\s+#?\d+[A-Z]?\b|\b\d{1,2}\s*(?:north|south|east|west)\b/gi;
 
 const GENERIC_FACILITY_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'our', 'outside', 'other', 'local', 'same', 'another', 'from', 'to', 'at', 'in', 'of', 'general', 'community', 'nursing', 'home', 'rehab', 'medical', 'health', 'care', 'primary', 'private', 'state', 'public', 'county', 'city', 'regional', 'memorial', 'children\'s', 'university', 'mental', 'psychiatric', 'va', 'osh', 'any', 'no', 'and', 'or', 'with', 'was', 'is', 'by', 'for', 'on']);
 
@@ -108,6 +109,8 @@ const NOT_STREET_WORDS = new Set(['by', 'to', 'with', 'from', 'at', 'on', 'in', 
 function isStreet(value: string, isCommonWord: (word: string) => boolean): boolean {
   const words = value.split(/\s+/).slice(1, -1).map((w) => w.toLowerCase().replace(/[.,]$/, ''));
   if (words.some((w) => NOT_STREET_WORDS.has(w))) return false;
-  // In lower-case text every word matches; require one that reads like a name (or a numbered street).
-  return /[A-Z]/.test(value) || words.some((w) => !isCommonWord(w) || /\d/.test(w));
+  const original = value.split(/\s+/).slice(1, -1);
+  // Mixed case: street names are capitalised ("12 Oak St"). Otherwise one word must not be everyday English.
+  if (original.every((w) => /^(?:[A-Z][a-z'’.-]|\d+(?:st|nd|rd|th)$|[NSEW]\.?$)/.test(w))) return true;
+  return words.some((w) => !isCommonWord(w) || /\d/.test(w));
 }

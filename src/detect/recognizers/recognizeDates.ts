@@ -25,12 +25,12 @@ const PARTIAL_NUMERIC = new RegExp(`(?<![\\d/.:])${NUM_MONTH}/${DAY}(?![\\d/]|\\
 const MONTH_ALONE = new RegExp(`\\b${MONTH}\\b`, 'gi');
 const WEEKDAY_RE = new RegExp(`\\b${WEEKDAY}\\b\\.?`, 'gi');
 const ORDINAL_ALONE = /\bthe\s+((?:[12]?\d|3[01])(?:st|nd|rd|th))\b/gi;
-const YEAR_ALONE = /(?<![\d/.:-])(?:19[0-9]\d|20[0-4]\d)(?![\d/:]|\s*(?:hrs?|h)\b)/g;
-const HOLIDAYS = /\b(?:christmas(?:\s+eve)?|thanksgiving|easter|new\s+year'?s(?:\s+(?:eve|day))?|halloween|independence\s+day|memorial\s+day|labor\s+day|veterans\s+day|valentine'?s\s+day)\b/gi;
+const YEAR_ALONE = /(?<![\d/.:-])(?:19[0-9]\d|20[0-4]\d)(?![\d/:]|-\d|\s*(?:hrs?|h)\b)/g;
+const HOLIDAYS = /\b(?!christmas\s+disease)(?:christmas(?:\s+eve)?|thanksgiving|easter|new\s+year'?s(?:\s+(?:eve|day))?|halloween|independence\s+day|memorial\s+day|labor\s+day|veterans\s+day|valentine'?s\s+day)\b/gi;
 const DECADE_YEAR = /\b(?:19|20)\d0'?s\b/gi;
 
 const DATE_CUES = ['on', 'since', 'from', 'until', 'till', 'dated', 'date', 'dob', 'd.o.b', 'born', 'admitted', 'admission', 'discharged', 'discharge', 'seen', 'of', 'by', 'to', 'through', 'thru', 'starting', 'started', 'last', 'next', 'f/u', 'fu', 'follow', 'visit', 'in', 'during', 'before', 'after', 'prior', 'at', 'scheduled', 'doa', 'dos', 'collected', 'received', 'reported', 'signed', 'effective', 'expires', 'ending', 'between', 'and', 'began', 'tx', 'transferred', 'surgery', 'procedure', 'performed', 'comparison', 'compared', 'exam', 'study'];
-const NOT_DATE_BEFORE = ['bp', 'b/p', 'pain', 'strength', 'murmur', 'ratio', 'score', 'grade', 'reflexes', 'dtrs', 'dtr', 'power', 'motor', 'abp', 'nbp', 'nibp', 'art', 'map', 'pap', 'cvp', 'pcwp', 'gcs', 'apgar', 'rass', 'x', 'of', 'titer', 'titre'];
+const NOT_DATE_BEFORE = ['bipap', 'cpap', 'psv', 'ps', 'peep', 'ipap', 'epap', 'simv', 'ac', 'cultures', 'culture', 'bottles', 'sets', 'bp', 'b/p', 'pain', 'strength', 'murmur', 'ratio', 'score', 'grade', 'reflexes', 'dtrs', 'dtr', 'power', 'motor', 'abp', 'nbp', 'nibp', 'art', 'map', 'pap', 'cvp', 'pcwp', 'gcs', 'apgar', 'rass', 'x', 'of', 'titer', 'titre'];
 const NOT_DATE_AFTER = ['tab', 'tabs', 'tablet', 'tablets', 'pill', 'pills', 'cup', 'cups', 'strength', 'ns', 'dose', 'doses', 'inch', 'inches', 'cm', 'mm', 'mg', 'ml', 'units', 'murmur', 'sem', 'holosystolic', 'systolic', 'diastolic', 'pain', 'power', 'strength', 'reflexes', 'bilaterally', 'bilat', 'mmhg', 'teaspoon', 'tsp', 'amp', 'amps', 'vial', 'bag', 'liter', 'liters', 'l', 'way', 'ways', 'times', 'x', 'sec'];
 
 export function recognizeDates(text: string): Candidate[] {
@@ -110,6 +110,8 @@ function isAmbiguousShortDay(word: string, text: string, start: number): boolean
 function scoreYearAlone(text: string, start: number, year: string): number {
   const before = wordsBefore(text, start, 1)[0] ?? '';
   const after = wordsAfter(text, start + year.length, 1)[0] ?? '';
+  // "BNP 1961", "ARRIVAL: 1930": a value after an upper-case label is a lab result or a clock time.
+  if (/[A-Z]{2,}:?\s+$/.test(text.slice(Math.max(0, start - 10), start))) return 0;
   if (['at', '@', 'x', 'q', 'by'].includes(before) && year.startsWith('20')) return 0;
   if (/^(?:ml|cc|mg|mcg|units?|kcal|cal|g|kg|l|ms|hrs?|h|mm|cells|k|x)$/.test(after)) return 0;
   if (['in', 'since', 'from', 'of', 'year', 'during', 'until', 'circa', 'ca', 'summer', 'winter', 'spring', 'fall', 'autumn', 'early', 'late', 'mid'].includes(before)) return 0.85;

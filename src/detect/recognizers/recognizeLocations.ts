@@ -16,7 +16,8 @@ export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexic
     const last = tokens[match.last];
     if (!first || !last) continue;
     const cue = LOCATION_CUES.has(tokens[i - 1]?.key ?? '');
-    const looksProper = first.caseInformative ? first.capitalized || first.upper : true;
+    // In mixed-case text an all-caps short word is an acronym ("LIMA": left internal mammary artery).
+    const looksProper = first.caseInformative ? first.capitalized || (first.upper && first.text.length > 4) : true;
     if (!looksProper) continue;
     const everyday = match.words.every((w) => lexicon.commonWords.has(w) || lexicon.knownWords.has(w));
     let score = match.country ? 0.75 : 0.55;

@@ -1,4 +1,4 @@
-import type { Candidate } from '../Candidate.ts';
+import type { Candidate, SafeSpan } from '../Candidate.ts';
 import type { Lexicon } from '../Lexicon.ts';
 import { CREDENTIALS, CUES, MONTHS_AND_DAYS, NEVER_NAMES, PARTICLES, RELATIONS, TITLES } from '../nameCues.ts';
 import type { Token } from '../tokenize.ts';
@@ -8,21 +8,24 @@ const JOINABLE = 0.1;
 const STOP_AFTER_TITLE = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'is', 'was', 'will', 'has', 'had', 'office', 'note', 'visit', 'team', 'service', 'clinic', 'aware', 'notified', 'called', 'paged']);
 
 /** Finds runs of name-like tokens and scores each run from its tokens and the words around it. */
-export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon): Candidate[] {
-  const priors = tokens.map((t) => namePrior(t, lexicon));
+export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, safe: readonly SafeSpan[]): Candidate[] {
+  const blocked = insideSafeSpans(tokens, safe);
+  // Words inside an eponym ("Budd-Chiari", "Parkinson's disease") never make a name unless a title forces one.
+  const priors = tokens.map((t, k) => (blocked[k] ? 0 : namePrior(t, lexicon, text)));
   const out: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {
     const titled = isAfterTitle(text, tokens, i);
     const relation = !titled && isAfterRelation(text, tokens, i);
-    const forced = (titled || relation) && canFollowCue(tokens[i], priors[i] ?? 0, titled, lexicon);
+    const forced = ((titled || relation) && canFollowCue(tokens[i], priors[i] ?? 0, titled, lexicon)) || isSignedInitials(text, tokens, i);
     if ((priors[i] ?? 0) < JOINABLE && !forced) {
       i++;
       continue;
     }
-    const end = extendRun(text, tokens, priors, i);
+    const end = extendRun(text, tokens, priors, i, lexicon);
     const run = { first: i, last: end };
-    const score = scoreRun(text, tokens, priors, run, titled, relation, everydayWordsOnly(tokens, run, lexicon));
+    const context = { titled, relation: relation || hasRelationAfter(text, tokens, run.last), initials: isSignedInitials(text, tokens, i) };
+    const score = scoreRun(text, tokens, priors, run, context, everydayWordsOnly(tokens, run, lexicon));
     const first = tokens[run.first];
     const last = tokens[run.last];
     if (first && last && score > 0.05) out.push({ start: first.start, end: last.end, type: 'NAME', score: Math.min(score, 0.99) });
@@ -39,7 +42,7 @@ function canFollowCue(token: Token | undefined, prior: number, titled: boolean, 
 }
 
 /** The last token index of the run that starts at `i`. */
-function extendRun(text: string, tokens: Token[], priors: number[], i: number): number {
+function extendRun(text: string, tokens: Token[], priors: number[], i: number, lexicon: Lexicon): number {
   let end = i;
   for (let j = i + 1; j < tokens.length && j <= i + 5; j++) {
     const prev = tokens[j - 1];
@@ -47,10 +50,12 @@ function extendRun(text: string, tokens: Token[], priors: number[], i: number): 
     if (!prev || !next) break;
     const gap = text.slice(prev.end, next.start);
     const prior = priors[j] ?? 0;
-    if (isInitial(next) && /^(?:\.?\s|\s)$/.test(gap)) { end = j; continue; }
+    if (isInitial(next) && /^(?:\.?[ \t]|[ \t])$/.test(gap)) { end = j; continue; }
+    // "J. Smith" and "Dr. J. Smith" join across a period; "Full. Dispo" does not.
+    if (/^\.\s/.test(gap) && !isInitial(prev)) break;
     if (PARTICLES.has(next.text) && isNameAfterParticles(tokens, priors, j)) { end = j; continue; }
     if (prior < JOINABLE && !(isInitial(prev) && next.alpha && next.capitalized)) break;
-    if (/^(?:\s|-|\.\s|\s?['’]\s?)$/.test(gap) || (/^,\s?$/.test(gap) && isLastFirst(text, tokens, priors, i, j))) {
+    if (/^(?:\s|-|\.\s|\s?['’]\s?)$/.test(gap) || (/^,\s?$/.test(gap) && isLastFirst(text, tokens, priors, i, j, lexicon))) {
       if (/\n/.test(gap)) break;
       end = j;
       continue;
@@ -77,11 +82,16 @@ function isInitial(token: Token): boolean {
  * "Smith, John" or "Rodriguez-Vega, Maria": one surname (hyphens allowed) before the comma, a name
  * after it. "Priya Raman, Brookline Family Medicine" is a name and then something else.
  */
-function isLastFirst(text: string, tokens: Token[], priors: number[], runStart: number, j: number): boolean {
+function isLastFirst(text: string, tokens: Token[], priors: number[], runStart: number, j: number, lexicon: Lexicon): boolean {
   for (let k = runStart + 1; k < j; k++) {
     if (text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0) !== '-') return false;
   }
-  return (priors[j - 1] ?? 0) >= 0.45 && (priors[j] ?? 0) >= 0.45 && (tokens[j]?.capitalized || tokens[j]?.upper) === true;
+  const after = tokens[j];
+  const before = tokens[j - 1];
+  if (!after || !before || !(after.capitalized || after.upper) || !(before.capitalized || before.upper)) return false;
+  // A given name after the comma is evidence enough ("SMALL, AOIFE", "Hall, Olive"); else both must look like names.
+  if (lexicon.firstNames.has(after.key) && (priors[j - 1] ?? 0) >= 0.04) return true;
+  return (priors[j - 1] ?? 0) >= 0.45 && (priors[j] ?? 0) >= 0.45;
 }
 
 function isAfterTitle(text: string, tokens: Token[], i: number): boolean {
@@ -117,16 +127,16 @@ function scoreRun(
   tokens: Token[],
   priors: number[],
   run: { first: number; last: number },
-  titled: boolean,
-  relation: boolean,
+  context: { titled: boolean; relation: boolean; initials: boolean },
   everyday: boolean,
 ): number {
+  const { titled, relation } = context;
   let miss = 1;
   let words = 0;
   for (let k = run.first; k <= run.last; k++) {
     const t = tokens[k];
     if (!t || isInitial(t) || PARTICLES.has(t.text)) continue;
-    if (!MONTHS_AND_DAYS.has(t.key)) words++;
+    if (!MONTHS_AND_DAYS.has(t.key) || titled) words++;
     miss *= 1 - (priors[k] ?? 0);
   }
   // Word lists alone never reach the certainty of a title or a facility name around the words.
@@ -135,7 +145,10 @@ function scoreRun(
   if (relation) score = Math.max(score, 0.6 + score * 0.35);
   if (hasCredentialAfter(text, tokens, run.last)) score = Math.max(score, 0.92);
   if (hasCueBefore(tokens, run.first) && score < 0.93 && !everyday) score = Math.min(0.93, score + 0.15 * Math.sign(score));
-  if (words === 0) return 0;
+  if (context.initials) score = Math.max(score, 0.8);
+  if (words === 0) return context.initials ? score : 0;
+  if (isLastFirstRun(text, tokens, run)) score = Math.max(score, 0.75);
+  if (!everyday && isWholeLine(text, tokens, run)) score = Math.max(score, 0.7);
   return score;
 }
 
@@ -151,4 +164,62 @@ function hasCueBefore(tokens: Token[], first: number): boolean {
     if (CUES.has(tokens[k]?.key ?? '')) return true;
   }
   return false;
+}
+
+function insideSafeSpans(tokens: Token[], safe: readonly SafeSpan[]): boolean[] {
+  const blocked = new Array<boolean>(tokens.length).fill(false);
+  if (safe.length === 0) return blocked;
+  const sorted = [...safe].sort((a, b) => a.start - b.start);
+  let s = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    while (s < sorted.length && (sorted[s]?.end ?? 0) <= t.start) s++;
+    for (let q = s; q < sorted.length && (sorted[q]?.start ?? 0) <= t.start; q++) {
+      if ((sorted[q]?.end ?? 0) >= t.end) blocked[k] = true;
+    }
+  }
+  return blocked;
+}
+
+const INITIALS = /^\p{Lu}{2,3}$/u;
+
+/**
+ * Staff initials in a signature: "MK RN", "/GA", "(JP/PS)", "Verified by: MK", "Triage RN: JR". They
+ * are names, and clinical abbreviations have the same shape, so only these positions count.
+ */
+function isSignedInitials(text: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || !INITIALS.test(t.text) || CREDENTIALS.has(t.key)) return false;
+  const before = text.slice(Math.max(0, t.start - 14), t.start);
+  const after = text.slice(t.end, t.end + 12);
+  if (/(?:^|\n)[ \t]*[/-]?[ \t]*$/.test(before) && /^[ \t]*(?:,?[ \t]*(?:rn|RN|MD|NP|PA|LPN|CNA|RT|RRT|PT|OT|SLP|CLS|MLS|MT)\b[^\n]*)?(?:\n|$)/.test(after)) return true;
+  if (/\([ \t]*$/.test(before) && /^\/\p{Lu}{2,3}\)/u.test(after)) return true;
+  if (/\(\p{Lu}{2,3}\/$/u.test(before) && /^\)/.test(after)) return true;
+  if (/\bby:?[ \t]*$/i.test(before) || /\b(?:rn|md|np|nurse)[ \t]*:[ \t]*\/?$/i.test(before)) return true;
+  return /^[ \t]*,?[ \t]*(?:RN|rn|CLS|MLS)\b/.test(after);
+}
+
+/** "Selam (mother)", "Major Black (partner)", "John, her son,": a relation right after the name. */
+function hasRelationAfter(text: string, tokens: Token[], last: number): boolean {
+  const next = tokens[last + 1];
+  const lastToken = tokens[last];
+  if (!next || !lastToken || !RELATIONS.has(next.key)) return false;
+  return /^[ \t]*(?:\(|,[ \t]*(?:(?:her|his|their|pt's|the)[ \t]+)?|-[ \t]*)$/.test(text.slice(lastToken.end, next.start).replace(/(?:her|his|their|the)[ \t]+$/i, ''));
+}
+
+function isLastFirstRun(text: string, tokens: Token[], run: { first: number; last: number }): boolean {
+  for (let k = run.first + 1; k <= run.last; k++) if (/^,/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) return true;
+  return false;
+}
+
+/** A line that holds only the run (and punctuation or a credential): a signature or a name line. */
+function isWholeLine(text: string, tokens: Token[], run: { first: number; last: number }): boolean {
+  const first = tokens[run.first];
+  const last = tokens[run.last];
+  if (!first || !last) return false;
+  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', last.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const rest = text.slice(last.end, lineEnd).replace(/^,?[ \t]*(?:[A-Za-z.-]{2,6}(?:,[ \t]*[A-Za-z.-]{2,6})*)?/, '');
+  return /^[\s\-/*•>]*$/.test(text.slice(lineStart, first.start)) && /^[\s,.;:!]*$/.test(rest);
 }

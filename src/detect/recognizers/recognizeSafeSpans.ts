@@ -19,11 +19,20 @@ const HEAD_NOUNS = new Set([
 export function recognizeSafeSpans(text: string, tokens: Token[], lexicon: Lexicon): SafeSpan[] {
   const safe: SafeSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const compound = hyphenatedEponym(text, tokens, i, lexicon);
+    if (compound > i) {
+      // "Budd-Chiari", "Wolff-Parkinson-White": the parts alone may be anyone's surname, the compound is not.
+      safe.push({ start: tokens[i]?.start ?? 0, end: tokens[compound]?.end ?? 0 });
+      i = compound;
+      continue;
+    }
     const t = tokens[i];
     if (!t?.alpha) continue;
     const eponym = lexicon.eponyms.has(t.key);
     const possessive = /['’]s$/i.test(t.text) && (t.capitalized || t.upper);
-    if (!eponym && !possessive) continue;
+    // "Berg Balance Scale", "Wells criteria": a capitalised word heading a named scale, sign or device.
+    const named = (t.capitalized || t.upper) && !t.sentenceStart && HEAD_NOUNS.has(tokens[i + 1]?.key ?? '') && !/\n/.test(text.slice(t.end, tokens[i + 1]?.start ?? t.end));
+    if (!eponym && !possessive && !named) continue;
     // Allow one linking word: "Glasgow Coma Scale", "Wolff-Parkinson-White syndrome", "Bell's palsy".
     for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
       const next = tokens[j];
@@ -37,4 +46,16 @@ export function recognizeSafeSpans(text: string, tokens: Token[], lexicon: Lexic
     if (eponym) safe.push({ start: t.start, end: t.end });
   }
   return safe;
+}
+
+/** The last token of a hyphenated eponym starting at `i`, or `i` when there is none. */
+function hyphenatedEponym(text: string, tokens: Token[], i: number, lexicon: Lexicon): number {
+  let key = tokens[i]?.key ?? '';
+  let found = i;
+  for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
+    if (text.slice(tokens[j - 1]?.end ?? 0, tokens[j]?.start ?? 0) !== '-') break;
+    key = `${key}-${tokens[j]?.key ?? ''}`;
+    if (lexicon.eponyms.has(key)) found = j;
+  }
+  return found;
 }
