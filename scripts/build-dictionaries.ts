@@ -58,4 +58,8 @@ write(
 
 const countries = require('i18n-iso-countries') as { getNames(lang: string, o: { select: string }): Record<string, string[]> };
 const countryNames = Object.values(countries.getNames('en', { select: 'all' })).flat();
-write('countries.txt', countryNames.map((n) => n.toLowerCase()));
+// Everyday names the ISO list lacks ("UK", "England", "Vietnam").
+const countryAliases = ['united kingdom', 'uk', 'usa', 'united states', 'united states of america', 'england', 'scotland', 'wales',
+  'northern ireland', 'great britain', 'britain', 'south korea', 'north korea', 'russia', 'vietnam', 'laos', 'iran', 'syria',
+  'venezuela', 'bolivia', 'tanzania', 'czech republic', 'the netherlands', 'holland', 'ivory coast'];
+write('countries.txt', [...countryNames.map((n) => n.toLowerCase()), ...countryAliases]);

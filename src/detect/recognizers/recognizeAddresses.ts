@@ -13,9 +13,16 @@ const STREET = new RegExp(
 const UNIT_ALONE = /\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d+[A-Z]?\b/gi;
 // A ZIP right after a place the other patterns found ("Salem 01970", "Lappeenranta, 53650").
 const TRAILING_ZIP = /^[,\s]{1,3}\d{5}(?:-\d{4})?\b/;
+// "on Main St", "off broadway st": a street named without a house number.
+const STREET_NO_NUMBER = new RegExp(`\\b(?:on|off|at|near|to)[ \\t]+((?:${STREET_WORD}[ \\t]+){1,2}${SUFFIX})\\b(?!\\.?[ \\t]+[A-Z][a-z])`, 'gi');
+// "Location: Khumalo 8", "transferred to Baker 6": a ward named after a person or a place.
+const WARD_WITH_CUE = /\b(?:location|unit|ward|floor|transferred\s+to|transfer\s+to|admitted\s+to|moved\s+to)\s*:?[ \t]+([A-Z][A-Za-z'’-]+(?:[ \t][A-Z][A-Za-z'’-]+)?[ \t]+\d{1,2}[A-Z]?)\b/g;
+// The patient's employer: "works at Metro Insurance", "a mechanic at Smith Logistics", "laid off ... at X".
+const EMPLOYER = /\b(?:works?|worked|working|employed|employee|job|laid\s+off|retired|[a-z]+(?:er|or|ist|ian|ant|man|woman))\s+(?:[a-z]+\s+){0,3}(?:at|for|with|from)[ \t]+((?:[A-Z][A-Za-z&'’.-]*[ \t]?){1,4})/g;
+const PHARMACY_CHAIN = /\b(?:CVS|Walgreens|Rite[ -]Aid|Walmart|Costco|Kroger|Safeway|Publix|Duane Reade|Boots|Wegmans|Meijer|H-E-B|Target Pharmacy)\b/gi;
 const PO_BOX = /\bp\.?\s?o\.?\s*box\s+\d+\b/gi;
 const CITY_STATE_ZIP = new RegExp(
-  `\\b([A-Z][A-Za-z.'’-]+(?:\\s+[A-Z][A-Za-z.'’-]+){0,2}),\\s*(?:${STATE_CODE_PATTERN}|${STATE_NAME_PATTERN})\\.?(?:,?\\s+\\d{5}(?:-\\d{4})?)?\\b`,
+  `\\b([A-Z][A-Za-z.'’-]+(?:[ \\t]+[A-Z][A-Za-z.'’-]+){0,2}),[ \\t]*(?:${STATE_CODE_PATTERN}|${STATE_NAME_PATTERN})\\.?(?:,?\\s+\\d{5}(?:-\\d{4})?)?\\b`,
   'g',
 );
 const STATE_ZIP = new RegExp(`\\b(?:${STATE_CODE_PATTERN})\\s+\\d{5}(?:-\\d{4})?\\b`, 'g');
@@ -25,12 +32,12 @@ const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 
 // Named care facilities and organisations: one to five name words before a facility word.
 const FACILITY_WORD =
-  '(?:hospital|medical\\s+cent(?:er|re)|health\\s+cent(?:er|re)|healthcare|health\\s+care|health\\s+system|clinic|infirmary|nursing\\s+home|nursing\\s+facility|rehab(?:ilitation)?(?:\\s+(?:cent(?:er|re)|hospital|facility))?|hospice|care\\s+cent(?:er|re)|medical\\s+group|medical\\s+associates|family\\s+practice|family\\s+medicine|pediatrics|cancer\\s+cent(?:er|re)|heart\\s+institute|institute|sanatorium|manor|assisted\\s+living|senior\\s+living|retirement\\s+home|care\\s+home|home\\s+care|university|college|school|academy|church|pharmacy|laboratories|corporation|corp|inc|llc|company|co)';
+  '(?:hospital|medical\\s+cent(?:er|re)|health\\s+cent(?:er|re)|urgent\\s+care|(?:[a-z]+\\s+)?(?:group|associates|partners)|healthcare|health\\s+care|health\\s+system|clinic|infirmary|nursing\\s+home|nursing\\s+facility|rehab(?:ilitation)?(?:\\s+(?:cent(?:er|re)|hospital|facility))?|hospice|care\\s+cent(?:er|re)|medical\\s+group|medical\\s+associates|family\\s+practice|family\\s+medicine|pediatrics|cancer\\s+cent(?:er|re)|heart\\s+institute|institute|sanatorium|manor|assisted\\s+living|senior\\s+living|retirement\\s+home|care\\s+home|home\\s+care|university|college|school|academy|church|pharmacy|laboratories|corporation|corp|inc|llc|company|co)';
 const FACILITY = new RegExp(
   `\\b(?:(?:st\\.?|saint|mount|mt\\.?)[ \\t]+)?(?:[A-Za-z][A-Za-z'’&.-]*[ \\t]+(?:of[ \\t]+(?:the[ \\t]+)?)?){1,5}${FACILITY_WORD}\\b(?:\\s+(?:of|at)\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+)?)?`,
   'gi',
 );
-const STRONG_FACILITY = /(?:hospital|cent(?:er|re)|clinic|infirmary|nursing\s+home|rehab\w*|hospice|manor)$/i;
+const STRONG_FACILITY = /(?:hospital|cent(?:er|re)|clinic|infirmary|nursing\s+home|rehab\w*|hospice|manor|institute|group|associates|partners|practice|living|care|home|healthcare|health|system|pharmacy|medicine)$/i;
 // Hospital wards and units named after people or places: "Ellison 10", "Baker 6 West", "4 North".
 const WARD = /\b(?:ward|unit|wing|floor|building|bldg|pavilion|tower)\s+#?\d+[A-Z]?\b|\b\d{1,2}\s*(?:north|south|east|west)\b/gi;
 
@@ -60,6 +67,13 @@ export function recognizeAddresses(text: string, lexicon: AddressLexicon): Candi
   for (const m of text.matchAll(STREET)) if (isStreet(m[0], isCommonWord)) add(m.index, m[0], 0.9);
   for (const m of text.matchAll(PO_BOX)) add(m.index, m[0], 0.95);
   for (const m of text.matchAll(UNIT_ALONE)) add(m.index, m[0], 0.8);
+  for (const m of text.matchAll(STREET_NO_NUMBER)) {
+    const value = m[1] ?? '';
+    if (isStreet(`0 ${value}`, isCommonWord)) add(m.index + m[0].length - value.length, value, 0.75);
+  }
+  for (const m of text.matchAll(WARD_WITH_CUE)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.85);
+  for (const m of text.matchAll(EMPLOYER)) pushEmployer(out, text, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', isCommonWord);
+  for (const m of text.matchAll(PHARMACY_CHAIN)) add(m.index, m[0], 0.7);
   for (const m of text.matchAll(CITY_STATE_ZIP)) {
     // "Lindqvist, MD" is a doctor, "Salem, OR" a place: a bare two-letter code needs a ZIP or a known city.
     const codeOnly = /,\s*[A-Z]{2}\.?$/.test(m[0]);
@@ -73,6 +87,20 @@ export function recognizeAddresses(text: string, lexicon: AddressLexicon): Candi
   for (const m of text.matchAll(FACILITY)) pushFacility(out, m.index, m[0], isCommonWord);
   for (const m of text.matchAll(WARD)) add(m.index, m[0], 0.6);
   return out;
+}
+
+function pushEmployer(out: Candidate[], text: string, start: number, value: string, isCommonWord: (w: string) => boolean): void {
+  const words = value.trim().split(/[ \t]+/);
+  // Stop at a sentence start inside the capture ("at Acme. He smokes").
+  const kept: string[] = [];
+  for (const w of words) {
+    kept.push(w.replace(/[.,]$/, ''));
+    if (/[.,]$/.test(w)) break;
+  }
+  const name = kept.join(' ');
+  if (!name || kept.every((w) => isCommonWord(w.toLowerCase()) && !/^[A-Z][a-z]/.test(w))) return;
+  if (/^(?:The|This|That|His|Her|Their|Home|Night|Work)$/.test(kept[0] ?? '')) return;
+  out.push({ start, end: start + name.length, type: 'ADDRESS', score: 0.7 });
 }
 
 /**
@@ -89,7 +117,7 @@ function pushFacility(out: Candidate[], start: number, value: string, isCommonWo
   const naming = words.slice(0, -1).filter((w) => !GENERIC_FACILITY_WORDS.has(w.toLowerCase()));
   if (naming.length === 0) return;
   const distinctive = naming.some((w) => !isCommonWord(w.toLowerCase().replace(/['’]s$/, '')));
-  const strong = STRONG_FACILITY.test(value) ? distinctive || naming.some((w) => /^[A-Z][a-z]/.test(w)) : distinctive;
+  const strong = STRONG_FACILITY.test(value) ? distinctive || naming.some((w) => /^[A-Z]/.test(w)) : distinctive;
   if (!strong) return;
   out.push({ start, end: start + words.join(' ').length, type: 'ADDRESS', score: naming.some((w) => /^[A-Z]/.test(w)) ? (STRONG_FACILITY.test(value) ? 0.94 : 0.85) : 0.6 });
 }

@@ -12,7 +12,7 @@ const NANP =
 const INTERNATIONAL = /(?<![\w+])\+(?:[1-9]\d{0,2})[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?!\d)/g;
 const SEVEN_DIGIT = /(?<![\d/.-])\d{3}[-.]\d{4}(?![\d/-])/g;
 const PAGER_OR_EXTENSION =
-  /\b(?:pager|pgr|beeper|bpr|bleep|page|pg|ext\.?|extension|x)\s*[#:.]?\s*(\d(?:[\d-]{2,9}\d))\b/gi;
+  /\b(?:pager|pgr|beeper|bpr|bleep|page|pg|ext\.?|extension|x|p\.)\s*[#:.]?\s*(\d(?:[\d-]{2,9}\d))\b/gi;
 
 const PHONE_CUES = ['phone', 'tel', 'telephone', 'cell', 'mobile', 'home', 'work', 'call', 'called', 'fax', 'contact', 'number', 'ph', 'at', 'pager', 'reach', 'cb', 'callback', 'tel.', 'ph.', '#'];
 

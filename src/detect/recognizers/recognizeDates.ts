@@ -27,10 +27,13 @@ const WEEKDAY_RE = new RegExp(`\\b${WEEKDAY}\\b\\.?`, 'gi');
 const ORDINAL_ALONE = /\bthe\s+((?:[12]?\d|3[01])(?:st|nd|rd|th))\b/gi;
 const YEAR_ALONE = /(?<![\d/.:-])(?:19[0-9]\d|20[0-4]\d)(?![\d/:]|-\d|\s*(?:hrs?|h)\b)/g;
 const HOLIDAYS = /\b(?!christmas\s+disease)(?:christmas(?:\s+eve)?|thanksgiving|easter|new\s+year'?s(?:\s+(?:eve|day))?|halloween|independence\s+day|memorial\s+day|labor\s+day|veterans\s+day|valentine'?s\s+day)\b/gi;
+// "dx '10", "(’90, Good Samaritan)": a two-digit year after an apostrophe, where a cue or bracket sits before it.
+const SHORT_YEAR = /(?<=(?:\b(?:dx|in|since|from|s\/p|until|of|year|class)\s*|[(,]\s*))['’]\d{2}\b/gi;
+const ORDINAL_AFTER_CUE = /\b(?:on|of|by|until|since|from|before|after)\s+((?:[12]?\d|3[01])(?:st|nd|rd|th))\b/gi;
 const DECADE_YEAR = /\b(?:19|20)\d0'?s\b/gi;
 
 const DATE_CUES = ['on', 'since', 'from', 'until', 'till', 'dated', 'date', 'dob', 'd.o.b', 'born', 'admitted', 'admission', 'discharged', 'discharge', 'seen', 'of', 'by', 'to', 'through', 'thru', 'starting', 'started', 'last', 'next', 'f/u', 'fu', 'follow', 'visit', 'in', 'during', 'before', 'after', 'prior', 'at', 'scheduled', 'doa', 'dos', 'collected', 'received', 'reported', 'signed', 'effective', 'expires', 'ending', 'between', 'and', 'began', 'tx', 'transferred', 'surgery', 'procedure', 'performed', 'comparison', 'compared', 'exam', 'study'];
-const NOT_DATE_BEFORE = ['bipap', 'cpap', 'psv', 'ps', 'peep', 'ipap', 'epap', 'simv', 'ac', 'cultures', 'culture', 'bottles', 'sets', 'bp', 'b/p', 'pain', 'strength', 'murmur', 'ratio', 'score', 'grade', 'reflexes', 'dtrs', 'dtr', 'power', 'motor', 'abp', 'nbp', 'nibp', 'art', 'map', 'pap', 'cvp', 'pcwp', 'gcs', 'apgar', 'rass', 'x', 'of', 'titer', 'titre'];
+const NOT_DATE_BEFORE = ['rated', 'scale', 'level', 'pain', 'bipap', 'cpap', 'psv', 'ps', 'peep', 'ipap', 'epap', 'simv', 'ac', 'cultures', 'culture', 'bottles', 'sets', 'bp', 'b/p', 'pain', 'strength', 'murmur', 'ratio', 'score', 'grade', 'reflexes', 'dtrs', 'dtr', 'power', 'motor', 'abp', 'nbp', 'nibp', 'art', 'map', 'pap', 'cvp', 'pcwp', 'gcs', 'apgar', 'rass', 'x', 'of', 'titer', 'titre'];
 const NOT_DATE_AFTER = ['tab', 'tabs', 'tablet', 'tablets', 'pill', 'pills', 'cup', 'cups', 'strength', 'ns', 'dose', 'doses', 'inch', 'inches', 'cm', 'mm', 'mg', 'ml', 'units', 'murmur', 'sem', 'holosystolic', 'systolic', 'diastolic', 'pain', 'power', 'strength', 'reflexes', 'bilaterally', 'bilat', 'mmhg', 'teaspoon', 'tsp', 'amp', 'amps', 'vial', 'bag', 'liter', 'liters', 'l', 'way', 'ways', 'times', 'x', 'sec'];
 
 export function recognizeDates(text: string): Candidate[] {
@@ -59,6 +62,11 @@ export function recognizeDates(text: string): Candidate[] {
     if (score > 0) pushDate(out, m.index, m[0], score);
   }
   for (const m of text.matchAll(HOLIDAYS)) pushDate(out, m.index, m[0], 0.75);
+  for (const m of text.matchAll(SHORT_YEAR)) pushDate(out, m.index, m[0], 0.7);
+  for (const m of text.matchAll(ORDINAL_AFTER_CUE)) {
+    const value = m[1] ?? '';
+    pushDate(out, m.index + m[0].length - value.length, value, 0.7);
+  }
   for (const m of text.matchAll(DECADE_YEAR)) pushDate(out, m.index, m[0], 0.6);
   return out;
 }
@@ -79,9 +87,9 @@ function scorePartialNumeric(text: string, start: number, end: number): number {
   if (NOT_DATE_BEFORE.includes(before[0] ?? '')) return 0;
   if (NOT_DATE_AFTER.includes(after[0] ?? '')) return 0;
   if (text[end] === '+' || text[start - 1] === '+') return 0;
-  if (denominator === 10 || denominator === 5 || denominator === 6 || denominator === 4) {
-    if (!hasCueBefore(text, start, DATE_CUES, 2)) return 0.3;
-  }
+  // Scores and grades share these denominators ("4/10" pain, "4/5" strength, "2/6" murmur); without a cue either way, stay unsure.
+  if (denominator === 10 && !hasCueBefore(text, start, DATE_CUES, 2)) return 0.55;
+  if ((denominator === 5 || denominator === 6 || denominator === 4) && !hasCueBefore(text, start, DATE_CUES, 2)) return 0.45;
   if (numerator === undefined) return 0;
   return hasCueBefore(text, start, DATE_CUES, 2) ? 0.9 : 0.65;
 }
