@@ -1,0 +1,94 @@
+// npm run bench -- [--notes 2000] [--doc-mb 1] [--min-time-ms 2000] [--json OUT]
+// LocalPhiDetector speed on many short notes and on ~1 MB documents, cold start and memory.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { syntheticCorpus } from './syntheticCorpus.ts';
+import { num, table } from './table.ts';
+import { joinDocs, throughput, type Throughput } from './throughput.ts';
+
+const HELP = `Usage: npm run bench -- [options]
+
+  --notes N          synthetic notes for the short-note case (default 2000)
+  --doc-mb X         size of each long document in MB of text (default 1)
+  --long-docs N      number of long documents (default 2)
+  --min-time-ms N    timed passes per case repeat until this much time has passed (default 2000)
+  --min-score X      detector minimum score (default 0.5)
+  --json OUT         also write the results as JSON
+`;
+
+const OPTIONS = {
+  notes: { type: 'string', default: '2000' }, 'doc-mb': { type: 'string', default: '1' }, 'long-docs': { type: 'string', default: '2' },
+  'min-time-ms': { type: 'string', default: '2000' }, 'min-score': { type: 'string', default: '0.5' },
+  json: { type: 'string' }, help: { type: 'boolean' },
+} as const;
+const parsed = (() => {
+  try {
+    return parseArgs({ options: OPTIONS, strict: true });
+  } catch (e) {
+    console.error(`bench: ${(e as Error).message}\n\n${HELP}`);
+    process.exit(2);
+  }
+})();
+const args = parsed.values;
+if (args.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const opt = (name: keyof typeof args): number => {
+  const n = Number(args[name]);
+  if (!Number.isFinite(n) || n < 0) {
+    console.error(`bench: --${name} must be a non-negative number\n\n${HELP}`);
+    process.exit(2);
+  }
+  return n;
+};
+const minTimeMs = opt('min-time-ms');
+const minScore = opt('min-score');
+
+const MB = 1024 * 1024;
+const memory = () => ({ rssMB: process.memoryUsage().rss / MB, heapUsedMB: process.memoryUsage().heapUsed / MB });
+const baseline = memory();
+
+// Cold start: importing the module and the first construction load the dictionaries;
+// a second construction shows what is cached after that.
+let t0 = performance.now();
+const { LocalPhiDetector } = await import('../src/detect/LocalPhiDetector.ts');
+const importMs = performance.now() - t0;
+t0 = performance.now();
+const detector = new LocalPhiDetector();
+const constructMs = performance.now() - t0;
+t0 = performance.now();
+new LocalPhiDetector();
+const secondConstructMs = performance.now() - t0;
+globalThis.gc?.();
+const loaded = memory();
+
+const notes = (await syntheticCorpus(opt('notes'))).map((d) => d.text);
+const longDocs = joinDocs(notes, opt('doc-mb') * 1e6, opt('long-docs'));
+const cases: Record<string, Throughput> = {
+  'short notes': throughput(detector, notes, { minTimeMs, minScore }),
+  'long documents': throughput(detector, longDocs, { minTimeMs, minScore }),
+};
+const peakRssMB = process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
+
+console.log(`## LocalPhiDetector throughput (Node ${process.version}, one core, minScore ${minScore})\n`);
+console.log(table(['case', 'docs', 'MB/pass', 'passes', 'seconds', 'MB/s', 'chars/s', 'ms/doc', 'entities/pass'],
+  Object.entries(cases).map(([name, c]) => [name, num(c.docs), num(c.bytesPerPass / 1e6, 2), num(c.passes), num(c.seconds, 2),
+    num(c.mbPerSec, 2), num(c.charsPerSec), num(c.msPerDoc, 3), num(c.entitiesPerPass)])));
+console.log('\nMB = 10^6 UTF-8 bytes. One untimed warm-up pass per case.\n');
+console.log(table(['start-up and memory', 'value'], [
+  ['import detector module (incl. tsx transpile)', `${num(importMs, 1)} ms`],
+  ['first construction (cold start)', `${num(constructMs, 1)} ms`],
+  ['second construction', `${num(secondConstructMs, 2)} ms`],
+  ['RSS / heap used before loading', `${num(baseline.rssMB)} MB / ${num(baseline.heapUsedMB)} MB`],
+  ['RSS / heap used after loading', `${num(loaded.rssMB)} MB / ${num(loaded.heapUsedMB)} MB`],
+  ['peak RSS (whole run, incl. corpus)', `${num(peakRssMB)} MB`],
+]));
+
+if (args.json) {
+  fs.mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
+  const startup = { importMs, constructMs, secondConstructMs };
+  fs.writeFileSync(args.json, JSON.stringify({ node: process.version, minScore, minTimeMs, startup, baseline, loaded, peakRssMB, cases }, null, 2));
+  console.error(`wrote ${args.json}`);
+}
