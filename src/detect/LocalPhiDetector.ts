@@ -8,7 +8,7 @@ import { recognizeContacts } from './recognizers/recognizeContacts.ts';
 import { recognizeDates } from './recognizers/recognizeDates.ts';
 import { recognizeIds } from './recognizers/recognizeIds.ts';
 import { recognizeLocations } from './recognizers/recognizeLocations.ts';
-import { recognizeNames } from './recognizers/recognizeNames.ts';
+import { recognizeNames, recognizeNamesInPlace } from './recognizers/recognizeNames.ts';
 import { recognizeProfessions } from './recognizers/recognizeProfessions.ts';
 import { recognizeSafeSpans } from './recognizers/recognizeSafeSpans.ts';
 import { resolveCandidates } from './resolveCandidates.ts';
@@ -78,6 +78,7 @@ export class LocalPhiDetector implements PhiDetector {
       ...recognizeLocations(text, tokens, lexicon),
       ...recognizeProfessions(text, tokens),
       ...recognizeNames(text, tokens, lexicon, safe),
+      ...recognizeNamesInPlace(text, lexicon),
     ];
     extendWithZip(text, candidates);
     return [candidates, safe];

@@ -16,7 +16,7 @@ const TRAILING_ZIP = /^[,\s]{1,3}\d{5}(?:-\d{4})?\b/;
 // "on Main St", "off broadway st": a street named without a house number.
 const STREET_NO_NUMBER = new RegExp(`\\b(?:on|off|at|near|to)[ \\t]+((?:${STREET_WORD}[ \\t]+){1,2}${SUFFIX})\\b(?!\\.?[ \\t]+[A-Z][a-z])`, 'gi');
 // "Location: Khumalo 8", "transferred to Baker 6": a ward named after a person or a place.
-const WARD_WITH_CUE = /\b(?:location|unit|ward|floor|transferred\s+to|transfer\s+to|admitted\s+to|moved\s+to)\s*:?[ \t]+([A-Z][A-Za-z'’-]+(?:[ \t][A-Z][A-Za-z'’-]+)?[ \t]+\d{1,2}[A-Z]?)\b/g;
+const WARD_WITH_CUE = /\b(?:location|unit|ward|floor|transferred\s+to|transfer\s+to|admitted\s+to|moved\s+to|placed\s+for|bed\s+(?:on|in|for)|to\s+the\s+floor\s+on)\s*:?[ \t]+([a-z][a-z'’-]+(?:[ \t][a-z][a-z'’-]+)?[ \t]+\d{1,2}[a-z]?)\b/gi;
 // The patient's employer: "works at Metro Insurance", "a mechanic at Smith Logistics", "laid off ... at X".
 const EMPLOYER = /\b(?:works?|worked|working|employed|employee|job|laid\s+off|retired|[a-z]+(?:er|or|ist|ian|ant|man|woman))\s+(?:[a-z]+\s+){0,3}(?:at|for|with|from)[ \t]+((?:[A-Z][A-Za-z&'’.-]*[ \t]?){1,4})/g;
 const PHARMACY_CHAIN = /\b(?:CVS|Walgreens|Rite[ -]Aid|Walmart|Costco|Kroger|Safeway|Publix|Duane Reade|Boots|Wegmans|Meijer|H-E-B|Target Pharmacy)\b/gi;
@@ -41,6 +41,8 @@ const STRONG_FACILITY = /(?:hospital|cent(?:er|re)|clinic|infirmary|nursing\s+ho
 // Hospital wards and units named after people or places: "Ellison 10", "Baker 6 West", "4 North".
 const WARD = /\b(?:ward|unit|wing|floor|building|bldg|pavilion|tower)\s+#?\d+[A-Z]?\b|\b\d{1,2}\s*(?:north|south|east|west)\b/gi;
 
+/** Words that describe a facility without naming it: inside a name they continue it, alone they name nothing. */
+const DESCRIPTORS = new Set(['general', 'community', 'regional', 'memorial', 'county', 'university', 'medical', 'health', 'care', 'state', 'city', "children's", 'mental', 'psychiatric', 'nursing', 'home', 'rehab', 'cancer', 'heart', 'surgical', 'specialty', 'family', 'women\'s', 'veterans', 'baptist', 'methodist', 'presbyterian', 'lutheran', 'adventist', 'mercy']);
 const GENERIC_FACILITY_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'our', 'outside', 'other', 'local', 'same', 'another', 'from', 'to', 'at', 'in', 'of', 'general', 'community', 'nursing', 'home', 'rehab', 'medical', 'health', 'care', 'primary', 'private', 'state', 'public', 'county', 'city', 'regional', 'memorial', 'children\'s', 'university', 'mental', 'psychiatric', 'va', 'osh', 'any', 'no', 'and', 'or', 'with', 'was', 'is', 'by', 'for', 'on']);
 
 export interface AddressLexicon {
@@ -71,7 +73,13 @@ export function recognizeAddresses(text: string, lexicon: AddressLexicon): Candi
     const value = m[1] ?? '';
     if (isStreet(`0 ${value}`, isCommonWord)) add(m.index + m[0].length - value.length, value, 0.75);
   }
-  for (const m of text.matchAll(WARD_WITH_CUE)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.85);
+  for (const m of text.matchAll(WARD_WITH_CUE)) {
+    const value = m[1] ?? '';
+    const first = value.split(/\s/)[0]?.toLowerCase() ?? '';
+    // "placed for ward 30" is generic; "placed for Bigelow 11" names the ward after someone.
+    if (['ward', 'unit', 'floor', 'room', 'bed', 'the', 'a', 'icu', 'micu', 'sicu', 'ccu', 'pod'].includes(first)) continue;
+    add(m.index + m[0].length - value.length, value, 0.85);
+  }
   for (const m of text.matchAll(EMPLOYER)) pushEmployer(out, text, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', isCommonWord);
   for (const m of text.matchAll(PHARMACY_CHAIN)) add(m.index, m[0], 0.7);
   for (const m of text.matchAll(CITY_STATE_ZIP)) {
@@ -114,7 +122,7 @@ function pushFacility(out: Candidate[], start: number, value: string, isCommonWo
   while (first >= 0 && isNamingWord(all[first] ?? '', isCommonWord)) first--;
   for (let i = 0; i <= first; i++) start += (all[i] ?? '').length + 1;
   const words = all.slice(first + 1);
-  const naming = words.slice(0, -1).filter((w) => !GENERIC_FACILITY_WORDS.has(w.toLowerCase()));
+  const naming = words.slice(0, -1).filter((w) => !GENERIC_FACILITY_WORDS.has(w.toLowerCase()) && !DESCRIPTORS.has(w.toLowerCase()));
   if (naming.length === 0) return;
   const distinctive = naming.some((w) => !isCommonWord(w.toLowerCase().replace(/['’]s$/, '')));
   const strong = STRONG_FACILITY.test(value) ? distinctive || naming.some((w) => /^[A-Z]/.test(w)) : distinctive;
@@ -126,6 +134,7 @@ function isNamingWord(word: string, isCommonWord: (w: string) => boolean): boole
   if (/^(?:st\.?|saint|mount|mt\.?|of|the|&)$/i.test(word)) return true;
   // A sentence ends before the facility ("at 10:30 AM. ID clinic"); abbreviations name nothing.
   if (/\.$/.test(word) || /^[A-Z]{1,2}$/.test(word)) return false;
+  if (DESCRIPTORS.has(word.toLowerCase())) return true;
   if (GENERIC_FACILITY_WORDS.has(word.toLowerCase())) return /^[A-Z]/.test(word) && !/^(?:The|A|An|From|To|At|In|And|Or|With|Was|Is|By|For|On|His|Her|Their|Our|This|That|Any|No)$/.test(word);
   return /^[A-Z]/.test(word) || !isCommonWord(word.toLowerCase().replace(/['’]s$/, ''));
 }

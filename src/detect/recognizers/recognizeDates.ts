@@ -21,6 +21,9 @@ const FULL_DATES: RegExp[] = [
   new RegExp(`\\b${MONTH}\\.?,?\\s*(?:of\\s+)?${YEAR}\\b`, 'gi'),
   new RegExp(`\\b${NUM_MONTH}/(?:19|20)\\d{2}\\b`, 'g'),
 ];
+// "Note 7a-7p 8-23", "adm 5-26": month-day with a hyphen, only after a cue (ranges like "5-10 mg" share the shape).
+const HYPHEN_MONTH_DAY = new RegExp(`(?<![\\d/.:-])${NUM_MONTH}-${DAY}(?![\\d/-]|\\.\\d)`, 'g');
+const HEADER_DATE_CUES = ['note', 'adm', 'admitted', 'on', 'since', 'update', 'dated', 'date', 'nights', 'days', '7a-7p', '7p-7a', 'dob', 'from', 'until'];
 const PARTIAL_NUMERIC = new RegExp(`(?<![\\d/.:])${NUM_MONTH}/${DAY}(?![\\d/]|\\.\\d)`, 'g');
 const MONTH_ALONE = new RegExp(`\\b${MONTH}\\b`, 'gi');
 const WEEKDAY_RE = new RegExp(`\\b${WEEKDAY}\\b\\.?`, 'gi');
@@ -32,7 +35,7 @@ const SHORT_YEAR = /(?<=(?:\b(?:dx|in|since|from|s\/p|until|of|year|class)\s*|[(
 const ORDINAL_AFTER_CUE = /\b(?:on|of|by|until|since|from|before|after)\s+((?:[12]?\d|3[01])(?:st|nd|rd|th))\b/gi;
 const DECADE_YEAR = /\b(?:19|20)\d0'?s\b/gi;
 
-const DATE_CUES = ['on', 'since', 'from', 'until', 'till', 'dated', 'date', 'dob', 'd.o.b', 'born', 'admitted', 'admission', 'discharged', 'discharge', 'seen', 'of', 'by', 'to', 'through', 'thru', 'starting', 'started', 'last', 'next', 'f/u', 'fu', 'follow', 'visit', 'in', 'during', 'before', 'after', 'prior', 'at', 'scheduled', 'doa', 'dos', 'collected', 'received', 'reported', 'signed', 'effective', 'expires', 'ending', 'between', 'and', 'began', 'tx', 'transferred', 'surgery', 'procedure', 'performed', 'comparison', 'compared', 'exam', 'study'];
+const DATE_CUES = ['note', 'update', 'adm', 'mtg', 'meeting', 'placed', 'on', 'since', 'from', 'until', 'till', 'dated', 'date', 'dob', 'd.o.b', 'born', 'admitted', 'admission', 'discharged', 'discharge', 'seen', 'of', 'by', 'to', 'through', 'thru', 'starting', 'started', 'last', 'next', 'f/u', 'fu', 'follow', 'visit', 'in', 'during', 'before', 'after', 'prior', 'at', 'scheduled', 'doa', 'dos', 'collected', 'received', 'reported', 'signed', 'effective', 'expires', 'ending', 'between', 'and', 'began', 'tx', 'transferred', 'surgery', 'procedure', 'performed', 'comparison', 'compared', 'exam', 'study'];
 const NOT_DATE_BEFORE = ['rated', 'scale', 'level', 'pain', 'bipap', 'cpap', 'psv', 'ps', 'peep', 'ipap', 'epap', 'simv', 'ac', 'cultures', 'culture', 'bottles', 'sets', 'bp', 'b/p', 'pain', 'strength', 'murmur', 'ratio', 'score', 'grade', 'reflexes', 'dtrs', 'dtr', 'power', 'motor', 'abp', 'nbp', 'nibp', 'art', 'map', 'pap', 'cvp', 'pcwp', 'gcs', 'apgar', 'rass', 'x', 'of', 'titer', 'titre'];
 const NOT_DATE_AFTER = ['tab', 'tabs', 'tablet', 'tablets', 'pill', 'pills', 'cup', 'cups', 'strength', 'ns', 'dose', 'doses', 'inch', 'inches', 'cm', 'mm', 'mg', 'ml', 'units', 'murmur', 'sem', 'holosystolic', 'systolic', 'diastolic', 'pain', 'power', 'strength', 'reflexes', 'bilaterally', 'bilat', 'mmhg', 'teaspoon', 'tsp', 'amp', 'amps', 'vial', 'bag', 'liter', 'liters', 'l', 'way', 'ways', 'times', 'x', 'sec'];
 
@@ -49,9 +52,10 @@ export function recognizeDates(text: string): Candidate[] {
   }
   for (const m of text.matchAll(WEEKDAY_RE)) {
     const word = m[0].replace(/\.$/, '');
-    if (word.length >= 6 || /^[A-Z]/.test(word) || hasCueBefore(text, m.index, ['on', 'since', 'last', 'next', 'until', 'by'], 1)) {
-      if (!isAmbiguousShortDay(word, text, m.index)) pushDate(out, m.index, word, word.length >= 6 ? 0.8 : 0.6);
-    }
+    if (!isAmbiguousShortDay(word, text, m.index)) pushDate(out, m.index, word, word.length >= 6 ? 0.8 : 0.65);
+  }
+  for (const m of text.matchAll(HYPHEN_MONTH_DAY)) {
+    if (hasCueBefore(text, m.index, HEADER_DATE_CUES, 2) && !NOT_DATE_AFTER.includes(wordsAfter(text, m.index + m[0].length, 1)[0] ?? '')) pushDate(out, m.index, m[0], 0.7);
   }
   for (const m of text.matchAll(ORDINAL_ALONE)) {
     const value = m[1] ?? '';
@@ -88,8 +92,10 @@ function scorePartialNumeric(text: string, start: number, end: number): number {
   if (NOT_DATE_AFTER.includes(after[0] ?? '')) return 0;
   if (text[end] === '+' || text[start - 1] === '+') return 0;
   // Scores and grades share these denominators ("4/10" pain, "4/5" strength, "2/6" murmur); without a cue either way, stay unsure.
-  if (denominator === 10 && !hasCueBefore(text, start, DATE_CUES, 2)) return 0.55;
-  if ((denominator === 5 || denominator === 6 || denominator === 4) && !hasCueBefore(text, start, DATE_CUES, 2)) return 0.45;
+  // A score or grade never exceeds its scale, so "10/5" can only be a date.
+  const scoreLike = numerator !== undefined && denominator !== undefined && numerator <= denominator;
+  if (scoreLike && denominator === 10 && !hasCueBefore(text, start, DATE_CUES, 2)) return 0.55;
+  if (scoreLike && (denominator === 5 || denominator === 6 || denominator === 4) && !hasCueBefore(text, start, DATE_CUES, 2)) return 0.45;
   if (numerator === undefined) return 0;
   return hasCueBefore(text, start, DATE_CUES, 2) ? 0.9 : 0.65;
 }
@@ -106,12 +112,15 @@ function scoreMonthAlone(text: string, start: number, word: string): number {
   return cue ? 0.8 : capitalized ? 0.6 : 0.4;
 }
 
+const WEEKDAY_CUES = ['on', 'last', 'next', 'this', 'by', 'until', 'f/u', 'fu', 'arrives', 'arriving', 'eta', 'tomorrow', 'tmrw', 'see', 'visit', 'returns', 'due', 'planned', 'scheduled', 'since', 'adm', 'admitted'];
+
 function isAmbiguousShortDay(word: string, text: string, start: number): boolean {
   const lower = word.toLowerCase();
-  if (!['sun', 'sat', 'wed', 'mon', 'tue', 'thu', 'fri', 'thur', 'thurs', 'tues'].includes(lower)) return false;
-  // "sat up", "sun exposure", "sats 95%": only a weekday next to a date or after "on".
+  if (!['sun', 'sat', 'wed', 'mon', 'tue', 'thu', 'fri'].includes(lower)) return false;
+  // "sat up", "sun exposure", "sats 95%", "Mon/Fri dosing": only a weekday next to a date or after a cue.
   const after = text.slice(start + word.length, start + word.length + 8);
-  return !/^[\s,.]*\d/.test(after) && !hasCueBefore(text, start, ['on', 'last', 'next'], 1);
+  if (/^\//.test(after) || text[start - 1] === '/') return true;
+  return !/^[\s,.]*\d/.test(after) && !hasCueBefore(text, start, WEEKDAY_CUES, 1);
 }
 
 /** A year alone: "in 2019" yes; "at 2000" (a time) and "2000 mL" no. */

@@ -4,9 +4,11 @@ import type { Token } from '../tokenize.ts';
 
 const LOCATION_CUES = new Set(['in', 'from', 'to', 'at', 'near', 'of', 'lives', 'living', 'resident', 'resides', 'moved', 'born', 'visiting', 'returned', 'traveled', 'travelled', 'trip', 'vacation', 'outside', 'native', 'raised', 'grew', 'relocated', 'city', 'town', 'county', 'village']);
 
+const ARRIVAL_VERBS = new Set(['adm', 'admitted', 'transferred', 'transfer', 'xfer', 'tx', 'txd', 'came', 'brought', 'sent', 'arrived', 'bib', 'returned', 'discharged', 'dc', "d/c", 'dc\'d']);
+
 /** Cities and countries from the gazetteer: 1-3 tokens, scored by capitals and a preceding place cue. */
 export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexicon): Candidate[] {
-  const out: Candidate[] = [];
+  const out: Candidate[] = recognizeFacilityAcronyms(tokens, lexicon);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token?.alpha || !lexicon.placeStarts.has(token.text.toLowerCase())) continue;
@@ -46,4 +48,24 @@ function longestPlace(text: string, tokens: Token[], i: number, lexicon: Lexicon
     else if (lexicon.cities.has(name) && name.length >= 4) found = { last: j, words: [...words], country: false };
   }
   return found;
+}
+
+/**
+ * "adm 2/4 via ED from UMMC", "transferred from bidmc": a word after an arrival verb and "from"/"to" that
+ * is neither English nor clinical shorthand is the name of another hospital.
+ */
+function recognizeFacilityAcronyms(tokens: Token[], lexicon: Lexicon): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 2; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const prep = tokens[i - 1]?.key;
+    if ((prep !== 'from' && prep !== 'to' && prep !== 'at') || !t.alpha || t.text.length < 3) continue;
+    let verb = false;
+    for (let k = i - 2; k >= Math.max(0, i - 6); k--) if (ARRIVAL_VERBS.has(tokens[k]?.key ?? '')) verb = true;
+    if (!verb) continue;
+    const key = t.key;
+    if (lexicon.clinicalWords.has(key) || lexicon.commonWords.has(key) || lexicon.knownWords.has(key)) continue;
+    out.push({ start: t.start, end: t.end, type: 'ADDRESS', score: t.upper || !t.caseInformative ? 0.65 : 0.6 });
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { Candidate, SafeSpan } from '../Candidate.ts';
 import type { Lexicon } from '../Lexicon.ts';
-import { CREDENTIALS, CUES, MONTHS_AND_DAYS, NEVER_NAMES, PARTICLES, RELATIONS, TITLES } from '../nameCues.ts';
+import { CREDENTIALS, CUES, FUNCTION_WORDS, MONTHS_AND_DAYS, NEVER_NAMES, PARTICLES, RELATIONS, TITLES } from '../nameCues.ts';
 import type { Token } from '../tokenize.ts';
 import { namePrior } from './namePrior.ts';
 
@@ -8,6 +8,28 @@ const JOINABLE = 0.1;
 const STOP_AFTER_TITLE = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'is', 'was', 'will', 'has', 'had', 'office', 'note', 'visit', 'team', 'service', 'clinic', 'aware', 'notified', 'called', 'paged']);
 
 /** Finds runs of name-like tokens and scores each run from its tokens and the words around it. */
+// "pt prefers to be called fang", "goes by Bud": the next word is a name whatever its case.
+const PREFERRED_NAME = /\b(?:prefers?\s+to\s+be\s+called|likes\s+to\s+be\s+called|goes\s+by|known\s+as|a\.?k\.?a\.?|nicknamed?)\s+["'“]?([\p{L}][\p{L}'’-]+)/giu;
+// "a. young rn", "ximena díaz, rn bsn", "DO RN", "/pr": a signature line of a nurse or a clinician, any case.
+const SIGNATURE_LINE =
+  /(?:^|\n)[ \t]*(?:[/-][ \t]*)?((?:\p{L}\.?[ \t]?)?\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,2}),?[ \t]+(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)(?:[ \t,]+(?:rn|bsn|msn|ccrn|cen))*[ \t]*(?=\n|$)/giu;
+const SLASH_INITIALS = /(?:^|\n)[ \t]*\/[ \t]?(\p{L}{2,3})[ \t]*(?=\n|$)/gu;
+
+/** Names in fixed places that need no word list: signature lines and preferred names. */
+export function recognizeNamesInPlace(text: string, lexicon: Lexicon): Candidate[] {
+  const out: Candidate[] = [];
+  for (const re of [PREFERRED_NAME, SIGNATURE_LINE, SLASH_INITIALS]) {
+    for (const m of text.matchAll(re)) {
+      const value = m[1] ?? '';
+      const words = value.toLowerCase().split(/[\s.]+/).filter((w) => w.length > 1);
+      if (words.some((w) => lexicon.clinicalWords.has(w) || FUNCTION_WORDS.has(w) || NEVER_NAMES.has(w))) continue;
+      const start = m.index + m[0].indexOf(value, m[0].startsWith('\n') ? 1 : 0);
+      out.push({ start, end: start + value.length, type: 'NAME', score: 0.85 });
+    }
+  }
+  return out;
+}
+
 export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, safe: readonly SafeSpan[]): Candidate[] {
   const blocked = insideSafeSpans(tokens, safe);
   // Words inside an eponym ("Budd-Chiari", "Parkinson's disease") never make a name unless a title forces one.
@@ -37,8 +59,9 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, 
 function canFollowCue(token: Token | undefined, prior: number, titled: boolean, lexicon: Lexicon): boolean {
   if (!token || !token.alpha || STOP_AFTER_TITLE.has(token.key) || NEVER_NAMES.has(token.key)) return false;
   if (titled) return !lexicon.clinicalWords.has(token.key) || token.capitalized;
-  // After "wife", "daughter": a capitalised word, or one the name lists know.
-  return token.capitalized || token.upper || prior >= 0.2 || lexicon.firstNames.has(token.key);
+  // After "wife", "daughter": a capitalised word, one the name lists know, or one no word list knows ("grandson yuki").
+  if (token.capitalized || token.upper || prior >= 0.2 || lexicon.firstNames.has(token.key)) return true;
+  return !lexicon.commonWords.has(token.key) && !lexicon.knownWords.has(token.key) && !lexicon.clinicalWords.has(token.key);
 }
 
 /** The last token index of the run that starts at `i`. */
@@ -156,7 +179,7 @@ function hasCredentialAfter(text: string, tokens: Token[], last: number): boolea
   const next = tokens[last + 1];
   const lastToken = tokens[last];
   if (!next || !lastToken) return false;
-  return CREDENTIALS.has(next.key) && /^,?\s{1,2}$/.test(text.slice(lastToken.end, next.start)) && (next.upper || next.key === 'pa-c');
+  return CREDENTIALS.has(next.key) && /^(?:,?\s{1,2}|\s?\()$/.test(text.slice(lastToken.end, next.start)) && (next.upper || next.key === 'pa-c');
 }
 
 function hasCueBefore(tokens: Token[], first: number): boolean {
