@@ -18,7 +18,7 @@ const STREET_NO_NUMBER = new RegExp(`\\b(?:on|off|at|near|to)[ \\t]+((?:${STREET
 // "Location: Khumalo 8", "transferred to Baker 6": a ward named after a person or a place.
 const WARD_WITH_CUE = /\b(?:location|unit|ward|floor|transferred\s+to|transfer\s+to|admitted\s+to|moved\s+to|placed\s+for|bed\s+(?:on|in|for)|to\s+the\s+floor\s+on)\s*:?[ \t]+([a-z][a-z'’-]+(?:[ \t][a-z][a-z'’-]+)?[ \t]+\d{1,2}[a-z]?)\b/gi;
 // The patient's employer: "works at Metro Insurance", "a mechanic at Smith Logistics", "laid off ... at X".
-const EMPLOYER = /\b(?:works?|worked|working|employed|employee|job|laid\s+off|retired|[a-z]+(?:er|or|ist|ian|ant|man|woman))\s+(?:[a-z]+\s+){0,3}(?:at|for|with|from)[ \t]+((?:[A-Z][A-Za-z&'’.-]*[ \t]?){1,4})/g;
+const EMPLOYER = /\b(?:works?|worked|working|employed|employee|job|laid\s+off|retired|(?:is|was)\s+an?)\s+(?:[a-z-]+\s+){0,3}(?:at|for|with|from)[ \t]+((?:[A-Z][A-Za-z&'’.-]*[ \t]?){1,4})/g;
 const PHARMACY_CHAIN = /\b(?:CVS|Walgreens|Rite[ -]Aid|Walmart|Costco|Kroger|Safeway|Publix|Duane Reade|Boots|Wegmans|Meijer|H-E-B|Target Pharmacy)\b/gi;
 const PO_BOX = /\bp\.?\s?o\.?\s*box\s+\d+\b/gi;
 const CITY_STATE_ZIP = new RegExp(

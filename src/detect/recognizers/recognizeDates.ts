@@ -11,7 +11,7 @@ const WEEKDAY = '(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?
 
 // Full dates: the strongest forms first; every regex is case-insensitive because ICU notes are often in capitals.
 const FULL_DATES: RegExp[] = [
-  new RegExp(`\\b${NUM_MONTH}[/-]${DAY}[/-](?:\\d{4}|\\d{2})(?![\\d/-])`, 'gi'),
+  new RegExp(`(?<![\\d/])\\b${NUM_MONTH}[/-]${DAY}[/-](?:\\d{4}|\\d{2})(?![\\d/-])`, 'gi'),
   new RegExp(`\\b${DAY}[.]${NUM_MONTH}[.](?:\\d{4}|\\d{2})(?![\\d.]\\d)`, 'gi'),
   new RegExp(`\\b(?:19|20)\\d{2}[-/.]${NUM_MONTH}[-/.]${DAY}(?![\\d])`, 'gi'),
   new RegExp(`\\b(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\b`, 'g'),
@@ -36,7 +36,7 @@ const ORDINAL_AFTER_CUE = /\b(?:on|of|by|until|since|from|before|after)\s+((?:[1
 const DECADE_YEAR = /\b(?:19|20)\d0'?s\b/gi;
 
 const DATE_CUES = ['note', 'update', 'adm', 'mtg', 'meeting', 'placed', 'on', 'since', 'from', 'until', 'till', 'dated', 'date', 'dob', 'd.o.b', 'born', 'admitted', 'admission', 'discharged', 'discharge', 'seen', 'of', 'by', 'to', 'through', 'thru', 'starting', 'started', 'last', 'next', 'f/u', 'fu', 'follow', 'visit', 'in', 'during', 'before', 'after', 'prior', 'at', 'scheduled', 'doa', 'dos', 'collected', 'received', 'reported', 'signed', 'effective', 'expires', 'ending', 'between', 'and', 'began', 'tx', 'transferred', 'surgery', 'procedure', 'performed', 'comparison', 'compared', 'exam', 'study'];
-const NOT_DATE_BEFORE = ['rated', 'scale', 'level', 'pain', 'bipap', 'cpap', 'psv', 'ps', 'peep', 'ipap', 'epap', 'simv', 'ac', 'cultures', 'culture', 'bottles', 'sets', 'bp', 'b/p', 'pain', 'strength', 'murmur', 'ratio', 'score', 'grade', 'reflexes', 'dtrs', 'dtr', 'power', 'motor', 'abp', 'nbp', 'nibp', 'art', 'map', 'pap', 'cvp', 'pcwp', 'gcs', 'apgar', 'rass', 'x', 'of', 'titer', 'titre'];
+const NOT_DATE_BEFORE = ['ha', 'c/o', 'headache', 'rated', 'scale', 'level', 'pain', 'bipap', 'cpap', 'psv', 'ps', 'peep', 'ipap', 'epap', 'simv', 'ac', 'cultures', 'culture', 'bottles', 'sets', 'bp', 'b/p', 'pain', 'strength', 'murmur', 'ratio', 'score', 'grade', 'reflexes', 'dtrs', 'dtr', 'power', 'motor', 'abp', 'nbp', 'nibp', 'art', 'map', 'pap', 'cvp', 'pcwp', 'gcs', 'apgar', 'rass', 'x', 'of', 'titer', 'titre'];
 const NOT_DATE_AFTER = ['tab', 'tabs', 'tablet', 'tablets', 'pill', 'pills', 'cup', 'cups', 'strength', 'ns', 'dose', 'doses', 'inch', 'inches', 'cm', 'mm', 'mg', 'ml', 'units', 'murmur', 'sem', 'holosystolic', 'systolic', 'diastolic', 'pain', 'power', 'strength', 'reflexes', 'bilaterally', 'bilat', 'mmhg', 'teaspoon', 'tsp', 'amp', 'amps', 'vial', 'bag', 'liter', 'liters', 'l', 'way', 'ways', 'times', 'x', 'sec'];
 
 export function recognizeDates(text: string): Candidate[] {
@@ -94,7 +94,7 @@ function scorePartialNumeric(text: string, start: number, end: number): number {
   // Scores and grades share these denominators ("4/10" pain, "4/5" strength, "2/6" murmur); without a cue either way, stay unsure.
   // A score or grade never exceeds its scale, so "10/5" can only be a date.
   const scoreLike = numerator !== undefined && denominator !== undefined && numerator <= denominator;
-  if (scoreLike && denominator === 10 && !hasCueBefore(text, start, DATE_CUES, 2)) return 0.55;
+  if (scoreLike && denominator === 10 && !hasCueBefore(text, start, DATE_CUES, 2)) return 0.45;
   if (scoreLike && (denominator === 5 || denominator === 6 || denominator === 4) && !hasCueBefore(text, start, DATE_CUES, 2)) return 0.45;
   if (numerator === undefined) return 0;
   return hasCueBefore(text, start, DATE_CUES, 2) ? 0.9 : 0.65;
@@ -129,8 +129,11 @@ function scoreYearAlone(text: string, start: number, year: string): number {
   const after = wordsAfter(text, start + year.length, 1)[0] ?? '';
   // "BNP 1961", "ARRIVAL: 1930": a value after an upper-case label is a lab result or a clock time.
   if (/[A-Z]{2,}:?\s+$/.test(text.slice(Math.max(0, start - 10), start))) return 0;
-  if (['at', '@', 'x', 'q', 'by'].includes(before) && year.startsWith('20')) return 0;
+  // 1900 and 2030 are also clock times (19:00, 20:30), the commonest four-digit numbers in nursing notes.
+  const clock = Number(year.slice(2)) < 60 && (year.startsWith('19') || year.startsWith('20'));
+  if (clock && ['at', '@', 'x', 'q', 'by', 'until', 'till', 'since', 'from', 'to', 'after', 'before', 'around', 'approx', 'and'].includes(before)) return 0;
   if (/^(?:ml|cc|mg|mcg|units?|kcal|cal|g|kg|l|ms|hrs?|h|mm|cells|k|x)$/.test(after)) return 0;
   if (['in', 'since', 'from', 'of', 'year', 'during', 'until', 'circa', 'ca', 'summer', 'winter', 'spring', 'fall', 'autumn', 'early', 'late', 'mid'].includes(before)) return 0.85;
+  if (clock) return 0.3;
   return year.startsWith('19') ? 0.6 : 0.5;
 }

@@ -39,14 +39,15 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, 
   while (i < tokens.length) {
     const titled = isAfterTitle(text, tokens, i);
     const relation = !titled && isAfterRelation(text, tokens, i);
-    const forced = ((titled || relation) && canFollowCue(tokens[i], priors[i] ?? 0, titled, lexicon)) || isSignedInitials(text, tokens, i);
+    const initials = isSignedInitials(text, tokens, i) && !lexicon.clinicalWords.has(tokens[i]?.key ?? '');
+    const forced = ((titled || relation) && canFollowCue(tokens[i], priors[i] ?? 0, titled, lexicon)) || initials;
     if ((priors[i] ?? 0) < JOINABLE && !forced) {
       i++;
       continue;
     }
     const end = extendRun(text, tokens, priors, i, lexicon);
     const run = { first: i, last: end };
-    const context = { titled, relation: relation || hasRelationAfter(text, tokens, run.last), initials: isSignedInitials(text, tokens, i) };
+    const context = { titled, relation: relation || hasRelationAfter(text, tokens, run.last), initials };
     const score = scoreRun(text, tokens, priors, run, context, everydayWordsOnly(tokens, run, lexicon));
     const first = tokens[run.first];
     const last = tokens[run.last];
@@ -58,9 +59,11 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, 
 
 function canFollowCue(token: Token | undefined, prior: number, titled: boolean, lexicon: Lexicon): boolean {
   if (!token || !token.alpha || STOP_AFTER_TITLE.has(token.key) || NEVER_NAMES.has(token.key)) return false;
+  if (TITLES.has(token.key) || RELATIONS.has(token.key) || FUNCTION_WORDS.has(token.key)) return false;
   if (titled) return !lexicon.clinicalWords.has(token.key) || token.capitalized;
-  // After "wife", "daughter": a capitalised word, one the name lists know, or one no word list knows ("grandson yuki").
-  if (token.capitalized || token.upper || prior >= 0.2 || lexicon.firstNames.has(token.key)) return true;
+  // After "wife", "daughter": a capitalised word (where case speaks), one the name lists know, or one no
+  // word list knows ("grandson yuki"). In ALL-CAPS text "SPOUSE VISITED" is no name.
+  if ((token.caseInformative && token.capitalized) || prior >= 0.2 || lexicon.firstNames.has(token.key)) return true;
   return !lexicon.commonWords.has(token.key) && !lexicon.knownWords.has(token.key) && !lexicon.clinicalWords.has(token.key);
 }
 
@@ -78,6 +81,8 @@ function extendRun(text: string, tokens: Token[], priors: number[], i: number, l
     if (/^\.\s/.test(gap) && !isInitial(prev)) break;
     if (PARTICLES.has(next.text) && isNameAfterParticles(tokens, priors, j)) { end = j; continue; }
     if (prior < JOINABLE && !(isInitial(prev) && next.alpha && next.capitalized)) break;
+    // A hyphen joins names ("Smith-Jones"), not "rose-colored".
+    if (gap === '-' && !(next.capitalized || next.upper || (!next.caseInformative && prior >= 0.2))) break;
     if (/^(?:\s|-|\.\s|\s?['’]\s?)$/.test(gap) || (/^,\s?$/.test(gap) && isLastFirst(text, tokens, priors, i, j, lexicon))) {
       if (/\n/.test(gap)) break;
       end = j;

@@ -10,6 +10,7 @@ const HEAD_NOUNS = new Set([
   'encephalopathy', 'anomaly', 'malformation', 'murmur', 'pouch', 'diverticulum', 'cyst', 'hernia', 'angle', 'point', 'law', 'method',
   'technique', 'repair', 'fundoplication', 'incision', 'stain', 'staining', 'agar', 'index', 'ratio', 'rule', 'rules', 'questionnaire',
   'inventory', 'assessment', 'equation', 'formula', 'phenomenon', 'effect', 'space', 'area', 'aphasia', 'gangrene', 'thyroiditis', 'dementia', 'chorea',
+  'spots', 'splint', 'sump', 'surgery', 'proteinuria', 'protein', 'nodule', 'bodies', 'fixation', 'graft', 'flap', 'rule', 'needle', 'forceps', 'retractor',
 ]);
 
 /**
@@ -19,6 +20,12 @@ const HEAD_NOUNS = new Set([
 export function recognizeSafeSpans(text: string, tokens: Token[], lexicon: Lexicon): SafeSpan[] {
   const safe: SafeSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const multi = multiWordEponym(tokens, i, lexicon);
+    if (multi > i) {
+      safe.push({ start: tokens[i]?.start ?? 0, end: tokens[multi]?.end ?? 0 });
+      i = multi;
+      continue;
+    }
     const compound = hyphenatedEponym(text, tokens, i, lexicon);
     if (compound > i) {
       // "Budd-Chiari", "Wolff-Parkinson-White": the parts alone may be anyone's surname, the compound is not.
@@ -29,9 +36,9 @@ export function recognizeSafeSpans(text: string, tokens: Token[], lexicon: Lexic
     const t = tokens[i];
     if (!t?.alpha) continue;
     const eponym = lexicon.eponyms.has(t.key);
-    const possessive = /['’]s$/i.test(t.text) && (t.capitalized || t.upper);
+    const possessive = /['’]s$/i.test(t.text) && (t.capitalized || t.upper || !t.caseInformative);
     // "Berg Balance Scale", "Wells criteria": a capitalised word heading a named scale, sign or device.
-    const named = (t.capitalized || t.upper) && !t.sentenceStart && HEAD_NOUNS.has(tokens[i + 1]?.key ?? '') && !/\n/.test(text.slice(t.end, tokens[i + 1]?.start ?? t.end));
+    const named = (t.capitalized || t.upper) && HEAD_NOUNS.has(tokens[i + 1]?.key ?? '') && !/\n/.test(text.slice(t.end, tokens[i + 1]?.start ?? t.end));
     if (!eponym && !possessive && !named) continue;
     // Allow one linking word: "Glasgow Coma Scale", "Wolff-Parkinson-White syndrome", "Bell's palsy".
     for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
@@ -50,12 +57,28 @@ export function recognizeSafeSpans(text: string, tokens: Token[], lexicon: Lexic
 
 /** The last token of a hyphenated eponym starting at `i`, or `i` when there is none. */
 function hyphenatedEponym(text: string, tokens: Token[], i: number, lexicon: Lexicon): number {
-  let key = tokens[i]?.key ?? '';
+  let key = plain(tokens[i]?.key ?? '');
   let found = i;
   for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
     if (text.slice(tokens[j - 1]?.end ?? 0, tokens[j]?.start ?? 0) !== '-') break;
-    key = `${key}-${tokens[j]?.key ?? ''}`;
+    key = `${key}-${plain(tokens[j]?.key ?? '')}`;
     if (lexicon.eponyms.has(key)) found = j;
   }
   return found;
+}
+
+/** "Lou Gehrig's disease", "Tommy John surgery", "Sister Mary Joseph nodule": listed with "_" for spaces. */
+function multiWordEponym(tokens: Token[], i: number, lexicon: Lexicon): number {
+  let key = plain(tokens[i]?.key ?? '');
+  let found = i;
+  for (let j = i + 1; j < tokens.length && j <= i + 2; j++) {
+    key = `${key}_${plain(tokens[j]?.key ?? '')}`;
+    if (lexicon.eponyms.has(key)) found = j;
+  }
+  return found;
+}
+
+/** "Calvé" and "Séquard" are often typed without accents; compare without them. */
+function plain(key: string): string {
+  return key.normalize('NFD').replace(/\p{M}/gu, '');
 }
