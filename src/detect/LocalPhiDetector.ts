@@ -8,6 +8,7 @@ import { recognizeContacts } from './recognizers/recognizeContacts.ts';
 import { recognizeDates } from './recognizers/recognizeDates.ts';
 import { recognizeIds } from './recognizers/recognizeIds.ts';
 import { recognizeLocations } from './recognizers/recognizeLocations.ts';
+import { recognizeLabelledNames } from './recognizers/recognizeLabelledNames.ts';
 import { recognizeNames, recognizeNamesInPlace } from './recognizers/recognizeNames.ts';
 import { recognizeProfessions } from './recognizers/recognizeProfessions.ts';
 import { recognizeSafeSpans } from './recognizers/recognizeSafeSpans.ts';
@@ -79,6 +80,7 @@ export class LocalPhiDetector implements PhiDetector {
       ...recognizeProfessions(text, tokens),
       ...recognizeNames(text, tokens, lexicon, safe),
       ...recognizeNamesInPlace(text, lexicon),
+      ...recognizeLabelledNames(text, lexicon),
     ];
     extendWithZip(text, candidates);
     return [candidates, safe];

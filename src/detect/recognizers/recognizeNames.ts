@@ -39,7 +39,7 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, 
   while (i < tokens.length) {
     const titled = isAfterTitle(text, tokens, i);
     const relation = !titled && isAfterRelation(text, tokens, i);
-    const initials = isSignedInitials(text, tokens, i) && !lexicon.clinicalWords.has(tokens[i]?.key ?? '');
+    const initials = isSignedInitials(text, tokens, i, lexicon);
     const forced = ((titled || relation) && canFollowCue(tokens[i], priors[i] ?? 0, titled, lexicon)) || initials;
     if ((priors[i] ?? 0) < JOINABLE && !forced) {
       i++;
@@ -215,11 +215,15 @@ const INITIALS = /^\p{Lu}{2,3}$/u;
  * Staff initials in a signature: "MK RN", "/GA", "(JP/PS)", "Verified by: MK", "Triage RN: JR". They
  * are names, and clinical abbreviations have the same shape, so only these positions count.
  */
-function isSignedInitials(text: string, tokens: Token[], i: number): boolean {
+function isSignedInitials(text: string, tokens: Token[], i: number, lexicon: Lexicon): boolean {
   const t = tokens[i];
-  if (!t || !INITIALS.test(t.text) || CREDENTIALS.has(t.key)) return false;
+  if (!t || !INITIALS.test(t.text)) return false;
   const before = text.slice(Math.max(0, t.start - 14), t.start);
   const after = text.slice(t.end, t.end + 12);
+  // "(JP/PS)": the pathologist's and the grosser's initials, whatever letters they are.
+  if (/\([ \t]*$/.test(before) && /^\/\p{Lu}{2,3}\)/u.test(after)) return true;
+  if (/\(\p{Lu}{2,3}\/$/u.test(before) && /^\)/.test(after)) return true;
+  if (['rn', 'md', 'np', 'do', 'pa', 'pt', 'ot', 'lpn', 'cna'].includes(t.key) || lexicon.clinicalWords.has(t.key) && !/^[ \t]*(?:rn|RN)\b/.test(after)) return false;
   if (/(?:^|\n)[ \t]*[/-]?[ \t]*$/.test(before) && /^[ \t]*(?:,?[ \t]*(?:rn|RN|MD|NP|PA|LPN|CNA|RT|RRT|PT|OT|SLP|CLS|MLS|MT)\b[^\n]*)?(?:\n|$)/.test(after)) return true;
   if (/\([ \t]*$/.test(before) && /^\/\p{Lu}{2,3}\)/u.test(after)) return true;
   if (/\(\p{Lu}{2,3}\/$/u.test(before) && /^\)/.test(after)) return true;

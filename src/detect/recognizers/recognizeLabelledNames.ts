@@ -1,0 +1,45 @@
+import type { Candidate } from '../Candidate.ts';
+import type { Lexicon } from '../Lexicon.ts';
+import { FUNCTION_WORDS, NEVER_NAMES, PROPER_NON_PHI, RELATIONS, TITLES } from '../nameCues.ts';
+
+// Form fields and letter openings that a person's name follows: "Patient: Walker, Bobby", "To: Destiny
+// Bond", "Circulating RN: Price Moody", "HCP: Yui", "Dear Hunter". Whatever the words, they are a name.
+const LABEL =
+  /(?:^|\n|[|;]\s*|\t)[ \t]*[-*•]?[ \t]*(?:patient(?:\s+name)?|pt(?:\s+name)?|name|full\s+name|re|subject:\s*(?:re:|fw:|fwd:)?\s*(?:pt)?|caller|guarantor|contact|emergency\s+contact|next\s+of\s+kin|nok|hcp|health\s+care\s+proxy|proxy|poa|guardian|spouse|wife|husband|partner|mother|father|son|daughter|sister|brother|cousin|aunt|uncle|niece|nephew|friend|neighbou?r|attending(?:\s+\w+)?|surgeon|assistant|anesthesiologist|anesthetist|resident|fellow|referring(?:\s+\w+)?|ordering(?:\s+\w+)?|requesting\s+\w+|pcp|provider|physician|from|to|cc|bcc|signed|verified\s+by|reviewed\s+by|dictated\s+by|transcribed\s+by|(?:circulating|scrub|triage|primary|charge|admitting)\s+(?:rn|nurse)|rn|nurse|md|np|sw|case\s+manager|interpreter)\s*[:#]\s*/gi;
+const OPENING = /(?:^|\n)[ \t]*(?:dear|hello|hi|hey|good\s+morning|good\s+afternoon)[ \t]+(?:dr\.?\s+|mr\.?\s+|mrs\.?\s+|ms\.?\s+)?/gi;
+const NAME_WORDS = /^(?:\p{L}\.?[ \t]+)?\p{L}[\p{L}'’-]*(?:(?:,[ \t]*|[ \t]+)(?:\p{L}\.?(?=[ \t,]|$)|\p{L}[\p{L}'’-]*)){0,3}/u;
+
+export function recognizeLabelledNames(text: string, lexicon: Lexicon): Candidate[] {
+  const out: Candidate[] = [];
+  for (const re of [LABEL, OPENING]) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index + m[0].length;
+      const span = nameAfter(text, start, lexicon);
+      if (span) out.push({ start, end: start + span.length, type: 'NAME', score: 0.85 });
+    }
+  }
+  return out;
+}
+
+/** The name words at `start`, cut at the first word that cannot be part of a name. */
+function nameAfter(text: string, start: number, lexicon: Lexicon): string | undefined {
+  const line = text.slice(start, start + 80).split(/\n|\s{3,}|\t|[|<(]/)[0] ?? '';
+  const match = NAME_WORDS.exec(line);
+  if (!match) return undefined;
+  const words = match[0].split(/(?<=,)[ \t]*|[ \t]+/);
+  const kept: string[] = [];
+  for (const raw of words) {
+    const word = raw.replace(/,$/, '');
+    const key = word.toLowerCase().replace(/\.$/, '');
+    if (FUNCTION_WORDS.has(key) || NEVER_NAMES.has(key) || RELATIONS.has(key) || TITLES.has(key) || PROPER_NON_PHI.has(key)) break;
+    // Lower-case everyday or clinical words end the name ("To: the team", "HCP: daughter").
+    if (word === word.toLowerCase() && (lexicon.commonWords.has(key) || lexicon.clinicalWords.has(key))) break;
+    if (/^\p{Lu}{2,}$/u.test(word) && lexicon.clinicalWords.has(key) && kept.length === 0) break;
+    kept.push(raw);
+    if (/,$/.test(raw) && kept.length > 1) break;
+  }
+  while (kept.length > 0 && /,$/.test(kept[kept.length - 1] ?? '') && kept.length === 1) kept.pop();
+  if (kept.length === 0) return undefined;
+  const value = match[0].slice(0, match[0].indexOf(kept[kept.length - 1] as string) + (kept[kept.length - 1] as string).length).replace(/[,.]$/, '');
+  return /\p{L}{2}/u.test(value) ? value : undefined;
+}
