@@ -53,7 +53,7 @@ write(
   cities
     .filter((c) => (c.country === 'US' ? c.population >= 1000 : c.population >= 15000))
     .map((c) => c.name.toLowerCase())
-    .filter((n) => n.length >= 3 && !common.has(n)),
+    .filter((n) => n.length >= 3),
 );
 
 const countries = require('i18n-iso-countries') as { getNames(lang: string, o: { select: string }): Record<string, string[]> };

@@ -14,6 +14,7 @@ import { recognizeProfessions } from './recognizers/recognizeProfessions.ts';
 import { recognizeSafeSpans } from './recognizers/recognizeSafeSpans.ts';
 import { resolveCandidates } from './resolveCandidates.ts';
 import { tokenize } from './tokenize.ts';
+import { RELATIONS } from './nameCues.ts';
 
 export interface LocalPhiDetectorOptions {
   /** Minimum score when a call gives none (default 0: every candidate, each with its score). */
@@ -77,7 +78,7 @@ export class LocalPhiDetector implements PhiDetector {
       ...recognizeAges(text),
       ...recognizeAddresses(text, addressLexicon),
       ...recognizeLocations(text, tokens, lexicon),
-      ...recognizeProfessions(text, tokens),
+      ...recognizeProfessions(text, tokens, (w) => RELATIONS.has(w)),
       ...recognizeNames(text, tokens, lexicon, safe),
       ...recognizeNamesInPlace(text, lexicon),
       ...recognizeLabelledNames(text, lexicon),

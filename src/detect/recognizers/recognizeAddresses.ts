@@ -16,9 +16,9 @@ const TRAILING_ZIP = /^[,\s]{1,3}\d{5}(?:-\d{4})?\b/;
 // "on Main St", "off broadway st": a street named without a house number.
 const STREET_NO_NUMBER = new RegExp(`\\b(?:on|off|at|near|to)[ \\t]+((?:${STREET_WORD}[ \\t]+){1,2}${SUFFIX})\\b(?!\\.?[ \\t]+[A-Z][a-z])`, 'gi');
 // "Location: Khumalo 8", "transferred to Baker 6": a ward named after a person or a place.
-const WARD_WITH_CUE = /\b(?:location|unit|ward|floor|transferred\s+to|transfer\s+to|admitted\s+to|moved\s+to|placed\s+for|bed\s+(?:on|in|for)|to\s+the\s+floor\s+on)\s*:?[ \t]+([a-z][a-z'’-]+(?:[ \t][a-z][a-z'’-]+)?[ \t]+\d{1,2}[a-z]?)\b/gi;
+const WARD_WITH_CUE = /\b(?:location|unit|ward|floor|transferred\s+to|transfer\s+to|admitted\s+to|moved\s+to|placed\s+for|bed\s+(?:on|in|for)|to\s+the\s+floor\s+on)\s*:?[ \t]+(\p{L}[\p{L}'’-]+(?:[ \t]\p{L}[\p{L}'’-]+)?[ \t]+\d{1,2}\p{L}?)(?![\p{L}\d])/giu;
 // The patient's employer: "works at Metro Insurance", "a mechanic at Smith Logistics", "laid off ... at X".
-const EMPLOYER = /\b(?:works?|worked|working|employed|employee|job|laid\s+off|retired|(?:is|was)\s+an?)\s+(?:[a-z-]+\s+){0,3}(?:at|for|with|from)[ \t]+((?:[A-Z][A-Za-z&'’.-]*[ \t]?){1,4})/g;
+const EMPLOYER = /\b(?:works?|worked|working|employed|employee|job|laid\s+off|retired|(?:is|was)\s+an?)\s+(?:[a-z-]+\s+){0,3}(?:at|for|with|from)[ \t]+((?:[A-Z][A-Za-z&'’.-]*[ \t]?){1,4})/gi;
 const PHARMACY_CHAIN = /\b(?:CVS|Walgreens|Rite[ -]Aid|Walmart|Costco|Kroger|Safeway|Publix|Duane Reade|Boots|Wegmans|Meijer|H-E-B|Target Pharmacy)\b/gi;
 const PO_BOX = /\bp\.?\s?o\.?\s*box\s+\d+\b/gi;
 const CITY_STATE_ZIP = new RegExp(
@@ -106,7 +106,9 @@ function pushEmployer(out: Candidate[], text: string, start: number, value: stri
     if (/[.,]$/.test(w)) break;
   }
   const name = kept.join(' ');
-  if (!name || kept.every((w) => isCommonWord(w.toLowerCase()) && !/^[A-Z][a-z]/.test(w))) return;
+  // The capture is case-blind (ALL-CAPS notes); a name still needs a capital or a word no dictionary knows.
+  if (!name || !/^[A-Z]/.test(name) && kept.every((w) => isCommonWord(w.toLowerCase()))) return;
+  if (kept.every((w) => isCommonWord(w.toLowerCase()) && !/^[A-Z][a-z]/.test(w) && !/^[A-Z]{2,6}$/.test(w))) return;
   if (/^(?:The|This|That|His|Her|Their|Home|Night|Work)$/.test(kept[0] ?? '')) return;
   out.push({ start, end: start + name.length, type: 'ADDRESS', score: 0.7 });
 }

@@ -5,6 +5,7 @@ import type { Token } from '../tokenize.ts';
 import { namePrior } from './namePrior.ts';
 
 const JOINABLE = 0.1;
+const PAGING_VERBS = new Set(['paged', 'called', 'notified', 'aware', 'by', 'per', 'w', 'with', 'updated', 'informed', 'contacted', 'spoke', 'discussed']);
 const STOP_AFTER_TITLE = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'is', 'was', 'will', 'has', 'had', 'office', 'note', 'visit', 'team', 'service', 'clinic', 'aware', 'notified', 'called', 'paged']);
 
 /** Finds runs of name-like tokens and scores each run from its tokens and the words around it. */
@@ -12,17 +13,22 @@ const STOP_AFTER_TITLE = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'in
 const PREFERRED_NAME = /\b(?:prefers?\s+to\s+be\s+called|likes\s+to\s+be\s+called|goes\s+by|known\s+as|a\.?k\.?a\.?|nicknamed?)\s+["'“]?([\p{L}][\p{L}'’-]+)/giu;
 // "a. young rn", "ximena díaz, rn bsn", "DO RN", "/pr": a signature line of a nurse or a clinician, any case.
 const SIGNATURE_LINE =
-  /(?:^|\n)[ \t]*(?:[/-][ \t]*)?((?:\p{L}\.?[ \t]?)?\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,2}),?[ \t]+(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)(?:[ \t,]+(?:rn|bsn|msn|ccrn|cen))*[ \t]*(?=\n|$)/giu;
+  /(?:^|\n)[ \t]*(?:[/-][ \t]*)?((?:\p{L}\.?[ \t]?)?\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,2}?),?[ \t]+(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)(?:[ \t,]+(?:rn|bsn|msn|ccrn|cen))*[ \t]*(?=\n|$)/giu;
+// "VR OOB TO CHAIR", "callum refused am labs": a nursing note names the patient at the start of an event line.
+const PATIENT_EVENT =
+  /(?:^|\n)[ \t]*(\p{L}[\p{L}'’-]{1,14})[ \t]+(?=(?:oob|refused|refusing|slept|up\s+to|tolerated|ambulated|denies|reports|states|c\/o|complains|requested|requests|agitated|resting|sleeping|pulled|declined|vomited|voided|walked|ate|remains|continues)\b)/giu;
 const SLASH_INITIALS = /(?:^|\n)[ \t]*\/[ \t]?(\p{L}{2,3})[ \t]*(?=\n|$)/gu;
 
 /** Names in fixed places that need no word list: signature lines and preferred names. */
 export function recognizeNamesInPlace(text: string, lexicon: Lexicon): Candidate[] {
   const out: Candidate[] = [];
-  for (const re of [PREFERRED_NAME, SIGNATURE_LINE, SLASH_INITIALS]) {
+  for (const re of [PREFERRED_NAME, SIGNATURE_LINE, SLASH_INITIALS, PATIENT_EVENT]) {
     for (const m of text.matchAll(re)) {
       const value = m[1] ?? '';
       const words = value.toLowerCase().split(/[\s.]+/).filter((w) => w.length > 1);
-      if (words.some((w) => lexicon.clinicalWords.has(w) || FUNCTION_WORDS.has(w) || NEVER_NAMES.has(w))) continue;
+      if (words.some((w) => lexicon.clinicalWords.has(w) || FUNCTION_WORDS.has(w) || NEVER_NAMES.has(w) || RELATIONS.has(w))) continue;
+      // At the start of an event line any everyday word ("Family refused", "Patient slept") is no name.
+      if (re === PATIENT_EVENT && value.length > 3 && lexicon.commonWords.has(words[0] ?? '') && !lexicon.firstNames.has(words[0] ?? '')) continue;
       const start = m.index + m[0].indexOf(value, m[0].startsWith('\n') ? 1 : 0);
       out.push({ start, end: start + value.length, type: 'NAME', score: 0.85 });
     }
@@ -127,7 +133,10 @@ function isAfterTitle(text: string, tokens: Token[], i: number): boolean {
   const cur = tokens[i];
   if (!prev || !cur) return false;
   const gap = text.slice(prev.end, cur.start);
-  return TITLES.has(prev.key) && /^\.?\s{1,2}$/.test(gap);
+  if (!/^\.?\s{1,2}$/.test(gap)) return false;
+  if (TITLES.has(prev.key)) return true;
+  // "paged md green", "called np bui": a credential used as a title after a calling verb.
+  return ['md', 'np', 'pa', 'rn'].includes(prev.key) && PAGING_VERBS.has(tokens[i - 2]?.key ?? '');
 }
 
 function isAfterRelation(text: string, tokens: Token[], i: number): boolean {
