@@ -15,6 +15,8 @@ export interface Lexicon {
   eponyms: ReadonlySet<string>;
   /** First words of every city and country name, so a scan can skip a token in one look-up. */
   placeStarts: ReadonlySet<string>;
+  /** First words of multi-word eponyms ("lou" of "lou_gehrig"), and of hyphenated ones ("budd" of "budd-chiari"). */
+  eponymStarts: ReadonlySet<string>;
 }
 
 const DATA_DIR = new URL('./data/', import.meta.url);
@@ -38,6 +40,7 @@ export function loadLexicon(): Lexicon {
   if (cached) return cached;
   const cities = readList('cities.txt');
   const countries = readList('countries.txt');
+  const eponyms = readList('eponyms.txt');
   cached = {
     commonWords: readList('common-words.txt'),
     knownWords: readList('known-words.txt'),
@@ -46,7 +49,8 @@ export function loadLexicon(): Lexicon {
     cities,
     countries,
     clinicalWords: readList('clinical-words.txt'),
-    eponyms: readList('eponyms.txt'),
+    eponyms,
+    eponymStarts: new Set([...eponyms].filter((e) => /[_-]/.test(e)).map((e) => e.split(/[_-]/)[0] ?? e)),
     placeStarts: new Set([...cities, ...countries].map((name) => name.split(' ')[0] ?? name)),
   };
   return cached;

@@ -83,11 +83,16 @@ function mixedCase(text: string): boolean {
   let inWord = false;
   let wordStartUpper = false;
   let wordHasLowerAfterStart = false;
-  // One pass over char codes: this runs over every line of every note.
+  // One pass over char codes with an ASCII fast path: this runs over every line of every note.
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    const isUpper = ch !== ch.toLowerCase();
-    const isLower = !isUpper && ch !== ch.toUpperCase();
+    const code = text.charCodeAt(i);
+    let isUpper = code >= 65 && code <= 90;
+    let isLower = code >= 97 && code <= 122;
+    if (code > 127 && !isUpper && !isLower) {
+      const ch = text[i] as string;
+      isUpper = ch !== ch.toLowerCase();
+      isLower = !isUpper && ch !== ch.toUpperCase();
+    }
     if (isUpper || isLower) {
       if (!inWord) {
         inWord = true;

@@ -37,6 +37,7 @@ const FACILITY = new RegExp(
   `\\b(?:(?:st\\.?|saint|mount|mt\\.?)[ \\t]+)?(?:[A-Za-z][A-Za-z'’&.-]*[ \\t]+(?:of[ \\t]+(?:the[ \\t]+)?)?){1,5}${FACILITY_WORD}\\b(?:\\s+(?:of|at)\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+)?)?`,
   'gi',
 );
+const FACILITY_HINT = /hospital|cent(?:er|re)|care|health|clinic|infirmary|home|rehab|hospice|group|associates|partners|practice|medicine|pediatrics|institute|sanatorium|manor|living|university|college|school|academy|church|pharmacy|laboratories|corp|inc\b|llc|company|\bco\b/i;
 const STRONG_FACILITY = /(?:hospital|cent(?:er|re)|clinic|infirmary|nursing\s+home|rehab\w*|hospice|manor|institute|group|associates|partners|practice|living|care|home|healthcare|health|system|pharmacy|medicine)$/i;
 // Hospital wards and units named after people or places: "Ellison 10", "Baker 6 West", "4 North".
 const WARD = /\b(?:ward|unit|wing|floor|building|bldg|pavilion|tower)\s+#?\d+[A-Z]?\b|\b\d{1,2}\s*(?:north|south|east|west)\b/gi;
@@ -92,7 +93,8 @@ export function recognizeAddresses(text: string, lexicon: AddressLexicon): Candi
   for (const m of text.matchAll(ZIP_CUE)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.95);
   for (const m of text.matchAll(STATE_NAME)) add(m.index, m[0], 0.75);
   for (const m of text.matchAll(UK_POSTCODE)) if (/\d/.test(m[0]) && m[0].length >= 5) add(m.index, m[0], 0.6);
-  for (const m of text.matchAll(FACILITY)) pushFacility(out, m.index, m[0], isCommonWord);
+  // The facility pattern tries every word as a start; skip it where no facility word occurs at all.
+  if (FACILITY_HINT.test(text)) for (const m of text.matchAll(FACILITY)) pushFacility(out, m.index, m[0], isCommonWord);
   for (const m of text.matchAll(WARD)) add(m.index, m[0], 0.6);
   return out;
 }

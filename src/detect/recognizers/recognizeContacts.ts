@@ -18,7 +18,8 @@ const PHONE_CUES = ['phone', 'tel', 'telephone', 'cell', 'mobile', 'home', 'work
 
 export function recognizeContacts(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(EMAIL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL', score: 0.99 });
+  const hasAt = text.includes('@');
+  if (hasAt) for (const m of text.matchAll(EMAIL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL', score: 0.99 });
   for (const m of text.matchAll(URL_WITH_SCHEME)) push(out, text, m.index, trimUrl(m[0]), 'URL', 0.97);
   for (const m of text.matchAll(BARE_DOMAIN)) {
     if (text[m.index - 1] === '@' || text[m.index - 1] === '.') continue;

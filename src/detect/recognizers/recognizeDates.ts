@@ -31,7 +31,8 @@ const ORDINAL_ALONE = /\bthe\s+((?:[12]?\d|3[01])(?:st|nd|rd|th))\b/gi;
 const YEAR_ALONE = /(?<![\d/.:-])(?:19[0-9]\d|20[0-4]\d)(?![\d/:]|-\d|\s*(?:hrs?|h)\b)/g;
 const HOLIDAYS = /\b(?!christmas\s+disease)(?:christmas(?:\s+eve)?|thanksgiving|easter|new\s+year'?s(?:\s+(?:eve|day))?|halloween|independence\s+day|memorial\s+day|labor\s+day|veterans\s+day|valentine'?s\s+day)\b/gi;
 // "dx '10", "(’90, Good Samaritan)": a two-digit year after an apostrophe, where a cue or bracket sits before it.
-const SHORT_YEAR = /(?<=(?:\b(?:dx|in|since|from|s\/p|until|of|year|class)\s*|[(,]\s*))['’]\d{2}\b/gi;
+const SHORT_YEAR = /['’]\d{2}\b/g;
+const SHORT_YEAR_CUE = /(?:\b(?:dx|in|since|from|s\/p|until|of|year|class)\s*|[(,]\s*)$/i;
 const ORDINAL_AFTER_CUE = /\b(?:on|of|by|until|since|from|before|after)\s+((?:[12]?\d|3[01])(?:st|nd|rd|th))\b/gi;
 const DECADE_YEAR = /\b(?:19|20)\d0'?s\b/gi;
 
@@ -66,7 +67,9 @@ export function recognizeDates(text: string): Candidate[] {
     if (score > 0) pushDate(out, m.index, m[0], score);
   }
   for (const m of text.matchAll(HOLIDAYS)) pushDate(out, m.index, m[0], 0.75);
-  for (const m of text.matchAll(SHORT_YEAR)) pushDate(out, m.index, m[0], 0.7);
+  for (const m of text.matchAll(SHORT_YEAR)) {
+    if (SHORT_YEAR_CUE.test(text.slice(Math.max(0, m.index - 8), m.index))) pushDate(out, m.index, m[0], 0.7);
+  }
   for (const m of text.matchAll(ORDINAL_AFTER_CUE)) {
     const value = m[1] ?? '';
     pushDate(out, m.index + m[0].length - value.length, value, 0.7);

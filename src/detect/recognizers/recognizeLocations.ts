@@ -11,7 +11,7 @@ export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexic
   const out: Candidate[] = recognizeFacilityAcronyms(tokens, lexicon);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (!token?.alpha || !lexicon.placeStarts.has(token.text.toLowerCase())) continue;
+    if (!token?.alpha || !lexicon.placeStarts.has(token.key)) continue;
     const match = longestPlace(text, tokens, i, lexicon);
     if (!match) continue;
     const first = tokens[i];

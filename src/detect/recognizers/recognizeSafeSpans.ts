@@ -57,6 +57,7 @@ export function recognizeSafeSpans(text: string, tokens: Token[], lexicon: Lexic
 
 /** The last token of a hyphenated eponym starting at `i`, or `i` when there is none. */
 function hyphenatedEponym(text: string, tokens: Token[], i: number, lexicon: Lexicon): number {
+  if (text[tokens[i]?.end ?? 0] !== '-') return i;
   let key = plain(tokens[i]?.key ?? '');
   let found = i;
   for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
@@ -69,6 +70,7 @@ function hyphenatedEponym(text: string, tokens: Token[], i: number, lexicon: Lex
 
 /** "Lou Gehrig's disease", "Tommy John surgery", "Sister Mary Joseph nodule": listed with "_" for spaces. */
 function multiWordEponym(tokens: Token[], i: number, lexicon: Lexicon): number {
+  if (!lexicon.eponymStarts.has(plain(tokens[i]?.key ?? ''))) return i;
   let key = plain(tokens[i]?.key ?? '');
   let found = i;
   for (let j = i + 1; j < tokens.length && j <= i + 2; j++) {
@@ -80,5 +82,6 @@ function multiWordEponym(tokens: Token[], i: number, lexicon: Lexicon): number {
 
 /** "Calvé" and "Séquard" are often typed without accents; compare without them. */
 function plain(key: string): string {
-  return key.normalize('NFD').replace(/\p{M}/gu, '');
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(key) ? key : key.normalize('NFD').replace(/\p{M}/gu, '');
 }
