@@ -17,7 +17,11 @@ export interface Token {
   caseInformative: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+// Letters and digits, with the letter blocks spelled out: several times faster than \p{L} in V8, and
+// close enough (Latin, Greek, Cyrillic, Hebrew, Arabic, Indic, CJK; not the punctuation blocks).
+const LETTER = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u1FFF\\u2C00-\\uD7FF\\uF900-\\uFFEF';
+const WORD = new RegExp(`[0-9${LETTER}]+(?:['’][${LETTER}]+)*`, 'g');
+const DIGIT = /\d/;
 const SENTENCE_END = /[.!?:;\n\r•*>\-–(["]/;
 
 export function tokenize(text: string): Token[] {
@@ -32,17 +36,19 @@ export function tokenize(text: string): Token[] {
       lineEnd = text.indexOf('\n', lineEnd + 1);
     }
     const word = match[0];
-    const alpha = !/\d/.test(word);
-    const hasLower = word !== word.toUpperCase();
-    const hasUpper = word !== word.toLowerCase();
+    const lowerCased = word.toLowerCase();
+    const upperCased = word.toUpperCase();
+    const alpha = !DIGIT.test(word);
+    const hasLower = word !== upperCased;
+    const hasUpper = word !== lowerCased;
     const first = word[0] ?? '';
     tokens.push({
       start,
       end: start + word.length,
       text: word,
-      key: word.toLowerCase().replace(/['’]s$/, ''),
+      key: lowerCased.length > 2 && (lowerCased.includes("'") || lowerCased.includes('’')) ? lowerCased.replace(/['’]s$/, '') : lowerCased,
       alpha,
-      capitalized: alpha && hasLower && first !== first.toLowerCase(),
+      capitalized: alpha && hasLower && first !== lowerCased[0],
       upper: alpha && hasUpper && !hasLower,
       sentenceStart: isSentenceStart(text, start),
       caseInformative: informative[line] ?? true,

@@ -10,10 +10,26 @@ import type { Token } from '../tokenize.ts';
  */
 export function namePrior(token: Token, lexicon: Lexicon, text: string): number {
   if (!token.alpha || token.text.length < 2 || PARTICLES.has(token.text)) return 0;
-  if (isHeading(token, text) || (looksClinical(token.text) && !lexicon.firstNames.has(token.key))) return 0;
-  const prior = wordPrior(token, lexicon);
+  if (isHeading(token, text)) return 0;
+  const prior = cachedWordPrior(token, lexicon);
   // "Wt 80", "Trop <0.01", "Phos: 3.2": a word followed by a value is a lab or a vital sign.
   return prior > 0 && /^:?[ \t]*[<>≤≥~]?[ \t]*\d/.test(text.slice(token.end, token.end + 6)) && !lexicon.firstNames.has(token.key) ? prior * 0.3 : prior;
+}
+
+const priorCache = new WeakMap<Lexicon, Map<string, number>>();
+
+/** The word-only part of the prior depends on the spelling and four flags: cache it per combination. */
+function cachedWordPrior(token: Token, lexicon: Lexicon): number {
+  let cache = priorCache.get(lexicon);
+  if (!cache) priorCache.set(lexicon, (cache = new Map()));
+  const id = `${token.text}|${+token.sentenceStart}${+token.caseInformative}`;
+  let prior = cache.get(id);
+  if (prior === undefined) {
+    prior = looksClinical(token.text) && !lexicon.firstNames.has(token.key) ? 0 : wordPrior(token, lexicon);
+    if (cache.size > 200_000) cache.clear();
+    cache.set(id, prior);
+  }
+  return prior;
 }
 
 function wordPrior(token: Token, lexicon: Lexicon): number {

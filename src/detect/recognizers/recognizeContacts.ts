@@ -26,7 +26,7 @@ export function recognizeContacts(text: string): Candidate[] {
     push(out, text, m.index, trimUrl(m[0]), 'URL', 0.85);
   }
   for (const m of text.matchAll(IPV4)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ID', score: 0.9 });
-  for (const m of text.matchAll(IPV6)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ID', score: 0.85 });
+  if (/:[0-9a-f]{0,4}:/i.test(text)) for (const m of text.matchAll(IPV6)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ID', score: 0.85 });
   for (const m of text.matchAll(NANP)) {
     const cue = hasCueBefore(text, m.index, PHONE_CUES, 3);
     out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: cue ? 0.97 : 0.85 });

@@ -8,8 +8,7 @@ const LABELLED =
 const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
 const LONG_NUMBER = /(?<![\d.,/-])\d{6,}(?![\d.,/]\d|-\d)/g;
 const ALPHANUMERIC = /\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z]{1,4}[-]?\d{4,}[A-Z0-9-]*\b|\b\d{2,}[A-Z]{1,3}\d{3,}[A-Z0-9]*\b/gi;
-const DEA = /\b[A-Z][A-Z9]\d{7}\b/g;
-const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/gi;
+const WORD = /[A-Za-z0-9]{9,17}/g;
 const PLATE = /\b(?:plate|tag|licen[cs]e\s+plate|reg(?:istration)?)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z0-9]{1,4}[\s-]?[A-Z0-9]{2,5})\b/gi;
 
 // Medical codes are not PHI: "ICD-10 I10", "CPT 99213", "LOINC 2345-7".
@@ -37,8 +36,11 @@ export function recognizeIds(text: string, safe: SafeSpan[]): Candidate[] {
     if (hasCueBefore(text, m.index, CODE_CUES, 2) || isMedicalToken(m[0])) continue;
     out.push(idAt(m.index, m[0], 0.7));
   }
-  for (const m of text.matchAll(DEA)) if (deaValid(m[0])) out.push(idAt(m.index, m[0], 0.95));
-  for (const m of text.matchAll(VIN)) if (vinValid(m[0])) out.push(idAt(m.index, m[0], 0.95));
+  // DEA numbers and VINs have fixed lengths: test the words of that length instead of scanning with a regex.
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    if (word.length === 9 ? deaValid(word) : word.length === 17 && vinValid(word)) out.push(idAt(m.index, word, 0.95));
+  }
   for (const m of text.matchAll(PLATE)) {
     const value = m[1] ?? '';
     if (/\d/.test(value)) out.push(idAt(m.index + m[0].length - value.length, value, 0.85));
