@@ -1,0 +1,68 @@
+import { PHI_TYPES } from '../core/PhiEntity.ts';
+
+const TYPES = PHI_TYPES.join(', ');
+
+export const GENERAL_HELP = `hdm: find protected health information (PHI) in clinical text and mask it
+
+Usage:
+  hdm mask [FILE|-] [options]      print the text with its PHI masked
+  hdm detect [FILE|-] [options]    print the PHI found, as Comprehend Medical DetectPHI JSON
+  hdm detect --jsonl [FILE|-]      one line of spans per {"id","text"} line, streaming
+  hdm help [COMMAND]               show help for a command
+
+FILE is read as UTF-8; with '-' or no FILE, stdin is read.
+
+Options:
+  -h, --help       show help (also: hdm COMMAND --help)
+  --version        print the version
+
+Exit codes: 0 success, 1 bad input (missing file, invalid UTF-8, malformed
+JSONL line) or internal error, 2 bad command line.
+Messages never show input content; set HDM_DEBUG=1 for stack traces of internal errors.
+`;
+
+const SHARED_OPTIONS = `  --min-score N        drop findings scored below N, from 0 to 1 (default 0.5)
+  --types LIST         only these types, comma-separated, any case (default: all):
+                       ${TYPES}`;
+
+export const MASK_HELP = `Usage: hdm mask [FILE|-] [options]
+
+Prints FILE (or stdin) with every PHI finding replaced; all other text is unchanged.
+
+Options:
+  --style STYLE        type-label: [NAME], [DATE], ... (default)
+                       character:  one mask character per character of the finding
+                       fixed:      the same replacement text for every finding
+  --char C             the mask character for --style character (implies it)
+  --replacement TEXT   the replacement for --style fixed (implies it)
+${SHARED_OPTIONS}
+  --allow TERM         never mask TERM (repeat for more terms)
+  --deny TERM          always mask TERM, found or not (repeat for more terms)
+  --allow-file F       allow-list terms from F, one per line
+  --deny-file F        deny-list terms from F, one per line
+  -h, --help           show this help
+
+Example:
+  hdm mask --style character --deny "Ward 7" note.txt > note.masked.txt
+`;
+
+export const DETECT_HELP = `Usage: hdm detect [FILE|-] [options]
+       hdm detect --jsonl [FILE|-] [options]
+
+Prints the PHI found in FILE (or stdin) as Comprehend Medical's DetectPHI response,
+{ "Entities": [ { Id, BeginOffset, EndOffset, Score, Text, Category, Type, Traits } ] },
+with JavaScript string offsets (UTF-16 code units, end exclusive).
+
+With --jsonl, reads one JSON object per line, {"id": "...", "text": "...", ...}, and
+writes one line per record as soon as it is done:
+  {"id": "...", "spans": [{"start": 0, "end": 4, "type": "NAME", "score": 0.9}]}
+Blank lines are skipped; the first malformed line stops the run (exit code 1).
+On a terminal, progress is shown on stderr.
+
+Options:
+  --jsonl              JSONL in, JSONL out (the evaluation format)
+${SHARED_OPTIONS}
+  -h, --help           show this help
+`;
+
+export const COMMAND_HELP: Readonly<Record<string, string>> = { mask: MASK_HELP, detect: DETECT_HELP };
