@@ -16,18 +16,22 @@ export function namePrior(token: Token, lexicon: Lexicon, text: string): number 
   return prior > 0 && /^:?[ \t]*[<>≤≥~]?[ \t]*\d/.test(text.slice(token.end, token.end + 6)) && !lexicon.firstNames.has(token.key) ? prior * 0.3 : prior;
 }
 
-const priorCache = new WeakMap<Lexicon, Map<string, number>>();
+const priorCache = new WeakMap<Lexicon, Map<string, number[]>>();
 
-/** The word-only part of the prior depends on the spelling and four flags: cache it per combination. */
+/** The word-only part of the prior depends on the spelling and two flags: cache it per combination. */
 function cachedWordPrior(token: Token, lexicon: Lexicon): number {
   let cache = priorCache.get(lexicon);
   if (!cache) priorCache.set(lexicon, (cache = new Map()));
-  const id = `${token.text}|${+token.sentenceStart}${+token.caseInformative}`;
-  let prior = cache.get(id);
-  if (prior === undefined) {
-    prior = looksClinical(token.text) && !lexicon.firstNames.has(token.key) ? 0 : wordPrior(token, lexicon);
+  let byFlags = cache.get(token.text);
+  if (!byFlags) {
     if (cache.size > 200_000) cache.clear();
-    cache.set(id, prior);
+    cache.set(token.text, (byFlags = [-1, -1, -1, -1]));
+  }
+  const slot = (token.sentenceStart ? 2 : 0) + (token.caseInformative ? 1 : 0);
+  let prior = byFlags[slot] ?? -1;
+  if (prior < 0) {
+    prior = looksClinical(token.text) && !lexicon.firstNames.has(token.key) ? 0 : wordPrior(token, lexicon);
+    byFlags[slot] = prior;
   }
   return prior;
 }

@@ -139,12 +139,17 @@ function isAfterTitle(text: string, tokens: Token[], i: number): boolean {
   return ['md', 'np', 'pa', 'rn'].includes(prev.key) && PAGING_VERBS.has(tokens[i - 2]?.key ?? '');
 }
 
+const RELATION_LINKS = new Set(['is', 'her', 'his', 'their', 'pt', "pt's", 'patient', "patient's", 'the', 'named', 'name', 'and', 'also', 'in-law']);
+
 function isAfterRelation(text: string, tokens: Token[], i: number): boolean {
+  // Cheap test first: this runs for every token, and almost none follow a relation word.
+  const near = tokens[i - 1]?.key ?? '';
+  if (!RELATIONS.has(near) && !RELATION_LINKS.has(near)) return false;
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const t = tokens[k];
     if (!t || /[.!?;\n]/.test(text.slice(t.end, tokens[k + 1]?.start ?? t.end))) break;
     if (RELATIONS.has(t.key)) return true;
-    if (!['is', 'her', 'his', 'their', 'pt', "pt's", 'patient', "patient's", 'the', 'named', 'name', 'and', 'also', 'in-law'].includes(t.key)) break;
+    if (!RELATION_LINKS.has(t.key)) break;
   }
   return false;
 }
@@ -226,7 +231,7 @@ const INITIALS = /^\p{Lu}{2,3}$/u;
  */
 function isSignedInitials(text: string, tokens: Token[], i: number, lexicon: Lexicon): boolean {
   const t = tokens[i];
-  if (!t || !INITIALS.test(t.text)) return false;
+  if (!t || t.text.length > 3 || t.text.length < 2 || !INITIALS.test(t.text)) return false;
   const before = text.slice(Math.max(0, t.start - 14), t.start);
   const after = text.slice(t.end, t.end + 12);
   // "(JP/PS)": the pathologist's and the grosser's initials, whatever letters they are.
