@@ -18,7 +18,7 @@ const STREET_NO_NUMBER = new RegExp(`\\b(?:on|off|at|near|to)[ \\t]+((?:${STREET
 // "Location: Khumalo 8", "transferred to Baker 6": a ward named after a person or a place.
 const WARD_WITH_CUE = /\b(?:location|unit|ward|floor|transferred\s+to|transfer\s+to|admitted\s+to|moved\s+to|placed\s+for|bed\s+(?:on|in|for)|to\s+the\s+floor\s+on)\s*:?[ \t]+(\p{L}[\p{L}'’-]+(?:[ \t]\p{L}[\p{L}'’-]+)?[ \t]+\d{1,2}\p{L}?)(?![\p{L}\d])/giu;
 // The patient's employer: "works at Metro Insurance", "a mechanic at Smith Logistics", "laid off ... at X".
-const EMPLOYER = /\b(?:works?|worked|working|employed|employee|job|laid\s+off|retired|(?:is|was)\s+an?)\s+(?:[a-z-]+\s+){0,3}(?:at|for|with|from)[ \t]+((?:[A-Z][A-Za-z&'’.-]*[ \t]?){1,4})/gi;
+const EMPLOYER = /\b(?:works?|worked|working|employed|employee|job|laid\s+off|retired|(?:is|was)\s+an?)\s+(?:[a-z-]+\s+){0,3}(?:at|for)[ \t]+((?:[A-Z][A-Za-z&'’.-]*[ \t]?){1,4})/gi;
 const PHARMACY_CHAIN = /\b(?:CVS|Walgreens|Rite[ -]Aid|Walmart|Costco|Kroger|Safeway|Publix|Duane Reade|Boots|Wegmans|Meijer|H-E-B|Target Pharmacy)\b/gi;
 const PO_BOX = /\bp\.?\s?o\.?\s*box\s+\d+\b/gi;
 const CITY_STATE_ZIP = new RegExp(
@@ -103,7 +103,10 @@ function pushEmployer(out: Candidate[], text: string, start: number, value: stri
   const words = value.trim().split(/[ \t]+/);
   // Stop at a sentence start inside the capture ("at Acme. He smokes").
   const kept: string[] = [];
+  const caps = value === value.toUpperCase();
   for (const w of words) {
+    // The capture is case-blind; in mixed-case text the name ends at the first lower-case word.
+    if (!caps && !/^[A-Z0-9]/.test(w)) break;
     kept.push(w.replace(/[.,]$/, ''));
     if (/[.,]$/.test(w)) break;
   }
@@ -139,7 +142,7 @@ function isNamingWord(word: string, isCommonWord: (w: string) => boolean): boole
   // A sentence ends before the facility ("at 10:30 AM. ID clinic"); abbreviations name nothing.
   if (/\.$/.test(word) || /^[A-Z]{1,2}$/.test(word)) return false;
   if (DESCRIPTORS.has(word.toLowerCase())) return true;
-  if (GENERIC_FACILITY_WORDS.has(word.toLowerCase())) return /^[A-Z]/.test(word) && !/^(?:The|A|An|From|To|At|In|And|Or|With|Was|Is|By|For|On|His|Her|Their|Our|This|That|Any|No)$/.test(word);
+  if (GENERIC_FACILITY_WORDS.has(word.toLowerCase())) return /^[A-Z]/.test(word) && !/^(?:the|a|an|from|to|at|in|and|or|with|was|is|by|for|on|his|her|their|our|this|that|any|no)$/i.test(word);
   return /^[A-Z]/.test(word) || !isCommonWord(word.toLowerCase().replace(/['’]s$/, ''));
 }
 

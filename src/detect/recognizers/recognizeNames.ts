@@ -231,7 +231,7 @@ const INITIALS = /^\p{Lu}{2,3}$/u;
  */
 function isSignedInitials(text: string, tokens: Token[], i: number, lexicon: Lexicon): boolean {
   const t = tokens[i];
-  if (!t || t.text.length > 3 || t.text.length < 2 || !INITIALS.test(t.text)) return false;
+  if (!t || t.text.length > 3 || t.text.length < 2 || !INITIALS.test(t.text) || TITLES.has(t.key)) return false;
   const before = text.slice(Math.max(0, t.start - 14), t.start);
   const after = text.slice(t.end, t.end + 12);
   // "(JP/PS)": the pathologist's and the grosser's initials, whatever letters they are.

@@ -38,7 +38,7 @@ export function recognizeSafeSpans(text: string, tokens: Token[], lexicon: Lexic
     const eponym = lexicon.eponyms.has(t.key);
     const possessive = /['’]s$/i.test(t.text) && (t.capitalized || t.upper || !t.caseInformative);
     // "Berg Balance Scale", "Wells criteria": a capitalised word heading a named scale, sign or device.
-    const named = (t.capitalized || t.upper) && HEAD_NOUNS.has(tokens[i + 1]?.key ?? '') && !/\n/.test(text.slice(t.end, tokens[i + 1]?.start ?? t.end));
+    const named = (t.capitalized || t.upper) && HEAD_NOUNS.has(tokens[i + 1]?.key ?? '') && /^[ -]$/.test(text.slice(t.end, tokens[i + 1]?.start ?? t.end));
     if (!eponym && !possessive && !named) continue;
     // Allow one linking word: "Glasgow Coma Scale", "Wolff-Parkinson-White syndrome", "Bell's palsy".
     for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
