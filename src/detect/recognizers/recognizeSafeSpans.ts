@@ -38,7 +38,7 @@ export function recognizeSafeSpans(text: string, tokens: Token[], lexicon: Lexic
     const eponym = lexicon.eponyms.has(t.key);
     const possessive = /['’]s$/i.test(t.text) && (t.capitalized || t.upper || !t.caseInformative);
     // "Berg Balance Scale", "Wells criteria": a capitalised word heading a named scale, sign or device.
-    const named = (t.capitalized || t.upper) && HEAD_NOUNS.has(tokens[i + 1]?.key ?? '') && /^[ -]$/.test(text.slice(t.end, tokens[i + 1]?.start ?? t.end));
+    const named = (t.capitalized || t.upper) && headNounFollows(text, tokens, i);
     if (!eponym && !possessive && !named) continue;
     // Allow one linking word: "Glasgow Coma Scale", "Wolff-Parkinson-White syndrome", "Bell's palsy".
     for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
@@ -84,4 +84,13 @@ function multiWordEponym(tokens: Token[], i: number, lexicon: Lexicon): number {
 function plain(key: string): string {
   // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(key) ? key : key.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** "Wells criteria", "Framingham risk score", "Glasgow Coma Scale": a head noun one or two words on. */
+function headNounFollows(text: string, tokens: Token[], i: number): boolean {
+  for (let j = i + 1; j <= i + 2 && j < tokens.length; j++) {
+    if (!/^[ -]$/.test(text.slice(tokens[j - 1]?.end ?? 0, tokens[j]?.start ?? 0))) return false;
+    if (HEAD_NOUNS.has(tokens[j]?.key ?? '')) return true;
+  }
+  return false;
 }
