@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
+import { loadConfig, processEnv } from '../config.ts';
 import { HdmError } from '../core/errors.ts';
 import type { CliIo } from './CliIo.ts';
 import { CliError, UsageError } from './CliError.ts';
@@ -24,7 +25,7 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     stdin: io.stdin ?? process.stdin,
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,
-    env: io.env ?? process.env,
+    env: io.env ?? processEnv(),
     now: io.now ?? (() => performance.now()),
   };
   let code: number;
@@ -74,7 +75,7 @@ async function report(error: unknown, io: CliIo): Promise<number> {
   }
   // Anything else may quote input in its message: show it only when asked.
   let text = 'hdm: internal error (set HDM_DEBUG=1 to see details)\n';
-  if (io.env.HDM_DEBUG === '1') text += `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
+  if (debugEnabled(io.env)) text += `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
   await print(io.stderr, text);
   return 1;
 }
@@ -95,4 +96,13 @@ function print(stream: Writable, text: string): Promise<number> {
 /** Echoes a command or option name only when it looks like one: a mistyped value may be PHI. */
 function shown(word: string): string {
   return /^-{0,2}[A-Za-z][\w-]{0,39}$/.test(word) ? `'${word}'` : '(not shown)';
+}
+
+/** A broken setting elsewhere must not hide the error being reported: treat it as "no debug". */
+function debugEnabled(env: CliIo['env']): boolean {
+  try {
+    return loadConfig(env).debug;
+  } catch {
+    return false;
+  }
 }
