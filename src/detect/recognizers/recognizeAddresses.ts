@@ -33,11 +33,10 @@ const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 // Named care facilities and organisations: one to five name words before a facility word.
 const FACILITY_WORD =
   '(?:hospital|medical\\s+cent(?:er|re)|health\\s+cent(?:er|re)|urgent\\s+care|(?:[a-z]+\\s+)?(?:group|associates|partners)|healthcare|health\\s+care|health\\s+system|clinic|infirmary|nursing\\s+home|nursing\\s+facility|rehab(?:ilitation)?(?:\\s+(?:cent(?:er|re)|hospital|facility))?|hospice|care\\s+cent(?:er|re)|medical\\s+group|medical\\s+associates|family\\s+practice|family\\s+medicine|pediatrics|cancer\\s+cent(?:er|re)|heart\\s+institute|institute|sanatorium|manor|assisted\\s+living|senior\\s+living|retirement\\s+home|care\\s+home|home\\s+care|university|college|school|academy|church|pharmacy|laboratories|corporation|corp|inc|llc|company|co)';
-const FACILITY = new RegExp(
-  `\\b(?:(?:st\\.?|saint|mount|mt\\.?)[ \\t]+)?(?:[A-Za-z][A-Za-z'’&.-]*[ \\t]+(?:of[ \\t]+(?:the[ \\t]+)?)?){1,5}${FACILITY_WORD}\\b(?:\\s+(?:of|at)\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+)?)?`,
-  'gi',
-);
-const FACILITY_HINT = /hospital|cent(?:er|re)|care|health|clinic|infirmary|home|rehab|hospice|group|associates|partners|practice|medicine|pediatrics|institute|sanatorium|manor|living|university|college|school|academy|church|pharmacy|laboratories|corp|inc\b|llc|company|\bco\b/i;
+// Facility words are found first, then the naming words before them on the same line: scanning from
+// every word for up to five names and a facility word costs far more on long notes.
+const FACILITY_AT = new RegExp(`\\b${FACILITY_WORD}\\b(?:\\s+(?:of|at)\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+)?)?`, 'gi');
+const NAME_WORD = /^[A-Za-z][A-Za-z'’&.-]*$/;
 const STRONG_FACILITY = /(?:hospital|cent(?:er|re)|clinic|infirmary|nursing\s+home|rehab\w*|hospice|manor|institute|group|associates|partners|practice|living|care|home|healthcare|health|system|pharmacy|medicine)$/i;
 // Hospital wards and units named after people or places: "Ellison 10", "Baker 6 West", "4 North".
 const WARD = /\b(?:ward|unit|wing|floor|building|bldg|pavilion|tower)\s+#?\d+[A-Z]?\b|\b\d{1,2}\s*(?:north|south|east|west)\b/gi;
@@ -93,8 +92,10 @@ export function recognizeAddresses(text: string, lexicon: AddressLexicon): Candi
   for (const m of text.matchAll(ZIP_CUE)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.95);
   for (const m of text.matchAll(STATE_NAME)) add(m.index, m[0], 0.75);
   for (const m of text.matchAll(UK_POSTCODE)) if (/\d/.test(m[0]) && m[0].length >= 5) add(m.index, m[0], 0.6);
-  // The facility pattern tries every word as a start; skip it where no facility word occurs at all.
-  if (FACILITY_HINT.test(text)) for (const m of text.matchAll(FACILITY)) pushFacility(out, m.index, m[0], isCommonWord);
+  for (const m of text.matchAll(FACILITY_AT)) {
+    const before = wordsBeforeFacility(text, m.index);
+    if (before) pushFacility(out, m.index - before.length, before + m[0], isCommonWord);
+  }
   for (const m of text.matchAll(WARD)) add(m.index, m[0], 0.6);
   return out;
 }
@@ -116,6 +117,26 @@ function pushEmployer(out: Candidate[], text: string, start: number, value: stri
   if (kept.every((w) => isCommonWord(w.toLowerCase()) && !/^[A-Z][a-z]/.test(w) && !/^[A-Z]{2,6}$/.test(w))) return;
   if (/^(?:The|This|That|His|Her|Their|Home|Night|Work)$/.test(kept[0] ?? '')) return;
   out.push({ start, end: start + name.length, type: 'ADDRESS', score: 0.7 });
+}
+
+/** Up to five words (and "of the") right before `end` on its line, with the spaces after them. */
+function wordsBeforeFacility(text: string, end: number): string | undefined {
+  let start = end;
+  let words = 0;
+  let pos = end;
+  while (words < 7) {
+    let wordEnd = pos;
+    while (wordEnd > 0 && (text[wordEnd - 1] === ' ' || text[wordEnd - 1] === '\t')) wordEnd--;
+    if (wordEnd === pos && pos !== end) break;
+    let wordStart = wordEnd;
+    while (wordStart > 0 && !/\s/.test(text[wordStart - 1] ?? ' ')) wordStart--;
+    const word = text.slice(wordStart, wordEnd);
+    if (!NAME_WORD.test(word)) break;
+    start = wordStart;
+    pos = wordStart;
+    if (!/^(?:of|the)$/i.test(word)) words++;
+  }
+  return start < end ? text.slice(start, end) : undefined;
 }
 
 /**
