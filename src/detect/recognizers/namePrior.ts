@@ -13,7 +13,17 @@ export function namePrior(token: Token, lexicon: Lexicon, text: string): number 
   if (isHeading(token, text)) return 0;
   const prior = cachedWordPrior(token, lexicon);
   // "Wt 80", "Trop <0.01", "Phos: 3.2": a word followed by a value is a lab or a vital sign.
-  return prior > 0 && /^:?[ \t]*[<>≤≥~]?[ \t]*\d/.test(text.slice(token.end, token.end + 6)) && !lexicon.firstNames.has(token.key) ? prior * 0.3 : prior;
+  return prior > 0 && valueFollows(text, token.end) && !lexicon.firstNames.has(token.key) ? prior * 0.3 : prior;
+}
+
+/** A number right after the word, optionally after ":" and a comparison sign. Char codes: this runs per token. */
+function valueFollows(text: string, at: number): boolean {
+  for (let i = at; i < at + 6 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+    if (c !== 32 && c !== 9 && c !== 58 && c !== 60 && c !== 62 && c !== 126 && c !== 0x2264 && c !== 0x2265) return false;
+  }
+  return false;
 }
 
 const priorCache = new WeakMap<Lexicon, Map<string, number[]>>();

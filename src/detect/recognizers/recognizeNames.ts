@@ -131,7 +131,7 @@ function isLastFirst(text: string, tokens: Token[], priors: number[], runStart: 
 function isAfterTitle(text: string, tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const cur = tokens[i];
-  if (!prev || !cur) return false;
+  if (!prev || !cur || (!TITLES.has(prev.key) && prev.text.length > 2)) return false;
   const gap = text.slice(prev.end, cur.start);
   if (!/^\.?\s{1,2}$/.test(gap)) return false;
   if (TITLES.has(prev.key)) return true;
@@ -189,8 +189,8 @@ function scoreRun(
   if (hasCueBefore(tokens, run.first) && score < 0.93 && !everyday) score = Math.min(0.93, score + 0.15 * Math.sign(score));
   if (context.initials) score = Math.max(score, 0.8);
   if (words === 0) return context.initials ? score : 0;
-  if (isLastFirstRun(text, tokens, run)) score = Math.max(score, 0.75);
-  if (!everyday && isWholeLine(text, tokens, run)) score = Math.max(score, 0.7);
+  if (run.last > run.first && score < 0.75 && isLastFirstRun(text, tokens, run)) score = Math.max(score, 0.75);
+  if (!everyday && score < 0.7 && isWholeLine(text, tokens, run)) score = Math.max(score, 0.7);
   return score;
 }
 
