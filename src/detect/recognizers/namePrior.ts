@@ -11,6 +11,8 @@ import type { Token } from '../tokenize.ts';
 export function namePrior(token: Token, lexicon: Lexicon, text: string): number {
   if (!token.alpha || token.text.length < 2 || PARTICLES.has(token.text)) return 0;
   if (isHeading(token, text)) return 0;
+  // Most tokens are lower-case words in mixed-case text; only a given name among them counts a little.
+  if (token.caseInformative && !token.capitalized && !token.upper) return lowerCasePrior(token.key, lexicon);
   const prior = cachedWordPrior(token, lexicon);
   // "Wt 80", "Trop <0.01", "Phos: 3.2": a word followed by a value is a lab or a vital sign.
   return prior > 0 && valueFollows(text, token.end) && !lexicon.firstNames.has(token.key) ? prior * 0.3 : prior;
@@ -24,6 +26,14 @@ function valueFollows(text: string, at: number): boolean {
     if (c !== 32 && c !== 9 && c !== 58 && c !== 60 && c !== 62 && c !== 126 && c !== 0x2264 && c !== 0x2265) return false;
   }
   return false;
+}
+
+/** mixedCasePrior's answer for a lower-case word, without the cache: "wife mary called". */
+function lowerCasePrior(key: string, lexicon: Lexicon): number {
+  if (MONTHS_AND_DAYS.has(key)) return 0.11;
+  if (!lexicon.firstNames.has(key) || lexicon.commonWords.has(key) || lexicon.clinicalWords.has(key)) return 0;
+  if (RELATIONS.has(key) || TITLES.has(key) || NEVER_NAMES.has(key) || FUNCTION_WORDS.has(key) || PROPER_NON_PHI.has(key)) return 0;
+  return looksClinical(key) ? 0 : 0.3;
 }
 
 const priorCache = new WeakMap<Lexicon, Map<string, number[]>>();

@@ -70,8 +70,9 @@ function hyphenatedEponym(text: string, tokens: Token[], i: number, lexicon: Lex
 
 /** "Lou Gehrig's disease", "Tommy John surgery", "Sister Mary Joseph nodule": listed with "_" for spaces. */
 function multiWordEponym(tokens: Token[], i: number, lexicon: Lexicon): number {
-  if (!lexicon.eponymStarts.has(plain(tokens[i]?.key ?? ''))) return i;
-  let key = plain(tokens[i]?.key ?? '');
+  const first = tokens[i]?.key ?? '';
+  if (!lexicon.eponymStarts.has(first) && (isAscii(first) || !lexicon.eponymStarts.has(plain(first)))) return i;
+  let key = plain(first);
   let found = i;
   for (let j = i + 1; j < tokens.length && j <= i + 2; j++) {
     key = `${key}_${plain(tokens[j]?.key ?? '')}`;
@@ -82,8 +83,12 @@ function multiWordEponym(tokens: Token[], i: number, lexicon: Lexicon): number {
 
 /** "Calvé" and "Séquard" are often typed without accents; compare without them. */
 function plain(key: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(key) ? key : key.normalize('NFD').replace(/\p{M}/gu, '');
+  return isAscii(key) ? key : key.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+function isAscii(key: string): boolean {
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 /** "Wells criteria", "Framingham risk score", "Glasgow Coma Scale": a head noun one or two words on. */
