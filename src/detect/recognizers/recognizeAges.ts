@@ -2,11 +2,16 @@ import type { Candidate } from '../Candidate.ts';
 
 const NUMBER_WORD =
   '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:\\s(?:and\\s)?[a-z-]+)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)';
-const AGE_NUMBER = `(\\d{1,3}|${NUMBER_WORD})`;
+const AGE_NUMBER = '(\\d{1,3})';
+const AGE_WORDS = `(${NUMBER_WORD})`;
+const YEARS_OLD = '\\s*(?:-|\\s)?\\s*(?:y\\.?\\s?o\\.?|y/o|yo[mf]?|yrs?\\.?\\s*old|years?[\\s-]+old|year-old|yr-old|years? of age|yoa)(?![a-z])';
+// Spelled-out ages ("sixty-seven-year-old") are rare; their pattern only runs where a tens word occurs.
+const SPELLED = /(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:y|month|week|day)/i;
+const SPELLED_AGE = new RegExp(`\\b${AGE_WORDS}${YEARS_OLD}`, 'gi');
 
 // Each pattern captures the age value in group 1; the span is the value only, as DetectPHI reports it.
 const AGE_PATTERNS: { re: RegExp; score: number }[] = [
-  { re: new RegExp(`\\b${AGE_NUMBER}\\s*(?:-|\\s)?\\s*(?:y\\.?\\s?o\\.?|y/o|yo[mf]?|yrs?\\.?\\s*old|years?[\\s-]+old|year-old|yr-old|years? of age|yoa)(?![a-z])`, 'gi'), score: 0.97 },
+  { re: new RegExp(`\\b${AGE_NUMBER}${YEARS_OLD}`, 'gi'), score: 0.97 },
   { re: new RegExp(`\\b${AGE_NUMBER}[\\s-]*(?:month|week|day)s?[\\s-]+old\\b`, 'gi'), score: 0.9 },
   { re: /\b(?:aged?|age:|age\s+of)\s*[:=]?\s*(\d{1,3})\b/gi, score: 0.95 },
   { re: /\b(\d{1,3})\s*(?:yo\s*)?(?:m|f|male|female)(?=[\s,.;]|$)(?=[^\n]{0,40}\b(?:with|w\/|presents|presenting|admitted|adm|bib|s\/p|h\/o|hx|pmh|who|pt|patient|c\/o|from|via|transferred|brought)\b)/gi, score: 0.85 },
@@ -22,7 +27,8 @@ const AGE_PATTERNS: { re: RegExp; score: number }[] = [
 
 export function recognizeAges(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const { re, score } of AGE_PATTERNS) {
+  const patterns = SPELLED.test(text) ? [...AGE_PATTERNS, { re: SPELLED_AGE, score: 0.97 }] : AGE_PATTERNS;
+  for (const { re, score } of patterns) {
     for (const m of text.matchAll(re)) {
       const value = m[1];
       if (!value) continue;
