@@ -75,8 +75,9 @@ function mergeOverlaps(text: string, sorted: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of sorted) {
     const last = out[out.length - 1];
-    const addressParts = last?.type === 'ADDRESS' && c.type === 'ADDRESS' && /^,\s*$/.test(text.slice(last.end, c.start));
-    if (last && (c.start < last.end || addressParts)) {
+    // "Sunday, May 22, 2016" is one date, as "12 Oak St, Apt 4" is one address.
+    const commaParts = last?.type === c.type && (c.type === 'ADDRESS' || c.type === 'DATE') && /^,\s*$/.test(text.slice(last.end, c.start));
+    if (last && (c.start < last.end || commaParts)) {
       last.end = Math.max(last.end, c.end);
       if (c.score > last.score) Object.assign(last, { type: c.type, score: c.score, traits: c.traits });
     } else out.push(c);
@@ -84,13 +85,26 @@ function mergeOverlaps(text: string, sorted: Candidate[]): Candidate[] {
   return out;
 }
 
+/** "'10" keeps its apostrophe: it is the year. */
+function isYearApostrophe(text: string, at: number): boolean {
+  return (text[at] === "'" || text[at] === '’') && /^\d{2}\b/.test(text.slice(at + 1, at + 4));
+}
+
+/** A closing bracket with its opening one, the period of a final initial ("Maria L."), a URL's slash. */
+function keepsLastChar(text: string, c: Candidate, start: number, end: number): boolean {
+  const last = text[end - 1];
+  if (last === ')') return text.lastIndexOf('(', end) >= start;
+  if (last === '.' && c.type === 'NAME') return /(?:^|[\s,])\p{Lu}\.$/u.test(text.slice(Math.max(start, end - 3), end));
+  return last === '/' && c.type === 'URL';
+}
+
 const EDGE = /[\s,.;:!?()[\]{}"'`<>|/\\-]/;
 
 /** Spans never start or end with white space or punctuation (a trailing "." of "Dr." stays out too). */
 function trim(text: string, c: Candidate): Candidate | undefined {
   let { start, end } = c;
-  while (start < end && EDGE.test(text[start] ?? '') && text[start] !== '+' && text[start] !== '(') start++;
-  while (end > start && EDGE.test(text[end - 1] ?? '') && !(text[end - 1] === ')' && text.lastIndexOf('(', end) >= start)) end--;
+  while (start < end && EDGE.test(text[start] ?? '') && text[start] !== '+' && text[start] !== '(' && !isYearApostrophe(text, start)) start++;
+  while (end > start && EDGE.test(text[end - 1] ?? '') && !keepsLastChar(text, c, start, end)) end--;
   if (end <= start) return undefined;
   return start === c.start && end === c.end ? c : { ...c, start, end };
 }

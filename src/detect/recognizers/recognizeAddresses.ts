@@ -28,15 +28,16 @@ const CITY_STATE_ZIP = new RegExp(
 const STATE_ZIP = new RegExp(`\\b(?:${STATE_CODE_PATTERN})\\s+\\d{5}(?:-\\d{4})?\\b`, 'g');
 const ZIP_CUE = /\b(?:zip(?:\s*code)?|postal\s+code|postcode)\s*[:#]?\s*(\d{5}(?:-\d{4})?)\b/gi;
 const STATE_NAME = new RegExp(`\\b(?:${STATE_NAME_PATTERN})\\b`, 'g');
-const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
+// A UK postcode, with the post town written before it on the same line ("London E2 7SK").
+const UK_POSTCODE = /\b(?:[A-Z][a-z]+[ \t]+)?[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b/g;
 
 // Named care facilities and organisations: one to five name words before a facility word.
 const FACILITY_WORD =
-  '(?:hospital|medical\\s+cent(?:er|re)|health\\s+cent(?:er|re)|urgent\\s+care|(?:[a-z]+\\s+)?(?:group|associates|partners)|healthcare|health\\s+care|health\\s+system|clinic|infirmary|nursing\\s+home|nursing\\s+facility|rehab(?:ilitation)?(?:\\s+(?:cent(?:er|re)|hospital|facility))?|hospice|care\\s+cent(?:er|re)|medical\\s+group|medical\\s+associates|family\\s+practice|family\\s+medicine|pediatrics|cancer\\s+cent(?:er|re)|heart\\s+institute|institute|sanatorium|manor|assisted\\s+living|senior\\s+living|retirement\\s+home|care\\s+home|home\\s+care|university|college|school|academy|church|pharmacy|laboratories|corporation|corp|inc|llc|company|co)';
+  '(?:hospital|medical\\s+cent(?:er|re)|health\\s+cent(?:er|re)|urgent\\s+care|(?:[a-z]+\\s+)?(?:group|associates|partners)|healthcare|health\\s+care|health\\s+system|clinic|infirmary|nursing\\s+home|nursing\\s+facility|rehab(?:ilitation)?(?:\\s+(?:cent(?:er|re)|hospital|facility))?|hospice(?:\\s+house)?|care\\s+cent(?:er|re)|medical\\s+group|medical\\s+associates|family\\s+practice|family\\s+medicine|pediatrics|cancer\\s+cent(?:er|re)|heart\\s+institute|institute|sanatorium|manor|assisted\\s+living|senior\\s+living|retirement\\s+home|care\\s+home|home\\s+care|university|college|school|academy|church|pharmacy|laboratories|corporation|corp|inc|llc|company|co)';
 // Facility words are found first, then the naming words before them on the same line: scanning from
 // every word for up to five names and a facility word costs far more on long notes.
 const FACILITY_AT = new RegExp(`\\b${FACILITY_WORD}\\b(?:\\s+(?:of|at)\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+)?)?`, 'gi');
-const NAME_WORD = /^[A-Za-z][A-Za-z'’&.-]*$/;
+const NAME_WORD = /^(?:\p{L}[\p{L}'’&.-]*|&)$/u;
 const STRONG_FACILITY = /(?:hospital|cent(?:er|re)|clinic|infirmary|nursing\s+home|rehab\w*|hospice|manor|institute|group|associates|partners|practice|living|care|home|healthcare|health|system|pharmacy|medicine)$/i;
 // Hospital wards and units named after people or places: "Ellison 10", "Baker 6 West", "4 North".
 const WARD = /\b(?:ward|unit|wing|floor|building|bldg|pavilion|tower)\s+#?\d+[A-Z]?\b|\b\d{1,2}\s*(?:north|south|east|west)\b/gi;
@@ -159,7 +160,7 @@ function pushFacility(out: Candidate[], start: number, value: string, isCommonWo
 }
 
 function isNamingWord(word: string, isCommonWord: (w: string) => boolean): boolean {
-  if (/^(?:st\.?|saint|mount|mt\.?|of|the|&)$/i.test(word)) return true;
+  if (/^(?:st\.?|saint|mount|mt\.?|of|the|&|and)$/i.test(word)) return true;
   // A sentence ends before the facility ("at 10:30 AM. ID clinic"); abbreviations name nothing.
   if (/\.$/.test(word) || /^[A-Z]{1,2}$/.test(word)) return false;
   if (DESCRIPTORS.has(word.toLowerCase())) return true;

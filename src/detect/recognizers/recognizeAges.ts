@@ -18,7 +18,7 @@ const AGE_PATTERNS: { re: RegExp; score: number }[] = [
   { re: /\b(?:pt|patient|age\/sex|age\/gender|sex\/age)\s*:?\s*(\d{1,3})\s*(?:\/\s*)?(?:yo\s*)?(?:m|f|male|female)\b/gi, score: 0.9 },
   { re: /\b(\d{1,3})\s*\/\s*(?:m|f|male|female)\b/gi, score: 0.8 },
   { re: /(?:^|\n)\s*(\d{1,3})\s*(?:yo)?\s*(?:M|F|m|f)\b/g, score: 0.8 },
-  { re: /\b(?:his|her|their|late|early|mid)[\s-]+(\d0)'?s\b/gi, score: 0.85 },
+  { re: /\b(?:his|her|their|late|early|mid)[\s-]+(\d0'?s)\b/gi, score: 0.85 },
   { re: /\b(?:age|aged)\s+(\d{1,3})\s*(?:-|to)\s*\d{1,3}\b/gi, score: 0.85 },
   { re: /\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b/gi, score: 0.9 },
   // "Chen Wei (34) reports": a bare number in brackets right after a capitalised name.

@@ -38,8 +38,10 @@ export function recognizeContacts(text: string): Candidate[] {
   }
   for (const m of text.matchAll(PAGER_OR_EXTENSION)) {
     const value = m[1] ?? '';
-    const start = m.index + m[0].length - value.length;
-    out.push({ start, end: start + value.length, type: 'PHONE_OR_FAX', score: 0.85 });
+    let start = m.index + m[0].length - value.length;
+    // "x1228": the extension mark written onto the number belongs to it.
+    if (/x$/i.test(text.slice(start - 1, start))) start--;
+    out.push({ start, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: 0.85 });
   }
   return out;
 }

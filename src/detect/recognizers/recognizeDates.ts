@@ -13,6 +13,8 @@ const WEEKDAY = '(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?
 const FULL_DATES: RegExp[] = [
   new RegExp(`(?<![\\d/])\\b${NUM_MONTH}[/-]${DAY}[/-](?:\\d{4}|\\d{2})(?![\\d/-])`, 'gi'),
   new RegExp(`\\b${DAY}[.]${NUM_MONTH}[.](?:\\d{4}|\\d{2})(?![\\d.]\\d)`, 'gi'),
+  // Day first, as written outside the US: "17/09/2020" (only days past 12 are unambiguous, the rest match above).
+  new RegExp(`(?<![\\d/])\\b(?:1[3-9]|2\\d|3[01])[/-]${NUM_MONTH}[/-](?:\\d{4}|\\d{2})(?![\\d/-])`, 'g'),
   new RegExp(`\\b(?:19|20)\\d{2}[-/.]${NUM_MONTH}[-/.]${DAY}(?![\\d])`, 'gi'),
   new RegExp(`\\b(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\b`, 'g'),
   new RegExp(`\\b${ORDINAL_DAY}[\\s-]*(?:of\\s+)?${MONTH}\\.?,?[\\s-]*(?:\\d{4}|'?\\d{2})?\\b`, 'gi'),

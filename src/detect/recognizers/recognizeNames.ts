@@ -52,12 +52,14 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, 
       continue;
     }
     const end = extendRun(text, tokens, priors, i, lexicon);
-    const run = { first: i, last: end };
+    const run = { first: extendBack(text, tokens, i), last: end };
     const context = { titled, relation: relation || hasRelationAfter(text, tokens, run.last), initials };
     const score = scoreRun(text, tokens, priors, run, context, everydayWordsOnly(tokens, run, lexicon));
     const first = tokens[run.first];
     const last = tokens[run.last];
-    if (first && last && score > 0.05) out.push({ start: first.start, end: last.end, type: 'NAME', score: Math.min(score, 0.99) });
+    // A final initial keeps its period ("Maria L."): the period is part of what identifies her.
+    const end2 = isInitial(last as Token) && text[(last as Token).end] === '.' ? (last as Token).end + 1 : (last as Token).end;
+    if (first && last && score > 0.05) out.push({ start: first.start, end: end2, type: 'NAME', score: Math.min(score, 0.99) });
     i = end + 1;
   }
   return out;
@@ -83,8 +85,8 @@ function extendRun(text: string, tokens: Token[], priors: number[], i: number, l
     const gap = text.slice(prev.end, next.start);
     const prior = priors[j] ?? 0;
     if (isInitial(next) && /^(?:\.?[ \t]|[ \t])$/.test(gap)) { end = j; continue; }
-    // "J. Smith" and "Dr. J. Smith" join across a period; "Full. Dispo" does not.
-    if (/^\.\s/.test(gap) && !isInitial(prev)) break;
+    // "J. Smith", "Dr. J. Smith" and "St. Pierre" join across a period; "Full. Dispo" does not.
+    if (/^\.\s/.test(gap) && !isInitial(prev) && prev.key !== 'st') break;
     if (PARTICLES.has(next.text) && isNameAfterParticles(tokens, priors, j)) { end = j; continue; }
     if (prior < JOINABLE && !(isInitial(prev) && next.alpha && next.capitalized)) break;
     // A hyphen joins names ("Smith-Jones"), not "rose-colored".
@@ -99,6 +101,23 @@ function extendRun(text: string, tokens: Token[], priors: number[], i: number, l
   // A trailing initial with no surname after it ("Smith J.") stays; a trailing particle does not.
   while (end > i && PARTICLES.has(tokens[end]?.text ?? '')) end--;
   return end;
+}
+
+/**
+ * Initials and particles before a run: "K. Quinn", "A. bin Ismail", "de la Rosa". They are too weak to
+ * start a run, so the run reaches back for them.
+ */
+function extendBack(text: string, tokens: Token[], i: number): number {
+  let first = i;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = tokens[k] as Token;
+    const gap = text.slice(t.end, tokens[k + 1]?.start ?? t.end);
+    const initial = isInitial(t) && /^\.?[ \t]$/.test(gap);
+    const particle = PARTICLES.has(t.text) && /^[ \t]$/.test(gap);
+    if (!initial && !particle) break;
+    first = k;
+  }
+  return first;
 }
 
 /** "van der Berg": after the particles comes a capitalised word or one the name lists know. */
@@ -125,7 +144,9 @@ function isLastFirst(text: string, tokens: Token[], priors: number[], runStart: 
   if (!after || !before || !(after.capitalized || after.upper) || !(before.capitalized || before.upper)) return false;
   // A given name after the comma is evidence enough ("SMALL, AOIFE", "Hall, Olive"); else both must look like names.
   if (lexicon.firstNames.has(after.key) && (priors[j - 1] ?? 0) >= 0.04) return true;
-  return (priors[j - 1] ?? 0) >= 0.45 && (priors[j] ?? 0) >= 0.45;
+  // Without capitals to go by ("PHAM, KAZUO"), the name lists' weaker word is enough on both sides.
+  const needed = after.caseInformative ? 0.45 : 0.35;
+  return (priors[j - 1] ?? 0) >= needed && (priors[j] ?? 0) >= needed;
 }
 
 function isAfterTitle(text: string, tokens: Token[], i: number): boolean {
