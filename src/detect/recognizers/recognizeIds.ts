@@ -8,7 +8,7 @@ const LABELLED =
 const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
 const LONG_NUMBER = /(?<![\d.,/-])\d{6,}(?![\d.,/]\d|-\d)/g;
 const ALPHANUMERIC = /\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z]{1,4}[-]?\d{4,}[A-Z0-9-]*\b|\b\d{2,}[A-Z]{1,3}\d{3,}[A-Z0-9]*\b/gi;
-const WORD = /[A-Za-z0-9]{9,17}/g;
+const WORD = /\b[A-Za-z0-9]{9,17}\b/g;
 const PLATE = /\b(?:plate|tag|licen[cs]e\s+plate|reg(?:istration)?)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z0-9]{1,4}[\s-]?[A-Z0-9]{2,5})\b/gi;
 
 // Medical codes are not PHI: "ICD-10 I10", "CPT 99213", "LOINC 2345-7".

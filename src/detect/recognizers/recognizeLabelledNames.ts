@@ -4,21 +4,33 @@ import { FUNCTION_WORDS, NEVER_NAMES, PROPER_NON_PHI, RELATIONS, TITLES } from '
 
 // Form fields and letter openings that a person's name follows: "Patient: Walker, Bobby", "To: Destiny
 // Bond", "Circulating RN: Price Moody", "HCP: Yui", "Dear Hunter". Whatever the words, they are a name.
-const LABEL =
-  /(?:^|\n|[|;]\s*|\t| {2,})[ \t]*[-*•]?[ \t]*(?:patient(?:\s+name)?|pt(?:\s+name)?|name|full\s+name|re|subject:\s*(?:re:|fw:|fwd:)?\s*(?:pt)?|caller|guarantor|contact|emergency\s+contact|next\s+of\s+kin|nok|hcp|health\s+care\s+proxy|proxy|poa|guardian|spouse|wife|husband|partner|mother|father|son|daughter|sister|brother|cousin|aunt|uncle|niece|nephew|friend|neighbou?r|attending(?:\s+\w+)?|surgeon|assistant|anesthesiologist|anesthetist|resident|fellow|referring(?:\s+\w+)?|ordering(?:\s+\w+)?|requesting\s+\w+|pcp|provider|physician|from|to|cc|bcc|signed|verified\s+by|reviewed\s+by|dictated\s+by|transcribed\s+by|transcriptionist|(?:circulating|scrub|triage|primary|charge|admitting)\s+(?:rn|nurse)|rn|nurse|md|np|sw|case\s+manager|interpreter)\s*[:#]\s*/gi;
+const LABEL_BEFORE_COLON =
+  /(?:^|\n|[|;]\s*|\t| {2,})[ \t]*[-*•]?[ \t]*(?:patient(?:\s+name)?|pt(?:\s+name)?|name|full\s+name|re|subject|caller|guarantor|contact|emergency\s+contact|next\s+of\s+kin|nok|hcp|health\s+care\s+proxy|proxy|poa|guardian|spouse|wife|husband|partner|mother|father|son|daughter|sister|brother|cousin|aunt|uncle|niece|nephew|friend|neighbou?r|attending(?:\s+\w+)?|surgeon|assistant|anesthesiologist|anesthetist|resident|fellow|referring(?:\s+\w+)?|ordering(?:\s+\w+)?|requesting\s+\w+|pcp|provider|physician|from|to|cc|bcc|signed|verified\s+by|reviewed\s+by|dictated\s+by|transcribed\s+by|transcriptionist|(?:circulating|scrub|triage|primary|charge|admitting)\s+(?:rn|nurse)|rn|nurse|md|np|sw|case\s+manager|interpreter)\s*$/i;
 const OPENING = /(?:^|\n)[ \t]*(?:dear|hello|hi|hey|good\s+morning|good\s+afternoon)[ \t]+(?:dr\.?\s+|mr\.?\s+|mrs\.?\s+|ms\.?\s+)?/gi;
 const NAME_WORDS = /^(?:\p{L}\.?[ \t]+)?\p{L}[\p{L}'’-]*(?:(?:,[ \t]*|[ \t]+)(?:\p{L}\.?(?=[ \t,]|$)|\p{L}[\p{L}'’-]*)){0,3}/u;
 
 export function recognizeLabelledNames(text: string, lexicon: Lexicon): Candidate[] {
   const out: Candidate[] = [];
-  for (const re of [LABEL, OPENING]) {
-    for (const m of text.matchAll(re)) {
-      const start = m.index + m[0].length;
-      const span = nameAfter(text, start, lexicon);
-      if (span) out.push({ start, end: start + span.length, type: 'NAME', score: 0.85 });
-    }
+  // Labels end in ":" or "#": look at the few characters before each one instead of scanning all text.
+  for (let colon = text.search(/[:#]/); colon >= 0; colon = nextMark(text, colon + 1)) {
+    if (!LABEL_BEFORE_COLON.test(text.slice(Math.max(0, colon - 48), colon))) continue;
+    // "Subject: RE: pt BA labs": reply marks and "pt" come before the name.
+    const prefix = /^[ \t]*(?:(?:re|fw|fwd)[ \t]*:[ \t]*)*(?:pt\.?[ \t]+)?/i.exec(text.slice(colon + 1, colon + 24));
+    pushName(out, text, colon + 1 + (prefix?.[0].length ?? 0), lexicon);
   }
+  for (const m of text.matchAll(OPENING)) pushName(out, text, m.index + m[0].length, lexicon);
   return out;
+}
+
+function nextMark(text: string, from: number): number {
+  const colon = text.indexOf(':', from);
+  const hash = text.indexOf('#', from);
+  return colon < 0 ? hash : hash < 0 ? colon : Math.min(colon, hash);
+}
+
+function pushName(out: Candidate[], text: string, start: number, lexicon: Lexicon): void {
+  const span = nameAfter(text, start, lexicon);
+  if (span) out.push({ start, end: start + span.length, type: 'NAME', score: 0.85 });
 }
 
 /** The name words at `start`, cut at the first word that cannot be part of a name. */
