@@ -5,6 +5,8 @@ import type { SyncDetector } from './detectAll.ts';
 export interface Throughput {
   docs: number; charsPerPass: number; bytesPerPass: number; passes: number; seconds: number;
   mbPerSec: number; charsPerSec: number; msPerDoc: number; entitiesPerPass: number;
+  /** CPU seconds (user + system) the passes took: on a shared VM, wall time also counts time the core was taken away. */
+  cpuSeconds: number; mbPerCpuSec: number;
 }
 
 /** Concatenate texts (cycling through them if needed) into `count` docs of at least `targetChars` each. */
@@ -41,16 +43,21 @@ export function throughput(detector: SyncDetector, texts: readonly string[], opt
   const bytesPerPass = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
   let passes = 0;
   let ms = 0;
+  const cpu0 = process.cpuUsage();
   do {
     const t0 = performance.now();
     pass(detector, texts, opts.minScore);
     ms += performance.now() - t0;
     passes++;
   } while (ms < opts.minTimeMs);
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const seconds = ms / 1000;
   return {
     docs: texts.length, charsPerPass, bytesPerPass, passes, seconds, entitiesPerPass,
     mbPerSec: (bytesPerPass * passes) / 1e6 / seconds,
+    cpuSeconds,
+    mbPerCpuSec: (bytesPerPass * passes) / 1e6 / cpuSeconds,
     charsPerSec: (charsPerPass * passes) / seconds,
     msPerDoc: ms / (passes * texts.length),
   };

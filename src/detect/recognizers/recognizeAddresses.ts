@@ -1,5 +1,6 @@
 import type { Candidate } from '../Candidate.ts';
 import { STATE_CODE_PATTERN, STATE_NAME_PATTERN } from '../usStates.ts';
+import { fastLetters } from '../fastLetters.ts';
 
 const SUFFIX =
   '(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|way|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|row|alley|aly|plaza|plz|pike|turnpike|tpke|crescent|cres|close|grove|gardens|heights|hts|path|point|pt|ridge|run|walk|loop|bend|crossing|xing|commons|mews|expressway|expy|freeway|fwy|route|rte)';
@@ -16,10 +17,11 @@ const TRAILING_ZIP = /^[,\s]{1,3}\d{5}(?:-\d{4})?\b/;
 // "on Main St", "off broadway st": a street named without a house number.
 const STREET_NO_NUMBER = new RegExp(`\\b(?:on|off|at|near|to)[ \\t]+((?:${STREET_WORD}[ \\t]+){1,2}${SUFFIX})\\b(?!\\.?[ \\t]+[A-Z][a-z])`, 'gi');
 // "Location: Khumalo 8", "transferred to Baker 6": a ward named after a person or a place.
-const WARD_WITH_CUE = /\b(?:location|unit|ward|floor|transferred\s+to|transfer\s+to|admitted\s+to|moved\s+to|placed\s+for|bed\s+(?:on|in|for)|to\s+the\s+floor\s+on)\s*:?[ \t]+(\p{L}[\p{L}'’-]+(?:[ \t]\p{L}[\p{L}'’-]+)?[ \t]+\d{1,2}\p{L}?)(?![\p{L}\d])/giu;
+const WARD_WITH_CUE = fastLetters(/\b(?:location|unit|ward|floor|transferred\s+to|transfer\s+to|admitted\s+to|moved\s+to|placed\s+for|bed\s+(?:on|in|for)|to\s+the\s+floor\s+on)\s*:?[ \t]+(\p{L}[\p{L}'’-]+(?:[ \t]\p{L}[\p{L}'’-]+)?[ \t]+\d{1,2}\p{L}?)(?![\p{L}\d])/giu);
 // The patient's employer: "works at Metro Insurance", "a mechanic at Smith Logistics", "laid off ... at X".
 const EMPLOYER = /\b(?:works?|worked|working|employed|employee|job|laid\s+off|retired|(?:is|was)\s+an?)\s+(?:[a-z-]+\s+){0,3}(?:at|for)[ \t]+((?:[A-Z][A-Za-z&'’.-]*[ \t]?){1,4})/gi;
 const PHARMACY_CHAIN = /\b(?:CVS|Walgreens|Rite[ -]Aid|Walmart|Costco|Kroger|Safeway|Publix|Duane Reade|Boots|Wegmans|Meijer|H-E-B|Target Pharmacy)\b/gi;
+const PHARMACY_NAMES = ['cvs', 'walgreens', 'rite', 'walmart', 'costco', 'kroger', 'safeway', 'publix', 'duane', 'boots', 'wegmans', 'meijer', 'h-e-b', 'target'];
 const PO_BOX = /\bp\.?\s?o\.?\s*box\s+\d+\b/gi;
 const CITY_STATE_ZIP = new RegExp(
   `\\b([A-Z][A-Za-z.'’-]+(?:[ \\t]+[A-Z][A-Za-z.'’-]+){0,2}),[ \\t]*(?:${STATE_CODE_PATTERN}|${STATE_NAME_PATTERN})\\.?(?:,?\\s+\\d{5}(?:-\\d{4})?)?\\b`,
@@ -37,7 +39,7 @@ const FACILITY_WORD =
 // Facility words are found first, then the naming words before them on the same line: scanning from
 // every word for up to five names and a facility word costs far more on long notes.
 const FACILITY_AT = new RegExp(`\\b${FACILITY_WORD}\\b(?:\\s+(?:of|at)\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+)?)?`, 'gi');
-const NAME_WORD = /^(?:\p{L}[\p{L}'’&.-]*|&)$/u;
+const NAME_WORD = fastLetters(/^(?:\p{L}[\p{L}'’&.-]*|&)$/u);
 const STRONG_FACILITY = /(?:hospital|cent(?:er|re)|clinic|infirmary|nursing\s+home|rehab\w*|hospice|manor|institute|group|associates|partners|practice|living|care|home|healthcare|health|system|pharmacy|medicine)$/i;
 // Hospital wards and units named after people or places: "Ellison 10", "Baker 6 West", "4 North".
 const WARD = /\b(?:ward|unit|wing|floor|building|bldg|pavilion|tower)\s+#?\d+[A-Z]?\b|\b\d{1,2}\s*(?:north|south|east|west)\b/gi;
@@ -82,7 +84,8 @@ export function recognizeAddresses(text: string, lexicon: AddressLexicon): Candi
     add(m.index + m[0].length - value.length, value, 0.85);
   }
   for (const m of text.matchAll(EMPLOYER)) pushEmployer(out, text, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', isCommonWord);
-  for (const m of text.matchAll(PHARMACY_CHAIN)) add(m.index, m[0], 0.7);
+  const lower = text.toLowerCase();
+  if (PHARMACY_NAMES.some((name) => lower.includes(name))) for (const m of text.matchAll(PHARMACY_CHAIN)) add(m.index, m[0], 0.7);
   for (const m of text.matchAll(CITY_STATE_ZIP)) {
     // "Lindqvist, MD" is a doctor, "Salem, OR" a place: a bare two-letter code needs a ZIP or a known city.
     const codeOnly = /,\s*[A-Z]{2}\.?$/.test(m[0]);

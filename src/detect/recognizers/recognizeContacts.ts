@@ -1,10 +1,12 @@
 import type { Candidate } from '../Candidate.ts';
 import { hasCueBefore } from '../context.ts';
+import { fastLetters } from '../fastLetters.ts';
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const EMAIL = fastLetters(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu);
 const URL_WITH_SCHEME = /\b(?:https?|ftp|sftp):\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/gi;
 // Bare domains only under a short list of TLDs, so "pt.tolerated" and "q.6h" never match.
 const BARE_DOMAIN = /\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|mil|health|io|info|biz|us|uk|ca|au|de|fr|nl|me|co)\b(?:\/[^\s<>"'`]*)?/gi;
+const TLD_HINT = /\.(?:com|org|net|edu|gov|mil|health|io|info|biz|us|uk|ca|au|de|fr|nl|me|co)\b/i;
 const IPV4 = /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g;
 const IPV6 = /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6}\b/gi;
 const NANP =
@@ -21,7 +23,8 @@ export function recognizeContacts(text: string): Candidate[] {
   const hasAt = text.includes('@');
   if (hasAt) for (const m of text.matchAll(EMAIL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL', score: 0.99 });
   for (const m of text.matchAll(URL_WITH_SCHEME)) push(out, text, m.index, trimUrl(m[0]), 'URL', 0.97);
-  for (const m of text.matchAll(BARE_DOMAIN)) {
+  // Bare domains only where a listed top-level domain occurs at all: a literal "." scan is cheap.
+  if (TLD_HINT.test(text)) for (const m of text.matchAll(BARE_DOMAIN)) {
     if (text[m.index - 1] === '@' || text[m.index - 1] === '.') continue;
     push(out, text, m.index, trimUrl(m[0]), 'URL', 0.85);
   }

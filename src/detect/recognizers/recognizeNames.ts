@@ -3,6 +3,7 @@ import type { Lexicon } from '../Lexicon.ts';
 import { CREDENTIALS, CUES, FUNCTION_WORDS, MONTHS_AND_DAYS, NEVER_NAMES, PARTICLES, RELATIONS, TITLES } from '../nameCues.ts';
 import type { Token } from '../tokenize.ts';
 import { namePrior } from './namePrior.ts';
+import { fastLetters } from '../fastLetters.ts';
 
 const JOINABLE = 0.1;
 const PAGING_VERBS = new Set(['paged', 'called', 'notified', 'aware', 'by', 'per', 'w', 'with', 'updated', 'informed', 'contacted', 'spoke', 'discussed']);
@@ -10,19 +11,27 @@ const STOP_AFTER_TITLE = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'in
 
 /** Finds runs of name-like tokens and scores each run from its tokens and the words around it. */
 // "pt prefers to be called fang", "goes by Bud": the next word is a name whatever its case.
-const PREFERRED_NAME = /\b(?:prefers?\s+to\s+be\s+called|likes\s+to\s+be\s+called|goes\s+by|known\s+as|a\.?k\.?a\.?|nicknamed?)\s+["'“]?([\p{L}][\p{L}'’-]+)/giu;
+const PREFERRED_NAME = fastLetters(/\b(?:prefers?\s+to\s+be\s+called|likes\s+to\s+be\s+called|goes\s+by|known\s+as|a\.?k\.?a\.?|nicknamed?)\s+["'“]?([\p{L}][\p{L}'’-]+)/giu);
 // "a. young rn", "ximena díaz, rn bsn", "DO RN", "/pr": a signature line of a nurse or a clinician, any case.
 const SIGNATURE_LINE =
-  /(?:^|\n)[ \t]*(?:[/-][ \t]*)?((?:\p{L}\.?[ \t]?)?\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,2}?),?[ \t]+(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)(?:[ \t,]+(?:rn|bsn|msn|ccrn|cen))*[ \t]*(?=\n|$)/giu;
+  fastLetters(/(?:^|\n)[ \t]*(?:[/-][ \t]*)?((?:\p{L}\.?[ \t]?)?\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,2}?),?[ \t]+(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)(?:[ \t,]+(?:rn|bsn|msn|ccrn|cen))*[ \t]*(?=\n|$)/giu);
 // "VR OOB TO CHAIR", "callum refused am labs": a nursing note names the patient at the start of an event line.
 const PATIENT_EVENT =
-  /(?:^|\n)[ \t]*(\p{L}[\p{L}'’-]{1,14})[ \t]+(?=(?:oob|refused|refusing|slept|up\s+to|tolerated|ambulated|denies|reports|states|c\/o|complains|requested|requests|agitated|resting|sleeping|pulled|declined|vomited|voided|walked|ate|remains|continues)\b)/giu;
-const SLASH_INITIALS = /(?:^|\n)[ \t]*\/[ \t]?(\p{L}{2,3})[ \t]*(?=\n|$)/gu;
+  fastLetters(/(?:^|\n)[ \t]*(\p{L}[\p{L}'’-]{1,14})[ \t]+(?=(?:oob|refused|refusing|slept|up\s+to|tolerated|ambulated|denies|reports|states|c\/o|complains|requested|requests|agitated|resting|sleeping|pulled|declined|vomited|voided|walked|ate|remains|continues)\b)/giu);
+const SLASH_INITIALS = fastLetters(/(?:^|\n)[ \t]*\/[ \t]?(\p{L}{2,3})[ \t]*(?=\n|$)/gu);
 
 /** Names in fixed places that need no word list: signature lines and preferred names. */
 export function recognizeNamesInPlace(text: string, lexicon: Lexicon): Candidate[] {
   const out: Candidate[] = [];
-  for (const re of [PREFERRED_NAME, SIGNATURE_LINE, SLASH_INITIALS, PATIENT_EVENT]) {
+  const lower = text.toLowerCase();
+  // Each pattern runs only where its literal anchor occurs: substring search is far cheaper than a regex scan.
+  const patterns = [
+    ...(/called|goes by|known as|a\.?k\.?a|nickname/.test(lower) ? [PREFERRED_NAME] : []),
+    ...(/\b(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)\b/.test(lower) ? [SIGNATURE_LINE] : []),
+    ...(lower.includes('/') ? [SLASH_INITIALS] : []),
+    PATIENT_EVENT,
+  ];
+  for (const re of patterns) {
     for (const m of text.matchAll(re)) {
       const value = m[1] ?? '';
       const words = value.toLowerCase().split(/[\s.]+/).filter((w) => w.length > 1);

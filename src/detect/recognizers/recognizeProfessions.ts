@@ -1,23 +1,24 @@
 import type { Candidate } from '../Candidate.ts';
 import { AMBIGUOUS_JOBS, CARE_TEAM_ROLES, JOB_STARTS, PROFESSIONS } from '../professions.ts';
 import type { Token } from '../tokenize.ts';
+import { fastLetters } from '../fastLetters.ts';
 
 const STRONG_CUES = ['works as', 'worked as', 'working as', 'employed as', 'job as', 'occupation', 'profession', 'career as', 'retired', 'former', 'formerly', 'by trade', 'works for', 'is a', 'was a', 'as a', 'job:', 'works', 'worked'];
 
 // "works as a pawnbroker", "employed as an HVAC installer": whatever job follows, up to "at"/"for"/punctuation.
-const WORKS_AS = /\b(?:works?|worked|working|employed|job)\s+as\s+(?:an?\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:at|for|in|with|since|until|and)\b|[,.;)\n]|$)/giu;
+const WORKS_AS = fastLetters(/\b(?:works?|worked|working|employed|job)\s+as\s+(?:an?\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:at|for|in|with|since|until|and)\b|[,.;)\n]|$)/giu);
 // "sister (yoga instructor)", "dtr mary (respiratory therapist)": a job in brackets after a relative.
-const RELATIVE_JOB = /\(([\p{L}][\p{L} -]{2,30})\)/gu;
+const RELATIVE_JOB = fastLetters(/\(([\p{L}][\p{L} -]{2,30})\)/gu);
 const JOB_SHAPE = /(?:er|or|ist|ian|man|woman|smith|wright|maker|worker|keeper|ant|eer|ive|agent|tech|clerk|aide|nurse|teacher|cook|chef|pilot|driver|guard|imam|rabbi|priest|pastor|monk|nun|farmer|miner|secretary|therapist|trainer|instructor)$/i;
 
 /** Jobs of patients and relatives. Care-team roles ("nurse", "resident") count only after a job cue. */
 export function recognizeProfessions(text: string, tokens: Token[], isRelation: (word: string) => boolean): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(WORKS_AS)) {
+  if (/(?:work(?:s|ed|ing)?|employed|job)\s+as\b/i.test(text)) for (const m of text.matchAll(WORKS_AS)) {
     const value = m[1] ?? '';
     out.push({ start: m.index + m[0].length - value.length, end: m.index + m[0].length, type: 'PROFESSION', score: 0.85 });
   }
-  for (const m of text.matchAll(RELATIVE_JOB)) {
+  if (text.includes('(')) for (const m of text.matchAll(RELATIVE_JOB)) {
     const value = (m[1] ?? '').trim();
     const before = text.slice(Math.max(0, m.index - 40), m.index).toLowerCase();
     const afterRelative = /\)\s*$/.test(before) || before.split(/[^\p{L}]+/u).slice(-3).some(isRelation);
