@@ -21,7 +21,6 @@ export interface Token {
 // close enough (Latin, Greek, Cyrillic, Hebrew, Arabic, Indic, CJK; not the punctuation blocks).
 const LETTER = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u1FFF\\u2C00-\\uD7FF\\uF900-\\uFFEF';
 const WORD = new RegExp(`[0-9${LETTER}]+(?:['’][${LETTER}]+)*`, 'g');
-const DIGIT = /\d/;
 const SENTENCE_END = /[.!?:;\n\r•*>\-–(["]/;
 
 export function tokenize(text: string): Token[] {
@@ -36,19 +35,18 @@ export function tokenize(text: string): Token[] {
       lineEnd = text.indexOf('\n', lineEnd + 1);
     }
     const word = match[0];
-    const lowerCased = word.toLowerCase();
-    const upperCased = word.toUpperCase();
-    const alpha = !DIGIT.test(word);
-    const hasLower = word !== upperCased;
-    const hasUpper = word !== lowerCased;
-    const first = word[0] ?? '';
+    const shape = spell(word);
+    const lowerCased = shape & ASCII ? asciiLower(word, shape) : word.toLowerCase();
+    const alpha = (shape & DIGITS) === 0;
+    const hasLower = (shape & LOWER) !== 0;
+    const hasUpper = (shape & UPPER) !== 0;
     tokens.push({
       start,
       end: start + word.length,
       text: word,
-      key: lowerCased.length > 2 && (lowerCased.includes("'") || lowerCased.includes('’')) ? lowerCased.replace(/['’]s$/, '') : lowerCased,
+      key: lowerCased.length > 2 && (shape & APOSTROPHE) !== 0 ? lowerCased.replace(/['’]s$/, '') : lowerCased,
       alpha,
-      capitalized: alpha && hasLower && first !== lowerCased[0],
+      capitalized: alpha && hasLower && (shape & FIRST_UPPER) !== 0,
       upper: alpha && hasUpper && !hasLower,
       sentenceStart: isSentenceStart(text, start),
       caseInformative: informative[line] ?? true,
@@ -59,6 +57,36 @@ export function tokenize(text: string): Token[] {
 
 // A period after these ends an abbreviation, not a sentence: "Dr. Quenby", "J. Smith", "St. Anne's".
 const ABBREVIATION_BEFORE_PERIOD = /(?:^|[^\p{L}])(?:dr|mr|mrs|ms|mx|prof|st|mt|jr|sr|rev|fr|capt|sgt|vs|approx|no|\p{L})$/iu;
+
+const ASCII = 1;
+const DIGITS = 2;
+const LOWER = 4;
+const UPPER = 8;
+const FIRST_UPPER = 16;
+const APOSTROPHE = 32;
+
+/** One pass over a word's char codes: which kinds of characters it holds. Non-ASCII letters use case mapping. */
+function spell(word: string): number {
+  let shape = ASCII;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) shape |= LOWER;
+    else if (c >= 65 && c <= 90) shape |= i === 0 ? UPPER | FIRST_UPPER : UPPER;
+    else if (c >= 48 && c <= 57) shape |= DIGITS;
+    else if (c === 39 || c === 0x2019) shape |= APOSTROPHE;
+    else {
+      shape &= ~ASCII;
+      const ch = word[i] as string;
+      if (ch !== ch.toLowerCase()) shape |= i === 0 ? UPPER | FIRST_UPPER : UPPER;
+      else if (ch !== ch.toUpperCase()) shape |= LOWER;
+    }
+  }
+  return shape;
+}
+
+function asciiLower(word: string, shape: number): string {
+  return shape & UPPER ? word.toLowerCase() : word;
+}
 
 function isSentenceStart(text: string, start: number): boolean {
   for (let i = start - 1; i >= 0; i--) {

@@ -11,7 +11,10 @@ export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexic
   const out: Candidate[] = recognizeFacilityAcronyms(tokens, lexicon);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (!token?.alpha || !lexicon.placeStarts.has(token.key)) continue;
+    if (!token?.alpha) continue;
+    // In mixed-case text a place starts with a capital (an all-caps short word is an acronym: "LIMA").
+    if (token.caseInformative && !token.capitalized && !(token.upper && token.text.length > 4)) continue;
+    if (!lexicon.placeStarts.has(token.key)) continue;
     const match = longestPlace(text, tokens, i, lexicon);
     if (!match) continue;
     const first = tokens[i];
