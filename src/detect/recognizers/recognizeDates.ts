@@ -44,40 +44,74 @@ const NOT_DATE_AFTER = ['tab', 'tabs', 'tablet', 'tablets', 'pill', 'pills', 'cu
 
 export function recognizeDates(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const re of FULL_DATES) for (const m of text.matchAll(re)) pushDate(out, m.index, trimDate(m[0]), 0.95);
-  for (const m of text.matchAll(PARTIAL_NUMERIC)) {
-    const score = scorePartialNumeric(text, m.index, m.index + m[0].length);
-    if (score > 0) pushDate(out, m.index, m[0], score);
+  const lower = text.toLowerCase();
+  // Each pattern runs only where its cheapest necessary character or word occurs (substring search is
+  // much faster than a regex scan, and most notes lack most forms).
+  const months = [...text.matchAll(MONTH_ALONE)];
+  const hasSlash = text.includes('/');
+  const hasHyphen = text.includes('-');
+  for (const [k, re] of FULL_DATES.entries()) {
+    if (!fullDateHint(k, months.length > 0, hasSlash, hasHyphen, text)) continue;
+    for (const m of text.matchAll(re)) pushDate(out, m.index, trimDate(m[0]), 0.95);
   }
-  for (const m of text.matchAll(MONTH_ALONE)) {
+  if (hasSlash) {
+    for (const m of text.matchAll(PARTIAL_NUMERIC)) {
+      const score = scorePartialNumeric(text, m.index, m.index + m[0].length);
+      if (score > 0) pushDate(out, m.index, m[0], score);
+    }
+  }
+  for (const m of months) {
     const score = scoreMonthAlone(text, m.index, m[0]);
     if (score > 0) pushDate(out, m.index, m[0], score);
   }
-  for (const m of text.matchAll(WEEKDAY_RE)) {
-    const word = m[0].replace(/\.$/, '');
-    if (!isAmbiguousShortDay(word, text, m.index)) pushDate(out, m.index, word, word.length >= 6 ? 0.8 : 0.65);
+  if (WEEKDAY_PREFIXES.some((d) => lower.includes(d))) {
+    for (const m of text.matchAll(WEEKDAY_RE)) {
+      const word = m[0].replace(/\.$/, '');
+      if (!isAmbiguousShortDay(word, text, m.index)) pushDate(out, m.index, word, word.length >= 6 ? 0.8 : 0.65);
+    }
   }
-  for (const m of text.matchAll(HYPHEN_MONTH_DAY)) {
-    if (hasCueBefore(text, m.index, HEADER_DATE_CUES, 2) && !NOT_DATE_AFTER.includes(wordsAfter(text, m.index + m[0].length, 1)[0] ?? '')) pushDate(out, m.index, m[0], 0.7);
+  if (hasHyphen) {
+    for (const m of text.matchAll(HYPHEN_MONTH_DAY)) {
+      if (hasCueBefore(text, m.index, HEADER_DATE_CUES, 2) && !NOT_DATE_AFTER.includes(wordsAfter(text, m.index + m[0].length, 1)[0] ?? '')) pushDate(out, m.index, m[0], 0.7);
+    }
   }
-  for (const m of text.matchAll(ORDINAL_ALONE)) {
-    const value = m[1] ?? '';
-    pushDate(out, m.index + m[0].length - value.length, value, 0.75);
+  if (/\d(?:st|nd|rd|th)\b/i.test(text)) {
+    for (const re of [ORDINAL_ALONE, ORDINAL_AFTER_CUE]) {
+      for (const m of text.matchAll(re)) {
+        const value = m[1] ?? '';
+        pushDate(out, m.index + m[0].length - value.length, value, re === ORDINAL_ALONE ? 0.75 : 0.7);
+      }
+    }
   }
-  for (const m of text.matchAll(YEAR_ALONE)) {
-    const score = scoreYearAlone(text, m.index, m[0]);
-    if (score > 0) pushDate(out, m.index, m[0], score);
+  if (lower.includes('19') || lower.includes('20')) {
+    for (const m of text.matchAll(YEAR_ALONE)) {
+      const score = scoreYearAlone(text, m.index, m[0]);
+      if (score > 0) pushDate(out, m.index, m[0], score);
+    }
   }
-  for (const m of text.matchAll(HOLIDAYS)) pushDate(out, m.index, m[0], 0.75);
-  for (const m of text.matchAll(SHORT_YEAR)) {
-    if (SHORT_YEAR_CUE.test(text.slice(Math.max(0, m.index - 8), m.index))) pushDate(out, m.index, m[0], 0.7);
+  if (HOLIDAY_WORDS.some((h) => lower.includes(h))) for (const m of text.matchAll(HOLIDAYS)) pushDate(out, m.index, m[0], 0.75);
+  if (text.includes("'") || text.includes('’')) {
+    for (const m of text.matchAll(SHORT_YEAR)) {
+      if (SHORT_YEAR_CUE.test(text.slice(Math.max(0, m.index - 8), m.index))) pushDate(out, m.index, m[0], 0.7);
+    }
   }
-  for (const m of text.matchAll(ORDINAL_AFTER_CUE)) {
-    const value = m[1] ?? '';
-    pushDate(out, m.index + m[0].length - value.length, value, 0.7);
-  }
-  for (const m of text.matchAll(DECADE_YEAR)) pushDate(out, m.index, m[0], 0.6);
+  if (lower.includes('0s') || lower.includes("0's")) for (const m of text.matchAll(DECADE_YEAR)) pushDate(out, m.index, m[0], 0.6);
   return out;
+}
+
+const WEEKDAY_PREFIXES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const HOLIDAY_WORDS = ['christmas', 'thanksgiving', 'easter', 'new year', 'halloween', 'independence', 'memorial', 'labor', 'veterans', 'valentine'];
+
+/** Whether FULL_DATES[k] can match at all: month-name forms need a month, numeric forms their separator. */
+function fullDateHint(k: number, hasMonth: boolean, hasSlash: boolean, hasHyphen: boolean, text: string): boolean {
+  switch (k) {
+    case 0: case 2: return hasSlash || hasHyphen;
+    case 1: return text.includes('.');
+    case 3: return hasSlash || hasHyphen || text.includes('.');
+    case 5: case 6: case 7: case 8: return hasMonth;
+    case 9: return hasSlash;
+    default: return true;
+  }
 }
 
 function pushDate(out: Candidate[], start: number, value: string, score: number): void {
