@@ -10,25 +10,28 @@ const SPELLED = /(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundre
 const SPELLED_AGE = new RegExp(`\\b${AGE_WORDS}${YEARS_OLD}`, 'gi');
 
 // Each pattern captures the age value in group 1; the span is the value only, as DetectPHI reports it.
-const AGE_PATTERNS: { re: RegExp; score: number }[] = [
+// `hint`: a substring the pattern cannot match without; the pattern is skipped where it is absent.
+const AGE_PATTERNS: { re: RegExp; score: number; hint?: string[] }[] = [
   { re: new RegExp(`\\b${AGE_NUMBER}${YEARS_OLD}`, 'gi'), score: 0.97 },
-  { re: new RegExp(`\\b${AGE_NUMBER}[\\s-]*(?:month|week|day)s?[\\s-]+old\\b`, 'gi'), score: 0.9 },
-  { re: /\b(?:aged?|age:|age\s+of)\s*[:=]?\s*(\d{1,3})\b/gi, score: 0.95 },
+  { re: new RegExp(`\\b${AGE_NUMBER}[\\s-]*(?:month|week|day)s?[\\s-]+old\\b`, 'gi'), score: 0.9, hint: ['old'] },
+  { re: /\b(?:aged?|age:|age\s+of)\s*[:=]?\s*(\d{1,3})\b/gi, score: 0.95, hint: ['age'] },
   { re: /\b(\d{1,3})\s*(?:yo\s*)?(?:m|f|male|female)(?=[\s,.;]|$)(?=[^\n]{0,40}\b(?:with|w\/|presents|presenting|admitted|adm|bib|s\/p|h\/o|hx|pmh|who|pt|patient|c\/o|from|via|transferred|brought)\b)/gi, score: 0.85 },
-  { re: /\b(?:pt|patient|age\/sex|age\/gender|sex\/age)\s*:?\s*(\d{1,3})\s*(?:\/\s*)?(?:yo\s*)?(?:m|f|male|female)\b/gi, score: 0.9 },
-  { re: /\b(\d{1,3})\s*\/\s*(?:m|f|male|female)\b/gi, score: 0.8 },
+  { re: /\b(?:pt|patient|age\/sex|age\/gender|sex\/age)\s*:?\s*(\d{1,3})\s*(?:\/\s*)?(?:yo\s*)?(?:m|f|male|female)\b/gi, score: 0.9, hint: ['pt', 'patient', 'age', 'sex'] },
+  { re: /\b(\d{1,3})\s*\/\s*(?:m|f|male|female)\b/gi, score: 0.8, hint: ['/'] },
   { re: /(?:^|\n)\s*(\d{1,3})\s*(?:yo)?\s*(?:M|F|m|f)\b/g, score: 0.8 },
-  { re: /\b(?:his|her|their|late|early|mid)[\s-]+(\d0'?s)\b/gi, score: 0.85 },
-  { re: /\b(?:age|aged)\s+(\d{1,3})\s*(?:-|to)\s*\d{1,3}\b/gi, score: 0.85 },
-  { re: /\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b/gi, score: 0.9 },
+  { re: /\b(?:his|her|their|late|early|mid)[\s-]+(\d0'?s)\b/gi, score: 0.85, hint: ['0s', "0's"] },
+  { re: /\b(?:age|aged)\s+(\d{1,3})\s*(?:-|to)\s*\d{1,3}\b/gi, score: 0.85, hint: ['age'] },
+  { re: /\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b/gi, score: 0.9, hint: ['birthday'] },
   // "Chen Wei (34) reports": a bare number in brackets right after a capitalised name.
-  { re: /\b[A-Z][a-z]+\s+\((\d{1,3})\)(?=\s+(?:is|was|reports|presents|has|with|who|,))/g, score: 0.6 },
+  { re: /\b[A-Z][a-z]+\s+\((\d{1,3})\)(?=\s+(?:is|was|reports|presents|has|with|who|,))/g, score: 0.6, hint: ['('] },
 ];
 
 export function recognizeAges(text: string): Candidate[] {
   const out: Candidate[] = [];
   const patterns = SPELLED.test(text) ? [...AGE_PATTERNS, { re: SPELLED_AGE, score: 0.97 }] : AGE_PATTERNS;
-  for (const { re, score } of patterns) {
+  const lower = text.toLowerCase();
+  for (const { re, score, hint } of patterns) {
+    if (hint && !hint.some((h) => lower.includes(h))) continue;
     for (const m of text.matchAll(re)) {
       const value = m[1];
       if (!value) continue;

@@ -22,7 +22,8 @@ export function recognizeContacts(text: string): Candidate[] {
   const out: Candidate[] = [];
   const hasAt = text.includes('@');
   if (hasAt) for (const m of text.matchAll(EMAIL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL', score: 0.99 });
-  for (const m of text.matchAll(URL_WITH_SCHEME)) push(out, text, m.index, trimUrl(m[0]), 'URL', 0.97);
+  const lower = text.toLowerCase();
+  if (lower.includes('://') || lower.includes('www.')) for (const m of text.matchAll(URL_WITH_SCHEME)) push(out, text, m.index, trimUrl(m[0]), 'URL', 0.97);
   // Bare domains only where a listed top-level domain occurs at all: a literal "." scan is cheap.
   if (TLD_HINT.test(text)) for (const m of text.matchAll(BARE_DOMAIN)) {
     if (text[m.index - 1] === '@' || text[m.index - 1] === '.') continue;
@@ -34,7 +35,7 @@ export function recognizeContacts(text: string): Candidate[] {
     const cue = hasCueBefore(text, m.index, PHONE_CUES, 3);
     out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: cue ? 0.97 : 0.85 });
   }
-  for (const m of text.matchAll(INTERNATIONAL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: 0.85 });
+  if (text.includes('+')) for (const m of text.matchAll(INTERNATIONAL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: 0.85 });
   for (const m of text.matchAll(SEVEN_DIGIT)) {
     const cue = hasCueBefore(text, m.index, PHONE_CUES, 3);
     out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: cue ? 0.9 : 0.6 });
