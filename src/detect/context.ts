@@ -1,6 +1,8 @@
+import { fastLetters } from './fastLetters.ts';
+
 /** Small look-behind and look-ahead helpers shared by the recognizers. They read raw text near an offset. */
 
-const WORD_BEFORE = /[\p{L}\p{N}#'’./&-]+/gu;
+const WORD_BEFORE = fastLetters(/[\p{L}\p{N}#'’./&-]+/gu);
 
 /** The lower-case words in the `count` words before `offset`, nearest first (punctuation stripped). */
 export function wordsBefore(text: string, offset: number, count: number): string[] {

@@ -1,3 +1,5 @@
+import { LETTER_RANGES, fastLetters } from './fastLetters.ts';
+
 /** A word or number in the text, with the facts about its spelling the recognizers ask for. */
 export interface Token {
   start: number;
@@ -17,10 +19,7 @@ export interface Token {
   caseInformative: boolean;
 }
 
-// Letters and digits, with the letter blocks spelled out: several times faster than \p{L} in V8, and
-// close enough (Latin, Greek, Cyrillic, Hebrew, Arabic, Indic, CJK; not the punctuation blocks).
-const LETTER = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u1FFF\\u2C00-\\uD7FF\\uF900-\\uFFEF';
-const WORD = new RegExp(`[0-9${LETTER}]+(?:['’][${LETTER}]+)*`, 'g');
+const WORD = new RegExp(`[0-9${LETTER_RANGES}]+(?:['’][${LETTER_RANGES}]+)*`, 'g');
 const SENTENCE_END = /[.!?:;\n\r•*>\-–(["]/;
 
 export function tokenize(text: string): Token[] {
@@ -56,7 +55,7 @@ export function tokenize(text: string): Token[] {
 }
 
 // A period after these ends an abbreviation, not a sentence: "Dr. Quenby", "J. Smith", "St. Anne's".
-const ABBREVIATION_BEFORE_PERIOD = /(?:^|[^\p{L}])(?:dr|mr|mrs|ms|mx|prof|st|mt|jr|sr|rev|fr|capt|sgt|vs|approx|no|\p{L})$/iu;
+const ABBREVIATION_BEFORE_PERIOD = fastLetters(/(?:^|[^\p{L}])(?:dr|mr|mrs|ms|mx|prof|st|mt|jr|sr|rev|fr|capt|sgt|vs|approx|no|\p{L})$/iu);
 
 const ASCII = 1;
 const DIGITS = 2;
