@@ -13,8 +13,8 @@ export interface Lexicon {
   countries: ReadonlySet<string>;
   clinicalWords: ReadonlySet<string>;
   eponyms: ReadonlySet<string>;
-  /** First words of every city and country name, so a scan can skip a token in one look-up. */
-  placeStarts: ReadonlySet<string>;
+  /** First word of every city and country name -> the most words a name starting with it has. */
+  placeStarts: ReadonlyMap<string, number>;
   /** First words of multi-word eponyms ("lou" of "lou_gehrig"), and of hyphenated ones ("budd" of "budd-chiari"). */
   eponymStarts: ReadonlySet<string>;
 }
@@ -51,7 +51,17 @@ export function loadLexicon(): Lexicon {
     clinicalWords: readList('clinical-words.txt'),
     eponyms,
     eponymStarts: new Set([...eponyms].filter((e) => /[_-]/.test(e)).map((e) => e.split(/[_-]/)[0] ?? e)),
-    placeStarts: new Set([...cities, ...countries].map((name) => name.split(' ')[0] ?? name)),
+    placeStarts: wordCounts([...cities, ...countries]),
   };
   return cached;
+}
+
+function wordCounts(names: string[]): Map<string, number> {
+  const starts = new Map<string, number>();
+  for (const name of names) {
+    const words = name.split(' ');
+    const first = words[0] ?? name;
+    starts.set(first, Math.max(starts.get(first) ?? 0, words.length));
+  }
+  return starts;
 }

@@ -6,7 +6,7 @@ const WORD_BEFORE = fastLetters(/[\p{L}\p{N}#'’./&-]+/gu);
 
 /** The lower-case words in the `count` words before `offset`, nearest first (punctuation stripped). */
 export function wordsBefore(text: string, offset: number, count: number): string[] {
-  const window = text.slice(Math.max(0, offset - 60), offset);
+  const window = text.slice(Math.max(0, offset - 48), offset);
   const words = [...window.matchAll(WORD_BEFORE)].map((m) => m[0].toLowerCase().replace(/^[.'’-]+|[.:'’-]+$/g, ''));
   return words.filter((w) => w.length > 0).slice(-count).reverse();
 }

@@ -40,7 +40,8 @@ function longestPlace(text: string, tokens: Token[], i: number, lexicon: Lexicon
   let found: { last: number; words: string[]; country: boolean } | undefined;
   let name = '';
   const words: string[] = [];
-  for (let j = i; j < tokens.length && j < i + 4; j++) {
+  const most = lexicon.placeStarts.get(tokens[i]?.key ?? '') ?? 0;
+  for (let j = i; j < tokens.length && j < i + most; j++) {
     const t = tokens[j];
     if (!t?.alpha) break;
     if (j > i && text.slice(tokens[j - 1]?.end ?? 0, t.start) !== ' ') break;

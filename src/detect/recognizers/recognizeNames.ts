@@ -6,6 +6,7 @@ import { namePrior } from './namePrior.ts';
 import { fastLetters } from '../fastLetters.ts';
 
 const JOINABLE = 0.1;
+const CREDENTIAL_TITLES = new Set(['md', 'np', 'pa', 'rn']);
 const PAGING_VERBS = new Set(['paged', 'called', 'notified', 'aware', 'by', 'per', 'w', 'with', 'updated', 'informed', 'contacted', 'spoke', 'discussed']);
 const STOP_AFTER_TITLE = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'is', 'was', 'will', 'has', 'had', 'office', 'note', 'visit', 'team', 'service', 'clinic', 'aware', 'notified', 'called', 'paged']);
 
@@ -161,12 +162,11 @@ function isLastFirst(text: string, tokens: Token[], priors: number[], runStart: 
 function isAfterTitle(text: string, tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const cur = tokens[i];
-  if (!prev || !cur || (!TITLES.has(prev.key) && prev.text.length > 2)) return false;
-  const gap = text.slice(prev.end, cur.start);
-  if (!/^\.?\s{1,2}$/.test(gap)) return false;
-  if (TITLES.has(prev.key)) return true;
+  if (!prev || !cur) return false;
+  const title = TITLES.has(prev.key);
   // "paged md green", "called np bui": a credential used as a title after a calling verb.
-  return ['md', 'np', 'pa', 'rn'].includes(prev.key) && PAGING_VERBS.has(tokens[i - 2]?.key ?? '');
+  if (!title && !(CREDENTIAL_TITLES.has(prev.key) && PAGING_VERBS.has(tokens[i - 2]?.key ?? ''))) return false;
+  return /^\.?\s{1,2}$/.test(text.slice(prev.end, cur.start));
 }
 
 const RELATION_LINKS = new Set(['is', 'her', 'his', 'their', 'pt', "pt's", 'patient', "patient's", 'the', 'named', 'name', 'and', 'also', 'in-law']);
@@ -253,15 +253,13 @@ function insideSafeSpans(tokens: Token[], safe: readonly SafeSpan[]): boolean[] 
   return blocked;
 }
 
-const INITIALS = /^\p{Lu}{2,3}$/u;
-
 /**
  * Staff initials in a signature: "MK RN", "/GA", "(JP/PS)", "Verified by: MK", "Triage RN: JR". They
  * are names, and clinical abbreviations have the same shape, so only these positions count.
  */
 function isSignedInitials(text: string, tokens: Token[], i: number, lexicon: Lexicon): boolean {
   const t = tokens[i];
-  if (!t || t.text.length > 3 || t.text.length < 2 || !INITIALS.test(t.text) || TITLES.has(t.key)) return false;
+  if (!t || !t.upper || t.text.length > 3 || t.text.length < 2 || TITLES.has(t.key)) return false;
   const before = text.slice(Math.max(0, t.start - 14), t.start);
   const after = text.slice(t.end, t.end + 12);
   // "(JP/PS)": the pathologist's and the grosser's initials, whatever letters they are.

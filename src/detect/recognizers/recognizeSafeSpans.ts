@@ -36,7 +36,7 @@ export function recognizeSafeSpans(text: string, tokens: Token[], lexicon: Lexic
     const t = tokens[i];
     if (!t?.alpha) continue;
     const eponym = lexicon.eponyms.has(t.key);
-    const possessive = /['’]s$/i.test(t.text) && (t.capitalized || t.upper || !t.caseInformative);
+    const possessive = t.key.length < t.text.length - 1 && (t.capitalized || t.upper || !t.caseInformative); // key drops "'s"
     // "Berg Balance Scale", "Wells criteria": a capitalised word heading a named scale, sign or device.
     const named = (t.capitalized || t.upper) && headNounFollows(text, tokens, i);
     if (!eponym && !possessive && !named) continue;
@@ -94,8 +94,11 @@ function isAscii(key: string): boolean {
 /** "Wells criteria", "Framingham risk score", "Glasgow Coma Scale": a head noun one or two words on. */
 function headNounFollows(text: string, tokens: Token[], i: number): boolean {
   for (let j = i + 1; j <= i + 2 && j < tokens.length; j++) {
-    if (!/^[ -]$/.test(text.slice(tokens[j - 1]?.end ?? 0, tokens[j]?.start ?? 0))) return false;
-    if (HEAD_NOUNS.has(tokens[j]?.key ?? '')) return true;
+    const prev = tokens[j - 1] as Token;
+    const next = tokens[j] as Token;
+    // One space or hyphen between the words: test the gap by length and char, no slicing.
+    if (next.start - prev.end !== 1 || (text[prev.end] !== ' ' && text[prev.end] !== '-')) return false;
+    if (HEAD_NOUNS.has(next.key)) return true;
   }
   return false;
 }
