@@ -20,7 +20,7 @@ export interface Token {
 }
 
 const WORD = new RegExp(`[0-9${LETTER_RANGES}]+(?:['’][${LETTER_RANGES}]+)*`, 'g');
-const SENTENCE_END = /[.!?:;\n\r•*>\-–(["]/;
+const SENTENCE_END_CODES = new Set([...'.!?:;\n\r•*>-–(["'].map((ch) => ch.charCodeAt(0)));
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -89,11 +89,12 @@ function asciiLower(word: string, shape: number): string {
 
 function isSentenceStart(text: string, start: number): boolean {
   for (let i = start - 1; i >= 0; i--) {
-    const ch = text[i] ?? '';
-    if (ch === ' ' || ch === '\t') continue;
-    if (/\d/.test(ch) && /[\n\r]/.test(text[i - 1] ?? '\n')) return true; // "1. Smith" list items
-    if (ch === '.' && ABBREVIATION_BEFORE_PERIOD.test(text.slice(Math.max(0, i - 8), i))) return false;
-    return SENTENCE_END.test(ch);
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) continue;
+    // "1. Smith": a list number at a line start.
+    if (c >= 48 && c <= 57) return i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13;
+    if (c === 46 && ABBREVIATION_BEFORE_PERIOD.test(text.slice(Math.max(0, i - 8), i))) return false;
+    return SENTENCE_END_CODES.has(c);
   }
   return true;
 }
