@@ -106,7 +106,12 @@ function isSentenceStart(text: string, start: number): boolean {
  */
 function caseInformativeLines(text: string): boolean[] {
   const whole = mixedCase(text);
-  return text.split('\n').map((line) => (line.length >= 40 ? mixedCase(line) : whole));
+  // A short line takes the text's verdict, unless it is all capitals ("GARCIA, MARIA T" in a mixed-case note).
+  return text.split('\n').map((line) => (line.length >= 40 ? mixedCase(line) : whole && !allCapsWords(line)));
+}
+
+function allCapsWords(line: string): boolean {
+  return /[A-Z]{2,}[^\n]*[A-Z]{2,}/.test(line) && line === line.toUpperCase();
 }
 
 function mixedCase(text: string): boolean {

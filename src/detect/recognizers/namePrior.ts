@@ -72,7 +72,7 @@ function wordPrior(token: Token, lexicon: Lexicon): number {
   const { first, common, known, person } = knowledgeOf(key, lexicon);
   if (PROPER_NON_PHI.has(key)) return common ? 0.15 : 0.05;
   // A known city that is no first name is more likely a place; the place recognizer scores it.
-  const place = lexicon.cities.has(key) && !first ? 0.8 : 1;
+  const place = lexicon.countries.has(key) ? 0.5 : lexicon.cities.has(key) && !first ? 0.8 : 1;
   if (token.caseInformative) return place * mixedCasePrior(token, { first, common, known, person });
   if (first && !common) return 0.7;
   if (person && !known) return key.length >= 4 ? 0.4 : 0.2;

@@ -13,6 +13,8 @@ const WEEKDAY = '(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?
 const FULL_DATES: RegExp[] = [
   new RegExp(`(?<![\\d/])\\b${NUM_MONTH}[/-]${DAY}[/-](?:\\d{4}|\\d{2})(?![\\d/-])`, 'gi'),
   new RegExp(`\\b${DAY}[.]${NUM_MONTH}[.](?:\\d{4}|\\d{2})(?![\\d.]\\d)`, 'gi'),
+  // Month first with dots, as US forms write a birth date: "4.15.51", "04.15.1951".
+  new RegExp(`\\b${NUM_MONTH}[.](?:1[3-9]|2\\d|3[01])[.](?:\\d{4}|\\d{2})(?![\\d.]\\d)`, 'g'),
   // Day first, as written outside the US: "17/09/2020" (only days past 12 are unambiguous, the rest match above).
   new RegExp(`(?<![\\d/])\\b(?:1[3-9]|2\\d|3[01])[/-]${NUM_MONTH}[/-](?:\\d{4}|\\d{2})(?![\\d/-])`, 'g'),
   new RegExp(`\\b(?:19|20)\\d{2}[-/.]${NUM_MONTH}[-/.]${DAY}(?![\\d])`, 'gi'),
@@ -105,11 +107,11 @@ const HOLIDAY_WORDS = ['christmas', 'thanksgiving', 'easter', 'new year', 'hallo
 /** Whether FULL_DATES[k] can match at all: month-name forms need a month, numeric forms their separator. */
 function fullDateHint(k: number, hasMonth: boolean, hasSlash: boolean, hasHyphen: boolean, text: string): boolean {
   switch (k) {
-    case 0: case 2: return hasSlash || hasHyphen;
-    case 1: return text.includes('.');
-    case 3: return hasSlash || hasHyphen || text.includes('.');
-    case 5: case 6: case 7: case 8: return hasMonth;
-    case 9: return hasSlash;
+    case 0: case 3: return hasSlash || hasHyphen;
+    case 1: case 2: return text.includes('.');
+    case 4: return hasSlash || hasHyphen || text.includes('.');
+    case 6: case 7: case 8: case 9: return hasMonth;
+    case 10: return hasSlash;
     default: return true;
   }
 }

@@ -6,6 +6,8 @@ import { hasCueBefore } from '../context.ts';
 const LABELLED =
   /\b(?:mrn|mr\s?#|mr\s+no|hospital\s*(?:#|no\.?|number)|hosp\s*#|episode(?:\s+no)?|registration|nhs(?:\s+(?:no|number))?|chi(?:\s+(?:no|number))?|spec|med(?:ical)?\s+rec(?:ord)?s?(?:\s+(?:no|number|num))?|record\s+(?:no|number|#)|unit\s+(?:no|number)|u#|acct|account|acc(?:ession)?|accn|member(?:\s+id)?|subscriber(?:\s+id)?|policy|group|insurance\s+id|health\s+plan(?:\s+id)?|medicaid|medicare|hicn|mbi|npi|dea|upin|licen[cs]e|lic|certificate|cert|serial|s\/n|sn|device\s+id|implant|lot|plate|license\s+plate|tag|vin|id|identifier|patient\s+id|pt\s+id|case|specimen|order|req(?:uisition)?|encounter|claim|csn|fin|har|empi|ssn|ss#|social\s+security(?:\s+(?:no|number|#))?|passport|driver'?s\s+licen[cs]e|badge|employee\s+id|emp\s+id|reference|ticket|barcode|accession|pathology|path\s+no|lab\s+no)\s*(?:#|no\.?|number|num|nbr)?\s*[:#=.]?\s*([A-Z0-9][A-Z0-9-/.]*\d[A-Z0-9-]*)/gi;
 const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
+// "SS# 412 55 7789": spaced groups only after an SSN label (spaced digits are common elsewhere).
+const SSN_SPACED = /\b(?:ssn|ss\s?#|social\s+security(?:\s+(?:no|number|#))?)\s*[:#.]?\s*(\d{3} \d{2} \d{4})\b/gi;
 const LONG_NUMBER = /(?<![\d.,/-])\d{6,}(?![\d.,/]\d|-\d)/g;
 const ALPHANUMERIC = /\b[A-Z]{1,4}-?\d{4,}[A-Z0-9-]*\b|\b\d{2,}[A-Z]{1,3}\d{3,}[A-Z0-9]*\b/gi;
 const WORD = /\b[A-Za-z0-9]{9,17}\b/g;
@@ -24,6 +26,7 @@ export function recognizeIds(text: string, safe: SafeSpan[]): Candidate[] {
     out.push({ start, end: start + value.length, type: 'ID', score: 0.95 });
   }
   for (const m of text.matchAll(SSN)) out.push(idAt(m.index, m[0], ssnValid(m[0]) ? 0.97 : 0.75));
+  for (const m of text.matchAll(SSN_SPACED)) out.push(idAt(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.95));
   for (const m of text.matchAll(LONG_NUMBER)) {
     if (hasCueBefore(text, m.index, CODE_CUES, 2)) {
       safe.push({ start: m.index, end: m.index + m[0].length });

@@ -1,11 +1,13 @@
 import type { Candidate, SafeSpan } from '../Candidate.ts';
 import type { Lexicon } from '../Lexicon.ts';
+import { STATE_CODES } from '../usStates.ts';
 import { CREDENTIALS, CUES, FUNCTION_WORDS, MONTHS_AND_DAYS, NEVER_NAMES, PARTICLES, RELATIONS, TITLES } from '../nameCues.ts';
 import type { Token } from '../tokenize.ts';
 import { namePrior } from './namePrior.ts';
 import { fastLetters } from '../fastLetters.ts';
 
 const JOINABLE = 0.1;
+const PATIENT_VERB_AFTER = /^,?\s+(?:was|is|has|had)\s+(?:admitted|seen|a\s+\d|an?\s+\d|transferred|discharged|brought)|^,?\s+(?:presents|presented|reports|denies|complains)\b/i;
 const CREDENTIAL_TITLES = new Set(['md', 'np', 'pa', 'rn']);
 const PAGING_VERBS = new Set(['paged', 'called', 'notified', 'aware', 'by', 'per', 'w', 'with', 'updated', 'informed', 'contacted', 'spoke', 'discussed']);
 const STOP_AFTER_TITLE = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'is', 'was', 'will', 'has', 'had', 'office', 'note', 'visit', 'team', 'service', 'clinic', 'aware', 'notified', 'called', 'paged']);
@@ -64,9 +66,13 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, 
     const end = extendRun(text, tokens, priors, i, lexicon);
     const run = { first: extendBack(text, tokens, i), last: end };
     const context = { titled, relation: relation || hasRelationAfter(text, tokens, run.last), initials };
-    const score = scoreRun(text, tokens, priors, run, context, everydayWordsOnly(tokens, run, lexicon));
+    let score = scoreRun(text, tokens, priors, run, context, everydayWordsOnly(tokens, run, lexicon), lexicon);
     const first = tokens[run.first];
     const last = tokens[run.last];
+    // "Will Young was admitted": a two-word name right before what a note says of a patient.
+    if (score < 0.6 && run.last > run.first && lexicon.firstNames.has(first?.key ?? '') && PATIENT_VERB_AFTER.test(text.slice(last?.end ?? 0, (last?.end ?? 0) + 24))) {
+      score = 0.6;
+    }
     // A final initial keeps its period ("Maria L."): the period is part of what identifies her.
     const end2 = isInitial(last as Token) && text[(last as Token).end] === '.' ? (last as Token).end + 1 : (last as Token).end;
     if (first && last && score > 0.05) out.push({ start: first.start, end: end2, type: 'NAME', score: Math.min(score, 0.99) });
@@ -152,6 +158,8 @@ function isLastFirst(text: string, tokens: Token[], priors: number[], runStart: 
   const after = tokens[j];
   const before = tokens[j - 1];
   if (!after || !before || !(after.capitalized || after.upper) || !(before.capitalized || before.upper)) return false;
+  // "Boston, MA" and "Toronto, Canada" are places, not "Last, First".
+  if (STATE_CODES.has(after.text) || lexicon.countries.has(after.key) || lexicon.cities.has(before.key) && !lexicon.firstNames.has(after.key)) return false;
   // A given name after the comma is evidence enough ("SMALL, AOIFE", "Hall, Olive"); else both must look like names.
   if (lexicon.firstNames.has(after.key) && (priors[j - 1] ?? 0) >= 0.04) return true;
   // Without capitals to go by ("PHAM, KAZUO"), the name lists' weaker word is enough on both sides.
@@ -201,6 +209,7 @@ function scoreRun(
   run: { first: number; last: number },
   context: { titled: boolean; relation: boolean; initials: boolean },
   everyday: boolean,
+  lexicon: Lexicon,
 ): number {
   const { titled, relation } = context;
   let miss = 1;
@@ -215,7 +224,7 @@ function scoreRun(
   let score = Math.min(1 - miss, everyday ? 0.45 : 0.9);
   if (titled) score = Math.max(score, 0.95);
   if (relation) score = Math.max(score, 0.6 + score * 0.35);
-  if (hasCredentialAfter(text, tokens, run.last)) score = Math.max(score, 0.92);
+  if (hasCredentialAfter(text, tokens, run.last, lexicon)) score = Math.max(score, 0.92);
   if (hasCueBefore(tokens, run.first) && score < 0.93 && !everyday) score = Math.min(0.93, score + 0.15 * Math.sign(score));
   if (context.initials) score = Math.max(score, 0.8);
   if (words === 0) return context.initials ? score : 0;
@@ -224,10 +233,12 @@ function scoreRun(
   return score;
 }
 
-function hasCredentialAfter(text: string, tokens: Token[], last: number): boolean {
+function hasCredentialAfter(text: string, tokens: Token[], last: number, lexicon: Lexicon): boolean {
   const next = tokens[last + 1];
   const lastToken = tokens[last];
   if (!next || !lastToken) return false;
+  // "Boston, MA" is a city and a state, not a name and a degree.
+  if (STATE_CODES.has(next.text) && lexicon.cities.has(lastToken.key)) return false;
   return CREDENTIALS.has(next.key) && /^(?:,?\s{1,2}|\s?\()$/.test(text.slice(lastToken.end, next.start)) && (next.upper || next.key === 'pa-c');
 }
 

@@ -54,3 +54,27 @@ describe('LocalPhiDetector: names', () => {
     expect(titled).toBeGreaterThan(bare);
   });
 });
+
+describe('LocalPhiDetector: names in mixed forms', () => {
+  it('finds an ALL-CAPS name line inside a mixed-case note', () => {
+    const note = 'Progress note\nGARCIA, MARIA T\nPatient is stable.\n';
+    expect(covers(note, 'GARCIA, MARIA T')).toBe(true);
+  });
+
+  it('finds names that are everyday words when the note says what happened to them', () => {
+    expect(covers('Will Young was admitted for chest pain.', 'Will Young')).toBe(true);
+  });
+
+  it('reads "City, ST" and "City, Country" as places, not as "Last, First"', () => {
+    const text = 'Lives in Boston, MA. From Toronto, Canada.';
+    const types = detector.detectSync(text, { minScore: 0.5 }).map((e) => [e.Text, e.Type]);
+    expect(types).toContainEqual(['Boston, MA', 'ADDRESS']);
+    expect(types.some(([, type]) => type === 'NAME')).toBe(false);
+  });
+
+  it('does not take identifier labels or sentence-initial verbs for names', () => {
+    expect(untouched('VIN 1HGCM82633A004352 on file.', 'VIN')).toBe(true);
+    expect(untouched('Seen Rachel Goldberg today.', 'Seen')).toBe(true);
+    expect(covers('Seen Rachel Goldberg today.', 'Rachel Goldberg')).toBe(true);
+  });
+});

@@ -128,3 +128,11 @@ describe('LocalPhiDetector: options and shape', () => {
     expect(found('Lungs clear to auscultation bilaterally. No acute distress.')).toEqual([]);
   });
 });
+
+describe('LocalPhiDetector: US form variants', () => {
+  it('finds dotted month-first birth dates and spaced SSNs after their labels', () => {
+    expect(found('DOB: 4.15.51 on file.')).toContainEqual(['4.15.51', 'DATE']);
+    expect(found('DOB 04.15.1951 on file.')).toContainEqual(['04.15.1951', 'DATE']);
+    expect(found('SS# 412 55 7789 verified.')).toContainEqual(['412 55 7789', 'ID']);
+  });
+});
