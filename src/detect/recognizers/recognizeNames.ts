@@ -4,7 +4,6 @@ import { STATE_CODES } from '../usStates.ts';
 import { CREDENTIALS, CUES, FUNCTION_WORDS, MONTHS_AND_DAYS, NEVER_NAMES, PARTICLES, RELATIONS, TITLES } from '../nameCues.ts';
 import type { Token } from '../tokenize.ts';
 import { namePrior } from './namePrior.ts';
-import { fastLetters } from '../fastLetters.ts';
 
 const JOINABLE = 0.1;
 const PATIENT_VERB_AFTER = /^,?\s+(?:was|is|has|had)\s+(?:admitted|seen|a\s+\d|an?\s+\d|transferred|discharged|brought)|^,?\s+(?:presents|presented|reports|denies|complains)\b/i;
@@ -13,41 +12,6 @@ const PAGING_VERBS = new Set(['paged', 'called', 'notified', 'aware', 'by', 'per
 const STOP_AFTER_TITLE = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'is', 'was', 'will', 'has', 'had', 'office', 'note', 'visit', 'team', 'service', 'clinic', 'aware', 'notified', 'called', 'paged']);
 
 /** Finds runs of name-like tokens and scores each run from its tokens and the words around it. */
-// "pt prefers to be called fang", "goes by Bud": the next word is a name whatever its case.
-const PREFERRED_NAME = fastLetters(/\b(?:prefers?\s+to\s+be\s+called|likes\s+to\s+be\s+called|goes\s+by|known\s+as|a\.?k\.?a\.?|nicknamed?)\s+["'“]?([\p{L}][\p{L}'’-]+)/giu);
-// "a. young rn", "ximena díaz, rn bsn", "DO RN", "/pr": a signature line of a nurse or a clinician, any case.
-const SIGNATURE_LINE =
-  fastLetters(/(?:^|\n)[ \t]*(?:[/-][ \t]*)?((?:\p{L}\.?[ \t]?)?\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,2}?),?[ \t]+(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)(?:[ \t,]+(?:rn|bsn|msn|ccrn|cen))*[ \t]*(?=\n|$)/giu);
-// "VR OOB TO CHAIR", "callum refused am labs": a nursing note names the patient at the start of an event line.
-const PATIENT_EVENT =
-  fastLetters(/(?:^|\n)[ \t]*(\p{L}[\p{L}'’-]{1,14})[ \t]+(?=(?:oob|refused|refusing|slept|up\s+to|tolerated|ambulated|denies|reports|states|c\/o|complains|requested|requests|agitated|resting|sleeping|pulled|declined|vomited|voided|walked|ate|remains|continues)\b)/giu);
-const SLASH_INITIALS = fastLetters(/(?:^|\n)[ \t]*\/[ \t]?(\p{L}{2,3})[ \t]*(?=\n|$)/gu);
-
-/** Names in fixed places that need no word list: signature lines and preferred names. */
-export function recognizeNamesInPlace(text: string, lexicon: Lexicon): Candidate[] {
-  const out: Candidate[] = [];
-  const lower = text.toLowerCase();
-  // Each pattern runs only where its literal anchor occurs: substring search is far cheaper than a regex scan.
-  const patterns = [
-    ...(/called|goes by|known as|a\.?k\.?a|nickname/.test(lower) ? [PREFERRED_NAME] : []),
-    ...(/\b(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)\b/.test(lower) ? [SIGNATURE_LINE] : []),
-    ...(lower.includes('/') ? [SLASH_INITIALS] : []),
-    PATIENT_EVENT,
-  ];
-  for (const re of patterns) {
-    for (const m of text.matchAll(re)) {
-      const value = m[1] ?? '';
-      const words = value.toLowerCase().split(/[\s.]+/).filter((w) => w.length > 1);
-      if (words.some((w) => lexicon.clinicalWords.has(w) || FUNCTION_WORDS.has(w) || NEVER_NAMES.has(w) || RELATIONS.has(w))) continue;
-      // At the start of an event line any everyday word ("Family refused", "Patient slept") is no name.
-      if (re === PATIENT_EVENT && value.length > 3 && lexicon.commonWords.has(words[0] ?? '') && !lexicon.firstNames.has(words[0] ?? '')) continue;
-      const start = m.index + m[0].indexOf(value, m[0].startsWith('\n') ? 1 : 0);
-      out.push({ start, end: start + value.length, type: 'NAME', score: 0.85 });
-    }
-  }
-  return out;
-}
-
 export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, safe: readonly SafeSpan[]): Candidate[] {
   const blocked = insideSafeSpans(tokens, safe);
   // Words inside an eponym ("Budd-Chiari", "Parkinson's disease") never make a name unless a title forces one.
