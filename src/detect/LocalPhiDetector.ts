@@ -2,7 +2,7 @@ import type { PhiEntity } from '../core/PhiEntity.ts';
 import type { DetectOptions, PhiDetector } from '../core/ports.ts';
 import type { Candidate, SafeSpan } from './Candidate.ts';
 import { loadLexicon, type Lexicon } from './Lexicon.ts';
-import { extendWithZip, recognizeAddresses } from './recognizers/recognizeAddresses.ts';
+import { type AddressLexicon, extendWithZip, recognizeAddresses } from './recognizers/recognizeAddresses.ts';
 import { recognizeAges } from './recognizers/recognizeAges.ts';
 import { recognizeContacts } from './recognizers/recognizeContacts.ts';
 import { recognizeDates } from './recognizers/recognizeDates.ts';
@@ -36,10 +36,13 @@ export interface LocalPhiDetectorOptions {
 export class LocalPhiDetector implements PhiDetector {
   readonly #minScore: number;
   readonly #lexicon: Lexicon;
+  readonly #addressLexicon: AddressLexicon;
 
   constructor(options: LocalPhiDetectorOptions = {}) {
     this.#minScore = options.minScore ?? 0;
     this.#lexicon = options.lexicon ?? loadLexicon();
+    const lexicon = this.#lexicon;
+    this.#addressLexicon = { isCommonWord: (w) => lexicon.commonWords.has(w), isCity: (n) => lexicon.cities.has(n) };
   }
 
   async detect(text: string, options: DetectOptions = {}): Promise<PhiEntity[]> {
@@ -71,17 +74,18 @@ export class LocalPhiDetector implements PhiDetector {
     const lexicon = this.#lexicon;
     const tokens = tokenize(text);
     const safe = recognizeSafeSpans(text, tokens, lexicon);
-    const addressLexicon = { isCommonWord: (w: string) => lexicon.commonWords.has(w), isCity: (n: string) => lexicon.cities.has(n) };
+    // One lower-cased copy for every recognizer's cheap "does this word occur at all" tests.
+    const lower = text.toLowerCase();
     const candidates = [
-      ...recognizeContacts(text),
+      ...recognizeContacts(text, lower),
       ...recognizeIds(text, safe),
-      ...recognizeDates(text),
-      ...recognizeAges(text),
-      ...recognizeAddresses(text, addressLexicon),
+      ...recognizeDates(text, lower),
+      ...recognizeAges(text, lower),
+      ...recognizeAddresses(text, this.#addressLexicon, lower),
       ...recognizeLocations(text, tokens, lexicon),
       ...recognizeProfessions(text, tokens, (w) => RELATIONS.has(w)),
       ...recognizeNames(text, tokens, lexicon, safe),
-      ...recognizeNamesInPlace(text, lexicon),
+      ...recognizeNamesInPlace(text, lexicon, lower),
       ...recognizeLabelledNames(text, lexicon),
     ];
     extendWithZip(text, candidates);

@@ -62,19 +62,19 @@ export function extendWithZip(text: string, candidates: Candidate[]): void {
   }
 }
 
-export function recognizeAddresses(text: string, lexicon: AddressLexicon): Candidate[] {
+export function recognizeAddresses(text: string, lexicon: AddressLexicon, lower = text.toLowerCase()): Candidate[] {
   const isCommonWord = (w: string) => lexicon.isCommonWord(w);
   const out: Candidate[] = [];
   const add = (start: number, value: string, score: number) => {
     const trimmed = value.replace(/[\s,.;:]+$/, '');
     if (trimmed) out.push({ start, end: start + trimmed.length, type: 'ADDRESS', score });
   };
-  for (const m of text.matchAll(STREET)) if (isStreet(m[0], isCommonWord)) add(m.index, m[0], 0.9);
+  for (const m of text.matchAll(STREET)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
   for (const m of text.matchAll(PO_BOX)) add(m.index, m[0], 0.95);
   for (const m of text.matchAll(UNIT_ALONE)) add(m.index, m[0], 0.8);
   for (const m of text.matchAll(STREET_NO_NUMBER)) {
     const value = m[1] ?? '';
-    if (isStreet(`0 ${value}`, isCommonWord)) add(m.index + m[0].length - value.length, value, 0.75);
+    if (isStreetName(value.split(/\s+/).slice(0, -1), isCommonWord)) add(m.index + m[0].length - value.length, value, 0.75);
   }
   for (const m of text.matchAll(WARD_WITH_CUE)) {
     const value = m[1] ?? '';
@@ -84,7 +84,6 @@ export function recognizeAddresses(text: string, lexicon: AddressLexicon): Candi
     add(m.index + m[0].length - value.length, value, 0.85);
   }
   for (const m of text.matchAll(EMPLOYER)) pushEmployer(out, text, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', isCommonWord);
-  const lower = text.toLowerCase();
   if (PHARMACY_NAMES.some((name) => lower.includes(name))) for (const m of text.matchAll(PHARMACY_CHAIN)) add(m.index, m[0], 0.7);
   for (const m of text.matchAll(CITY_STATE_ZIP)) {
     // "Lindqvist, MD" is a doctor, "Salem, OR" a place: a bare two-letter code needs a ZIP or a known city.
@@ -175,10 +174,10 @@ function isNamingWord(word: string, isCommonWord: (w: string) => boolean): boole
 const NOT_STREET_WORDS = new Set(['by', 'to', 'with', 'from', 'at', 'on', 'in', 'the', 'and', 'of', 'for', 'pt', 'x', 'q', 'per', 'times', 'mg', 'mcg', 'ml', 'units', 'unit', 'tab', 'tabs', 'days', 'day', 'weeks', 'hours', 'hrs', 'min', 'was', 'is', 'saw', 'seen', 'called', 'see', 'per', 'or', 'am', 'pm']);
 
 /** "14 by Dr Smith" and "5 mg PO daily" are not streets; "12 Oak St" is. */
-function isStreet(value: string, isCommonWord: (word: string) => boolean): boolean {
-  const words = value.split(/\s+/).slice(1, -1).map((w) => w.toLowerCase().replace(/[.,]$/, ''));
+/** The words between the house number and the street suffix ("Oak" of "12 Oak St"). */
+function isStreetName(original: string[], isCommonWord: (word: string) => boolean): boolean {
+  const words = original.map((w) => w.toLowerCase().replace(/[.,]$/, ''));
   if (words.some((w) => NOT_STREET_WORDS.has(w))) return false;
-  const original = value.split(/\s+/).slice(1, -1);
   // Mixed case: street names are capitalised ("12 Oak St"). Otherwise one word must not be everyday English.
   if (original.every((w) => /^(?:[A-Z][a-z'’.-]|\d+(?:st|nd|rd|th)$|[NSEW]\.?$)/.test(w))) return true;
   return words.some((w) => !isCommonWord(w) || /\d/.test(w));

@@ -26,10 +26,9 @@ const AGE_PATTERNS: { re: RegExp; score: number; hint?: string[] }[] = [
   { re: /\b[A-Z][a-z]+\s+\((\d{1,3})\)(?=\s+(?:is|was|reports|presents|has|with|who|,))/g, score: 0.6, hint: ['('] },
 ];
 
-export function recognizeAges(text: string): Candidate[] {
+export function recognizeAges(text: string, lower = text.toLowerCase()): Candidate[] {
   const out: Candidate[] = [];
   const patterns = SPELLED.test(text) ? [...AGE_PATTERNS, { re: SPELLED_AGE, score: 0.97 }] : AGE_PATTERNS;
-  const lower = text.toLowerCase();
   for (const { re, score, hint } of patterns) {
     if (hint && !hint.some((h) => lower.includes(h))) continue;
     for (const m of text.matchAll(re)) {

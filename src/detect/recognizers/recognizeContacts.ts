@@ -18,16 +18,15 @@ const PAGER_OR_EXTENSION =
 
 const PHONE_CUES = ['phone', 'tel', 'telephone', 'cell', 'mobile', 'home', 'work', 'call', 'called', 'fax', 'contact', 'number', 'ph', 'at', 'pager', 'reach', 'cb', 'callback', 'tel.', 'ph.', '#'];
 
-export function recognizeContacts(text: string): Candidate[] {
+export function recognizeContacts(text: string, lower = text.toLowerCase()): Candidate[] {
   const out: Candidate[] = [];
   const hasAt = text.includes('@');
   if (hasAt) for (const m of text.matchAll(EMAIL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL', score: 0.99 });
-  const lower = text.toLowerCase();
-  if (lower.includes('://') || lower.includes('www.')) for (const m of text.matchAll(URL_WITH_SCHEME)) push(out, text, m.index, trimUrl(m[0]), 'URL', 0.97);
+  if (lower.includes('://') || lower.includes('www.')) for (const m of text.matchAll(URL_WITH_SCHEME)) push(out, m.index, trimUrl(m[0]), 'URL', 0.97);
   // Bare domains only where a listed top-level domain occurs at all: a literal "." scan is cheap.
   if (TLD_HINT.test(text)) for (const m of text.matchAll(BARE_DOMAIN)) {
     if (text[m.index - 1] === '@' || text[m.index - 1] === '.') continue;
-    push(out, text, m.index, trimUrl(m[0]), 'URL', 0.85);
+    push(out, m.index, trimUrl(m[0]), 'URL', 0.85);
   }
   for (const m of text.matchAll(IPV4)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ID', score: 0.9 });
   if (/:[0-9a-f]{0,4}:/i.test(text)) for (const m of text.matchAll(IPV6)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ID', score: 0.85 });
@@ -50,7 +49,7 @@ export function recognizeContacts(text: string): Candidate[] {
   return out;
 }
 
-function push(out: Candidate[], _text: string, start: number, value: string, type: 'URL', score: number): void {
+function push(out: Candidate[], start: number, value: string, type: 'URL', score: number): void {
   if (value.length > 3) out.push({ start, end: start + value.length, type, score });
 }
 

@@ -44,9 +44,8 @@ const DATE_CUES = ['note', 'update', 'adm', 'mtg', 'meeting', 'placed', 'on', 's
 const NOT_DATE_BEFORE = ['ha', 'c/o', 'headache', 'rated', 'scale', 'level', 'pain', 'bipap', 'cpap', 'psv', 'ps', 'peep', 'ipap', 'epap', 'simv', 'ac', 'cultures', 'culture', 'bottles', 'sets', 'bp', 'b/p', 'pain', 'strength', 'murmur', 'ratio', 'score', 'grade', 'reflexes', 'dtrs', 'dtr', 'power', 'motor', 'abp', 'nbp', 'nibp', 'art', 'map', 'pap', 'cvp', 'pcwp', 'gcs', 'apgar', 'rass', 'x', 'of', 'titer', 'titre'];
 const NOT_DATE_AFTER = ['tab', 'tabs', 'tablet', 'tablets', 'pill', 'pills', 'cup', 'cups', 'strength', 'ns', 'dose', 'doses', 'inch', 'inches', 'cm', 'mm', 'mg', 'ml', 'units', 'murmur', 'sem', 'holosystolic', 'systolic', 'diastolic', 'pain', 'power', 'strength', 'reflexes', 'bilaterally', 'bilat', 'mmhg', 'teaspoon', 'tsp', 'amp', 'amps', 'vial', 'bag', 'liter', 'liters', 'l', 'way', 'ways', 'times', 'x', 'sec'];
 
-export function recognizeDates(text: string): Candidate[] {
+export function recognizeDates(text: string, lower = text.toLowerCase()): Candidate[] {
   const out: Candidate[] = [];
-  const lower = text.toLowerCase();
   // Each pattern runs only where its cheapest necessary character or word occurs (substring search is
   // much faster than a regex scan, and most notes lack most forms).
   const months = [...text.matchAll(MONTH_ALONE)];

@@ -14,9 +14,8 @@ const PATIENT_EVENT =
 const SLASH_INITIALS = fastLetters(/(?:^|\n)[ \t]*\/[ \t]?(\p{L}{2,3})[ \t]*(?=\n|$)/gu);
 
 /** Names in fixed places that need no word list: signature lines and preferred names. */
-export function recognizeNamesInPlace(text: string, lexicon: Lexicon): Candidate[] {
+export function recognizeNamesInPlace(text: string, lexicon: Lexicon, lower = text.toLowerCase()): Candidate[] {
   const out: Candidate[] = [];
-  const lower = text.toLowerCase();
   // Each pattern runs only where its literal anchor occurs: substring search is far cheaper than a regex scan.
   const patterns = [
     ...(/called|goes by|known as|a\.?k\.?a|nickname/.test(lower) ? [PREFERRED_NAME] : []),
