@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { syntheticCorpus } from './syntheticCorpus.ts';
 import { num, table } from './table.ts';
 import { joinDocs, throughput, type Throughput } from './throughput.ts';
+import { measureCli } from './measureCli.ts';
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -71,24 +72,29 @@ const cases: Record<string, Throughput> = {
   'long documents': throughput(detector, longDocs, { minTimeMs, minScore }),
 };
 const peakRssMB = process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
+const cli = measureCli(notes, minScore);
 
 console.log(`## LocalPhiDetector throughput (Node ${process.version}, one core, minScore ${minScore})\n`);
 console.log(table(['case', 'docs', 'MB/pass', 'passes', 'seconds', 'MB/s', 'MB/CPU-s', 'chars/s', 'ms/doc', 'entities/pass'],
   Object.entries(cases).map(([name, c]) => [name, num(c.docs), num(c.bytesPerPass / 1e6, 2), num(c.passes), num(c.seconds, 2),
     num(c.mbPerSec, 2), num(c.mbPerCpuSec, 2), num(c.charsPerSec), num(c.msPerDoc, 3), num(c.entitiesPerPass)])));
 console.log('\nMB = 10^6 UTF-8 bytes. One untimed warm-up pass per case. MB/s is wall time; MB/CPU-s divides by the CPU time\nthe process used (user + system, GC threads included), which time taken away by a shared host does not inflate.\n');
+console.log(`### End to end: \`hdm detect --jsonl\` on the short notes, in a fresh process\n`);
+console.log(table(['MB', 'notes', 'seconds (incl. start-up)', 'MB/s', 'peak RSS'],
+  [[num(cli.bytes / 1e6, 2), num(cli.lines), num(cli.seconds, 2), num(cli.mbPerSec, 2), `${num(cli.peakRssMB)} MB`]]));
+console.log('');
 console.log(table(['start-up and memory', 'value'], [
   ['import detector module (incl. tsx transpile)', `${num(importMs, 1)} ms`],
   ['first construction (cold start)', `${num(constructMs, 1)} ms`],
   ['second construction', `${num(secondConstructMs, 2)} ms`],
   ['RSS / heap used before loading', `${num(baseline.rssMB)} MB / ${num(baseline.heapUsedMB)} MB`],
   ['RSS / heap used after loading', `${num(loaded.rssMB)} MB / ${num(loaded.heapUsedMB)} MB`],
-  ['peak RSS (whole run, incl. corpus)', `${num(peakRssMB)} MB`],
+  ['peak RSS of this bench process (incl. the corpus and the timed cases)', `${num(peakRssMB)} MB`],
 ]));
 
 if (args.json) {
   fs.mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
   const startup = { importMs, constructMs, secondConstructMs };
-  fs.writeFileSync(args.json, JSON.stringify({ node: process.version, minScore, minTimeMs, startup, baseline, loaded, peakRssMB, cases }, null, 2));
+  fs.writeFileSync(args.json, JSON.stringify({ node: process.version, minScore, minTimeMs, startup, baseline, loaded, peakRssMB, cases, cli }, null, 2));
   console.error(`wrote ${args.json}`);
 }

@@ -78,10 +78,10 @@ export class LocalPhiDetector implements PhiDetector {
     const lower = text.toLowerCase();
     const candidates = [
       ...recognizeContacts(text, lower),
-      ...recognizeIds(text, safe),
+      ...recognizeIds(text, tokens, safe),
       ...recognizeDates(text, lower),
       ...recognizeAges(text, lower),
-      ...recognizeAddresses(text, this.#addressLexicon, lower),
+      ...recognizeAddresses(text, tokens, this.#addressLexicon, lower),
       ...recognizeLocations(text, tokens, lexicon),
       ...recognizeProfessions(text, tokens, (w) => RELATIONS.has(w)),
       ...recognizeNames(text, tokens, lexicon, safe),

@@ -1,4 +1,4 @@
-import { LETTER_RANGES, fastLetters } from './fastLetters.ts';
+import { fastLetters } from './fastLetters.ts';
 
 /** A word or number in the text, with the facts about its spelling the recognizers ask for. */
 export interface Token {
@@ -19,39 +19,74 @@ export interface Token {
   caseInformative: boolean;
 }
 
-const WORD = new RegExp(`[0-9${LETTER_RANGES}]+(?:['’][${LETTER_RANGES}]+)*`, 'g');
 const SENTENCE_END_CODES = new Set([...'.!?:;\n\r•*>-–(["'].map((ch) => ch.charCodeAt(0)));
 
+/**
+ * Words and numbers: runs of letters and digits, with inner apostrophes before letters ("O'Neill",
+ * "patient's"). A scan over char codes: it is the same as the pattern `[0-9\p{L}]+(?:['’]\p{L}+)*` with
+ * LETTER_RANGES, and several times faster, and every note goes through it.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const informative = caseInformativeLines(text);
   let line = 0;
-  let lineEnd = text.indexOf('\n');
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index;
-    while (lineEnd !== -1 && start > lineEnd) {
-      line++;
-      lineEnd = text.indexOf('\n', lineEnd + 1);
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    if (!isWordCode(c)) {
+      i++;
+      continue;
     }
-    const word = match[0];
-    const shape = spell(word);
-    const lowerCased = shape & ASCII ? asciiLower(word, shape) : word.toLowerCase();
-    const alpha = (shape & DIGITS) === 0;
-    const hasLower = (shape & LOWER) !== 0;
-    const hasUpper = (shape & UPPER) !== 0;
-    tokens.push({
-      start,
-      end: start + word.length,
-      text: word,
-      key: lowerCased.length > 2 && (shape & APOSTROPHE) !== 0 ? lowerCased.replace(/['’]s$/, '') : lowerCased,
-      alpha,
-      capitalized: alpha && hasLower && (shape & FIRST_UPPER) !== 0,
-      upper: alpha && hasUpper && !hasLower,
-      sentenceStart: isSentenceStart(text, start),
-      caseInformative: informative[line] ?? true,
-    });
+    const start = i;
+    i = wordEnd(text, i + 1);
+    tokens.push(makeToken(text, start, i, informative[line] ?? true));
   }
   return tokens;
+}
+
+/** The end of the word whose first char is before `i`: letters and digits, then apostrophe-letter groups. */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n && isWordCode(text.charCodeAt(i))) i++;
+  while (i + 1 < n) {
+    const c = text.charCodeAt(i);
+    if ((c !== 39 && c !== 0x2019) || !isLetterCode(text.charCodeAt(i + 1))) break;
+    i += 2;
+    while (i < n && isLetterCode(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+function makeToken(text: string, start: number, end: number, caseInformative: boolean): Token {
+  const word = text.slice(start, end);
+  const shape = spell(word);
+  const lowerCased = shape & ASCII ? asciiLower(word, shape) : word.toLowerCase();
+  const alpha = (shape & DIGITS) === 0;
+  const hasLower = (shape & LOWER) !== 0;
+  const hasUpper = (shape & UPPER) !== 0;
+  return {
+    start,
+    end,
+    text: word,
+    key: lowerCased.length > 2 && (shape & APOSTROPHE) !== 0 ? lowerCased.replace(/['’]s$/, '') : lowerCased,
+    alpha,
+    capitalized: alpha && hasLower && (shape & FIRST_UPPER) !== 0,
+    upper: alpha && hasUpper && !hasLower,
+    sentenceStart: isSentenceStart(text, start),
+    caseInformative,
+  };
+}
+
+/** LETTER_RANGES as a test on one UTF-16 code. */
+export function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return (c >= 0xc0 && c <= 0xd6) || (c >= 0xd8 && c <= 0xf6) || (c >= 0xf8 && c <= 0x1fff) || (c >= 0x2c00 && c <= 0xd7ff) || (c >= 0xf900 && c <= 0xffef);
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || isLetterCode(c);
 }
 
 // A period after these ends an abbreviation, not a sentence: "Dr. Quenby", "J. Smith", "St. Anne's".
@@ -102,53 +137,76 @@ function isSentenceStart(text: string, start: number): boolean {
 /**
  * Per line: does capitalisation mean anything? Not in ALL-CAPS or all-lower-case text, which ICU
  * notes often are; there the recognizers lean on word lists and context instead. Short lines take
- * the verdict of the whole text.
+ * the verdict of the whole text. One pass counts letters per line; the whole text's counts are their sums.
  */
-function caseInformativeLines(text: string): boolean[] {
-  const whole = mixedCase(text);
+export function caseInformativeLines(text: string): boolean[] {
+  const lines = countCasePerLine(text);
+  const whole = lines.reduce(addCounts, { upper: 0, lower: 0, words: 0, capitalizedWords: 0, start: 0, end: 0 });
+  const wholeMixed = isMixedCase(whole);
   // A short line takes the text's verdict, unless it is all capitals ("GARCIA, MARIA T" in a mixed-case note).
-  return text.split('\n').map((line) => (line.length >= 40 ? mixedCase(line) : whole && !allCapsWords(line)));
+  return lines.map((c) => (c.end - c.start >= 40 ? isMixedCase(c) : wholeMixed && !allCapsWords(text.slice(c.start, c.end))));
+}
+
+interface CaseCounts { upper: number; lower: number; words: number; capitalizedWords: number; start: number; end: number }
+
+function addCounts(sum: CaseCounts, c: CaseCounts): CaseCounts {
+  sum.upper += c.upper;
+  sum.lower += c.lower;
+  sum.words += c.words;
+  sum.capitalizedWords += c.capitalizedWords;
+  return sum;
+}
+
+function isMixedCase(c: CaseCounts): boolean {
+  if (c.upper + c.lower === 0) return true;
+  if (c.upper / (c.upper + c.lower) > 0.6) return false;
+  // Lower-case text: fewer than one word in 40 starts with a capital.
+  return c.words < 8 || c.capitalizedWords / c.words >= 0.025;
 }
 
 function allCapsWords(line: string): boolean {
   return /[A-Z]{2,}[^\n]*[A-Z]{2,}/.test(line) && line === line.toUpperCase();
 }
 
-function mixedCase(text: string): boolean {
+/** Letters by case, words, and capitalised words, per line, in one pass over char codes (ASCII fast path). */
+export function countCasePerLine(text: string): CaseCounts[] {
+  const lines: CaseCounts[] = [];
   let upper = 0;
   let lower = 0;
   let words = 0;
   let capitalizedWords = 0;
-  let inWord = false;
-  let wordStartUpper = false;
-  let wordHasLowerAfterStart = false;
-  // One pass over char codes with an ASCII fast path: this runs over every line of every note.
-  for (let i = 0; i < text.length; i++) {
+  let lineStart = 0;
+  // 0: between words; 1: in a word that began with a capital; 2: such a word with a lower-case letter after it; 3: other words.
+  let state = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    let isUpper = code >= 65 && code <= 90;
-    let isLower = code >= 97 && code <= 122;
-    if (code > 127 && !isUpper && !isLower) {
-      const ch = text[i] as string;
-      isUpper = ch !== ch.toLowerCase();
-      isLower = !isUpper && ch !== ch.toUpperCase();
-    }
-    if (isUpper || isLower) {
-      if (!inWord) {
-        inWord = true;
-        words++;
-        wordStartUpper = isUpper;
-        wordHasLowerAfterStart = false;
-      } else if (isLower) wordHasLowerAfterStart = true;
-      if (isUpper) upper++;
-      else lower++;
-    } else if (inWord) {
-      if (wordStartUpper && wordHasLowerAfterStart) capitalizedWords++;
-      inWord = false;
+    let kind = code >= 97 && code <= 122 ? 1 : code >= 65 && code <= 90 ? 2 : 0;
+    if (code > 127) kind = caseOf(code);
+    if (kind === 1) {
+      lower++;
+      if (state === 0) { words++; state = 3; } else if (state === 1) state = 2;
+    } else if (kind === 2) {
+      upper++;
+      if (state === 0) { words++; state = 1; }
+    } else {
+      if (state === 2) capitalizedWords++;
+      state = 0;
+      if (code === 10) {
+        lines.push({ upper, lower, words, capitalizedWords, start: lineStart, end: i });
+        upper = lower = words = capitalizedWords = 0;
+        lineStart = i + 1;
+      }
     }
   }
-  if (inWord && wordStartUpper && wordHasLowerAfterStart) capitalizedWords++;
-  if (upper + lower === 0) return true;
-  if (upper / (upper + lower) > 0.6) return false;
-  // Lower-case text: fewer than one word in 40 starts with a capital.
-  return words < 8 || capitalizedWords / words >= 0.025;
+  if (state === 2) capitalizedWords++;
+  lines.push({ upper, lower, words, capitalizedWords, start: lineStart, end: n });
+  return lines;
+}
+
+/** 1 for a lower-case letter, 2 for an upper-case one, 0 otherwise, by case mapping. */
+function caseOf(code: number): number {
+  const ch = String.fromCharCode(code);
+  if (ch !== ch.toLowerCase()) return 2;
+  return ch !== ch.toUpperCase() ? 1 : 0;
 }

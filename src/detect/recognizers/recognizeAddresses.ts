@@ -1,6 +1,8 @@
 import type { Candidate } from '../Candidate.ts';
 import { STATE_CODE_PATTERN, STATE_NAME_PATTERN } from '../usStates.ts';
 import { fastLetters } from '../fastLetters.ts';
+import { keywordStart, matchAtTokens } from '../matchAtTokens.ts';
+import type { Token } from '../tokenize.ts';
 
 const SUFFIX =
   '(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|way|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|row|alley|aly|plaza|plz|pike|turnpike|tpke|crescent|cres|close|grove|gardens|heights|hts|path|point|pt|ridge|run|walk|loop|bend|crossing|xing|commons|mews|expressway|expy|freeway|fwy|route|rte)';
@@ -15,11 +17,14 @@ const UNIT_ALONE = /\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d+[A-Z]?\b/gi;
 // A ZIP right after a place the other patterns found ("Salem 01970", "Lappeenranta, 53650").
 const TRAILING_ZIP = /^[,\s]{1,3}\d{5}(?:-\d{4})?\b/;
 // "on Main St", "off broadway st": a street named without a house number.
-const STREET_NO_NUMBER = new RegExp(`\\b(?:on|off|at|near|to)[ \\t]+((?:${STREET_WORD}[ \\t]+){1,2}${SUFFIX})\\b(?!\\.?[ \\t]+[A-Z][a-z])`, 'gi');
+const STREET_NO_NUMBER = new RegExp(`(?:on|off|at|near|to)[ \\t]+((?:${STREET_WORD}[ \\t]+){1,2}${SUFFIX})\\b(?!\\.?[ \\t]+[A-Z][a-z])`, 'iy');
+const STREET_NO_NUMBER_START = keywordStart(new Set(['on', 'off', 'at', 'near', 'to']));
 // "Location: Khumalo 8", "transferred to Baker 6": a ward named after a person or a place.
-const WARD_WITH_CUE = fastLetters(/\b(?:location|unit|ward|floor|transferred\s+to|transfer\s+to|admitted\s+to|moved\s+to|placed\s+for|bed\s+(?:on|in|for)|to\s+the\s+floor\s+on)\s*:?[ \t]+(\p{L}[\p{L}'’-]+(?:[ \t]\p{L}[\p{L}'’-]+)?[ \t]+\d{1,2}\p{L}?)(?![\p{L}\d])/giu);
+const WARD_WITH_CUE = fastLetters(/(?:location|unit|ward|floor|transferred\s+to|transfer\s+to|admitted\s+to|moved\s+to|placed\s+for|bed\s+(?:on|in|for)|to\s+the\s+floor\s+on)\s*:?[ \t]+(\p{L}[\p{L}'’-]+(?:[ \t]\p{L}[\p{L}'’-]+)?[ \t]+\d{1,2}\p{L}?)(?![\p{L}\d])/iyu);
+const WARD_CUE_START = keywordStart(new Set(['location', 'unit', 'ward', 'floor', 'transferred', 'transfer', 'admitted', 'moved', 'placed', 'bed', 'to']));
 // The patient's employer: "works at Metro Insurance", "a mechanic at Smith Logistics", "laid off ... at X".
-const EMPLOYER = /\b(?:works?|worked|working|employed|employee|job|laid\s+off|retired|(?:is|was)\s+an?)\s+(?:[a-z-]+\s+){0,3}(?:at|for)[ \t]+((?:[A-Z][A-Za-z&'’.-]*[ \t]?){1,4})/gi;
+const EMPLOYER = /(?:works?|worked|working|employed|employee|job|laid\s+off|retired|(?:is|was)\s+an?)\s+(?:[a-z-]+\s+){0,3}(?:at|for)[ \t]+((?:[A-Z][A-Za-z&'’.-]*[ \t]?){1,4})/iy;
+const EMPLOYER_START = keywordStart(new Set(['work', 'works', 'worked', 'working', 'employed', 'employee', 'job', 'laid', 'retired', 'is', 'was']));
 const PHARMACY_CHAIN = /\b(?:CVS|Walgreens|Rite[ -]Aid|Walmart|Costco|Kroger|Safeway|Publix|Duane Reade|Boots|Wegmans|Meijer|H-E-B|Target Pharmacy)\b/gi;
 const PHARMACY_NAMES = ['cvs', 'walgreens', 'rite', 'walmart', 'costco', 'kroger', 'safeway', 'publix', 'duane', 'boots', 'wegmans', 'meijer', 'h-e-b', 'target'];
 const PO_BOX = /\bp\.?\s?o\.?\s*box\s+\d+\b/gi;
@@ -35,14 +40,18 @@ const UK_POSTCODE = /\b(?:[A-Z][a-z]+[ \t]+)?[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2
 
 // Named care facilities and organisations: one to five name words before a facility word.
 const FACILITY_WORD =
-  '(?:hospital|medical\\s+cent(?:er|re)|health\\s+cent(?:er|re)|urgent\\s+care|(?:[a-z]+\\s+)?(?:group|associates|partners)|healthcare|health\\s+care|health\\s+system|clinic|infirmary|nursing\\s+home|nursing\\s+facility|rehab(?:ilitation)?(?:\\s+(?:cent(?:er|re)|hospital|facility))?|hospice(?:\\s+house)?|care\\s+cent(?:er|re)|medical\\s+group|medical\\s+associates|family\\s+practice|family\\s+medicine|pediatrics|cancer\\s+cent(?:er|re)|heart\\s+institute|institute|sanatorium|manor|assisted\\s+living|senior\\s+living|retirement\\s+home|care\\s+home|home\\s+care|university|college|school|academy|church|pharmacy|laboratories|corporation|corp|inc|llc|company|co)';
+  '(?:hospital|medical\\s+cent(?:er|re)|health\\s+cent(?:er|re)|urgent\\s+care|group|associates|partners|healthcare|health\\s+care|health\\s+system|clinic|infirmary|nursing\\s+home|nursing\\s+facility|rehab(?:ilitation)?(?:\\s+(?:cent(?:er|re)|hospital|facility))?|hospice(?:\\s+house)?|care\\s+cent(?:er|re)|medical\\s+group|medical\\s+associates|family\\s+practice|family\\s+medicine|pediatrics|cancer\\s+cent(?:er|re)|heart\\s+institute|institute|sanatorium|manor|assisted\\s+living|senior\\s+living|retirement\\s+home|care\\s+home|home\\s+care|university|college|school|academy|church|pharmacy|laboratories|corporation|corp|inc|llc|company|co)';
 // Facility words are found first, then the naming words before them on the same line: scanning from
-// every word for up to five names and a facility word costs far more on long notes.
-const FACILITY_AT = new RegExp(`\\b${FACILITY_WORD}\\b(?:\\s+(?:of|at)\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+)?)?`, 'gi');
+// every word for up to five names and a facility word costs far more on long notes. The pattern is
+// tried only at tokens that can start it (FACILITY_STARTS).
+const FACILITY_AT = new RegExp(`${FACILITY_WORD}\\b(?:\\s+(?:of|at)\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+)?)?`, 'iy');
+const FACILITY_STARTS = keywordStart(new Set(['hospital', 'medical', 'health', 'urgent', 'group', 'associates', 'partners', 'healthcare', 'clinic', 'infirmary', 'nursing', 'rehab', 'rehabilitation', 'hospice', 'care', 'family', 'pediatrics', 'cancer', 'heart', 'institute', 'sanatorium', 'manor', 'assisted', 'senior', 'retirement', 'home', 'university', 'college', 'school', 'academy', 'church', 'pharmacy', 'laboratories', 'corporation', 'corp', 'inc', 'llc', 'company', 'co']));
 const NAME_WORD = fastLetters(/^(?:\p{L}[\p{L}'’&.-]*|&)$/u);
 const STRONG_FACILITY = /(?:hospital|cent(?:er|re)|clinic|infirmary|nursing\s+home|rehab\w*|hospice|manor|institute|group|associates|partners|practice|living|care|home|healthcare|health|system|pharmacy|medicine)$/i;
 // Hospital wards and units named after people or places: "Ellison 10", "Baker 6 West", "4 North".
-const WARD = /\b(?:ward|unit|wing|floor|building|bldg|pavilion|tower)\s+#?\d+[A-Z]?\b|\b\d{1,2}\s*(?:north|south|east|west)\b/gi;
+const WARD = /(?:ward|unit|wing|floor|building|bldg|pavilion|tower)\s+#?\d+[A-Z]?\b|\d{1,2}\s*(?:north|south|east|west)\b/iy;
+const WARD_WORDS = new Set(['ward', 'unit', 'wing', 'floor', 'building', 'bldg', 'pavilion', 'tower']);
+const WARD_START = (token: Token) => !token.alpha || WARD_WORDS.has(token.key);
 
 /** Words that describe a facility without naming it: inside a name they continue it, alone they name nothing. */
 const DESCRIPTORS = new Set(['general', 'community', 'regional', 'memorial', 'county', 'university', 'medical', 'health', 'care', 'state', 'city', "children's", 'mental', 'psychiatric', 'nursing', 'home', 'rehab', 'cancer', 'heart', 'surgical', 'specialty', 'family', 'women\'s', 'veterans', 'baptist', 'methodist', 'presbyterian', 'lutheran', 'adventist', 'mercy']);
@@ -62,7 +71,7 @@ export function extendWithZip(text: string, candidates: Candidate[]): void {
   }
 }
 
-export function recognizeAddresses(text: string, lexicon: AddressLexicon, lower = text.toLowerCase()): Candidate[] {
+export function recognizeAddresses(text: string, tokens: readonly Token[], lexicon: AddressLexicon, lower = text.toLowerCase()): Candidate[] {
   const isCommonWord = (w: string) => lexicon.isCommonWord(w);
   const out: Candidate[] = [];
   const add = (start: number, value: string, score: number) => {
@@ -72,18 +81,18 @@ export function recognizeAddresses(text: string, lexicon: AddressLexicon, lower 
   for (const m of text.matchAll(STREET)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
   for (const m of text.matchAll(PO_BOX)) add(m.index, m[0], 0.95);
   for (const m of text.matchAll(UNIT_ALONE)) add(m.index, m[0], 0.8);
-  for (const m of text.matchAll(STREET_NO_NUMBER)) {
+  for (const m of matchAtTokens(text, tokens, STREET_NO_NUMBER, STREET_NO_NUMBER_START)) {
     const value = m[1] ?? '';
     if (isStreetName(value.split(/\s+/).slice(0, -1), isCommonWord)) add(m.index + m[0].length - value.length, value, 0.75);
   }
-  for (const m of text.matchAll(WARD_WITH_CUE)) {
+  for (const m of matchAtTokens(text, tokens, WARD_WITH_CUE, WARD_CUE_START)) {
     const value = m[1] ?? '';
     const first = value.split(/\s/)[0]?.toLowerCase() ?? '';
     // "placed for ward 30" is generic; "placed for Bigelow 11" names the ward after someone.
     if (['ward', 'unit', 'floor', 'room', 'bed', 'the', 'a', 'icu', 'micu', 'sicu', 'ccu', 'pod'].includes(first)) continue;
     add(m.index + m[0].length - value.length, value, 0.85);
   }
-  for (const m of text.matchAll(EMPLOYER)) pushEmployer(out, text, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', isCommonWord);
+  for (const m of matchAtTokens(text, tokens, EMPLOYER, EMPLOYER_START)) pushEmployer(out, text, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', isCommonWord);
   if (PHARMACY_NAMES.some((name) => lower.includes(name))) for (const m of text.matchAll(PHARMACY_CHAIN)) add(m.index, m[0], 0.7);
   for (const m of text.matchAll(CITY_STATE_ZIP)) {
     // "Lindqvist, MD" is a doctor, "Salem, OR" a place: a bare two-letter code needs a ZIP or a known city.
@@ -95,11 +104,11 @@ export function recognizeAddresses(text: string, lexicon: AddressLexicon, lower 
   for (const m of text.matchAll(ZIP_CUE)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.95);
   for (const m of text.matchAll(STATE_NAME)) add(m.index, m[0], 0.75);
   for (const m of text.matchAll(UK_POSTCODE)) if (/\d/.test(m[0]) && m[0].length >= 5) add(m.index, m[0], 0.6);
-  for (const m of text.matchAll(FACILITY_AT)) {
+  for (const m of matchAtTokens(text, tokens, FACILITY_AT, FACILITY_STARTS)) {
     const before = wordsBeforeFacility(text, m.index);
     if (before) pushFacility(out, m.index - before.length, before + m[0], isCommonWord);
   }
-  for (const m of text.matchAll(WARD)) add(m.index, m[0], 0.6);
+  for (const m of matchAtTokens(text, tokens, WARD, WARD_START)) add(m.index, m[0], 0.6);
   return out;
 }
 

@@ -5,8 +5,9 @@ const NUMBER_WORD =
 const AGE_NUMBER = '(\\d{1,3})';
 const AGE_WORDS = `(${NUMBER_WORD})`;
 const YEARS_OLD = '\\s*(?:-|\\s)?\\s*(?:y\\.?\\s?o\\.?|y/o|yo[mf]?|yrs?\\.?\\s*old|years?[\\s-]+old|year-old|yr-old|years? of age|yoa)(?![a-z])';
-// Spelled-out ages ("sixty-seven-year-old") are rare; their pattern only runs where a tens word occurs.
-const SPELLED = /(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:y|month|week|day)/i;
+// Spelled-out ages ("sixty-seven-year-old") are rare; their pattern only runs where a number word is
+// followed by a unit. Tested on the lower-cased text: a case-blind alternation scans several times slower.
+const SPELLED = /(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:y|month|week|day)/;
 const SPELLED_AGE = new RegExp(`\\b${AGE_WORDS}${YEARS_OLD}`, 'gi');
 
 // Each pattern captures the age value in group 1; the span is the value only, as DetectPHI reports it.
@@ -28,7 +29,7 @@ const AGE_PATTERNS: { re: RegExp; score: number; hint?: string[] }[] = [
 
 export function recognizeAges(text: string, lower = text.toLowerCase()): Candidate[] {
   const out: Candidate[] = [];
-  const patterns = SPELLED.test(text) ? [...AGE_PATTERNS, { re: SPELLED_AGE, score: 0.97 }] : AGE_PATTERNS;
+  const patterns = SPELLED.test(lower) ? [...AGE_PATTERNS, { re: SPELLED_AGE, score: 0.97 }] : AGE_PATTERNS;
   for (const { re, score, hint } of patterns) {
     if (hint && !hint.some((h) => lower.includes(h))) continue;
     for (const m of text.matchAll(re)) {

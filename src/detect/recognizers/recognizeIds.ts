@@ -1,25 +1,36 @@
 import type { Candidate, SafeSpan } from '../Candidate.ts';
 import { deaValid, npiValid, ssnValid, vinValid } from '../checksums.ts';
 import { hasCueBefore } from '../context.ts';
+import { keywordStart, matchAtTokens } from '../matchAtTokens.ts';
+import type { Token } from '../tokenize.ts';
 
-// A label, optional "#"/"no."/":" and then the value. The value must hold a digit.
+// A label, optional "#"/"no."/":" and then the value. The value must hold a digit. Tried only at
+// tokens that can start a label (LABEL_STARTS), with the letters of "MRN12345" standing for the token.
 const LABELLED =
-  /\b(?:mrn|mr\s?#|mr\s+no|hospital\s*(?:#|no\.?|number)|hosp\s*#|episode(?:\s+no)?|registration|nhs(?:\s+(?:no|number))?|chi(?:\s+(?:no|number))?|spec|med(?:ical)?\s+rec(?:ord)?s?(?:\s+(?:no|number|num))?|record\s+(?:no|number|#)|unit\s+(?:no|number)|u#|acct|account|acc(?:ession)?|accn|member(?:\s+id)?|subscriber(?:\s+id)?|policy|group|insurance\s+id|health\s+plan(?:\s+id)?|medicaid|medicare|hicn|mbi|npi|dea|upin|licen[cs]e|lic|certificate|cert|serial|s\/n|sn|device\s+id|implant|lot|plate|license\s+plate|tag|vin|id|identifier|patient\s+id|pt\s+id|case|specimen|order|req(?:uisition)?|encounter|claim|csn|fin|har|empi|ssn|ss#|social\s+security(?:\s+(?:no|number|#))?|passport|driver'?s\s+licen[cs]e|badge|employee\s+id|emp\s+id|reference|ticket|barcode|accession|pathology|path\s+no|lab\s+no)\s*(?:#|no\.?|number|num|nbr)?\s*[:#=.]?\s*([A-Z0-9][A-Z0-9-/.]*\d[A-Z0-9-]*)/gi;
+  /(?:mrn|mr\s?#|mr\s+no|hospital\s*(?:#|no\.?|number)|hosp\s*#|episode(?:\s+no)?|registration|nhs(?:\s+(?:no|number))?|chi(?:\s+(?:no|number))?|spec|med(?:ical)?\s+rec(?:ord)?s?(?:\s+(?:no|number|num))?|record\s+(?:no|number|#)|unit\s+(?:no|number)|u#|acct|account|acc(?:ession)?|accn|member(?:\s+id)?|subscriber(?:\s+id)?|policy|group|insurance\s+id|health\s+plan(?:\s+id)?|medicaid|medicare|hicn|mbi|npi|dea|upin|licen[cs]e|lic|certificate|cert|serial|s\/n|sn|device\s+id|implant|lot|plate|license\s+plate|tag|vin|id|identifier|patient\s+id|pt\s+id|case|specimen|order|req(?:uisition)?|encounter|claim|csn|fin|har|empi|ssn|ss#|social\s+security(?:\s+(?:no|number|#))?|passport|driver'?s\s+licen[cs]e|badge|employee\s+id|emp\s+id|reference|ticket|barcode|accession|pathology|path\s+no|lab\s+no)\s*(?:#|no\.?|number|num|nbr)?\s*[:#=.]?\s*([A-Z0-9][A-Z0-9-/.]*\d[A-Z0-9-]*)/iy;
+const LABEL_STARTS = keywordStart(new Set([
+  'mrn', 'mr', 'hospital', 'hosp', 'episode', 'registration', 'nhs', 'chi', 'spec', 'med', 'medical', 'record', 'unit', 'u', 'acct', 'account',
+  'acc', 'accession', 'accn', 'member', 'subscriber', 'policy', 'group', 'insurance', 'health', 'medicaid', 'medicare', 'hicn', 'mbi', 'npi',
+  'dea', 'upin', 'licence', 'license', 'lic', 'certificate', 'cert', 'serial', 's', 'sn', 'device', 'implant', 'lot', 'plate', 'tag', 'vin',
+  'id', 'identifier', 'patient', 'pt', 'case', 'specimen', 'order', 'req', 'requisition', 'encounter', 'claim', 'csn', 'fin', 'har', 'empi',
+  'ssn', 'ss', 'social', 'passport', 'driver', 'drivers', 'badge', 'employee', 'emp', 'reference', 'ticket', 'barcode', 'pathology', 'path', 'lab',
+]));
 const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
 // "SS# 412 55 7789": spaced groups only after an SSN label (spaced digits are common elsewhere).
 const SSN_SPACED = /\b(?:ssn|ss\s?#|social\s+security(?:\s+(?:no|number|#))?)\s*[:#.]?\s*(\d{3} \d{2} \d{4})\b/gi;
 const LONG_NUMBER = /(?<![\d.,/-])\d{6,}(?![\d.,/]\d|-\d)/g;
-const ALPHANUMERIC = /\b[A-Z]{1,4}-?\d{4,}[A-Z0-9-]*\b|\b\d{2,}[A-Z]{1,3}\d{3,}[A-Z0-9]*\b/gi;
-const WORD = /\b[A-Za-z0-9]{9,17}\b/g;
+const ALPHANUMERIC = /[A-Z]{1,4}-?\d{4,}[A-Z0-9-]*\b|\d{2,}[A-Z]{1,3}\d{3,}[A-Z0-9]*\b/iy;
+// Such IDs start at a token with digits in it, or at a short word before "-1234".
+const ALPHANUMERIC_START = (token: Token, text: string) => !token.alpha || (token.text.length <= 4 && text[token.end] === '-');
 const PLATE = /\b(?:plate|tag|licen[cs]e\s+plate|reg(?:istration)?)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z0-9]{1,4}[\s-]?[A-Z0-9]{2,5})\b/gi;
 
 // Medical codes are not PHI: "ICD-10 I10", "CPT 99213", "LOINC 2345-7".
 const CODE_CUES = ['icd', 'icd-10', 'icd10', 'icd-9', 'icd9', 'cpt', 'loinc', 'snomed', 'hcpcs', 'ndc', 'drg', 'code', 'codes', 'dx', 'rxnorm', 'cvx'];
 const NOT_ID_CUES = ['mg', 'mcg', 'units', 'ml', 'x', 'plt', 'platelets', 'wbc', 'count', 'ebl', 'volume', 'weight', 'dose', '$', 'cost', 'steps'];
 
-export function recognizeIds(text: string, safe: SafeSpan[]): Candidate[] {
+export function recognizeIds(text: string, tokens: readonly Token[], safe: SafeSpan[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(LABELLED)) {
+  for (const m of matchAtTokens(text, tokens, LABELLED, LABEL_STARTS)) {
     const value = (m[1] ?? '').replace(/[-/.]+$/, '');
     if (!/\d/.test(value) || value.length < 4) continue;
     const start = m.index + m[0].length - (m[1] ?? '').length;
@@ -35,20 +46,30 @@ export function recognizeIds(text: string, safe: SafeSpan[]): Candidate[] {
     if (hasCueBefore(text, m.index, NOT_ID_CUES, 1)) continue;
     out.push(idAt(m.index, m[0], npiValid(m[0]) ? 0.9 : 0.75));
   }
-  for (const m of text.matchAll(ALPHANUMERIC)) {
+  for (const m of matchAtTokens(text, tokens, ALPHANUMERIC, ALPHANUMERIC_START)) {
     if (hasCueBefore(text, m.index, CODE_CUES, 2) || isMedicalToken(m[0])) continue;
     out.push(idAt(m.index, m[0], 0.7));
   }
-  // DEA numbers and VINs have fixed lengths: test the words of that length instead of scanning with a regex.
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0];
-    if (word.length === 9 ? deaValid(word) : word.length === 17 && vinValid(word)) out.push(idAt(m.index, word, 0.95));
+  // DEA numbers and VINs have fixed lengths and check digits: test the tokens of those lengths.
+  for (const token of tokens) {
+    const word = token.text;
+    if ((word.length === 9 || word.length === 17) && isAsciiAlphanumeric(word) && (word.length === 9 ? deaValid(word) : vinValid(word))) {
+      out.push(idAt(token.start, word, 0.95));
+    }
   }
   for (const m of text.matchAll(PLATE)) {
     const value = m[1] ?? '';
     if (/\d/.test(value)) out.push(idAt(m.index + m[0].length - value.length, value, 0.85));
   }
   return out;
+}
+
+function isAsciiAlphanumeric(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
 }
 
 function idAt(start: number, value: string, score: number): Candidate {

@@ -5,6 +5,8 @@ import { FUNCTION_WORDS, NEVER_NAMES, RELATIONS } from '../nameCues.ts';
 
 // "pt prefers to be called fang", "goes by Bud": the next word is a name whatever its case.
 const PREFERRED_NAME = fastLetters(/\b(?:prefers?\s+to\s+be\s+called|likes\s+to\s+be\s+called|goes\s+by|known\s+as|a\.?k\.?a\.?|nicknamed?)\s+["'“]?([\p{L}][\p{L}'’-]+)/giu);
+// Substrings PREFERRED_NAME cannot match without ("a.k.a" holds "a.k", "ak.a" holds "k.a").
+const PREFERRED_NAME_HINTS = ['called', 'goes', 'known', 'nickname', 'aka', 'a.k', 'k.a'];
 // "a. young rn", "ximena díaz, rn bsn", "DO RN", "/pr": a signature line of a nurse or a clinician, any case.
 const SIGNATURE_LINE =
   fastLetters(/(?:^|\n)[ \t]*(?:[/-][ \t]*)?((?:\p{L}\.?[ \t]?)?\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,2}?),?[ \t]+(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)(?:[ \t,]+(?:rn|bsn|msn|ccrn|cen))*[ \t]*(?=\n|$)/giu);
@@ -18,7 +20,7 @@ export function recognizeNamesInPlace(text: string, lexicon: Lexicon, lower = te
   const out: Candidate[] = [];
   // Each pattern runs only where its literal anchor occurs: substring search is far cheaper than a regex scan.
   const patterns = [
-    ...(/called|goes by|known as|a\.?k\.?a|nickname/.test(lower) ? [PREFERRED_NAME] : []),
+    ...(PREFERRED_NAME_HINTS.some((hint) => lower.includes(hint)) ? [PREFERRED_NAME] : []),
     ...(/\b(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)\b/.test(lower) ? [SIGNATURE_LINE] : []),
     ...(lower.includes('/') ? [SLASH_INITIALS] : []),
     PATIENT_EVENT,
