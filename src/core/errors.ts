@@ -37,3 +37,51 @@ export class PayloadTooLargeError extends HdmError {
     this.name = 'PayloadTooLargeError';
   }
 }
+
+/** No job with this id, or not one of the caller's (the two are not told apart). */
+export class JobNotFoundError extends HdmError {
+  constructor(message = 'no such job', options?: ErrorOptions) {
+    super('JOB_NOT_FOUND', message, options);
+    this.name = 'JobNotFoundError';
+  }
+}
+
+/** A conditional write found the job in a status the change may not start from (a race or a replay). */
+export class JobStateConflictError extends HdmError {
+  constructor(message = 'the job is not in a status this change applies to', options?: ErrorOptions) {
+    super('INTERNAL', message, options);
+    this.name = 'JobStateConflictError';
+  }
+}
+
+/** An object the store was asked for does not exist. */
+export class ObjectNotFoundError extends HdmError {
+  constructor(message = 'no such object', options?: ErrorOptions) {
+    super('INTERNAL', message, options);
+    this.name = 'ObjectNotFoundError';
+  }
+}
+
+/** The caller may not do this. */
+export class UnauthorizedError extends HdmError {
+  constructor(message = 'not authorized', options?: ErrorOptions) {
+    super('UNAUTHORIZED', message, options);
+    this.name = 'UnauthorizedError';
+  }
+}
+
+/** An upstream service or a limit pushed back; retry later. */
+export class ThrottledError extends HdmError {
+  constructor(message = 'too many requests, retry later', options?: ErrorOptions) {
+    super('THROTTLED', message, options);
+    this.name = 'ThrottledError';
+  }
+}
+
+/** An image is not one this service accepts (format, pixel or size limits). */
+export class UnsupportedImageError extends HdmError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('UNSUPPORTED_IMAGE', message, options);
+    this.name = 'UnsupportedImageError';
+  }
+}

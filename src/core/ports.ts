@@ -1,4 +1,5 @@
 import type { PhiEntity, PhiType } from './PhiEntity.ts';
+import type { Finding, FindingFilter, Job, JobFilter, JobStatus, JobUpdate, ObjectRef, Page } from './Job.ts';
 
 /** Options every PhiDetector honours. */
 export interface DetectOptions {
@@ -11,4 +12,47 @@ export interface DetectOptions {
 /** Finds PHI in text. Adapters: the local detector, Comprehend Medical, and a union of both. */
 export interface PhiDetector {
   detect(text: string, options?: DetectOptions): Promise<PhiEntity[]>;
+}
+
+/**
+ * Job and finding records. Adapters: DynamoDB (on AWS and, through dynalite, locally) and in memory.
+ * Every write is a single-item conditional write (dynalite has no transactions); the use cases order
+ * them so that no reader sees a SUCCEEDED job without all its findings.
+ */
+export interface JobStore {
+  /**
+   * Writes a new job. With `clientToken`, first claims (owner, clientToken): when another call already
+   * claimed it, nothing is written and that call's job is returned with `created: false`.
+   */
+  createJob(job: Job, clientToken?: string): Promise<{ job: Job; created: boolean }>;
+  /** The job with this id, whoever owns it; callers check the owner. */
+  getJob(id: string): Promise<Job | undefined>;
+  /**
+   * Applies `changes` only while the job's status is one of `from`; returns the job as written.
+   * @throws JobNotFoundError when there is no such job; JobStateConflictError when its status is not in `from`.
+   */
+  updateJob(id: string, from: readonly JobStatus[], changes: JobChanges): Promise<Job>;
+  /** Writes findings (any number; batched by the adapter). Re-writing the same ids is harmless. */
+  putFindings(findings: readonly Finding[]): Promise<void>;
+  /** The owner's jobs, newest first. `limit` 1-100. */
+  listJobs(owner: string, filter: JobFilter, limit: number, nextToken?: string): Promise<Page<Job>>;
+  /** The owner's findings across jobs, newest first (by job creation time, then job id and position, all descending). */
+  listFindings(owner: string, filter: FindingFilter, limit: number, nextToken?: string): Promise<Page<Finding>>;
+  /** One job's findings in document order (the job's owner was checked by the caller). */
+  listJobFindings(jobId: string, limit: number, nextToken?: string): Promise<Page<Finding>>;
+}
+
+export type JobChanges = Partial<Pick<Job, 'status' | 'updatedAt' | 'maskedText' | 'maskedTextRef' | 'maskedImage' | 'findingCount' | 'findingCounts' | 'error'>>;
+
+/** Publishes job status changes to subscribers (AWS: the publishJobUpdate mutation; locally: in process). */
+export interface JobEvents {
+  publish(update: JobUpdate): Promise<void>;
+}
+
+/** Objects: input images, masked images, results too big for a record. Adapters: S3 (locally s3rver), in memory. */
+export interface ObjectStore {
+  put(ref: ObjectRef, body: Uint8Array | string, contentType: string): Promise<void>;
+  /** @throws ObjectNotFoundError when there is none. */
+  get(ref: ObjectRef): Promise<Uint8Array>;
+  delete(ref: ObjectRef): Promise<void>;
 }

@@ -1,0 +1,191 @@
+import {
+  defaultFieldResolver,
+  type DocumentNode,
+  execute,
+  type ExecutionResult,
+  type GraphQLFieldResolver,
+  GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  parse,
+  validate,
+  getOperationAST,
+  valueFromASTUntyped,
+  getArgumentValues,
+  Kind,
+} from 'graphql';
+import type { JobServices } from '../../src/core/JobServices.ts';
+import { FIELD_RESOLVERS } from '../../resolvers/fieldResolvers.ts';
+import type { ResolverEvent } from '../../resolvers/ResolverEvent.ts';
+import type { IamIdentity, Principal } from '../auth/Principal.ts';
+import { type AppSyncError, AppSyncFieldError, formatExecutionError, formatSyntaxError, formatValidationError, formatVariableError } from './appSyncErrors.ts';
+import { selectionSetGraphQL, selectionSetList } from './selectionSetList.ts';
+
+export interface GraphQLRequestBody {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
+
+/** Who calls and how: what a resolver's event carries. */
+export interface CallContext {
+  principal: Principal;
+  identity: IamIdentity;
+  headers: Record<string, string>;
+  domainName: string | null;
+}
+
+export interface AppSyncResponse {
+  data?: Record<string, unknown> | null;
+  errors?: AppSyncError[];
+}
+
+/** What a subscription field's APPSYNC_JS resolver decided: refuse (throws) or filter. */
+export type SubscriptionAuthorizer = (field: string, args: Record<string, unknown>, identity: IamIdentity, call: CallContext) => Promise<{ filter?: unknown }>;
+
+export interface GraphQLEngineOptions {
+  schema: GraphQLSchema;
+  services: JobServices;
+  /** Field-level IAM: may this principal call `<Type>.<field>`? */
+  isAllowed(principal: Principal, typeName: string, fieldName: string): boolean;
+  authorizeSubscription: SubscriptionAuthorizer;
+  matchesFilter(filter: unknown, payload: unknown): boolean;
+  /** Called with each mutation's result, as AppSync triggers @aws_subscribe subscriptions. */
+  onMutationResult?(mutationField: string, result: unknown): void;
+}
+
+/** Thrown by subscribe(): the errors a `start` is refused with. */
+export class SubscriptionRefusedError extends Error {
+  constructor(readonly errors: { errorType?: string; message: string }[]) {
+    super(errors[0]?.message ?? 'subscription refused');
+    this.name = 'SubscriptionRefusedError';
+  }
+}
+
+export interface ActiveSubscription {
+  mutations: readonly string[];
+  deliver(mutationField: string, payload: unknown): Promise<Record<string, unknown> | undefined>;
+}
+
+/**
+ * Runs GraphQL the way AppSync does for this API: field-level IAM on root fields, the Lambda resolvers
+ * (resolvers/) called with AppSync's event shape, AppSync's error shapes, and subscriptions triggered by
+ * mutations named in @aws_subscribe and filtered by the subscription field's resolver.
+ */
+export class GraphQLEngine {
+  readonly #options: GraphQLEngineOptions;
+
+  constructor(options: GraphQLEngineOptions) {
+    this.#options = options;
+  }
+
+  /** One POST /graphql request. */
+  async execute(body: GraphQLRequestBody, call: CallContext): Promise<AppSyncResponse> {
+    const prepared = this.#prepare(body);
+    if ('errors' in prepared) return { data: null, errors: prepared.errors };
+    if (prepared.operation.operation === 'subscription') {
+      return { data: null, errors: [{ path: null, locations: null, message: 'Validation error of type ValidationError: subscriptions are served on the real-time endpoint (/graphql/realtime)' }] };
+    }
+    const result = await execute({
+      schema: this.#options.schema,
+      document: prepared.document,
+      variableValues: body.variables ?? undefined,
+      operationName: body.operationName ?? undefined,
+      contextValue: call,
+      fieldResolver: this.#resolveField,
+    });
+    return toAppSyncResponse(result);
+  }
+
+  /** One `start` on the real-time endpoint: validated, authorized, and ready to deliver. */
+  async subscribe(body: GraphQLRequestBody, call: CallContext): Promise<ActiveSubscription> {
+    const prepared = this.#prepare(body);
+    if ('errors' in prepared) throw new SubscriptionRefusedError(prepared.errors);
+    const { document, operation } = prepared;
+    const subscriptionType = this.#options.schema.getSubscriptionType();
+    const selections = operation.selectionSet.selections;
+    const fieldNode = selections[0];
+    if (operation.operation !== 'subscription' || !subscriptionType || selections.length !== 1 || fieldNode?.kind !== Kind.FIELD) {
+      throw new SubscriptionRefusedError([{ errorType: 'UnsupportedOperation', message: 'a start must hold one subscription operation with one field' }]);
+    }
+    const fieldName = fieldNode.name.value;
+    const field = subscriptionType.getFields()[fieldName];
+    if (!field) throw new SubscriptionRefusedError([{ message: `Validation error of type FieldUndefined: Field '${fieldName}' in type 'Subscription' is undefined` }]);
+    if (!this.#options.isAllowed(call.principal, 'Subscription', fieldName)) {
+      throw new SubscriptionRefusedError([{ errorType: 'Unauthorized', message: `Not Authorized to access ${fieldName} on type Subscription` }]);
+    }
+    let args: Record<string, unknown>;
+    try {
+      args = getArgumentValues(field, fieldNode, body.variables ?? {});
+    } catch (error) {
+      throw new SubscriptionRefusedError([formatVariableError(error as GraphQLError)]);
+    }
+    const { filter } = await this.#options.authorizeSubscription(fieldName, args, call.identity, call);
+    const mutations = subscribedMutations(field.astNode?.directives ?? []);
+    return {
+      mutations,
+      deliver: async (mutationField, payload) => {
+        if (!mutations.includes(mutationField)) return undefined;
+        if (filter ? !this.#options.matchesFilter(filter, payload) : !argumentsMatch(args, payload)) return undefined;
+        const result = await execute({ schema: this.#options.schema, document, rootValue: { [fieldName]: payload }, variableValues: body.variables ?? undefined, contextValue: call });
+        return result.data ?? undefined;
+      },
+    };
+  }
+
+  #prepare(body: GraphQLRequestBody): { document: DocumentNode; operation: OperationDefinitionNode } | { errors: AppSyncError[] } {
+    let document: DocumentNode;
+    try {
+      document = parse(body.query, { maxTokens: 10_000 });
+    } catch (error) {
+      return { errors: [formatSyntaxError(error as GraphQLError)] };
+    }
+    const validationErrors = validate(this.#options.schema, document);
+    if (validationErrors.length > 0) return { errors: validationErrors.map(formatValidationError) };
+    const operation = getOperationAST(document, body.operationName ?? undefined);
+    if (!operation) return { errors: [{ path: null, locations: null, message: 'Validation error of type UnknownOperation: no operation, or several without an operationName' }] };
+    return { document, operation };
+  }
+
+  readonly #resolveField: GraphQLFieldResolver<unknown, CallContext> = async (source, args, call, info) => {
+    const typeName = info.parentType.name;
+    const isRoot = info.path.prev === undefined;
+    if (isRoot && !this.#options.isAllowed(call.principal, typeName, info.fieldName)) {
+      throw new AppSyncFieldError('Unauthorized', `Not Authorized to access ${info.fieldName} on type ${typeName}`);
+    }
+    const resolver = FIELD_RESOLVERS[`${typeName}.${info.fieldName}`];
+    if (!resolver) return defaultFieldResolver(source, args, call, info);
+    const event: ResolverEvent<Record<string, unknown>, Record<string, unknown> | null> = {
+      arguments: args,
+      identity: call.identity as unknown as ResolverEvent["identity"],
+      source: (source as Record<string, unknown> | null) ?? null,
+      request: { headers: call.headers, domainName: call.domainName },
+      info: { fieldName: info.fieldName, parentTypeName: typeName, variables: info.variableValues, selectionSetList: selectionSetList(info), selectionSetGraphQL: selectionSetGraphQL(info) },
+      prev: null,
+      stash: {},
+    };
+    const result = await resolver(event as never, this.#options.services);
+    if (typeName === 'Mutation' && result !== null && result !== undefined) this.#options.onMutationResult?.(info.fieldName, result);
+    return result;
+  };
+}
+
+function toAppSyncResponse(result: ExecutionResult): AppSyncResponse {
+  if (!result.errors?.length) return { data: result.data ?? null };
+  // Errors before execution (variables that do not fit their types) come without a path or data.
+  const executed = result.data !== undefined;
+  return { data: result.data ?? null, errors: result.errors.map((e) => (executed ? formatExecutionError(e) : formatVariableError(e))) };
+}
+
+function subscribedMutations(directives: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: unknown }[] }[]): string[] {
+  const subscribe = directives.find((d) => d.name.value === 'aws_subscribe');
+  const mutations = subscribe?.arguments?.find((a) => a.name.value === 'mutations')?.value;
+  const value = mutations ? valueFromASTUntyped(mutations as Parameters<typeof valueFromASTUntyped>[0]) : [];
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** AppSync's basic filtering: every argument given must equal the field of the same name in the payload. */
+function argumentsMatch(args: Record<string, unknown>, payload: unknown): boolean {
+  const record = (payload ?? {}) as Record<string, unknown>;
+  return Object.entries(args).every(([name, value]) => value === null || value === undefined || record[name] === value);
+}

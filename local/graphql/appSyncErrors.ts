@@ -1,0 +1,76 @@
+import type { GraphQLError } from 'graphql';
+import { toGraphQLError } from '../../resolvers/toGraphQLError.ts';
+
+/** An error in AppSync's response shape. */
+export interface AppSyncError {
+  path: (string | number)[] | null;
+  data?: null;
+  errorType?: string;
+  errorInfo?: null;
+  locations: { line: number; column: number; sourceName: null }[] | null;
+  message: string;
+}
+
+/** An error a field raises with AppSync's own errorType (field-level authorization: "Unauthorized"). */
+export class AppSyncFieldError extends Error {
+  constructor(
+    readonly errorType: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppSyncFieldError';
+  }
+}
+
+/** A resolver error as AppSync returns it: the closed errorType from toGraphQLError, path and locations. */
+export function formatExecutionError(error: GraphQLError): AppSyncError {
+  const original = error.originalError;
+  const { errorType, message } = original instanceof AppSyncFieldError ? original : original ? toGraphQLError(original) : { errorType: 'INVALID_INPUT', message: withoutValues(error.message) };
+  return { path: error.path ? [...error.path] : null, data: null, errorType, errorInfo: null, locations: locationsOf(error), message };
+}
+
+// graphql-js names validation failures in prose; AppSync (graphql-java) prefixes the rule's type name.
+const VALIDATION_TYPES: [RegExp, string][] = [
+  [/^Cannot query field/, 'FieldUndefined'],
+  [/^Unknown type/, 'UnknownType'],
+  [/^Unknown argument/, 'UnknownArgument'],
+  [/^Field ".*" argument ".*" of type ".*" is required/, 'MissingFieldArgument'],
+  [/^Field ".*" of type ".*" must have a selection of subfields/, 'SubSelectionRequired'],
+  [/^Field ".*" must not have a selection/, 'SubSelectionNotAllowed'],
+  [/^Variable ".*" is never used/, 'UnusedVariable'],
+  [/^Variable ".*" is not defined/, 'UndefinedVariable'],
+  [/^Variable ".*" of type ".*" used in position expecting/, 'VariableTypeMismatch'],
+  [/cannot represent|Expected value of type|Expected type/, 'WrongType'],
+];
+
+/** A validation error as AppSync returns it: no errorType, "Validation error of type <Rule>: ...", null path. */
+export function formatValidationError(error: GraphQLError): AppSyncError {
+  const type = VALIDATION_TYPES.find(([pattern]) => pattern.test(error.message))?.[1] ?? 'ValidationError';
+  return { path: null, locations: locationsOf(error), message: `Validation error of type ${type}: ${withoutValues(error.message)}` };
+}
+
+/** A syntax error: AppSync reports it as an InvalidSyntax validation error. */
+export function formatSyntaxError(error: GraphQLError): AppSyncError {
+  return { path: null, locations: locationsOf(error), message: `Validation error of type InvalidSyntax: ${error.message.replace(/^Syntax Error: /, '')}` };
+}
+
+/** Variables that do not fit their types: AppSync's message, no errorType. */
+export function formatVariableError(error: GraphQLError): AppSyncError {
+  return { path: null, locations: locationsOf(error), message: withoutValues(error.message) };
+}
+
+/**
+ * graphql-js quotes the offending value in coercion messages ('got invalid value "Ann Lee"', 'cannot
+ * represent a non string value: 12'); values may be PHI, so they are cut out.
+ */
+export function withoutValues(message: string): string {
+  return message
+    .replace(/got invalid value .*? at "/s, 'got invalid value at "')
+    .replace(/got invalid value .*?;/s, 'got invalid value;')
+    .replace(/(cannot represent[^:]*?value): .*$/s, '$1.')
+    .replace(/(Expected value of type "[^"]+"), found .*?(;|$)/s, '$1$2');
+}
+
+function locationsOf(error: GraphQLError): AppSyncError['locations'] {
+  return error.locations ? error.locations.map(({ line, column }) => ({ line, column, sourceName: null })) : null;
+}

@@ -1,0 +1,42 @@
+import type { JobEvents, JobStore, ObjectStore, PhiDetector } from './ports.ts';
+
+/** Where a use case may say what happened: event names and counts, never input text. */
+export interface Logger {
+  info(event: string, fields?: Record<string, unknown>): void;
+  warn(event: string, fields?: Record<string, unknown>): void;
+  error(event: string, fields?: Record<string, unknown>): void;
+}
+
+/** Everything the job use cases need, wired once per process (src/services.ts) and injected. */
+export interface JobServices {
+  jobs: JobStore;
+  events: JobEvents;
+  detector: PhiDetector;
+  objects: ObjectStore;
+  /** Bucket for inputs (uploads, inline images) and results too big for a record. */
+  bucket: string;
+  /** Records expire this long after their job was created (DynamoDB TTL). */
+  recordTtlSeconds: number;
+  now: () => Date;
+  newId: () => string;
+  logger: Logger;
+  limits: JobLimits;
+}
+
+export interface JobLimits {
+  /** maskText input, in characters (UTF-16 code units). */
+  maxTextLength: number;
+  /** A masked text longer than this (UTF-8 bytes) goes to the object store instead of the job record. */
+  maxInlineResultBytes: number;
+  /** Decoded size of an inline base64 image. */
+  maxInlineImageBytes: number;
+}
+
+export const DEFAULT_JOB_LIMITS: JobLimits = {
+  maxTextLength: 1_000_000,
+  // DynamoDB items stop at 400 KB; the rest of the record needs room too.
+  maxInlineResultBytes: 300_000,
+  maxInlineImageBytes: 4 * 1024 * 1024,
+};
+
+export const SILENT_LOGGER: Logger = { info: () => {}, warn: () => {}, error: () => {} };

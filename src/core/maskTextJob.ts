@@ -1,0 +1,103 @@
+import type { Caller } from './Caller.ts';
+import { checkClientToken } from './checkClientToken.ts';
+import { InvalidInputError, PayloadTooLargeError } from './errors.ts';
+import type { Finding, FindingCount, Job, JobOptions } from './Job.ts';
+import type { JobServices } from './JobServices.ts';
+import { type MaskedSpan, maskText } from './maskText.ts';
+import { type MaskOptionsInput, parseMaskOptions } from './parseMaskOptions.ts';
+import type { PhiType } from './PhiEntity.ts';
+import { advanceJob, failJob, publishStatus } from './recordJobOutcome.ts';
+
+export interface MaskTextInput {
+  text: string;
+  options?: MaskOptionsInput | null;
+  clientToken?: string | null;
+}
+
+/**
+ * The maskText mutation: records a TEXT job, masks within the call, records the findings, and returns
+ * the finished job (SUCCEEDED with `maskedText`, or FAILED with an error). Each status is published.
+ * Findings are written before the job turns SUCCEEDED, so a SUCCEEDED job always has all of them.
+ * A retry with the same `clientToken` returns the first call's job and does the work only once.
+ * @throws InvalidInputError / PayloadTooLargeError before anything is written.
+ */
+export async function maskTextJob(services: JobServices, caller: Caller, input: MaskTextInput): Promise<Job> {
+  const { text } = input;
+  if (typeof text !== 'string') throw new InvalidInputError('input.text must be a string');
+  if (text.length > services.limits.maxTextLength) {
+    throw new PayloadTooLargeError(`input.text must be at most ${services.limits.maxTextLength} characters`);
+  }
+  const clientToken = checkClientToken(input.clientToken);
+  const { mask, recorded } = parseMaskOptions(input.options);
+  const { job, created } = await services.jobs.createJob(newTextJob(services, caller, recorded), clientToken);
+  if (!created) return withMaskedText(services, job);
+  await publishStatus(services, job);
+  try {
+    const entities = await services.detector.detect(text);
+    const { maskedText, spans } = maskText(text, entities, mask);
+    const findings = toFindings(job, spans);
+    await services.jobs.putFindings(findings);
+    const result = await storeResult(services, job, maskedText);
+    const done = await advanceJob(services, job, { status: 'SUCCEEDED', ...result, findingCount: findings.length, findingCounts: countByType(findings) });
+    return { ...done, maskedText };
+  } catch (error) {
+    return failJob(services, job, error);
+  }
+}
+
+function newTextJob(services: JobServices, caller: Caller, options: JobOptions): Job {
+  const now = services.now();
+  return {
+    id: services.newId(),
+    kind: 'TEXT',
+    status: 'RUNNING',
+    owner: caller.owner,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    expiresAt: Math.floor(now.getTime() / 1000) + services.recordTtlSeconds,
+    options,
+  };
+}
+
+function toFindings(job: Job, spans: readonly MaskedSpan[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const span of spans) {
+    // Deny-list terms are the caller's own words, not something found.
+    if (span.type === 'DENY_LIST') continue;
+    const seq = findings.length + 1;
+    findings.push({
+      id: `${job.id}:${seq}`,
+      jobId: job.id,
+      owner: job.owner,
+      seq,
+      type: span.type,
+      score: span.score,
+      beginOffset: span.begin,
+      endOffset: span.end,
+      createdAt: job.createdAt,
+      expiresAt: job.expiresAt,
+    });
+  }
+  return findings;
+}
+
+function countByType(findings: readonly Finding[]): FindingCount[] {
+  const counts = new Map<PhiType, number>();
+  for (const f of findings) counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
+  return [...counts].map(([type, count]) => ({ type, count }));
+}
+
+/** Small results live in the job record; big ones in the object store (DynamoDB items stop at 400 KB). */
+async function storeResult(services: JobServices, job: Job, maskedText: string): Promise<Pick<Job, 'maskedText' | 'maskedTextRef'>> {
+  if (Buffer.byteLength(maskedText) <= services.limits.maxInlineResultBytes) return { maskedText };
+  const ref = { bucket: services.bucket, key: `results/${job.id}/masked.txt` };
+  await services.objects.put(ref, maskedText, 'text/plain; charset=utf-8');
+  return { maskedTextRef: ref };
+}
+
+/** A job's masked text, from its record or from the object store. */
+export async function withMaskedText(services: JobServices, job: Job): Promise<Job> {
+  if (job.maskedText !== undefined || !job.maskedTextRef) return job;
+  const bytes = await services.objects.get(job.maskedTextRef);
+  return { ...job, maskedText: new TextDecoder().decode(bytes) };
+}
