@@ -1,9 +1,29 @@
 import { InvalidInputError } from './core/errors.ts';
 
-/** Settings read from the environment. Later issues add the server, storage and AWS settings here. */
+/** Settings read from the environment: the CLI, the local API server, and (later) AWS deployment. */
 export interface Config {
   /** HDM_DEBUG=1: internal errors print their stack trace (never input content). */
   debug: boolean;
+  /** PORT: the local API's port (default 4000; 0 picks a free one). */
+  port: number;
+  /** HOST: the address it listens on (default 127.0.0.1, loopback only). */
+  host: string;
+  /** HDM_DATA_DIR: dynalite, s3rver, generated credentials and certificates (default `.data`). */
+  dataDir: string;
+  /** HDM_PRINCIPALS_FILE: JSON principals for SigV4 (default: one generated into the data directory). */
+  principalsFile?: string;
+  /** HDM_REGION, else AWS_REGION: the region requests are signed for (default us-east-1). */
+  region: string;
+  /** HDM_TLS=1: HTTPS and WSS with a self-signed certificate (or HDM_TLS_CERT and HDM_TLS_KEY, PEM files). */
+  tls: boolean | { certFile: string; keyFile: string };
+  /** HDM_RECORD_TTL_DAYS: job records expire after this many days (default 30). */
+  recordTtlDays: number;
+  /** HDM_MAX_REQUEST_BYTES: largest request body the local server reads (default 6 MiB). */
+  maxRequestBytes: number;
+  /** HDM_TABLE_NAME: the DynamoDB table (default hdm-jobs). */
+  tableName: string;
+  /** HDM_BUCKET: the S3 bucket for inputs and large results (default hdm-data). */
+  bucket: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -18,13 +38,35 @@ export function processEnv(): Env {
  * echoing a value.
  *
  * @example
- * const config = loadConfig({ HDM_DEBUG: '1' }); // { debug: true }
+ * const config = loadConfig({ HDM_DEBUG: '1', PORT: '8080' });
  */
 export function loadConfig(env: Env = processEnv()): Config {
   const problems: string[] = [];
-  const debug = parseBoolean(env, 'HDM_DEBUG', false, problems);
+  const certFile = nonEmpty(env.HDM_TLS_CERT);
+  const keyFile = nonEmpty(env.HDM_TLS_KEY);
+  if ((certFile === undefined) !== (keyFile === undefined)) problems.push('HDM_TLS_CERT and HDM_TLS_KEY must be set together');
+  const tlsFlag = parseBoolean(env, 'HDM_TLS', false, problems);
+  const config: Config = {
+    debug: parseBoolean(env, 'HDM_DEBUG', false, problems),
+    port: parseInteger(env, 'PORT', 4000, 0, 65535, problems),
+    host: nonEmpty(env.HOST) ?? '127.0.0.1',
+    dataDir: nonEmpty(env.HDM_DATA_DIR) ?? '.data',
+    region: parseRegion(env, problems),
+    tls: certFile && keyFile ? { certFile, keyFile } : tlsFlag,
+    recordTtlDays: parseInteger(env, 'HDM_RECORD_TTL_DAYS', 30, 1, 3650, problems),
+    maxRequestBytes: parseInteger(env, 'HDM_MAX_REQUEST_BYTES', 6 * 1024 * 1024, 1024, 64 * 1024 * 1024, problems),
+    tableName: parseName(env, 'HDM_TABLE_NAME', 'hdm-jobs', /^[A-Za-z0-9_.-]{3,255}$/, problems),
+    bucket: parseName(env, 'HDM_BUCKET', 'hdm-data', /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, problems),
+  };
+  const principalsFile = nonEmpty(env.HDM_PRINCIPALS_FILE);
+  if (principalsFile) config.principalsFile = principalsFile;
   if (problems.length > 0) throw new InvalidInputError(`invalid configuration: ${problems.join('; ')}`);
-  return { debug };
+  return config;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
 }
 
 function parseBoolean(env: Env, key: string, fallback: boolean, problems: string[]): boolean {
@@ -34,4 +76,28 @@ function parseBoolean(env: Env, key: string, fallback: boolean, problems: string
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   problems.push(`${key} must be 1/0, true/false, yes/no or on/off`);
   return fallback;
+}
+
+function parseInteger(env: Env, key: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = nonEmpty(env[key]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    problems.push(`${key} must be a whole number from ${min} to ${max}`);
+    return fallback;
+  }
+  return value;
+}
+
+function parseRegion(env: Env, problems: string[]): string {
+  const key = nonEmpty(env.HDM_REGION) ? 'HDM_REGION' : 'AWS_REGION';
+  const region = nonEmpty(env[key]) ?? 'us-east-1';
+  if (!/^[a-z]{2}(?:-[a-z]+)+-\d$/.test(region)) problems.push(`${key} must be an AWS region name such as us-east-1`);
+  return region;
+}
+
+function parseName(env: Env, key: string, fallback: string, rule: RegExp, problems: string[]): string {
+  const value = nonEmpty(env[key]) ?? fallback;
+  if (!rule.test(value)) problems.push(`${key} is not a valid name`);
+  return value;
 }

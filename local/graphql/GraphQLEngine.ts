@@ -33,6 +33,8 @@ export interface CallContext {
   identity: IamIdentity;
   headers: Record<string, string>;
   domainName: string | null;
+  /** Root fields the request called, for the request log. */
+  fieldsCalled?: string[];
 }
 
 export interface AppSyncResponse {
@@ -150,6 +152,7 @@ export class GraphQLEngine {
   readonly #resolveField: GraphQLFieldResolver<unknown, CallContext> = async (source, args, call, info) => {
     const typeName = info.parentType.name;
     const isRoot = info.path.prev === undefined;
+    if (isRoot) call.fieldsCalled?.push(`${typeName}.${info.fieldName}`);
     if (isRoot && !this.#options.isAllowed(call.principal, typeName, info.fieldName)) {
       throw new AppSyncFieldError('Unauthorized', `Not Authorized to access ${info.fieldName} on type ${typeName}`);
     }

@@ -46,6 +46,12 @@ const VALIDATION_TYPES: [RegExp, string][] = [
 /** A validation error as AppSync returns it: no errorType, "Validation error of type <Rule>: ...", null path. */
 export function formatValidationError(error: GraphQLError): AppSyncError {
   const type = VALIDATION_TYPES.find(([pattern]) => pattern.test(error.message))?.[1] ?? 'ValidationError';
+  const undefinedField = /^Cannot query field "([^"]+)" on type "([^"]+)"/.exec(error.message);
+  if (undefinedField) {
+    // AppSync's own wording for the most common mistake, which clients match on.
+    const [, field, typeName] = undefinedField;
+    return { path: null, locations: locationsOf(error), message: `Validation error of type FieldUndefined: Field '${field}' in type '${typeName}' is undefined @ '${field}'` };
+  }
   return { path: null, locations: locationsOf(error), message: `Validation error of type ${type}: ${withoutValues(error.message)}` };
 }
 

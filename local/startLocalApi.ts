@@ -1,0 +1,177 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config.ts';
+import { ensureJobTable } from '../src/adapters/dynamodb/createJobTable.ts';
+import { createLocalServices, type WiredServices } from '../src/services.ts';
+import { JS_RESOLVER_DIR, JS_RESOLVERS } from '../resolvers/appsync/jsResolvers.ts';
+import { identityOf, isAllowed, loadPrincipals, verifyRealtimeAuth, verifySigV4, REALTIME_CONNECT_PATH, REALTIME_START_PATH, type ApiCoordinates, type IamIdentity, type Principal } from './auth/index.ts';
+import { createDynamoDbDataSource, loadJsResolver, matchesSubscriptionFilter, noneDataSource, runJsResolver, type SubscriptionFilter } from './appsync-js/index.ts';
+import { startDynalite } from './dynamodb/startDynalite.ts';
+import { GraphQLEngine, SubscriptionRefusedError, type CallContext } from './graphql/GraphQLEngine.ts';
+import { loadSchema } from './graphql/loadSchema.ts';
+import { createJsonLogger } from './jsonLogger.ts';
+import type { LocalApi, LocalApiOptions } from './LocalApi.ts';
+import { createRealtimeServer, RealtimeSubscribeError, type RealtimeServer } from './realtime/index.ts';
+import { startS3rver } from './s3/startS3rver.ts';
+import { createRequestListener } from './server/createRequestListener.ts';
+import { loadOrCreateCertificate } from './tls/loadOrCreateCertificate.ts';
+
+export type { LocalApi, LocalApiOptions } from './LocalApi.ts';
+
+const API_ID = 'local';
+
+interface RealtimeCaller {
+  principal: Principal;
+  sourceIp: string;
+}
+
+/**
+ * Starts the whole API on this machine: dynalite and s3rver (in this process), the local detector, the
+ * GraphQL endpoint with SigV4, and AppSync's real-time protocol. Defaults come from the environment
+ * (src/config.ts); options override them.
+ */
+export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
+  const config = loadConfig();
+  const dataDir = options.dataDir ?? config.dataDir;
+  const region = options.region ?? config.region;
+  const tls = options.tls ?? config.tls;
+  const logger = createJsonLogger(options.log ?? ((line) => process.stdout.write(`${line}\n`)));
+  await mkdir(dataDir, { recursive: true });
+
+  const stack = new Stack();
+  try {
+    const { registry, principals, generated } = await loadPrincipals({ file: options.principalsFile ?? config.principalsFile, dataDir });
+    const accountId = principals[0]?.accountId ?? '000000000000';
+    const api: ApiCoordinates = { region, accountId, apiId: API_ID };
+    const dynalite = stack.push(await startDynalite(options.inMemory ? {} : { path: join(dataDir, 'dynamodb') }));
+    const s3 = stack.push(await startS3rver({ ...(options.inMemory ? {} : { directory: join(dataDir, 's3') }), buckets: [config.bucket] }));
+
+    let realtime: RealtimeServer | undefined;
+    const wired: WiredServices = createLocalServices({
+      dynamoDbEndpoint: dynalite.endpoint,
+      s3Endpoint: s3.endpoint,
+      tableName: config.tableName,
+      bucket: config.bucket,
+      recordTtlDays: config.recordTtlDays,
+      logger,
+      // Locally the worker's publishJobUpdate goes straight to the subscribers, as AppSync would deliver it.
+      events: { publish: async (update) => void (await realtime?.publish('publishJobUpdate', update)) },
+    });
+    stack.push({ close: async () => wired.close() });
+    await ensureJobTable(wired.dynamoDb, config.tableName);
+
+    const engine = new GraphQLEngine({
+      schema: loadSchema(),
+      services: wired.services,
+      isAllowed: (principal, typeName, fieldName) => isAllowed(principal, typeName, fieldName, api),
+      authorizeSubscription: subscriptionAuthorizer(wired, config.tableName),
+      matchesFilter: (filter, payload) => matchesSubscriptionFilter(filter as SubscriptionFilter, payload),
+      onMutationResult: (field, result) => void realtime?.publish(field, result),
+    });
+    const verifyOptions = { principals: registry, regions: [region] };
+    realtime = createRealtimeServer<RealtimeCaller>({
+      logger,
+      hooks: {
+        authenticateConnection: async (auth, request) => ({ principal: verifyRealtimeAuth(auth, '{}', REALTIME_CONNECT_PATH, verifyOptions).principal, sourceIp: request.sourceIp }),
+        authenticateStart: async (auth, data, connection) => ({ principal: verifyRealtimeAuth(auth, data, REALTIME_START_PATH, verifyOptions).principal, sourceIp: connection.sourceIp }),
+        subscribe: async (caller, request) => {
+          const call: CallContext = { principal: caller.principal, identity: identityOf(caller.principal, [caller.sourceIp]), headers: {}, domainName: null };
+          try {
+            return await engine.subscribe(request, call);
+          } catch (error) {
+            if (error instanceof SubscriptionRefusedError) throw new RealtimeSubscribeError(error.errors.map((e) => ({ errorType: e.errorType ?? 'ValidationError', message: e.message })));
+            throw error;
+          }
+        },
+      },
+    });
+    stack.push(realtime);
+
+    const listener = createRequestListener({
+      engine,
+      authenticate: (request) => verifySigV4(request, verifyOptions).principal,
+      identityOf,
+      maxRequestBytes: config.maxRequestBytes,
+      log: (entry) => logger.line(entry),
+    });
+    const certificate = tls ? await loadOrCreateCertificate(dataDir, typeof tls === 'object' ? tls : undefined) : undefined;
+    const server: Server = certificate ? createHttpsServer({ cert: certificate.cert, key: certificate.key }, listener) : createHttpServer(listener);
+    server.on('upgrade', (request, socket, head) => {
+      if (!realtime?.handleUpgrade(request, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    });
+    const host = options.host ?? config.host;
+    const port = await listen(server, options.port ?? config.port, host);
+    stack.push({ close: () => closeServer(server) });
+
+    const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    const origin = `${certificate ? 'https' : 'http'}://${urlHost}:${port}`;
+    logger.info('api.started', { port, tls: Boolean(certificate), inMemory: Boolean(options.inMemory) });
+    return {
+      url: `${origin}/graphql`,
+      realtimeUrl: `${origin.replace(/^http/, 'ws')}/graphql/realtime`,
+      region,
+      apiId: API_ID,
+      accountId,
+      principals,
+      ...(generated ? { generatedPrincipal: generated } : {}),
+      ...(certificate ? { certificatePem: certificate.cert } : {}),
+      close: () => stack.closeAll(),
+    };
+  } catch (error) {
+    await stack.closeAll();
+    throw error;
+  }
+}
+
+/** Runs a subscription field's APPSYNC_JS resolver: it refuses (util.unauthorized) or sets the filter. */
+function subscriptionAuthorizer(wired: WiredServices, tableName: string) {
+  const tableSource = createDynamoDbDataSource({ client: wired.dynamoDb, tableName });
+  return async (fieldName: string, args: Record<string, unknown>, identity: IamIdentity): Promise<{ filter?: unknown }> => {
+    const binding = JS_RESOLVERS.find((r) => r.fieldName === fieldName);
+    if (!binding) return {};
+    const resolver = await loadJsResolver(fileURLToPath(new URL(binding.file, JS_RESOLVER_DIR)));
+    const outcome = await runJsResolver(resolver, { arguments: args, identity, info: { fieldName, parentTypeName: binding.typeName } }, binding.dataSource === 'JOB_TABLE' ? tableSource : noneDataSource);
+    if (outcome.errors.length > 0) throw new SubscriptionRefusedError(outcome.errors.map((e) => ({ ...(e.errorType ? { errorType: e.errorType } : {}), message: e.message })));
+    return outcome.subscriptionFilter ? { filter: outcome.subscriptionFilter } : {};
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** Stops accepting connections and waits for in-flight requests; idle keep-alive sockets are closed. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+/** Things to close in reverse order of starting, each once, even when one fails. */
+class Stack {
+  readonly #items: { close(): Promise<void> }[] = [];
+  #closing: Promise<void> | undefined;
+
+  push<T extends { close(): Promise<void> }>(item: T): T {
+    this.#items.push(item);
+    return item;
+  }
+
+  closeAll(): Promise<void> {
+    this.#closing ??= (async () => {
+      for (const item of this.#items.reverse()) await item.close().catch(() => {});
+    })();
+    return this.#closing;
+  }
+}
