@@ -14,18 +14,18 @@ export async function getOwnJob(services: JobServices, caller: Caller, id: strin
 }
 
 /** The caller's jobs, newest first. */
-export function listOwnJobs(services: JobServices, caller: Caller, filter: JobFilter = {}, limit?: number | null, nextToken?: string | null): Promise<Page<Job>> {
+export async function listOwnJobs(services: JobServices, caller: Caller, filter: JobFilter = {}, limit?: number | null, nextToken?: string | null): Promise<Page<Job>> {
   return services.jobs.listJobs(caller.owner, normalizeTimes(filter), pageSize(limit), nextToken ?? undefined);
 }
 
 /** What was found in the caller's jobs, newest first; another caller's job id gives an empty page. */
-export function listOwnFindings(services: JobServices, caller: Caller, filter: FindingFilter = {}, limit?: number | null, nextToken?: string | null): Promise<Page<Finding>> {
+export async function listOwnFindings(services: JobServices, caller: Caller, filter: FindingFilter = {}, limit?: number | null, nextToken?: string | null): Promise<Page<Finding>> {
   if (filter.jobId !== undefined) checkId(filter.jobId, 'filter.jobId');
   return services.jobs.listFindings(caller.owner, normalizeTimes(filter), pageSize(limit), nextToken ?? undefined);
 }
 
 /** A job's findings in document order; `job` was read through getOwnJob or returned to its owner. */
-export function listFindingsOfJob(services: JobServices, job: Job, limit?: number | null, nextToken?: string | null): Promise<Page<Finding>> {
+export async function listFindingsOfJob(services: JobServices, job: Job, limit?: number | null, nextToken?: string | null): Promise<Page<Finding>> {
   return services.jobs.listJobFindings(job.id, pageSize(limit), nextToken ?? undefined);
 }
 

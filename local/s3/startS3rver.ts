@@ -1,0 +1,70 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { S3ClientConfig } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+
+export interface StartS3rverOptions {
+  /** Keep objects here across restarts (created if missing). Default: a fresh temp dir, removed on close. */
+  directory?: string;
+  /** Default 0: any free port. */
+  port?: number;
+  /** Created at start when missing; existing ones (and their objects) are kept. */
+  buckets: readonly string[];
+}
+
+export interface RunningS3rver {
+  /** `http://127.0.0.1:<port>`, for `s3rverClientConfig`. */
+  endpoint: string;
+  /** Where the objects are stored (the given directory, or the temp one). */
+  directory: string;
+  /** Stops the server; removes the directory only when it was a temp one. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** A local S3 on loopback. It accepts any credentials and checks no signatures (see README). */
+export async function startS3rver(options: StartS3rverOptions): Promise<RunningS3rver> {
+  const { directory, port = 0, buckets } = options;
+  const dir = directory ?? (await mkdtemp(join(tmpdir(), 'hdm-s3rver-')));
+  const removeDir = directory === undefined ? () => rm(dir, { recursive: true, force: true }) : async () => {};
+  await mkdir(dir, { recursive: true });
+
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port,
+    directory: dir,
+    silent: true,
+    // Never wipe a persistent directory; a temp one is removed whole by close().
+    resetOnClose: false,
+    // Path-style only: otherwise any non-IP Host header is taken as a bucket name.
+    vhostBuckets: false,
+    configureBuckets: buckets.map((name) => ({ name, configs: [] })),
+  });
+  let address;
+  try {
+    address = await server.run();
+  } catch (error) {
+    await removeDir();
+    throw error;
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    endpoint: `http://127.0.0.1:${address.port}`,
+    directory: dir,
+    close: () => (closing ??= server.close().then(removeDir)),
+  };
+}
+
+/**
+ * S3Client settings for s3rver: path-style URLs (no bucket subdomains on 127.0.0.1), us-east-1, and
+ * static credentials (s3rver accepts any; these are its documented defaults).
+ */
+export function s3rverClientConfig(endpoint: string): S3ClientConfig {
+  return {
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  };
+}

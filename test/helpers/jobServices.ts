@@ -1,0 +1,49 @@
+import { InMemoryJobStore } from '../../src/adapters/memory/InMemoryJobStore.ts';
+import { InMemoryObjectStore } from '../../src/adapters/memory/InMemoryObjectStore.ts';
+import type { JobUpdate } from '../../src/core/Job.ts';
+import { DEFAULT_JOB_LIMITS, type JobServices, type Logger } from '../../src/core/JobServices.ts';
+import type { PhiDetector } from '../../src/core/ports.ts';
+import { LocalPhiDetector } from '../../src/detect/LocalPhiDetector.ts';
+
+/** Job services on the in-memory adapters, with the real detector, recording what is published and logged. */
+export function inMemoryJobServices(overrides: Partial<JobServices> = {}) {
+  const published: JobUpdate[] = [];
+  const logLines: string[] = [];
+  const logger: Logger = {
+    info: (event, fields) => logLines.push(JSON.stringify({ event, ...fields })),
+    warn: (event, fields) => logLines.push(JSON.stringify({ event, ...fields })),
+    error: (event, fields) => logLines.push(JSON.stringify({ event, ...fields })),
+  };
+  let id = 0;
+  // Near the real time: stores compare record expiry (TTL) with the wall clock.
+  let clock = Date.now();
+  const services: JobServices = {
+    jobs: new InMemoryJobStore(),
+    objects: new InMemoryObjectStore(),
+    events: { publish: async (update) => void published.push(update) },
+    detector: new LocalPhiDetector(),
+    bucket: 'hdm-test',
+    recordTtlSeconds: 30 * 86_400,
+    // Each call a second later, so jobs sort by creation.
+    now: () => new Date((clock += 1000)),
+    newId: () => `job-${String(++id).padStart(4, '0')}`,
+    logger,
+    limits: DEFAULT_JOB_LIMITS,
+    ...overrides,
+  };
+  return { services, published, logLines };
+}
+
+/** A detector port that counts calls and can be made to fail, around the real one. */
+export function countingDetector(fail = false): PhiDetector & { calls: number } {
+  const real = new LocalPhiDetector();
+  const detector = {
+    calls: 0,
+    async detect(text: string) {
+      detector.calls++;
+      if (fail) throw new Error(`detector crashed on ${text}`);
+      return real.detect(text);
+    },
+  };
+  return detector;
+}
