@@ -8,7 +8,7 @@ import { ensureJobTable } from '../src/adapters/dynamodb/createJobTable.ts';
 import { createLocalServices, type WiredServices } from '../src/services.ts';
 import { JS_RESOLVER_DIR, JS_RESOLVERS } from '../resolvers/appsync/jsResolvers.ts';
 import { identityOf, isAllowed, loadPrincipals, verifyRealtimeAuth, verifySigV4, REALTIME_CONNECT_PATH, REALTIME_START_PATH, type ApiCoordinates, type IamIdentity, type Principal } from './auth/index.ts';
-import { createDynamoDbDataSource, loadJsResolver, matchesSubscriptionFilter, noneDataSource, runJsResolver, type SubscriptionFilter } from './appsync-js/index.ts';
+import { createDynamoDbDataSource, loadJsResolver, matchesSubscriptionFilter, noneDataSource, runJsResolver, type JsResolver, type SubscriptionFilter } from './appsync-js/index.ts';
 import { startDynalite } from './dynamodb/startDynalite.ts';
 import { GraphQLEngine, SubscriptionRefusedError, type CallContext } from './graphql/GraphQLEngine.ts';
 import { loadSchema } from './graphql/loadSchema.ts';
@@ -46,10 +46,11 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     const { registry, principals, generated } = await loadPrincipals({ file: options.principalsFile ?? config.principalsFile, dataDir });
     const accountId = principals[0]?.accountId ?? '000000000000';
     const api: ApiCoordinates = { region, accountId, apiId: API_ID };
-    const dynalite = stack.push(await startDynalite(options.inMemory ? {} : { path: join(dataDir, 'dynamodb') }));
+    const dynalite = stack.push(await startDynalite({ thread: true, ...(options.inMemory ? {} : { path: join(dataDir, 'dynamodb') }) }));
     const s3 = stack.push(await startS3rver({ ...(options.inMemory ? {} : { directory: join(dataDir, 's3') }), buckets: [config.bucket] }));
 
-    let realtime: RealtimeServer | undefined;
+    // The services publish through the real-time server, which needs the engine, which needs the services.
+    const late: { realtime?: RealtimeServer } = {};
     const wired: WiredServices = createLocalServices({
       dynamoDbEndpoint: dynalite.endpoint,
       s3Endpoint: s3.endpoint,
@@ -58,7 +59,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       recordTtlDays: config.recordTtlDays,
       logger,
       // Locally the worker's publishJobUpdate goes straight to the subscribers, as AppSync would deliver it.
-      events: { publish: async (update) => void (await realtime?.publish('publishJobUpdate', update)) },
+      events: { publish: async (update) => void (await late.realtime?.publish('publishJobUpdate', update)) },
     });
     stack.push({ close: async () => wired.close() });
     await ensureJobTable(wired.dynamoDb, config.tableName);
@@ -67,12 +68,12 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       schema: loadSchema(),
       services: wired.services,
       isAllowed: (principal, typeName, fieldName) => isAllowed(principal, typeName, fieldName, api),
-      authorizeSubscription: subscriptionAuthorizer(wired, config.tableName),
+      authorizeSubscription: subscriptionAuthorizer(wired, config.tableName, await loadSubscriptionResolvers()),
       matchesFilter: (filter, payload) => matchesSubscriptionFilter(filter as SubscriptionFilter, payload),
-      onMutationResult: (field, result) => void realtime?.publish(field, result),
+      onMutationResult: (field, result) => void late.realtime?.publish(field, result),
     });
     const verifyOptions = { principals: registry, regions: [region] };
-    realtime = createRealtimeServer<RealtimeCaller>({
+    const realtime = createRealtimeServer<RealtimeCaller>({
       logger,
       hooks: {
         authenticateConnection: async (auth, request) => ({ principal: verifyRealtimeAuth(auth, '{}', REALTIME_CONNECT_PATH, verifyOptions).principal, sourceIp: request.sourceIp }),
@@ -88,7 +89,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
         },
       },
     });
-    stack.push(realtime);
+    late.realtime = stack.push(realtime);
 
     const listener = createRequestListener({
       engine,
@@ -100,7 +101,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     const certificate = tls ? await loadOrCreateCertificate(dataDir, typeof tls === 'object' ? tls : undefined) : undefined;
     const server: Server = certificate ? createHttpsServer({ cert: certificate.cert, key: certificate.key }, listener) : createHttpServer(listener);
     server.on('upgrade', (request, socket, head) => {
-      if (!realtime?.handleUpgrade(request, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      if (!realtime.handleUpgrade(request, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
     });
     const host = options.host ?? config.host;
     const port = await listen(server, options.port ?? config.port, host);
@@ -126,13 +127,22 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   }
 }
 
+/**
+ * Loads the APPSYNC_JS resolvers once, at start, so no subscriber waits for bundling. Their APPSYNC_JS
+ * language check runs in the test suite (it loads the TypeScript parser, seconds of start-up here).
+ */
+function loadSubscriptionResolvers(): Promise<JsResolver[]> {
+  return Promise.all(JS_RESOLVERS.map((binding) => loadJsResolver(fileURLToPath(new URL(binding.file, JS_RESOLVER_DIR)), { checkAppSyncJs: false })));
+}
+
 /** Runs a subscription field's APPSYNC_JS resolver: it refuses (util.unauthorized) or sets the filter. */
-function subscriptionAuthorizer(wired: WiredServices, tableName: string) {
+function subscriptionAuthorizer(wired: WiredServices, tableName: string, resolvers: JsResolver[]) {
   const tableSource = createDynamoDbDataSource({ client: wired.dynamoDb, tableName });
   return async (fieldName: string, args: Record<string, unknown>, identity: IamIdentity): Promise<{ filter?: unknown }> => {
-    const binding = JS_RESOLVERS.find((r) => r.fieldName === fieldName);
-    if (!binding) return {};
-    const resolver = await loadJsResolver(fileURLToPath(new URL(binding.file, JS_RESOLVER_DIR)));
+    const index = JS_RESOLVERS.findIndex((r) => r.fieldName === fieldName);
+    const binding = JS_RESOLVERS[index];
+    const resolver = resolvers[index];
+    if (!binding || !resolver) return {};
     const outcome = await runJsResolver(resolver, { arguments: args, identity, info: { fieldName, parentTypeName: binding.typeName } }, binding.dataSource === 'JOB_TABLE' ? tableSource : noneDataSource);
     if (outcome.errors.length > 0) throw new SubscriptionRefusedError(outcome.errors.map((e) => ({ ...(e.errorType ? { errorType: e.errorType } : {}), message: e.message })));
     return outcome.subscriptionFilter ? { filter: outcome.subscriptionFilter } : {};

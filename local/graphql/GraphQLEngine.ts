@@ -135,18 +135,21 @@ export class GraphQLEngine {
     };
   }
 
+  /** Parsed and validated documents by query text: clients send the same few operations over and over. */
+  readonly #prepared = new Map<string, { document: DocumentNode } | { errors: AppSyncError[] }>();
+
   #prepare(body: GraphQLRequestBody): { document: DocumentNode; operation: OperationDefinitionNode } | { errors: AppSyncError[] } {
-    let document: DocumentNode;
-    try {
-      document = parse(body.query, { maxTokens: 10_000 });
-    } catch (error) {
-      return { errors: [formatSyntaxError(error as GraphQLError)] };
+    let prepared = this.#prepared.get(body.query);
+    if (!prepared) {
+      prepared = parseAndValidate(this.#options.schema, body.query);
+      // A bounded cache: evict the oldest entry (Map keeps insertion order).
+      if (this.#prepared.size >= PREPARED_CACHE_SIZE) this.#prepared.delete(this.#prepared.keys().next().value as string);
+      this.#prepared.set(body.query, prepared);
     }
-    const validationErrors = validate(this.#options.schema, document);
-    if (validationErrors.length > 0) return { errors: validationErrors.map(formatValidationError) };
-    const operation = getOperationAST(document, body.operationName ?? undefined);
+    if ('errors' in prepared) return prepared;
+    const operation = getOperationAST(prepared.document, body.operationName ?? undefined);
     if (!operation) return { errors: [{ path: null, locations: null, message: 'Validation error of type UnknownOperation: no operation, or several without an operationName' }] };
-    return { document, operation };
+    return { document: prepared.document, operation };
   }
 
   readonly #resolveField: GraphQLFieldResolver<unknown, CallContext> = async (source, args, call, info) => {
@@ -171,6 +174,19 @@ export class GraphQLEngine {
     if (typeName === 'Mutation' && result !== null && result !== undefined) this.#options.onMutationResult?.(info.fieldName, result);
     return result;
   };
+}
+
+const PREPARED_CACHE_SIZE = 500;
+
+function parseAndValidate(schema: GraphQLSchema, query: string): { document: DocumentNode } | { errors: AppSyncError[] } {
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: 10_000 });
+  } catch (error) {
+    return { errors: [formatSyntaxError(error as GraphQLError)] };
+  }
+  const validationErrors = validate(schema, document);
+  return validationErrors.length > 0 ? { errors: validationErrors.map((e) => formatValidationError(e, document)) } : { document };
 }
 
 function toAppSyncResponse(result: ExecutionResult): AppSyncResponse {

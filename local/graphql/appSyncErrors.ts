@@ -1,4 +1,4 @@
-import type { GraphQLError } from 'graphql';
+import { type ASTNode, BREAK, type DocumentNode, type GraphQLError, Kind, visit } from 'graphql';
 import { toGraphQLError } from '../../resolvers/toGraphQLError.ts';
 
 /** An error in AppSync's response shape. */
@@ -44,13 +44,15 @@ const VALIDATION_TYPES: [RegExp, string][] = [
 ];
 
 /** A validation error as AppSync returns it: no errorType, "Validation error of type <Rule>: ...", null path. */
-export function formatValidationError(error: GraphQLError): AppSyncError {
+export function formatValidationError(error: GraphQLError, document?: DocumentNode): AppSyncError {
   const type = VALIDATION_TYPES.find(([pattern]) => pattern.test(error.message))?.[1] ?? 'ValidationError';
   const undefinedField = /^Cannot query field "([^"]+)" on type "([^"]+)"/.exec(error.message);
   if (undefinedField) {
     // AppSync's own wording for the most common mistake, which clients match on.
     const [, field, typeName] = undefinedField;
-    return { path: null, locations: locationsOf(error), message: `Validation error of type FieldUndefined: Field '${field}' in type '${typeName}' is undefined @ '${field}'` };
+    const node = error.nodes?.[0];
+    const at = document && node ? fieldPath(document, node) : field;
+    return { path: null, locations: locationsOf(error), message: `Validation error of type FieldUndefined: Field '${field}' in type '${typeName}' is undefined @ '${at}'` };
   }
   return { path: null, locations: locationsOf(error), message: `Validation error of type ${type}: ${withoutValues(error.message)}` };
 }
@@ -75,6 +77,28 @@ export function withoutValues(message: string): string {
     .replace(/got invalid value .*?;/s, 'got invalid value;')
     .replace(/(cannot represent[^:]*?value): .*$/s, '$1.')
     .replace(/(Expected value of type "[^"]+"), found .*?(;|$)/s, '$1$2');
+}
+
+/** The field names from the operation's root down to `target`, joined with "/", as AppSync writes them. */
+function fieldPath(document: DocumentNode, target: ASTNode): string {
+  const names: string[] = [];
+  let found = '';
+  visit(document, {
+    Field: {
+      enter(node) {
+        names.push(node.name.value);
+        if (node === target) {
+          found = names.join('/');
+          return BREAK;
+        }
+        return undefined;
+      },
+      leave() {
+        names.pop();
+      },
+    },
+  });
+  return found || (target.kind === Kind.FIELD ? target.name.value : '');
 }
 
 function locationsOf(error: GraphQLError): AppSyncError['locations'] {

@@ -1,0 +1,12 @@
+// The public surface of local/auth: SigV4 verification, principals and field permissions.
+export * from './errors.ts';
+export { verifySigV4, type SignedHttpRequest, type VerifySigV4Options } from './verifySigV4.ts';
+export { verifyRealtimeAuth, REALTIME_CONNECT_PATH, REALTIME_START_PATH } from './verifyRealtimeAuth.ts';
+export { identityOf, type VerifiedCaller } from './identityOf.ts';
+export { PrincipalRegistry } from './PrincipalRegistry.ts';
+export { loadPrincipals, CREDENTIALS_FILE, type LoadPrincipalsOptions, type LoadedPrincipals } from './loadPrincipals.ts';
+export { validatePrincipals, DEFAULT_ACCOUNT_ID } from './validatePrincipals.ts';
+export { generatePrincipal } from './generatePrincipal.ts';
+export { isAllowed, fieldArn, globMatch } from './isAllowed.ts';
+export { DEFAULT_ALLOW } from './defaultAllow.ts';
+export type { Principal, IamIdentity, ApiCoordinates } from './Principal.ts';

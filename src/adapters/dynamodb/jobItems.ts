@@ -1,0 +1,88 @@
+import type { Finding, Job } from '../../core/Job.ts';
+import {
+  findingKey,
+  findingSortKey,
+  idempotencyKey,
+  jobKey,
+  jobSortKey,
+  ownerFindingsByTypePk,
+  ownerFindingsPk,
+  ownerJobsPk,
+} from './tableDesign.ts';
+
+/* Job, finding and idempotency items: keys plus every model field as a top-level attribute of the same name. */
+
+export type Item = Record<string, unknown>;
+
+const JOB_FIELDS = [
+  'id', 'kind', 'status', 'owner', 'createdAt', 'updatedAt', 'expiresAt', 'options', 'input',
+  'maskedText', 'maskedTextRef', 'maskedImage', 'findingCount', 'findingCounts', 'error',
+] as const satisfies readonly (keyof Job)[];
+
+const FINDING_FIELDS = [
+  'id', 'jobId', 'owner', 'seq', 'type', 'score', 'beginOffset', 'endOffset', 'boundingBox', 'createdAt', 'expiresAt',
+] as const satisfies readonly (keyof Finding)[];
+
+export function jobToItem(job: Job): Item {
+  return {
+    ...jobKey(job.id),
+    GSI1PK: ownerJobsPk(job.owner),
+    GSI1SK: jobSortKey(job.createdAt, job.id),
+    ...pick(job, JOB_FIELDS),
+  };
+}
+
+/** Only the model's fields: keys and anything else on the item stay behind. */
+export function itemToJob(item: Item): Job {
+  return pick(item, JOB_FIELDS) as unknown as Job;
+}
+
+export function findingToItem(finding: Finding): Item {
+  const sortKey = findingSortKey(finding.createdAt, finding.jobId, finding.seq);
+  return {
+    ...findingKey(finding.jobId, finding.seq),
+    GSI1PK: ownerFindingsPk(finding.owner),
+    GSI1SK: sortKey,
+    GSI2PK: ownerFindingsByTypePk(finding.owner, finding.type),
+    GSI2SK: sortKey,
+    ...pick(finding, FINDING_FIELDS),
+  };
+}
+
+export function itemToFinding(item: Item): Finding {
+  return pick(item, FINDING_FIELDS) as unknown as Finding;
+}
+
+export interface IdempotencyRecord {
+  jobId: string;
+  owner: string;
+  expiresAt: number;
+}
+
+export function idempotencyItem(owner: string, clientToken: string, job: Job): Item {
+  return { ...idempotencyKey(owner, clientToken), jobId: job.id, owner, expiresAt: job.expiresAt };
+}
+
+/** Copies the named fields that are present; undefined values are dropped (DynamoDB has no undefined). */
+function pick(source: object, fields: readonly string[]): Item {
+  const out: Item = {};
+  for (const field of fields) {
+    const value = (source as Item)[field];
+    if (value !== undefined) out[field] = withoutUndefined(value);
+  }
+  return out;
+}
+
+/**
+ * Drops undefined members at any depth, so writes work with any injected DocumentClient (not only
+ * one built with `removeUndefinedValues`) and the in-memory copy equals what DynamoDB would return.
+ */
+export function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(withoutUndefined) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Item = {};
+    for (const [key, member] of Object.entries(value)) if (member !== undefined) out[key] = withoutUndefined(member);
+    return out as T;
+  }
+  return value;
+}

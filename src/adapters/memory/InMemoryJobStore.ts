@@ -1,0 +1,118 @@
+import { JobNotFoundError, JobStateConflictError } from '../../core/errors.ts';
+import type { Finding, FindingFilter, Job, JobFilter, JobStatus, Page } from '../../core/Job.ts';
+import type { JobChanges, JobStore } from '../../core/ports.ts';
+import { DuplicateJobIdError } from '../dynamodb/errors.ts';
+import { assertItemFits } from '../dynamodb/itemSize.ts';
+import { findingToItem, idempotencyItem, itemToFinding, itemToJob, jobToItem, withoutUndefined, type Item } from '../dynamodb/jobItems.ts';
+import { encodePageToken, pageKeyOf } from '../dynamodb/pageToken.ts';
+import { planFindingsQuery, planJobFindingsQuery, planJobsQuery, sortKeyInRange, type QueryPlan } from '../dynamodb/queryPlan.ts';
+import { idempotencyKey, jobKey, type TableKey } from '../dynamodb/tableDesign.ts';
+import { UPDATABLE_FIELDS, validateClientToken, validateFindings } from '../dynamodb/validateWrites.ts';
+
+/**
+ * JobStore in plain Maps, for unit tests of the use cases. It stores the very items the DynamoDB
+ * adapter writes and answers the same query plans over them (the SDK-free parts of ../dynamodb), so
+ * ordering, validation, page tokens, item size limits and errors match; the contract suite checks it.
+ * Every method runs to completion without awaiting, so concurrent calls are atomic.
+ */
+export class InMemoryJobStore implements JobStore {
+  private readonly items = new Map<string, Item>();
+
+  async createJob(job: Job, clientToken?: string): Promise<{ job: Job; created: boolean }> {
+    assertItemFits(jobToItem(job));
+    if (clientToken === undefined || clientToken === null) return { job: this.putNewJob(job), created: true };
+    validateClientToken(clientToken);
+    const claim = this.read(idempotencyKey(job.owner, clientToken));
+    if (claim && (claim.expiresAt as number) >= Math.floor(Date.now() / 1000)) {
+      const existing = this.read(jobKey(claim.jobId as string));
+      // No job under a live claim only happens after a crash in the DynamoDB adapter; mirror its recovery.
+      return existing ? { job: itemToJob(clone(existing)), created: false } : { job: this.putNewJob({ ...job, id: claim.jobId as string }), created: true };
+    }
+    this.write(idempotencyItem(job.owner, clientToken, job));
+    // As in DynamoDB: a job already under this id and owner counts as this token's job.
+    const sameId = this.read(jobKey(job.id));
+    if (sameId?.owner === job.owner) return { job: itemToJob(clone(sameId)), created: false };
+    return { job: this.putNewJob(job), created: true };
+  }
+
+  async getJob(id: string): Promise<Job | undefined> {
+    const item = typeof id === 'string' ? this.read(jobKey(id)) : undefined;
+    return item ? itemToJob(clone(item)) : undefined;
+  }
+
+  async updateJob(id: string, from: readonly JobStatus[], changes: JobChanges): Promise<Job> {
+    const item = this.read(jobKey(id));
+    if (!item) throw new JobNotFoundError();
+    if (!from.includes(item.status as JobStatus)) throw new JobStateConflictError();
+    const updated = { ...item };
+    for (const [field, value] of Object.entries(changes)) {
+      if (UPDATABLE_FIELDS.has(field) && value !== undefined) updated[field] = withoutUndefined(clone(value));
+    }
+    assertItemFits(updated);
+    this.write(updated);
+    return itemToJob(clone(updated));
+  }
+
+  async putFindings(findings: readonly Finding[]): Promise<void> {
+    validateFindings(findings);
+    const items = findings.map(findingToItem);
+    items.forEach(assertItemFits);
+    items.forEach((item) => this.write(clone(item)));
+  }
+
+  async listJobs(owner: string, filter: JobFilter, limit: number, nextToken?: string): Promise<Page<Job>> {
+    return this.query(planJobsQuery(owner, filter ?? {}, limit, nextToken), limit, itemToJob);
+  }
+
+  async listFindings(owner: string, filter: FindingFilter, limit: number, nextToken?: string): Promise<Page<Finding>> {
+    const plan = planFindingsQuery(owner, filter ?? {}, limit, nextToken);
+    if (plan.jobOwnerCheck && this.read(jobKey(plan.jobOwnerCheck.jobId))?.owner !== owner) return { items: [] };
+    return this.query(plan, limit, itemToFinding);
+  }
+
+  async listJobFindings(jobId: string, limit: number, nextToken?: string): Promise<Page<Finding>> {
+    return this.query(planJobFindingsQuery(jobId, limit, nextToken), limit, itemToFinding);
+  }
+
+  private putNewJob(job: Job): Job {
+    const item = jobToItem(job);
+    if (this.read(jobKey(job.id))) throw new DuplicateJobIdError();
+    this.write(clone(item));
+    return itemToJob(clone(item));
+  }
+
+  /** Evaluates a plan as DynamoDB would: key condition, sort order, start key, then filters. */
+  private query<T>(plan: QueryPlan, limit: number, toModel: (item: Item) => T): Page<T> {
+    if (plan.empty) return { items: [] };
+    const sortKeyOf = (item: Item) => item[plan.sortKey] as string;
+    const start = plan.startKey?.[plan.sortKey];
+    const matches = [...this.items.values()]
+      .filter((item) => item[plan.partitionKey] === plan.partitionValue && typeof item[plan.sortKey] === 'string')
+      .filter((item) => sortKeyInRange(plan, sortKeyOf(item)))
+      .filter((item) => start === undefined || (plan.ascending ? sortKeyOf(item) > start : sortKeyOf(item) < start))
+      .filter((item) => Object.entries(plan.equals).every(([field, value]) => item[field] === value))
+      .filter((item) => inCreatedAtRange(plan, item.createdAt as string))
+      .sort((a, b) => (sortKeyOf(a) < sortKeyOf(b) ? -1 : sortKeyOf(a) > sortKeyOf(b) ? 1 : 0) * (plan.ascending ? 1 : -1));
+    const items = matches.slice(0, limit);
+    const page = { items: items.map((item) => toModel(clone(item))) };
+    const last = items[items.length - 1];
+    return matches.length > limit && last ? { ...page, nextToken: encodePageToken(plan.index, pageKeyOf(last, plan.keyNames)) } : page;
+  }
+
+  private read(key: TableKey): Item | undefined {
+    return this.items.get(`${key.PK}\u0000${key.SK}`);
+  }
+
+  private write(item: Item): void {
+    this.items.set(`${item.PK as string}\u0000${item.SK as string}`, item);
+  }
+}
+
+function inCreatedAtRange(plan: QueryPlan, createdAt: string): boolean {
+  const range = plan.createdAtRange;
+  return !range || ((range.gte === undefined || createdAt >= range.gte) && (range.lt === undefined || createdAt < range.lt));
+}
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
