@@ -9,6 +9,7 @@ import { num, table } from './table.ts';
 import { joinDocs, throughput, type Throughput } from './throughput.ts';
 import { measureCli } from './measureCli.ts';
 import { type ApiRun, measureApi } from './apiThroughput.ts';
+import { formatImageBench, type ImageBenchResult, measureImages } from './imageBench.ts';
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -19,13 +20,14 @@ const HELP = `Usage: npm run bench -- [options]
   --min-score X      detector minimum score (default 0.5)
   --api-requests N   maskText requests per API case (default 300 for 1 KB notes; a fifth of it for 20 KB)
   --no-api           skip the API cases
+  --no-images        skip the image cases (OCR, detector, redaction on generated 1 MP and 3 MP pages)
   --json OUT         also write the results as JSON
 `;
 
 const OPTIONS = {
   notes: { type: 'string', default: '2000' }, 'doc-mb': { type: 'string', default: '1' }, 'long-docs': { type: 'string', default: '2' },
   'min-time-ms': { type: 'string', default: '2000' }, 'min-score': { type: 'string', default: '0.5' },
-  'api-requests': { type: 'string', default: '300' }, 'no-api': { type: 'boolean' },
+  'api-requests': { type: 'string', default: '300' }, 'no-api': { type: 'boolean' }, 'no-images': { type: 'boolean' },
   json: { type: 'string' }, help: { type: 'boolean' },
 } as const;
 const parsed = (() => {
@@ -112,9 +114,15 @@ if (!args['no-api']) {
   console.log('\nThe load generator signs with @smithy/signature-v4 in a worker thread; the API (HTTP, SigV4 check, GraphQL, detector,\nAWS SDK) runs on the main thread and dynalite in its own worker thread, as `npm start` runs them.');
 }
 
+let images: ImageBenchResult | undefined;
+if (!args['no-images']) {
+  images = await measureImages({ minScore });
+  console.log(`\n${formatImageBench(images)}`);
+}
+
 if (args.json) {
   fs.mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
   const startup = { importMs, constructMs, secondConstructMs };
-  fs.writeFileSync(args.json, JSON.stringify({ node: process.version, minScore, minTimeMs, startup, baseline, loaded, peakRssMB, cases, cli, api: apiRuns }, null, 2));
+  fs.writeFileSync(args.json, JSON.stringify({ node: process.version, minScore, minTimeMs, startup, baseline, loaded, peakRssMB, cases, cli, api: apiRuns, images }, null, 2));
   console.error(`wrote ${args.json}`);
 }

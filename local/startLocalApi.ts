@@ -6,6 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.ts';
 import { ensureJobTable } from '../src/adapters/dynamodb/createJobTable.ts';
 import { createLocalServices, type WiredServices } from '../src/services.ts';
+import type { JobServices } from '../src/core/JobServices.ts';
+import { processImageJob } from '../src/core/processImageJob.ts';
+import { LocalJobQueue } from './worker/LocalJobQueue.ts';
+import { recoverJobs } from './worker/recoverJobs.ts';
 import { JS_RESOLVER_DIR, JS_RESOLVERS } from '../resolvers/appsync/jsResolvers.ts';
 import { identityOf, isAllowed, loadPrincipals, verifyRealtimeAuth, verifySigV4, REALTIME_CONNECT_PATH, REALTIME_START_PATH, type ApiCoordinates, type IamIdentity, type Principal } from './auth/index.ts';
 import { createDynamoDbDataSource, loadJsResolver, matchesSubscriptionFilter, noneDataSource, runJsResolver, type JsResolver, type SubscriptionFilter } from './appsync-js/index.ts';
@@ -47,10 +51,12 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     const accountId = principals[0]?.accountId ?? '000000000000';
     const api: ApiCoordinates = { region, accountId, apiId: API_ID };
     const dynalite = stack.push(await startDynalite({ thread: true, ...(options.inMemory ? {} : { path: join(dataDir, 'dynamodb') }) }));
-    const s3 = stack.push(await startS3rver({ ...(options.inMemory ? {} : { directory: join(dataDir, 's3') }), buckets: [config.bucket] }));
+    const s3 = stack.push(await startS3rver({ ...(options.inMemory ? {} : { directory: join(dataDir, 's3') }), buckets: [config.bucket, config.outputBucket] }));
 
     // The services publish through the real-time server, which needs the engine, which needs the services.
-    const late: { realtime?: RealtimeServer } = {};
+    const late: { realtime?: RealtimeServer; services?: JobServices } = {};
+    // The image worker: in this process, bounded; the job records are the durable queue (recoverJobs).
+    const queue = new LocalJobQueue({ concurrency: config.workerConcurrency, logger, process: (jobId) => processImageJob(late.services as JobServices, jobId) });
     const wired: WiredServices = createLocalServices({
       dynamoDbEndpoint: dynalite.endpoint,
       s3Endpoint: s3.endpoint,
@@ -60,9 +66,14 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       logger,
       // Locally the worker's publishJobUpdate goes straight to the subscribers, as AppSync would deliver it.
       events: { publish: async (update) => void (await late.realtime?.publish('publishJobUpdate', update)) },
+      images: { outputBucket: config.outputBucket, fill: config.maskFill, queue },
     });
-    stack.push({ close: async () => wired.close() });
+    late.services = wired.services;
+    stack.push({ close: () => wired.close() });
+    stack.push(queue);
     await ensureJobTable(wired.dynamoDb, config.tableName);
+    const recovered = await recoverJobs(wired.dynamoDb, config.tableName, wired.services, queue);
+    if (recovered.requeued + recovered.failed > 0) logger.info('worker.recovered', recovered);
 
     const engine = new GraphQLEngine({
       schema: loadSchema(),
@@ -89,7 +100,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
         },
       },
     });
-    late.realtime = stack.push(realtime);
+    late.realtime = realtime;
 
     const listener = createRequestListener({
       engine,
@@ -100,12 +111,21 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     });
     const certificate = tls ? await loadOrCreateCertificate(dataDir, typeof tls === 'object' ? tls : undefined) : undefined;
     const server: Server = certificate ? createHttpsServer({ cert: certificate.cert, key: certificate.key }, listener) : createHttpServer(listener);
+    // A keep-alive connection that just answered would otherwise hold close() until its idle timeout.
+    server.on('request', (_request, response) => response.once('finish', () => setImmediate(() => !server.listening && server.closeIdleConnections())));
     server.on('upgrade', (request, socket, head) => {
       if (!realtime.handleUpgrade(request, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
     });
     const host = options.host ?? config.host;
     const port = await listen(server, options.port ?? config.port, host);
-    stack.push({ close: () => closeServer(server) });
+    // WebSockets first (they get their 1001 close frame), then HTTP: server.close() waits for every socket.
+    stack.push({
+      close: async () => {
+        const httpClosed = closeServer(server);
+        await realtime.close();
+        await httpClosed;
+      },
+    });
 
     const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     const origin = `${certificate ? 'https' : 'http'}://${urlHost}:${port}`;

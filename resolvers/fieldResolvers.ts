@@ -1,4 +1,6 @@
 import { jobFindings } from './Job.findings.ts';
+import { jobMaskedImage } from './Job.maskedImage.ts';
+import { createImageUpload } from './Mutation.createImageUpload.ts';
 import { maskImage } from './Mutation.maskImage.ts';
 import { maskText } from './Mutation.maskText.ts';
 import { publishJobUpdate } from './Mutation.publishJobUpdate.ts';
@@ -11,9 +13,11 @@ import type { FieldResolver } from './ResolverEvent.ts';
 export const FIELD_RESOLVERS: Readonly<Record<string, FieldResolver<never, never>>> = {
   'Mutation.maskText': maskText as FieldResolver<never, never>,
   'Mutation.maskImage': maskImage as FieldResolver<never, never>,
+  'Mutation.createImageUpload': createImageUpload as FieldResolver<never, never>,
   'Mutation.publishJobUpdate': publishJobUpdate as FieldResolver<never, never>,
   'Query.job': job as FieldResolver<never, never>,
   'Query.jobs': jobs as FieldResolver<never, never>,
   'Query.findings': findings as FieldResolver<never, never>,
   'Job.findings': jobFindings as FieldResolver<never, never>,
+  'Job.maskedImage': jobMaskedImage as FieldResolver<never, never>,
 };

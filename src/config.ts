@@ -24,6 +24,12 @@ export interface Config {
   tableName: string;
   /** HDM_BUCKET: the S3 bucket for inputs and large results (default hdm-data). */
   bucket: string;
+  /** HDM_OUTPUT_BUCKET: the S3 bucket masked images go to (default hdm-output). */
+  outputBucket: string;
+  /** HDM_MASK_FILL: colour of the boxes covering PHI in images, #rgb or #rrggbb (default #000000). */
+  maskFill: string;
+  /** HDM_WORKER_CONCURRENCY: image jobs the local worker runs at once (default 1). */
+  workerConcurrency: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -57,6 +63,9 @@ export function loadConfig(env: Env = processEnv()): Config {
     maxRequestBytes: parseInteger(env, 'HDM_MAX_REQUEST_BYTES', 6 * 1024 * 1024, 1024, 64 * 1024 * 1024, problems),
     tableName: parseName(env, 'HDM_TABLE_NAME', 'hdm-jobs', /^[A-Za-z0-9_.-]{3,255}$/, problems),
     bucket: parseName(env, 'HDM_BUCKET', 'hdm-data', /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, problems),
+    outputBucket: parseName(env, 'HDM_OUTPUT_BUCKET', 'hdm-output', /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, problems),
+    maskFill: parseName(env, 'HDM_MASK_FILL', '#000000', /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, problems),
+    workerConcurrency: parseInteger(env, 'HDM_WORKER_CONCURRENCY', 1, 1, 16, problems),
   };
   const principalsFile = nonEmpty(env.HDM_PRINCIPALS_FILE);
   if (principalsFile) config.principalsFile = principalsFile;

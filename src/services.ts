@@ -3,12 +3,16 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { DynamoDbJobStore } from './adapters/dynamodb/DynamoDbJobStore.ts';
 import { S3ObjectStore } from './adapters/s3/S3ObjectStore.ts';
+import { S3ObjectUrls } from './adapters/s3/S3ObjectUrls.ts';
+import { SharpImageRedactor } from './adapters/sharp/SharpImageRedactor.ts';
+import { TesseractTextExtractor } from './adapters/tesseract/TesseractTextExtractor.ts';
 import { DEFAULT_JOB_LIMITS, type JobServices, type Logger } from './core/JobServices.ts';
-import type { JobEvents, PhiDetector } from './core/ports.ts';
+import { DEFAULT_IMAGE_PADDING_PX } from './core/maskImageContent.ts';
+import type { JobEvents, JobQueue, PhiDetector } from './core/ports.ts';
 import { LocalPhiDetector } from './detect/LocalPhiDetector.ts';
 
-/** Static credentials for the local stand-ins (dynalite and s3rver accept any pair). */
-const LOCAL_CREDENTIALS = { accessKeyId: 'LOCAL', secretAccessKey: 'LOCAL' };
+/** Static credentials for the local stand-ins: dynalite accepts any pair; s3rver checks presigned URLs' key id against its default S3RVER. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 export interface LocalServicesOptions {
   dynamoDbEndpoint: string;
@@ -19,14 +23,16 @@ export interface LocalServicesOptions {
   events: JobEvents;
   logger: Logger;
   detector?: PhiDetector;
+  /** Image jobs: where masked images go, the fill colour, and the queue the worker reads. */
+  images: { outputBucket: string; fill: string; queue: JobQueue };
 }
 
 export interface WiredServices {
   services: JobServices;
   dynamoDb: DynamoDBClient;
   s3: S3Client;
-  /** Releases the SDK clients' sockets. */
-  close(): void;
+  /** Stops the OCR workers and releases the SDK clients' sockets. */
+  close(): Promise<void>;
 }
 
 /**
@@ -37,6 +43,7 @@ export function createLocalServices(options: LocalServicesOptions): WiredService
   const dynamoDb = new DynamoDBClient({ endpoint: options.dynamoDbEndpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
   const s3Config: S3ClientConfig = { endpoint: options.s3Endpoint, region: 'us-east-1', forcePathStyle: true, credentials: LOCAL_CREDENTIALS };
   const s3 = new S3Client(s3Config);
+  const extractor = new TesseractTextExtractor({ logger: options.logger });
   const services: JobServices = {
     jobs: new DynamoDbJobStore({ tableName: options.tableName, client: dynamoDb }),
     objects: new S3ObjectStore({ client: s3 }),
@@ -48,12 +55,24 @@ export function createLocalServices(options: LocalServicesOptions): WiredService
     newId: randomUUID,
     logger: options.logger,
     limits: DEFAULT_JOB_LIMITS,
+    images: {
+      extractor,
+      // The use case pads each word's outline itself (its findings report the covered box), so the adapter adds none.
+      redactor: new SharpImageRedactor({ paddingPx: 0 }),
+      urls: new S3ObjectUrls({ client: s3 }),
+      queue: options.images.queue,
+      outputBucket: options.images.outputBucket,
+      fill: options.images.fill,
+      paddingPx: DEFAULT_IMAGE_PADDING_PX,
+      urlExpirySeconds: 300,
+    },
   };
   return {
     services,
     dynamoDb,
     s3,
-    close: () => {
+    close: async () => {
+      await extractor.close();
       dynamoDb.destroy();
       s3.destroy();
     },

@@ -59,7 +59,9 @@ export function formatValidationError(error: GraphQLError, document?: DocumentNo
 
 /** A syntax error: AppSync reports it as an InvalidSyntax validation error. */
 export function formatSyntaxError(error: GraphQLError): AppSyncError {
-  return { path: null, locations: locationsOf(error), message: `Validation error of type InvalidSyntax: ${error.message.replace(/^Syntax Error: /, '')}` };
+  // The parser quotes the token it stopped at, which may be a name or the whole note: keep only its kind.
+  const message = error.message.replace(/^Syntax Error: /, '').replace(/ (Name|String|BlockString|Int|Float) ".*"/s, ' $1');
+  return { path: null, locations: locationsOf(error), message: `Validation error of type InvalidSyntax: ${message}` };
 }
 
 /** Variables that do not fit their types: AppSync's message, no errorType. */
@@ -76,7 +78,8 @@ export function withoutValues(message: string): string {
     .replace(/got invalid value .*? at "/s, 'got invalid value at "')
     .replace(/got invalid value .*?;/s, 'got invalid value;')
     .replace(/(cannot represent[^:]*?value): .*$/s, '$1.')
-    .replace(/(Expected value of type "[^"]+"), found .*?(;|$)/s, '$1$2');
+    .replace(/(Expected value of type "[^"]+"), found .*?(;|$)/s, '$1$2')
+    .replace(/Value ".*?" does not exist in "([^"]+)" enum/s, 'Value does not exist in "$1" enum');
 }
 
 /** The field names from the operation's root down to `target`, joined with "/", as AppSync writes them. */

@@ -8,6 +8,7 @@ Usage:
   hdm mask [FILE|-] [options]      print the text with its PHI masked
   hdm detect [FILE|-] [options]    print the PHI found, as Comprehend Medical DetectPHI JSON
   hdm detect --jsonl [FILE|-]      one line of spans per {"id","text"} line, streaming
+  hdm mask-image IN [-o OUT]       cover the PHI written in an image (OCR, offline)
   hdm help [COMMAND]               show help for a command
 
 FILE is read as UTF-8; with '-' or no FILE, stdin is read.
@@ -17,7 +18,7 @@ Options:
   --version        print the version
 
 Exit codes: 0 success, 1 bad input (missing file, invalid UTF-8, malformed
-JSONL line) or internal error, 2 bad command line.
+JSONL line, not a usable image) or internal error, 2 bad command line.
 Messages never show input content; set HDM_DEBUG=1 for stack traces of internal errors.
 `;
 
@@ -65,4 +66,29 @@ ${SHARED_OPTIONS}
   -h, --help           show this help
 `;
 
-export const COMMAND_HELP: Readonly<Record<string, string>> = { mask: MASK_HELP, detect: DETECT_HELP };
+export const MASK_IMAGE_HELP = `Usage: hdm mask-image IN [-o OUT] [options]
+
+Reads the words in the image IN (PNG, JPEG, TIFF or WebP) with OCR, finds PHI in them with the
+same detector as 'hdm mask', and covers every word of each finding with a filled box. The output
+has the input's format and size, EXIF orientation applied and all metadata removed. Everything
+runs on this machine (tesseract.js with bundled English data); nothing is sent anywhere.
+
+IN is a file, or '-' for stdin. OUT defaults to IN's name with '.masked' before the extension,
+next to IN (scan.png -> scan.masked.png); '-' writes the image to stdout (the default for stdin).
+
+Options:
+  -o, --output OUT     where to write the masked image ('-' for stdout)
+  --findings FILE      also write the findings as JSON: [{ type, score, boundingBox, pixelBox }]
+                       (boundingBox in ratios of the image size, pixelBox in pixels; never the text)
+${SHARED_OPTIONS}
+  --fill COLOUR        colour of the boxes: #rgb, #rrggbb, rgb(r, g, b) or a basic name (default #000000)
+  -h, --help           show this help
+
+Bad images (not an image, truncated, more than 20 MB or 50 million pixels) exit with code 1
+and one line on stderr; nothing is written.
+
+Example:
+  hdm mask-image scan.jpg --findings scan.findings.json
+`;
+
+export const COMMAND_HELP: Readonly<Record<string, string>> = { mask: MASK_HELP, detect: DETECT_HELP, 'mask-image': MASK_IMAGE_HELP };

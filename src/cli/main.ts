@@ -6,13 +6,14 @@ import type { CliIo } from './CliIo.ts';
 import { CliError, UsageError } from './CliError.ts';
 import { detect } from './commands/detect.ts';
 import { mask } from './commands/mask.ts';
+import { maskImage } from './commands/maskImage.ts';
 import { COMMAND_HELP, GENERAL_HELP } from './help.ts';
 import { hasHelpFlag } from './parseArguments.ts';
 import { version } from './version.ts';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = { mask, detect };
+const COMMANDS: Readonly<Record<string, Command>> = { mask, detect, 'mask-image': maskImage };
 const GENERAL_HINT = "Run 'hdm --help' for usage.";
 
 /**

@@ -14,8 +14,16 @@ export interface JobOptions {
   style: MaskStyle;
   maskCharacter?: string;
   replacement?: string;
+  /** The terms in the response to the call that sent them; stored jobs keep none (they may be PHI). */
   allowList: string[];
   denyList: string[];
+  allowListCount: number;
+  denyListCount: number;
+}
+
+/** Options as a job record keeps them: allow and deny terms (often patients' names) only as counts. */
+export function withoutTerms(options: JobOptions): JobOptions {
+  return { ...options, allowList: [], denyList: [] };
 }
 
 /** Why a job failed: a closed code and a generic message that never holds input text. */
@@ -61,6 +69,8 @@ export interface Job {
   maskedImage?: MaskedImageRef;
   findingCount?: number;
   findingCounts?: FindingCount[];
+  /** Things the caller should know about a finished job, e.g. that OCR read only part of a page. */
+  warnings?: string[];
   error?: JobError;
 }
 
@@ -85,6 +95,8 @@ export interface Finding {
   beginOffset?: number;
   endOffset?: number;
   boundingBox?: BoundingBox;
+  /** The same region in pixels of the (upright) image. */
+  pixelBox?: BoundingBox;
   /** The job's createdAt: findings are listed by the time of their job. */
   createdAt: string;
   expiresAt: number;

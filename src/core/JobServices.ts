@@ -1,4 +1,4 @@
-import type { JobEvents, JobStore, ObjectStore, PhiDetector } from './ports.ts';
+import type { ImageRedactor, JobEvents, JobQueue, JobStore, ObjectStore, ObjectUrls, PhiDetector, TextExtractor } from './ports.ts';
 
 /** Where a use case may say what happened: event names and counts, never input text. */
 export interface Logger {
@@ -21,6 +21,23 @@ export interface JobServices {
   newId: () => string;
   logger: Logger;
   limits: JobLimits;
+  /** Image jobs; without it maskImage and createImageUpload refuse with INTERNAL (a deployment without OCR). */
+  images?: ImageServices;
+}
+
+export interface ImageServices {
+  extractor: TextExtractor;
+  redactor: ImageRedactor;
+  urls: ObjectUrls;
+  queue: JobQueue;
+  /** Where masked images go: `masked/<jobId>/image.<ext>`. */
+  outputBucket: string;
+  /** CSS colour of the covering boxes. */
+  fill: string;
+  /** Pixels added around each covered word. */
+  paddingPx: number;
+  /** Lifetime of presigned upload and download URLs. */
+  urlExpirySeconds: number;
 }
 
 export interface JobLimits {

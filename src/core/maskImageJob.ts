@@ -1,37 +1,36 @@
 import type { Caller } from './Caller.ts';
 import { checkClientToken } from './checkClientToken.ts';
 import { detectImageFormat, IMAGE_CONTENT_TYPES } from './detectImageFormat.ts';
-import { InvalidInputError, PayloadTooLargeError, UnsupportedImageError } from './errors.ts';
-import type { Job, ObjectRef } from './Job.ts';
+import { HdmError, InvalidInputError, PayloadTooLargeError, UnauthorizedError, UnsupportedImageError } from './errors.ts';
+import { uploadPrefixOf } from './uploadPrefix.ts';
+import { type Job, type ObjectRef, withoutTerms } from './Job.ts';
 import type { JobServices } from './JobServices.ts';
 import { type MaskOptionsInput, parseMaskOptions } from './parseMaskOptions.ts';
 import { publishStatus } from './recordJobOutcome.ts';
 
 export interface MaskImageInput {
-  s3Object?: ObjectRef | null;
+  s3?: ObjectRef | null;
   base64?: string | null;
   options?: MaskOptionsInput | null;
   clientToken?: string | null;
 }
-
-/** Prefix of the keys createImageUpload hands out; maskImage reads only from there. */
-export const UPLOAD_PREFIX = 'uploads/';
 
 /**
  * The maskImage mutation: checks the input, stores an inline image, records an IMAGE job as QUEUED and
  * publishes that. The worker (images issue) takes it from there. Nothing is written when a check fails.
  */
 export async function maskImageJob(services: JobServices, caller: Caller, input: MaskImageInput): Promise<Job> {
+  if (!services.images) throw new HdmError('INTERNAL', 'image masking is not configured in this deployment');
   const clientToken = checkClientToken(input.clientToken);
   const { recorded } = parseMaskOptions(input.options);
-  const hasObject = input.s3Object !== undefined && input.s3Object !== null;
+  const hasObject = input.s3 !== undefined && input.s3 !== null;
   const hasInline = input.base64 !== undefined && input.base64 !== null;
-  if (hasObject === hasInline) throw new InvalidInputError('input must have exactly one of s3Object and base64');
+  if (hasObject === hasInline) throw new InvalidInputError('input must have exactly one of s3 and base64');
   const inline = hasInline ? decodeInlineImage(services, input.base64 as string) : undefined;
-  if (input.s3Object) checkUploadRef(services, input.s3Object);
+  if (input.s3) await checkUploadRef(services, caller, input.s3);
   const now = services.now();
   const id = services.newId();
-  const inputRef = input.s3Object ?? { bucket: services.bucket, key: `inputs/${id}/image` };
+  const inputRef = input.s3 ?? { bucket: services.bucket, key: `inputs/${id}/image` };
   const job: Job = {
     id,
     kind: 'IMAGE',
@@ -40,15 +39,29 @@ export async function maskImageJob(services: JobServices, caller: Caller, input:
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + services.recordTtlSeconds,
-    options: recorded,
+    options: withoutTerms(recorded),
     input: { bucket: inputRef.bucket, key: inputRef.key },
   };
-  // The image is stored before the job exists, so a QUEUED job always has its input.
+  // The image and the job's allow and deny terms (PHI, like the image) are stored before the job exists,
+  // next to each other in the input bucket, so a QUEUED job always has what its worker needs.
   if (inline) await services.objects.put(inputRef, inline.bytes, inline.contentType);
+  if (recorded.allowListCount + recorded.denyListCount > 0) {
+    await services.objects.put(termsRefOf(services, id), JSON.stringify({ allowList: recorded.allowList, denyList: recorded.denyList }), 'application/json');
+  }
   const { job: stored, created } = await services.jobs.createJob(job, clientToken);
-  if (created) await publishStatus(services, stored);
-  else if (inline) await services.objects.delete(inputRef);
-  return stored;
+  if (!created) {
+    if (inline) await services.objects.delete(inputRef);
+    await services.objects.delete(termsRefOf(services, id));
+    return stored;
+  }
+  await publishStatus(services, stored);
+  await services.images.queue.enqueue(stored.id);
+  return { ...stored, options: recorded };
+}
+
+/** Where an image job's allow and deny terms wait for the worker. */
+export function termsRefOf(services: JobServices, jobId: string): ObjectRef {
+  return { bucket: services.bucket, key: `inputs/${jobId}/terms.json` };
 }
 
 function decodeInlineImage(services: JobServices, base64: string): { bytes: Uint8Array; contentType: string } {
@@ -64,8 +77,10 @@ function decodeInlineImage(services: JobServices, base64: string): { bytes: Uint
   return { bytes, contentType: IMAGE_CONTENT_TYPES[format] };
 }
 
-function checkUploadRef(services: JobServices, ref: ObjectRef): void {
-  if (ref.bucket !== services.bucket || !ref.key.startsWith(UPLOAD_PREFIX) || ref.key.length > 512 || ref.key.includes('..')) {
-    throw new InvalidInputError('input.s3Object must name an object from createImageUpload');
+/** Only the caller's own uploads in the input bucket: anything else is refused before it is read. */
+async function checkUploadRef(services: JobServices, caller: Caller, ref: ObjectRef): Promise<void> {
+  if (typeof ref.bucket !== 'string' || typeof ref.key !== 'string' || ref.key.length > 512) throw new InvalidInputError('input.s3 must have a bucket and a key of at most 512 characters');
+  if (ref.bucket !== services.bucket || !ref.key.startsWith(await uploadPrefixOf(caller.owner)) || ref.key.includes('..')) {
+    throw new UnauthorizedError('input.s3 must be one of your own uploads from createImageUpload');
   }
 }

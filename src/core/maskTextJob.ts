@@ -1,7 +1,7 @@
 import type { Caller } from './Caller.ts';
 import { checkClientToken } from './checkClientToken.ts';
 import { InvalidInputError, PayloadTooLargeError } from './errors.ts';
-import type { Finding, FindingCount, Job, JobOptions } from './Job.ts';
+import { type Finding, type FindingCount, type Job, type JobOptions, withoutTerms } from './Job.ts';
 import type { JobServices } from './JobServices.ts';
 import { type MaskedSpan, maskText } from './maskText.ts';
 import { type MaskOptionsInput, parseMaskOptions } from './parseMaskOptions.ts';
@@ -29,7 +29,7 @@ export async function maskTextJob(services: JobServices, caller: Caller, input: 
   }
   const clientToken = checkClientToken(input.clientToken);
   const { mask, recorded } = parseMaskOptions(input.options);
-  const { job, created } = await services.jobs.createJob(newTextJob(services, caller, recorded), clientToken);
+  const { job, created } = await services.jobs.createJob(newTextJob(services, caller, withoutTerms(recorded)), clientToken);
   if (!created) return withMaskedText(services, job);
   await publishStatus(services, job);
   try {
@@ -39,7 +39,7 @@ export async function maskTextJob(services: JobServices, caller: Caller, input: 
     await services.jobs.putFindings(findings);
     const result = await storeResult(services, job, maskedText);
     const done = await advanceJob(services, job, { status: 'SUCCEEDED', ...result, findingCount: findings.length, findingCounts: countByType(findings) });
-    return { ...done, maskedText };
+    return { ...done, maskedText, options: recorded };
   } catch (error) {
     return failJob(services, job, error);
   }

@@ -56,6 +56,8 @@ export function parseMaskOptions(input: MaskOptionsInput | null | undefined): { 
     ...(mask.style === 'FIXED' || denyList.length > 0 ? { replacement: mask.replacement } : {}),
     allowList: [...allowList],
     denyList: [...denyList],
+    allowListCount: allowList.length,
+    denyListCount: denyList.length,
   };
   return { mask, recorded };
 }

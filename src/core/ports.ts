@@ -1,5 +1,6 @@
 import type { PhiEntity, PhiType } from './PhiEntity.ts';
 import type { Finding, FindingFilter, Job, JobFilter, JobStatus, JobUpdate, ObjectRef, Page } from './Job.ts';
+import type { OcrPage, Point, PreparedImage, RedactedImage, RedactOptions } from './Image.ts';
 
 /** Options every PhiDetector honours. */
 export interface DetectOptions {
@@ -42,7 +43,7 @@ export interface JobStore {
   listJobFindings(jobId: string, limit: number, nextToken?: string): Promise<Page<Finding>>;
 }
 
-export type JobChanges = Partial<Pick<Job, 'status' | 'updatedAt' | 'maskedText' | 'maskedTextRef' | 'maskedImage' | 'findingCount' | 'findingCounts' | 'error'>>;
+export type JobChanges = Partial<Pick<Job, 'status' | 'updatedAt' | 'maskedText' | 'maskedTextRef' | 'maskedImage' | 'findingCount' | 'findingCounts' | 'warnings' | 'error'>>;
 
 /** Publishes job status changes to subscribers (AWS: the publishJobUpdate mutation; locally: in process). */
 export interface JobEvents {
@@ -54,5 +55,36 @@ export interface ObjectStore {
   put(ref: ObjectRef, body: Uint8Array | string, contentType: string): Promise<void>;
   /** @throws ObjectNotFoundError when there is none. */
   get(ref: ObjectRef): Promise<Uint8Array>;
+  /** Size and declared content type, without downloading. @throws ObjectNotFoundError when there is none. */
+  head(ref: ObjectRef): Promise<{ size: number; contentType: string | undefined }>;
   delete(ref: ObjectRef): Promise<void>;
+}
+
+/** Reads the words in an image. Adapters: tesseract.js (local, offline), Amazon Rekognition DetectText. */
+export interface TextExtractor {
+  /** `image` is a PreparedImage's bytes: upright, in a format the engine reads. */
+  extract(image: PreparedImage): Promise<OcrPage>;
+}
+
+/** Decodes, checks and re-encodes images. Adapter: sharp. */
+export interface ImageRedactor {
+  /**
+   * Checks format (PNG, JPEG, TIFF, WebP by content), byte and pixel limits, decodes fully (a truncated
+   * file fails), applies EXIF orientation and drops all metadata.
+   * @throws UnsupportedImageError or PayloadTooLargeError naming the rule, never the content.
+   */
+  prepare(input: Uint8Array): Promise<PreparedImage>;
+  /** Fills each polygon (pixels, clamped to the image) and encodes in the image's own format, without metadata. */
+  redact(image: PreparedImage, regions: readonly Point[][], options: RedactOptions): Promise<RedactedImage>;
+}
+
+/** Short-lived URLs for clients to put and get objects directly. Adapter: S3 presigned URLs (locally s3rver). */
+export interface ObjectUrls {
+  uploadUrl(ref: ObjectRef, contentType: string, expiresInSeconds: number): Promise<{ url: string; expiresAt: Date }>;
+  downloadUrl(ref: ObjectRef, expiresInSeconds: number): Promise<{ url: string; expiresAt: Date }>;
+}
+
+/** Hands image jobs to a worker. Locally: in process, bounded; on AWS: an SQS queue. */
+export interface JobQueue {
+  enqueue(jobId: string): Promise<void>;
 }

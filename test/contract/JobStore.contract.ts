@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HdmError, InvalidInputError, JobNotFoundError, JobStateConflictError } from '../../src/core/errors.ts';
 import type { Finding, Job, JobFilter, JobKind, JobStatus } from '../../src/core/Job.ts';
-import type { PhiType } from '../../src/core/PhiEntity.ts';
+import { PHI_TYPES, type PhiType } from '../../src/core/PhiEntity.ts';
 import type { JobStore } from '../../src/core/ports.ts';
 
 /** Makes a fresh, empty store for one test (the suite also uses fresh owners, so sharing is safe). */
@@ -31,7 +31,7 @@ export function makeJob(overrides: Partial<Job> = {}): Job {
     createdAt: at(0),
     updatedAt: at(0),
     expiresAt: EXPIRES_AT,
-    options: { minScore: 0.5, types: ['NAME', 'DATE'], style: 'TYPE_LABEL', allowList: [], denyList: ['Testcase'] },
+    options: { minScore: 0.5, types: ['NAME', 'DATE'], style: 'TYPE_LABEL', allowList: [], denyList: ['Testcase'], allowListCount: 0, denyListCount: 1 },
     ...overrides,
   };
 }
@@ -224,6 +224,73 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         const { nextToken } = await store.listJobFindings(a.id, 1);
         expect(nextToken).toBeDefined();
         await expect(store.listJobFindings(randomUUID(), 1, nextToken)).rejects.toBeInstanceOf(InvalidInputError);
+      });
+
+      it('adds findings written later and replaces those written again, by seq (also across types)', async () => {
+        const store = await factory();
+        const job = makeJob();
+        await store.createJob(job);
+        const findings = makeFindings(job, 20, ['NAME', 'DATE']);
+        await store.putFindings(findings.slice(0, 10));
+        await store.putFindings(findings.slice(10));
+        await store.putFindings(findings); // a repeat changes nothing
+        expect((await store.listJobFindings(job.id, 100)).items).toEqual(findings);
+        const moved = { ...(findings[2] as Finding), type: 'AGE' as PhiType, score: 0.6, beginOffset: undefined, endOffset: undefined, boundingBox: { left: 0.1, top: 0.2, width: 0.3, height: 0.05 }, pixelBox: { left: 10, top: 20, width: 30, height: 5 } };
+        await store.putFindings([moved]);
+        const expected = findings.map((f) => (f.seq === moved.seq ? moved : f));
+        expect((await store.listJobFindings(job.id, 100)).items).toEqual(expected);
+        expect((await store.listFindings(job.owner, { type: 'NAME' }, 100)).items.map((f) => f.seq)).toEqual([19, 17, 15, 13, 11, 9, 7, 5, 1]);
+        expect((await store.listFindings(job.owner, { type: 'AGE' }, 100)).items).toEqual([moved]);
+      });
+
+      it('pages through thousands of findings of every type in order, for the job, the owner and a type', async () => {
+        const store = await factory();
+        const owner = newOwner();
+        const big = makeJob({ owner, createdAt: at(60) });
+        const small = makeJob({ owner, createdAt: at(0) });
+        for (const job of [big, small]) await store.createJob(job);
+        const many = makeFindings(big, 1234, PHI_TYPES);
+        const few = makeFindings(small, 7, ['ID', 'NAME']);
+        await store.putFindings([...few, ...many].reverse());
+        const ofJob = await collect((token) => store.listJobFindings(big.id, 100, token));
+        expect(ofJob.pages).toEqual([...Array(12).fill(100), 34]);
+        expect(ofJob.items).toEqual(many);
+        const newestFirst = [...many].reverse().concat([...few].reverse());
+        const ofOwner = await collect((token) => store.listFindings(owner, {}, 97, token));
+        expect(ofOwner.items).toEqual(newestFirst);
+        expect(ofOwner.pages).toEqual([...Array(12).fill(97), newestFirst.length - 12 * 97]);
+        const ids = await collect((token) => store.listFindings(owner, { type: 'ID' }, 31, token));
+        expect(ids.items).toEqual(newestFirst.filter((f) => f.type === 'ID'));
+        const ofBig = await collect((token) => store.listFindings(owner, { jobId: big.id, type: 'DATE' }, 50, token));
+        expect(ofBig.items).toEqual([...many].reverse().filter((f) => f.type === 'DATE'));
+      });
+
+      it('keeps every finding when several calls write one job\'s findings at once', async () => {
+        const store = await factory();
+        const job = makeJob();
+        await store.createJob(job);
+        const findings = makeFindings(job, 40, ['NAME']);
+        await Promise.all([0, 1, 2, 3].map((part) => store.putFindings(findings.filter((f) => f.seq % 4 === part))));
+        expect((await store.listJobFindings(job.id, 100)).items).toEqual(findings);
+      });
+
+      it('refuses findings with a foreign id form or disagreeing job fields, writing none', async () => {
+        const store = await factory();
+        const job = makeJob();
+        await store.createJob(job);
+        const [first, second] = makeFindings(job, 2);
+        const bad: Finding[][] = [
+          [first!, { ...second!, id: 'other:2' }],
+          [first!, { ...second!, owner: newOwner() }],
+          [first!, { ...second!, createdAt: at(5) }],
+          [first!, { ...second!, seq: 0, id: `${job.id}:0` }],
+          [first!, { ...second!, type: 'SSN' as PhiType }],
+        ];
+        for (const findings of bad) await expect(store.putFindings(findings)).rejects.toBeInstanceOf(InvalidInputError);
+        expect((await store.listJobFindings(job.id, 10)).items).toEqual([]);
+        await store.putFindings([first!]);
+        await expect(store.putFindings([{ ...second!, expiresAt: second!.expiresAt + 1 }])).rejects.toBeInstanceOf(InvalidInputError);
+        expect((await store.listJobFindings(job.id, 10)).items).toEqual([first]);
       });
     });
 

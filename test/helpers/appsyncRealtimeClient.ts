@@ -1,4 +1,4 @@
-import { WebSocket } from 'ws';
+import { type ClientOptions, WebSocket } from 'ws';
 import { type AwsCredentials, signRequest } from './signedFetch.ts';
 
 /**
@@ -153,9 +153,74 @@ export class AppSyncRealtimeClient {
   }
 }
 
-/** The auth object AppSync expects: the signed headers, `Authorization` spelled as the clients spell it. */
-async function authHeaders(options: RealtimeClientOptions & { credentials: AwsCredentials }, url: string, body: string): Promise<Record<string, string>> {
+/**
+ * The auth object AppSync expects: the signed headers, `Authorization` spelled as the clients spell it.
+ * Sign `${graphqlUrl}/connect` with body '{}' for the connect-time `header`, the graphql URL with the
+ * start's `data` for a start. Exported for clients this class does not cover (WSS with a private CA).
+ */
+export async function authHeaders(options: RealtimeClientOptions & { credentials: AwsCredentials }, url: string, body: string): Promise<Record<string, string>> {
   const signed = await signRequest({ url, region: options.region, credentials: options.credentials, body, headers: REALTIME_HEADERS, payloadHashHeader: false });
   const { authorization, 'x-amz-security-token': token, ...rest } = signed.headers;
   return { ...rest, ...(token ? { 'X-Amz-Security-Token': token } : {}), Authorization: authorization ?? '' };
+}
+
+/** A bare real-time socket, for what AppSyncRealtimeClient hides: `ws` options (a private CA for WSS) and the close code. */
+export interface RealtimeSocket {
+  socket: WebSocket;
+  /** Every frame received, in order. */
+  messages: RealtimeMessage[];
+  /** Settles when the socket closes, with the code and reason the server sent. */
+  closed: Promise<{ code: number; reason: string }>;
+  /** The first frame (received or to come) that matches; rejects if the socket closes first. No timeout of its own. */
+  next(what: string, match: (m: RealtimeMessage) => boolean): Promise<RealtimeMessage>;
+  /** Sends a start signed over its `data`, as Amplify does. */
+  start(id: string, query: string, variables?: Record<string, unknown>): Promise<void>;
+  /** Closes from the client side (1000) and waits for the socket to close. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the real-time socket with the auth in the documented `header` query parameter and sends
+ * connection_init; rejects with the transport's error (a TLS error, an HTTP refusal of the upgrade).
+ */
+export async function openRealtimeSocket(options: RealtimeClientOptions, wsOptions: ClientOptions = {}): Promise<RealtimeSocket> {
+  const header = Buffer.from(JSON.stringify(await authHeaders(options, `${options.graphqlUrl}/connect`, '{}'))).toString('base64');
+  const socket = new WebSocket(`${options.realtimeUrl}?header=${header}&payload=e30=`, ['graphql-ws'], wsOptions);
+  const messages: RealtimeMessage[] = [];
+  socket.on('message', (data) => messages.push(JSON.parse(String(data)) as RealtimeMessage));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+    socket.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`WebSocket upgrade refused: HTTP ${res.statusCode}`), { statusCode: res.statusCode })));
+  });
+  // After the upgrade, errors are followed by 'close'; listening keeps them from being thrown.
+  socket.on('error', () => {});
+  socket.send(JSON.stringify({ type: 'connection_init' }));
+  const next = (what: string, match: (m: RealtimeMessage) => boolean) =>
+    new Promise<RealtimeMessage>((resolve, reject) => {
+      const check = () => {
+        const found = messages.find(match);
+        if (!found) return;
+        socket.off('message', check);
+        resolve(found);
+      };
+      socket.on('message', check);
+      void closed.then(() => reject(new Error(`socket closed before ${what}; received: ${JSON.stringify(messages.map((m) => m.type))}`)));
+      check();
+    });
+  return {
+    socket,
+    messages,
+    closed,
+    next,
+    async start(id, query, variables) {
+      const data = JSON.stringify(variables ? { query, variables } : { query });
+      socket.send(JSON.stringify({ id, type: 'start', payload: { data, extensions: { authorization: await authHeaders(options, options.graphqlUrl, data) } } }));
+    },
+    async close() {
+      if (socket.readyState !== WebSocket.CLOSED) socket.close(1000);
+      await closed;
+    },
+  };
 }

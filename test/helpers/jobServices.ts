@@ -1,5 +1,7 @@
 import { InMemoryJobStore } from '../../src/adapters/memory/InMemoryJobStore.ts';
 import { InMemoryObjectStore } from '../../src/adapters/memory/InMemoryObjectStore.ts';
+import { SharpImageRedactor } from '../../src/adapters/sharp/SharpImageRedactor.ts';
+import type { OcrPage } from '../../src/core/Image.ts';
 import type { JobUpdate } from '../../src/core/Job.ts';
 import { DEFAULT_JOB_LIMITS, type JobServices, type Logger } from '../../src/core/JobServices.ts';
 import type { PhiDetector } from '../../src/core/ports.ts';
@@ -8,6 +10,9 @@ import { LocalPhiDetector } from '../../src/detect/LocalPhiDetector.ts';
 /** Job services on the in-memory adapters, with the real detector, recording what is published and logged. */
 export function inMemoryJobServices(overrides: Partial<JobServices> = {}) {
   const published: JobUpdate[] = [];
+  const enqueued: string[] = [];
+  // The OCR port faked: tests set the page the "engine" reads.
+  const ocr: { page: OcrPage } = { page: { width: 0, height: 0, words: [] } };
   const logLines: string[] = [];
   const logger: Logger = {
     info: (event, fields) => logLines.push(JSON.stringify({ event, ...fields })),
@@ -29,9 +34,22 @@ export function inMemoryJobServices(overrides: Partial<JobServices> = {}) {
     newId: () => `job-${String(++id).padStart(4, '0')}`,
     logger,
     limits: DEFAULT_JOB_LIMITS,
+    images: {
+      extractor: { extract: async () => ocr.page },
+      redactor: new SharpImageRedactor({ paddingPx: 0 }),
+      urls: {
+        uploadUrl: async (ref, _type, seconds) => ({ url: `memory://${ref.bucket}/${ref.key}?put`, expiresAt: new Date(Date.now() + seconds * 1000) }),
+        downloadUrl: async (ref, seconds) => ({ url: `memory://${ref.bucket}/${ref.key}`, expiresAt: new Date(Date.now() + seconds * 1000) }),
+      },
+      queue: { enqueue: async (jobId) => void enqueued.push(jobId) },
+      outputBucket: 'hdm-test-output',
+      fill: '#000000',
+      paddingPx: 2,
+      urlExpirySeconds: 300,
+    },
     ...overrides,
   };
-  return { services, published, logLines };
+  return { services, published, logLines, enqueued, ocr };
 }
 
 /** A detector port that counts calls and can be made to fail, around the real one. */

@@ -1,22 +1,22 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  QueryCommand,
   UpdateCommand,
-  type BatchWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { JobNotFoundError, JobStateConflictError } from '../../core/errors.ts';
 import type { Finding, FindingFilter, Job, JobFilter, JobStatus, Page } from '../../core/Job.ts';
 import type { JobChanges, JobStore } from '../../core/ports.ts';
-import { batchWriteWithRetry, type BatchRetryOptions } from './batchWriteWithRetry.ts';
-import { DuplicateJobIdError, JobStoreError } from './errors.ts';
+import { DuplicateJobIdError, FindingsWriteConflictError, JobStoreError } from './errors.ts';
+import { findingsByJob, planFindingWrites, type FindingWrite } from './findingChunks.ts';
 import { assertItemFits } from './itemSize.ts';
-import { findingToItem, idempotencyItem, itemToFinding, itemToJob, jobToItem, withoutUndefined, type IdempotencyRecord, type Item } from './jobItems.ts';
-import { queryPage } from './queryPage.ts';
+import { idempotencyItem, itemToJob, jobToItem, withoutUndefined, type IdempotencyRecord, type Item } from './jobItems.ts';
+import { queryFindingPage, queryPage } from './queryPage.ts';
 import { planFindingsQuery, planJobFindingsQuery, planJobsQuery } from './queryPlan.ts';
-import { idempotencyKey, jobKey, type TableKey } from './tableDesign.ts';
+import { FINDINGS_SK_PREFIX, idempotencyKey, jobKey, jobPk, type TableKey } from './tableDesign.ts';
 import { validateFindings, validateClientToken, UPDATABLE_FIELDS } from './validateWrites.ts';
 import { isConditionalCheckFailed, wrapDynamoDbError } from './wrapDynamoDbError.ts';
 
@@ -31,8 +31,19 @@ export interface DynamoDbJobStoreOptions {
   credentials?: DynamoDBClientConfig['credentials'];
   /** How long createJob waits for the job of a token claimed by a call still in flight (default 6 reads, 25 ms doubling). */
   claimWait?: { attempts?: number; baseDelayMs?: number };
-  batchRetry?: BatchRetryOptions;
+  /**
+   * putFindings merges into a job's chunk items with conditional writes; when a concurrent writer changed
+   * one in between, it re-reads and retries (default 5 tries, 20 ms doubling with jitter), then
+   * FindingsWriteConflictError.
+   */
+  findingsRetry?: { maxAttempts?: number; baseDelayMs?: number };
 }
+
+/** Chunk item writes in flight at once for one job (a 20 KB note has one per type present, so about 6). */
+const WRITE_CONCURRENCY = 16;
+
+/** A conditional chunk write lost to a concurrent writer. */
+class ChunkChanged extends Error {}
 
 /**
  * JobStore on one DynamoDB table (design in tableDesign.ts and README.md). Single-item conditional
@@ -111,21 +122,14 @@ export class DynamoDbJobStore implements JobStore {
     throw new JobStateConflictError(); // it was in `from` when re-read: another writer raced us in between
   }
 
+  /**
+   * Merges the findings into their jobs' chunk items (see findingChunks.ts): reads the job's chunks,
+   * writes only those that change, each conditional on the revision it read, and starts over when a
+   * concurrent writer got in between. Repeating a call writes nothing.
+   */
   async putFindings(findings: readonly Finding[]): Promise<void> {
     validateFindings(findings);
-    // One request per key: BatchWriteItem refuses duplicate keys in a batch; the last write wins.
-    const byKey = new Map<string, Item>();
-    for (const finding of findings) {
-      const item = findingToItem(finding);
-      assertItemFits(item);
-      byKey.set(`${item.PK as string}\u0000${item.SK as string}`, item);
-    }
-    type Request = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
-    const requests: Request[] = [...byKey.values()].map((Item) => ({ PutRequest: { Item } }));
-    await batchWriteWithRetry(requests, async (chunk) => {
-      const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: chunk } }));
-      return out.UnprocessedItems?.[this.tableName] ?? [];
-    }, this.options.batchRetry);
+    for (const ofJob of findingsByJob(findings).values()) await this.putJobFindings(ofJob);
   }
 
   async listJobs(owner: string, filter: JobFilter, limit: number, nextToken?: string): Promise<Page<Job>> {
@@ -140,11 +144,67 @@ export class DynamoDbJobStore implements JobStore {
       const job = await this.getJob(plan.jobOwnerCheck.jobId);
       if (job?.owner !== owner) return { items: [] };
     }
-    return queryPage(this.doc, this.tableName, plan, limit, itemToFinding);
+    return queryFindingPage(this.doc, this.tableName, plan, limit);
   }
 
   async listJobFindings(jobId: string, limit: number, nextToken?: string): Promise<Page<Finding>> {
-    return queryPage(this.doc, this.tableName, planJobFindingsQuery(jobId, limit, nextToken), limit, itemToFinding);
+    return queryFindingPage(this.doc, this.tableName, planJobFindingsQuery(jobId, limit, nextToken), limit);
+  }
+
+  private async putJobFindings(findings: readonly Finding[]): Promise<void> {
+    const maxAttempts = this.options.findingsRetry?.maxAttempts ?? 5;
+    const baseDelayMs = this.options.findingsRetry?.baseDelayMs ?? 20;
+    let conflict: unknown;
+    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * baseDelayMs * 2 ** (attempt - 2)));
+      const writes = planFindingWrites(await this.readChunkItems(findings[0]?.jobId as string), findings);
+      // All settle before a retry re-reads, so the re-read sees every write of this round.
+      const results = await settleInBatches(writes.map((write) => () => this.writeChunk(write)), WRITE_CONCURRENCY);
+      const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected').map((result) => result.reason as unknown);
+      const other = failures.find((reason) => !(reason instanceof ChunkChanged));
+      if (other !== undefined) throw other;
+      if (failures.length === 0) return;
+      conflict = failures[0];
+    }
+    throw new FindingsWriteConflictError(undefined, { cause: conflict });
+  }
+
+  /** Every chunk item of a job, strongly consistent (a job has a handful: one per type and 500 seqs). */
+  private async readChunkItems(jobId: string): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      try {
+        const out = await this.doc.send(new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK' },
+          ExpressionAttributeValues: { ':pk': jobPk(jobId), ':prefix': FINDINGS_SK_PREFIX },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }));
+        items.push(...(out.Items ?? []));
+        startKey = out.LastEvaluatedKey;
+      } catch (error) {
+        throw wrapDynamoDbError(error, 'Query');
+      }
+    } while (startKey);
+    return items;
+  }
+
+  /** One conditional PutItem or DeleteItem; ChunkChanged when the item is not at the revision we read. */
+  private async writeChunk(write: FindingWrite): Promise<void> {
+    const expected: { ConditionExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> } =
+      write.expectedRev === undefined
+        ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'PK' } }
+        : { ConditionExpression: '#rev = :rev', ExpressionAttributeNames: { '#rev': 'rev' }, ExpressionAttributeValues: { ':rev': write.expectedRev } };
+    try {
+      if (write.kind === 'put') await this.doc.send(new PutCommand({ TableName: this.tableName, Item: write.item, ...expected }));
+      else await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: write.key, ...expected }));
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) throw new ChunkChanged('chunk changed', { cause: error });
+      throw wrapDynamoDbError(error, write.kind === 'put' ? 'PutItem' : 'DeleteItem');
+    }
   }
 
   /** Claims (owner, clientToken); an expired claim (TTL not yet swept) may be taken over. */
@@ -228,4 +288,13 @@ export class DynamoDbJobStore implements JobStore {
       throw wrapDynamoDbError(error, 'GetItem');
     }
   }
+}
+
+/** Runs the tasks, at most `width` at a time, and waits for every one to settle. */
+async function settleInBatches(tasks: readonly (() => Promise<void>)[], width: number): Promise<PromiseSettledResult<void>[]> {
+  const results: PromiseSettledResult<void>[] = [];
+  for (let start = 0; start < tasks.length; start += width) {
+    results.push(...(await Promise.allSettled(tasks.slice(start, start + width).map((task) => task()))));
+  }
+  return results;
 }

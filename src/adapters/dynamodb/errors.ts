@@ -29,10 +29,10 @@ export class DuplicateJobIdError extends HdmError {
   }
 }
 
-/** BatchWriteItem kept returning UnprocessedItems (throughput) after every retry. */
-export class UnprocessedItemsError extends ThrottledError {
-  constructor(message = 'findings could not all be written, retry later', options?: ErrorOptions) {
+/** Concurrent writers kept changing a job's finding chunks while putFindings merged into them. */
+export class FindingsWriteConflictError extends ThrottledError {
+  constructor(message = 'findings were changed concurrently, retry later', options?: ErrorOptions) {
     super(message, options);
-    this.name = 'UnprocessedItemsError';
+    this.name = 'FindingsWriteConflictError';
   }
 }

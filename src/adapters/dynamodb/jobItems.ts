@@ -1,27 +1,14 @@
-import type { Finding, Job } from '../../core/Job.ts';
-import {
-  findingKey,
-  findingSortKey,
-  idempotencyKey,
-  jobKey,
-  jobSortKey,
-  ownerFindingsByTypePk,
-  ownerFindingsPk,
-  ownerJobsPk,
-} from './tableDesign.ts';
+import type { Job } from '../../core/Job.ts';
+import { idempotencyKey, jobKey, jobSortKey, ownerJobsPk } from './tableDesign.ts';
 
-/* Job, finding and idempotency items: keys plus every model field as a top-level attribute of the same name. */
+/* Job and idempotency items: keys plus every model field as a top-level attribute of the same name (findings: findingChunks.ts). */
 
 export type Item = Record<string, unknown>;
 
 const JOB_FIELDS = [
   'id', 'kind', 'status', 'owner', 'createdAt', 'updatedAt', 'expiresAt', 'options', 'input',
-  'maskedText', 'maskedTextRef', 'maskedImage', 'findingCount', 'findingCounts', 'error',
+  'maskedText', 'maskedTextRef', 'maskedImage', 'findingCount', 'findingCounts', 'warnings', 'error',
 ] as const satisfies readonly (keyof Job)[];
-
-const FINDING_FIELDS = [
-  'id', 'jobId', 'owner', 'seq', 'type', 'score', 'beginOffset', 'endOffset', 'boundingBox', 'createdAt', 'expiresAt',
-] as const satisfies readonly (keyof Finding)[];
 
 export function jobToItem(job: Job): Item {
   return {
@@ -35,22 +22,6 @@ export function jobToItem(job: Job): Item {
 /** Only the model's fields: keys and anything else on the item stay behind. */
 export function itemToJob(item: Item): Job {
   return pick(item, JOB_FIELDS) as unknown as Job;
-}
-
-export function findingToItem(finding: Finding): Item {
-  const sortKey = findingSortKey(finding.createdAt, finding.jobId, finding.seq);
-  return {
-    ...findingKey(finding.jobId, finding.seq),
-    GSI1PK: ownerFindingsPk(finding.owner),
-    GSI1SK: sortKey,
-    GSI2PK: ownerFindingsByTypePk(finding.owner, finding.type),
-    GSI2SK: sortKey,
-    ...pick(finding, FINDING_FIELDS),
-  };
-}
-
-export function itemToFinding(item: Item): Finding {
-  return pick(item, FINDING_FIELDS) as unknown as Finding;
 }
 
 export interface IdempotencyRecord {

@@ -1,8 +1,10 @@
 import { InvalidInputError } from '../../core/errors.ts';
+import { MAX_SEQ } from './tableDesign.ts';
 
 /**
- * Opaque page tokens: base64url of `{ v, i, k }`, where `k` is the key of the last item returned
- * (table keys plus the index's keys) and `i` names the index. A token is accepted only where it
+ * Opaque page tokens: base64url of `{ v, i, k, s? }`, where `k` is the key of the last item returned
+ * (table keys plus the index's keys), `i` names the index and, for findings, `s` is the seq of the last
+ * finding returned from that chunk item. A token is accepted only where it
  * could have come from: same index, same partition (which pins the owner or the job), a sort key
  * inside the query's range. So a token from another owner, index or job is refused, never obeyed.
  * Not signed: forging one cannot reach outside the partition the query already pins.
@@ -18,6 +20,14 @@ export interface TokenScope {
   sortKey: string;
   /** The query's key condition on the sort key. */
   sortKeyAllowed: (value: string) => boolean;
+  /** Findings tokens carry a seq; jobs tokens must not. */
+  withSeq: boolean;
+}
+
+export interface PagePosition {
+  key: PageKey;
+  /** Findings only: the seq of the last finding returned from the chunk item `key`. */
+  seq?: number;
 }
 
 export type PageKey = Record<string, string>;
@@ -25,8 +35,8 @@ export type PageKey = Record<string, string>;
 const MAX_TOKEN_LENGTH = 4096;
 const VERSION = 1;
 
-export function encodePageToken(index: IndexName, key: PageKey): string {
-  return Buffer.from(JSON.stringify({ v: VERSION, i: index, k: key }), 'utf8').toString('base64url');
+export function encodePageToken(index: IndexName, key: PageKey, seq?: number): string {
+  return Buffer.from(JSON.stringify({ v: VERSION, i: index, k: key, ...(seq === undefined ? {} : { s: seq }) }), 'utf8').toString('base64url');
 }
 
 /** The key a token holds for an item: its values of the query's key attributes. */
@@ -35,9 +45,11 @@ export function pageKeyOf(item: Record<string, unknown>, keyNames: readonly stri
 }
 
 /** @throws InvalidInputError for a malformed token or one that belongs to another query. */
-export function decodePageToken(token: string, scope: TokenScope): PageKey {
+export function decodePageToken(token: string, scope: TokenScope): PagePosition {
   const parsed = parse(token);
   if (parsed.v !== VERSION || parsed.i !== scope.index) throw invalid();
+  const seq = parsed.s;
+  if (scope.withSeq ? !(Number.isInteger(seq) && (seq as number) >= 1 && (seq as number) <= MAX_SEQ) : seq !== undefined) throw invalid();
   const key = parsed.k;
   if (key === null || typeof key !== 'object' || Array.isArray(key)) throw invalid();
   const entries = Object.entries(key as Record<string, unknown>);
@@ -49,7 +61,7 @@ export function decodePageToken(token: string, scope: TokenScope): PageKey {
   const pageKey = key as PageKey;
   if (pageKey[scope.partitionKey] !== scope.partitionValue) throw invalid();
   if (!scope.sortKeyAllowed(pageKey[scope.sortKey] ?? '')) throw invalid();
-  return pageKey;
+  return scope.withSeq ? { key: pageKey, seq: seq as number } : { key: pageKey };
 }
 
 function parse(token: string): Record<string, unknown> {

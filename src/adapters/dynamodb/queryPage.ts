@@ -1,5 +1,6 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Page } from '../../core/Job.ts';
+import type { Finding, Page } from '../../core/Job.ts';
+import { FindingPageBuilder } from './findingPage.ts';
 import type { Item } from './jobItems.ts';
 import { encodePageToken, pageKeyOf } from './pageToken.ts';
 import type { QueryPlan } from './queryPlan.ts';
@@ -38,6 +39,32 @@ export async function queryPage<T>(
   return { items: items.map(toModel), nextToken: encodePageToken(plan.index, pageKeyOf(last, plan.keyNames)) };
 }
 
+/**
+ * Chunk items per Query call at first: a whole chunk group (nine types at most) and the next item; on GSI2
+ * a group is one item and one or two usually fill a page. Large chunks make over-reading costly (RCU).
+ */
+const FIRST_CHUNK_READ = { TABLE: 10, GSI1: 10, GSI2: 2 } as const;
+const MAX_CHUNK_READ = 100;
+
+/**
+ * Runs a findings plan: reads chunk items (see FIRST_CHUNK_READ, doubling up to 100 per call while the
+ * page needs more) and expands them through FindingPageBuilder, which says when the page is complete.
+ */
+export async function queryFindingPage(doc: DynamoDBDocumentClient, tableName: string, plan: QueryPlan, limit: number): Promise<Page<Finding>> {
+  if (plan.empty) return { items: [] };
+  const input = toQueryInput(tableName, plan);
+  const page = new FindingPageBuilder(plan, limit);
+  let startKey: Record<string, unknown> | undefined;
+  let read: number = FIRST_CHUNK_READ[plan.index];
+  reading: do {
+    const out = await send(doc, { ...input, Limit: read, ExclusiveStartKey: startKey });
+    for (const item of out.Items ?? []) if (page.add(item)) break reading;
+    startKey = out.LastEvaluatedKey;
+    read = Math.min(MAX_CHUNK_READ, read * 2);
+  } while (startKey);
+  return page.finish();
+}
+
 async function send(doc: DynamoDBDocumentClient, input: QueryCommandInput) {
   try {
     return await doc.send(new QueryCommand(input));
@@ -49,15 +76,13 @@ async function send(doc: DynamoDBDocumentClient, input: QueryCommandInput) {
 function toQueryInput(tableName: string, plan: QueryPlan): QueryCommandInput {
   const names: Record<string, string> = { '#pk': plan.partitionKey };
   const values: Record<string, unknown> = { ':pk': plan.partitionValue };
-  const { gte, lt, beginsWith } = plan.sortRange;
+  const { gte, lt } = plan.sortRange;
   let keyCondition = '#pk = :pk';
   // DynamoDB refuses unused placeholders, so #sk is only declared with a sort key condition.
-  if (gte !== undefined || lt !== undefined || beginsWith !== undefined) names['#sk'] = plan.sortKey;
-  if (beginsWith !== undefined) {
-    keyCondition += ' AND begins_with(#sk, :prefix)';
-    values[':prefix'] = beginsWith;
-  } else if (gte !== undefined && lt !== undefined) {
-    // BETWEEN is inclusive, but no sort key equals a bare timestamp (all go on with '#'), so `lt` stays exclusive.
+  if (gte !== undefined || lt !== undefined) names['#sk'] = plan.sortKey;
+  if (gte !== undefined && lt !== undefined) {
+    // BETWEEN is inclusive, but no sort key equals an upper bound (a bare timestamp: keys go on with '#';
+    // `FINDINGS$` or `<group>$`: no key has a '$' there), so `lt` stays exclusive.
     keyCondition += ' AND #sk BETWEEN :gte AND :lt';
     Object.assign(values, { ':gte': gte, ':lt': lt });
   } else if (gte !== undefined) {

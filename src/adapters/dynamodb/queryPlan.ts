@@ -1,8 +1,9 @@
 import { InvalidInputError } from '../../core/errors.ts';
 import { JOB_KINDS, JOB_STATUSES, type FindingFilter, type JobFilter } from '../../core/Job.ts';
 import { PHI_TYPES } from '../../core/PhiEntity.ts';
+import { chunkGroupOf, chunkOfGroup } from './findingChunks.ts';
 import { decodePageToken, type IndexName, type PageKey } from './pageToken.ts';
-import { FINDING_SK_PREFIX, GSI1PK, GSI1SK, GSI2PK, GSI2SK, PK, SK, jobPk, ownerFindingsByTypePk, ownerFindingsPk, ownerJobsPk } from './tableDesign.ts';
+import { FINDINGS_SK_PREFIX, GSI1PK, GSI1SK, GSI2PK, GSI2SK, PK, SK, chunkOf, jobPk, ownerFindingsByTypePk, ownerFindingsPk, ownerJobsPk } from './tableDesign.ts';
 
 /**
  * What a list call reads, independent of how: the DynamoDB adapter turns a plan into a Query, the
@@ -15,8 +16,8 @@ export interface QueryPlan {
   partitionKey: string;
   partitionValue: string;
   sortKey: string;
-  /** Key condition on the sort key: gte inclusive, lt exclusive, prefix. */
-  sortRange: { gte?: string; lt?: string; beginsWith?: string };
+  /** Key condition on the sort key: gte inclusive, lt exclusive. */
+  sortRange: { gte?: string; lt?: string };
   ascending: boolean;
   /** Filters applied after the key condition (attribute equality, and a createdAt range). */
   equals: Record<string, string>;
@@ -25,8 +26,17 @@ export interface QueryPlan {
   jobOwnerCheck?: { jobId: string; owner: string };
   /** The time range is empty: answer without reading. */
   empty: boolean;
+  /** Jobs: where the previous page ended (an ExclusiveStartKey). */
   startKey?: PageKey;
+  /**
+   * Findings: the chunk group and seq of the last finding the previous page returned. `sortRange` then
+   * starts at that group (inclusive), whose findings up to `seq` (in the plan's order) are skipped.
+   */
+  resume?: { group: string; seq: number };
 }
+
+/** All of a job's chunk items on the base table: `FINDINGS#...` sorts below `FINDINGS$` ('$' follows '#'). */
+const FINDINGS_RANGE = { gte: FINDINGS_SK_PREFIX, lt: 'FINDINGS$' };
 
 export const MAX_LIMIT = 100;
 
@@ -60,35 +70,59 @@ export function planFindingsQuery(owner: string, filter: FindingFilter, limit: n
     // One job's findings: the most selective read. Type and time become filters; owner is checked twice.
     const jobId = nonEmpty(filter.jobId, 'jobId');
     const equals: Record<string, string> = { owner, ...(type ? { type } : {}) };
-    const plan = { ...indexed('TABLE', PK, jobPk(jobId), SK), ...base, sortRange: { beginsWith: FINDING_SK_PREFIX }, equals };
-    return finish({ ...plan, createdAtRange: range, jobOwnerCheck: { jobId, owner } }, nextToken);
+    const plan = { ...indexed('TABLE', PK, jobPk(jobId), SK), ...base, sortRange: FINDINGS_RANGE, equals };
+    return finishFindings({ ...plan, createdAtRange: range, jobOwnerCheck: { jobId, owner } }, nextToken);
   }
   if (type !== undefined) {
-    return finish({ ...indexed('GSI2', GSI2PK, ownerFindingsByTypePk(owner, type), GSI2SK), ...base, sortRange: range, equals: {} }, nextToken);
+    return finishFindings({ ...indexed('GSI2', GSI2PK, ownerFindingsByTypePk(owner, type), GSI2SK), ...base, sortRange: range, equals: {} }, nextToken);
   }
-  return finish({ ...indexed('GSI1', GSI1PK, ownerFindingsPk(owner), GSI1SK), ...base, sortRange: range, equals: {} }, nextToken);
+  return finishFindings({ ...indexed('GSI1', GSI1PK, ownerFindingsPk(owner), GSI1SK), ...base, sortRange: range, equals: {} }, nextToken);
 }
 
 export function planJobFindingsQuery(jobId: string, limit: number, nextToken?: string): QueryPlan {
   validateLimit(limit);
-  const plan = { ...indexed('TABLE', PK, jobPk(nonEmpty(jobId, 'jobId')), SK), sortRange: { beginsWith: FINDING_SK_PREFIX } };
-  return finish({ ...plan, ascending: true, equals: {}, empty: false }, nextToken);
+  const plan = { ...indexed('TABLE', PK, jobPk(nonEmpty(jobId, 'jobId')), SK), sortRange: FINDINGS_RANGE };
+  return finishFindings({ ...plan, ascending: true, equals: {}, empty: false }, nextToken);
 }
 
 /** Whether a sort key value satisfies the plan's key condition (also used to vet tokens). */
 export function sortKeyInRange(plan: Pick<QueryPlan, 'sortRange'>, value: string): boolean {
-  const { gte, lt, beginsWith } = plan.sortRange;
-  return (gte === undefined || value >= gte) && (lt === undefined || value < lt) && (beginsWith === undefined || value.startsWith(beginsWith));
+  const { gte, lt } = plan.sortRange;
+  return (gte === undefined || value >= gte) && (lt === undefined || value < lt);
 }
 
 function indexed(index: IndexName, partitionKey: string, partitionValue: string, sortKey: string) {
   return { index, keyNames: KEY_NAMES[index], partitionKey, partitionValue, sortKey };
 }
 
-function finish(plan: Omit<QueryPlan, 'startKey'>, nextToken: string | undefined): QueryPlan {
+function finish(plan: QueryPlan, nextToken: string | undefined): QueryPlan {
   if (!present(nextToken)) return plan;
-  const startKey = decodePageToken(nextToken, { ...plan, sortKeyAllowed: (value) => sortKeyInRange(plan, value) });
-  return { ...plan, startKey };
+  const { key } = decodePageToken(nextToken, { ...plan, withSeq: false, sortKeyAllowed: (value) => sortKeyInRange(plan, value) });
+  return { ...plan, startKey: key };
+}
+
+/**
+ * A findings token names a chunk item and a seq in it. It must fit the query as given (index, partition,
+ * range) and itself (the seq lies in the item's chunk); the query then restarts at that item's chunk group.
+ */
+function finishFindings(plan: QueryPlan, nextToken: string | undefined): QueryPlan {
+  if (!present(nextToken)) return plan;
+  const position = decodePageToken(nextToken, { ...plan, withSeq: true, sortKeyAllowed: (value) => sortKeyInRange(plan, value) });
+  const seq = position.seq as number;
+  const group = chunkGroupOf(plan.index, position.key[plan.sortKey] as string);
+  if (chunkOfGroup(group) !== chunkOf(seq)) throw new InvalidInputError('nextToken is not valid for this query');
+  // Ascending: from the group on. Descending: up to the group; '$' follows '#', so `group$` bounds `group#...`.
+  const { gte, lt } = plan.sortRange;
+  const sortRange = plan.ascending ? { gte: maxOf(gte, group), lt } : { gte, lt: minOf(lt, `${group}$`) };
+  return { ...plan, sortRange, empty: plan.empty || isEmpty(sortRange), resume: { group, seq } };
+}
+
+function maxOf(a: string | undefined, b: string): string {
+  return a === undefined || b > a ? b : a;
+}
+
+function minOf(a: string | undefined, b: string): string {
+  return a === undefined || b < a ? b : a;
 }
 
 /**

@@ -17,11 +17,18 @@ export const GSI2SK = 'GSI2SK';
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 export const JOB_SK = 'JOB';
-export const FINDING_SK_PREFIX = 'FINDING#';
+/** Base-table sort keys of a job's finding chunk items start with this. */
+export const FINDINGS_SK_PREFIX = 'FINDINGS#';
 export const IDEMPOTENCY_SK = 'IDEMPOTENCY';
-/** Finding seqs are zero-padded to this many digits so that string order is document order. */
-export const SEQ_DIGITS = 6;
-export const MAX_SEQ = 10 ** SEQ_DIGITS - 1;
+/** The largest finding seq; seqs start at 1. */
+export const MAX_SEQ = 999_999;
+/**
+ * Findings per chunk: chunk `c` holds a job's findings of one type with seq in [c*N + 1, (c + 1)*N]. So a chunk
+ * never holds more than N, and a 20 KB note (~200 findings) has one chunk per type present.
+ */
+export const FINDINGS_PER_CHUNK = 500;
+/** Chunk numbers are zero-padded to this many digits so that string order is seq order. */
+export const CHUNK_DIGITS = 4;
 
 export interface TableKey {
   PK: string;
@@ -36,12 +43,18 @@ export function jobKey(jobId: string): TableKey {
   return { PK: jobPk(jobId), SK: JOB_SK };
 }
 
-export function padSeq(seq: number): string {
-  return String(seq).padStart(SEQ_DIGITS, '0');
+/** The chunk a finding of this seq belongs to (per type). */
+export function chunkOf(seq: number): number {
+  return Math.floor((seq - 1) / FINDINGS_PER_CHUNK);
 }
 
-export function findingKey(jobId: string, seq: number): TableKey {
-  return { PK: jobPk(jobId), SK: `${FINDING_SK_PREFIX}${padSeq(seq)}` };
+export function padChunk(chunk: number): string {
+  return String(chunk).padStart(CHUNK_DIGITS, '0');
+}
+
+/** Base-table key of the chunk item holding a job's findings of one type in one seq range. */
+export function findingChunkKey(jobId: string, chunk: number, type: string): TableKey {
+  return { PK: jobPk(jobId), SK: `${FINDINGS_SK_PREFIX}${padChunk(chunk)}#${type}` };
 }
 
 /** The idempotency claim is keyed by a hash so that neither owner nor token is readable in the key. */
@@ -70,7 +83,12 @@ export function ownerFindingsByTypePk(owner: string, type: string): string {
   return `OWNER#${owner}#FINDINGS#${type}`;
 }
 
-/** GSI1 and GSI2 sort key of a finding: its job's creation time, job id, then position. */
-export function findingSortKey(createdAt: string, jobId: string, seq: number): string {
-  return `${createdAt}#${jobId}#${padSeq(seq)}`;
+/** GSI1 sort key of a finding chunk: its job's creation time and id, the chunk, then the type. */
+export function findingChunkSortKey(createdAt: string, jobId: string, chunk: number, type: string): string {
+  return `${createdAt}#${jobId}#${padChunk(chunk)}#${type}`;
+}
+
+/** GSI2 sort key of a finding chunk (the partition already names the type). */
+export function findingChunkTypeSortKey(createdAt: string, jobId: string, chunk: number): string {
+  return `${createdAt}#${jobId}#${padChunk(chunk)}`;
 }

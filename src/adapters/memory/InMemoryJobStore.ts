@@ -2,11 +2,13 @@ import { JobNotFoundError, JobStateConflictError } from '../../core/errors.ts';
 import type { Finding, FindingFilter, Job, JobFilter, JobStatus, Page } from '../../core/Job.ts';
 import type { JobChanges, JobStore } from '../../core/ports.ts';
 import { DuplicateJobIdError } from '../dynamodb/errors.ts';
+import { findingsByJob, planFindingWrites } from '../dynamodb/findingChunks.ts';
+import { FindingPageBuilder } from '../dynamodb/findingPage.ts';
 import { assertItemFits } from '../dynamodb/itemSize.ts';
-import { findingToItem, idempotencyItem, itemToFinding, itemToJob, jobToItem, withoutUndefined, type Item } from '../dynamodb/jobItems.ts';
+import { idempotencyItem, itemToJob, jobToItem, withoutUndefined, type Item } from '../dynamodb/jobItems.ts';
 import { encodePageToken, pageKeyOf } from '../dynamodb/pageToken.ts';
 import { planFindingsQuery, planJobFindingsQuery, planJobsQuery, sortKeyInRange, type QueryPlan } from '../dynamodb/queryPlan.ts';
-import { idempotencyKey, jobKey, type TableKey } from '../dynamodb/tableDesign.ts';
+import { FINDINGS_SK_PREFIX, idempotencyKey, jobKey, jobPk, type TableKey } from '../dynamodb/tableDesign.ts';
 import { UPDATABLE_FIELDS, validateClientToken, validateFindings } from '../dynamodb/validateWrites.ts';
 
 /**
@@ -53,11 +55,18 @@ export class InMemoryJobStore implements JobStore {
     return itemToJob(clone(updated));
   }
 
+  /** The DynamoDB adapter's merge into chunk items; every write is planned (and size-checked) before any is applied. */
   async putFindings(findings: readonly Finding[]): Promise<void> {
     validateFindings(findings);
-    const items = findings.map(findingToItem);
-    items.forEach(assertItemFits);
-    items.forEach((item) => this.write(clone(item)));
+    const writes = [...findingsByJob(findings).values()].flatMap((ofJob) => {
+      const pk = jobPk(ofJob[0]?.jobId as string);
+      const existing = [...this.items.values()].filter((item) => item.PK === pk && (item.SK as string).startsWith(FINDINGS_SK_PREFIX));
+      return planFindingWrites(existing, ofJob);
+    });
+    for (const write of writes) {
+      if (write.kind === 'put') this.write(clone(write.item));
+      else this.items.delete(`${write.key.PK}\u0000${write.key.SK}`);
+    }
   }
 
   async listJobs(owner: string, filter: JobFilter, limit: number, nextToken?: string): Promise<Page<Job>> {
@@ -67,11 +76,11 @@ export class InMemoryJobStore implements JobStore {
   async listFindings(owner: string, filter: FindingFilter, limit: number, nextToken?: string): Promise<Page<Finding>> {
     const plan = planFindingsQuery(owner, filter ?? {}, limit, nextToken);
     if (plan.jobOwnerCheck && this.read(jobKey(plan.jobOwnerCheck.jobId))?.owner !== owner) return { items: [] };
-    return this.query(plan, limit, itemToFinding);
+    return this.queryFindings(plan, limit);
   }
 
   async listJobFindings(jobId: string, limit: number, nextToken?: string): Promise<Page<Finding>> {
-    return this.query(planJobFindingsQuery(jobId, limit, nextToken), limit, itemToFinding);
+    return this.queryFindings(planJobFindingsQuery(jobId, limit, nextToken), limit);
   }
 
   private putNewJob(job: Job): Job {
@@ -84,19 +93,31 @@ export class InMemoryJobStore implements JobStore {
   /** Evaluates a plan as DynamoDB would: key condition, sort order, start key, then filters. */
   private query<T>(plan: QueryPlan, limit: number, toModel: (item: Item) => T): Page<T> {
     if (plan.empty) return { items: [] };
+    const matches = this.matching(plan);
+    const items = matches.slice(0, limit);
+    const page = { items: items.map((item) => toModel(clone(item))) };
+    const last = items[items.length - 1];
+    return matches.length > limit && last ? { ...page, nextToken: encodePageToken(plan.index, pageKeyOf(last, plan.keyNames)) } : page;
+  }
+
+  /** Chunk items in query order through the same page builder as DynamoDB (it builds fresh findings). */
+  private queryFindings(plan: QueryPlan, limit: number): Page<Finding> {
+    if (plan.empty) return { items: [] };
+    const page = new FindingPageBuilder(plan, limit);
+    for (const item of this.matching(plan)) if (page.add(item)) break;
+    return page.finish();
+  }
+
+  private matching(plan: QueryPlan): Item[] {
     const sortKeyOf = (item: Item) => item[plan.sortKey] as string;
     const start = plan.startKey?.[plan.sortKey];
-    const matches = [...this.items.values()]
+    return [...this.items.values()]
       .filter((item) => item[plan.partitionKey] === plan.partitionValue && typeof item[plan.sortKey] === 'string')
       .filter((item) => sortKeyInRange(plan, sortKeyOf(item)))
       .filter((item) => start === undefined || (plan.ascending ? sortKeyOf(item) > start : sortKeyOf(item) < start))
       .filter((item) => Object.entries(plan.equals).every(([field, value]) => item[field] === value))
       .filter((item) => inCreatedAtRange(plan, item.createdAt as string))
       .sort((a, b) => (sortKeyOf(a) < sortKeyOf(b) ? -1 : sortKeyOf(a) > sortKeyOf(b) ? 1 : 0) * (plan.ascending ? 1 : -1));
-    const items = matches.slice(0, limit);
-    const page = { items: items.map((item) => toModel(clone(item))) };
-    const last = items[items.length - 1];
-    return matches.length > limit && last ? { ...page, nextToken: encodePageToken(plan.index, pageKeyOf(last, plan.keyNames)) } : page;
   }
 
   private read(key: TableKey): Item | undefined {

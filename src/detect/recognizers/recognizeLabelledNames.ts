@@ -15,8 +15,8 @@ export function recognizeLabelledNames(text: string, lexicon: Lexicon): Candidat
   // Labels end in ":" or "#": look at the few characters before each one instead of scanning all text.
   for (let colon = text.search(/[:#]/); colon >= 0; colon = nextMark(text, colon + 1)) {
     if (!LABEL_BEFORE_COLON.test(text.slice(Math.max(0, colon - 48), colon))) continue;
-    // "Subject: RE: pt BA labs": reply marks and "pt" come before the name.
-    const prefix = /^[ \t]*(?:(?:re|fw|fwd)[ \t]*:[ \t]*)*(?:pt\.?[ \t]+)?/i.exec(text.slice(colon + 1, colon + 24));
+    // "Subject: RE: pt BA labs": reply marks and "pt" come before the name; "Name: | Ann Lee": a column break (OCR pages).
+    const prefix = /^[ \t]*(?:\|[ \t]*)?(?:(?:re|fw|fwd)[ \t]*:[ \t]*)*(?:pt\.?[ \t]+)?/i.exec(text.slice(colon + 1, colon + 24));
     pushName(out, text, colon + 1 + (prefix?.[0].length ?? 0), lexicon);
   }
   for (const m of text.matchAll(OPENING)) pushName(out, text, m.index + m[0].length, lexicon);

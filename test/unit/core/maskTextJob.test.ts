@@ -77,7 +77,11 @@ describe('maskTextJob', () => {
     expect(job.maskedText).toContain('03/14/2023');
     expect(job.maskedText).not.toContain('Quenby');
     expect(job.maskedText?.length).toBe(NOTE.length);
-    expect(job.options).toEqual({ minScore: 0.5, types: ['NAME'], style: 'CHARACTER', maskCharacter: '*', allowList: ['Ohanian'], denyList: [] });
+    expect(job.options).toEqual({ minScore: 0.5, types: ['NAME'], style: 'CHARACTER', maskCharacter: '*', allowList: ['Ohanian'], denyList: [], allowListCount: 1, denyListCount: 0 });
+    // Allow and deny terms are often patients' names: the record keeps only their counts.
+    const stored = await services.jobs.getJob(job.id);
+    expect(stored?.options).toMatchObject({ allowList: [], denyList: [], allowListCount: 1 });
+    expect(JSON.stringify(stored?.options)).not.toContain('Ohanian');
   });
 
   it('keeps a result too big for a record in the object store', async () => {

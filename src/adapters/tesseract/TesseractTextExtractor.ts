@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { createWorker as tesseractCreateWorker, OEM } from 'tesseract.js';
+import { HdmError, UnsupportedImageError } from '../../core/errors.ts';
+import type { OcrPage, PreparedImage } from '../../core/Image.ts';
+import type { Logger } from '../../core/JobServices.ts';
+import type { TextExtractor } from '../../core/ports.ts';
+import { OcrEngineError } from './errors.ts';
+import { toOcrWords, type TessBlock } from './toOcrWords.ts';
+import { toPaddedGreyscale } from './toPaddedGreyscale.ts';
+import { TesseractWorkerPool } from './TesseractWorkerPool.ts';
+
+/** The part of a tesseract.js Worker this adapter uses. */
+export interface TesseractWorker {
+  recognize(image: Buffer, options: object, output: { blocks: true }): Promise<{ data: { blocks: TessBlock[] | null } }>;
+  terminate(): Promise<unknown>;
+}
+
+export interface TesseractWorkerConfig {
+  langPath: string;
+  /** tesseract.js reports asynchronous worker errors here; without it they crash the process. */
+  errorHandler: (error: unknown) => void;
+}
+
+export type CreateTesseractWorker = (config: TesseractWorkerConfig) => Promise<TesseractWorker>;
+
+export interface TesseractTextExtractorOptions {
+  /** Workers kept alive (default: available cores − 1, at least 1). */
+  poolSize?: number;
+  /** Folder holding eng.traineddata.gz (default: @tesseract.js-data/eng's 4.0.0_best_int). */
+  langPath?: string;
+  /** Bound on a worker's start (default 30 s): tesseract.js never settles when language data fails to load. */
+  startTimeoutMs?: number;
+  /** Bound on one page (default 120 s); the worker is then terminated and replaced. */
+  recognizeTimeoutMs?: number;
+  /** Pixels of border added before OCR (default 25), so words touching the edge are read. */
+  padding?: number;
+  /** Starts one worker; injectable to count or fake workers (default: tesseract.js createWorker). */
+  createWorker?: CreateTesseractWorker;
+  logger?: Logger;
+}
+
+const require = createRequire(import.meta.url);
+
+export function defaultLangPath(): string {
+  return path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
+}
+
+/** tesseract.js's createWorker, offline: local language data, no cache written to the working directory. */
+export const createTesseractWorker: CreateTesseractWorker = ({ langPath, errorHandler }) =>
+  tesseractCreateWorker('eng', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none', errorHandler }) as Promise<TesseractWorker>;
+
+/** The TextExtractor port on tesseract.js (WASM, offline), with a pool of reused workers. */
+export class TesseractTextExtractor implements TextExtractor {
+  private readonly pool: TesseractWorkerPool<TesseractWorker>;
+  private readonly recognizeTimeoutMs: number;
+  private readonly padding: number;
+  private readonly logger: Logger | undefined;
+
+  constructor(options: TesseractTextExtractorOptions = {}) {
+    const langPath = options.langPath ?? defaultLangPath();
+    // Fail at once with a clear message instead of a start timeout much later.
+    if (!existsSync(path.join(langPath, 'eng.traineddata.gz'))) throw new HdmError('INTERNAL', 'OCR language data not found (eng.traineddata.gz in langPath)');
+    const create = options.createWorker ?? createTesseractWorker;
+    this.logger = options.logger;
+    this.recognizeTimeoutMs = options.recognizeTimeoutMs ?? 120_000;
+    this.padding = options.padding ?? 25;
+    this.pool = new TesseractWorkerPool({
+      size: Math.max(1, Math.floor(options.poolSize ?? availableParallelism() - 1)),
+      startTimeoutMs: options.startTimeoutMs ?? 30_000,
+      // Error details stay out of the log: they may quote engine output.
+      create: () => create({ langPath, errorHandler: () => this.logger?.warn('ocr.worker_error') }),
+      onDiscard: (reason) => this.logger?.warn('ocr.worker_discarded', { reason }),
+    });
+  }
+
+  /** Workers alive or starting (at most poolSize). */
+  get workerCount(): number {
+    return this.pool.size;
+  }
+
+  async extract(image: PreparedImage): Promise<OcrPage> {
+    const padded = await toPaddedGreyscale(image.bytes, this.padding);
+    const data = await this.pool.run(async (worker) => {
+      try {
+        return (await worker.recognize(padded.pgm, {}, { blocks: true })).data;
+      } catch (error) {
+        throw engineError(error);
+      }
+    }, this.recognizeTimeoutMs);
+    const words = toOcrWords(data.blocks ?? [], { offset: this.padding, width: image.width, height: image.height });
+    return { width: image.width, height: image.height, words };
+  }
+
+  /** Terminates every worker; running and queued extracts reject with OcrClosedError. */
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+/** tesseract.js rejects with a bare string; this names the condition without quoting it. */
+function engineError(error: unknown): HdmError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/read image|pix not read|Unknown format/i.test(message)) return new UnsupportedImageError('the OCR engine cannot read this image', { cause: error });
+  return new OcrEngineError('the OCR engine failed on this image', { cause: error });
+}

@@ -1,0 +1,88 @@
+import type { OcrWord, PixelBox, Point, PreparedImage, RedactedImage } from './Image.ts';
+import type { BoundingBox } from './Job.ts';
+import type { MaskOptions } from './MaskOptions.ts';
+import { maskText } from './maskText.ts';
+import { boundsOf, buildPageText, padPolygon, wordsInSpan } from './pageText.ts';
+import type { PhiType } from './PhiEntity.ts';
+import type { ImageRedactor, PhiDetector, TextExtractor } from './ports.ts';
+
+/**
+ * Pixels added around every covered word. OCR outlines hug the ink and miss a pixel row or two on
+ * rotated and JPEG pages; eval:images measured coverage of PHI words against this (bench/README.md).
+ */
+export const DEFAULT_IMAGE_PADDING_PX = 4;
+
+export interface ImageMaskingParts {
+  extractor: TextExtractor;
+  redactor: ImageRedactor;
+  detector: PhiDetector;
+  /** CSS colour of the covering fill. */
+  fill: string;
+  /** Pixels added around each covered word. */
+  paddingPx: number;
+}
+
+/** One PHI span found in an image: where, never what. */
+export interface ImageFinding {
+  type: PhiType;
+  score: number;
+  /** Pixels of the upright image. */
+  pixelBox: PixelBox;
+  /** Ratios of the image's width and height. */
+  boundingBox: BoundingBox;
+}
+
+export interface MaskedImageContent {
+  image: RedactedImage;
+  findings: ImageFinding[];
+  /** The OCR engine read only part of the page. */
+  truncated: boolean;
+  /** Words read, and words covered: for logs (counts only). */
+  wordCount: number;
+  coveredWords: number;
+  /** The filled outlines, in pixels (padded and clamped): what evaluation compares with the true word boxes. */
+  regions: Point[][];
+}
+
+/**
+ * Masks PHI in an image: OCR, the page text rebuilt once per word, the same detector and masking rules
+ * as for text (minScore, types, allow and deny lists), then every word a masked span overlaps is covered,
+ * padded and clamped to the image. Used by the image worker and by `hdm mask-image`.
+ */
+export async function maskImageContent(parts: ImageMaskingParts, image: PreparedImage, options: MaskOptions): Promise<MaskedImageContent> {
+  const page = await parts.extractor.extract(image);
+  const { findings, regions, covered } = await locatePhi(parts, page.words, image, options);
+  const redacted = await parts.redactor.redact(image, regions, { fill: parts.fill });
+  return { image: redacted, findings, truncated: page.truncated === true, wordCount: page.words.length, coveredWords: covered, regions };
+}
+
+async function locatePhi(parts: ImageMaskingParts, words: readonly OcrWord[], image: PreparedImage, options: MaskOptions) {
+  const page = buildPageText(words);
+  const { spans } = maskText(page.text, await parts.detector.detect(page.text), options);
+  const outline = (i: number): Point[] => padPolygon((words[i] as OcrWord).polygon, parts.paddingPx, image.width, image.height);
+  const covered = new Set<number>();
+  const findings: ImageFinding[] = [];
+  for (const span of spans) {
+    const indexes = wordsInSpan(page, words, span.begin, span.end);
+    if (indexes.length === 0) continue;
+    indexes.forEach((i) => covered.add(i));
+    // Deny-list terms are the caller's own words: covered, but not reported as found.
+    if (span.type === 'DENY_LIST') continue;
+    const box = unionOf(indexes.map((i) => boundsOf(outline(i))));
+    findings.push({
+      type: span.type,
+      score: span.score,
+      pixelBox: box,
+      boundingBox: { left: box.left / image.width, top: box.top / image.height, width: box.width / image.width, height: box.height / image.height },
+    });
+  }
+  return { findings, regions: [...covered].sort((a, b) => a - b).map(outline), covered: covered.size };
+}
+
+function unionOf(boxes: readonly PixelBox[]): PixelBox {
+  const left = Math.min(...boxes.map((b) => b.left));
+  const top = Math.min(...boxes.map((b) => b.top));
+  const right = Math.max(...boxes.map((b) => b.left + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.top + b.height));
+  return { left, top, width: right - left, height: bottom - top };
+}

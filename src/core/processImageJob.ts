@@ -1,0 +1,82 @@
+import { InvalidInputError, JobStateConflictError, ObjectNotFoundError, PayloadTooLargeError, UnsupportedImageError } from './errors.ts';
+import type { PreparedImage } from './Image.ts';
+import type { Finding, FindingCount, Job } from './Job.ts';
+import type { ImageServices, JobServices } from './JobServices.ts';
+import { termsRefOf } from './maskImageJob.ts';
+import { maskImageContent } from './maskImageContent.ts';
+import { parseMaskOptions } from './parseMaskOptions.ts';
+import type { PhiType } from './PhiEntity.ts';
+import { advanceJob, failJob } from './recordJobOutcome.ts';
+
+/** Largest input image the worker reads (bytes), inline or uploaded. */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The image worker's job: QUEUED → RUNNING → SUCCEEDED (masked image stored, findings written first)
+ * or FAILED with a closed code. Each change is published. A job another worker already took, or that
+ * no longer exists, is left alone.
+ */
+export async function processImageJob(services: JobServices, jobId: string): Promise<Job | undefined> {
+  const images = services.images;
+  const queued = await services.jobs.getJob(jobId);
+  if (!images || !queued || queued.status !== 'QUEUED' || queued.kind !== 'IMAGE' || !queued.input) return queued;
+  let job: Job;
+  try {
+    job = await advanceJob(services, queued, { status: 'RUNNING' });
+  } catch (error) {
+    // Another worker took it first (the status write is conditional on QUEUED): its job now.
+    if (error instanceof JobStateConflictError) return services.jobs.getJob(jobId);
+    throw error;
+  }
+  try {
+    const prepared = await loadImage(services, images, job);
+    const { mask } = parseMaskOptions({ ...job.options, ...(await loadTerms(services, job)) });
+    const masked = await maskImageContent({ ...images, detector: services.detector }, prepared, mask);
+    const redacted = masked.image;
+    const findings = masked.findings.map((found, i): Finding => ({ ...found, id: `${job.id}:${i + 1}`, jobId: job.id, owner: job.owner, seq: i + 1, createdAt: job.createdAt, expiresAt: job.expiresAt }));
+    services.logger.info('image.masked', { jobId: job.id, words: masked.wordCount, covered: masked.coveredWords, findings: findings.length });
+    const output = { bucket: images.outputBucket, key: `masked/${job.id}/image.${redacted.format === 'jpeg' ? 'jpg' : redacted.format}` };
+    await services.objects.put(output, redacted.bytes, redacted.contentType);
+    await services.jobs.putFindings(findings);
+    return await advanceJob(services, job, {
+      status: 'SUCCEEDED',
+      maskedImage: { ...output, contentType: redacted.contentType, width: redacted.width, height: redacted.height },
+      findingCount: findings.length,
+      findingCounts: countByType(findings),
+      ...(masked.truncated ? { warnings: ['OCR read only part of the page (the engine has a word limit); some text may be unmasked'] } : {}),
+    });
+  } catch (error) {
+    return failJob(services, job, error);
+  }
+}
+
+/** The input object, checked for existence, size and that its content is the image type it was declared as. */
+async function loadImage(services: JobServices, images: ImageServices, job: Job): Promise<PreparedImage> {
+  const ref = job.input as NonNullable<Job['input']>;
+  let head;
+  try {
+    head = await services.objects.head(ref);
+  } catch (error) {
+    if (error instanceof ObjectNotFoundError) throw new InvalidInputError('the input image does not exist (upload it to the URL from createImageUpload first)', { cause: error });
+    throw error;
+  }
+  if (head.size > MAX_IMAGE_BYTES) throw new PayloadTooLargeError(`the input image must be at most ${MAX_IMAGE_BYTES} bytes`);
+  const prepared = await images.redactor.prepare(await services.objects.get(ref));
+  const declared = head.contentType?.split(';')[0]?.trim().toLowerCase();
+  if (declared && declared !== 'application/octet-stream' && declared !== prepared.contentType) {
+    throw new UnsupportedImageError(`the upload's content is ${prepared.contentType}, not the declared ${declared}`);
+  }
+  return prepared;
+}
+
+/** The allow and deny terms maskImage left next to the input, if it had any. */
+async function loadTerms(services: JobServices, job: Job): Promise<{ allowList?: string[]; denyList?: string[] }> {
+  if (job.options.allowListCount + job.options.denyListCount === 0) return {};
+  return JSON.parse(new TextDecoder().decode(await services.objects.get(termsRefOf(services, job.id)))) as { allowList: string[]; denyList: string[] };
+}
+
+function countByType(findings: readonly Finding[]): FindingCount[] {
+  const counts = new Map<PhiType, number>();
+  for (const f of findings) counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
+  return [...counts].map(([type, count]) => ({ type, count }));
+}

@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UnsupportedImageError } from '../../../../src/core/errors.ts';
+import type { OcrPage, OcrWord, PixelBox, Point, PreparedImage } from '../../../../src/core/Image.ts';
+import { OcrClosedError } from '../../../../src/adapters/tesseract/errors.ts';
+import {
+  createTesseractWorker, type CreateTesseractWorker, TesseractTextExtractor, type TesseractWorker,
+} from '../../../../src/adapters/tesseract/TesseractTextExtractor.ts';
+import { boxIou, polygonOverlap } from '../../../helpers/renderTextImage.ts';
+
+// Real tesseract.js with the offline language data, on committed fixtures (test/fixtures/images/ocr-*).
+const dir = new URL('../../../fixtures/images/', import.meta.url);
+interface TruthWord { text: string; box: PixelBox; polygon: Point[]; line: number }
+const truth = (name: string): { words: TruthWord[] } => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
+
+async function prepared(name: string): Promise<PreparedImage> {
+  const bytes = readFileSync(new URL(name, dir));
+  const meta = await sharp(bytes).metadata();
+  const format = meta.format === 'jpeg' ? 'jpeg' : 'png';
+  return { bytes, format, contentType: `image/${format}`, width: meta.width as number, height: meta.height as number };
+}
+
+/** For each true word, the OCR word overlapping it best (IoU > 0.5), or undefined. */
+function match(page: OcrPage, words: TruthWord[]): (OcrWord | undefined)[] {
+  return words.map((t) => {
+    let best: OcrWord | undefined;
+    let bestIou = 0.5;
+    for (const w of page.words) {
+      const iou = boxIou(w.box, t.box);
+      if (iou > bestIou) [best, bestIou] = [w, iou];
+    }
+    return best;
+  });
+}
+
+const shared = new TesseractTextExtractor({ poolSize: 1 });
+afterAll(() => shared.close());
+
+describe('TesseractTextExtractor on rendered pages', () => {
+  it('finds every word of a letter with its box, in reading order, grouped by line', async () => {
+    const { words } = truth('ocr-letter.json');
+    const page = await shared.extract(await prepared('ocr-letter.png'));
+    const matched = match(page, words);
+    const boxed = matched.filter(Boolean).length;
+    expect(boxed / words.length).toBeGreaterThanOrEqual(0.95);
+    const sameText = words.filter((t, i) => matched[i]?.text === t.text).length;
+    expect(sameText / words.length).toBeGreaterThanOrEqual(0.95);
+    // Reading order: the matched OCR words come in the truth's order.
+    const positions = matched.filter((w): w is OcrWord => w !== undefined).map((w) => page.words.indexOf(w));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    // Line ids: one id per true line, different lines different ids.
+    const idsByLine = new Map<number, Set<string>>();
+    words.forEach((t, i) => { const w = matched[i]; if (w) idsByLine.set(t.line, (idsByLine.get(t.line) ?? new Set()).add(w.lineId)); });
+    for (const ids of idsByLine.values()) expect(ids.size).toBe(1);
+    expect(new Set([...idsByLine.values()].map((ids) => [...ids][0])).size).toBe(idsByLine.size);
+    for (const w of page.words) {
+      expect(w.text.trim()).toBe(w.text);
+      expect(w.text).not.toBe('');
+      expect(w.confidence).toBeGreaterThanOrEqual(0);
+      expect(w.confidence).toBeLessThanOrEqual(1);
+      expect(w.polygon).toHaveLength(4);
+    }
+    expect(page).toMatchObject({ width: 797, height: 428 });
+  });
+
+  it('reads a serif JPEG page', async () => {
+    const { words } = truth('ocr-serif.json');
+    const page = await shared.extract(await prepared('ocr-serif.jpg'));
+    const matched = match(page, words);
+    expect(matched.filter(Boolean).length / words.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('gives words on a page rotated 4° polygons that fit them better than the boxes do', async () => {
+    const { words } = truth('ocr-rotated.json');
+    const page = await shared.extract(await prepared('ocr-rotated.png'));
+    const matched = match(page, words);
+    expect(matched.filter(Boolean).length / words.length).toBeGreaterThanOrEqual(0.95);
+    // Both outlines cover the words (the box by construction); the polygon spills much less outside them.
+    const sum = { coverage: 0, excess: 0, boxExcess: 0, n: 0 };
+    words.forEach((t, i) => {
+      const w = matched[i];
+      if (!w) return;
+      const { left, top, width, height } = w.box;
+      const corners = [{ x: left, y: top }, { x: left + width, y: top }, { x: left + width, y: top + height }, { x: left, y: top + height }];
+      const byPolygon = polygonOverlap(w.polygon, t.polygon);
+      sum.coverage += byPolygon.coverage;
+      sum.excess += byPolygon.excess;
+      sum.boxExcess += polygonOverlap(corners, t.polygon).excess;
+      sum.n++;
+    });
+    expect(sum.coverage / sum.n).toBeGreaterThanOrEqual(0.93);
+    expect(sum.excess / sum.n).toBeLessThan((sum.boxExcess / sum.n) * 0.8);
+  });
+});
+
+describe('TesseractTextExtractor on radiographs (test/fixtures/images/ocr-ATTRIBUTION.md)', () => {
+  // The ground truth was made on images padded by 25 px (presidio's DICOM redactor); these PNGs are not.
+  const groundTruth = JSON.parse(readFileSync(new URL('ocr-radiographs.json', dir), 'utf8')) as Record<string, Record<string, { label: string } & PixelBox>>;
+  for (const n of ['2', '0']) {
+    it(`finds the burned-in words of radiograph ${n}`, async () => {
+      const expected = Object.values(groundTruth[`sample_dicom/${n}_ORIGINAL.dcm`] ?? {})
+        .map((g) => ({ text: g.label, line: 0, polygon: [], box: { left: g.left - 25, top: g.top - 25, width: g.width, height: g.height } }));
+      const page = await shared.extract(await prepared(`ocr-radiograph-${n}.png`));
+      const matched = match(page, expected);
+      expect(matched.every(Boolean)).toBe(true);
+      // Radiograph 2 is 394×552 with 11 px text: one digit of a date is misread ("03.08.2012").
+      expect(expected.filter((t, i) => matched[i]?.text === t.text).length).toBeGreaterThanOrEqual(expected.length - 1);
+    });
+  }
+});
+
+describe('TesseractTextExtractor pool', () => {
+  const counting = (wrap: (w: TesseractWorker, index: number) => TesseractWorker = (w) => w) => {
+    const created: TesseractWorker[] = [];
+    const terminated: number[] = [];
+    const createWorker: CreateTesseractWorker = async (config) => {
+      const real = await createTesseractWorker(config);
+      const index = created.length;
+      const worker = wrap({ recognize: (...a) => real.recognize(...a), terminate: () => { terminated.push(index); return real.terminate(); } }, index);
+      created.push(worker);
+      return worker;
+    };
+    return { created, terminated, createWorker };
+  };
+
+  it('starts no more workers than poolSize, lazily, and reuses them', async () => {
+    const spy = counting();
+    const extractor = new TesseractTextExtractor({ poolSize: 2, createWorker: spy.createWorker });
+    try {
+      expect(spy.created).toHaveLength(0);
+      const image = await prepared('ocr-serif.jpg');
+      const pages = await Promise.all(Array.from({ length: 5 }, () => extractor.extract(image)));
+      await extractor.extract(image);
+      expect(spy.created.length).toBeGreaterThanOrEqual(1);
+      expect(spy.created.length).toBeLessThanOrEqual(2);
+      expect(new Set(pages.map((p) => JSON.stringify(p))).size).toBe(1);
+    } finally {
+      await extractor.close();
+    }
+    expect(spy.terminated.sort()).toEqual(spy.created.map((_, i) => i));
+  });
+
+  it('rejects bytes it cannot decode with UnsupportedImageError and keeps working', async () => {
+    const image = await prepared('ocr-serif.jpg');
+    const corrupt = { ...image, bytes: image.bytes.subarray(0, 200) };
+    await expect(shared.extract(corrupt)).rejects.toBeInstanceOf(UnsupportedImageError);
+    await expect(shared.extract({ ...image, bytes: Buffer.from('not an image') })).rejects.toBeInstanceOf(UnsupportedImageError);
+    expect((await shared.extract(image)).words.length).toBeGreaterThan(30);
+  });
+
+  it('maps an engine read failure to UnsupportedImageError and reuses the same worker', async () => {
+    let calls = 0;
+    const spy = counting((w) => ({ ...w, recognize: (...a) => (++calls === 1 ? Promise.reject('Error: Error attempting to read image.') : w.recognize(...a)) }));
+    const extractor = new TesseractTextExtractor({ poolSize: 1, createWorker: spy.createWorker });
+    try {
+      const image = await prepared('ocr-serif.jpg');
+      await expect(extractor.extract(image)).rejects.toBeInstanceOf(UnsupportedImageError);
+      expect((await extractor.extract(image)).words.length).toBeGreaterThan(30);
+      expect(spy.created).toHaveLength(1);
+      expect(spy.terminated).toHaveLength(0);
+    } finally {
+      await extractor.close();
+    }
+  });
+
+  it('close() terminates every worker and fails running and later extracts', async () => {
+    const spy = counting((w) => ({ ...w, recognize: () => new Promise(() => {}) }));
+    const extractor = new TesseractTextExtractor({ poolSize: 1, createWorker: spy.createWorker });
+    const image = await prepared('ocr-serif.jpg');
+    const running = extractor.extract(image);
+    const queued = extractor.extract(image);
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // let the worker start and take the first job
+    await extractor.close();
+    await expect(running).rejects.toBeInstanceOf(OcrClosedError);
+    await expect(queued).rejects.toBeInstanceOf(OcrClosedError);
+    await expect(extractor.extract(image)).rejects.toBeInstanceOf(OcrClosedError);
+    expect(spy.terminated).toEqual(spy.created.map((_, i) => i));
+    expect(extractor.workerCount).toBe(0);
+  });
+});

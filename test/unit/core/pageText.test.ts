@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { OcrWord, Point } from '../../../src/core/Image.ts';
+import { boundsOf, buildPageText, padPolygon, wordsInSpan } from '../../../src/core/pageText.ts';
+
+const word = (text: string, left: number, top: number, lineId: string, blockId = 'b'): OcrWord => {
+  const box = { left, top, width: text.length * 10, height: 20 };
+  return { text, confidence: 0.9, box, polygon: [{ x: left, y: top }, { x: left + box.width, y: top }, { x: left + box.width, y: top + 20 }, { x: left, y: top + 20 }], lineId, blockId };
+};
+
+describe('buildPageText', () => {
+  it('writes each word once, lines and blocks as breaks, wide gaps as column breaks except after a label', () => {
+    const words = [word('Ann', 0, 0, 'l1'), word('Lee', 40, 0, 'l1'), word('Tel:', 400, 0, 'l1'), word('555-0143', 600, 0, 'l1'), word('Seen', 0, 30, 'l2'), word('today', 0, 100, 'l3', 'b2')];
+    const page = buildPageText(words);
+    expect(page.text).toBe('Ann Lee | Tel: 555-0143\nSeen\n\ntoday');
+    words.forEach((w, i) => expect(page.text.slice(page.starts[i], (page.starts[i] ?? 0) + w.text.length)).toBe(w.text));
+    // A span across a line break covers the words on both lines.
+    expect(wordsInSpan(page, words, page.text.indexOf('555'), page.text.indexOf('Seen') + 2)).toEqual([3, 4]);
+    expect(wordsInSpan(page, words, 1, 2)).toEqual([0]);
+  });
+});
+
+describe('padPolygon', () => {
+  it('grows every side of a wide word by the padding, not only its corners', () => {
+    const padded = boundsOf(padPolygon(word('Ogunleye', 100, 100, 'l').polygon, 2, 1000, 1000));
+    expect(padded).toEqual({ left: 98, top: 98, width: 84, height: 24 });
+  });
+
+  it('keeps a rotated word rotated and contains the original outline, clamped to the image', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -30, max: 30 }), fc.integer({ min: 10, max: 300 }), fc.integer({ min: 8, max: 40 }), fc.integer({ min: 0, max: 4 }), (deg, w, h, pad) => {
+        const angle = (deg * Math.PI) / 180;
+        const at = (x: number, y: number): Point => ({ x: 500 + x * Math.cos(angle) - y * Math.sin(angle), y: 500 + x * Math.sin(angle) + y * Math.cos(angle) });
+        const polygon = [at(0, 0), at(w, 0), at(w, h), at(0, h)];
+        const grown = padPolygon(polygon, pad, 2000, 2000);
+        // Each original corner lies inside the grown outline (all cross products on one side).
+        for (const p of polygon) {
+          const sides = grown.map((a, i) => {
+            const b = grown[(i + 1) % grown.length] as Point;
+            return (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+          });
+          expect(sides.every((s) => s >= -1e-6) || sides.every((s) => s <= 1e-6)).toBe(true);
+        }
+        const edge = Math.hypot((grown[1] as Point).x - (grown[0] as Point).x, (grown[1] as Point).y - (grown[0] as Point).y);
+        expect(edge).toBeCloseTo(w + 2 * pad, 6);
+      }),
+    );
+    const clamped = padPolygon(word('Ann', 0, 0, 'l').polygon, 5, 20, 15);
+    expect(clamped.every((p) => p.x >= 0 && p.x <= 20 && p.y >= 0 && p.y <= 15)).toBe(true);
+  });
+});
