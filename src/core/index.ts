@@ -22,3 +22,4 @@ export * from './processImageJob.ts';
 export * from './uploadPrefix.ts';
 export * from './createImageUpload.ts';
 export * from './maskImageContent.ts';
+export * from './clampToImage.ts';

@@ -1,5 +1,6 @@
 import type { TextDetection } from '@aws-sdk/client-rekognition';
 import type { OcrWord, PixelBox, Point } from '../../core/Image.ts';
+import { clampBox, clampPoint } from '../../core/clampToImage.ts';
 
 /**
  * Turns DetectText's detections into OcrWords: WORD items only (a LINE repeats its words, which made
@@ -29,17 +30,6 @@ export function rekognitionWords(detections: readonly TextDetection[], width: nu
   return words;
 }
 
-function clampBox(box: PixelBox, width: number, height: number): PixelBox {
-  const left = Math.min(Math.max(box.left, 0), width);
-  const top = Math.min(Math.max(box.top, 0), height);
-  const right = Math.min(Math.max(box.left + box.width, 0), width);
-  const bottom = Math.min(Math.max(box.top + box.height, 0), height);
-  return { left, top, width: right - left, height: bottom - top };
-}
-
-function clampPoint(p: Point, width: number, height: number): Point {
-  return { x: Math.min(Math.max(p.x, 0), width), y: Math.min(Math.max(p.y, 0), height) };
-}
 
 function corners(box: PixelBox): Point[] {
   const right = box.left + box.width;

@@ -1,4 +1,5 @@
 import type { OcrWord, PixelBox, Point } from '../../core/Image.ts';
+import { clampBox, clampPoint } from '../../core/clampToImage.ts';
 
 /** The parts of tesseract.js's `blocks` output this adapter reads (tesseract.js 7, `{ blocks: true }`). */
 export interface TessBbox { x0: number; y0: number; x1: number; y1: number }
@@ -131,17 +132,6 @@ function moveBox(box: PixelBox, by: number): PixelBox {
   return { ...box, left: box.left + by, top: box.top + by };
 }
 
-function clampBox(box: PixelBox, width: number, height: number): PixelBox {
-  const left = Math.min(Math.max(box.left, 0), width);
-  const top = Math.min(Math.max(box.top, 0), height);
-  const right = Math.min(Math.max(box.left + box.width, 0), width);
-  const bottom = Math.min(Math.max(box.top + box.height, 0), height);
-  return { left, top, width: right - left, height: bottom - top };
-}
-
-function clampPoint(p: Point, width: number, height: number): Point {
-  return { x: Math.min(Math.max(p.x, 0), width), y: Math.min(Math.max(p.y, 0), height) };
-}
 
 function clamp01(value: number): number {
   return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0;
