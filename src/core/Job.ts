@@ -41,6 +41,8 @@ export interface MaskedImageRef extends ObjectRef {
   contentType: string;
   width: number;
   height: number;
+  /** Bytes. */
+  size: number;
 }
 
 export interface FindingCount {

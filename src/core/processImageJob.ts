@@ -40,7 +40,7 @@ export async function processImageJob(services: JobServices, jobId: string): Pro
     await services.jobs.putFindings(findings);
     return await advanceJob(services, job, {
       status: 'SUCCEEDED',
-      maskedImage: { ...output, contentType: redacted.contentType, width: redacted.width, height: redacted.height },
+      maskedImage: { ...output, contentType: redacted.contentType, width: redacted.width, height: redacted.height, size: redacted.bytes.byteLength },
       findingCount: findings.length,
       findingCounts: countByType(findings),
       ...(masked.truncated ? { warnings: ['OCR read only part of the page (the engine has a word limit); some text may be unmasked'] } : {}),
