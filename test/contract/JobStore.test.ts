@@ -7,30 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbJobStore } from '../../src/adapters/dynamodb/DynamoDbJobStore.ts';
 import { ensureJobTable } from '../../src/adapters/dynamodb/createJobTable.ts';
 import { InMemoryJobStore } from '../../src/adapters/memory/InMemoryJobStore.ts';
-import { localDynamoDbClientConfig, startDynalite, type RunningDynalite } from '../../local/dynamodb/startDynalite.ts';
+import { localDynamoDbClientConfig, startDynalite } from '../../local/dynamodb/startDynalite.ts';
+import { useDynalite } from '../helpers/useDynalite.ts';
 import { describeJobStoreContract, makeFindings, makeJob } from './JobStore.contract.ts';
 
 describeJobStoreContract('InMemoryJobStore', () => new InMemoryJobStore());
 
 describe('on dynalite', () => {
-  let dynalite: RunningDynalite;
-  let client: DynamoDBClient;
-
-  beforeAll(async () => {
-    dynalite = await startDynalite();
-    client = new DynamoDBClient(localDynamoDbClientConfig(dynalite.endpoint));
-  });
-
-  afterAll(async () => {
-    client?.destroy();
-    await dynalite?.close();
-  });
+  const db = useDynalite();
 
   // A table per test: cheap on dynalite (ACTIVE at once) and no test sees another's items.
   describeJobStoreContract('DynamoDbJobStore', async () => {
     const tableName = `jobs-${randomUUID()}`;
-    await ensureJobTable(client, tableName);
-    return new DynamoDbJobStore({ tableName, client });
+    await ensureJobTable(db.client, tableName);
+    return new DynamoDbJobStore({ tableName, client: db.client });
   });
 });
 

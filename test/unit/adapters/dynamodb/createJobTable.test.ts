@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { describe, expect, it } from 'vitest';
 import { createJobTableInput, ensureJobTable } from '../../../../src/adapters/dynamodb/createJobTable.ts';
-import { localDynamoDbClientConfig, startDynalite, type RunningDynalite } from '../../../../local/dynamodb/startDynalite.ts';
+import { useDynalite } from '../../../helpers/useDynalite.ts';
 
 describe('createJobTableInput', () => {
   it('defines the shared table design', () => {
@@ -21,24 +21,13 @@ describe('createJobTableInput', () => {
 });
 
 describe('ensureJobTable on dynalite', () => {
-  let dynalite: RunningDynalite;
-  let client: DynamoDBClient;
-
-  beforeAll(async () => {
-    dynalite = await startDynalite();
-    client = new DynamoDBClient(localDynamoDbClientConfig(dynalite.endpoint));
-  });
-
-  afterAll(async () => {
-    client?.destroy();
-    await dynalite?.close();
-  });
+  const db = useDynalite();
 
   it('creates the table once, ACTIVE, and reports that dynalite has no TTL', async () => {
     const name = `jobs-${randomUUID()}`;
-    expect(await ensureJobTable(client, name)).toEqual({ created: true, ttlEnabled: false });
-    expect(await ensureJobTable(client, name)).toEqual({ created: false, ttlEnabled: false });
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+    expect(await ensureJobTable(db.client, name)).toEqual({ created: true, ttlEnabled: false });
+    expect(await ensureJobTable(db.client, name)).toEqual({ created: false, ttlEnabled: false });
+    const { Table } = await db.client.send(new DescribeTableCommand({ TableName: name }));
     expect(Table?.TableStatus).toBe('ACTIVE');
     expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['GSI1', 'GSI2']);
   });
