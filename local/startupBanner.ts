@@ -8,7 +8,7 @@ export function startupBanner(api: LocalApi, config: Pick<Config, 'dataDir' | 'p
     '',
     'health-data-masking local API is running',
     `  GraphQL endpoint   ${api.url}`,
-    `  Real-time (WSS)    ${api.realtimeUrl}`,
+    `  Real-time          ${api.realtimeUrl}`,
     `  Region             ${api.region}  (sign requests with SigV4, service "appsync")`,
     `  Data directory     ${config.dataDir}`,
   ];

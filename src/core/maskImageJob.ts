@@ -48,7 +48,15 @@ export async function maskImageJob(services: JobServices, caller: Caller, input:
   if (recorded.allowListCount + recorded.denyListCount > 0) {
     await services.objects.put(termsRefOf(services, id), JSON.stringify({ allowList: recorded.allowList, denyList: recorded.denyList }), 'application/json');
   }
-  const { job: stored, created } = await services.jobs.createJob(job, clientToken);
+  let stored: Job;
+  let created: boolean;
+  try {
+    ({ job: stored, created } = await services.jobs.createJob(job, clientToken));
+  } catch (error) {
+    // No job, so nothing may stay behind: the image and the terms are PHI.
+    await Promise.allSettled([inline ? services.objects.delete(inputRef) : undefined, services.objects.delete(termsRefOf(services, id))]);
+    throw error;
+  }
   if (!created) {
     if (inline) await services.objects.delete(inputRef);
     await services.objects.delete(termsRefOf(services, id));

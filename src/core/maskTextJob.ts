@@ -36,8 +36,9 @@ export async function maskTextJob(services: JobServices, caller: Caller, input: 
     const entities = await services.detector.detect(text);
     const { maskedText, spans } = maskText(text, entities, mask);
     const findings = toFindings(job, spans);
-    await services.jobs.putFindings(findings);
+    // The result first, the findings last: only the final status write can fail after the findings exist.
     const result = await storeResult(services, job, maskedText);
+    await services.jobs.putFindings(findings);
     const done = await advanceJob(services, job, { status: 'SUCCEEDED', ...result, findingCount: findings.length, findingCounts: countByType(findings) });
     return { ...done, maskedText, options: recorded };
   } catch (error) {

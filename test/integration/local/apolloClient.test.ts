@@ -7,7 +7,7 @@ import type { AwsCredentials } from '../../helpers/signedFetch.ts';
 import { type FindingItem, leakedPhi, type MaskedJob, NOTE, Q, startTestApi, type TestApi } from '../../helpers/localApi.ts';
 
 // A real AppSync client, unchanged: Apollo Client 4 with aws-appsync-auth-link 4 and
-// aws-appsync-subscription-link 4, the link chain /tmp/readme-clients.md documents.
+// aws-appsync-subscription-link 4, the link chain README.md ("Calling the API") documents.
 
 // aws-appsync-auth-link 4.0.2's ESM build namespace-imports its CommonJS @aws-crypto/sha256-js 1.x, which
 // Node's ESM loader cannot see named exports of: signing throws "Sha256 is not a constructor". Bundlers

@@ -82,3 +82,13 @@ describe('processImageJob', () => {
     expect((await services.jobs.getJob(queued.id))?.status).toBe('SUCCEEDED');
   });
 });
+
+describe('processImageJob limits', () => {
+  it('fails an upload over the size limit before reading it', async () => {
+    const { services } = inMemoryJobServices();
+    const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const job = await maskImageJob(services, alice, { base64: PNG });
+    await services.objects.put(job.input!, new Uint8Array(20 * 1024 * 1024 + 1), 'image/png');
+    expect(await processImageJob(services, job.id)).toMatchObject({ status: 'FAILED', error: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+});

@@ -168,12 +168,13 @@ describe('TesseractTextExtractor pool', () => {
     const spy = counting((w) => ({ ...w, recognize: () => new Promise(() => {}) }));
     const extractor = new TesseractTextExtractor({ poolSize: 1, createWorker: spy.createWorker });
     const image = await prepared('ocr-serif.jpg');
-    const running = extractor.extract(image);
-    const queued = extractor.extract(image);
+    // The assertions are attached before close() so the rejections it causes are never unhandled.
+    const running = expect(extractor.extract(image)).rejects.toBeInstanceOf(OcrClosedError);
+    const queued = expect(extractor.extract(image)).rejects.toBeInstanceOf(OcrClosedError);
     await new Promise((resolve) => setTimeout(resolve, 1000)); // let the worker start and take the first job
     await extractor.close();
-    await expect(running).rejects.toBeInstanceOf(OcrClosedError);
-    await expect(queued).rejects.toBeInstanceOf(OcrClosedError);
+    await running;
+    await queued;
     await expect(extractor.extract(image)).rejects.toBeInstanceOf(OcrClosedError);
     expect(spy.terminated).toEqual(spy.created.map((_, i) => i));
     expect(extractor.workerCount).toBe(0);
