@@ -4,7 +4,8 @@ import type { Token } from '../tokenize.ts';
 
 const LOCATION_CUES = new Set(['in', 'from', 'to', 'at', 'near', 'of', 'lives', 'living', 'resident', 'resides', 'moved', 'born', 'visiting', 'returned', 'traveled', 'travelled', 'trip', 'vacation', 'outside', 'native', 'raised', 'grew', 'relocated', 'city', 'town', 'county', 'village']);
 
-const ARRIVAL_VERBS = new Set(['adm', 'admitted', 'transferred', 'transfer', 'xfer', 'tx', 'txd', 'came', 'brought', 'sent', 'arrived', 'bib', 'returned', 'discharged', 'dc', "d/c", 'dc\'d']);
+// Verbs of coming from or going to another facility: arrivals, discharges, follow-up and referrals.
+const ARRIVAL_VERBS = new Set(['adm', 'admitted', 'transferred', 'transfer', 'xfer', 'tx', 'txd', 'came', 'brought', 'sent', 'arrived', 'bib', 'returned', 'discharged', 'dc', "d/c", 'dc\'d', 'follow', 'followup', 'f/u', 'fu', 'referred', 'refer', 'referral', 'appointment', 'appt']);
 
 /** Cities and countries from the gazetteer: 1-3 tokens, scored by capitals and a preceding place cue. */
 export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexicon): Candidate[] {
@@ -55,7 +56,7 @@ function longestPlace(text: string, tokens: Token[], i: number, lexicon: Lexicon
 }
 
 /**
- * "adm 2/4 via ED from UMMC", "transferred from bidmc": a word after an arrival verb and "from"/"to" that
+ * "adm 2/4 via ED from UMMC", "transferred from bidmc", "follow up at NWH": a word after an arrival or follow-up verb and "from"/"to" that
  * is neither English nor clinical shorthand is the name of another hospital.
  */
 function recognizeFacilityAcronyms(tokens: Token[], lexicon: Lexicon): Candidate[] {

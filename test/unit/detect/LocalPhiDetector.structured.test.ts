@@ -136,3 +136,24 @@ describe('LocalPhiDetector: US form variants', () => {
     expect(found('SS# 412 55 7789 verified.')).toContainEqual(['412 55 7789', 'ID']);
   });
 });
+
+describe('LocalPhiDetector: form fields (as OCR reads scanned forms)', () => {
+  it('takes the whole value of an occupation field as the job, but not "retired" or "none"', () => {
+    expect(found('Occupation: babysitter\nPhone: 555-0100')).toContainEqual(['babysitter', 'PROFESSION']);
+    expect(found('Job title: research scientist | Employer: Acme')).toContainEqual(['research scientist', 'PROFESSION']);
+    expect(untouched('Occupation: retired\nAllergies: NKA', 'retired')).toBe(true);
+    expect(untouched('Occupation: none', 'none')).toBe(true);
+  });
+
+  it('reads the name after a signature label, initials and everyday surnames included', () => {
+    expect(covers('Signature: V. Bond | Date: 02-03-2016', 'V. Bond')).toBe(true);
+    expect(covers('Patient signature: P. Monday', 'P. Monday')).toBe(true);
+    expect(untouched('Signature: on file', 'on file')).toBe(true);
+  });
+
+  it('takes an unknown acronym after a follow-up or referral verb as another facility', () => {
+    expect(found('Follow up at NWH on 04-09-2012.')).toContainEqual(['NWH', 'ADDRESS']);
+    expect(found('Referred to BWH for EP study.')).toContainEqual(['BWH', 'ADDRESS']);
+    expect(untouched('Follow up at PCP in 2 weeks.', 'PCP')).toBe(true);
+  });
+});
