@@ -83,7 +83,8 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       matchesFilter: (filter, payload) => matchesSubscriptionFilter(filter as SubscriptionFilter, payload),
       onMutationResult: (field, result) => void late.realtime?.publish(field, result),
     });
-    const verifyOptions = { principals: registry, regions: [region] };
+    // The advertised region first, then any others the configuration names.
+    const verifyOptions = { principals: registry, regions: [region, ...config.regions.filter((r) => r !== region)] };
     const realtime = createRealtimeServer<RealtimeCaller>({
       logger,
       hooks: {

@@ -12,8 +12,10 @@ export interface Config {
   dataDir: string;
   /** HDM_PRINCIPALS_FILE: JSON principals for SigV4 (default: one generated into the data directory). */
   principalsFile?: string;
-  /** HDM_REGION, else AWS_REGION: the region requests are signed for (default us-east-1). */
+  /** HDM_REGION, else AWS_REGION: the region the API advertises (default us-east-1). */
   region: string;
+  /** Every region a request may be signed for: HDM_REGION may list several, comma-separated; the first is `region`. */
+  regions: string[];
   /** HDM_TLS=1: HTTPS and WSS with a self-signed certificate (or HDM_TLS_CERT and HDM_TLS_KEY, PEM files). */
   tls: boolean | { certFile: string; keyFile: string };
   /** HDM_RECORD_TTL_DAYS: job records expire after this many days (default 30). */
@@ -57,7 +59,7 @@ export function loadConfig(env: Env = processEnv()): Config {
     port: parseInteger(env, 'PORT', 4000, 0, 65535, problems),
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
     dataDir: nonEmpty(env.HDM_DATA_DIR) ?? '.data',
-    region: parseRegion(env, problems),
+    ...parseRegions(env, problems),
     tls: certFile && keyFile ? { certFile, keyFile } : tlsFlag,
     recordTtlDays: parseInteger(env, 'HDM_RECORD_TTL_DAYS', 30, 1, 3650, problems),
     maxRequestBytes: parseInteger(env, 'HDM_MAX_REQUEST_BYTES', 6 * 1024 * 1024, 1024, 64 * 1024 * 1024, problems),
@@ -98,11 +100,14 @@ function parseInteger(env: Env, key: string, fallback: number, min: number, max:
   return value;
 }
 
-function parseRegion(env: Env, problems: string[]): string {
+function parseRegions(env: Env, problems: string[]): { region: string; regions: string[] } {
   const key = nonEmpty(env.HDM_REGION) ? 'HDM_REGION' : 'AWS_REGION';
-  const region = nonEmpty(env[key]) ?? 'us-east-1';
-  if (!/^[a-z]{2}(?:-[a-z]+)+-\d$/.test(region)) problems.push(`${key} must be an AWS region name such as us-east-1`);
-  return region;
+  const regions = (nonEmpty(env[key]) ?? 'us-east-1').split(',').map((r) => r.trim()).filter(Boolean);
+  if (regions.length === 0 || !regions.every((r) => /^[a-z]{2}(?:-[a-z]+)+-\d$/.test(r))) {
+    problems.push(`${key} must be an AWS region name such as us-east-1, or several separated by commas`);
+    return { region: 'us-east-1', regions: ['us-east-1'] };
+  }
+  return { region: regions[0] as string, regions };
 }
 
 function parseName(env: Env, key: string, fallback: string, rule: RegExp, problems: string[]): string {

@@ -5,7 +5,7 @@ import { InvalidInputError } from '../../../src/core/errors.ts';
 describe('loadConfig', () => {
   it('applies defaults', () => {
     expect(loadConfig({})).toEqual({
-      debug: false, port: 4000, host: '127.0.0.1', dataDir: '.data', region: 'us-east-1', tls: false,
+      debug: false, port: 4000, host: '127.0.0.1', dataDir: '.data', region: 'us-east-1', regions: ['us-east-1'], tls: false,
       recordTtlDays: 30, maxRequestBytes: 6 * 1024 * 1024, tableName: 'hdm-jobs', bucket: 'hdm-data',
       outputBucket: 'hdm-output', maskFill: '#000000', workerConcurrency: 1,
     });
@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 0, host: '0.0.0.0', dataDir: '/tmp/x', principalsFile: 'p.json', region: 'eu-west-1', tls: true, recordTtlDays: 7 });
     expect(loadConfig({ HDM_TLS_CERT: 'c.pem', HDM_TLS_KEY: 'k.pem' }).tls).toEqual({ certFile: 'c.pem', keyFile: 'k.pem' });
     expect(loadConfig({ HDM_REGION: 'ap-southeast-2', AWS_REGION: 'us-west-2' }).region).toBe('ap-southeast-2');
+    expect(loadConfig({ HDM_REGION: 'eu-west-1, us-east-1' })).toMatchObject({ region: 'eu-west-1', regions: ['eu-west-1', 'us-east-1'] });
   });
 
   it('reports every bad key together', () => {
