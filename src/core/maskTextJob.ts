@@ -5,6 +5,7 @@ import { type Finding, type FindingCount, type Job, type JobOptions, withoutTerm
 import type { JobServices } from './JobServices.ts';
 import { type MaskedSpan, maskText } from './maskText.ts';
 import { type MaskOptionsInput, parseMaskOptions } from './parseMaskOptions.ts';
+import { utf8Length } from './utf8Length.ts';
 import type { PhiType } from './PhiEntity.ts';
 import { advanceJob, failJob, publishStatus } from './recordJobOutcome.ts';
 
@@ -90,7 +91,7 @@ function countByType(findings: readonly Finding[]): FindingCount[] {
 
 /** Small results live in the job record; big ones in the object store (DynamoDB items stop at 400 KB). */
 async function storeResult(services: JobServices, job: Job, maskedText: string): Promise<Pick<Job, 'maskedText' | 'maskedTextRef'>> {
-  if (Buffer.byteLength(maskedText) <= services.limits.maxInlineResultBytes) return { maskedText };
+  if (utf8Length(maskedText) <= services.limits.maxInlineResultBytes) return { maskedText };
   const ref = { bucket: services.bucket, key: `results/${job.id}/masked.txt` };
   await services.objects.put(ref, maskedText, 'text/plain; charset=utf-8');
   return { maskedTextRef: ref };
