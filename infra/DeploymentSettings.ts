@@ -1,0 +1,100 @@
+import type { Node } from 'constructs';
+
+export type Detector = 'comprehend-medical' | 'local' | 'union';
+export type OcrEngine = 'rekognition' | 'tesseract';
+export type RemovalChoice = 'retain' | 'destroy';
+
+/** What a deployment may choose through CDK context (`cdk deploy -c detector=local`); every key has a default. */
+export interface DeploymentSettings {
+  /** Context `detector`: how text is searched for PHI (default comprehend-medical). */
+  detector: Detector;
+  /** Context `ocr`: how text is read from images (default rekognition). */
+  ocr: OcrEngine;
+  /** Context `retentionDays`: job records (TTL) and masked outputs expire after this many days (default 30). */
+  retentionDays: number;
+  /** Context `inputRetentionDays`: uploaded inputs expire after this many days (default 7); the worker needs them only briefly. */
+  inputRetentionDays: number;
+  /** Context `removalPolicy`: what `cdk destroy` does to the table, buckets and key (default retain: PHI-bearing data survives a mistaken destroy). */
+  removalPolicy: RemovalChoice;
+  /** Context `xray`: X-Ray tracing on the API and the functions (default false). */
+  xray: boolean;
+  /** Context `exampleClientRole`: also create a role granted every client field, to copy from (default false). */
+  exampleClientRole: boolean;
+  /** Context `corsOrigins`: comma-separated origins allowed to PUT uploads from a browser (default *). */
+  corsOrigins: string[];
+  /** Context `maskFill`: colour of the boxes over PHI in images (default #000000). */
+  maskFill: string;
+}
+
+export const DEFAULT_SETTINGS: Readonly<DeploymentSettings> = {
+  detector: 'comprehend-medical',
+  ocr: 'rekognition',
+  retentionDays: 30,
+  inputRetentionDays: 7,
+  removalPolicy: 'retain',
+  xray: false,
+  exampleClientRole: false,
+  corsOrigins: ['*'],
+  maskFill: '#000000',
+};
+
+/** One bad context value; the message lists every problem so one synth shows them all. */
+export class DeploymentSettingsError extends Error {
+  constructor(readonly problems: string[], options?: ErrorOptions) {
+    super(`invalid CDK context:\n  ${problems.join('\n  ')}`, options);
+    this.name = 'DeploymentSettingsError';
+  }
+}
+
+/** Reads the settings from CDK context (strings from `-c key=value`, or JSON values from cdk.json). */
+export function readDeploymentSettings(node: Pick<Node, 'tryGetContext'>): DeploymentSettings {
+  const problems: string[] = [];
+  const get = (key: string): unknown => node.tryGetContext(key);
+  const settings: DeploymentSettings = {
+    detector: oneOf(get('detector'), 'detector', ['comprehend-medical', 'local', 'union'], DEFAULT_SETTINGS.detector, problems),
+    ocr: oneOf(get('ocr'), 'ocr', ['rekognition', 'tesseract'], DEFAULT_SETTINGS.ocr, problems),
+    retentionDays: integer(get('retentionDays'), 'retentionDays', DEFAULT_SETTINGS.retentionDays, problems),
+    inputRetentionDays: integer(get('inputRetentionDays'), 'inputRetentionDays', DEFAULT_SETTINGS.inputRetentionDays, problems),
+    removalPolicy: oneOf(get('removalPolicy'), 'removalPolicy', ['retain', 'destroy'], DEFAULT_SETTINGS.removalPolicy, problems),
+    xray: boolean(get('xray'), 'xray', DEFAULT_SETTINGS.xray, problems),
+    exampleClientRole: boolean(get('exampleClientRole'), 'exampleClientRole', DEFAULT_SETTINGS.exampleClientRole, problems),
+    corsOrigins: origins(get('corsOrigins')),
+    maskFill: DEFAULT_SETTINGS.maskFill,
+  };
+  const fill = get('maskFill');
+  if (fill !== undefined) {
+    if (typeof fill === 'string' && /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(fill)) settings.maskFill = fill;
+    else problems.push('maskFill must be #rgb or #rrggbb');
+  }
+  if (problems.length > 0) throw new DeploymentSettingsError(problems);
+  return settings;
+}
+
+function oneOf<T extends string>(value: unknown, key: string, allowed: readonly T[], fallback: T, problems: string[]): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  problems.push(`${key} must be one of ${allowed.join(', ')}`);
+  return fallback;
+}
+
+function integer(value: unknown, key: string, fallback: number, problems: string[]): number {
+  if (value === undefined) return fallback;
+  const parsed = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (Number.isInteger(parsed) && parsed >= 1 && parsed <= 3650) return parsed;
+  problems.push(`${key} must be a whole number of days from 1 to 3650`);
+  return fallback;
+}
+
+function boolean(value: unknown, key: string, fallback: boolean, problems: string[]): boolean {
+  if (value === undefined) return fallback;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  problems.push(`${key} must be true or false`);
+  return fallback;
+}
+
+function origins(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'string' && value.trim() !== '') return value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  return [...DEFAULT_SETTINGS.corsOrigins];
+}

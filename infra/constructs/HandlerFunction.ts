@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { packageClosure } from '../packageClosure.ts';
+
+export interface HandlerFunctionProps {
+  /** Repository root: entries, package-lock.json and node_modules are found from it. */
+  projectRoot: string;
+  /** The handler file, relative to projectRoot; it exports `handler`. */
+  entry: string;
+  /**
+   * Bundle the entry with the locally installed esbuild (default true). Template tests pass false and
+   * `unbundledCodeDir`, a directory with an index.js, so they need neither the handler files nor seconds of bundling.
+   */
+  bundle?: boolean;
+  unbundledCodeDir?: string;
+  /**
+   * Packages left out of the bundle and copied beside it with their dependencies: native addons (sharp) and
+   * packages that load files at run time (tesseract.js's worker script and WebAssembly core).
+   */
+  copiedPackages?: readonly string[];
+  environment: Record<string, string>;
+  timeout: Duration;
+  memorySize: number;
+  key: IKey;
+  tracing: boolean;
+  removalPolicy: RemovalPolicy;
+}
+
+/** Lets a bundled ESM file use CommonJS packages that call require() or read __dirname. */
+const ESM_BANNER = [
+  "import { createRequire as __hdmCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __hdmFileURLToPath } from 'node:url';",
+  "import { dirname as __hdmDirname } from 'node:path';",
+  'const require = __hdmCreateRequire(import.meta.url);',
+  'const __filename = __hdmFileURLToPath(import.meta.url);',
+  'const __dirname = __hdmDirname(__filename);',
+].join(' ');
+
+/**
+ * A Node 22 Lambda function for one handler file, with its own role (no AWS managed policy) and its own
+ * KMS-encrypted log group. Bundled by esbuild on this machine, never in Docker.
+ */
+export class HandlerFunction extends Construct {
+  readonly function: IFunction & LambdaFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', {
+      encryptionKey: props.key,
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: props.removalPolicy,
+    });
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    const common = {
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.X86_64,
+      role: this.role,
+      logGroup: this.logGroup,
+      timeout: props.timeout,
+      memorySize: props.memorySize,
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
+      // Reserved concurrency would cap a small account's whole pool; the queue already throttles the worker.
+    };
+    if (props.bundle ?? true) {
+      this.function = this.bundled(props, common);
+    } else {
+      if (!props.unbundledCodeDir) throw new Error('HandlerFunction: bundle false needs unbundledCodeDir');
+      this.function = new LambdaFunction(this, 'Function', { ...common, code: Code.fromAsset(props.unbundledCodeDir), handler: 'index.handler' });
+    }
+    // The role writes only to its own log group.
+    this.logGroup.grantWrite(this.role);
+  }
+
+  private bundled(props: HandlerFunctionProps, common: ConstructorParameters<typeof NodejsFunction>[2] & object): NodejsFunction {
+    const copied = packageClosure(props.copiedPackages ?? [], join(props.projectRoot, 'node_modules'));
+    return new NodejsFunction(this, 'Function', {
+      ...common,
+      entry: join(props.projectRoot, props.entry),
+      handler: 'handler',
+      projectRoot: props.projectRoot,
+      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        banner: ESM_BANNER,
+        // The Node 22 runtime provides the AWS SDK v3.
+        externalModules: ['@aws-sdk/*', ...(props.copiedPackages ?? [])],
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.EXTERNAL,
+        sourcesContent: false,
+        minify: false,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => copied.map((name) =>
+            `mkdir -p "${outputDir}/node_modules/${name}" && cp -R "${inputDir}/node_modules/${name}/." "${outputDir}/node_modules/${name}/"`),
+        },
+      },
+    });
+  }
+}

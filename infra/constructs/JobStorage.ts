@@ -1,0 +1,114 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { createJobTableInput } from '../../src/adapters/dynamodb/createJobTable.ts';
+import { TTL_ATTRIBUTE } from '../../src/adapters/dynamodb/tableDesign.ts';
+
+export interface JobStorageProps {
+  /** Days before job records (TTL is set by the writer) and masked outputs expire. */
+  retentionDays: number;
+  /** Days before uploaded inputs expire. */
+  inputRetentionDays: number;
+  removalPolicy: RemovalPolicy;
+  /** Origins allowed to PUT to the input bucket through a presigned URL. */
+  corsOrigins: string[];
+}
+
+/**
+ * Everything that holds PHI at rest: one customer-managed KMS key, the job table (the same keys and GSIs as
+ * local mode, from createJobTableInput), the input and output buckets and their access-log bucket.
+ */
+export class JobStorage extends Construct {
+  readonly key: Key;
+  readonly table: Table;
+  readonly inputBucket: Bucket;
+  readonly outputBucket: Bucket;
+  readonly accessLogBucket: Bucket;
+
+  constructor(scope: Construct, id: string, props: JobStorageProps) {
+    super(scope, id);
+    this.key = new Key(this, 'Key', {
+      description: 'health-data-masking: job table, buckets, queues and logs',
+      enableKeyRotation: true,
+      removalPolicy: props.removalPolicy,
+    });
+
+    const design = createJobTableInput('unused');
+    const keyOf = (schema: typeof design.KeySchema, type: 'HASH' | 'RANGE') => {
+      const name = schema?.find((element) => element.KeyType === type)?.AttributeName;
+      if (!name) throw new Error(`createJobTableInput has no ${type} key`);
+      return { name, type: AttributeType.STRING };
+    };
+    // Table rather than TableV2: TableV2 with a customer-managed key cannot synthesize an environment-agnostic
+    // stack, and synth must work with no account or region.
+    this.table = new Table(this, 'JobTable', {
+      partitionKey: keyOf(design.KeySchema, 'HASH'),
+      sortKey: keyOf(design.KeySchema, 'RANGE'),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      removalPolicy: props.removalPolicy,
+      deletionProtection: props.removalPolicy === RemovalPolicy.RETAIN,
+    });
+    for (const index of design.GlobalSecondaryIndexes ?? []) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.IndexName as string,
+        partitionKey: keyOf(index.KeySchema, 'HASH'),
+        sortKey: keyOf(index.KeySchema, 'RANGE'),
+      });
+    }
+
+    // Access logs cannot go to a KMS-encrypted bucket (the log delivery service writes with SSE-S3 only).
+    this.accessLogBucket = new Bucket(this, 'AccessLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(Math.max(90, props.retentionDays)) }],
+      removalPolicy: props.removalPolicy,
+    });
+    this.inputBucket = new Bucket(this, 'InputBucket', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // Inputs are read once by the worker and expire within days: versions would only keep PHI longer.
+      versioned: false,
+      lifecycleRules: [
+        { expiration: Duration.days(props.inputRetentionDays), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      cors: [{
+        allowedMethods: [HttpMethods.PUT],
+        allowedOrigins: props.corsOrigins,
+        allowedHeaders: ['*'],
+        maxAge: 3000,
+      }],
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'input/',
+      removalPolicy: props.removalPolicy,
+    });
+    this.outputBucket = new Bucket(this, 'OutputBucket', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // Versioning protects results from an accidental overwrite; old versions expire with the retention.
+      versioned: true,
+      lifecycleRules: [{
+        expiration: Duration.days(props.retentionDays),
+        noncurrentVersionExpiration: Duration.days(1),
+        abortIncompleteMultipartUploadAfter: Duration.days(1),
+      }],
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'output/',
+      removalPolicy: props.removalPolicy,
+    });
+  }
+}

@@ -1,0 +1,247 @@
+import { readFileSync } from 'node:fs';
+import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { Match } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_FIELDS, PUBLISH_FIELD } from '../../infra/HealthDataMaskingStack.ts';
+import { JS_RESOLVERS } from '../../resolvers/appsync/jsResolvers.ts';
+import { FIELD_RESOLVERS } from '../../resolvers/fieldResolvers.ts';
+import { createJobTableInput } from '../../src/adapters/dynamodb/createJobTable.ts';
+import { AWS_ENV } from '../../src/awsServices.ts';
+import { synthTestStack, type TestStack } from './synthTestStack.ts';
+
+type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
+interface Statement { Effect: string; Action: string | string[]; Resource: unknown }
+
+const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'];
+/** Actions that have no resource type: IAM accepts only "*" for them. */
+const RESOURCELESS_ACTIONS = ['comprehendmedical:DetectPHI', 'rekognition:DetectText'];
+
+function schemaFieldsNeedingResolvers(): string[] {
+  const document = parse(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
+  const rootFields = document.definitions
+    .filter((node): node is ObjectTypeDefinitionNode => node.kind === Kind.OBJECT_TYPE_DEFINITION && ROOT_TYPES.includes(node.name.value))
+    .flatMap((node) => (node.fields ?? []).map((field) => `${node.name.value}.${field.name.value}`));
+  // Nested fields with resolvers (Job.findings, Job.maskedImage) are the FIELD_RESOLVERS that are not root fields.
+  return [...new Set([...rootFields, ...Object.keys(FIELD_RESOLVERS)])].sort();
+}
+
+function statements(resources: Resources): Array<Statement & { policy: string }> {
+  return Object.entries(resources).flatMap(([policy, resource]) =>
+    ((resource.Properties.PolicyDocument as { Statement: Statement[] }).Statement).map((statement) => ({ ...statement, policy })));
+}
+
+const actionsOf = (statement: Statement): string[] => [statement.Action].flat();
+
+describe('HealthDataMaskingStack', () => {
+  let built: TestStack;
+  beforeAll(async () => {
+    built = await synthTestStack({ exampleClientRole: true });
+  });
+
+  it('serves the schema with AWS_IAM auth and error-only logs without request bodies', () => {
+    built.template.resourceCountIs('AWS::AppSync::GraphQLApi', 1);
+    built.template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      AuthenticationType: 'AWS_IAM',
+      LogConfig: { FieldLogLevel: 'ERROR', ExcludeVerboseContent: true },
+      XrayEnabled: false,
+    });
+    const schema = Object.values(built.template.findResources('AWS::AppSync::GraphQLSchema'))[0];
+    expect(schema?.Properties.Definition).toBe(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
+    built.template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: { 'Fn::Join': ['', ['/aws/appsync/apis/', Match.anyValue()]] },
+      KmsKeyId: Match.anyValue(),
+    });
+    built.template.resourceCountIs('Custom::LogRetention', 0);
+  });
+
+  it('has exactly one resolver for every schema field that needs one', () => {
+    const resolvers = Object.values(built.template.findResources('AWS::AppSync::Resolver'));
+    const fields = resolvers.map((resolver) => `${resolver.Properties.TypeName}.${resolver.Properties.FieldName}`).sort();
+    expect(fields).toEqual(schemaFieldsNeedingResolvers());
+  });
+
+  it('resolves business fields with Direct Lambda resolvers on one Lambda data source', () => {
+    const lambdaSources = built.template.findResources('AWS::AppSync::DataSource', { Properties: { Type: 'AWS_LAMBDA' } });
+    expect(Object.keys(lambdaSources)).toHaveLength(1);
+    const sourceName = Object.values(lambdaSources)[0]?.Properties.Name;
+    const business = Object.keys(FIELD_RESOLVERS).filter((field) => field !== PUBLISH_FIELD);
+    for (const field of business) {
+      const [typeName, fieldName] = field.split('.');
+      const found = built.template.findResources('AWS::AppSync::Resolver', { Properties: { TypeName: typeName, FieldName: fieldName } });
+      const resolver = Object.values(found)[0];
+      expect(resolver?.Properties.DataSourceName).toBe(sourceName);
+      // Direct Lambda: no mapping templates and no JS code.
+      expect(resolver?.Properties.Code).toBeUndefined();
+      expect(resolver?.Properties.RequestMappingTemplate).toBeUndefined();
+      expect(resolver?.Properties.ResponseMappingTemplate).toBeUndefined();
+    }
+  });
+
+  it('deploys the APPSYNC_JS resolvers as bundled from resolvers/appsync, on their data sources', () => {
+    const typeOfSource = (name: unknown) =>
+      Object.values(built.template.findResources('AWS::AppSync::DataSource', { Properties: { Name: name } }))[0]?.Properties.Type;
+    for (const binding of JS_RESOLVERS) {
+      const found = built.template.findResources('AWS::AppSync::Resolver', { Properties: { TypeName: binding.typeName, FieldName: binding.fieldName } });
+      const resolver = Object.values(found)[0];
+      expect(resolver?.Properties.Runtime).toEqual({ Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' });
+      expect(resolver?.Properties.Code).toBe(built.jsResolverCode[binding.file]);
+      expect(typeOfSource(resolver?.Properties.DataSourceName)).toBe(binding.dataSource === 'NONE' ? 'NONE' : 'AMAZON_DYNAMODB');
+    }
+    const publish = Object.values(built.template.findResources('AWS::AppSync::Resolver', { Properties: { TypeName: 'Mutation', FieldName: 'publishJobUpdate' } }))[0];
+    expect(publish?.Properties.Runtime).toEqual({ Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' });
+    expect(typeOfSource(publish?.Properties.DataSourceName)).toBe('NONE');
+  });
+
+  it('grants no wildcard actions, and "*" resources only to actions that have no resource type', () => {
+    const all = statements(built.template.findResources('AWS::IAM::Policy') as Resources);
+    expect(all.length).toBeGreaterThan(10);
+    for (const statement of all) {
+      expect(statement.Effect).toBe('Allow');
+      for (const action of actionsOf(statement)) expect(action, `${statement.policy}: ${action}`).not.toContain('*');
+      if (statement.Resource === '*' || [statement.Resource].flat().includes('*')) {
+        expect(actionsOf(statement).every((action) => RESOURCELESS_ACTIONS.includes(action)), `${statement.policy}: ${actionsOf(statement).join(',')}`).toBe(true);
+      }
+    }
+    const resourceless = all.filter((statement) => statement.Resource === '*').flatMap(actionsOf);
+    expect(new Set(resourceless)).toEqual(new Set(RESOURCELESS_ACTIONS));
+    // No AWS managed policies on the stack's roles (the AppSync logging role's documented one aside).
+    const roles = Object.entries(built.template.findResources('AWS::IAM::Role'));
+    const managed = roles.filter(([, role]) => role.Properties.ManagedPolicyArns).map(([id]) => id);
+    expect(managed).toEqual([expect.stringMatching(/^ApiApiLogsRole/)]);
+  });
+
+  it('lets the functions publish only through Mutation.publishJobUpdate, and clients only their fields', () => {
+    const graphqlStatements = statements(built.template.findResources('AWS::IAM::Policy') as Resources)
+      .filter((statement) => actionsOf(statement).includes('appsync:GraphQL'));
+    const fieldsOf = (statement: Statement) => JSON.stringify(statement.Resource).match(/types\/\w+\/fields\/\w+/g) ?? [];
+    const byPolicy = new Map<string, string[]>();
+    for (const statement of graphqlStatements) byPolicy.set(statement.policy, [...(byPolicy.get(statement.policy) ?? []), ...fieldsOf(statement)]);
+    const worker = [...byPolicy].find(([policy]) => policy.startsWith('Worker'));
+    const graphql = [...byPolicy].find(([policy]) => policy.startsWith('GraphqlHandler'));
+    expect(worker?.[1]).toEqual(['types/Mutation/fields/publishJobUpdate']);
+    expect(graphql?.[1]).toEqual(['types/Mutation/fields/publishJobUpdate']);
+    const client = [...byPolicy].find(([policy]) => policy.startsWith('ExampleClientRole'));
+    const expected = Object.entries(CLIENT_FIELDS).flatMap(([type, fields]) => fields.map((field) => `types/${type}/fields/${field}`));
+    expect(client?.[1].sort()).toEqual(expected.sort());
+    expect(client?.[1]).not.toContain('types/Mutation/fields/publishJobUpdate');
+  });
+
+  it('encrypts the table, buckets, queues and log groups with the customer-managed key', () => {
+    built.template.resourceCountIs('AWS::KMS::Key', 1);
+    built.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    const [keyId] = Object.keys(built.template.findResources('AWS::KMS::Key'));
+    const key = { 'Fn::GetAtt': [keyId, 'Arn'] };
+    built.template.hasResourceProperties('AWS::DynamoDB::Table', { SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: key } });
+    const buckets = Object.values(built.template.findResources('AWS::S3::Bucket'));
+    expect(buckets).toHaveLength(3);
+    for (const bucket of buckets) {
+      const rule = (bucket.Properties.BucketEncryption as { ServerSideEncryptionConfiguration: Array<{ ServerSideEncryptionByDefault: { SSEAlgorithm: string } }> })
+        .ServerSideEncryptionConfiguration[0]?.ServerSideEncryptionByDefault;
+      expect(['aws:kms', 'AES256']).toContain(rule?.SSEAlgorithm);
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    }
+    // Only the access-log bucket uses SSE-S3 (log delivery cannot write to a KMS bucket); data buckets use the key.
+    expect(buckets.filter((bucket) => JSON.stringify(bucket.Properties.BucketEncryption).includes('aws:kms'))).toHaveLength(2);
+    for (const queue of Object.values(built.template.findResources('AWS::SQS::Queue'))) {
+      expect(queue.Properties.KmsMasterKeyId).toEqual(key);
+    }
+    for (const group of Object.values(built.template.findResources('AWS::Logs::LogGroup'))) {
+      expect(group.Properties.KmsKeyId).toEqual(key);
+      expect(group.Properties.RetentionInDays).toBe(90);
+    }
+    // TLS only: every bucket and queue policy denies aws:SecureTransport=false.
+    const tlsDenials = [...Object.values(built.template.findResources('AWS::S3::BucketPolicy')), ...Object.values(built.template.findResources('AWS::SQS::QueuePolicy'))]
+      .filter((policy) => JSON.stringify(policy.Properties).includes('"aws:SecureTransport":"false"'));
+    expect(tlsDenials).toHaveLength(5);
+  });
+
+  it('expires inputs and outputs, versions outputs, and allows browser PUTs to inputs', () => {
+    built.template.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'], AllowedOrigins: ['*'] })] },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 7, Status: 'Enabled' })] },
+    });
+    built.template.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 30, NoncurrentVersionExpiration: { NoncurrentDays: 1 } })] },
+    });
+  });
+
+  it('queues image jobs with a dead-letter queue, alarms, and a worker that reports batch item failures', () => {
+    built.template.resourceCountIs('AWS::SQS::Queue', 2);
+    built.template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^JobsDeadLetterQueue'), 'Arn'] }, maxReceiveCount: 3 },
+      VisibilityTimeout: 1800,
+    });
+    built.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+    built.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage' });
+    built.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^JobsQueue'), 'Arn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: 1,
+    });
+  });
+
+  it('creates the job table with the keys, GSIs and TTL of local mode, and point-in-time recovery', () => {
+    const design = createJobTableInput('unused');
+    built.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: design.KeySchema,
+      AttributeDefinitions: Match.arrayEquals(design.AttributeDefinitions ?? []),
+      BillingMode: 'PAY_PER_REQUEST',
+      GlobalSecondaryIndexes: (design.GlobalSecondaryIndexes ?? []).map((index) => ({ IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection })),
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
+  });
+
+  it('runs both functions on Node 22 with the environment src/awsServices.ts reads', () => {
+    const functions = Object.values(built.template.findResources('AWS::Lambda::Function'));
+    expect(functions).toHaveLength(2);
+    const expectedKeys = Object.values(AWS_ENV).filter((key) => key !== AWS_ENV.region);
+    for (const fn of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(Object.keys(variables).filter((key) => key.startsWith('HDM_')).sort()).toEqual([...expectedKeys].sort());
+      expect(variables).toMatchObject({ HDM_DETECTOR: 'comprehend-medical', HDM_OCR: 'rekognition', HDM_RECORD_TTL_DAYS: '30', HDM_MASK_FILL: '#000000' });
+    }
+  });
+
+  it('passes the AwsSolutions and HIPAA.Security packs with every finding acknowledged with a reason', () => {
+    for (const pack of [new AwsSolutionsChecks(), new HIPAASecurityChecks()]) {
+      const report = pack.validateScope(built.app);
+      expect(report.violations.map((violation) => `${violation.ruleName}: ${violation.violatingResources.map((resource) => resource.constructPath).join(', ')}`)).toEqual([]);
+    }
+    const acknowledgements = built.stack.node.findAll().flatMap((construct) => construct.node.metadata
+      .filter((entry) => entry.type === 'aws:cdk:acknowledged-rules')
+      .flatMap((entry) => Object.values(entry.data as Record<string, unknown>)));
+    expect(acknowledgements.length).toBeGreaterThan(10);
+    for (const reason of acknowledgements) expect(JSON.stringify(reason).length).toBeGreaterThan(40);
+  });
+});
+
+describe('HealthDataMaskingStack settings', () => {
+  it('grants DetectPHI only when a deployment uses Comprehend Medical, and DetectText only with Rekognition', async () => {
+    const { template } = await synthTestStack({ detector: 'local', ocr: 'tesseract' });
+    const actions = statements(template.findResources('AWS::IAM::Policy') as Resources).flatMap(actionsOf);
+    expect(actions).not.toContain('comprehendmedical:DetectPHI');
+    expect(actions).not.toContain('rekognition:DetectText');
+    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ HDM_DETECTOR: 'local', HDM_OCR: 'tesseract' }) } });
+  });
+
+  it('applies retention days, the removal policy and X-Ray from the settings', async () => {
+    const { template } = await synthTestStack({ retentionDays: 10, removalPolicy: 'destroy', xray: true });
+    template.hasResourceProperties('AWS::AppSync::GraphQLApi', { XrayEnabled: true });
+    template.hasResourceProperties('AWS::Lambda::Function', { TracingConfig: { Mode: 'Active' } });
+    template.hasResourceProperties('AWS::S3::Bucket', { LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 10 })] } });
+    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ HDM_RECORD_TTL_DAYS: '10' }) } });
+  });
+
+  it('keeps data by default', async () => {
+    const { template } = await synthTestStack();
+    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtectionEnabled: true }) });
+    template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
+    // The two functions' roles, the Lambda and DynamoDB data sources' roles, the AppSync logging role; no client role.
+    template.resourceCountIs('AWS::IAM::Role', 5);
+  });
+});

@@ -1,0 +1,75 @@
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { maskImageJob } from '../../../../src/core/maskImageJob.ts';
+import { createWorkerHandler } from '../../../../resolvers/handlers/workerHandler.ts';
+import { inMemoryJobServices } from '../../../helpers/jobServices.ts';
+
+const alice = { owner: 'arn:aws:iam::000000000000:user/alice' };
+/** A 1×1 PNG: enough for the worker to prepare, read (the faked OCR finds no words) and store. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/** An SQS record shaped as Lambda delivers it; only messageId and body matter to the worker. */
+function record(messageId: string, body: string): SQSRecord {
+  return {
+    messageId, receiptHandle: `rh-${messageId}`, body, md5OfBody: '', eventSource: 'aws:sqs', awsRegion: 'eu-west-1',
+    eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:hdm-image-jobs',
+    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1764367200000', SenderId: 'AROAEXAMPLE', ApproximateFirstReceiveTimestamp: '1764367200001' },
+    messageAttributes: {},
+  };
+}
+const sqsEvent = (...records: SQSRecord[]): SQSEvent => ({ Records: records });
+
+describe('the SQS worker handler', () => {
+  it('runs each queued job to its end and reports no failures', async () => {
+    const { services, published } = inMemoryJobServices();
+    const first = await maskImageJob(services, alice, { base64: PNG });
+    const second = await maskImageJob(services, alice, { base64: PNG });
+    const handler = createWorkerHandler(async () => services);
+    const result = await handler(sqsEvent(record('m1', JSON.stringify({ jobId: first.id })), record('m2', JSON.stringify({ jobId: second.id }))));
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect((await services.jobs.getJob(first.id))?.status).toBe('SUCCEEDED');
+    expect((await services.jobs.getJob(second.id))?.status).toBe('SUCCEEDED');
+    expect(published.filter((u) => u.id === first.id).map((u) => u.status)).toEqual(['QUEUED', 'RUNNING', 'SUCCEEDED']);
+  });
+
+  it('does not fail the message of a job that failed on its own, or of one that no longer exists', async () => {
+    const { services } = inMemoryJobServices();
+    // A PNG cut short: it passes the format check at submission and fails to decode in the worker.
+    const truncated = Buffer.from(PNG, 'base64').subarray(0, 40).toString('base64');
+    const notAnImage = await maskImageJob(services, alice, { base64: truncated });
+    const handler = createWorkerHandler(async () => services);
+    const result = await handler(sqsEvent(record('m1', JSON.stringify({ jobId: notAnImage.id })), record('m2', JSON.stringify({ jobId: 'job-gone' }))));
+    expect(result.batchItemFailures).toEqual([]);
+    expect(await services.jobs.getJob(notAnImage.id)).toMatchObject({ status: 'FAILED', error: { code: 'UNSUPPORTED_IMAGE' } });
+  });
+
+  it('returns only the records that threw, so SQS redelivers just those', async () => {
+    const { services, logLines } = inMemoryJobServices();
+    const good = await maskImageJob(services, alice, { base64: PNG });
+    const jobs = services.jobs;
+    // The store fails for one job, as an unreachable table would.
+    services.jobs = Object.assign(Object.create(Object.getPrototypeOf(jobs)), jobs, {
+      getJob: async (id: string) => {
+        if (id === 'job-unreadable') throw new Error('table unreachable');
+        return jobs.getJob(id);
+      },
+    });
+    const handler = createWorkerHandler(async () => services);
+    const result = await handler(sqsEvent(
+      record('m1', JSON.stringify({ jobId: 'job-unreadable' })),
+      record('m2', 'not json'),
+      record('m3', JSON.stringify({ jobId: good.id })),
+    ));
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'm1' }, { itemIdentifier: 'm2' }]);
+    expect((await services.jobs.getJob(good.id))?.status).toBe('SUCCEEDED');
+    expect(logLines.filter((l) => l.includes('"worker.error"') || l.includes('"worker.bad_message"'))).toHaveLength(2);
+    expect(logLines.join('\n')).not.toContain('not json');
+  });
+
+  it('fails the whole batch when the services cannot be wired', async () => {
+    const handler = createWorkerHandler(async () => {
+      throw new Error('wiring failed');
+    });
+    await expect(handler(sqsEvent(record('m1', '{"jobId":"job-0001"}')))).rejects.toThrow('wiring failed');
+  });
+});
