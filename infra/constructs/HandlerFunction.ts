@@ -102,8 +102,12 @@ export class HandlerFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => copied.map((name) =>
-            `mkdir -p "${outputDir}/node_modules/${name}" && cp -R "${inputDir}/node_modules/${name}/." "${outputDir}/node_modules/${name}/"`),
+          afterBundling: (inputDir: string, outputDir: string) => [
+            ...copied.map((name) => `mkdir -p "${outputDir}/node_modules/${name}" && cp -R "${inputDir}/node_modules/${name}/." "${outputDir}/node_modules/${name}/"`),
+            // The local detector reads its word lists next to its module (new URL('./data/', import.meta.url));
+            // bundled, that is the asset's own data/ folder.
+            `mkdir -p "${outputDir}/data" && cp -R "${inputDir}/src/detect/data/." "${outputDir}/data/"`,
+          ],
         },
       },
     });

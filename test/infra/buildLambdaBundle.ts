@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { App, Stack } from 'aws-cdk-lib';
+import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { DEFAULT_SETTINGS } from '../../infra/DeploymentSettings.ts';
+import { HealthDataMaskingStack } from '../../infra/HealthDataMaskingStack.ts';
+import { loadJsResolverCode } from '../../infra/loadJsResolverCode.ts';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface LambdaBundles {
+  /** The cdk.out directory the stack was synthesized into (inside `.data/`); the caller removes it. */
+  outdir: string;
+  /** Asset directories holding `index.mjs` (and the copied native packages under node_modules/). */
+  graphql: string;
+  worker: string;
+}
+
+/**
+ * Synthesizes the real stack with bundling on, so the bundles are made by the stack's own NodejsFunction
+ * options and afterBundling copy hooks, not a copy of them. The cdk.out goes inside the repository's
+ * `.data/`: `@aws-sdk/*` is left out of the bundles (the Lambda runtime provides it), and from there Node
+ * finds it in the repository's node_modules, as the runtime's copy would be found on AWS.
+ */
+export async function buildLambdaBundles(): Promise<LambdaBundles> {
+  const parent = join(PROJECT_ROOT, '.data', 'test-bundles');
+  await mkdir(parent, { recursive: true });
+  const outdir = await mkdtemp(join(parent, 'cdk-'));
+  // Asset metadata names each function's staged asset directory.
+  const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
+  const stack = new HealthDataMaskingStack(app, 'BundleTest', {
+    settings: DEFAULT_SETTINGS,
+    jsResolverCode: await loadJsResolverCode(),
+    projectRoot: PROJECT_ROOT,
+    bundle: true,
+  });
+  app.synth();
+  return {
+    outdir,
+    graphql: assetDir(stack, stack.graphqlFunction.function.node.defaultChild as CfnFunction, outdir),
+    worker: assetDir(stack, stack.workerFunction.function.node.defaultChild as CfnFunction, outdir),
+  };
+}
+
+/** The function's asset directory, from the `aws:asset:path` metadata CDK puts on the resource. */
+function assetDir(stack: Stack, fn: CfnFunction, outdir: string): string {
+  const path = fn.getMetadata('aws:asset:path') as string | undefined;
+  if (!path) throw new Error(`no asset path on ${stack.resolve(fn.logicalId) as string}`);
+  const dir = resolve(outdir, path);
+  if (!existsSync(join(dir, 'index.mjs'))) throw new Error(`no index.mjs in ${dir}`);
+  return dir;
+}
