@@ -148,3 +148,15 @@ export interface FindingFilter {
   createdAfter?: string;
   createdBefore?: string;
 }
+
+/** A job's finding counts per type, in order of first appearance. */
+export function countFindingsByType(findings: readonly Finding[]): FindingCount[] {
+  const counts = new Map<PhiType, number>();
+  for (const f of findings) counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
+  return [...counts].map(([type, count]) => ({ type, count }));
+}
+
+/** When a job created at `now` expires (DynamoDB TTL, epoch seconds). */
+export function expiryOf(now: Date, ttlSeconds: number): number {
+  return Math.floor(now.getTime() / 1000) + ttlSeconds;
+}

@@ -3,7 +3,7 @@ import { checkClientToken } from './checkClientToken.ts';
 import { detectImageFormat, IMAGE_CONTENT_TYPES } from './detectImageFormat.ts';
 import { HdmError, InvalidInputError, PayloadTooLargeError, UnauthorizedError, UnsupportedImageError } from './errors.ts';
 import { uploadPrefixOf } from './uploadPrefix.ts';
-import { type Job, type ObjectRef, withoutTerms } from './Job.ts';
+import { expiryOf, type Job, type ObjectRef, withoutTerms } from './Job.ts';
 import type { JobServices } from './JobServices.ts';
 import { type MaskOptionsInput, parseMaskOptions } from './parseMaskOptions.ts';
 import { publishStatus } from './recordJobOutcome.ts';
@@ -38,7 +38,7 @@ export async function maskImageJob(services: JobServices, caller: Caller, input:
     owner: caller.owner,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
-    expiresAt: Math.floor(now.getTime() / 1000) + services.recordTtlSeconds,
+    expiresAt: expiryOf(now, services.recordTtlSeconds),
     options: withoutTerms(recorded),
     input: { bucket: inputRef.bucket, key: inputRef.key },
   };

@@ -1,12 +1,11 @@
 import type { Caller } from './Caller.ts';
 import { checkClientToken } from './checkClientToken.ts';
 import { InvalidInputError, PayloadTooLargeError } from './errors.ts';
-import { type Finding, type FindingCount, type Job, type JobOptions, withoutTerms } from './Job.ts';
+import { countFindingsByType, expiryOf, type Finding, type Job, type JobOptions, withoutTerms } from './Job.ts';
 import type { JobServices } from './JobServices.ts';
 import { type MaskedSpan, maskText } from './maskText.ts';
 import { type MaskOptionsInput, parseMaskOptions } from './parseMaskOptions.ts';
 import { utf8Length } from './utf8Length.ts';
-import type { PhiType } from './PhiEntity.ts';
 import { advanceJob, failJob, publishStatus } from './recordJobOutcome.ts';
 
 export interface MaskTextInput {
@@ -40,7 +39,7 @@ export async function maskTextJob(services: JobServices, caller: Caller, input: 
     // The result first, the findings last: only the final status write can fail after the findings exist.
     const result = await storeResult(services, job, maskedText);
     await services.jobs.putFindings(findings);
-    const done = await advanceJob(services, job, { status: 'SUCCEEDED', ...result, findingCount: findings.length, findingCounts: countByType(findings) });
+    const done = await advanceJob(services, job, { status: 'SUCCEEDED', ...result, findingCount: findings.length, findingCounts: countFindingsByType(findings) });
     return { ...done, maskedText, options: recorded };
   } catch (error) {
     return failJob(services, job, error);
@@ -56,7 +55,7 @@ function newTextJob(services: JobServices, caller: Caller, options: JobOptions):
     owner: caller.owner,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
-    expiresAt: Math.floor(now.getTime() / 1000) + services.recordTtlSeconds,
+    expiresAt: expiryOf(now, services.recordTtlSeconds),
     options,
   };
 }
@@ -83,11 +82,6 @@ function toFindings(job: Job, spans: readonly MaskedSpan[]): Finding[] {
   return findings;
 }
 
-function countByType(findings: readonly Finding[]): FindingCount[] {
-  const counts = new Map<PhiType, number>();
-  for (const f of findings) counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
-  return [...counts].map(([type, count]) => ({ type, count }));
-}
 
 /** Small results live in the job record; big ones in the object store (DynamoDB items stop at 400 KB). */
 async function storeResult(services: JobServices, job: Job, maskedText: string): Promise<Pick<Job, 'maskedText' | 'maskedTextRef'>> {

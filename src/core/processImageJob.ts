@@ -1,11 +1,10 @@
 import { InvalidInputError, JobStateConflictError, ObjectNotFoundError, PayloadTooLargeError, UnsupportedImageError } from './errors.ts';
 import type { PreparedImage } from './Image.ts';
-import type { Finding, FindingCount, Job } from './Job.ts';
+import { countFindingsByType, type Finding, type Job } from './Job.ts';
 import type { ImageServices, JobServices } from './JobServices.ts';
 import { termsRefOf } from './maskImageJob.ts';
 import { maskImageContent } from './maskImageContent.ts';
 import { parseMaskOptions } from './parseMaskOptions.ts';
-import type { PhiType } from './PhiEntity.ts';
 import { advanceJob, failJob } from './recordJobOutcome.ts';
 
 /** Largest input image the worker reads (bytes), inline or uploaded. */
@@ -42,7 +41,7 @@ export async function processImageJob(services: JobServices, jobId: string): Pro
       status: 'SUCCEEDED',
       maskedImage: { ...output, contentType: redacted.contentType, width: redacted.width, height: redacted.height, size: redacted.bytes.byteLength },
       findingCount: findings.length,
-      findingCounts: countByType(findings),
+      findingCounts: countFindingsByType(findings),
       ...(masked.truncated ? { warnings: ['OCR read only part of the page (the engine has a word limit); some text may be unmasked'] } : {}),
     });
   } catch (error) {
@@ -75,8 +74,3 @@ async function loadTerms(services: JobServices, job: Job): Promise<{ allowList?:
   return JSON.parse(new TextDecoder().decode(await services.objects.get(termsRefOf(services, job.id)))) as { allowList: string[]; denyList: string[] };
 }
 
-function countByType(findings: readonly Finding[]): FindingCount[] {
-  const counts = new Map<PhiType, number>();
-  for (const f of findings) counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
-  return [...counts].map(([type, count]) => ({ type, count }));
-}
