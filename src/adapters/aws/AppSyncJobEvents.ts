@@ -1,3 +1,4 @@
+import { FullJitterBackoff } from './FullJitterBackoff.ts';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -64,11 +65,7 @@ export class AppSyncJobEvents implements JobEvents {
   readonly #signer: SignatureV4;
   readonly #fetch: typeof fetch;
   readonly #timeoutMs: number;
-  readonly #maxAttempts: number;
-  readonly #baseDelayMs: number;
-  readonly #maxDelayMs: number;
-  readonly #sleep: (ms: number) => Promise<void>;
-  readonly #random: () => number;
+  readonly #backoff: FullJitterBackoff;
 
   constructor(options: AppSyncJobEventsOptions) {
     this.#url = new URL(options.url);
@@ -80,11 +77,7 @@ export class AppSyncJobEvents implements JobEvents {
     });
     this.#fetch = options.fetch ?? globalThis.fetch;
     this.#timeoutMs = options.timeoutMs ?? 5_000;
-    this.#maxAttempts = Math.max(1, options.maxAttempts ?? 3);
-    this.#baseDelayMs = options.baseDelayMs ?? 100;
-    this.#maxDelayMs = options.maxDelayMs ?? 2_000;
-    this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.#random = options.random ?? Math.random;
+    this.#backoff = new FullJitterBackoff(options, { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 });
   }
 
   async publish(update: JobUpdate): Promise<void> {
@@ -92,11 +85,11 @@ export class AppSyncJobEvents implements JobEvents {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.#attempt(body);
       if (outcome.ok) return;
-      if (!outcome.retryable || attempt >= this.#maxAttempts) {
+      if (!outcome.retryable || attempt >= this.#backoff.maxAttempts) {
         if (outcome.throttled) throw new ThrottledError('AppSync throttled publishJobUpdate', { cause: outcome.error });
         throw outcome.error;
       }
-      await this.#sleep(this.#random() * Math.min(this.#maxDelayMs, this.#baseDelayMs * 2 ** (attempt - 1)));
+      await this.#backoff.wait(attempt);
     }
   }
 

@@ -1,3 +1,4 @@
+import { FullJitterBackoff } from './FullJitterBackoff.ts';
 import { ComprehendMedicalClient, DetectPHICommand, type Entity } from '@aws-sdk/client-comprehendmedical';
 import { isPhiType, type PhiEntity } from '../../core/PhiEntity.ts';
 import type { DetectOptions, PhiDetector } from '../../core/ports.ts';
@@ -45,11 +46,7 @@ export class ComprehendMedicalDetector implements PhiDetector {
   readonly #maxBytes: number;
   readonly #overlapChars: number;
   readonly #concurrency: number;
-  readonly #maxAttempts: number;
-  readonly #baseDelayMs: number;
-  readonly #maxDelayMs: number;
-  readonly #sleep: (ms: number) => Promise<void>;
-  readonly #random: () => number;
+  readonly #backoff: FullJitterBackoff;
 
   constructor(options: ComprehendMedicalDetectorOptions = {}) {
     this.client = options.client ?? new ComprehendMedicalClient(options.region ? { region: options.region } : {});
@@ -57,12 +54,7 @@ export class ComprehendMedicalDetector implements PhiDetector {
     if (!Number.isInteger(this.#maxBytes) || this.#maxBytes < 64 || this.#maxBytes >= 20_000) throw new RangeError('maxBytes must be an integer from 64 to 19,999');
     this.#overlapChars = Math.max(0, options.overlapChars ?? 200);
     this.#concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
-    const retry = options.retry ?? {};
-    this.#maxAttempts = Math.max(1, Math.floor(retry.maxAttempts ?? 5));
-    this.#baseDelayMs = retry.baseDelayMs ?? 100;
-    this.#maxDelayMs = retry.maxDelayMs ?? 5_000;
-    this.#sleep = retry.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.#random = retry.random ?? Math.random;
+    this.#backoff = new FullJitterBackoff(options.retry ?? {}, { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 5_000 });
   }
 
   async detect(text: string, options: DetectOptions = {}): Promise<PhiEntity[]> {
@@ -98,8 +90,8 @@ export class ComprehendMedicalDetector implements PhiDetector {
         return response.Entities ?? [];
       } catch (error) {
         const name = error instanceof Error ? error.name : '';
-        if (!RETRYABLE_COMPREHEND_ERRORS.has(name) || attempt >= this.#maxAttempts) throw wrapComprehendMedicalError(error);
-        await this.#sleep(this.#random() * Math.min(this.#maxDelayMs, this.#baseDelayMs * 2 ** (attempt - 1)));
+        if (!RETRYABLE_COMPREHEND_ERRORS.has(name) || attempt >= this.#backoff.maxAttempts) throw wrapComprehendMedicalError(error);
+        await this.#backoff.wait(attempt);
       }
     }
   }
