@@ -88,7 +88,10 @@ function decodeInlineImage(services: JobServices, base64: string): { bytes: Uint
 /** Only the caller's own uploads in the input bucket: anything else is refused before it is read. */
 async function checkUploadRef(services: JobServices, caller: Caller, ref: ObjectRef): Promise<void> {
   if (typeof ref.bucket !== 'string' || typeof ref.key !== 'string' || ref.key.length > 512) throw new InvalidInputError('input.s3 must have a bucket and a key of at most 512 characters');
-  if (ref.bucket !== services.bucket || !ref.key.startsWith(await uploadPrefixOf(caller.owner)) || ref.key.includes('..')) {
+  const prefix = await uploadPrefixOf(caller.owner);
+  // After the prefix, only the id createImageUpload made: the key is stored with the job, and a caller's
+  // own wording ("uploads/<hash>/Jane Doe.png") could carry PHI into the record.
+  if (ref.bucket !== services.bucket || !ref.key.startsWith(prefix) || !/^[A-Za-z0-9-]{1,64}$/.test(ref.key.slice(prefix.length))) {
     throw new UnauthorizedError('input.s3 must be one of your own uploads from createImageUpload');
   }
 }

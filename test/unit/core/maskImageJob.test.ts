@@ -29,6 +29,8 @@ describe('maskImageJob', () => {
     await expect(maskImageJob(services, alice, { s3: { bucket: 'someone-elses', key: upload.key } })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     await expect(maskImageJob(services, alice, { s3: { bucket: upload.bucket, key: 'results/x' } })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     await expect(maskImageJob(services, alice, { s3: { bucket: upload.bucket, key: `${await uploadPrefixOf(alice.owner)}../x` } })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    // Under the caller's prefix, but not an id createImageUpload hands out (and a name in a stored key is PHI).
+    await expect(maskImageJob(services, alice, { s3: { bucket: upload.bucket, key: `${await uploadPrefixOf(alice.owner)}Jane Doe.png` } })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
   it('hands out upload URLs for the four image types only', async () => {
