@@ -46,8 +46,11 @@ export const CLIENT_FIELDS = {
   Subscription: ['onJobUpdated', 'onJobsUpdated'],
 } as const;
 
-/** Native and file-loading packages copied beside the bundles (see HandlerFunction). */
-const COPIED_PACKAGES = ['sharp', 'tesseract.js', '@tesseract.js-data/eng'];
+/**
+ * Native and file-loading packages copied beside the worker's bundle (see HandlerFunction). The API
+ * function's bundle needs none: it never opens an image (createAwsServices without image engines).
+ */
+export const WORKER_COPIED_PACKAGES = ['sharp', 'tesseract.js', '@tesseract.js-data/eng'];
 
 const DEFAULT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -114,7 +117,6 @@ export class HealthDataMaskingStack extends Stack {
       projectRoot,
       bundle: props.bundle ?? true,
       unbundledCodeDir: props.unbundledCodeDir,
-      copiedPackages: COPIED_PACKAGES,
       key,
       tracing: settings.xray,
       removalPolicy,
@@ -130,6 +132,7 @@ export class HealthDataMaskingStack extends Stack {
     this.workerFunction = new HandlerFunction(this, 'Worker', {
       ...functionDefaults,
       entry: WORKER_HANDLER_ENTRY,
+      copiedPackages: WORKER_COPIED_PACKAGES,
       environment,
       timeout: workerTimeout,
       // sharp and OCR of a full page need memory; Lambda's CPU share grows with it.

@@ -17,9 +17,21 @@ export function createLambdaHandler(getServices: () => Promise<JobServices>): (e
       return await resolve(event, await getServices());
     } catch (error) {
       const { errorType, message } = toGraphQLError(error);
+      // The caller sees only "Internal error"; operators see which field failed and how, by class names
+      // (an SDK error's name says e.g. AccessDeniedException), never messages, which may quote input.
+      if (errorType === 'INTERNAL') console.error(JSON.stringify({ level: 'error', event: 'resolver.failed', field: key, errors: errorNames(error) }));
       const thrown = new Error(message);
       thrown.name = errorType;
       throw thrown;
     }
   };
+}
+
+/** The error's class name and its causes' (at most five deep). */
+function errorNames(error: unknown): string[] {
+  const names: string[] = [];
+  for (let at = error; at !== undefined && names.length < 5; at = at instanceof Error ? at.cause : undefined) {
+    names.push(at instanceof Error ? at.name : typeof at);
+  }
+  return names;
 }

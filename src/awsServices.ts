@@ -1,22 +1,17 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { AppSyncJobEvents } from './adapters/aws/AppSyncJobEvents.ts';
 import { ComprehendMedicalDetector } from './adapters/aws/ComprehendMedicalDetector.ts';
-import { RekognitionTextExtractor } from './adapters/aws/RekognitionTextExtractor.ts';
 import { SqsJobQueue } from './adapters/aws/SqsJobQueue.ts';
 import { DynamoDbJobStore } from './adapters/dynamodb/DynamoDbJobStore.ts';
 import { S3ObjectStore } from './adapters/s3/S3ObjectStore.ts';
 import { S3ObjectUrls } from './adapters/s3/S3ObjectUrls.ts';
-import { SharpImageRedactor } from './adapters/sharp/SharpImageRedactor.ts';
-import { TesseractTextExtractor } from './adapters/tesseract/TesseractTextExtractor.ts';
 import { loadConfig } from './config.ts';
 import { HdmError } from './core/errors.ts';
-import type { ObjectRef } from './core/Job.ts';
 import { DEFAULT_JOB_LIMITS, type JobServices, type Logger } from './core/JobServices.ts';
 import { DEFAULT_IMAGE_PADDING_PX } from './core/maskImageContent.ts';
-import type { ObjectStore, PhiDetector, TextExtractor } from './core/ports.ts';
+import type { ImageRedactor, ObjectStore, PhiDetector, TextExtractor } from './core/ports.ts';
 import { UnionPhiDetector } from './adapters/union/UnionPhiDetector.ts';
 import { LocalPhiDetector } from './detect/LocalPhiDetector.ts';
 
@@ -117,12 +112,29 @@ export interface AwsServicesOptions {
   /** Injected clients (tests); by default each is built for `settings.region`. */
   dynamoDb?: DynamoDBClient;
   s3?: S3Client;
+  /**
+   * The engines that read and mask pixels (createAwsImageEngines), for the image worker. The API function
+   * leaves them out: it only takes and queues images, and its bundle then holds no sharp or tesseract.
+   */
+  imageEngines?: (context: ImageEngineContext) => ImageEngines;
+}
+
+export interface ImageEngineContext {
+  settings: AwsSettings;
+  /** The input bucket's store, where Rekognition's temporary copies of large images go. */
+  objects: ObjectStore;
+  logger: Logger;
+}
+
+export interface ImageEngines {
+  extractor: TextExtractor;
+  redactor: ImageRedactor;
 }
 
 /**
  * The AWS wiring, next to createLocalServices: DynamoDB, S3, AppSync for status updates, SQS for image
- * jobs, and the detector and OCR engine the deployment chose. Nothing here calls AWS: clients connect on
- * first use, and the OCR engine is built on first use, so the API function never starts one.
+ * jobs, the detector the deployment chose, and (for the worker) the image engines. Nothing here calls AWS:
+ * clients connect on first use.
  */
 export function createAwsServices(settings: AwsSettings, options: AwsServicesOptions = {}): JobServices {
   const { region } = settings;
@@ -142,9 +154,7 @@ export function createAwsServices(settings: AwsSettings, options: AwsServicesOpt
     logger,
     limits: DEFAULT_JOB_LIMITS,
     images: {
-      extractor: lazyExtractor(() => createExtractor(settings, objects, logger)),
-      // The use case pads each word's outline itself (its findings report the covered box), so the adapter adds none.
-      redactor: new SharpImageRedactor({ paddingPx: 0 }),
+      ...options.imageEngines?.({ settings, objects, logger }),
       urls: new S3ObjectUrls({ client: s3 }),
       queue: new SqsJobQueue({ queueUrl: settings.queueUrl, region }),
       outputBucket: settings.outputBucket,
@@ -167,51 +177,6 @@ export function createDetector(choice: AwsDetector, region: string): PhiDetector
     default:
       throw new AwsConfigurationError([`unknown detector '${String(choice)}'`]);
   }
-}
-
-function createExtractor(settings: AwsSettings, objects: ObjectStore, logger: Logger): TextExtractor {
-  if (settings.ocr === 'tesseract') return new TesseractTextExtractor({ logger });
-  if (settings.ocr === 'rekognition') return rekognitionWithTemporaryCopies(settings, objects);
-  throw new AwsConfigurationError([`unknown OCR engine '${String(settings.ocr)}'`]);
-}
-
-/**
- * Rekognition takes at most 5 MB inline; a bigger image is copied to `<bucket>/ocr/<uuid>` for the
- * calls of one extract() and deleted after it (the bucket's lifecycle expiry catches a copy a crash
- * left behind). AsyncLocalStorage ties each copy to the extract() that made it, so concurrent calls
- * delete only their own.
- */
-function rekognitionWithTemporaryCopies(settings: AwsSettings, objects: ObjectStore): TextExtractor {
-  const copies = new AsyncLocalStorage<ObjectRef[]>();
-  const rekognition = new RekognitionTextExtractor({
-    region: settings.region,
-    s3: {
-      fallback: async (image) => {
-        const ref = { bucket: settings.bucket, key: `ocr/${randomUUID()}.${image.format === 'jpeg' ? 'jpg' : image.format}` };
-        await objects.put(ref, image.bytes, image.contentType);
-        copies.getStore()?.push(ref);
-        return ref;
-      },
-    },
-  });
-  return {
-    extract: (image) => {
-      const made: ObjectRef[] = [];
-      return copies.run(made, async () => {
-        try {
-          return await rekognition.extract(image);
-        } finally {
-          await Promise.allSettled(made.map((ref) => objects.delete(ref)));
-        }
-      });
-    },
-  };
-}
-
-/** Builds the extractor on the first extract(), so functions that never read images never start an engine. */
-function lazyExtractor(create: () => TextExtractor): TextExtractor {
-  let extractor: TextExtractor | undefined;
-  return { extract: (image) => (extractor ??= create()).extract(image) };
 }
 
 /** One JSON object a line; Lambda forwards stdout to CloudWatch Logs. Callers pass names and counts, never content. */

@@ -1,5 +1,8 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { jobIdOfMessage } from '../../src/adapters/aws/SqsJobQueue.ts';
+import { createAwsImageEngines } from '../../src/awsImageEngines.ts';
+import { awsSettingsFromEnv, createAwsServices } from '../../src/awsServices.ts';
+import { processEnv } from '../../src/config.ts';
 import type { JobServices } from '../../src/core/JobServices.ts';
 import { processImageJob } from '../../src/core/processImageJob.ts';
 import { lazyServices } from './lazyServices.ts';
@@ -35,5 +38,5 @@ export function createWorkerHandler(getServices: () => Promise<JobServices>): (e
   };
 }
 
-/** The Lambda entry point. Environment: see src/awsServices.ts AWS_ENV. */
-export const handler = createWorkerHandler(lazyServices());
+/** The Lambda entry point, with the image engines (sharp, OCR). Environment: see src/awsServices.ts AWS_ENV. */
+export const handler = createWorkerHandler(lazyServices(() => createAwsServices(awsSettingsFromEnv(processEnv()), { imageEngines: createAwsImageEngines })));

@@ -26,8 +26,13 @@ export interface JobServices {
 }
 
 export interface ImageServices {
-  extractor: TextExtractor;
-  redactor: ImageRedactor;
+  /**
+   * The engines that read and mask pixels. Only where images are processed (the local server, the AWS image
+   * worker): the AWS API function takes and queues images but never opens one, so its bundle carries no
+   * native image code, and a job that reaches a function without them fails there instead of turning FAILED.
+   */
+  extractor?: TextExtractor;
+  redactor?: ImageRedactor;
   urls: ObjectUrls;
   queue: JobQueue;
   /** Where masked images go: `masked/<jobId>/image.<ext>`. */

@@ -1,4 +1,4 @@
-import { InvalidInputError, JobStateConflictError, ObjectNotFoundError, PayloadTooLargeError, UnsupportedImageError } from './errors.ts';
+import { HdmError, InvalidInputError, JobStateConflictError, ObjectNotFoundError, PayloadTooLargeError, UnsupportedImageError } from './errors.ts';
 import type { PreparedImage } from './Image.ts';
 import { countFindingsByType, type Finding, type Job } from './Job.ts';
 import type { ImageServices, JobServices } from './JobServices.ts';
@@ -19,6 +19,10 @@ export async function processImageJob(services: JobServices, jobId: string): Pro
   const images = services.images;
   const queued = await services.jobs.getJob(jobId);
   if (!images || !queued || queued.status !== 'QUEUED' || queued.kind !== 'IMAGE' || !queued.input) return queued;
+  const { extractor, redactor } = images;
+  // A deployment error, not the job's: thrown before RUNNING, so the queue redelivers the job elsewhere.
+  if (!extractor || !redactor) throw new HdmError('INTERNAL', 'this function has no image engines (images are processed by the image worker)');
+  const engines = { ...images, extractor, redactor };
   let job: Job;
   try {
     job = await advanceJob(services, queued, { status: 'RUNNING' });
@@ -28,9 +32,9 @@ export async function processImageJob(services: JobServices, jobId: string): Pro
     throw error;
   }
   try {
-    const prepared = await loadImage(services, images, job);
+    const prepared = await loadImage(services, engines, job);
     const { mask } = parseMaskOptions({ ...job.options, ...(await loadTerms(services, job)) });
-    const masked = await maskImageContent({ ...images, detector: services.detector }, prepared, mask);
+    const masked = await maskImageContent({ ...engines, detector: services.detector }, prepared, mask);
     const redacted = masked.image;
     const findings = masked.findings.map((found, i): Finding => ({ ...found, id: `${job.id}:${i + 1}`, jobId: job.id, owner: job.owner, seq: i + 1, createdAt: job.createdAt, expiresAt: job.expiresAt }));
     services.logger.info('image.masked', { jobId: job.id, words: masked.wordCount, covered: masked.coveredWords, findings: findings.length });
@@ -50,7 +54,7 @@ export async function processImageJob(services: JobServices, jobId: string): Pro
 }
 
 /** The input object, checked for existence, size and that its content is the image type it was declared as. */
-async function loadImage(services: JobServices, images: ImageServices, job: Job): Promise<PreparedImage> {
+async function loadImage(services: JobServices, images: Required<Pick<ImageServices, 'redactor'>>, job: Job): Promise<PreparedImage> {
   const ref = job.input as NonNullable<Job['input']>;
   let head;
   try {

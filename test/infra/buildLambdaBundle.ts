@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, Stack } from 'aws-cdk-lib';
@@ -11,7 +12,7 @@ import { loadJsResolverCode } from '../../infra/loadJsResolverCode.ts';
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface LambdaBundles {
-  /** The cdk.out directory the stack was synthesized into (inside `.data/`); the caller removes it. */
+  /** The cdk.out directory the stack was synthesized into (in the system temp dir); the caller removes it. */
   outdir: string;
   /** Asset directories holding `index.mjs` (and the copied native packages under node_modules/). */
   graphql: string;
@@ -20,14 +21,12 @@ export interface LambdaBundles {
 
 /**
  * Synthesizes the real stack with bundling on, so the bundles are made by the stack's own NodejsFunction
- * options and afterBundling copy hooks, not a copy of them. The cdk.out goes inside the repository's
- * `.data/`: `@aws-sdk/*` is left out of the bundles (the Lambda runtime provides it), and from there Node
- * finds it in the repository's node_modules, as the runtime's copy would be found on AWS.
+ * options and afterBundling copy hooks, not a copy of them. The cdk.out goes to the system temp dir, far
+ * from the repository, so a bundle that still needed a package from the repository's node_modules would
+ * fail to load there, as it would on Lambda.
  */
 export async function buildLambdaBundles(): Promise<LambdaBundles> {
-  const parent = join(PROJECT_ROOT, '.data', 'test-bundles');
-  await mkdir(parent, { recursive: true });
-  const outdir = await mkdtemp(join(parent, 'cdk-'));
+  const outdir = await mkdtemp(join(tmpdir(), 'hdm-bundles-'));
   // Asset metadata names each function's staged asset directory.
   const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
   const stack = new HealthDataMaskingStack(app, 'BundleTest', {

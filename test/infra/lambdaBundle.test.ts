@@ -1,18 +1,25 @@
 import { execFile } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatePage } from '../../bench/images/generatePage.ts';
+import { WORKER_COPIED_PACKAGES } from '../../infra/HealthDataMaskingStack.ts';
+import { packageClosure } from '../../infra/packageClosure.ts';
 import { localDynamoDbClientConfig, startDynalite, type RunningDynalite } from '../../local/dynamodb/startDynalite.ts';
 import { startS3rver, type RunningS3rver } from '../../local/s3/startS3rver.ts';
 import { loadOrCreateCertificate } from '../../local/tls/loadOrCreateCertificate.ts';
 import { ensureJobTable } from '../../src/adapters/dynamodb/createJobTable.ts';
 import { AWS_ENV } from '../../src/awsServices.ts';
-import { buildLambdaBundles, type LambdaBundles } from './buildLambdaBundle.ts';
+import { buildLambdaBundles, PROJECT_ROOT, type LambdaBundles } from './buildLambdaBundle.ts';
 
 const run = promisify(execFile);
 const TABLE = 'hdm-bundle-test';
@@ -22,28 +29,45 @@ const OUTPUT_BUCKET = 'hdm-bundle-out';
 const PHONE = '555-867-5309';
 const EMAIL = 'jane.doe@example.com';
 const TEXT = `Call the patient at ${PHONE} or write to ${EMAIL} about the follow-up.`;
+const CALLER = 'arn:aws:iam::000000000000:user/alice';
 
 /**
- * Runs in a plain `node` child (no tsx): imports the bundle as Lambda would, sends it AppSync Direct Lambda
- * events (aws-facts.md §4(c)) for Mutation.maskText then Query.job, and prints both results on one marked line.
+ * Runs in a plain `node` child (no tsx, no loader): imports the bundle as Lambda does, hands the handler
+ * each event of a JSON file in turn, prints the results on one marked line, and exits (the image worker
+ * keeps an OCR thread alive for the next event, as a warm Lambda would).
  */
 const CHILD = `
-const [bundleUrl] = process.argv.slice(2);
-// The text comes in the environment, so a failed run's command line shows none of it.
-const text = process.env.HDM_TEST_TEXT;
+import { readFileSync } from 'node:fs';
+const [bundleUrl, eventsFile] = process.argv.slice(2);
 const { handler } = await import(bundleUrl);
-const identity = { accountId: '000000000000', userArn: 'arn:aws:iam::000000000000:user/alice', username: 'AIDAALICE', sourceIp: ['203.0.113.7'], cognitoIdentityId: null, cognitoIdentityPoolId: null, cognitoIdentityAuthType: null, cognitoIdentityAuthProvider: null };
-const event = (parentTypeName, fieldName, args, selectionSetList) => ({
-  arguments: args, identity, source: null,
-  request: { headers: { 'content-type': 'application/json' }, domainName: null },
-  info: { parentTypeName, fieldName, variables: {}, selectionSetList, selectionSetGraphQL: '{ ' + selectionSetList.join(' ') + ' }' },
-  prev: null, stash: {},
-});
-const fields = ['id', 'kind', 'status', 'owner', 'maskedText', 'findingCount'];
-const masked = await handler(event('Mutation', 'maskText', { input: { text } }, fields));
-const read = await handler(event('Query', 'job', { id: masked.id }, fields));
-console.log('HDM_RESULT ' + JSON.stringify({ masked, read }));
+const results = [];
+for (const event of JSON.parse(readFileSync(eventsFile, 'utf8'))) results.push(await handler(event));
+console.log('HDM_RESULT ' + JSON.stringify(results));
+process.exit(0);
 `;
+
+/** An AppSync Direct Lambda event (aws-facts.md §4(c)). */
+function appSyncEvent(parentTypeName: string, fieldName: string, args: unknown, selectionSetList: string[]) {
+  const identity = { accountId: '000000000000', userArn: CALLER, username: 'AIDAALICE', sourceIp: ['203.0.113.7'], cognitoIdentityId: null, cognitoIdentityPoolId: null, cognitoIdentityAuthType: null, cognitoIdentityAuthProvider: null };
+  return {
+    arguments: args, identity, source: null,
+    request: { headers: { 'content-type': 'application/json' }, domainName: null },
+    info: { parentTypeName, fieldName, variables: {}, selectionSetList, selectionSetGraphQL: `{ ${selectionSetList.join(' ')} }` },
+    prev: null, stash: {},
+  };
+}
+
+/** An SQS event as Lambda's event source mapping delivers it, one record. */
+function sqsEvent(body: string) {
+  return {
+    Records: [{
+      messageId: '059f36b4-87a3-44ab-83d2-661975830a7d', receiptHandle: 'AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a', body,
+      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1545082649183', SenderId: 'AIDAIENQZJOLO23YVJ4VO', ApproximateFirstReceiveTimestamp: '1545082649185' },
+      messageAttributes: {}, md5OfBody: createHash('md5').update(body).digest('hex'), eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:hdm-jobs', awsRegion: 'us-east-1',
+    }],
+  };
+}
 
 interface Job {
   id: string;
@@ -52,96 +76,170 @@ interface Job {
   owner: string;
   maskedText?: string | null;
   findingCount?: number | null;
+  maskedImage?: { bucket: string; key: string; contentType: string; width: number; height: number } | null;
 }
 
-describe('the Lambda bundles as the stack builds them', () => {
+/** Every node_modules directory in `dir`'s ancestors: where Node would look for a package the bundle left out. */
+function ancestorNodeModules(dir: string): string[] {
+  const found: string[] = [];
+  for (let at = dirname(dir); ; at = dirname(at)) {
+    if (existsSync(join(at, 'node_modules'))) found.push(join(at, 'node_modules'));
+    if (dirname(at) === at) return found;
+  }
+}
+
+describe('the Lambda bundles as the stack builds them, in plain Node with nothing beside them', () => {
   let bundles: LambdaBundles;
   let dynalite: RunningDynalite;
-  let s3: RunningS3rver;
-  let appsync: Server;
+  let s3rver: RunningS3rver;
+  let stub: Server;
   let certFile: string;
+  let baseUrl: string;
   const published: { status?: string; operationName?: string; signed: boolean }[] = [];
+  const queued: { body: string; signed: boolean }[] = [];
 
   beforeAll(async () => {
     bundles = await buildLambdaBundles();
     dynalite = await startDynalite();
-    s3 = await startS3rver({ buckets: [BUCKET, OUTPUT_BUCKET] });
+    s3rver = await startS3rver({ buckets: [BUCKET, OUTPUT_BUCKET] });
     const client = new DynamoDBClient(localDynamoDbClientConfig(dynalite.endpoint));
     await ensureJobTable(client, TABLE);
     client.destroy();
-    // HDM_GRAPHQL_URL must be https: a stand-in AppSync with a self-signed certificate the child trusts.
+    // AppSync and SQS have no local stand-in that speaks https with SigV4; one https stub answers both.
     const certificate = await loadOrCreateCertificate(join(bundles.outdir, 'tls'));
     certFile = certificate.certFile;
-    appsync = createServer({ cert: certificate.cert, key: certificate.key }, (req, res) => {
+    stub = createServer({ cert: certificate.cert, key: certificate.key }, (req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { operationName?: string; variables?: { input?: { status?: string } } };
-        published.push({ operationName: body.operationName, status: body.variables?.input?.status, signed: /^AWS4-HMAC-SHA256 /.test(req.headers.authorization ?? '') });
+        const signed = /^AWS4-HMAC-SHA256 /.test(req.headers.authorization ?? '');
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+        if (req.headers['x-amz-target'] === 'AmazonSQS.SendMessage') {
+          // SQS's JSON protocol; the SDK checks MD5OfMessageBody against what it sent.
+          const message = String(body.MessageBody);
+          queued.push({ body: message, signed });
+          res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+          res.end(JSON.stringify({ MessageId: '5fea7756-0ea4-451a-a703-a558b933e274', MD5OfMessageBody: createHash('md5').update(message).digest('hex') }));
+          return;
+        }
+        const update = body as { operationName?: string; variables?: { input?: { status?: string } } };
+        published.push({ operationName: update.operationName, status: update.variables?.input?.status, signed });
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ data: { publishJobUpdate: body.variables?.input ?? null } }));
+        res.end(JSON.stringify({ data: { publishJobUpdate: update.variables?.input ?? null } }));
       });
     });
-    await new Promise<void>((resolve) => appsync.listen(0, '127.0.0.1', resolve));
-  }, 50_000);
+    await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+    baseUrl = `https://127.0.0.1:${(stub.address() as AddressInfo).port}`;
+  }, 60_000);
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => (appsync ? appsync.close(() => resolve()) : resolve()));
-    await s3?.close();
+    await new Promise<void>((resolve) => (stub ? stub.close(() => resolve()) : resolve()));
+    await s3rver?.close();
     await dynalite?.close();
     if (bundles) await rm(bundles.outdir, { recursive: true, force: true });
   });
 
-  it('the GraphQL handler masks text and reads the job back against dynalite and s3rver, publishing each status', async () => {
+  /** Runs the bundle in `dir` on the events, in a fresh plain `node`, with the environment the stack sets. */
+  async function invoke<T>(dir: string, name: string, events: unknown[]): Promise<T[]> {
     const script = join(bundles.outdir, 'invoke.mjs');
+    const eventsFile = join(bundles.outdir, `${name}.events.json`);
     await writeFile(script, CHILD);
-    const { port } = appsync.address() as AddressInfo;
-    const { stdout } = await run(process.execPath, [script, pathToFileURL(join(bundles.graphql, 'index.mjs')).href], {
-      timeout: 30_000,
+    // Synthetic PHI goes in a file, not the command line, so a failed run's message shows none of it.
+    await writeFile(eventsFile, JSON.stringify(events));
+    const { stdout } = await run(process.execPath, [script, pathToFileURL(join(dir, 'index.mjs')).href, eventsFile], {
+      timeout: 90_000,
+      maxBuffer: 16 * 1024 * 1024,
+      cwd: bundles.outdir,
       env: {
         PATH: process.env.PATH,
-        HDM_TEST_TEXT: TEXT,
         NODE_OPTIONS: '--enable-source-maps',
         NODE_EXTRA_CA_CERTS: certFile,
         AWS_REGION: 'us-east-1',
-        AWS_ACCESS_KEY_ID: 'local',
-        AWS_SECRET_ACCESS_KEY: 'local',
+        // s3rver accepts only its own key pair; dynalite and the stub accept any.
+        AWS_ACCESS_KEY_ID: 'S3RVER',
+        AWS_SECRET_ACCESS_KEY: 'S3RVER',
         // The SDK reads AWS_ENDPOINT_URL_<service id> (@smithy/core endpoints getEndpointUrlConfig).
         AWS_ENDPOINT_URL_DYNAMODB: dynalite.endpoint,
-        AWS_ENDPOINT_URL_S3: s3.endpoint,
+        AWS_ENDPOINT_URL_S3: s3rver.endpoint,
+        AWS_ENDPOINT_URL_SQS: baseUrl,
         [AWS_ENV.tableName]: TABLE,
         [AWS_ENV.bucket]: BUCKET,
         [AWS_ENV.outputBucket]: OUTPUT_BUCKET,
-        [AWS_ENV.graphqlUrl]: `https://127.0.0.1:${port}/graphql`,
-        // Never called for text jobs; it only has to be a valid https URL.
-        [AWS_ENV.queueUrl]: 'https://sqs.us-east-1.amazonaws.com/000000000000/hdm-jobs',
+        [AWS_ENV.graphqlUrl]: `${baseUrl}/graphql`,
+        [AWS_ENV.queueUrl]: `${baseUrl}/000000000000/hdm-jobs`,
         [AWS_ENV.detector]: 'local',
         [AWS_ENV.ocr]: 'tesseract',
       },
+    }).catch((error: { stdout?: string; message: string }) => {
+      // The handlers' log lines name events and error classes, never content: show them with the failure.
+      throw new Error(`${error.message}\nlog:\n${error.stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`);
     });
     const line = stdout.split('\n').find((l) => l.startsWith('HDM_RESULT '));
-    expect(line).toBeDefined();
-    const { masked, read } = JSON.parse((line as string).slice('HDM_RESULT '.length)) as { masked: Job; read: Job };
+    expect(line, 'the child printed its results').toBeDefined();
+    return JSON.parse((line as string).slice('HDM_RESULT '.length)) as T[];
+  }
 
-    expect(masked).toMatchObject({ kind: 'TEXT', status: 'SUCCEEDED', owner: 'arn:aws:iam::000000000000:user/alice' });
-    expect(masked.maskedText).toEqual(expect.any(String));
-    expect(masked.maskedText).not.toContain(PHONE);
-    expect(masked.maskedText).not.toContain(EMAIL);
-    expect(masked.maskedText).toContain('about the follow-up');
-    expect(masked.findingCount).toBeGreaterThanOrEqual(2);
+  it('are built away from the repository: the API bundle has no node_modules, the worker only its native packages', async () => {
+    expect(bundles.outdir.startsWith(PROJECT_ROOT)).toBe(false);
+    expect(ancestorNodeModules(bundles.graphql)).toEqual([]);
+    expect(existsSync(join(bundles.graphql, 'node_modules'))).toBe(false);
+    expect(existsSync(join(bundles.graphql, 'data'))).toBe(true);
+    const copied = packageClosure(WORKER_COPIED_PACKAGES, join(PROJECT_ROOT, 'node_modules'));
+    const top = await readdir(join(bundles.worker, 'node_modules'));
+    const present = (await Promise.all(top.map(async (entry) => (entry.startsWith('@') ? (await readdir(join(bundles.worker, 'node_modules', entry))).map((name) => `${entry}/${name}`) : [entry])))).flat();
+    expect(present.sort()).toEqual([...copied].sort());
+    expect(present.some((name) => name.startsWith('@aws-sdk/'))).toBe(false);
+  });
 
-    expect(read).toMatchObject({ id: masked.id, status: 'SUCCEEDED', maskedText: masked.maskedText });
+  it('the GraphQL handler masks text and reads the job back against dynalite and s3rver, publishing each status', async () => {
+    published.length = 0;
+    const fields = ['id', 'kind', 'status', 'owner', 'maskedText', 'findingCount'];
+    const [masked] = await invoke<Job>(bundles.graphql, 'text', [appSyncEvent('Mutation', 'maskText', { input: { text: TEXT } }, fields)]);
+    const [read] = await invoke<Job>(bundles.graphql, 'read', [appSyncEvent('Query', 'job', { id: masked!.id }, fields)]);
+
+    expect(masked).toMatchObject({ kind: 'TEXT', status: 'SUCCEEDED', owner: CALLER });
+    expect(masked!.maskedText).toEqual(expect.any(String));
+    expect(masked!.maskedText).not.toContain(PHONE);
+    expect(masked!.maskedText).not.toContain(EMAIL);
+    expect(masked!.maskedText).toContain('about the follow-up');
+    expect(masked!.findingCount).toBeGreaterThanOrEqual(2);
+    expect(read).toMatchObject({ id: masked!.id, status: 'SUCCEEDED', maskedText: masked!.maskedText });
 
     expect(published.map((p) => p.status)).toEqual(['RUNNING', 'SUCCEEDED']);
     expect(published.every((p) => p.operationName === 'PublishJobUpdate' && p.signed)).toBe(true);
-  }, 40_000);
+  }, 60_000);
 
-  it('the worker bundle loads in plain node and exports a handler', async () => {
-    const { stdout } = await run(process.execPath, [
-      '--input-type=module',
-      '-e',
-      `const m = await import(${JSON.stringify(pathToFileURL(join(bundles.worker, 'index.mjs')).href)}); console.log(typeof m.handler);`,
-    ], { timeout: 20_000, env: { PATH: process.env.PATH } });
-    expect(stdout.trim().split('\n').at(-1)).toBe('function');
-  }, 30_000);
+  it('an image goes in through the API bundle and SQS, and the worker bundle masks it with its own sharp and tesseract', async () => {
+    published.length = 0;
+    queued.length = 0;
+    const page = await generatePage({ seed: 11, style: 'form', width: 1000, height: 700 });
+    const fields = ['id', 'kind', 'status', 'owner', 'findingCount', 'maskedImage'];
+    const [accepted] = await invoke<Job>(bundles.graphql, 'image', [appSyncEvent('Mutation', 'maskImage', { input: { base64: page.bytes.toString('base64') } }, fields)]);
+    expect(accepted).toMatchObject({ kind: 'IMAGE', status: 'QUEUED', owner: CALLER });
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.signed).toBe(true);
+    expect(JSON.parse(queued[0]!.body)).toEqual({ jobId: accepted!.id });
+
+    const [batch] = await invoke<{ batchItemFailures: unknown[] }>(bundles.worker, 'worker', [sqsEvent(queued[0]!.body)]);
+    expect(batch).toEqual({ batchItemFailures: [] });
+
+    const [done] = await invoke<Job>(bundles.graphql, 'done', [appSyncEvent('Query', 'job', { id: accepted!.id }, fields)]);
+    expect(done).toMatchObject({ status: 'SUCCEEDED', maskedImage: { bucket: OUTPUT_BUCKET, contentType: 'image/png', width: page.width, height: page.height } });
+    expect(done!.findingCount).toBeGreaterThan(0);
+    expect(published.map((p) => p.status)).toEqual(['QUEUED', 'RUNNING', 'SUCCEEDED']);
+
+    // The stored output is a real image of the page's size, and differs from the input where PHI was.
+    const s3 = new S3Client({ region: 'us-east-1', endpoint: s3rver.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const object = await s3.send(new GetObjectCommand({ Bucket: OUTPUT_BUCKET, Key: done!.maskedImage!.key }));
+    const output = Buffer.from(await object.Body!.transformToByteArray());
+    s3.destroy();
+    const { width, height } = await sharp(output).metadata();
+    expect({ width, height }).toEqual({ width: page.width, height: page.height });
+    const phiWord = page.words.find((w) => w.phi)!;
+    const x = Math.round(phiWord.box.left + phiWord.box.width / 2);
+    const y = Math.round(phiWord.box.top + phiWord.box.height / 2);
+    const { data, info } = await sharp(output).raw().toBuffer({ resolveWithObject: true });
+    const at = (y * info.width + x) * info.channels;
+    expect([...data.subarray(at, at + 3)]).toEqual([0, 0, 0]);
+  }, 180_000);
 });

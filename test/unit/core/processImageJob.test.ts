@@ -72,6 +72,15 @@ describe('processImageJob', () => {
     expect(failed?.error?.message).not.toContain('plain text');
   });
 
+  it('refuses to run in a function wired without image engines, leaving the job QUEUED for the worker', async () => {
+    const { services } = inMemoryJobServices();
+    const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const queued = await maskImageJob(services, alice, { base64: PNG });
+    const apiOnly = { ...services, images: { ...services.images!, extractor: undefined, redactor: undefined } };
+    await expect(processImageJob(apiOnly, queued.id)).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(await services.jobs.getJob(queued.id)).toMatchObject({ status: 'QUEUED' });
+  });
+
   it('leaves a job that is not QUEUED alone, so two workers never run one job', async () => {
     const page = await generatePage({ seed: 6, style: 'letter', width: 1155, height: 866 });
     const { services, ocr, published } = inMemoryJobServices();

@@ -6,7 +6,9 @@ import { AppSyncJobEvents } from '../../../../src/adapters/aws/AppSyncJobEvents.
 import { ComprehendMedicalDetector } from '../../../../src/adapters/aws/ComprehendMedicalDetector.ts';
 import { SqsJobQueue } from '../../../../src/adapters/aws/SqsJobQueue.ts';
 import { DynamoDbJobStore } from '../../../../src/adapters/dynamodb/DynamoDbJobStore.ts';
+import { SharpImageRedactor } from '../../../../src/adapters/sharp/SharpImageRedactor.ts';
 import { UnionPhiDetector } from '../../../../src/adapters/union/UnionPhiDetector.ts';
+import { createAwsImageEngines } from '../../../../src/awsImageEngines.ts';
 import { AwsConfigurationError, type AwsSettings, awsSettingsFromEnv, createAwsServices } from '../../../../src/awsServices.ts';
 import { SILENT_LOGGER } from '../../../../src/core/JobServices.ts';
 import { DEFAULT_IMAGE_PADDING_PX } from '../../../../src/core/maskImageContent.ts';
@@ -72,14 +74,23 @@ describe('createAwsServices', () => {
     expect(createAwsServices(settings({ detector: 'union' })).detector).toBeInstanceOf(UnionPhiDetector);
   });
 
+  it('leaves the image engines out unless asked (the API function never opens an image), and adds them for the worker', () => {
+    const api = createAwsServices(settings(), { logger: SILENT_LOGGER });
+    expect(api.images?.extractor).toBeUndefined();
+    expect(api.images?.redactor).toBeUndefined();
+    const worker = createAwsServices(settings(), { logger: SILENT_LOGGER, imageEngines: createAwsImageEngines });
+    expect(worker.images?.redactor).toBeInstanceOf(SharpImageRedactor);
+    expect(worker.images?.extractor).toBeDefined();
+  });
+
   it('sends images over 5 MB to Rekognition through a temporary copy in the input bucket, deleted afterwards', async () => {
     s3.on(PutObjectCommand).resolves({ ETag: '"0a1b2c"' });
     s3.on(DeleteObjectCommand).resolves({});
     rekognition.on(DetectTextCommand).resolves({ TextDetections: [], TextModelVersion: '3.0' });
-    const services = createAwsServices(settings(), { logger: SILENT_LOGGER, s3: new S3Client({ region: 'eu-west-1' }) });
+    const services = createAwsServices(settings(), { logger: SILENT_LOGGER, s3: new S3Client({ region: 'eu-west-1' }), imageEngines: createAwsImageEngines });
     const bytes = new Uint8Array(6 * 1024 * 1024);
     bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    const page = await services.images!.extractor.extract({ bytes, format: 'png', contentType: 'image/png', width: 800, height: 600 });
+    const page = await services.images!.extractor!.extract({ bytes, format: 'png', contentType: 'image/png', width: 800, height: 600 });
     expect(page.words).toEqual([]);
     const put = s3.commandCalls(PutObjectCommand)[0]!.args[0].input;
     expect(put).toMatchObject({ Bucket: ENV.HDM_BUCKET, ContentType: 'image/png' });
