@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
-  AuthorizationType, Code, Definition, DynamoDbDataSource, FieldLogLevel, FunctionRuntime, GraphqlApi, type BaseDataSource,
+  AuthorizationType, Code, Definition, DynamoDbDataSource, FieldLogLevel, FunctionRuntime, GraphqlApi, IamResource, type BaseDataSource,
 } from 'aws-cdk-lib/aws-appsync';
 import { AccountRootPrincipal, PolicyStatement, Role, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -39,11 +39,16 @@ const PUBLISH_CODE = [
   'export function response(ctx) { return ctx.result; }',
 ].join('\n');
 
-/** Fields a client may call; the example client role gets exactly these. publishJobUpdate is the worker's. */
+/**
+ * Fields a client may call; the example client role gets exactly these. publishJobUpdate is the worker's.
+ * `Job`'s two fields have their own Lambda resolvers. AppSync's documentation does not say whether it checks
+ * IAM on such nested fields, so the role is granted them too: harmless if it does not check, needed if it does.
+ */
 export const CLIENT_FIELDS = {
   Query: ['job', 'jobs', 'findings'],
   Mutation: ['maskText', 'maskImage', 'createImageUpload'],
   Subscription: ['onJobUpdated', 'onJobsUpdated'],
+  Job: ['findings', 'maskedImage'],
 } as const;
 
 /**
@@ -180,6 +185,7 @@ export class HealthDataMaskingStack extends Stack {
       this.api.grantQuery(this.exampleClientRole, ...CLIENT_FIELDS.Query);
       this.api.grantMutation(this.exampleClientRole, ...CLIENT_FIELDS.Mutation);
       this.api.grantSubscription(this.exampleClientRole, ...CLIENT_FIELDS.Subscription);
+      this.api.grant(this.exampleClientRole, IamResource.ofType('Job', ...CLIENT_FIELDS.Job), 'appsync:GraphQL');
       new CfnOutput(this, 'ExampleClientRoleArn', { value: this.exampleClientRole.roleArn });
     }
 
