@@ -11,7 +11,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generatePage } from '../../bench/images/generatePage.ts';
+import { generatePage, type GeneratedPage } from '../../bench/images/generatePage.ts';
 import { WORKER_COPIED_PACKAGES } from '../../infra/HealthDataMaskingStack.ts';
 import { packageClosure } from '../../infra/packageClosure.ts';
 import { localDynamoDbClientConfig, startDynalite, type RunningDynalite } from '../../local/dynamodb/startDynalite.ts';
@@ -97,6 +97,52 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
   let baseUrl: string;
   const published: { status?: string; operationName?: string; signed: boolean }[] = [];
   const queued: { body: string; signed: boolean }[] = [];
+  const calls: { target: string; signed: boolean }[] = [];
+  /** The page the Rekognition stand-in "reads", and the words the Comprehend Medical stand-in knows as PHI. */
+  let page: GeneratedPage | undefined;
+  const knownPhi = (): { text: string; type: string }[] => [
+    { text: PHONE, type: 'PHONE_OR_FAX' }, { text: EMAIL, type: 'EMAIL' },
+    ...(page?.words.filter((w) => w.phi).map((w) => ({ text: w.text, type: 'NAME' })) ?? []),
+  ];
+
+  /** DetectPHI's answer (aws-facts.md §2): every known PHI string in the text, offsets in code points. */
+  function detectPhi(text: string) {
+    const entities = knownPhi().flatMap(({ text: phi, type }) => {
+      const found = [];
+      for (let at = text.indexOf(phi); at >= 0; at = text.indexOf(phi, at + phi.length)) {
+        const begin = [...text.slice(0, at)].length;
+        found.push({ BeginOffset: begin, EndOffset: begin + [...phi].length, Score: 0.97, Text: phi, Category: 'PROTECTED_HEALTH_INFORMATION', Type: type, Traits: [] });
+      }
+      return found;
+    });
+    return { Entities: entities.map((e, Id) => ({ Id, ...e })), ModelVersion: '0.1.0' };
+  }
+
+  /** DetectText's answer (aws-facts.md §3): the page's words inside the region of interest, as WORDs under LINEs, at most 100. */
+  function detectText(body: Record<string, unknown>) {
+    if (!page) throw new Error('no page');
+    const { width, height } = page;
+    const roi = (body.Filters as { RegionsOfInterest?: { BoundingBox: { Left: number; Top: number; Width: number; Height: number } }[] } | undefined)?.RegionsOfInterest?.[0]?.BoundingBox;
+    const inside = page.words.filter((w) => {
+      const cx = (w.box.left + w.box.width / 2) / width;
+      const cy = (w.box.top + w.box.height / 2) / height;
+      return !roi || (cx >= roi.Left && cx < roi.Left + roi.Width && cy >= roi.Top && cy < roi.Top + roi.Height);
+    }).slice(0, 100);
+    const lineOf = new Map<number, number>();
+    const detections = inside.map((w, i) => {
+      const line = Math.round(w.box.top / 10);
+      if (!lineOf.has(line)) lineOf.set(line, lineOf.size);
+      return {
+        DetectedText: w.text, Type: 'WORD', Id: 1_000 + i, ParentId: lineOf.get(line), Confidence: 99.1,
+        Geometry: {
+          BoundingBox: { Width: w.box.width / width, Height: w.box.height / height, Left: w.box.left / width, Top: w.box.top / height },
+          Polygon: w.polygon.map((p) => ({ X: p.x / width, Y: p.y / height })),
+        },
+      };
+    });
+    const lines = [...lineOf.values()].map((id) => ({ DetectedText: '', Type: 'LINE', Id: id, Confidence: 99.1, Geometry: { BoundingBox: { Width: 0, Height: 0, Left: 0, Top: 0 }, Polygon: [] } }));
+    return { TextDetections: [...lines, ...detections], TextModelVersion: '3.0' };
+  }
 
   beforeAll(async () => {
     bundles = await buildLambdaBundles();
@@ -114,7 +160,14 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
       req.on('end', () => {
         const signed = /^AWS4-HMAC-SHA256 /.test(req.headers.authorization ?? '');
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-        if (req.headers['x-amz-target'] === 'AmazonSQS.SendMessage') {
+        const target = req.headers['x-amz-target'];
+        if (target === 'ComprehendMedical_20181030.DetectPHI' || target === 'RekognitionService.DetectText') {
+          calls.push({ target, signed });
+          res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+          res.end(JSON.stringify(target === 'RekognitionService.DetectText' ? detectText(body) : detectPhi(String(body.Text))));
+          return;
+        }
+        if (target === 'AmazonSQS.SendMessage') {
           // SQS's JSON protocol; the SDK checks MD5OfMessageBody against what it sent.
           const message = String(body.MessageBody);
           queued.push({ body: message, signed });
@@ -140,7 +193,7 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
   });
 
   /** Runs the bundle in `dir` on the events, in a fresh plain `node`, with the environment the stack sets. */
-  async function invoke<T>(dir: string, name: string, events: unknown[]): Promise<T[]> {
+  async function invoke<T>(dir: string, name: string, events: unknown[], settings: Record<string, string> = {}): Promise<T[]> {
     const script = join(bundles.outdir, 'invoke.mjs');
     const eventsFile = join(bundles.outdir, `${name}.events.json`);
     await writeFile(script, CHILD);
@@ -162,6 +215,8 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
         AWS_ENDPOINT_URL_DYNAMODB: dynalite.endpoint,
         AWS_ENDPOINT_URL_S3: s3rver.endpoint,
         AWS_ENDPOINT_URL_SQS: baseUrl,
+        AWS_ENDPOINT_URL_COMPREHENDMEDICAL: baseUrl,
+        AWS_ENDPOINT_URL_REKOGNITION: baseUrl,
         [AWS_ENV.tableName]: TABLE,
         [AWS_ENV.bucket]: BUCKET,
         [AWS_ENV.outputBucket]: OUTPUT_BUCKET,
@@ -169,6 +224,7 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
         [AWS_ENV.queueUrl]: `${baseUrl}/000000000000/hdm-jobs`,
         [AWS_ENV.detector]: 'local',
         [AWS_ENV.ocr]: 'tesseract',
+        ...settings,
       },
     }).catch((error: { stdout?: string; message: string }) => {
       // The handlers' log lines name events and error classes, never content: show them with the failure.
@@ -242,4 +298,42 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
     const at = (y * info.width + x) * info.channels;
     expect([...data.subarray(at, at + 3)]).toEqual([0, 0, 0]);
   }, 180_000);
+
+  it('with the stack\'s defaults, the bundles call Comprehend Medical and Rekognition, signed, and mask what they report', async () => {
+    published.length = 0;
+    queued.length = 0;
+    calls.length = 0;
+    page = await generatePage({ seed: 12, style: 'letter', width: 900, height: 650 });
+    const defaults = { [AWS_ENV.detector]: 'comprehend-medical', [AWS_ENV.ocr]: 'rekognition' };
+    const textFields = ['id', 'status', 'maskedText', 'findingCount'];
+    const [text] = await invoke<Job>(bundles.graphql, 'cm-text', [appSyncEvent('Mutation', 'maskText', { input: { text: TEXT } }, textFields)], defaults);
+    expect(text).toMatchObject({ status: 'SUCCEEDED', findingCount: 2 });
+    expect(text!.maskedText).not.toContain(PHONE);
+    expect(text!.maskedText).not.toContain(EMAIL);
+
+    const fields = ['id', 'status', 'findingCount', 'maskedImage'];
+    const [accepted] = await invoke<Job>(bundles.graphql, 'cm-image', [appSyncEvent('Mutation', 'maskImage', { input: { base64: page.bytes.toString('base64') } }, fields)], defaults);
+    const [batch] = await invoke<{ batchItemFailures: unknown[] }>(bundles.worker, 'cm-worker', [sqsEvent(queued[0]!.body)], defaults);
+    expect(batch).toEqual({ batchItemFailures: [] });
+    const [done] = await invoke<Job>(bundles.graphql, 'cm-done', [appSyncEvent('Query', 'job', { id: accepted!.id }, fields)], defaults);
+    const phiWords = page.words.filter((w) => w.phi);
+    expect(done).toMatchObject({ status: 'SUCCEEDED' });
+    expect(done!.findingCount).toBeGreaterThan(0);
+
+    const targets = new Set(calls.map((c) => c.target));
+    expect(targets).toEqual(new Set(['ComprehendMedical_20181030.DetectPHI', 'RekognitionService.DetectText']));
+    expect(calls.every((c) => c.signed)).toBe(true);
+    // Every PHI word the stand-ins reported is covered in the stored image.
+    const s3 = new S3Client({ region: 'us-east-1', endpoint: s3rver.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const object = await s3.send(new GetObjectCommand({ Bucket: OUTPUT_BUCKET, Key: done!.maskedImage!.key }));
+    const output = Buffer.from(await object.Body!.transformToByteArray());
+    s3.destroy();
+    const { data, info } = await sharp(output).raw().toBuffer({ resolveWithObject: true });
+    for (const word of phiWords) {
+      const x = Math.round(word.box.left + word.box.width / 2);
+      const y = Math.round(word.box.top + word.box.height / 2);
+      const at = (y * info.width + x) * info.channels;
+      expect([...data.subarray(at, at + 3)], `PHI word at ${x},${y}`).toEqual([0, 0, 0]);
+    }
+  }, 120_000);
 });

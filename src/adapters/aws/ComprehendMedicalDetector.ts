@@ -49,7 +49,9 @@ export class ComprehendMedicalDetector implements PhiDetector {
   readonly #backoff: FullJitterBackoff;
 
   constructor(options: ComprehendMedicalDetectorOptions = {}) {
-    this.client = options.client ?? new ComprehendMedicalClient(options.region ? { region: options.region } : {});
+    // One attempt per SDK call: this adapter retries throttling itself, with jitter, and the SDK's own
+    // retries under it would multiply the calls one chunk can make within AppSync's 30 s.
+    this.client = options.client ?? new ComprehendMedicalClient({ ...(options.region ? { region: options.region } : {}), maxAttempts: 1 });
     this.#maxBytes = options.maxBytes ?? 19_000;
     if (!Number.isInteger(this.#maxBytes) || this.#maxBytes < 64 || this.#maxBytes >= 20_000) throw new RangeError('maxBytes must be an integer from 64 to 19,999');
     this.#overlapChars = Math.max(0, options.overlapChars ?? 200);
@@ -65,7 +67,7 @@ export class ComprehendMedicalDetector implements PhiDetector {
     const perChunk = await mapBounded(chunks, this.#concurrency, (chunk) => this.#detectChunk(chunk));
     const minScore = options.minScore ?? 0;
     const types = options.types ? new Set<string>(options.types) : undefined;
-    return mergeOverlapDuplicates(perChunk.flat().map((e) => toWholeText(e, text)))
+    return mergeOverlapDuplicates(perChunk.flat().map((e) => toWholeText(e, text)), text)
       .filter((e) => e.Score >= minScore && (types === undefined || types.has(e.Type)))
       .map((e, i) => ({ ...e, Id: i }));
   }
@@ -133,10 +135,11 @@ function toWholeText(e: Located, text: string): PhiEntity {
 
 /**
  * Where chunks overlap, the same entity comes back twice, or cut short by a chunk edge in one of
- * them. Entities of the same type with overlapping spans are one: the wider is kept (a cut one is
- * narrower), then the higher score. Entities of different types stay (masking merges spans anyway).
+ * them. Entities of the same type with overlapping spans are one, covering the union of the spans (two
+ * partial views of one name must not leave its middle unmasked), with the wider one's traits and the
+ * higher score. Entities of different types stay (masking merges spans anyway).
  */
-function mergeOverlapDuplicates(entities: PhiEntity[]): PhiEntity[] {
+function mergeOverlapDuplicates(entities: PhiEntity[], text: string): PhiEntity[] {
   const sorted = [...entities].sort((a, b) => a.BeginOffset - b.BeginOffset || b.EndOffset - a.EndOffset);
   const kept: PhiEntity[] = [];
   // Kept entities of one type are disjoint and in order, so a newcomer can only overlap the last one.
@@ -145,8 +148,10 @@ function mergeOverlapDuplicates(entities: PhiEntity[]): PhiEntity[] {
     const index = lastOfType.get(entity.Type);
     const last = index === undefined ? undefined : kept[index];
     if (index !== undefined && last !== undefined && entity.BeginOffset < last.EndOffset) {
-      const wider = entity.EndOffset - entity.BeginOffset - (last.EndOffset - last.BeginOffset);
-      if (wider > 0 || (wider === 0 && entity.Score > last.Score)) kept[index] = entity;
+      const wider = entity.EndOffset - entity.BeginOffset > last.EndOffset - last.BeginOffset ? entity : last;
+      const BeginOffset = Math.min(last.BeginOffset, entity.BeginOffset);
+      const EndOffset = Math.max(last.EndOffset, entity.EndOffset);
+      kept[index] = { ...wider, BeginOffset, EndOffset, Text: text.slice(BeginOffset, EndOffset), Score: Math.max(last.Score, entity.Score) };
       continue;
     }
     lastOfType.set(entity.Type, kept.length);

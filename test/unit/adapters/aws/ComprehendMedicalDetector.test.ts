@@ -199,7 +199,7 @@ describe('ComprehendMedicalDetector', () => {
     }
   });
 
-  it('keeps the wider entity when overlapping chunks report the same one cut short', async () => {
+  it('joins the same entity reported cut short by overlapping chunks into one, with the higher score', async () => {
     const reported: string[] = [];
     comprehend.on(DetectPHICommand).callsFake((input: DetectPHICommandInput) => {
       const text = input.Text ?? '';
@@ -214,7 +214,21 @@ describe('ComprehendMedicalDetector', () => {
     const text = `${'a '.repeat(1_990)}Tobias Vrell ${'b '.repeat(2_000)}`; // the 3,990-byte limit falls inside "Vrell"
     const entities = await detector({ maxBytes: 3_990, overlapChars: 50, concurrency: 1 }).detect(text);
     expect(reported).toEqual(['Tobias', 'Tobias Vrell']);
-    expect(entities.map((e) => [e.Text, e.Score, e.BeginOffset])).toEqual([['Tobias Vrell', 0.8, 3_980]]);
+    expect(entities.map((e) => [e.Text, e.Score, e.BeginOffset])).toEqual([['Tobias Vrell', 0.99, 3_980]]);
+  });
+
+  it('covers the union of two partial views of one entity, so no middle part is left unmasked', async () => {
+    const text = 'Seen by Odile Farnsworth today.';
+    const at = text.indexOf('Odile');
+    const entity = (begin: number, end: number, score: number): Entity => ({ Id: 0, BeginOffset: begin, EndOffset: end, Score: score, Text: text.slice(begin, end), Type: 'NAME', Category: 'PROTECTED_HEALTH_INFORMATION', Traits: [] });
+    comprehend.on(DetectPHICommand).resolves({ Entities: [entity(at, at + 12, 0.9), entity(at + 6, at + 16, 0.7)], ModelVersion: '0.1.0' });
+    const entities = await detector().detect(text);
+    expect(entities.map((e) => [e.Text, e.BeginOffset, e.EndOffset, e.Score])).toEqual([['Odile Farnsworth', at, at + 16, 0.9]]);
+  });
+
+  it('leaves retries to itself: the client it builds makes one attempt per call', async () => {
+    const own = new ComprehendMedicalDetector({ region: 'us-east-1' });
+    expect(await own.client.config.maxAttempts()).toBe(1);
   });
 
   it('never has more than `concurrency` calls in flight', async () => {
