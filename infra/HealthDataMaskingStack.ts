@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
-  AuthorizationType, Code, Definition, DynamoDbDataSource, FieldLogLevel, FunctionRuntime, GraphqlApi, IamResource, type BaseDataSource,
+  AuthorizationType, Code, Definition, FieldLogLevel, FunctionRuntime, GraphqlApi, IamResource, type BaseDataSource,
 } from 'aws-cdk-lib/aws-appsync';
 import { AccountRootPrincipal, PolicyStatement, Role, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -13,6 +13,7 @@ import { JS_RESOLVERS } from '../resolvers/appsync/jsResolvers.ts';
 import type { DeploymentSettings } from './DeploymentSettings.ts';
 import type { JsResolverCode } from './loadJsResolverCode.ts';
 import { HandlerFunction } from './constructs/HandlerFunction.ts';
+import { GetItemDataSource } from './constructs/GetItemDataSource.ts';
 import { JobQueue } from './constructs/JobQueue.ts';
 import { JobStorage } from './constructs/JobStorage.ts';
 import { addNagSuppressions } from './nagSuppressions.ts';
@@ -32,12 +33,11 @@ export interface HealthDataMaskingStackProps extends StackProps {
 export const GRAPHQL_HANDLER_ENTRY = 'resolvers/handlers/graphqlHandler.ts';
 export const WORKER_HANDLER_ENTRY = 'resolvers/handlers/workerHandler.ts';
 
-/** The field resolved on a NONE data source: its result is its input, which AppSync fans out to subscribers. */
+/**
+ * The field the functions publish job updates through: an APPSYNC_JS resolver on a NONE data source
+ * (resolvers/appsync/Mutation.publishJobUpdate.ts) whose result AppSync fans out to subscribers.
+ */
 export const PUBLISH_FIELD = 'Mutation.publishJobUpdate';
-const PUBLISH_CODE = [
-  'export function request(ctx) { return { payload: ctx.args.input }; }',
-  'export function response(ctx) { return ctx.result; }',
-].join('\n');
 
 /**
  * Fields a client may call; the example client role gets exactly these. publishJobUpdate is the worker's.
@@ -57,6 +57,13 @@ export const CLIENT_FIELDS = {
  */
 export const WORKER_COPIED_PACKAGES = ['sharp', 'tesseract.js', '@tesseract.js-data/eng'];
 
+/**
+ * Most worker invocations the SQS event source runs at once (its maxConcurrency). It bounds the Comprehend
+ * Medical and Rekognition calls per second (a few per image) and the Lambda concurrency the worker takes from
+ * the account's pool, without reserving any of it; extra jobs wait in the queue.
+ */
+export const WORKER_MAX_CONCURRENCY = 5;
+
 const DEFAULT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /**
@@ -73,8 +80,10 @@ export class HealthDataMaskingStack extends Stack {
   readonly exampleClientRole?: Role;
   /** The group AppSync writes its field logs to (errors only, no bodies). */
   readonly apiLogGroup: LogGroup;
-  /** The job table as a data source for Subscription.onJobUpdated (read-only). */
-  readonly jobTableSource: DynamoDbDataSource;
+  /** The job table as a data source for Subscription.onJobUpdated (GetItem only). */
+  readonly jobTableSource: GetItemDataSource;
+  /** The role AppSync writes its field logs with: only to apiLogGroup. */
+  readonly apiLogsRole: Role;
 
   constructor(scope: Construct, id: string, props: HealthDataMaskingStackProps) {
     super(scope, id, props);
@@ -89,18 +98,24 @@ export class HealthDataMaskingStack extends Stack {
       corsOrigins: settings.corsOrigins,
     });
     const { key, table, inputBucket, outputBucket } = this.storage;
-    // The functions' log groups are encrypted with the same key.
-    key.grantEncryptDecrypt(new ServicePrincipal(`logs.${this.region}.amazonaws.com`));
+    // The log groups are encrypted with the same key: JobStorage's key policy lets CloudWatch Logs use it.
 
+    this.apiLogsRole = new Role(this, 'ApiLogsRole', {
+      assumedBy: new ServicePrincipal('appsync.amazonaws.com'),
+      description: 'health-data-masking: AppSync writes the API\'s field logs to its own log group',
+    });
     this.api = new GraphqlApi(this, 'Api', {
       name: 'health-data-masking',
       definition: Definition.fromFile(join(projectRoot, 'schema.graphql')),
       authorizationConfig: { defaultAuthorization: { authorizationType: AuthorizationType.IAM } },
       // Errors only, and never request or response bodies: those hold PHI.
-      logConfig: { fieldLogLevel: FieldLogLevel.ERROR, excludeVerboseContent: true },
+      // Our own role: CDK's default has the AWS managed AWSAppSyncPushToCloudWatchLogs policy, on every log group.
+      logConfig: { fieldLogLevel: FieldLogLevel.ERROR, excludeVerboseContent: true, role: this.apiLogsRole },
       xrayEnabled: settings.xray,
     });
     this.apiLogGroup = this.ownApiLogGroup(key, removalPolicy);
+    // CreateLogStream and PutLogEvents on this one group; no CreateLogGroup, as the stack creates the group.
+    this.apiLogGroup.grantWrite(this.apiLogsRole);
 
     const workerTimeout = Duration.minutes(5);
     this.jobQueue = new JobQueue(this, 'Jobs', { key, workerTimeout });
@@ -146,7 +161,7 @@ export class HealthDataMaskingStack extends Stack {
     const graphqlFn = this.graphqlFunction.function;
     const workerFn = this.workerFunction.function;
     // One image per invocation: each gets the whole timeout, and a failure retries only that image.
-    workerFn.addEventSource(new SqsEventSource(queue, { batchSize: 1, reportBatchItemFailures: true }));
+    workerFn.addEventSource(new SqsEventSource(queue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: WORKER_MAX_CONCURRENCY }));
 
     // Least privilege, spelled out action by action (the adapters' calls) rather than the broad grant* helpers.
     const jobTableActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query'];
@@ -174,7 +189,7 @@ export class HealthDataMaskingStack extends Stack {
       allow(workerFn, ['rekognition:DetectText'], ['*']);
     }
 
-    this.jobTableSource = new DynamoDbDataSource(this, 'JobTableSource', { api: this.api, table, readOnlyAccess: true });
+    this.jobTableSource = new GetItemDataSource(this, 'JobTableSource', { api: this.api, table, key });
     this.addResolvers(graphqlFn, props.jsResolverCode);
 
     if (settings.exampleClientRole) {
@@ -219,18 +234,12 @@ export class HealthDataMaskingStack extends Stack {
   private addResolvers(graphqlFn: HandlerFunction['function'], jsResolverCode: JsResolverCode): void {
     const lambdaSource = this.api.addLambdaDataSource('ResolverFunction', graphqlFn);
     for (const field of Object.keys(FIELD_RESOLVERS)) {
-      if (field === PUBLISH_FIELD) continue;
       const [typeName, fieldName] = splitField(field);
       // No code and no mapping templates: a Direct Lambda resolver.
       lambdaSource.createResolver(`${typeName}${fieldName}Resolver`, { typeName, fieldName });
     }
 
     const noneSource = this.api.addNoneDataSource('None');
-    const [publishType, publishField] = splitField(PUBLISH_FIELD);
-    noneSource.createResolver('PublishJobUpdateResolver', {
-      typeName: publishType, fieldName: publishField, runtime: FunctionRuntime.JS_1_0_0, code: Code.fromInline(PUBLISH_CODE),
-    });
-
     const sources: Record<string, BaseDataSource> = { NONE: noneSource, JOB_TABLE: this.jobTableSource };
     for (const binding of JS_RESOLVERS) {
       const code = jsResolverCode[binding.file];

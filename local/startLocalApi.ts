@@ -10,11 +10,16 @@ import type { JobServices } from '../src/core/JobServices.ts';
 import { processImageJob } from '../src/core/processImageJob.ts';
 import { LocalJobQueue } from './worker/LocalJobQueue.ts';
 import { recoverJobs } from './worker/recoverJobs.ts';
-import { JS_RESOLVER_DIR, JS_RESOLVERS } from '../resolvers/appsync/jsResolvers.ts';
+import type { JobUpdate } from '../src/core/Job.ts';
+import { JS_RESOLVER_DIR, JS_RESOLVERS, type JsResolverBinding } from '../resolvers/appsync/jsResolvers.ts';
 import { identityOf, isAllowed, loadPrincipals, verifyRealtimeAuth, verifySigV4, REALTIME_CONNECT_PATH, REALTIME_START_PATH, type ApiCoordinates, type IamIdentity, type Principal } from './auth/index.ts';
-import { createDynamoDbDataSource, loadJsResolver, matchesSubscriptionFilter, noneDataSource, runJsResolver, type JsResolver, type SubscriptionFilter } from './appsync-js/index.ts';
+import {
+  createDynamoDbDataSource, loadJsResolver, matchesSubscriptionFilter, noneDataSource, runJsResolver,
+  type JsDataSource, type JsResolver, type JsResolverInput, type JsResolverOutcome, type SubscriptionFilter,
+} from './appsync-js/index.ts';
 import { startDynalite } from './dynamodb/startDynalite.ts';
-import { GraphQLEngine, SubscriptionRefusedError, type CallContext } from './graphql/GraphQLEngine.ts';
+import { AppSyncFieldError } from './graphql/appSyncErrors.ts';
+import { GraphQLEngine, SubscriptionRefusedError, type CallContext, type JsFieldResolver } from './graphql/GraphQLEngine.ts';
 import { loadSchema } from './graphql/loadSchema.ts';
 import { createJsonLogger } from './jsonLogger.ts';
 import type { LocalApi, LocalApiOptions } from './LocalApi.ts';
@@ -53,8 +58,9 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     const dynalite = stack.push(await startDynalite({ thread: true, ...(options.inMemory ? {} : { path: join(dataDir, 'dynamodb') }) }));
     const s3 = stack.push(await startS3rver({ ...(options.inMemory ? {} : { directory: join(dataDir, 's3') }), buckets: [config.bucket, config.outputBucket] }));
 
+    const jsResolvers = await loadJsResolvers();
     // The services publish through the real-time server, which needs the engine, which needs the services.
-    const late: { realtime?: RealtimeServer; services?: JobServices } = {};
+    const late: { realtime?: RealtimeServer; services?: JobServices; runJsField?: JsFieldRunner } = {};
     // The image worker: in this process, bounded; the job records are the durable queue (recoverJobs).
     const queue = new LocalJobQueue({ concurrency: config.workerConcurrency, logger, process: (jobId) => processImageJob(late.services as JobServices, jobId) });
     const wired: WiredServices = createLocalServices({
@@ -64,11 +70,13 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       bucket: config.bucket,
       recordTtlDays: config.recordTtlDays,
       logger,
-      // Locally the worker's publishJobUpdate goes straight to the subscribers, as AppSync would deliver it.
-      events: { publish: async (update) => void (await late.realtime?.publish('publishJobUpdate', update)) },
+      // Locally the worker publishes in process, through the same publishJobUpdate resolver as on AppSync.
+      events: { publish: async (update) => void (await publishJobUpdate(late, update)) },
       images: { outputBucket: config.outputBucket, fill: config.maskFill, queue },
     });
     late.services = wired.services;
+    const runJsField = jsFieldRunner(jsResolvers, { NONE: noneDataSource, JOB_TABLE: createDynamoDbDataSource({ client: wired.dynamoDb, tableName: config.tableName }) });
+    late.runJsField = runJsField;
     stack.push({ close: () => wired.close() });
     stack.push(queue);
     await ensureJobTable(wired.dynamoDb, config.tableName);
@@ -79,7 +87,8 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       schema: loadSchema(),
       services: wired.services,
       isAllowed: (principal, typeName, fieldName) => isAllowed(principal, typeName, fieldName, api),
-      authorizeSubscription: subscriptionAuthorizer(wired, config.tableName, await loadSubscriptionResolvers()),
+      authorizeSubscription: subscriptionAuthorizer(runJsField),
+      jsFieldResolvers: jsFieldResolvers(runJsField),
       matchesFilter: (filter, payload) => matchesSubscriptionFilter(filter as SubscriptionFilter, payload),
       onMutationResult: (field, result) => void late.realtime?.publish(field, result),
     });
@@ -148,26 +157,68 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   }
 }
 
+interface LoadedJsResolver {
+  binding: JsResolverBinding;
+  resolver: JsResolver;
+}
+
 /**
- * Loads the APPSYNC_JS resolvers once, at start, so no subscriber waits for bundling. Their APPSYNC_JS
- * language check runs in the test suite (it loads the TypeScript parser, seconds of start-up here).
+ * Loads the APPSYNC_JS resolvers once, at start, so no request waits for bundling; by `<Type>.<field>`.
+ * Their APPSYNC_JS language check runs in the test suite (it loads the TypeScript parser, seconds of
+ * start-up here).
  */
-function loadSubscriptionResolvers(): Promise<JsResolver[]> {
-  return Promise.all(JS_RESOLVERS.map((binding) => loadJsResolver(fileURLToPath(new URL(binding.file, JS_RESOLVER_DIR)), { checkAppSyncJs: false })));
+async function loadJsResolvers(): Promise<Map<string, LoadedJsResolver>> {
+  const loaded = await Promise.all(JS_RESOLVERS.map(async (binding) => ({
+    binding,
+    resolver: await loadJsResolver(fileURLToPath(new URL(binding.file, JS_RESOLVER_DIR)), { checkAppSyncJs: false }),
+  })));
+  return new Map(loaded.map((entry) => [`${entry.binding.typeName}.${entry.binding.fieldName}`, entry]));
+}
+
+/** Runs the APPSYNC_JS resolver of `<Type>.<field>` on its data source; undefined when the field has none. */
+type JsFieldRunner = (field: string, input: Omit<JsResolverInput, 'info'>) => Promise<JsResolverOutcome | undefined>;
+
+function jsFieldRunner(resolvers: Map<string, LoadedJsResolver>, dataSources: Record<JsResolverBinding['dataSource'], JsDataSource>): JsFieldRunner {
+  return async (field, input) => {
+    const loaded = resolvers.get(field);
+    if (!loaded) return undefined;
+    const { binding, resolver } = loaded;
+    return runJsResolver(resolver, { ...input, info: { fieldName: binding.fieldName, parentTypeName: binding.typeName } }, dataSources[binding.dataSource]);
+  };
 }
 
 /** Runs a subscription field's APPSYNC_JS resolver: it refuses (util.unauthorized) or sets the filter. */
-function subscriptionAuthorizer(wired: WiredServices, tableName: string, resolvers: JsResolver[]) {
-  const tableSource = createDynamoDbDataSource({ client: wired.dynamoDb, tableName });
+function subscriptionAuthorizer(runJsField: JsFieldRunner) {
   return async (fieldName: string, args: Record<string, unknown>, identity: IamIdentity): Promise<{ filter?: unknown }> => {
-    const index = JS_RESOLVERS.findIndex((r) => r.fieldName === fieldName);
-    const binding = JS_RESOLVERS[index];
-    const resolver = resolvers[index];
-    if (!binding || !resolver) return {};
-    const outcome = await runJsResolver(resolver, { arguments: args, identity, info: { fieldName, parentTypeName: binding.typeName } }, binding.dataSource === 'JOB_TABLE' ? tableSource : noneDataSource);
+    const outcome = await runJsField(`Subscription.${fieldName}`, { arguments: args, identity });
+    if (!outcome) return {};
     if (outcome.errors.length > 0) throw new SubscriptionRefusedError(outcome.errors.map((e) => ({ ...(e.errorType ? { errorType: e.errorType } : {}), message: e.message })));
     return outcome.subscriptionFilter ? { filter: outcome.subscriptionFilter } : {};
   };
+}
+
+/** The engine's resolvers for the fields other than subscriptions that have an APPSYNC_JS resolver. */
+function jsFieldResolvers(runJsField: JsFieldRunner): Record<string, JsFieldResolver> {
+  const fields = JS_RESOLVERS.filter((binding) => binding.typeName !== 'Subscription').map((binding) => `${binding.typeName}.${binding.fieldName}`);
+  return Object.fromEntries(fields.map((field): [string, JsFieldResolver] => [field, async (event, call) => {
+    const outcome = await runJsField(field, { arguments: event.arguments, identity: call.identity, source: event.source, request: event.request });
+    // graphql-js reports one error per field: the last one stands for all (util.error and util.unauthorized,
+    // which end the resolver, come last). Unlike AppSync, a result with appended errors is reported as the error.
+    const ending = outcome?.errors.at(-1);
+    if (ending) throw new AppSyncFieldError(ending.errorType ?? 'Unknown', ending.message);
+    return outcome?.result ?? null;
+  }]));
+}
+
+/**
+ * The worker's publish, locally: the update goes through Mutation.publishJobUpdate's resolver, and its
+ * result to the subscribers, as AppSync delivers a mutation's result. No field-level IAM check: on AWS the
+ * worker's role is granted the field, and locally the worker runs in process.
+ */
+async function publishJobUpdate(late: { realtime?: RealtimeServer; runJsField?: JsFieldRunner }, update: JobUpdate): Promise<void> {
+  const outcome = await late.runJsField?.('Mutation.publishJobUpdate', { arguments: { input: update }, identity: null });
+  if (!outcome || outcome.result === null) return;
+  await late.realtime?.publish('publishJobUpdate', outcome.result);
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

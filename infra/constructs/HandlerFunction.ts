@@ -6,6 +6,7 @@ import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing, type 
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { assertLocalEsbuild, assertNativeBuilds } from '../assertNativeBuilds.ts';
 import { packageClosure } from '../packageClosure.ts';
 
 export interface HandlerFunctionProps {
@@ -68,7 +69,8 @@ export class HandlerFunction extends Construct {
       memorySize: props.memorySize,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
-      // Reserved concurrency would cap a small account's whole pool; the queue already throttles the worker.
+      // No reserved concurrency: it would take from a small account's whole pool. The worker's SQS event source
+      // bounds its concurrency instead (maxConcurrency in HealthDataMaskingStack).
     };
     if (props.bundle ?? true) {
       this.function = this.bundled(props, common);
@@ -81,7 +83,12 @@ export class HandlerFunction extends Construct {
   }
 
   private bundled(props: HandlerFunctionProps, common: ConstructorParameters<typeof NodejsFunction>[2] & object): NodejsFunction {
-    const copied = packageClosure(props.copiedPackages ?? [], join(props.projectRoot, 'node_modules'));
+    const nodeModulesDir = join(props.projectRoot, 'node_modules');
+    // Fail the synth here, with the fix in the message, rather than fall back to Docker or ship a bundle
+    // whose sharp cannot load on Lambda.
+    assertLocalEsbuild(props.projectRoot);
+    assertNativeBuilds({ copiedPackages: props.copiedPackages ?? [], architecture: common.architecture ?? Architecture.X86_64, nodeModulesDir });
+    const copied = packageClosure(props.copiedPackages ?? [], nodeModulesDir);
     return new NodejsFunction(this, 'Function', {
       ...common,
       entry: join(props.projectRoot, props.entry),

@@ -12,14 +12,20 @@ export interface JobQueueProps {
   maxReceiveCount?: number;
   /** Alarm when the oldest message is older than this (default 15 minutes). */
   maxMessageAge?: Duration;
+  /**
+   * Alarm when more messages than this wait to be received for 5 minutes in a row (default 100). With the
+   * worker's bounded concurrency, a backlog this deep means many minutes of waiting for the jobs at its end.
+   */
+  maxQueueDepth?: number;
 }
 
-/** The image job queue, its dead-letter queue, and alarms on dead letters and on a stalled worker. */
+/** The image job queue, its dead-letter queue, and alarms on dead letters, on a stalled worker and on a backlog. */
 export class JobQueue extends Construct {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
   readonly deadLetterAlarm: Alarm;
   readonly ageAlarm: Alarm;
+  readonly depthAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: JobQueueProps) {
     super(scope, id);
@@ -53,5 +59,19 @@ export class JobQueue extends Construct {
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    // The age alarm sees a stalled worker; this one sees a flood the worker keeps up with too slowly.
+    this.depthAlarm = new Alarm(this, 'DepthAlarm', {
+      alarmDescription: 'Too many image jobs are waiting in the queue',
+      metric: this.queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      threshold: props.maxQueueDepth ?? 100,
+      evaluationPeriods: 5,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+  }
+
+  /** Every alarm, for the deployer to connect to an action. */
+  get alarms(): Alarm[] {
+    return [this.deadLetterAlarm, this.ageAlarm, this.depthAlarm];
   }
 }

@@ -1,5 +1,6 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -15,6 +16,14 @@ export interface JobStorageProps {
   /** Origins allowed to PUT to the input bucket through a presigned URL. */
   corsOrigins: string[];
 }
+
+/** The KMS actions CloudWatch Logs uses on a log group's key (the documented wildcards, spelled out). */
+export const CLOUDWATCH_LOGS_KEY_ACTIONS = [
+  'kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey',
+];
+
+/** How long a deleted or overwritten access log stays restorable. */
+const ACCESS_LOG_NONCURRENT_DAYS = Duration.days(30);
 
 /**
  * Everything that holds PHI at rest: one customer-managed KMS key, the job table (the same keys and GSIs as
@@ -34,6 +43,7 @@ export class JobStorage extends Construct {
       enableKeyRotation: true,
       removalPolicy: props.removalPolicy,
     });
+    this.allowCloudWatchLogsToUseKey();
 
     const design = createJobTableInput('unused');
     const keyOf = (schema: typeof design.KeySchema, type: 'HASH' | 'RANGE') => {
@@ -67,9 +77,15 @@ export class JobStorage extends Construct {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
+      // Versioned so a deleted or overwritten log can be restored; each old version is kept for 30 days and
+      // then expires, as does the version a current log leaves behind when it expires itself.
       versioned: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(Math.max(90, props.retentionDays)) }],
+      lifecycleRules: [
+        { expiration: Duration.days(Math.max(90, props.retentionDays)), noncurrentVersionExpiration: ACCESS_LOG_NONCURRENT_DAYS },
+        // S3 does not allow this in a rule that also expires current versions.
+        { expiredObjectDeleteMarker: true },
+      ],
       removalPolicy: props.removalPolicy,
     });
     this.inputBucket = new Bucket(this, 'InputBucket', {
@@ -110,5 +126,26 @@ export class JobStorage extends Construct {
       serverAccessLogsPrefix: 'output/',
       removalPolicy: props.removalPolicy,
     });
+  }
+
+  /**
+   * The key policy statement CloudWatch Logs needs to encrypt log groups with this key, as the CloudWatch Logs
+   * guide documents it (Encrypt*, Decrypt*, ReEncrypt*, GenerateDataKey*, Describe*), with each action spelled
+   * out and limited by the encryption context to this account's and region's log groups. key.grantEncryptDecrypt
+   * would add the wildcard actions with no condition.
+   */
+  private allowCloudWatchLogsToUseKey(): void {
+    const stack = Stack.of(this);
+    this.key.addToResourcePolicy(new PolicyStatement({
+      principals: [new ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+      actions: CLOUDWATCH_LOGS_KEY_ACTIONS,
+      // In a key policy "*" is the key itself.
+      resources: ['*'],
+      conditions: {
+        ArnLike: {
+          'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+        },
+      },
+    }));
   }
 }

@@ -42,6 +42,15 @@ export interface AppSyncResponse {
   errors?: AppSyncError[];
 }
 
+/** An event in AppSync's shape, as a field's resolver receives it. */
+export type FieldEvent = ResolverEvent<Record<string, unknown>, Record<string, unknown> | null>;
+
+/**
+ * A field AppSync resolves with an APPSYNC_JS resolver (resolvers/appsync): its value, or it throws
+ * AppSyncFieldError with the resolver's error.
+ */
+export type JsFieldResolver = (event: FieldEvent, call: CallContext) => Promise<unknown>;
+
 /** What a subscription field's APPSYNC_JS resolver decided: refuse (throws) or filter. */
 export type SubscriptionAuthorizer = (field: string, args: Record<string, unknown>, identity: IamIdentity, call: CallContext) => Promise<{ filter?: unknown }>;
 
@@ -51,6 +60,8 @@ export interface GraphQLEngineOptions {
   /** Field-level IAM: may this principal call `<Type>.<field>`? */
   isAllowed(principal: Principal, typeName: string, fieldName: string): boolean;
   authorizeSubscription: SubscriptionAuthorizer;
+  /** Non-subscription fields with APPSYNC_JS resolvers, by `<Type>.<field>`; the others use FIELD_RESOLVERS. */
+  jsFieldResolvers?: Readonly<Record<string, JsFieldResolver>>;
   matchesFilter(filter: unknown, payload: unknown): boolean;
   /** Called with each mutation's result, as AppSync triggers @aws_subscribe subscriptions. */
   onMutationResult?(mutationField: string, result: unknown): void;
@@ -71,7 +82,7 @@ export interface ActiveSubscription {
 
 /**
  * Runs GraphQL the way AppSync does for this API: field-level IAM on root fields, the Lambda resolvers
- * (resolvers/) called with AppSync's event shape, AppSync's error shapes, and subscriptions triggered by
+ * (resolvers/) and the APPSYNC_JS resolvers (resolvers/appsync) called with AppSync's event shape, AppSync's error shapes, and subscriptions triggered by
  * mutations named in @aws_subscribe and filtered by the subscription field's resolver.
  */
 export class GraphQLEngine {
@@ -159,9 +170,11 @@ export class GraphQLEngine {
     if (isRoot && !this.#options.isAllowed(call.principal, typeName, info.fieldName)) {
       throw new AppSyncFieldError('Unauthorized', `Not Authorized to access ${info.fieldName} on type ${typeName}`);
     }
-    const resolver = FIELD_RESOLVERS[`${typeName}.${info.fieldName}`];
-    if (!resolver) return defaultFieldResolver(source, args, call, info);
-    const event: ResolverEvent<Record<string, unknown>, Record<string, unknown> | null> = {
+    const key = `${typeName}.${info.fieldName}`;
+    const jsResolver = this.#options.jsFieldResolvers?.[key];
+    const resolver = FIELD_RESOLVERS[key];
+    if (!jsResolver && !resolver) return defaultFieldResolver(source, args, call, info);
+    const event: FieldEvent = {
       arguments: args,
       identity: call.identity as unknown as ResolverEvent["identity"],
       source: (source as Record<string, unknown> | null) ?? null,
@@ -170,7 +183,7 @@ export class GraphQLEngine {
       prev: null,
       stash: {},
     };
-    const result = await resolver(event as never, this.#options.services);
+    const result = jsResolver ? await jsResolver(event, call) : await resolver?.(event as never, this.#options.services);
     if (typeName === 'Mutation' && result !== null && result !== undefined) this.#options.onMutationResult?.(info.fieldName, result);
     return result;
   };

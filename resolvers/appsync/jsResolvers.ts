@@ -3,7 +3,7 @@
  * stack deploys from this list and the local server runs from it, so the two cannot drift apart.
  */
 export interface JsResolverBinding {
-  typeName: 'Subscription';
+  typeName: 'Subscription' | 'Mutation';
   fieldName: string;
   /** File name in resolvers/appsync/. */
   file: string;
@@ -12,6 +12,7 @@ export interface JsResolverBinding {
 }
 
 export const JS_RESOLVERS: readonly JsResolverBinding[] = [
+  { typeName: 'Mutation', fieldName: 'publishJobUpdate', file: 'Mutation.publishJobUpdate.ts', dataSource: 'NONE' },
   { typeName: 'Subscription', fieldName: 'onJobUpdated', file: 'Subscription.onJobUpdated.ts', dataSource: 'JOB_TABLE' },
   { typeName: 'Subscription', fieldName: 'onJobsUpdated', file: 'Subscription.onJobsUpdated.ts', dataSource: 'NONE' },
 ];

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_FIELDS, PUBLISH_FIELD } from '../../infra/HealthDataMaskingStack.ts';
+import { CLIENT_FIELDS, PUBLISH_FIELD, WORKER_MAX_CONCURRENCY } from '../../infra/HealthDataMaskingStack.ts';
+import { CLOUDWATCH_LOGS_KEY_ACTIONS } from '../../infra/constructs/JobStorage.ts';
 import { JS_RESOLVERS } from '../../resolvers/appsync/jsResolvers.ts';
 import { FIELD_RESOLVERS } from '../../resolvers/fieldResolvers.ts';
 import { createJobTableInput } from '../../src/adapters/dynamodb/createJobTable.ts';
@@ -11,7 +14,7 @@ import { AWS_ENV } from '../../src/awsServices.ts';
 import { synthTestStack, type TestStack } from './synthTestStack.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
-interface Statement { Effect: string; Action: string | string[]; Resource: unknown }
+interface Statement { Effect: string; Action: string | string[]; Resource: unknown; Principal?: unknown; Condition?: unknown }
 
 const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'];
 /** Actions that have no resource type: IAM accepts only "*" for them. */
@@ -32,6 +35,43 @@ function statements(resources: Resources): Array<Statement & { policy: string }>
 }
 
 const actionsOf = (statement: Statement): string[] => [statement.Action].flat();
+
+/** The statements of the key, bucket and queue policies (resource policies), each with its resource's logical id. */
+function resourcePolicyStatements(template: Template): Array<Statement & { policy: string }> {
+  const documents: Array<[string, unknown]> = [
+    ...Object.entries(template.findResources('AWS::KMS::Key')).map(([id, key]): [string, unknown] => [id, key.Properties.KeyPolicy]),
+    ...['AWS::S3::BucketPolicy', 'AWS::SQS::QueuePolicy'].flatMap((type) =>
+      Object.entries(template.findResources(type)).map(([id, policy]): [string, unknown] => [id, policy.Properties.PolicyDocument])),
+  ];
+  return documents.flatMap(([policy, document]) => (document as { Statement: Statement[] }).Statement.map((statement) => ({ ...statement, policy })));
+}
+
+const ACCOUNT_ROOT = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']] };
+
+/**
+ * The statement CDK writes first into every KMS key's default policy: kms:* for the account root. It does not
+ * grant anyone use of the key by itself; it delegates to IAM, so that the account's IAM policies (checked above:
+ * no wildcard actions) decide who may use the key, and the key can never become unmanageable.
+ */
+function isDefaultKeyAdminStatement(statement: Statement & { policy: string }, template: Template): boolean {
+  const { policy, ...rest } = statement;
+  const keyPolicy = template.findResources('AWS::KMS::Key')[policy]?.Properties.KeyPolicy as { Statement: Statement[] } | undefined;
+  const adminStatement = { Effect: 'Allow', Principal: { AWS: ACCOUNT_ROOT }, Action: 'kms:*', Resource: '*' };
+  return isDeepStrictEqual(rest, adminStatement) && isDeepStrictEqual(keyPolicy?.Statement[0], adminStatement);
+}
+
+/** The statements of the inline policies attached to one role. */
+function roleStatements(template: Template, roleId: string): Statement[] {
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"Ref":"${roleId}"`))
+    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+function logicalIdOfArn(arn: unknown): string {
+  const id = (arn as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt']?.[0];
+  if (!id) throw new Error(`not a GetAtt of an ARN: ${JSON.stringify(arn)}`);
+  return id;
+}
 
 describe('HealthDataMaskingStack', () => {
   let built: TestStack;
@@ -105,10 +145,58 @@ describe('HealthDataMaskingStack', () => {
     }
     const resourceless = all.filter((statement) => statement.Resource === '*').flatMap(actionsOf);
     expect(new Set(resourceless)).toEqual(new Set(RESOURCELESS_ACTIONS));
-    // No AWS managed policies on the stack's roles (the AppSync logging role's documented one aside).
+    // No AWS managed policies on any of the stack's roles.
     const roles = Object.entries(built.template.findResources('AWS::IAM::Role'));
     const managed = roles.filter(([, role]) => role.Properties.ManagedPolicyArns).map(([id]) => id);
-    expect(managed).toEqual([expect.stringMatching(/^ApiApiLogsRole/)]);
+    expect(managed).toEqual([]);
+
+    // Key, bucket and queue policies: a wildcard action only where it takes access away (the TLS denials), or in
+    // the key's default admin statement for the account root (see isDefaultKeyAdminStatement).
+    const resourceStatements = resourcePolicyStatements(built.template);
+    expect(resourceStatements.length).toBeGreaterThanOrEqual(7);
+    const wildcardAllows = resourceStatements.filter((statement) => statement.Effect === 'Allow' && actionsOf(statement).some((action) => action.includes('*')));
+    expect(wildcardAllows.map((statement) => `${statement.policy}: ${actionsOf(statement).join(',')}`)).toEqual([expect.stringMatching(/^StorageKey\w+: kms:\*$/)]);
+    for (const statement of wildcardAllows) expect(isDefaultKeyAdminStatement(statement, built.template)).toBe(true);
+  });
+
+  it('lets CloudWatch Logs use the key only for this account\'s log groups, with named actions', () => {
+    const logsStatements = resourcePolicyStatements(built.template).filter((statement) => JSON.stringify(statement.Principal).includes('"logs."'));
+    expect(logsStatements).toEqual([{
+      policy: expect.stringMatching(/^StorageKey/),
+      Effect: 'Allow',
+      Principal: { Service: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
+      Action: CLOUDWATCH_LOGS_KEY_ACTIONS,
+      Resource: '*',
+      Condition: {
+        ArnLike: {
+          'kms:EncryptionContext:aws:logs:arn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':log-group:*']] },
+        },
+      },
+    }]);
+  });
+
+  it('has AppSync write its logs with a role allowed only to write to the API\'s own log group', () => {
+    const api = Object.values(built.template.findResources('AWS::AppSync::GraphQLApi'))[0];
+    const roleId = logicalIdOfArn((api?.Properties.LogConfig as { CloudWatchLogsRoleArn: unknown }).CloudWatchLogsRoleArn);
+    const role = built.template.findResources('AWS::IAM::Role')[roleId];
+    expect(role?.Properties.ManagedPolicyArns).toBeUndefined();
+    expect(role?.Properties.AssumeRolePolicyDocument).toMatchObject({ Statement: [{ Principal: { Service: 'appsync.amazonaws.com' } }] });
+    const [apiLogGroupId] = Object.keys(built.template.findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: { 'Fn::Join': ['', ['/aws/appsync/apis/', Match.anyValue()]] } } }));
+    expect(roleStatements(built.template, roleId)).toEqual([
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [apiLogGroupId, 'Arn'] } },
+    ]);
+  });
+
+  it('lets the subscription resolver\'s DynamoDB data source only get single items', () => {
+    const sources = Object.values(built.template.findResources('AWS::AppSync::DataSource', { Properties: { Type: 'AMAZON_DYNAMODB' } }));
+    expect(sources).toHaveLength(1);
+    const roleId = logicalIdOfArn(sources[0]?.Properties.ServiceRoleArn);
+    const [tableId] = Object.keys(built.template.findResources('AWS::DynamoDB::Table'));
+    const [keyId] = Object.keys(built.template.findResources('AWS::KMS::Key'));
+    expect(roleStatements(built.template, roleId)).toEqual([
+      { Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: { 'Fn::GetAtt': [tableId, 'Arn'] } },
+      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: { 'Fn::GetAtt': [keyId, 'Arn'] } },
+    ]);
   });
 
   it('lets the functions publish only through Mutation.publishJobUpdate, and clients only their fields', () => {
@@ -182,6 +270,41 @@ describe('HealthDataMaskingStack', () => {
     });
   });
 
+  it('bounds the worker\'s concurrency at the event source, not with reserved concurrency', () => {
+    expect(WORKER_MAX_CONCURRENCY).toBe(5);
+    built.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^JobsQueue'), 'Arn'] },
+      ScalingConfig: { MaximumConcurrency: WORKER_MAX_CONCURRENCY },
+    });
+    for (const fn of Object.values(built.template.findResources('AWS::Lambda::Function'))) {
+      expect(fn.Properties.ReservedConcurrentExecutions).toBeUndefined();
+    }
+  });
+
+  it('alarms on a backlog in the job queue itself, not only in the dead-letter queue', () => {
+    built.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^JobsQueue'), 'QueueName'] } }],
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 100,
+      EvaluationPeriods: 5,
+    });
+  });
+
+  it('expires the access logs\' old versions and delete markers, not only their current versions', () => {
+    const accessLogs = Object.values(built.template.findResources('AWS::S3::Bucket'))
+      .filter((bucket) => JSON.stringify(bucket.Properties.BucketEncryption).includes('AES256'));
+    expect(accessLogs).toHaveLength(1);
+    expect(accessLogs[0]?.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(accessLogs[0]?.Properties.LifecycleConfiguration).toEqual({
+      Rules: [
+        { ExpirationInDays: 90, NoncurrentVersionExpiration: { NoncurrentDays: 30 }, Status: 'Enabled' },
+        { ExpiredObjectDeleteMarker: true, Status: 'Enabled' },
+      ],
+    });
+  });
+
   it('creates the job table with the keys, GSIs and TTL of local mode, and point-in-time recovery', () => {
     const design = createJobTableInput('unused');
     built.template.hasResourceProperties('AWS::DynamoDB::Table', {
@@ -216,6 +339,22 @@ describe('HealthDataMaskingStack', () => {
       .flatMap((entry) => Object.values(entry.data as Record<string, unknown>)));
     expect(acknowledgements.length).toBeGreaterThan(10);
     for (const reason of acknowledgements) expect(JSON.stringify(reason).length).toBeGreaterThan(40);
+  });
+});
+
+describe('HealthDataMaskingStack cdk-nag acknowledgements', () => {
+  it('acknowledges inline policies role by role, so an inline policy on a new role is still a finding', async () => {
+    const { app, stack } = await synthTestStack({}, {
+      extend: (target) => {
+        const extra = new Role(target, 'ExtraRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+        extra.addToPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [target.jobQueue.queue.queueArn] }));
+      },
+    });
+    const stackWide = stack.node.metadata.filter((entry) => entry.type === 'aws:cdk:acknowledged-rules' && JSON.stringify(entry.data).includes('IAMNoInlinePolicy'));
+    expect(stackWide).toEqual([]);
+    const report = new HIPAASecurityChecks().validateScope(app);
+    const inline = report.violations.filter((violation) => violation.ruleName.includes('IAMNoInlinePolicy'));
+    expect(inline.flatMap((violation) => violation.violatingResources.map((resource) => resource.constructPath))).toEqual([expect.stringContaining('/ExtraRole/')]);
   });
 });
 

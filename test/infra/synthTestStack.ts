@@ -15,8 +15,13 @@ export interface TestStack {
   jsResolverCode: JsResolverCode;
 }
 
+export interface SynthTestStackOptions {
+  /** Adds constructs to the stack before it is synthesized (for tests of what the stack must reject). */
+  extend?: (stack: HealthDataMaskingStack) => void;
+}
+
 /** The stack as `npm run synth` builds it, but with stand-in Lambda code: no bundling, about a second. */
-export async function synthTestStack(settings: Partial<DeploymentSettings> = {}): Promise<TestStack> {
+export async function synthTestStack(settings: Partial<DeploymentSettings> = {}, options: SynthTestStackOptions = {}): Promise<TestStack> {
   jsCode ??= loadJsResolverCode();
   const jsResolverCode = await jsCode;
   const app = new App();
@@ -26,5 +31,6 @@ export async function synthTestStack(settings: Partial<DeploymentSettings> = {})
     bundle: false,
     unbundledCodeDir: FIXTURE_CODE,
   });
+  options.extend?.(stack);
   return { app, stack, template: Template.fromStack(stack), jsResolverCode };
 }

@@ -5,7 +5,8 @@ import { leakedPhi, makeCredentials, maskText, type MaskedJob, NOTE, OTHER_NOTE,
 import { type HttpResult, postRaw, sendSigned, signRequest } from '../../helpers/signedFetch.ts';
 
 // Every way in that must be refused, and the refusals in AppSync's shapes. alice and bob have the default
-// grants; carol may only read and subscribe (IAM-style resources on field ARNs, wildcards).
+// grants; carol may only read and subscribe (IAM-style resources on field ARNs, wildcards); worker may only
+// publish job updates, as the functions' roles on AWS.
 
 let t: TestApi;
 let alicesJob: MaskedJob;
@@ -16,6 +17,7 @@ beforeAll(async () => {
       { name: 'alice' },
       { name: 'bob' },
       { name: 'carol', allow: ['arn:aws:appsync:*:*:apis/*/types/Query/*', 'arn:aws:appsync:*:*:apis/*/types/Subscription/*'] },
+      { name: 'worker', allow: ['Mutation.publishJobUpdate'] },
     ],
   });
   alicesJob = await maskText(t, NOTE, 'alice');
@@ -102,6 +104,29 @@ describe('field-level permissions', () => {
     const input = { id: alicesJob.id, owner: alicesJob.owner, kind: 'TEXT', status: 'FAILED', updatedAt: new Date().toISOString() };
     const result = await t.graphql(`mutation P($input: JobUpdateInput!) { publishJobUpdate(input: $input) { id } }`, { input }, 'alice');
     expect(result.body.errors?.[0]).toMatchObject({ errorType: 'Unauthorized', path: ['publishJobUpdate'] });
+  });
+
+  it('a principal granted publishJobUpdate gets its input back, and only the owner\'s subscription receives it', async () => {
+    const connectAs = (name: string) => AppSyncRealtimeClient.connect({ realtimeUrl: t.api.realtimeUrl, graphqlUrl: t.api.url, region: t.api.region, credentials: t.credentials(name) });
+    const [alice, bob] = await Promise.all([connectAs('alice'), connectAs('bob')]);
+    try {
+      for (const [rt, id] of [[alice, 'alice-all'], [bob, 'bob-all']] as const) {
+        await rt.waitFor('connection_ack', (m) => m.type === 'connection_ack');
+        await rt.start(id, Q.onJobsUpdated);
+        await rt.waitFor('start_ack', (m) => m.id === id && m.type === 'start_ack');
+      }
+      const input = { id: randomUUID(), owner: alicesJob.owner, kind: 'TEXT', status: 'RUNNING', updatedAt: new Date().toISOString() };
+      const result = await t.graphql(`mutation P($input: JobUpdateInput!) { publishJobUpdate(input: $input) { id owner kind status updatedAt } }`, { input }, 'worker');
+      expect(result.body).toEqual({ data: { publishJobUpdate: input } });
+      const delivered = await alice.waitFor('the published update', (m) => m.type === 'data' && updateOf(m)?.id === input.id);
+      expect(updateOf(delivered)).toMatchObject({ id: input.id, owner: input.owner, status: 'RUNNING' });
+      // Bob's own job is the barrier: updates go out in order, so the published one would have arrived before it.
+      const his = await maskText(t, OTHER_NOTE, 'bob');
+      await bob.waitFor('bob\'s SUCCEEDED update', (m) => m.type === 'data' && updateOf(m)?.id === his.id && updateOf(m)?.status === 'SUCCEEDED');
+      expect(bob.messages.map((m) => updateOf(m)?.id)).not.toContain(input.id);
+    } finally {
+      await Promise.all([alice.close(), bob.close()]);
+    }
   });
 });
 
