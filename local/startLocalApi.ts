@@ -24,6 +24,7 @@ import { loadSchema } from './graphql/loadSchema.ts';
 import { createJsonLogger } from './jsonLogger.ts';
 import type { LocalApi, LocalApiOptions } from './LocalApi.ts';
 import { createRealtimeServer, RealtimeSubscribeError, type RealtimeServer } from './realtime/index.ts';
+import { createConsoleRoutes, isLoopbackHostname } from './console/consoleRoutes.ts';
 import { startS3rver } from './s3/startS3rver.ts';
 import { createRequestListener } from './server/createRequestListener.ts';
 import { loadOrCreateCertificate } from './tls/loadOrCreateCertificate.ts';
@@ -118,6 +119,12 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       identityOf,
       maxRequestBytes: config.maxRequestBytes,
       log: (entry) => logger.line(entry),
+      serveConsole: createConsoleRoutes({
+        region,
+        listensOnLoopback: isLoopbackHostname(options.host ?? config.host),
+        ...(generated ? { defaultCredentials: generated } : {}),
+        objectStoreOrigins: [s3.endpoint],
+      }),
     });
     const certificate = tls ? await loadOrCreateCertificate(dataDir, typeof tls === 'object' ? tls : undefined) : undefined;
     const server: Server = certificate ? createHttpsServer({ cert: certificate.cert, key: certificate.key }, listener) : createHttpServer(listener);

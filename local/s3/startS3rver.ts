@@ -22,6 +22,23 @@ export interface RunningS3rver {
   close(): Promise<void>;
 }
 
+/**
+ * CORS for the console: a browser PUTs an upload to its presigned URL with the signed Content-Type, and
+ * fetches a masked image's presigned URL to offer it as a download. The presigned URL is the permission,
+ * so any origin may use it, as with a deployed bucket's CORS rule.
+ */
+const BROWSER_CORS = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>GET</AllowedMethod>
+    <AllowedMethod>HEAD</AllowedMethod>
+    <AllowedMethod>PUT</AllowedMethod>
+    <AllowedHeader>content-type</AllowedHeader>
+    <ExposeHeader>ETag</ExposeHeader>
+    <MaxAgeSeconds>3000</MaxAgeSeconds>
+  </CORSRule>
+</CORSConfiguration>`;
+
 /** A local S3 on loopback. It accepts any credentials and checks no signatures (see README). */
 export async function startS3rver(options: StartS3rverOptions): Promise<RunningS3rver> {
   const { directory, port = 0, buckets } = options;
@@ -38,7 +55,8 @@ export async function startS3rver(options: StartS3rverOptions): Promise<RunningS
     resetOnClose: false,
     // Path-style only: otherwise any non-IP Host header is taken as a bucket name.
     vhostBuckets: false,
-    configureBuckets: buckets.map((name) => ({ name, configs: [] })),
+    // Written at every start, also over the CORS file of a bucket kept in a persistent directory.
+    configureBuckets: buckets.map((name) => ({ name, configs: [BROWSER_CORS] })),
   });
   let address;
   try {

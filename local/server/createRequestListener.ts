@@ -27,6 +27,8 @@ export interface RequestListenerOptions {
   identityOf(principal: Principal, sourceIps: string[]): IamIdentity;
   maxRequestBytes: number;
   log(entry: Record<string, unknown>): void;
+  /** Serves the console's GET routes (returns true), or leaves the request to the API (returns false). */
+  serveConsole?(request: IncomingMessage, response: ServerResponse): boolean;
 }
 
 const CORS = {
@@ -39,6 +41,8 @@ const CORS = {
 /** POST /graphql as AppSync serves it: SigV4 first, then GraphQL, answers in AppSync's shapes. */
 export function createRequestListener(options: RequestListenerOptions): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
+    // The console's page and assets are GETs beside the API; anything else is POST /graphql's, as before.
+    if (options.serveConsole?.(request, response)) return;
     const started = performance.now();
     const requestId = randomUUID();
     const entry: Record<string, unknown> = { event: 'graphql.request', requestId };

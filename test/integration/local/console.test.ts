@@ -1,0 +1,224 @@
+import { request as httpRequest, createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConsoleRoutes } from '../../../local/console/consoleRoutes.ts';
+import { startS3rver } from '../../../local/s3/startS3rver.ts';
+import { startTestApi, type TestApi } from '../../helpers/localApi.ts';
+
+// The console as `npm start` serves it, over HTTP: the page and its bundle come only from this server
+// under a strict CSP, the local key pair is offered only to loopback pages of a loopback server, the API's
+// own answers are unchanged, and s3rver lets a browser PUT an upload and fetch a masked image.
+
+let t: TestApi;
+let origin: string;
+
+beforeAll(async () => {
+  t = await startTestApi();
+  origin = new URL('/', t.api.url).origin;
+});
+afterAll(async () => {
+  await t?.dispose();
+});
+
+interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** node:http rather than fetch, which does not let a caller choose the Host header. */
+function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function expectSecurityHeaders(response: RawResponse): void {
+  const csp = String(response.headers['content-security-policy']);
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toContain('unsafe-eval');
+  expect(response.headers['x-content-type-options']).toBe('nosniff');
+  expect(response.headers['referrer-policy']).toBe('no-referrer');
+}
+
+/** Every URL-looking string in `text`. */
+function urlsIn(text: string): string[] {
+  return [...new Set(text.match(/\b(?:https?|wss?):\/\/[^\s"'`)<>]*/g) ?? [])];
+}
+
+describe('the console page', () => {
+  it('serves the HTML at / under a strict CSP, with no inline script and no external URL', async () => {
+    const page = await get(`${origin}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expectSecurityHeaders(page);
+    expect(page.body).toContain('<title>health-data-masking console</title>');
+    expect(page.body).toContain('<script src="/console.js" defer></script>');
+    expect(page.body.match(/<script\b[^>]*>/g)).toEqual(['<script src="/console.js" defer>']);
+    expect(page.body).not.toMatch(/\son[a-z]+=/i);
+    expect(urlsIn(page.body)).toEqual([]);
+    // The object store's presigned URLs are the only other origin the page may reach (uploads, images).
+    const s3 = String(page.headers['content-security-policy']).match(/img-src 'self' blob: data: (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+    expect(s3).toBeDefined();
+    expect(String(page.headers['content-security-policy'])).toContain(`connect-src 'self' ws: wss: ${s3}`);
+  });
+
+  it('serves the script bundled: no import of a package, no URL but ones the code builds at run time', async () => {
+    const script = await get(`${origin}/console.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expectSecurityHeaders(script);
+    expect(script.body.length).toBeGreaterThan(10_000);
+    // The client kit is inside (its real-time protocol and SigV4 signing), not fetched from anywhere.
+    expect(script.body).toContain('graphql-ws');
+    expect(script.body).toContain('AWS4-HMAC-SHA256');
+    expect(script.body).not.toMatch(/(?:^|[;\s])import\s*(?:[\w*{][^;]*?from\s*)?["']/);
+    expect(script.body).not.toMatch(/\bimport\(\s*["']/);
+    expect(script.body).not.toMatch(/\brequire\(\s*["']/);
+    // The SVG namespace is a name, not a request; AppSync's real-time host is derived from the endpoint.
+    const unexpected = urlsIn(script.body).filter((url) => url !== 'http://www.w3.org/2000/svg' && !url.includes('${'));
+    expect(unexpected).toEqual([]);
+  });
+
+  it('serves the style sheet with no import and no font or image from the network', async () => {
+    const css = await get(`${origin}/console.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(css.body).not.toContain('@import');
+    expect(css.body).not.toContain('url(');
+    expect(css.body).not.toContain('@font-face');
+  });
+
+  it('answers HEAD without a body, and leaves every other request to the API as before', async () => {
+    const head = await get(`${origin}/console.js`, {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    expect(Number(head.headers['content-length'])).toBeGreaterThan(10_000);
+    expect((await get(`${origin}/graphql`)).status).toBe(405);
+    const other = await get(`${origin}/nothing-here`);
+    expect(other.status).toBe(404);
+    expect(JSON.parse(other.body).errors[0].errorType).toBe('NotFoundException');
+    const post = await fetch(`${origin}/`, { method: 'POST', body: '{}' });
+    expect(post.status).toBe(404);
+    const signed = await t.graphql<{ jobs: { items: unknown[] } }>('query { jobs(limit: 1) { items { id } } }');
+    expect(signed.status).toBe(200);
+    expect(signed.body.data?.jobs.items).toEqual([]);
+  });
+});
+
+describe('/console/config.json', () => {
+  it('offers the generated key pair to a page loaded from a loopback host, never cached', async () => {
+    const { port } = new URL(origin);
+    const principal = t.credentials();
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) {
+      const response = await get(`${origin}/console/config.json`, { host });
+      expect(response.status).toBe(200);
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      expectSecurityHeaders(response);
+      expect(JSON.parse(response.body)).toEqual({
+        url: `http://${host}/graphql`,
+        realtimeUrl: `ws://${host}/graphql/realtime`,
+        region: t.api.region,
+        defaultCredentials: { accessKeyId: principal.accessKeyId, secretAccessKey: principal.secretAccessKey },
+      });
+    }
+  });
+
+  it('offers no key pair when the Host names anything else (a DNS-rebinding page, say)', async () => {
+    const { port } = new URL(origin);
+    for (const host of [`attacker.example:${port}`, `127.0.0.1.attacker.example:${port}`, `192.168.1.20:${port}`]) {
+      const response = await get(`${origin}/console/config.json`, { host });
+      expect(response.status).toBe(200);
+      const config = JSON.parse(response.body);
+      expect(config).toEqual({ url: `http://${host}/graphql`, realtimeUrl: `ws://${host}/graphql/realtime`, region: t.api.region });
+      expect(response.body).not.toContain(t.credentials().secretAccessKey);
+    }
+  });
+
+  it('offers no key pair from a server that does not listen on loopback only, whatever the Host', async () => {
+    const principal = t.credentials();
+    const routes = createConsoleRoutes({ region: 'us-east-1', listensOnLoopback: false, defaultCredentials: principal, assets: async () => ({ html: '', js: '', css: '' }) });
+    const server: Server = createServer((req, res) => {
+      if (!routes(req, res)) res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const response = await get(`http://127.0.0.1:${port}/console/config.json`);
+      expect(JSON.parse(response.body)).toEqual({ url: `http://127.0.0.1:${port}/graphql`, realtimeUrl: `ws://127.0.0.1:${port}/graphql/realtime`, region: 'us-east-1' });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe('s3rver CORS for the browser', () => {
+  const UPLOAD = 'mutation Upload($type: String!) { createImageUpload(contentType: $type) { bucket key url } }';
+
+  it('lets a page PUT to a presigned upload URL with its Content-Type, and read what it stored', async () => {
+    const created = await t.graphql<{ createImageUpload: { url: string } }>(UPLOAD, { type: 'image/png' });
+    const url = created.body.data?.createImageUpload.url;
+    if (!url) throw new Error(`createImageUpload failed: ${JSON.stringify(created.body.errors)}`);
+    const preflight = await fetch(url, {
+      method: 'OPTIONS',
+      headers: { origin: origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('PUT');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type');
+    const put = await fetch(url, { method: 'PUT', headers: { origin: origin, 'content-type': 'image/png' }, body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) });
+    expect(put.status).toBe(200);
+    expect(put.headers.get('access-control-allow-origin')).toBe('*');
+    const readBack = new URL(url);
+    readBack.search = '';
+    const getPreflight = await fetch(readBack, { method: 'OPTIONS', headers: { origin: origin, 'access-control-request-method': 'GET' } });
+    expect(getPreflight.status).toBe(200);
+    expect(getPreflight.headers.get('access-control-allow-methods')).toContain('GET');
+  });
+
+  it('refuses a preflight asking for other headers', async () => {
+    const created = await t.graphql<{ createImageUpload: { url: string } }>(UPLOAD, { type: 'image/png' });
+    const url = created.body.data?.createImageUpload.url as string;
+    const preflight = await fetch(url, {
+      method: 'OPTIONS',
+      headers: { origin: origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type, x-sneaky' },
+    });
+    expect(preflight.status).toBe(403);
+  });
+
+  it('configures CORS on buckets that already exist in a persistent directory', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'hdm-s3-cors-'));
+    try {
+      // A bucket left by an older version: its directory exists, with no CORS configuration in it.
+      await mkdir(join(directory, 'old-bucket'), { recursive: true });
+      const s3 = await startS3rver({ directory, buckets: ['old-bucket'] });
+      try {
+        const preflight = await fetch(`${s3.endpoint}/old-bucket/some-key`, {
+          method: 'OPTIONS',
+          headers: { origin: 'http://127.0.0.1:4000', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+        });
+        expect(preflight.status).toBe(200);
+        expect(preflight.headers.get('access-control-allow-methods')).toContain('PUT');
+      } finally {
+        await s3.close();
+      }
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+});
