@@ -24,12 +24,15 @@ export interface RunningS3rver {
 
 /**
  * CORS for the console: a browser PUTs an upload to its presigned URL with the signed Content-Type, and
- * fetches a masked image's presigned URL to offer it as a download. The presigned URL is the permission,
- * so any origin may use it, as with a deployed bucket's CORS rule.
+ * fetches a masked image's presigned URL to offer it as a download. s3rver checks no signatures, so the
+ * presigned URL is not a permission here: only pages served from this machine (a loopback origin, any
+ * port) may read or write through the browser. A page from anywhere else, or one that rebinds its own
+ * name to 127.0.0.1, keeps its own origin and is refused.
  */
+const LOOPBACK_ORIGINS = ['127.0.0.1', 'localhost', '[::1]'].flatMap((host) => [`http://${host}:*`, `https://${host}:*`]);
 const BROWSER_CORS = `<CORSConfiguration>
   <CORSRule>
-    <AllowedOrigin>*</AllowedOrigin>
+${LOOPBACK_ORIGINS.map((origin) => `    <AllowedOrigin>${origin}</AllowedOrigin>`).join('\n')}
     <AllowedMethod>GET</AllowedMethod>
     <AllowedMethod>HEAD</AllowedMethod>
     <AllowedMethod>PUT</AllowedMethod>

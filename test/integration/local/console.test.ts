@@ -178,17 +178,29 @@ describe('s3rver CORS for the browser', () => {
       headers: { origin: origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
     });
     expect(preflight.status).toBe(200);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    // s3rver answers an allowed preflight with '*'; the request itself gets the origin back.
+    expect(preflight.headers.get('access-control-allow-origin')).not.toBeNull();
     expect(preflight.headers.get('access-control-allow-methods')).toContain('PUT');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type');
     const put = await fetch(url, { method: 'PUT', headers: { origin: origin, 'content-type': 'image/png' }, body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) });
     expect(put.status).toBe(200);
-    expect(put.headers.get('access-control-allow-origin')).toBe('*');
+    expect(put.headers.get('access-control-allow-origin')).toBe(origin);
     const readBack = new URL(url);
     readBack.search = '';
     const getPreflight = await fetch(readBack, { method: 'OPTIONS', headers: { origin: origin, 'access-control-request-method': 'GET' } });
     expect(getPreflight.status).toBe(200);
     expect(getPreflight.headers.get('access-control-allow-methods')).toContain('GET');
+  });
+
+  it('lets no page from another origin read or write the object store, even one that rebinds its name to 127.0.0.1', async () => {
+    const created = await t.graphql<{ createImageUpload: { url: string } }>(UPLOAD, { type: 'image/png' });
+    const url = created.body.data?.createImageUpload.url as string;
+    for (const foreign of ['https://evil.example', 'http://rebound.example:4000', 'null']) {
+      const preflight = await fetch(url, { method: 'OPTIONS', headers: { origin: foreign, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' } });
+      expect(preflight.headers.get('access-control-allow-origin'), foreign).toBeNull();
+      const listing = await fetch(new URL(url).origin + new URL(url).pathname.split('/').slice(0, 2).join('/'), { headers: { origin: foreign } });
+      expect(listing.headers.get('access-control-allow-origin'), foreign).toBeNull();
+    }
   });
 
   it('refuses a preflight asking for other headers', async () => {
