@@ -26,6 +26,11 @@ export interface LocalApi {
   url: string;
   /** `ws(s)://host:port/graphql/realtime` */
   realtimeUrl: string;
+  /**
+   * `http(s)://host:port/#token=<this start's console token>`: opened in a browser, the console gets the
+   * generated key pair and connects by itself; the console at `/` without the token asks for keys.
+   */
+  consoleUrl: string;
   region: string;
   apiId: string;
   accountId: string;

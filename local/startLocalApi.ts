@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { mkdir } from 'node:fs/promises';
@@ -113,6 +114,8 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     });
     late.realtime = realtime;
 
+    // Per start, like Jupyter's: only whoever sees the banner (or api.consoleUrl) gets the key pair in the console.
+    const consoleToken = randomBytes(24).toString('base64url');
     const listener = createRequestListener({
       engine,
       authenticate: (request) => verifySigV4(request, verifyOptions).principal,
@@ -123,6 +126,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
         region,
         listensOnLoopback: isLoopbackHostname(options.host ?? config.host),
         ...(generated ? { defaultCredentials: generated } : {}),
+        consoleToken,
         objectStoreOrigins: [s3.endpoint],
       }),
     });
@@ -150,6 +154,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     return {
       url: `${origin}/graphql`,
       realtimeUrl: `${origin.replace(/^http/, 'ws')}/graphql/realtime`,
+      consoleUrl: `${origin}/#token=${consoleToken}`,
       region,
       apiId: API_ID,
       accountId,

@@ -7,7 +7,7 @@ export function startupBanner(api: LocalApi, config: Pick<Config, 'dataDir' | 'p
   const lines = [
     '',
     'health-data-masking local API is running',
-    `  Console            ${new URL('/', api.url).href}`,
+    `  Console            ${api.consoleUrl}`,
     `  GraphQL endpoint   ${api.url}`,
     `  Real-time          ${api.realtimeUrl}`,
     `  Region             ${api.region}  (sign requests with SigV4, service "appsync")`,

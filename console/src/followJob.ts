@@ -6,6 +6,27 @@ export type JobWithFindings = NonNullable<JobQuery['job']>;
 const FINDINGS_PAGE = 100;
 const POLL_MS = 2000;
 
+/** The two calls following a job needs from the client kit's HdmClient (a port: tests give a fake). */
+export interface JobFollowingClient {
+  request: HdmClient['request'];
+  subscribe: HdmClient['subscribe'];
+}
+
+export interface FollowJobOptions {
+  /** How often the job is re-read after the socket drops (default 2000 ms). */
+  pollMs?: number;
+  /** Stops following (a newer upload, say): the subscription ends, polling stops, the promise rejects with FollowAbortedError. */
+  signal?: AbortSignal;
+}
+
+/** Following the job was stopped through FollowJobOptions.signal. */
+export class FollowAbortedError extends Error {
+  override readonly name = 'FollowAbortedError';
+  constructor() {
+    super('Stopped following the job');
+  }
+}
+
 function isFinal(status: JobStatus): boolean {
   return status === 'SUCCEEDED' || status === 'FAILED';
 }
@@ -18,7 +39,14 @@ function isFinal(status: JobStatus): boolean {
  * `onStatus` hears QUEUED and RUNNING only: the final status comes with the job, so a page can show it
  * together with the results (a test that waits for SUCCEEDED then finds them there).
  */
-export function followJob(client: HdmClient, start: () => Promise<{ id: string; status: JobStatus }>, onStatus: (status: JobStatus) => void): Promise<JobWithFindings> {
+export function followJob(
+  client: JobFollowingClient,
+  start: () => Promise<{ id: string; status: JobStatus }>,
+  onStatus: (status: JobStatus) => void,
+  options: FollowJobOptions = {},
+): Promise<JobWithFindings> {
+  const { pollMs = POLL_MS, signal } = options;
+  if (signal?.aborted) return Promise.reject(new FollowAbortedError());
   return new Promise((resolve, reject) => {
     let jobId: string | undefined;
     let settled = false;
@@ -40,10 +68,13 @@ export function followJob(client: HdmClient, start: () => Promise<{ id: string; 
     const lost = (error: Error) => {
       if (settled) return;
       // Before the job exists there is nothing to poll; after, its record tells how it ends.
-      finish(() => (jobId === undefined ? Promise.reject(error) : pollUntilFinal(client, jobId, onStatus)));
+      finish(() => (jobId === undefined ? Promise.reject(error) : pollUntilFinal(client, jobId, onStatus, pollMs, signal)));
     };
+    signal?.addEventListener('abort', () => finish(() => Promise.reject(new FollowAbortedError())), { once: true });
     live.subscription = client.subscribe(OnJobsUpdatedDocument, {}, {
       started: () => {
+        // Stopped before start_ack: no job is started for an upload nobody waits for any more.
+        if (settled) return;
         start().then((job) => {
           jobId = job.id;
           seen(job);
@@ -63,17 +94,19 @@ export function followJob(client: HdmClient, start: () => Promise<{ id: string; 
   });
 }
 
-async function pollUntilFinal(client: HdmClient, id: string, onStatus: (status: JobStatus) => void): Promise<JobWithFindings> {
+async function pollUntilFinal(client: JobFollowingClient, id: string, onStatus: (status: JobStatus) => void, pollMs: number, signal?: AbortSignal): Promise<JobWithFindings> {
   for (;;) {
+    if (signal?.aborted) throw new FollowAbortedError();
     const job = await readJob(client, id);
     if (isFinal(job.status)) return job;
+    if (signal?.aborted) throw new FollowAbortedError();
     onStatus(job.status);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
 
 /** A job with every finding (Job.findings pages of at most 100). */
-export async function readJob(client: HdmClient, id: string): Promise<JobWithFindings> {
+export async function readJob(client: Pick<JobFollowingClient, 'request'>, id: string): Promise<JobWithFindings> {
   const first = (await client.request(JobDocument, { id, findingsLimit: FINDINGS_PAGE })).job;
   if (!first) throw new JobNotFoundError();
   const items = [...first.findings.items];

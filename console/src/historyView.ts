@@ -36,55 +36,56 @@ export function createHistoryView(connection: Connection, errors: ErrorBanner, o
     h('h3', {}, 'Findings by type over time'),
     chartHolder);
 
-  // The tokens of the pages before the current one, and the current page's own token (null: the first).
-  const earlier: (string | null)[] = [];
-  let currentToken: string | null = null;
+  // The page shown: its own token (null: the first) and the tokens of the pages before it. Replaced only
+  // once a load succeeds, so a failed one leaves the page number and the buttons true to the rows shown.
+  let shownPage: JobsPage = { token: null, earlier: [] };
   let nextToken: string | null = null;
   let loading = 0;
+  let charting = 0;
 
-  const loadJobs = async () => {
+  const loadJobs = async (page: JobsPage) => {
     const mine = ++loading;
     try {
-      const { jobs } = await connection.client.request(JobsDocument, { limit: JOBS_PAGE, ...(currentToken ? { nextToken: currentToken } : {}) });
+      const { jobs } = await connection.client.request(JobsDocument, { limit: JOBS_PAGE, ...(page.token ? { nextToken: page.token } : {}) });
       if (mine !== loading) return;
+      shownPage = page;
       nextToken = jobs.nextToken;
       tbody.replaceChildren(...(jobs.items.length > 0 ? jobs.items.map((job) => jobRow(job, openJob)) : [emptyRow()]));
-      previous.disabled = earlier.length === 0;
+      previous.disabled = page.earlier.length === 0;
       next.disabled = !nextToken;
-      pageInfo.textContent = `Page ${earlier.length + 1}`;
+      pageInfo.textContent = `Page ${page.earlier.length + 1}`;
     } catch (error) {
       if (mine === loading) errors.show(error);
     }
   };
 
   const loadChart = async () => {
+    // Only the newest load draws: an older one finishing last would show stale bars.
+    const mine = ++charting;
     chartHolder.setAttribute('aria-busy', 'true');
     try {
       const findings = await recentFindings(connection);
+      if (mine !== charting) return;
       chartHolder.replaceChildren(findingsChart(bucketFindings(findings)),
         ...(findings.length >= MAX_CHART_FINDINGS ? [h('p', { class: 'note' }, `Only the newest ${MAX_CHART_FINDINGS} findings are charted.`)] : []));
     } catch (error) {
-      errors.show(error);
+      if (mine === charting) errors.show(error);
     } finally {
-      chartHolder.setAttribute('aria-busy', 'false');
+      if (mine === charting) chartHolder.setAttribute('aria-busy', 'false');
     }
   };
 
   next.addEventListener('click', () => {
     if (!nextToken) return;
-    earlier.push(currentToken);
-    currentToken = nextToken;
-    void loadJobs();
+    void loadJobs({ token: nextToken, earlier: [...shownPage.earlier, shownPage.token] });
   });
   previous.addEventListener('click', () => {
+    const { earlier } = shownPage;
     if (earlier.length === 0) return;
-    currentToken = earlier.pop() ?? null;
-    void loadJobs();
+    void loadJobs({ token: earlier.at(-1) ?? null, earlier: earlier.slice(0, -1) });
   });
   refresh.addEventListener('click', () => {
-    earlier.length = 0;
-    currentToken = null;
-    void loadJobs();
+    void loadJobs({ token: null, earlier: [] });
     void loadChart();
   });
 
@@ -93,10 +94,16 @@ export function createHistoryView(connection: Connection, errors: ErrorBanner, o
     show: () => {
       if (!connection.connected) return;
       // Each visit shows the current page afresh (new jobs may have arrived); the chart too.
-      void loadJobs();
+      void loadJobs(shownPage);
       void loadChart();
     },
   };
+}
+
+/** A page of the jobs list: its nextToken (null for the first page) and those of the pages before it. */
+interface JobsPage {
+  token: string | null;
+  earlier: readonly (string | null)[];
 }
 
 function jobRow(job: JobRow, openJob: (id: string) => void): HTMLTableRowElement {

@@ -2,7 +2,7 @@ import { CreateImageUploadDocument, MaskImageDocument } from '../../src/client/i
 import type { Connection } from './connection.ts';
 import { h } from './dom.ts';
 import type { ErrorBanner } from './errors.ts';
-import { followJob, type JobWithFindings } from './followJob.ts';
+import { followJob, type JobStatus, type JobWithFindings } from './followJob.ts';
 import { downloadLink, findingsTable, maskedFigure, originalFigure } from './imageFigures.ts';
 import type { View } from './view.ts';
 
@@ -47,17 +47,24 @@ export function createImageView(connection: Connection, errors: ErrorBanner): Vi
 
   let objectUrls: string[] = [];
   let runNumber = 0;
+  // The job the shown upload follows: a newer file stops it (its subscription ends, its polling stops).
+  let following: AbortController | undefined;
   const track = (url: string) => void objectUrls.push(url);
 
   const run = async (file: File) => {
     const mine = ++runNumber;
+    following?.abort();
+    const controller = new AbortController();
+    following = controller;
     for (const url of objectUrls) URL.revokeObjectURL(url);
     objectUrls = [];
     results.replaceChildren();
     details.replaceChildren();
     errors.clear();
     status.textContent = '';
+    // Checked after every await: an older upload that finishes late must not touch a newer one's results.
     const current = () => mine === runNumber;
+    const showStatus = (next: JobStatus) => void (current() && (status.textContent = next));
     try {
       if (!ACCEPTED.includes(file.type)) throw new UnsupportedFileError();
       const client = connection.client;
@@ -66,15 +73,18 @@ export function createImageView(connection: Connection, errors: ErrorBanner): Vi
       results.append(originalFigure(original, [], 'Original image'));
       status.textContent = 'UPLOADING';
       const { createImageUpload: upload } = await client.request(CreateImageUploadDocument, { contentType: file.type });
+      if (!current()) return;
       const put = await fetch(upload.url, { method: 'PUT', headers: { 'content-type': file.type }, body: file, credentials: 'omit' });
+      if (!current()) return;
       if (!put.ok) throw new UploadFailedError(put.status);
       const job = await followJob(
         client,
         async () => (await client.request(MaskImageDocument, { input: { s3: { bucket: upload.bucket, key: upload.key } } })).maskImage,
-        (next) => void (current() && (status.textContent = next)),
+        showStatus,
+        { signal: controller.signal },
       );
       if (!current()) return;
-      await showResult(job, original);
+      await showResult(job, original, current);
     } catch (error) {
       if (!current()) return;
       if (status.textContent === 'UPLOADING' || status.textContent === '') status.textContent = 'FAILED';
@@ -82,7 +92,7 @@ export function createImageView(connection: Connection, errors: ErrorBanner): Vi
     }
   };
 
-  const showResult = async (job: JobWithFindings, original: string) => {
+  const showResult = async (job: JobWithFindings, original: string, current: () => boolean) => {
     if (job.status === 'FAILED') {
       status.textContent = job.status;
       errors.show(new Error(`${job.error?.code ?? 'INTERNAL'}: ${job.error?.message ?? 'the job failed'}`));
@@ -91,9 +101,11 @@ export function createImageView(connection: Connection, errors: ErrorBanner): Vi
     const findings = job.findings.items;
     const figures: HTMLElement[] = [originalFigure(original, findings, `Original image: ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'} outlined`)];
     if (job.maskedImage?.url) {
+      const link = await downloadLink(job.maskedImage.url, job.maskedImage.contentType, track);
+      if (!current()) return;
       figures.push(h('div', {},
         maskedFigure(job.maskedImage.url, `Masked image, ${job.maskedImage.width}×${job.maskedImage.height}`),
-        h('p', {}, await downloadLink(job.maskedImage.url, job.maskedImage.contentType, track))));
+        h('p', {}, link)));
     }
     results.replaceChildren(...figures);
     details.replaceChildren(...(job.warnings ?? []).map((w) => h('p', { class: 'note' }, w)), findingsTable(findings));

@@ -3,6 +3,7 @@
 // GraphQL over HTTP and AppSync's real-time protocol), as any client would.
 import { Connection } from './connection.ts';
 import { loadConsoleConfig } from './consoleConfig.ts';
+import { takeConsoleToken } from './consoleToken.ts';
 import { setUpCredentialsForm } from './credentialsForm.ts';
 import { required } from './dom.ts';
 import { ErrorBanner } from './errors.ts';
@@ -14,6 +15,8 @@ import { createTextView } from './textView.ts';
 import type { View } from './view.ts';
 
 async function start(): Promise<void> {
+  // Before the router reads the hash: `#token=...` is not a view, and must not stay in the address.
+  const token = takeConsoleToken();
   const errors = new ErrorBanner();
   const connection = new Connection();
   const main = required(document, 'main');
@@ -52,7 +55,7 @@ async function start(): Promise<void> {
   // Views that read from the API load again once connected (History on first connect, say).
   connection.onConnect(() => current && views[current.name].show(current.argument));
 
-  setUpCredentialsForm(required<HTMLFormElement>(document, 'form[aria-label="Credentials"]'), connection, errors, await loadConsoleConfig());
+  setUpCredentialsForm(required<HTMLFormElement>(document, 'form[aria-label="Credentials"]'), connection, errors, await loadConsoleConfig(token));
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void start());

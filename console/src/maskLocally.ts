@@ -1,13 +1,13 @@
 // Re-masks a note in the page from the findings its job recorded, so the score threshold, the type
-// filters and the masking style change the result without a new job. Same semantics as the server's
-// src/core/maskText.ts (test/unit/console/maskLocally.test.ts compares the two): the chosen findings are
-// widened to whole grapheme clusters and merged when they overlap or touch (core's own functions), then
-// TYPE_LABEL writes `[NAME]`, CHARACTER repeats the mask character per code point (line breaks kept)
-// and FIXED writes the replacement. No DOM here: it is plain data in, plain data out.
-import { expandToGraphemes } from '../../src/core/expandToGraphemes.ts';
-import { DEFAULT_MASK_CHARACTER, DEFAULT_REPLACEMENT, type MaskedSpan, type MaskStyle } from '../../src/core/MaskOptions.ts';
-import { mergeSpans } from '../../src/core/mergeSpans.ts';
-import type { PhiType } from '../../src/core/PhiEntity.ts';
+// filters and the masking style change the result without a new job. The masking itself is the server's
+// src/core/maskText.ts (pure TypeScript, bundled into the page): the findings are handed to it in
+// Comprehend Medical's entity shape, so grapheme widening, merging, rendering and the mask-character rule
+// are core's alone. What is added here: the filters the page shows (findings without usable offsets are
+// left out rather than refused) and the masked text cut into segments, one per merged span, for the
+// page to tint. No DOM here: it is plain data in, plain data out.
+import { InvalidInputError } from '../../src/core/errors.ts';
+import { maskText, resolveMaskOptions, type MaskedSpan, type MaskOptions, type MaskStyle } from '../../src/core/maskText.ts';
+import type { PhiEntity, PhiType } from '../../src/core/PhiEntity.ts';
 
 /** A text finding as the API returns it (Finding: type, score, beginOffset, endOffset). */
 export interface TextFinding {
@@ -48,9 +48,15 @@ export class InvalidMaskCharacterError extends Error {
   }
 }
 
-/** The rule of src/core/MaskOptions.ts: one code point, no line break, no lone surrogate. */
+/** Whether core's options check (src/core/MaskOptions.ts) takes `character` as the CHARACTER style's mask character. */
 export function isValidMaskCharacter(character: string): boolean {
-  return /^[^\r\n\p{Cs}]$/u.test(character);
+  try {
+    resolveMaskOptions({ style: 'CHARACTER', character });
+    return true;
+  } catch (error) {
+    if (error instanceof InvalidInputError) return false;
+    throw error;
+  }
 }
 
 /** Findings with usable offsets into `text` that pass `minScore` and `types`, by position. */
@@ -66,39 +72,53 @@ function hasOffsetsIn(finding: TextFinding, text: string): finding is TextFindin
 }
 
 /**
- * Masks `text` with the findings that pass the options.
+ * Masks `text` with the findings that pass the options, through core's maskText.
  * @throws InvalidMaskCharacterError for CHARACTER with a bad mask character.
  */
 export function maskLocally<F extends TextFinding>(text: string, findings: readonly F[], options: LocalMaskOptions): LocalMaskResult & { shown: F[] } {
-  const character = options.maskCharacter ?? DEFAULT_MASK_CHARACTER;
-  if (options.style === 'CHARACTER' && !isValidMaskCharacter(character)) throw new InvalidMaskCharacterError();
-  const replacement = options.replacement ?? DEFAULT_REPLACEMENT;
+  if (options.style === 'CHARACTER' && options.maskCharacter !== undefined && !isValidMaskCharacter(options.maskCharacter)) throw new InvalidMaskCharacterError();
   const shown = selectFindings(text, findings, options);
-  const candidates: MaskedSpan[] = shown.map((f) => ({ begin: f.beginOffset as number, end: f.endOffset as number, type: f.type, score: f.score }));
-  const spans = mergeSpans(expandToGraphemes(text, candidates));
+  const coreOptions = toCoreOptions(options);
+  const { maskedText, spans } = maskText(text, shown.map(toEntity), coreOptions);
 
   const segments: MaskedSegment[] = [];
   let cursor = 0;
   for (const span of spans) {
     if (span.begin > cursor) segments.push({ text: text.slice(cursor, span.begin) });
-    segments.push({ text: render(text.slice(span.begin, span.end), span, options.style, character, replacement), span });
+    segments.push({ text: renderSpan(text.slice(span.begin, span.end), span, coreOptions), span });
     cursor = span.end;
   }
   if (cursor < text.length) segments.push({ text: text.slice(cursor) });
-  return { shown, segments, maskedText: segments.map((s) => s.text).join('') };
+  return { shown, segments, maskedText };
 }
 
-function render(original: string, span: MaskedSpan, style: MaskStyle, character: string, replacement: string): string {
-  switch (style) {
-    case 'CHARACTER': {
-      let masked = '';
-      // Line breaks stay, so the note keeps its layout (as on the server).
-      for (const codePoint of original) masked += codePoint === '\n' || codePoint === '\r' ? codePoint : character;
-      return masked;
-    }
-    case 'FIXED':
-      return replacement;
-    case 'TYPE_LABEL':
-      return `[${span.type}]`;
-  }
+function toCoreOptions(options: LocalMaskOptions): MaskOptions {
+  return {
+    minScore: options.minScore,
+    types: [...options.types],
+    style: options.style,
+    // Core checks the mask character whatever the style; the page's (hidden) field matters only for CHARACTER.
+    ...(options.maskCharacter === undefined || options.style !== 'CHARACTER' ? {} : { character: options.maskCharacter }),
+    ...(options.replacement === undefined ? {} : { replacement: options.replacement }),
+  };
+}
+
+/** A finding (offsets already checked by selectFindings) as the entity core's maskText takes. */
+function toEntity(finding: TextFinding, index: number): PhiEntity {
+  return {
+    Id: index, BeginOffset: finding.beginOffset as number, EndOffset: finding.endOffset as number, Score: finding.score, Type: finding.type,
+    // maskText masks by offsets and never reads an entity's text.
+    Text: '', Category: 'PROTECTED_HEALTH_INFORMATION', Traits: [],
+  };
+}
+
+/**
+ * One merged span's replacement, as core renders it: core's maskText on the span's own text with one
+ * entity covering all of it (already whole grapheme clusters, so nothing widens).
+ */
+function renderSpan(original: string, span: MaskedSpan, options: MaskOptions): string {
+  // No deny list is passed, so every span's type is a PHI type.
+  const type = span.type as PhiType;
+  const whole = toEntity({ type, score: span.score, beginOffset: 0, endOffset: original.length }, 0);
+  return maskText(original, [whole], { ...options, minScore: Math.min(0, span.score), types: [type] }).maskedText;
 }

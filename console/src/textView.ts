@@ -4,6 +4,7 @@ import type { Connection } from './connection.ts';
 import { h } from './dom.ts';
 import type { ErrorBanner } from './errors.ts';
 import { markFindings, renderMaskedSegments } from './highlight.ts';
+import { findingsTable } from './imageFigures.ts';
 import { isValidMaskCharacter, maskLocally } from './maskLocally.ts';
 import { PHI_TYPES_SHOWN, type PhiType } from './phiTypes.ts';
 import { typeLegend } from './typeLegend.ts';
@@ -41,6 +42,8 @@ export function createTextView(connection: Connection, errors: ErrorBanner): Vie
   const original = h('div', { class: 'text-output', role: 'region', 'aria-label': 'Original with findings', 'data-testid': 'original-with-findings', tabindex: 0 });
   const masked = h('div', { class: 'text-output', role: 'region', 'aria-label': 'Masked text', 'data-testid': 'masked-text', tabindex: 0 });
   const summary = h('p', { role: 'status', class: 'summary', 'data-testid': 'finding-summary' }, '0 findings shown');
+  // Type and score as text, as the Images view lists them: colour and tooltips are not for everyone.
+  const findingsHolder = h('div', {});
   const styleHint = h('p', { class: 'hint', 'aria-live': 'polite' });
 
   const element = h('section', { 'aria-labelledby': 'text-heading', 'data-view': 'text' },
@@ -67,7 +70,8 @@ export function createTextView(connection: Connection, errors: ErrorBanner): Vie
       h('div', {}, h('h3', {}, 'Original with findings'), original),
       h('div', {}, h('h3', {}, 'Masked text'), masked)),
     summary,
-    typeLegend());
+    typeLegend(),
+    findingsHolder);
 
   let current: MaskedNote | undefined;
   let requestNumber = 0;
@@ -93,12 +97,14 @@ export function createTextView(connection: Connection, errors: ErrorBanner): Vie
       original.replaceChildren();
       masked.replaceChildren();
       summary.textContent = '0 findings shown';
+      findingsHolder.replaceChildren();
       return;
     }
     const result = maskLocally(current.text, current.findings, { ...chosen, maskCharacter: characterOk ? chosen.maskCharacter : '*' });
     original.replaceChildren(markFindings(current.text, result.shown));
     masked.replaceChildren(renderMaskedSegments(result.segments));
     summary.textContent = `${result.shown.length} ${result.shown.length === 1 ? 'finding' : 'findings'} shown`;
+    findingsHolder.replaceChildren(findingsTable(result.shown, 'Findings shown'));
   };
 
   const mask = async () => {
@@ -106,7 +112,11 @@ export function createTextView(connection: Connection, errors: ErrorBanner): Vie
     const text = note.value;
     const mine = ++requestNumber;
     if (text.trim() === '') {
+      // A request still in flight for the old note is now stale (requestNumber moved on), so its finally
+      // leaves the busy marks alone: clear them here.
       current = undefined;
+      original.removeAttribute('aria-busy');
+      masked.removeAttribute('aria-busy');
       render();
       return;
     }

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { cachedConsoleAssets, type ConsoleAssets } from './buildConsole.ts';
@@ -13,8 +14,14 @@ export interface ConsoleRoutesOptions {
   region: string;
   /** Whether the server listens on a loopback address only (127.0.0.0/8, ::1, localhost). */
   listensOnLoopback: boolean;
-  /** Offered to pages loaded over loopback from a loopback server; nothing else ever sees it. */
+  /** Offered to pages loaded over loopback from a loopback server that show `consoleToken`; nothing else ever sees it. */
   defaultCredentials?: ConsoleCredentials;
+  /**
+   * The per-start secret of the console's address (`/#token=...`, printed by `npm start`): the key pair
+   * goes only to a request carrying it in CONSOLE_TOKEN_HEADER, so another local user who can reach
+   * loopback but cannot read the banner (or the 0600 credentials file) gets no secret. Without one, none.
+   */
+  consoleToken?: string;
   /** Origins of the object store's presigned URLs (s3rver locally), which the page uploads to and shows images from. */
   objectStoreOrigins?: readonly string[];
   /** Default: bundle console/ at the first request and keep the result. */
@@ -28,6 +35,9 @@ export interface ConsoleConfig {
   region: string;
   defaultCredentials?: ConsoleCredentials;
 }
+
+/** The request header the page sends the token from its address in (console/src/consoleConfig.ts). */
+export const CONSOLE_TOKEN_HEADER = 'x-hdm-console-token';
 
 /** Serves a console request and returns true, or returns false for the API to handle the request. */
 export type ConsoleRoutes = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -104,8 +114,9 @@ function securityHeaders(objectStoreOrigins: readonly string[]): Record<string, 
 
 /**
  * The API as the page reached it (same origin, so `localhost` and `127.0.0.1` both work), and the local
- * key pair only when both the server and the Host the browser asked for are loopback: a page on another
- * site that rebinds its DNS name to 127.0.0.1 sends its own name as Host and gets no secret.
+ * key pair only when the server and the Host the browser asked for are loopback (a page on another site
+ * that rebinds its DNS name to 127.0.0.1 sends its own name as Host) and the request shows this start's
+ * console token (other local users and processes can reach loopback too).
  */
 export function consoleConfig(options: ConsoleRoutesOptions, request: IncomingMessage): ConsoleConfig {
   const secure = Boolean((request.socket as TLSSocket).encrypted);
@@ -115,10 +126,18 @@ export function consoleConfig(options: ConsoleRoutesOptions, request: IncomingMe
     realtimeUrl: `${secure ? 'wss' : 'ws'}://${host}/graphql/realtime`,
     region: options.region,
   };
-  if (options.defaultCredentials && options.listensOnLoopback && isLoopbackHostname(hostnameOf(host))) {
+  if (options.defaultCredentials && options.listensOnLoopback && isLoopbackHostname(hostnameOf(host)) && showsToken(request, options.consoleToken)) {
     config.defaultCredentials = { accessKeyId: options.defaultCredentials.accessKeyId, secretAccessKey: options.defaultCredentials.secretAccessKey };
   }
   return config;
+}
+
+/** Whether the request's token header is `expected`, compared in constant time (digests, so lengths match). */
+function showsToken(request: IncomingMessage, expected: string | undefined): boolean {
+  const given = request.headers[CONSOLE_TOKEN_HEADER];
+  if (!expected || typeof given !== 'string' || given === '') return false;
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 // A Host header is `name[:port]` or `[v6][:port]`; anything else is not used to build URLs.

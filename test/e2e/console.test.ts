@@ -6,7 +6,7 @@ import { generatePage } from '../../bench/images/generatePage.ts';
 import { makeCredentials, Q, startTestApi, type FindingItem, type MaskedJob, type TestApi } from '../helpers/localApi.ts';
 import type { HttpResult } from '../helpers/signedFetch.ts';
 import { ChromiumMissingError, chromiumPath, launchChromium, openWatchedPage, type WatchedPage } from './browser.ts';
-import { contrastProblems, documentScrollWidth, focusedElement, storedEntries, unnamedFormControls } from './inPage.ts';
+import { contrastProblems, documentScrollWidth, focusedElement, markContents, storedEntries, unnamedFormControls } from './inPage.ts';
 
 // The browser console end to end: the real local server (loopback, temp data directory) serves the
 // console at `/`, a real Chromium drives it by the accessible names of the console's DOM contract, and the
@@ -60,6 +60,9 @@ describe('the browser console', () => {
     const { page } = await openConsole();
     await expect.poll(() => page.title()).toBe('health-data-masking console');
     await expectConnected(page);
+    expect(page.url(), 'the token leaves the address once read').toBe(`${origin}/`);
+    await page.reload();
+    await expectConnected(page);
     await expect.poll(() => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Text' }).getAttribute('aria-current')).toBe('page');
 
     await page.getByRole('textbox', { name: 'Clinical note' }).fill(NOTE);
@@ -67,14 +70,24 @@ describe('the browser console', () => {
     await expectSummary(page, shown(DEFAULT_MIN_SCORE).length);
 
     const marks = page.getByTestId('original-with-findings').locator('mark');
-    const found = await marks.evaluateAll((elements) => elements.map((m) => ({
-      text: m.textContent, type: m.getAttribute('data-type'), score: m.getAttribute('data-score'), title: m.getAttribute('title'),
-    })));
+    const found = await marks.evaluateAll(markContents);
     for (const finding of shown(DEFAULT_MIN_SCORE)) {
       const mark = found.find((m) => m.text === spanOf(finding));
       expect(mark, `a <mark> for the ${finding.type} finding at ${finding.beginOffset}`).toBeDefined();
-      expect(mark).toMatchObject({ type: finding.type, title: `${finding.type} · ${finding.score.toFixed(2)}` });
+      expect(mark).toMatchObject({
+        type: finding.type,
+        title: `${finding.type} · ${finding.score.toFixed(2)}`,
+        spoken: ` (${finding.type}, score ${finding.score.toFixed(2)})`,
+      });
       expect(Number(mark?.score)).toBeCloseTo(finding.score, 2);
+    }
+    // The same findings as text in a table: type, score and offsets, for whoever does not see colours.
+    const table = page.getByRole('table', { name: /^Findings shown/ });
+    const rows = await table.getByRole('row').filter({ hasNot: page.getByRole('columnheader') }).allTextContents();
+    expect(rows).toHaveLength(shown(DEFAULT_MIN_SCORE).length);
+    for (const finding of shown(DEFAULT_MIN_SCORE)) {
+      expect(rows, `a table row for the ${finding.type} finding at ${finding.beginOffset}`)
+        .toContainEqual(`${finding.type}${finding.score.toFixed(2)}characters ${finding.beginOffset}–${finding.endOffset}`);
     }
     expect(await page.getByRole('region', { name: 'Original with findings' }).count()).toBe(1);
 
@@ -207,7 +220,54 @@ describe('the browser console', () => {
 
     await page.goto(`${origin}/#job/${imageJob.id}`);
     await expect.poll(() => naturalWidth(page.getByRole('region', { name: 'Job details' }).getByRole('img', { name: 'Masked image' })), { timeout: 15_000 }).toBeGreaterThan(0);
+
+    // More than a page of jobs (10): Next page, then Previous page back to the first.
+    let newest = '';
+    for (let i = 1; i <= 11; i++) newest = (await apiMaskText(`Synthetic note ${i}: seen by Dr. Wren Ashby on 02/${String(i).padStart(2, '0')}/2024.`)).id;
+    await views(page).getByRole('button', { name: 'History' }).click();
+    const previousPage = page.getByRole('button', { name: 'Previous page' });
+    const nextPage = page.getByRole('button', { name: 'Next page' });
+    await expect.poll(async () => (await jobIdsShown(table))[0], { message: 'the first page, newest job first' }).toBe(newest);
+    await expect.poll(() => nextPage.isEnabled(), { message: 'Next page with more than 10 jobs' }).toBe(true);
+    await page.getByText('Page 1', { exact: true }).waitFor();
+    const firstPage = await jobIdsShown(table);
+    expect(firstPage).toHaveLength(10);
+    expect(await previousPage.isDisabled()).toBe(true);
+
+    await nextPage.click();
+    await page.getByText('Page 2', { exact: true }).waitFor();
+    expect(await previousPage.isEnabled()).toBe(true);
+    const secondPage = await jobIdsShown(table);
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.filter((id) => firstPage.includes(id)), 'page 2 repeats no job of page 1').toEqual([]);
+
+    await previousPage.click();
+    await page.getByText('Page 1', { exact: true }).waitFor();
+    expect(await jobIdsShown(table)).toEqual(firstPage);
+    expect(await previousPage.isDisabled()).toBe(true);
   }, OCR_TIMEOUT + 60_000);
+
+  it('opened without the token, asks for keys: no key pair prefilled, not connected', async () => {
+    const watched = await openWatchedPage(await browser());
+    opened.push(watched);
+    const { page } = watched;
+    page.setDefaultTimeout(15_000);
+    const configs: Promise<string>[] = [];
+    page.on('response', (response) => void (response.url().endsWith('/console/config.json') && configs.push(response.text())));
+    await page.goto(`${origin}/`);
+    const form = page.getByRole('form', { name: 'Credentials' });
+    await expect.poll(() => form.getByLabel('Endpoint').inputValue(), { message: 'the rest of the config still arrives' }).toBe(t.api.url);
+    expect(await form.getByLabel('Access key ID').inputValue()).toBe('');
+    expect(await form.getByLabel('Secret access key').inputValue()).toBe('');
+    expect(await currentText(page.getByTestId('connection-status'))).toBe('Not connected');
+    expect(configs).toHaveLength(1);
+    expect(await configs[0]).not.toContain(t.credentials().secretAccessKey);
+
+    await form.getByLabel('Access key ID').fill(t.credentials().accessKeyId);
+    await form.getByLabel('Secret access key').fill(t.credentials().secretAccessKey);
+    await form.getByRole('button', { name: 'Connect' }).click();
+    await expectConnected(page);
+  }, 60_000);
 
   it('works phone-sized without sideways scroll, and by keyboard: Tab to Mask, Enter masks', async () => {
     const { page } = await openConsole({ viewport: { width: 375, height: 740 } });
@@ -257,7 +317,7 @@ describe('the browser console', () => {
     await form.getByRole('button', { name: 'Connect' }).click();
     await expectAlert(page, 'UnrecognizedClientException');
     expect(await currentText(page.getByTestId('connection-status'))).not.toContain(`Connected as ${wrong.accessKeyId}`);
-    expect(await page.evaluate(storedEntries), 'nothing stored unless "Remember for this tab" is ticked').toEqual({ session: 0, local: 0 });
+    expect(await page.evaluate(storedEntries), 'no credentials stored unless "Remember for this tab" is ticked').toEqual({ session: ['hdm-console-token'], local: 0 });
 
     await form.getByLabel('Access key ID').fill(mine.accessKeyId);
     await form.getByLabel('Secret access key').fill(mine.secretAccessKey);
@@ -265,7 +325,7 @@ describe('the browser console', () => {
     await form.getByRole('button', { name: 'Connect' }).click();
     await expect.poll(() => page.getByRole('alert').count(), { message: 'the error clears on connecting' }).toBe(0);
     await expectConnected(page);
-    expect(await page.evaluate(storedEntries), 'remembered for this tab only').toEqual({ session: 1, local: 0 });
+    expect(await page.evaluate(storedEntries), 'remembered for this tab only').toEqual({ session: ['hdm-console-credentials', 'hdm-console-token'], local: 0 });
     expect(sent.length).toBeGreaterThan(2);
     const leaks = sent.filter((request) => request.includes(mine.secretAccessKey) || request.includes(wrong.secretAccessKey));
     expect(leaks.length, 'requests that carry a secret access key').toBe(0);
@@ -313,13 +373,21 @@ describe('the browser console', () => {
   }, 90_000);
 });
 
-/** A new context and page on the console (fresh sessionStorage), watched for console errors. */
+/**
+ * A new context and page (fresh sessionStorage) on the console's address as `npm start` prints it, with
+ * this start's token (and a view's hash, `#history` say), watched for console errors.
+ */
 async function openConsole(options: BrowserContextOptions = {}, hash = ''): Promise<WatchedPage> {
   const watched = await openWatchedPage(await browser(), options);
   opened.push(watched);
   watched.page.setDefaultTimeout(15_000);
-  await watched.page.goto(`${origin}/${hash}`);
+  await watched.page.goto(hash ? `${t.api.consoleUrl}&${hash.replace(/^#/, '')}` : t.api.consoleUrl);
   return watched;
+}
+
+/** The ids of the jobs the Past jobs table lists, in order. */
+async function jobIdsShown(table: Locator): Promise<string[]> {
+  return table.locator('tr[data-job-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-job-id') ?? ''));
 }
 
 function views(page: Page): Locator {

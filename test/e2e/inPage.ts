@@ -53,7 +53,7 @@ declare const document: {
   createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d', options: { willReadFrequently: boolean }): DomCanvasContext | null };
 };
 declare function getComputedStyle(element: DomElement): DomStyle;
-declare const sessionStorage: { length: number };
+declare const sessionStorage: { length: number; key(index: number): string | null };
 declare const localStorage: { length: number };
 
 /** Form controls (input, select, textarea) that have no accessible name from a label, aria-label(ledby) or title. */
@@ -162,7 +162,29 @@ export function focusedElement(): { description: string; showsFocus: boolean } |
   return { description: `${el.tagName.toLowerCase()}:${label}`, showsFocus: outline || style.boxShadow !== 'none' };
 }
 
-/** How many entries this origin keeps in sessionStorage and localStorage. */
-export function storedEntries(): { session: number; local: number } {
-  return { session: sessionStorage.length, local: localStorage.length };
+/** The keys this origin keeps in sessionStorage (sorted), and how many entries in localStorage. */
+export function storedEntries(): { session: string[]; local: number } {
+  const session: string[] = [];
+  for (let i = 0; i < sessionStorage.length; i++) session.push(sessionStorage.key(i) ?? '');
+  return { session: session.sort(), local: localStorage.length };
+}
+
+/**
+ * What each <mark> holds: its text as shown (without visually hidden parts), what a screen reader hears
+ * after it (its own visually hidden part), and its data-type, data-score and title.
+ */
+export function markContents(marks: DomElement[]): { text: string; spoken: string; type: string | null; score: string | null; title: string | null }[] {
+  const isHidden = (node: DomNode) => node.nodeType === 1 && String((node as DomElement).className).split(/\s+/).includes('visually-hidden');
+  const shownText = (node: DomNode): string => {
+    if (node.nodeType === 3) return node.textContent ?? '';
+    if (node.nodeType !== 1 || isHidden(node)) return '';
+    return Array.from((node as DomElement).childNodes, shownText).join('');
+  };
+  return marks.map((mark) => ({
+    text: shownText(mark),
+    spoken: Array.from(mark.childNodes).filter(isHidden).map((node) => node.textContent ?? '').join(''),
+    type: mark.getAttribute('data-type'),
+    score: mark.getAttribute('data-score'),
+    title: mark.getAttribute('title'),
+  }));
 }

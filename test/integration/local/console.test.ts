@@ -118,12 +118,33 @@ describe('the console page', () => {
   });
 });
 
+/** The per-start token in the address the API gives (`<origin>/#token=...`), as the banner prints it. */
+function consoleToken(): string {
+  const url = new URL(t.api.consoleUrl);
+  expect(url.origin).toBe(origin);
+  expect(url.pathname).toBe('/');
+  const token = url.hash.match(/^#token=([A-Za-z0-9_-]+)$/)?.[1];
+  expect(token, 'consoleUrl carries the token in its hash').toBeDefined();
+  return token as string;
+}
+
 describe('/console/config.json', () => {
-  it('offers the generated key pair to a page loaded from a loopback host, never cached', async () => {
+  it('gives a random 24-byte token in consoleUrl, new at every start', async () => {
+    const token = consoleToken();
+    expect(Buffer.from(token, 'base64url')).toHaveLength(24);
+    const other = await startTestApi();
+    try {
+      expect(new URL(other.api.consoleUrl).hash).not.toBe(`#token=${token}`);
+    } finally {
+      await other.dispose();
+    }
+  });
+
+  it('offers the generated key pair to a page loaded from a loopback host with the token, never cached', async () => {
     const { port } = new URL(origin);
     const principal = t.credentials();
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) {
-      const response = await get(`${origin}/console/config.json`, { host });
+      const response = await get(`${origin}/console/config.json`, { host, 'x-hdm-console-token': consoleToken() });
       expect(response.status).toBe(200);
       expect(response.headers['cache-control']).toBe('no-store');
       expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -137,10 +158,23 @@ describe('/console/config.json', () => {
     }
   });
 
-  it('offers no key pair when the Host names anything else (a DNS-rebinding page, say)', async () => {
+  it('offers no key pair without the token or with a wrong one (another local user or process, say)', async () => {
+    const { port } = new URL(origin);
+    const token = consoleToken();
+    const host = `127.0.0.1:${port}`;
+    const wrong = [undefined, '', token.slice(0, -1), `${token}x`, token.toUpperCase() === token ? token.toLowerCase() : token.toUpperCase(), 'a'.repeat(token.length)];
+    for (const given of wrong) {
+      const response = await get(`${origin}/console/config.json`, { host, ...(given === undefined ? {} : { 'x-hdm-console-token': given }) });
+      expect(response.status).toBe(200);
+      expect(JSON.parse(response.body), `token ${given === undefined ? 'missing' : `of length ${given.length}`}`).toEqual({ url: `http://${host}/graphql`, realtimeUrl: `ws://${host}/graphql/realtime`, region: t.api.region });
+      expect(response.body).not.toContain(t.credentials().secretAccessKey);
+    }
+  });
+
+  it('offers no key pair when the Host names anything else (a DNS-rebinding page, say), even with the token', async () => {
     const { port } = new URL(origin);
     for (const host of [`attacker.example:${port}`, `127.0.0.1.attacker.example:${port}`, `192.168.1.20:${port}`]) {
-      const response = await get(`${origin}/console/config.json`, { host });
+      const response = await get(`${origin}/console/config.json`, { host, 'x-hdm-console-token': consoleToken() });
       expect(response.status).toBe(200);
       const config = JSON.parse(response.body);
       expect(config).toEqual({ url: `http://${host}/graphql`, realtimeUrl: `ws://${host}/graphql/realtime`, region: t.api.region });
@@ -148,9 +182,9 @@ describe('/console/config.json', () => {
     }
   });
 
-  it('offers no key pair from a server that does not listen on loopback only, whatever the Host', async () => {
+  it('offers no key pair from a server that does not listen on loopback only, whatever the Host and token', async () => {
     const principal = t.credentials();
-    const routes = createConsoleRoutes({ region: 'us-east-1', listensOnLoopback: false, defaultCredentials: principal, assets: async () => ({ html: '', js: '', css: '' }) });
+    const routes = createConsoleRoutes({ region: 'us-east-1', listensOnLoopback: false, defaultCredentials: principal, consoleToken: 'local-token', assets: async () => ({ html: '', js: '', css: '' }) });
     const server: Server = createServer((req, res) => {
       if (!routes(req, res)) res.writeHead(404).end();
     });
@@ -158,7 +192,7 @@ describe('/console/config.json', () => {
     try {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      const response = await get(`http://127.0.0.1:${port}/console/config.json`);
+      const response = await get(`http://127.0.0.1:${port}/console/config.json`, { 'x-hdm-console-token': 'local-token' });
       expect(JSON.parse(response.body)).toEqual({ url: `http://127.0.0.1:${port}/graphql`, realtimeUrl: `ws://127.0.0.1:${port}/graphql/realtime`, region: 'us-east-1' });
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));

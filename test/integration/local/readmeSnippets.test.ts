@@ -15,7 +15,7 @@ import type { AwsCredentials } from '../../helpers/signedFetch.ts';
 // endpoint and keys in HDM_* variables) against the real local API.
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const EXAMPLES = ['examples/client-kit.ts', 'examples/amplify.ts', 'examples/plain-fetch.ts'] as const;
+const EXAMPLES = ['examples/client-kit.ts', 'examples/apollo.ts', 'examples/amplify.ts', 'examples/plain-fetch.ts'] as const;
 const run = promisify(execFile);
 
 /** Runs an example in its own Node process; returns the JSON it printed on its last line. */
@@ -54,6 +54,16 @@ describe('README.md "Calling the API" examples', () => {
       expect(leakedPhi(String(printed.maskedText))).toEqual([]);
       expect(printed.maskedText).toContain('[NAME]');
       expect((printed.findings as { type: string }[]).map((f) => f.type)).toEqual(expect.arrayContaining(['NAME', 'DATE', 'PHONE_OR_FAX']));
+      expect(printed.updates).toEqual(['RUNNING', 'SUCCEEDED']);
+    }, 60_000);
+
+    it('examples/apollo.ts masks a note and prints the job and RUNNING, SUCCEEDED', async () => {
+      const printed = await runExample('examples/apollo.ts', t.api.url, t.api.region, t.credentials());
+      const job = printed.job as { status: string; maskedText: string; findingCount: number };
+      expect(job.status).toBe('SUCCEEDED');
+      expect(job.findingCount).toBeGreaterThan(0);
+      expect(leakedPhi(job.maskedText)).toEqual([]);
+      expect(job.maskedText).toContain('[NAME]');
       expect(printed.updates).toEqual(['RUNNING', 'SUCCEEDED']);
     }, 60_000);
 

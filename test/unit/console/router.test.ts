@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHash } from '../../../console/src/router.ts';
+import { parseRoute, routeHash, splitTokenFromHash } from '../../../console/src/router.ts';
 
 describe('console routes', () => {
   it('reads the four views from the hash, and anything else as Text', () => {
@@ -14,5 +14,15 @@ describe('console routes', () => {
       expect(parseRoute(routeHash(route))).toEqual(route);
     }
     expect(routeHash({ name: 'job', argument: 'a/b c' })).toBe('#job/a%2Fb%20c');
+  });
+
+  it('takes the console token out of the hash and keeps the view', () => {
+    expect(splitTokenFromHash('#token=Ab-_9')).toEqual({ token: 'Ab-_9', rest: '' });
+    expect(splitTokenFromHash('#history&token=Ab-_9')).toEqual({ token: 'Ab-_9', rest: '#history' });
+    expect(splitTokenFromHash('#token=Ab-_9&job/01d08c5a')).toEqual({ token: 'Ab-_9', rest: '#job/01d08c5a' });
+    expect(parseRoute(splitTokenFromHash('#token=x&job/a%2Fb').rest)).toEqual({ name: 'job', argument: 'a/b' });
+    expect(splitTokenFromHash('#token=%zz')).toEqual({ token: '%zz', rest: '' });
+    for (const hash of ['', '#', '#history', '#token=']) expect(splitTokenFromHash(hash).token).toBeUndefined();
+    expect(splitTokenFromHash('#history').rest).toBe('#history');
   });
 });
