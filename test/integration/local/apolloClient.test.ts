@@ -86,7 +86,7 @@ describe('Apollo Client 4 + aws-appsync-auth-link + aws-appsync-subscription-lin
       error: (error) => errors.push(error),
     });
     try {
-      // Apollo does not surface start_ack, so mask until a job's updates come back (the first start takes a while).
+      // client.subscribe alone drops start_ack (examples/apollo.ts shows how a link can surface it), so mask until a job's updates come back.
       const job = await retryUntil(async () => {
         const { data } = await client.mutate<{ maskText: MaskedJob }>({ mutation: gql(Q.maskText), variables: { input: { text: NOTE } } });
         const id = data?.maskText.id;
