@@ -61,9 +61,13 @@ export function isValidMaskCharacter(character: string): boolean {
 
 /** Findings with usable offsets into `text` that pass `minScore` and `types`, by position. */
 export function selectFindings<F extends TextFinding>(text: string, findings: readonly F[], options: Pick<LocalMaskOptions, 'minScore' | 'types'>): F[] {
-  return findings
-    .filter((f) => f.score >= options.minScore && options.types.has(f.type) && hasOffsetsIn(f, text))
+  return passingFindings(text, findings, options)
     .sort((a, b) => (a.beginOffset ?? 0) - (b.beginOffset ?? 0) || (b.endOffset ?? 0) - (a.endOffset ?? 0));
+}
+
+/** The same findings in the caller's order: core breaks ties between equal spans by that order, as on the server. */
+function passingFindings<F extends TextFinding>(text: string, findings: readonly F[], options: Pick<LocalMaskOptions, 'minScore' | 'types'>): F[] {
+  return findings.filter((f) => f.score >= options.minScore && options.types.has(f.type) && hasOffsetsIn(f, text));
 }
 
 function hasOffsetsIn(finding: TextFinding, text: string): finding is TextFinding & { beginOffset: number; endOffset: number } {
@@ -79,7 +83,7 @@ export function maskLocally<F extends TextFinding>(text: string, findings: reado
   if (options.style === 'CHARACTER' && options.maskCharacter !== undefined && !isValidMaskCharacter(options.maskCharacter)) throw new InvalidMaskCharacterError();
   const shown = selectFindings(text, findings, options);
   const coreOptions = toCoreOptions(options);
-  const { maskedText, spans } = maskText(text, shown.map(toEntity), coreOptions);
+  const { maskedText, spans } = maskText(text, passingFindings(text, findings, options).map(toEntity), coreOptions);
 
   const segments: MaskedSegment[] = [];
   let cursor = 0;
