@@ -5,10 +5,10 @@
 
 import { splitTokenFromHash } from './router.ts';
 
+export { CONSOLE_TOKEN_HEADER } from './consoleTokenHeader.ts';
+
 const STORED = 'hdm-console-token';
 
-/** The header /console/config.json reads it from (local/console/consoleRoutes.ts). */
-export const CONSOLE_TOKEN_HEADER = 'x-hdm-console-token';
 
 /**
  * The token from the address (removed from it with history.replaceState, the view hash kept), else the

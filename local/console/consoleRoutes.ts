@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { CONSOLE_TOKEN_HEADER } from '../../console/src/consoleTokenHeader.ts';
 import { cachedConsoleAssets, type ConsoleAssets } from './buildConsole.ts';
 
 /** The key pair the page may prefill: only ever the generated local principal's. */
@@ -36,8 +37,7 @@ export interface ConsoleConfig {
   defaultCredentials?: ConsoleCredentials;
 }
 
-/** The request header the page sends the token from its address in (console/src/consoleConfig.ts). */
-export const CONSOLE_TOKEN_HEADER = 'x-hdm-console-token';
+export { CONSOLE_TOKEN_HEADER };
 
 /** Serves a console request and returns true, or returns false for the API to handle the request. */
 export type ConsoleRoutes = (request: IncomingMessage, response: ServerResponse) => boolean;
