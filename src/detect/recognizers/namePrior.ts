@@ -33,7 +33,9 @@ function lowerCasePrior(key: string, lexicon: Lexicon): number {
   if (MONTHS_AND_DAYS.has(key)) return 0.11;
   if (!lexicon.firstNames.has(key) || lexicon.commonWords.has(key) || lexicon.clinicalWords.has(key)) return 0;
   if (RELATIONS.has(key) || TITLES.has(key) || NEVER_NAMES.has(key) || FUNCTION_WORDS.has(key) || PROPER_NON_PHI.has(key)) return 0;
-  return looksClinical(key) ? 0 : 0.3;
+  if (looksClinical(key)) return 0;
+  // "mary" is on the whitelist too (a saint, a nodule): only a relation word or a title makes it a name.
+  return lexicon.safeWords.has(key) ? 0.12 : 0.3;
 }
 
 const priorCache = new WeakMap<Lexicon, Map<string, number[]>>();
@@ -69,19 +71,28 @@ function wordPrior(token: Token, lexicon: Lexicon): number {
   if (RELATIONS.has(key) || TITLES.has(key) || NEVER_NAMES.has(key)) return 0;
   // Months join a name ("June Castellano") but never make one alone: a run needs a stronger word.
   if (MONTHS_AND_DAYS.has(key)) return 0.11;
-  const { first, common, known, person } = knowledgeOf(key, lexicon);
-  if (PROPER_NON_PHI.has(key)) return common ? 0.15 : 0.05;
+  const k = knowledgeOf(key, lexicon);
+  if (PROPER_NON_PHI.has(key)) return k.common ? 0.15 : 0.05;
   // A known city that is no first name is more likely a place; the place recognizer scores it.
-  const place = lexicon.countries.has(key) ? 0.5 : lexicon.cities.has(key) && !first ? 0.8 : 1;
-  if (token.caseInformative) return place * mixedCasePrior(token, { first, common, known, person });
-  if (first && !common) return 0.7;
-  if (person && !known) return key.length >= 4 ? 0.4 : 0.2;
-  if (first) return 0.25;
-  if (!known && key.length >= 4) return 0.2;
+  const place = lexicon.countries.has(key) ? 0.5 : lexicon.cities.has(key) && !k.first ? 0.8 : 1;
+  if (token.caseInformative) return place * mixedCasePrior(token, k, lexicon);
+  return place * uncasedPrior(key, k);
+}
+
+/**
+ * ALL-CAPS or all-lower-case text: only the word lists speak. A word real notes use as a non-name
+ * ("MAG", "levo", "bili") is weak even when some name list holds it; context must lift it.
+ */
+function uncasedPrior(key: string, k: Knowledge): number {
+  if (k.safe) return k.first && !k.common ? 0.3 : k.first || k.person ? 0.1 : 0;
+  if (k.first && !k.common) return 0.7;
+  if (k.person && !k.known) return key.length >= 4 ? 0.4 : 0.2;
+  if (k.first) return 0.25;
+  if (!k.known && key.length >= 4) return 0.2;
   return 0.05;
 }
 
-interface Knowledge { first: boolean; common: boolean; known: boolean; person: boolean }
+interface Knowledge { first: boolean; common: boolean; known: boolean; person: boolean; safe: boolean }
 
 const knowledgeCache = new WeakMap<Lexicon, Map<string, Knowledge>>();
 
@@ -92,29 +103,44 @@ function knowledgeOf(key: string, lexicon: Lexicon): Knowledge {
   let k = cache.get(key);
   if (!k) {
     const common = lexicon.commonWords.has(key);
-    k = { first: lexicon.firstNames.has(key), common, known: common || lexicon.knownWords.has(key), person: lexicon.personNames.has(key) };
+    k = {
+      first: lexicon.firstNames.has(key),
+      common,
+      known: common || lexicon.knownWords.has(key),
+      person: lexicon.personNames.has(key),
+      safe: lexicon.safeWords.has(key),
+    };
     if (cache.size > 200_000) cache.clear();
     cache.set(key, k);
   }
   return k;
 }
 
-function mixedCasePrior(token: Token, k: Knowledge): number {
+function mixedCasePrior(token: Token, k: Knowledge, lexicon: Lexicon): number {
   // An all-caps word inside mixed-case text is usually an abbreviation ("CXR", "NEURO"), unless a
   // name list knows it ("SMITH, John" in a patient banner).
   if (token.upper) {
     if (token.text.length <= 2) return 0;
+    if (k.safe) return k.first && !k.common ? 0.3 : 0;
     if (k.first && !k.common) return 0.6;
     return k.person && !k.known ? 0.45 : 0;
   }
   if (!token.capitalized) {
     // "wife mary called": a lower-case first name still counts a little, more once context speaks.
-    return k.first && !k.common ? 0.3 : 0;
+    return k.first && !k.common ? (k.safe ? 0.12 : 0.3) : 0;
   }
   const start = token.sentenceStart ? 0.7 : 1;
+  // Real notes capitalise short forms and drugs at will ("Levo", "Lytes", "Mag"): a whitelist word is a
+  // name only with help from context or a neighbouring name, never by its capital alone.
+  if (k.safe) {
+    // Given names real notes also use as words ("Mary", "Rose") keep a given name's weight mid-sentence.
+    if (k.first) return k.common ? (token.sentenceStart ? 0.3 : 0.55) : 0.6 * start;
+    return (k.person ? 0.35 : 0.15) * start;
+  }
   if (k.first && !k.common) return 0.85 * start;
   if (k.person && !k.known) return 0.75 * start;
-  if (!k.known) return 0.62 * start;
+  // Default deny, except for a word one slip away from a whitelist word ("Ambulatd", "Permacath").
+  if (!k.known) return (nearSafeWord(token.key, lexicon) ? 0.3 : 0.62) * start;
   // A capitalised "Will" or "Hope" mid-sentence is a name; at a sentence start it is just a word.
   if (k.first) return token.sentenceStart ? 0.3 : 0.55;
   if (k.common) return 0.15 * start;
@@ -146,4 +172,27 @@ function looksClinical(word: string): boolean {
   const inner = word.slice(1);
   if (!/\p{Lu}/u.test(inner) || word === word.toUpperCase()) return false;
   return !/^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|St|Fitz)\p{Lu}/u.test(word) && !/-\p{Lu}/u.test(word);
+}
+
+/**
+ * A misspelling of a clinical word (one letter dropped, doubled, swapped or changed) or a compound of two
+ * (a device or charting-system name). Only asked of words no list knows, so the cost stays off the hot path.
+ */
+function nearSafeWord(word: string, lexicon: Lexicon): boolean {
+  const safe = lexicon.safeWords;
+  if (word.length < 5 || !/^[a-z]+$/.test(word)) return false;
+  for (let i = 0; i < word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i + 1);
+    if (safe.has(head + tail)) return true; // one letter too many
+    if (i + 1 < word.length && safe.has(head + word[i + 1] + word[i] + word.slice(i + 2))) return true; // swapped
+    for (let c = 97; c <= 122; c++) {
+      const letter = String.fromCharCode(c);
+      if (safe.has(head + letter + tail) || safe.has(head + letter + word.slice(i))) return true; // changed, missing
+    }
+  }
+  for (let i = 4; i <= word.length - 4; i++) {
+    if (safe.has(word.slice(0, i)) && safe.has(word.slice(i)) && !lexicon.firstNames.has(word.slice(0, i))) return true;
+  }
+  return false;
 }

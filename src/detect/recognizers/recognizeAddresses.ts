@@ -59,6 +59,8 @@ const GENERIC_FACILITY_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'his',
 
 export interface AddressLexicon {
   isCommonWord(word: string): boolean;
+  /** A word real clinical notes use as a non-name ("cont", "propofol"): it names no facility by itself. */
+  isSafeWord(word: string): boolean;
   isCity(name: string): boolean;
 }
 
@@ -106,7 +108,7 @@ export function recognizeAddresses(text: string, tokens: readonly Token[], lexic
   for (const m of text.matchAll(UK_POSTCODE)) if (/\d/.test(m[0]) && m[0].length >= 5) add(m.index, m[0], 0.6);
   for (const m of matchAtTokens(text, tokens, FACILITY_AT, FACILITY_STARTS)) {
     const before = wordsBeforeFacility(text, m.index);
-    if (before) pushFacility(out, m.index - before.length, before + m[0], isCommonWord);
+    if (before) pushFacility(out, text, m.index - before.length, before + m[0], lexicon);
   }
   for (const m of matchAtTokens(text, tokens, WARD, WARD_START)) add(m.index, m[0], 0.6);
   return out;
@@ -156,7 +158,8 @@ function wordsBeforeFacility(text: string, end: number): string | undefined {
  * text without capitals, words that are not everyday English ("admitted to brigham hospital").
  * Leading generic words ("the", "outside") are dropped; a facility with no naming word is no PHI.
  */
-function pushFacility(out: Candidate[], start: number, value: string, isCommonWord: (w: string) => boolean): void {
+function pushFacility(out: Candidate[], text: string, start: number, value: string, lexicon: AddressLexicon): void {
+  const isCommonWord = (w: string) => lexicon.isCommonWord(w);
   const all = value.split(/\s+/);
   let first = all.length - 2;
   while (first >= 0 && isNamingWord(all[first] ?? '', isCommonWord)) first--;
@@ -164,10 +167,34 @@ function pushFacility(out: Candidate[], start: number, value: string, isCommonWo
   const words = all.slice(first + 1);
   const naming = words.slice(0, -1).filter((w) => !GENERIC_FACILITY_WORDS.has(w.toLowerCase()) && !DESCRIPTORS.has(w.toLowerCase()));
   if (naming.length === 0) return;
-  const distinctive = naming.some((w) => !isCommonWord(w.toLowerCase().replace(/['’]s$/, '')));
-  const strong = STRONG_FACILITY.test(value) ? distinctive || naming.some((w) => /^[A-Z]/.test(w)) : distinctive;
+  const distinctive = naming.some((w) => {
+    const key = w.toLowerCase().replace(/['’]s$/, '');
+    return !isCommonWord(key) && !lexicon.isSafeWord(key);
+  });
+  const capitalised = hasNamingCapital(text, start, words);
+  const strong = STRONG_FACILITY.test(value) ? distinctive || capitalised : distinctive;
   if (!strong) return;
-  out.push({ start, end: start + words.join(' ').length, type: 'ADDRESS', score: naming.some((w) => /^[A-Z]/.test(w)) ? (STRONG_FACILITY.test(value) ? 0.94 : 0.85) : 0.6 });
+  out.push({ start, end: start + words.join(' ').length, type: 'ADDRESS', score: capitalised ? (STRONG_FACILITY.test(value) ? 0.94 : 0.85) : 0.6 });
+}
+
+/**
+ * A capital that says "name": "Mercy Hospital", "seen at Spaulding rehab". At the start of a line or
+ * sentence a capital says nothing ("Cont rehab plan", "Propofol inc to 40"), unless the facility word
+ * has one too or another naming word does.
+ */
+function hasNamingCapital(text: string, start: number, words: string[]): boolean {
+  const naming = words.slice(0, -1);
+  if (!naming.some((w) => /^[A-Z]/.test(w))) return false;
+  const facility = words[words.length - 1] ?? '';
+  if (/^[A-Z]/.test(facility) || naming.slice(1).some((w) => /^[A-Z]/.test(w))) return true;
+  return !atSentenceStart(text, start);
+}
+
+/** Nothing but bullets or numbering before `start` on its line, or a sentence's end right before it. */
+function atSentenceStart(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  return /^[\s\-*•>\d.)]*$/.test(before) || /[.!?:;]\s*$/.test(before);
 }
 
 function isNamingWord(word: string, isCommonWord: (w: string) => boolean): boolean {

@@ -37,7 +37,8 @@ export function recognizeContacts(text: string, lower = text.toLowerCase()): Can
   if (text.includes('+')) for (const m of text.matchAll(INTERNATIONAL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: 0.85 });
   for (const m of text.matchAll(SEVEN_DIGIT)) {
     const cue = hasCueBefore(text, m.index, PHONE_CUES, 3);
-    out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: cue ? 0.9 : 0.6 });
+    const score = cue ? 0.9 : isRange(text, m.index, m[0]) ? 0.2 : 0.6;
+    out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score });
   }
   for (const m of text.matchAll(PAGER_OR_EXTENSION)) {
     const value = m[1] ?? '';
@@ -48,6 +49,18 @@ export function recognizeContacts(text: string, lower = text.toLowerCase()): Can
   }
   return out;
 }
+
+/**
+ * "u/o 900-1300", "plt 150-4000 cc": a rising pair of numbers with a unit or a rate after it is a range of
+ * values. A bare seven-digit number ("555-0143") has no unit after it.
+ */
+function isRange(text: string, start: number, value: string): boolean {
+  const [low, high] = value.split(/[-.]/).map(Number);
+  if (value[3] !== '-' || low === undefined || high === undefined || low >= high) return false;
+  return RANGE_UNIT_AFTER.test(text.slice(start + value.length, start + value.length + 12));
+}
+
+const RANGE_UNIT_AFTER = /^\s*(?:%|cc|ml|mls|mg|mcg|g|kg|units?|u\b|meq|mmol|kcal|cal|l\b|\/|per\b|a\s+day|daily|q|x|in\b|out\b|over\b|range|total)/i;
 
 function push(out: Candidate[], start: number, value: string, type: 'URL', score: number): void {
   if (value.length > 3) out.push({ start, end: start + value.length, type, score });

@@ -152,15 +152,21 @@ function scoreMonthAlone(text: string, start: number, word: string): number {
   return cue ? 0.8 : capitalized ? 0.6 : 0.4;
 }
 
+const SATURATION_CUES = ['o2', 'spo2', 'sao2', 'pulse', 'ox', 'pox', 'oxygen', 'sats', 'o2sat'];
+// A date after the day: "Sat 3/14", "Sat 14", "Sat 14th", "Sat, 14 March"; not "sat 94", "sat 92%", "sat 90-95".
+const DAY_OF_MONTH_AFTER = /^[\s,.]*(?:(?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])\b(?![%.]\d)|(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d%.,/-]|\s*(?:%|-\s*\d)))/i;
 const WEEKDAY_CUES = ['on', 'last', 'next', 'this', 'by', 'until', 'f/u', 'fu', 'arrives', 'arriving', 'eta', 'tomorrow', 'tmrw', 'see', 'visit', 'returns', 'due', 'planned', 'scheduled', 'since', 'adm', 'admitted'];
 
 function isAmbiguousShortDay(word: string, text: string, start: number): boolean {
   const lower = word.toLowerCase();
   if (!['sun', 'sat', 'wed', 'mon', 'tue', 'thu', 'fri'].includes(lower)) return false;
   // "sat up", "sun exposure", "sats 95%", "Mon/Fri dosing": only a weekday next to a date or after a cue.
-  const after = text.slice(start + word.length, start + word.length + 8);
+  const after = text.slice(start + word.length, start + word.length + 12);
   if (/^\//.test(after) || text[start - 1] === '/') return true;
-  return !/^[\s,.]*\d/.test(after) && !hasCueBefore(text, start, WEEKDAY_CUES, 1);
+  // "O2 sat 94", "sat 88-92%": a saturation is a value, never a day of the month.
+  if (lower === 'sat' && hasCueBefore(text, start, SATURATION_CUES, 1)) return true;
+  if (/^[\s,.]*\d/.test(after)) return !DAY_OF_MONTH_AFTER.test(after);
+  return !hasCueBefore(text, start, WEEKDAY_CUES, 1);
 }
 
 /** A year alone: "in 2019" yes; "at 2000" (a time) and "2000 mL" no. */

@@ -47,7 +47,7 @@ export function recognizeIds(text: string, tokens: readonly Token[], safe: SafeS
     out.push(idAt(m.index, m[0], npiValid(m[0]) ? 0.9 : 0.75));
   }
   for (const m of matchAtTokens(text, tokens, ALPHANUMERIC, ALPHANUMERIC_START)) {
-    if (hasCueBefore(text, m.index, CODE_CUES, 2) || isMedicalToken(m[0])) continue;
+    if (hasCueBefore(text, m.index, CODE_CUES, 2) || isMedicalToken(m[0]) || isProductOfNumbers(m[0])) continue;
     out.push(idAt(m.index, m[0], 0.7));
   }
   // DEA numbers and VINs have fixed lengths and check digits: test the tokens of those lengths.
@@ -74,6 +74,11 @@ function isAsciiAlphanumeric(word: string): boolean {
 
 function idAt(start: number, value: string, score: number): Candidate {
   return { start, end: start + value.length, type: 'ID', score };
+}
+
+/** "14x700x100", "10X5X3": vent settings and dimensions, numbers joined by "x", are measurements. */
+function isProductOfNumbers(token: string): boolean {
+  return /^\d+(?:\.\d+)?(?:[x×*]\d+(?:\.\d+)?)+$/i.test(token);
 }
 
 /** Spine levels, ECG leads, strains and similar tokens that look like IDs ("L4-5", "COVID-19", "H1N1"). */

@@ -157,12 +157,14 @@ function isAfterRelation(text: string, tokens: Token[], i: number): boolean {
 }
 
 /**
- * "Care Coordinator", "Patient Portal": Title Case made of everyday words. Two or more words that are
+ * "Care Coordinator", "Patient Portal", "Levo Gtt": Title Case made of everyday words or words real notes use
+ * as non-names (Philter's whitelist). Two or more words that are
  * all first names ("Will Rose") still read as a name.
  */
 function everydayWordsOnly(tokens: Token[], run: { first: number; last: number }, lexicon: Lexicon): boolean {
   const words = tokens.slice(run.first, run.last + 1).filter((t) => t.alpha && t.text.length > 1);
-  if (words.some((t) => !lexicon.commonWords.has(t.key))) return false;
+  const everydayWord = (t: Token) => lexicon.commonWords.has(t.key) || (lexicon.safeWords.has(t.key) && !lexicon.firstNames.has(t.key));
+  if (!words.every(everydayWord)) return false;
   return !(words.length >= 2 && words.every((t) => lexicon.firstNames.has(t.key)));
 }
 
