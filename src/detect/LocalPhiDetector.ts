@@ -11,6 +11,7 @@ import { recognizeLocations } from './recognizers/recognizeLocations.ts';
 import { recognizeLabelledNames } from './recognizers/recognizeLabelledNames.ts';
 import { recognizeNames } from './recognizers/recognizeNames.ts';
 import { recognizeNamesInPlace } from './recognizers/recognizeNamesInPlace.ts';
+import { recognizePlaceSlots } from './recognizers/recognizePlaceSlots.ts';
 import { recognizeProfessions } from './recognizers/recognizeProfessions.ts';
 import { recognizeSafeSpans } from './recognizers/recognizeSafeSpans.ts';
 import { resolveCandidates } from './resolveCandidates.ts';
@@ -87,6 +88,7 @@ export class LocalPhiDetector implements PhiDetector {
       ...recognizeAges(text, lower),
       ...recognizeAddresses(text, tokens, this.#addressLexicon, lower),
       ...recognizeLocations(text, tokens, lexicon),
+      ...recognizePlaceSlots(text, tokens, lexicon),
       ...recognizeProfessions(text, tokens, (w) => RELATIONS.has(w)),
       ...recognizeNames(text, tokens, lexicon, safe),
       ...recognizeNamesInPlace(text, lexicon, lower),

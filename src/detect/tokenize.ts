@@ -161,7 +161,9 @@ function isMixedCase(c: CaseCounts): boolean {
   if (c.upper + c.lower === 0) return true;
   if (c.upper / (c.upper + c.lower) > 0.6) return false;
   // Lower-case text: fewer than one word in 40 starts with a capital.
-  return c.words < 8 || c.capitalizedWords / c.words >= 0.025;
+  // A short text with no capital at all ("signed: t. whitacre, rn") says nothing by its case either.
+  if (c.words < 8) return c.upper > 0;
+  return c.capitalizedWords / c.words >= 0.025;
 }
 
 function allCapsWords(line: string): boolean {

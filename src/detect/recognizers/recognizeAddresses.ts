@@ -167,10 +167,9 @@ function pushFacility(out: Candidate[], text: string, start: number, value: stri
   const words = all.slice(first + 1);
   const naming = words.slice(0, -1).filter((w) => !GENERIC_FACILITY_WORDS.has(w.toLowerCase()) && !DESCRIPTORS.has(w.toLowerCase()));
   if (naming.length === 0) return;
-  const distinctive = naming.some((w) => {
-    const key = w.toLowerCase().replace(/['’]s$/, '');
-    return !isCommonWord(key) && !lexicon.isSafeWord(key);
-  });
+  // Philter's test: a word real notes never use as an ordinary word names something ("good shepherd
+  // rehab"); "cont rehab", "pulm rehab" and "acute rehab" are made of such ordinary words.
+  const distinctive = naming.some((w) => !lexicon.isSafeWord(w.toLowerCase().replace(/['’]s$/, '')));
   const capitalised = hasNamingCapital(text, start, words);
   const strong = STRONG_FACILITY.test(value) ? distinctive || capitalised : distinctive;
   if (!strong) return;
@@ -183,11 +182,19 @@ function pushFacility(out: Candidate[], text: string, start: number, value: stri
  * has one too or another naming word does.
  */
 function hasNamingCapital(text: string, start: number, words: string[]): boolean {
+  if (!lineHasLowerCase(text, start)) return false;
   const naming = words.slice(0, -1);
   if (!naming.some((w) => /^[A-Z]/.test(w))) return false;
   const facility = words[words.length - 1] ?? '';
   if (/^[A-Z]/.test(facility) || naming.slice(1).some((w) => /^[A-Z]/.test(w))) return true;
   return !atSentenceStart(text, start);
+}
+
+function lineHasLowerCase(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let lineEnd = text.indexOf('\n', at);
+  if (lineEnd < 0) lineEnd = text.length;
+  return /\p{Ll}/u.test(text.slice(lineStart, lineEnd));
 }
 
 /** Nothing but bullets or numbering before `start` on its line, or a sentence's end right before it. */

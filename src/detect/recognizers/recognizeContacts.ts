@@ -16,6 +16,8 @@ const SEVEN_DIGIT = /(?<![\d/.-])\d{3}[-.]\d{4}(?![\d/-])/g;
 const PAGER_OR_EXTENSION =
   /\b(?:pager|pgr|beeper|bpr|bleep|page|pg|ext\.?|extension|x|p\.)\s*[#:.]?\s*(\d(?:[\d-]{2,9}\d))\b/gi;
 
+// "beeped @ 3-4410", "paged at 54410": a number after a paging verb; a time ("paged at 1400") has no hyphen and four digits.
+const PAGED_NUMBER = /\b(?:beeped|paged|pinged)\s*(?:at|@|to)?\s*#?\s*(\d-?\d{4}|\d{5,7}|\d{3}-\d{4})\b/gi;
 const PHONE_CUES = ['phone', 'tel', 'telephone', 'cell', 'mobile', 'home', 'work', 'call', 'called', 'fax', 'contact', 'number', 'ph', 'at', 'pager', 'reach', 'cb', 'callback', 'tel.', 'ph.', '#'];
 
 export function recognizeContacts(text: string, lower = text.toLowerCase()): Candidate[] {
@@ -39,6 +41,10 @@ export function recognizeContacts(text: string, lower = text.toLowerCase()): Can
     const cue = hasCueBefore(text, m.index, PHONE_CUES, 3);
     const score = cue ? 0.9 : isRange(text, m.index, m[0]) ? 0.2 : 0.6;
     out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score });
+  }
+  if (/beeped|paged|pinged/i.test(text)) for (const m of text.matchAll(PAGED_NUMBER)) {
+    const value = m[1] ?? '';
+    out.push({ start: m.index + m[0].length - value.length, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: 0.8 });
   }
   for (const m of text.matchAll(PAGER_OR_EXTENSION)) {
     const value = m[1] ?? '';

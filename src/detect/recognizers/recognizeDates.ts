@@ -93,7 +93,9 @@ export function recognizeDates(text: string, lower = text.toLowerCase()): Candid
   if (HOLIDAY_WORDS.some((h) => lower.includes(h))) for (const m of text.matchAll(HOLIDAYS)) pushDate(out, m.index, m[0], 0.75);
   if (text.includes("'") || text.includes('’')) {
     for (const m of text.matchAll(SHORT_YEAR)) {
+      // "CABG '09": an apostrophe and two digits is a year; after a digit it is feet and inches (5'09).
       if (SHORT_YEAR_CUE.test(text.slice(Math.max(0, m.index - 8), m.index))) pushDate(out, m.index, m[0], 0.7);
+      else if (/(?:^|[\s(])$/.test(text.slice(Math.max(0, m.index - 1), m.index)) && !/^["”]/.test(text.slice(m.index + 3, m.index + 4))) pushDate(out, m.index, m[0], 0.6);
     }
   }
   if (lower.includes('0s') || lower.includes("0's")) for (const m of text.matchAll(DECADE_YEAR)) pushDate(out, m.index, m[0], 0.6);
@@ -143,11 +145,12 @@ function scorePartialNumeric(text: string, start: number, end: number): number {
 /** "March" after "in"/"since" is a date; "may" and "march" as verbs, and "Mar" in "Mar 2 mg", are not. */
 function scoreMonthAlone(text: string, start: number, word: string): number {
   const lower = word.toLowerCase();
-  const capitalized = /^[A-Z]/.test(word);
+  // "NICARDIPINE DEC TO 5": in ALL-CAPS text a capital says nothing; "Dec" in mixed case does.
+  const capitalized = /^[A-Z][a-z]/.test(word);
   const before = wordsBefore(text, start, 1)[0] ?? '';
   const cue = ['in', 'since', 'during', 'until', 'by', 'of', 'early', 'late', 'mid', 'last', 'next', 'this', 'from', 'through', 'before', 'after', 'around'].includes(before);
   if (lower === 'may' || lower === 'march' || lower === 'mar') return capitalized && cue ? 0.7 : 0;
-  if (lower.length <= 3 && !capitalized) return 0;
+  if (lower.length <= 3 && !capitalized && !cue) return 0;
   if (lower === 'jan' || lower === 'june' || lower === 'april' || lower === 'august') return cue ? 0.75 : 0;
   return cue ? 0.8 : capitalized ? 0.6 : 0.4;
 }

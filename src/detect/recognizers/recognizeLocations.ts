@@ -1,11 +1,12 @@
 import type { Candidate } from '../Candidate.ts';
 import type { Lexicon } from '../Lexicon.ts';
 import type { Token } from '../tokenize.ts';
+import { nearSafeWord } from '../nearSafeWord.ts';
 
 const LOCATION_CUES = new Set(['in', 'from', 'to', 'at', 'near', 'of', 'lives', 'living', 'resident', 'resides', 'moved', 'born', 'visiting', 'returned', 'traveled', 'travelled', 'trip', 'vacation', 'outside', 'native', 'raised', 'grew', 'relocated', 'city', 'town', 'county', 'village']);
 
 // Verbs of coming from or going to another facility: arrivals, discharges, follow-up and referrals.
-const ARRIVAL_VERBS = new Set(['adm', 'admitted', 'transferred', 'transfer', 'xfer', 'tx', 'txd', 'came', 'brought', 'sent', 'arrived', 'bib', 'returned', 'discharged', 'dc', "d/c", 'dc\'d', 'follow', 'followup', 'f/u', 'fu', 'referred', 'refer', 'referral', 'appointment', 'appt']);
+const ARRIVAL_VERBS = new Set(['adm', 'admitted', 'transferred', 'transfer', 'xfer', 'tx', 'txd', 'came', 'brought', 'sent', 'arrived', 'bib', 'returned', 'discharged', 'dc', "d/c", 'dc\'d', 'follow', 'followup', 'f/u', 'fu', 'referred', 'refer', 'referral', 'appointment', 'appt', 'faxed', 'records', 'obtained']);
 
 /** Cities and countries from the gazetteer: 1-3 tokens, scored by capitals and a preceding place cue. */
 export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexicon): Candidate[] {
@@ -30,6 +31,8 @@ export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexic
     if (cue) score += 0.3;
     if (everyday) score -= 0.3;
     if (!first.caseInformative && !cue) score -= 0.15;
+    // "REFER TO SUNRISE", "to reading": an everyday word that is also a town needs capitals to say "place".
+    if (everyday && !first.caseInformative) score = Math.min(score, 0.4);
     if (first.sentenceStart && !cue) score -= 0.1;
     out.push({ start: first.start, end: last.end, type: 'ADDRESS', score: Math.max(0, Math.min(score, 0.95)) });
     i = match.last;
@@ -56,21 +59,38 @@ function longestPlace(text: string, tokens: Token[], i: number, lexicon: Lexicon
 }
 
 /**
- * "adm 2/4 via ED from UMMC", "transferred from bidmc", "follow up at NWH": a word after an arrival or follow-up verb and "from"/"to" that
- * is neither English nor clinical shorthand is the name of another hospital.
+ * "adm 2/4 via ED from UMMC", "transferred from bidmc", "follow up at NWH", "pt from BRMC ED": a short
+ * word after "from"/"to"/"at" that is neither English nor clinical shorthand, with an arrival or follow-up
+ * verb before it or a department after it, is another hospital's initials.
  */
 function recognizeFacilityAcronyms(tokens: Token[], lexicon: Lexicon): Candidate[] {
   const out: Candidate[] = [];
-  for (let i = 2; i < tokens.length; i++) {
+  for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     const prep = tokens[i - 1]?.key;
     if ((prep !== 'from' && prep !== 'to' && prep !== 'at') || !t.alpha || t.text.length < 3) continue;
-    let verb = false;
-    for (let k = i - 2; k >= Math.max(0, i - 6); k--) if (ARRIVAL_VERBS.has(tokens[k]?.key ?? '')) verb = true;
+    if (!isAcronymShaped(t, lexicon)) continue;
+    let verb = DEPARTMENTS.has(tokens[i + 1]?.key ?? '');
+    for (let k = i - 2; k >= Math.max(0, i - 6) && !verb; k--) if (ARRIVAL_VERBS.has(tokens[k]?.key ?? '')) verb = true;
     if (!verb) continue;
-    const key = t.key;
-    if (lexicon.clinicalWords.has(key) || lexicon.commonWords.has(key) || lexicon.knownWords.has(key)) continue;
     out.push({ start: t.start, end: t.end, type: 'ADDRESS', score: t.upper || !t.caseInformative ? 0.65 : 0.6 });
   }
   return out;
+}
+
+// Departments and services a hospital's initials come before: "from BRMC ED", "at SJMC cardiology".
+const DEPARTMENTS = new Set(['ed', 'er', 'icu', 'micu', 'sicu', 'ccu', 'nicu', 'picu', 'clinic', 'hospital', 'cardiology', 'oncology', 'cath', 'er.', 'emergency', 'rehab', 'dialysis', 'records', 'campus']);
+
+/**
+ * Initials, not a word: no word list holds it, or (only in mixed-case text, where an all-caps word is an
+ * acronym) the whitelist of clinical words does but it is written in capitals ("WCH"). Longer words
+ * need a name list to hold them and must not be one slip from a clinical word ("carevue" is a charting system).
+ */
+function isAcronymShaped(t: Token, lexicon: Lexicon): boolean {
+  const key = t.key;
+  if (lexicon.clinicalWords.has(key) || lexicon.commonWords.has(key) || lexicon.knownWords.has(key)) return false;
+  if (lexicon.safeWords.has(key)) return t.caseInformative && t.upper && t.text.length <= 5;
+  // Longer words name a hospital after a person or a place ("from Lahey", "to Quincy"), or are shorthand.
+  if (t.text.length > 5) return (lexicon.personNames.has(key) || lexicon.cities.has(key)) && !nearSafeWord(key, lexicon);
+  return true;
 }

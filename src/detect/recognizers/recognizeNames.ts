@@ -8,6 +8,7 @@ import { namePrior } from './namePrior.ts';
 const JOINABLE = 0.1;
 const PATIENT_VERB_AFTER = /^,?\s+(?:was|is|has|had)\s+(?:admitted|seen|a\s+\d|an?\s+\d|transferred|discharged|brought)|^,?\s+(?:presents|presented|reports|denies|complains)\b/i;
 const CREDENTIAL_TITLES = new Set(['md', 'np', 'pa', 'rn']);
+const CLEAR_CREDENTIALS = new Set(['rn', 'md', 'np', 'lpn', 'cna', 'rrt', 'crna', 'pa-c', 'bsn', 'msn', 'phd', 'pharmd', 'dnp', 'aprn', 'fnp', 'ccrn', 'lcsw', 'msw']);
 const PAGING_VERBS = new Set(['paged', 'called', 'notified', 'aware', 'by', 'per', 'w', 'with', 'updated', 'informed', 'contacted', 'spoke', 'discussed']);
 const STOP_AFTER_TITLE = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'is', 'was', 'will', 'has', 'had', 'office', 'note', 'visit', 'team', 'service', 'clinic', 'aware', 'notified', 'called', 'paged']);
 
@@ -48,10 +49,12 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, 
 function canFollowCue(token: Token | undefined, prior: number, titled: boolean, lexicon: Lexicon): boolean {
   if (!token || !token.alpha || STOP_AFTER_TITLE.has(token.key) || NEVER_NAMES.has(token.key)) return false;
   if (TITLES.has(token.key) || RELATIONS.has(token.key) || FUNCTION_WORDS.has(token.key)) return false;
-  if (titled) return !lexicon.clinicalWords.has(token.key) || token.capitalized;
+  // "dr ng", "DR NG": after a title a short clinical-looking word is still a surname.
+  if (titled) return !lexicon.clinicalWords.has(token.key) || token.capitalized || token.text.length <= 3;
   // After "wife", "daughter": a capitalised word (where case speaks), one the name lists know, or one no
   // word list knows ("grandson yuki"). In ALL-CAPS text "SPOUSE VISITED" is no name.
   if ((token.caseInformative && token.capitalized) || prior >= 0.2 || lexicon.firstNames.has(token.key)) return true;
+  if (lexicon.givenNameWords.has(token.key)) return true;
   return !lexicon.commonWords.has(token.key) && !lexicon.knownWords.has(token.key) && !lexicon.clinicalWords.has(token.key);
 }
 
@@ -70,7 +73,7 @@ function extendRun(text: string, tokens: Token[], priors: number[], i: number, l
     if (PARTICLES.has(next.text) && isNameAfterParticles(tokens, priors, j)) { end = j; continue; }
     if (prior < JOINABLE && !(isInitial(prev) && next.alpha && next.capitalized)) break;
     // A hyphen joins names ("Smith-Jones"), not "rose-colored".
-    if (gap === '-' && !(next.capitalized || next.upper || (!next.caseInformative && prior >= 0.2))) break;
+    if (gap === '-' && !(next.capitalized || next.upper || (!next.caseInformative && prior >= 0.2) || (next.alpha && isAfterTitle(text, tokens, i)))) break;
     if (/^(?:\s|-|\.\s|\s?['’]\s?)$/.test(gap) || (/^,\s?$/.test(gap) && isLastFirst(text, tokens, priors, i, j, lexicon))) {
       if (/\n/.test(gap)) break;
       end = j;
@@ -92,7 +95,8 @@ function extendBack(text: string, tokens: Token[], i: number): number {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const t = tokens[k] as Token;
     const gap = text.slice(t.end, tokens[k + 1]?.start ?? t.end);
-    const initial = isInitial(t) && /^\.?[ \t]$/.test(gap);
+    // "r. adeyemi" in a lower-case note: a letter with a period is an initial there too.
+    const initial = (isInitial(t) && /^\.?[ \t]$/.test(gap)) || (!t.caseInformative && t.text.length === 1 && /^\.[ \t]$/.test(gap));
     const particle = PARTICLES.has(t.text) && /^[ \t]$/.test(gap);
     if (!initial && !particle) break;
     first = k;
@@ -194,6 +198,8 @@ function scoreRun(
   if (hasCueBefore(tokens, run.first) && score < 0.93 && !everyday) score = Math.min(0.93, score + 0.15 * Math.sign(score));
   if (context.initials) score = Math.max(score, 0.8);
   if (words === 0) return context.initials ? score : 0;
+  // "Drager V500", "HAMILTON C6": a maker's name before a model number is a product, not a person.
+  if (!titled && !relation && isModelNumberAfter(text, tokens, run.last)) return Math.min(score, 0.3);
   if (run.last > run.first && score < 0.75 && isLastFirstRun(text, tokens, run)) score = Math.max(score, 0.75);
   if (!everyday && score < 0.7 && isWholeLine(text, tokens, run)) score = Math.max(score, 0.7);
   return score;
@@ -205,7 +211,12 @@ function hasCredentialAfter(text: string, tokens: Token[], last: number, lexicon
   if (!next || !lastToken) return false;
   // "Boston, MA" is a city and a state, not a name and a degree.
   if (STATE_CODES.has(next.text) && lexicon.cities.has(lastToken.key)) return false;
-  return CREDENTIALS.has(next.key) && /^(?:,?\s{1,2}|\s?\()$/.test(text.slice(lastToken.end, next.start)) && (next.upper || next.key === 'pa-c');
+  const gap = text.slice(lastToken.end, next.start);
+  // "Smith, Sr." is a name; "RHYTHM SR" is sinus rhythm: the generational suffixes need a comma or a period.
+  if ((next.key === 'sr' || next.key === 'jr') && !gap.includes(',') && text[next.end] !== '.') return false;
+  if (!CREDENTIALS.has(next.key) || !/^(?:,?\s{1,2}|\s?\()$/.test(gap)) return false;
+  // "r. adeyemi, rn" in a lower-case note: after a comma the unambiguous credentials count in any case.
+  return next.upper || next.key === 'pa-c' || (gap.includes(',') && CLEAR_CREDENTIALS.has(next.key));
 }
 
 function hasCueBefore(tokens: Token[], first: number): boolean {
@@ -273,4 +284,12 @@ function isWholeLine(text: string, tokens: Token[], run: { first: number; last: 
   if (lineEnd < 0) lineEnd = text.length;
   const rest = text.slice(last.end, lineEnd).replace(/^,?[ \t]*(?:[A-Za-z.-]{2,6}(?:,[ \t]*[A-Za-z.-]{2,6})*)?/, '');
   return /^[\s\-/*•>]*$/.test(text.slice(lineStart, first.start)) && /^[\s,.;:!]*$/.test(rest);
+}
+
+/** A model designation right after the run: letters then digits ("V500", "C6", "PB840") or a bare 3-4 digit model. */
+function isModelNumberAfter(text: string, tokens: Token[], last: number): boolean {
+  const next = tokens[last + 1];
+  const lastToken = tokens[last];
+  if (!next || !lastToken || !/^[ \t]$/.test(text.slice(lastToken.end, next.start))) return false;
+  return /^\p{L}{1,3}-?\d{1,4}\p{L}?$/u.test(next.text) && /\d/.test(next.text);
 }

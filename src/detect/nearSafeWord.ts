@@ -1,0 +1,24 @@
+import type { Lexicon } from './Lexicon.ts';
+
+/**
+ * A misspelling of a clinical word (one letter dropped, doubled, swapped or changed) or a compound of two
+ * (a device or charting-system name). Only asked of words no list knows, so the cost stays off the hot path.
+ */
+export function nearSafeWord(word: string, lexicon: Lexicon): boolean {
+  const safe = lexicon.safeWords;
+  if (word.length < 5 || !/^[a-z]+$/.test(word)) return false;
+  for (let i = 0; i < word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i + 1);
+    if (safe.has(head + tail)) return true; // one letter too many
+    if (i + 1 < word.length && safe.has(head + word[i + 1] + word[i] + word.slice(i + 2))) return true; // swapped
+    for (let c = 97; c <= 122; c++) {
+      const letter = String.fromCharCode(c);
+      if (safe.has(head + letter + tail) || safe.has(head + letter + word.slice(i))) return true; // changed, missing
+    }
+  }
+  for (let i = 4; i <= word.length - 4; i++) {
+    if (safe.has(word.slice(0, i)) && safe.has(word.slice(i)) && !lexicon.firstNames.has(word.slice(0, i))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,99 @@
+import type { Candidate } from '../Candidate.ts';
+import type { Lexicon } from '../Lexicon.ts';
+import { FUNCTION_WORDS, MONTHS_AND_DAYS, RELATIONS, TITLES } from '../nameCues.ts';
+import type { Token } from '../tokenize.ts';
+
+// Verbs after which "from", "to", "at" or "on" introduce a place: arrivals, transfers, discharges,
+// follow-up, residence. "from" and "to" alone are too common ("increased from 5 to 10").
+const PLACE_VERBS = new Set([
+  'adm', 'admitted', 'admit', 'transferred', 'transfer', 'xfer', 'xferred', 'tx', 'txd', 'came', 'comes', 'brought', 'sent',
+  'arrived', 'arrives', 'bib', 'returned', 'returns', 'discharged', 'discharge', 'dc', 'd/c', "dc'd", 'dispo', 'follow',
+  'followed', 'follows', 'f/u', 'fu', 'seen', 'referred', 'lives', 'lived', 'living', 'resides', 'resident', 'moved',
+  'go', 'goes', 'going', 'went', 'placed', 'placement', 'accepted', 'assigned', 'bed', 'records', 'faxed', 'evaluated',
+]);
+const PLACE_PREPOSITIONS = new Set(['from', 'to', 'at', 'on']);
+// Words that name a kind of place or service, not which one: "from home", "to the floor", "at rehab".
+const GENERIC_PLACE = new Set([
+  'home', 'house', 'floor', 'unit', 'ward', 'room', 'bed', 'hospital', 'clinic', 'rehab', 'facility', 'outside', 'osh', 'snf',
+  'ltac', 'ltach', 'nursing', 'center', 'centre', 'shelter', 'jail', 'prison', 'work', 'school', 'church', 'street', 'scene',
+  'office', 'pharmacy', 'hospice', 'daycare', 'dialysis', 'er', 'ed', 'or', 'cath', 'lab', 'ir', 'ct', 'mri', 'us', 'xray',
+  'radiology', 'endoscopy', 'pacu', 'icu', 'ccu', 'micu', 'sicu', 'cvicu', 'nicu', 'picu', 'stepdown', 'tele', 'telemetry',
+  'medicine', 'surgery', 'service', 'team', 'step', 'down', 'family', 'friends', 'care', 'acute', 'subacute', 'long', 'term', 'short',
+  'assisted', 'living', 'group', 'medical', 'general', 'regional', 'community', 'county', 'state', 'city', 'memorial',
+  'university', 'health', 'system', 'institute', 'and', 'of', 'the',
+]);
+const FACILITY_TAIL = /^(?:hospital|center|centre|clinic|infirmary|rehab|rehabilitation|hospice|manor|institute|living|home|healthcare|health|medical|pavilion|house|gardens|village|residence)$/;
+
+/**
+ * Philter's default deny, kept to where places are written. After an arrival, transfer, follow-up or
+ * residence verb and "from"/"to"/"at"/"on", a run of words that real notes do not use as ordinary
+ * words is the name of a place: "transferred from Holy Redeemer", "d/c to willow creek nursing and
+ * rehabilitation center", "bed assigned on Kessler 9". Words real notes use everywhere ("home",
+ * "floor", "outside hospital") name nothing, so those runs are left alone.
+ */
+export function recognizePlaceSlots(text: string, tokens: Token[], lexicon: Lexicon): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const prep = tokens[i - 1] as Token;
+    if (!PLACE_PREPOSITIONS.has(prep.key) || !hasPlaceVerbBefore(text, tokens, i - 1)) continue;
+    const run = placeRun(text, tokens, i);
+    if (run.length === 0) continue;
+    const candidate = scoreRun(run, lexicon);
+    if (candidate) out.push(candidate);
+  }
+  return out;
+}
+
+function hasPlaceVerbBefore(text: string, tokens: Token[], prep: number): boolean {
+  for (let k = prep - 1; k >= Math.max(0, prep - 5); k--) {
+    const t = tokens[k] as Token;
+    if (/[.;!?\n]/.test(text.slice(t.end, tokens[k + 1]?.start ?? t.end))) return false;
+    if (PLACE_VERBS.has(t.key) || PLACE_VERBS.has(slashedKey(text, tokens, k))) return true;
+  }
+  return false;
+}
+
+/** "d/c", "f/u": the tokenizer splits at the slash; the shorthand is the two letters with it. */
+function slashedKey(text: string, tokens: Token[], k: number): string {
+  const t = tokens[k] as Token;
+  const before = tokens[k - 1];
+  return before && text[t.start - 1] === '/' && before.end === t.start - 1 ? `${before.key}/${t.key}` : t.key;
+}
+
+/** Up to six words on one line, joined by single spaces or hyphens, stopping at a function word. */
+function placeRun(text: string, tokens: Token[], first: number): Token[] {
+  const run: Token[] = [];
+  for (let j = first; j < tokens.length && run.length < 6; j++) {
+    const t = tokens[j] as Token;
+    if (j > first && !/^[ \t]$|^-$/.test(text.slice(tokens[j - 1]?.end ?? 0, t.start))) break;
+    if (!t.alpha && !/^\d{1,2}[A-Za-z]?$/.test(t.text)) break;
+    if (t.alpha && j > first && FUNCTION_WORDS.has(t.key) && t.key !== 'and' && t.key !== 'of') break;
+    if (j === first && t.key === 'the') {
+      first++;
+      continue;
+    }
+    if (t.alpha && (FUNCTION_WORDS.has(t.key) || MONTHS_AND_DAYS.has(t.key)) && j === first) break;
+    run.push(t);
+    if (!t.alpha) break; // a ward number ends the name
+  }
+  while (run.length > 0 && ['and', 'of'].includes(run[run.length - 1]?.key ?? '')) run.pop();
+  return run;
+}
+
+function scoreRun(run: Token[], lexicon: Lexicon): Candidate | undefined {
+  const words = run.filter((t) => t.alpha);
+  if (words.length === 0) return undefined;
+  if (words.some((t) => TITLES.has(t.key) || RELATIONS.has(t.key) || lexicon.clinicalWords.has(t.key) && !GENERIC_PLACE.has(t.key))) return undefined;
+  const naming = words.filter((t) => !GENERIC_PLACE.has(t.key));
+  if (naming.length === 0) return undefined;
+  const unusual = naming.filter((t) => !lexicon.safeWords.has(t.key));
+  const ward = !(run[run.length - 1] as Token).alpha;
+  // Ordinary words name a place only with a facility word after them ("harbor valley medical center").
+  const facility = FACILITY_TAIL.test(words[words.length - 1]?.key ?? '') && naming.length >= 2;
+  if (unusual.length === 0 && !facility) return undefined;
+  // A ward is a name from a name list followed by its number ("Kessler 9"); "on Levo 5" is a dose.
+  if (ward && !naming.some((t) => lexicon.personNames.has(t.key) || lexicon.firstNames.has(t.key))) return undefined;
+  const start = (run[0] as Token).start;
+  const end = (run[run.length - 1] as Token).end;
+  return { start, end, type: 'ADDRESS', score: unusual.length > 0 ? 0.75 : 0.7 };
+}
