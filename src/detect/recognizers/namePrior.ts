@@ -64,6 +64,8 @@ function wordPrior(token: Token, lexicon: Lexicon): number {
   if (lexicon.clinicalWords.has(key) || isContraction(key, lexicon)) return 0;
   // "Will" and "May" are names too: capitalised, they may join a name ("Will Rose") but never start one alone.
   if (FUNCTION_WORDS.has(key)) {
+    // In ALL-CAPS text "WILL" may be a name too; it joins a name but never makes one alone.
+    if (!token.caseInformative && token.upper && lexicon.firstNames.has(key)) return 0.1;
     if (!token.capitalized || !lexicon.firstNames.has(key)) return 0;
     if (token.sentenceStart) return 0.1;
   }
@@ -77,7 +79,9 @@ function wordPrior(token: Token, lexicon: Lexicon): number {
   // A known city that is no first name is more likely a place; the place recognizer scores it.
   const place = lexicon.countries.has(key) ? 0.5 : lexicon.cities.has(key) && !k.first ? 0.8 : 1;
   if (token.caseInformative) return place * mixedCasePrior(token, k, lexicon);
-  return place * uncasedPrior(key, k);
+  const prior = place * uncasedPrior(key, k);
+  // "WILL BARROW": a word a name list also holds may continue a name another word starts (0.1 joins a run).
+  return k.nameWord && !k.safe ? Math.max(prior, 0.1) : prior;
 }
 
 /**
@@ -93,7 +97,7 @@ function uncasedPrior(key: string, k: Knowledge): number {
   return 0.05;
 }
 
-interface Knowledge { first: boolean; common: boolean; known: boolean; person: boolean; safe: boolean }
+interface Knowledge { first: boolean; common: boolean; known: boolean; person: boolean; safe: boolean; nameWord: boolean }
 
 const knowledgeCache = new WeakMap<Lexicon, Map<string, Knowledge>>();
 
@@ -110,6 +114,7 @@ function knowledgeOf(key: string, lexicon: Lexicon): Knowledge {
       known: common || lexicon.knownWords.has(key),
       person: lexicon.personNames.has(key),
       safe: lexicon.safeWords.has(key),
+      nameWord: lexicon.nameWords.has(key),
     };
     if (cache.size > 200_000) cache.clear();
     cache.set(key, k);
@@ -139,7 +144,8 @@ function mixedCasePrior(token: Token, k: Knowledge, lexicon: Lexicon): number {
     return (k.person ? 0.35 : 0.15) * start;
   }
   if (k.first && !k.common) return 0.85 * start;
-  if (k.person && !k.known) return 0.75 * start;
+  // At a line start a surname-list word one slip from a clinical word is more often the slip ("Rythm SR").
+  if (k.person && !k.known) return token.sentenceStart && nearSafeWord(token.key, lexicon) ? 0.35 : 0.75 * start;
   // Default deny, except for a word one slip away from a whitelist word ("Ambulatd", "Permacath").
   if (!k.known) return (nearSafeWord(token.key, lexicon) ? 0.3 : 0.62) * start;
   // A capitalised "Will" or "Hope" mid-sentence is a name; at a sentence start it is just a word.

@@ -3,6 +3,7 @@ import { STATE_CODE_PATTERN, STATE_NAME_PATTERN } from '../usStates.ts';
 import { fastLetters } from '../fastLetters.ts';
 import { keywordStart, matchAtTokens } from '../matchAtTokens.ts';
 import type { Token } from '../tokenize.ts';
+import { FUNCTION_WORDS } from '../nameCues.ts';
 
 const SUFFIX =
   '(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|way|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|row|alley|aly|plaza|plz|pike|turnpike|tpke|crescent|cres|close|grove|gardens|heights|hts|path|point|pt|ridge|run|walk|loop|bend|crossing|xing|commons|mews|expressway|expy|freeway|fwy|route|rte)';
@@ -162,7 +163,12 @@ function pushFacility(out: Candidate[], text: string, start: number, value: stri
   const isCommonWord = (w: string) => lexicon.isCommonWord(w);
   const all = value.split(/\s+/);
   let first = all.length - 2;
-  while (first >= 0 && isNamingWord(all[first] ?? '', isCommonWord)) first--;
+  const uncased = !lineHasLowerCase(text, start) || !/\p{Lu}/u.test(value);
+  // Without capitals, only a word real notes never use as an ordinary word names the place.
+  const isNaming = (w: string) => (uncased ? isNamingWord(w.toLowerCase(), (x) => lexicon.isSafeWord(x)) : isNamingWord(w, isCommonWord));
+  while (first >= 0 && isNaming(all[first] ?? '')) first--;
+  // Without capitals, "good shepherd rehab": an everyday word right before a naming word belongs to the name.
+  if (uncased && first >= 0 && first < all.length - 2 && /^\p{L}+$/u.test(all[first] ?? '') && !FUNCTION_WORDS.has((all[first] ?? '').toLowerCase())) first--;
   for (let i = 0; i <= first; i++) start += (all[i] ?? '').length + 1;
   const words = all.slice(first + 1);
   const naming = words.slice(0, -1).filter((w) => !GENERIC_FACILITY_WORDS.has(w.toLowerCase()) && !DESCRIPTORS.has(w.toLowerCase()));

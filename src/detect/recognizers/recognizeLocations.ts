@@ -2,8 +2,11 @@ import type { Candidate } from '../Candidate.ts';
 import type { Lexicon } from '../Lexicon.ts';
 import type { Token } from '../tokenize.ts';
 import { nearSafeWord } from '../nearSafeWord.ts';
+import { GENERIC_PLACE } from './recognizePlaceSlots.ts';
 
 const LOCATION_CUES = new Set(['in', 'from', 'to', 'at', 'near', 'of', 'lives', 'living', 'resident', 'resides', 'moved', 'born', 'visiting', 'returned', 'traveled', 'travelled', 'trip', 'vacation', 'outside', 'native', 'raised', 'grew', 'relocated', 'city', 'town', 'county', 'village']);
+
+const WEAK_CUES = new Set(['to', 'at', 'of', 'near']);
 
 // Verbs of coming from or going to another facility: arrivals, discharges, follow-up and referrals.
 const ARRIVAL_VERBS = new Set(['adm', 'admitted', 'transferred', 'transfer', 'xfer', 'tx', 'txd', 'came', 'brought', 'sent', 'arrived', 'bib', 'returned', 'discharged', 'dc', "d/c", 'dc\'d', 'follow', 'followup', 'f/u', 'fu', 'referred', 'refer', 'referral', 'appointment', 'appt', 'faxed', 'records', 'obtained']);
@@ -22,11 +25,13 @@ export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexic
     const first = tokens[i];
     const last = tokens[match.last];
     if (!first || !last) continue;
-    const cue = LOCATION_CUES.has(tokens[i - 1]?.key ?? '');
+    const cueWord = tokens[i - 1]?.key ?? '';
     // In mixed-case text an all-caps short word is an acronym ("LIMA": left internal mammary artery).
     const looksProper = first.caseInformative ? first.capitalized || (first.upper && first.text.length > 4) : true;
     if (!looksProper) continue;
     const everyday = match.words.every((w) => lexicon.commonWords.has(w) || lexicon.knownWords.has(w));
+    // "refer to Sunrise", "wean to Bath"? A town named by an everyday word needs a cue of living or coming from.
+    const cue = LOCATION_CUES.has(cueWord) && !(everyday && WEAK_CUES.has(cueWord));
     let score = match.country ? 0.75 : 0.55;
     if (cue) score += 0.3;
     if (everyday) score -= 0.3;
@@ -89,7 +94,9 @@ const DEPARTMENTS = new Set(['ed', 'er', 'icu', 'micu', 'sicu', 'ccu', 'nicu', '
 function isAcronymShaped(t: Token, lexicon: Lexicon): boolean {
   const key = t.key;
   if (lexicon.clinicalWords.has(key) || lexicon.commonWords.has(key) || lexicon.knownWords.has(key)) return false;
-  if (lexicon.safeWords.has(key)) return t.caseInformative && t.upper && t.text.length <= 5;
+  // Philter's whitelist holds some hospitals' initials too ("wch"); an all-caps word in mixed case, or
+  // one with a single vowel that no clinical list holds, is read as initials.
+  if (lexicon.safeWords.has(key)) return t.text.length <= 5 && ((t.caseInformative && t.upper) || (!t.caseInformative && /^[^aeiouy]*[aeiouy]?[^aeiouy]*$/.test(key) && !GENERIC_PLACE.has(key)));
   // Longer words name a hospital after a person or a place ("from Lahey", "to Quincy"), or are shorthand.
   if (t.text.length > 5) return (lexicon.personNames.has(key) || lexicon.cities.has(key)) && !nearSafeWord(key, lexicon);
   return true;

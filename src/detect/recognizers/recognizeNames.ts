@@ -54,7 +54,7 @@ function canFollowCue(token: Token | undefined, prior: number, titled: boolean, 
   // After "wife", "daughter": a capitalised word (where case speaks), one the name lists know, or one no
   // word list knows ("grandson yuki"). In ALL-CAPS text "SPOUSE VISITED" is no name.
   if ((token.caseInformative && token.capitalized) || prior >= 0.2 || lexicon.firstNames.has(token.key)) return true;
-  if (lexicon.givenNameWords.has(token.key)) return true;
+  if (lexicon.nameWords.has(token.key)) return true;
   return !lexicon.commonWords.has(token.key) && !lexicon.knownWords.has(token.key) && !lexicon.clinicalWords.has(token.key);
 }
 
@@ -199,7 +199,7 @@ function scoreRun(
   if (context.initials) score = Math.max(score, 0.8);
   if (words === 0) return context.initials ? score : 0;
   // "Drager V500", "HAMILTON C6": a maker's name before a model number is a product, not a person.
-  if (!titled && !relation && isModelNumberAfter(text, tokens, run.last)) return Math.min(score, 0.3);
+  if (!titled && !relation && isProductContext(text, tokens, run)) return Math.min(score, 0.3);
   if (run.last > run.first && score < 0.75 && isLastFirstRun(text, tokens, run)) score = Math.max(score, 0.75);
   if (!everyday && score < 0.7 && isWholeLine(text, tokens, run)) score = Math.max(score, 0.7);
   return score;
@@ -284,6 +284,28 @@ function isWholeLine(text: string, tokens: Token[], run: { first: number; last: 
   if (lineEnd < 0) lineEnd = text.length;
   const rest = text.slice(last.end, lineEnd).replace(/^,?[ \t]*(?:[A-Za-z.-]{2,6}(?:,[ \t]*[A-Za-z.-]{2,6})*)?/, '');
   return /^[\s\-/*•>]*$/.test(text.slice(lineStart, first.start)) && /^[\s,.;:!]*$/.test(rest);
+}
+
+/**
+ * Products and systems, not people: a model number after the name ("Drager V500"), a device noun
+ * ("Bivona trach", "Quinton R IJ"), or a chart to look things up in ("refer to Metavision").
+ */
+function isProductContext(text: string, tokens: Token[], run: { first: number; last: number }): boolean {
+  if (isModelNumberAfter(text, tokens, run.last)) return true;
+  let next = run.last + 1;
+  // "Quinton R IJ": a side before a site is laterality, not an initial.
+  if (isSide(tokens[run.last]) && run.last > run.first) next = run.last;
+  if (isSide(tokens[next]) && next + 1 < tokens.length) next++;
+  if (DEVICE_NOUNS.has(tokens[next]?.key ?? '') || SITES.has(tokens[next]?.key ?? '')) return true;
+  const before = text.slice(Math.max(0, (tokens[run.first]?.start ?? 0) - 24), tokens[run.first]?.start ?? 0).toLowerCase();
+  return /\b(?:refer\s+to|see|charted\s+(?:in|on)|documented\s+(?:in|on)|recorded\s+(?:in|on)|per)\s+$/.test(before) && !/\bper\s+$/.test(before);
+}
+
+const DEVICE_NOUNS = new Set(['trach', 'tracheostomy', 'catheter', 'cath', 'line', 'drain', 'tube', 'collar', 'mask', 'bag', 'pump', 'filter', 'stent', 'valve', 'sump', 'port', 'boot', 'boots', 'splint', 'brace', 'vent', 'ventilator', 'bed', 'dressing', 'monitor']);
+const SITES = new Set(['ij', 'sc', 'fem', 'femoral', 'subclavian', 'radial', 'brachial', 'ac', 'groin', 'chest', 'arm', 'forearm', 'leg', 'hand', 'foot', 'neck']);
+
+function isSide(token: Token | undefined): boolean {
+  return !!token && (token.key === 'r' || token.key === 'l' || token.key === 'rt' || token.key === 'lt');
 }
 
 /** A model designation right after the run: letters then digits ("V500", "C6", "PB840") or a bare 3-4 digit model. */

@@ -13,7 +13,7 @@ const PLACE_VERBS = new Set([
 ]);
 const PLACE_PREPOSITIONS = new Set(['from', 'to', 'at', 'on']);
 // Words that name a kind of place or service, not which one: "from home", "to the floor", "at rehab".
-const GENERIC_PLACE = new Set([
+export const GENERIC_PLACE = new Set([
   'home', 'house', 'floor', 'unit', 'ward', 'room', 'bed', 'hospital', 'clinic', 'rehab', 'facility', 'outside', 'osh', 'snf',
   'ltac', 'ltach', 'nursing', 'center', 'centre', 'shelter', 'jail', 'prison', 'work', 'school', 'church', 'street', 'scene',
   'office', 'pharmacy', 'hospice', 'daycare', 'dialysis', 'er', 'ed', 'or', 'cath', 'lab', 'ir', 'ct', 'mri', 'us', 'xray',

@@ -8,7 +8,7 @@ const STRONG_CUES = ['works as', 'worked as', 'working as', 'employed as', 'job 
 // "works as a pawnbroker", "employed as an HVAC installer": whatever job follows, up to "at"/"for"/punctuation.
 const WORKS_AS = fastLetters(/\b(?:works?|worked|working|employed|job)\s+as\s+(?:an?\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:at|for|in|with|since|until|and)\b|[,.;)\n]|$)/giu);
 // "Occupation: babysitter", "Job title: research scientist": on a form the whole value is the job.
-const JOB_FIELD = fastLetters(/(?:^|\n|[|;]|\t| {2,})[ \t]*(?:occupation|profession|job(?:\s+title)?|employment|employer\s+role)\s*:[ \t]*(\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,3})[ \t]*(?=\n|$|[|;,(])/giu);
+const JOB_FIELD = fastLetters(/(?:^|\n|[|;]|\t| {2,})[ \t]*(?:occupation|profession|job(?:\s+title)?|employment|employer\s+role)\s*:[ \t]*(\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,3})[ \t]*\.?[ \t]*(?=\n|$|[|;,(])/giu);
 // Values that say there is no job; they name no one.
 const NO_JOB = /^(?:none|n\/a|na|unemployed|retired|student|homemaker|disabled|unknown|not\s+working)$/i;
 // "sister (yoga instructor)", "dtr mary (respiratory therapist)": a job in brackets after a relative.
@@ -25,7 +25,7 @@ export function recognizeProfessions(text: string, tokens: Token[], isRelation: 
   if (/(?:occupation|profession|job|employment|employer)/i.test(text)) for (const m of text.matchAll(JOB_FIELD)) {
     const value = m[1] ?? '';
     if (NO_JOB.test(value)) continue;
-    const start = m.index + m[0].length - value.length - (m[0].length - m[0].trimEnd().length);
+    const start = m.index + m[0].indexOf(value, m[0].indexOf(':') + 1);
     out.push({ start, end: start + value.length, type: 'PROFESSION', score: 0.85 });
   }
   if (text.includes('(')) for (const m of text.matchAll(RELATIVE_JOB)) {
