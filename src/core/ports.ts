@@ -8,6 +8,13 @@ export interface DetectOptions {
   minScore?: number;
   /** Only these types (default: all nine). */
   types?: readonly PhiType[];
+  /**
+   * Also mask generic care units and departments ("MICU", "cath lab", "the ED", "ward 3") as ADDRESS.
+   * Default false: they name no one and carry clinical meaning. DetectPHI's ADDRESS definition includes
+   * units and wards within a facility, and i2b2-2014 annotates them; set this to follow those rules.
+   * Named wards ("Ellison 10", "Feldberg 7") and room numbers are masked either way.
+   */
+  maskCareUnits?: boolean;
 }
 
 /** Finds PHI in text. Adapters: the local detector, Comprehend Medical, and a union of both. */
