@@ -4,6 +4,7 @@ import type { Candidate, SafeSpan } from './Candidate.ts';
 import { loadLexicon, type Lexicon } from './Lexicon.ts';
 import { type AddressLexicon, extendWithZip, recognizeAddresses } from './recognizers/recognizeAddresses.ts';
 import { recognizeAges } from './recognizers/recognizeAges.ts';
+import { recognizeCareUnits } from './recognizers/recognizeCareUnits.ts';
 import { recognizeContacts } from './recognizers/recognizeContacts.ts';
 import { recognizeDates } from './recognizers/recognizeDates.ts';
 import { recognizeIds } from './recognizers/recognizeIds.ts';
@@ -57,7 +58,7 @@ export class LocalPhiDetector implements PhiDetector {
   detectSync(text: string, options: DetectOptions = {}): PhiEntity[] {
     const minScore = options.minScore ?? this.#minScore;
     const types = options.types ? new Set(options.types) : undefined;
-    const resolved = resolveCandidates(text, ...this.#propose(text));
+    const resolved = resolveCandidates(text, ...this.#propose(text, options.maskCareUnits === true));
     const entities: PhiEntity[] = [];
     for (const c of resolved) {
       if (c.score < minScore || (types && !types.has(c.type))) continue;
@@ -75,7 +76,7 @@ export class LocalPhiDetector implements PhiDetector {
     return entities;
   }
 
-  #propose(text: string): [Candidate[], SafeSpan[]] {
+  #propose(text: string, maskCareUnits: boolean): [Candidate[], SafeSpan[]] {
     const lexicon = this.#lexicon;
     const tokens = tokenize(text);
     const safe = recognizeSafeSpans(text, tokens, lexicon);
@@ -93,6 +94,7 @@ export class LocalPhiDetector implements PhiDetector {
       ...recognizeNames(text, tokens, lexicon, safe),
       ...recognizeNamesInPlace(text, lexicon, lower),
       ...recognizeLabelledNames(text, lexicon),
+      ...(maskCareUnits ? recognizeCareUnits(text) : []),
     ];
     extendWithZip(text, candidates);
     return [candidates, safe];

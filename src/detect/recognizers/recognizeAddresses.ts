@@ -15,6 +15,8 @@ const STREET = new RegExp(
   'gi',
 );
 const UNIT_ALONE = /\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d+[A-Z]?\b/gi;
+// "rm 412", "Room 12B": a room number says where the patient is (PHI under i2b2 and DetectPHI alike).
+const ROOM = /\b(?:room|rm)\.?\s*#?\s*(\d{1,4}[A-Z]?)\b(?![.:]\d|\s*(?:am|pm|%|mg|ml|cc)\b)/gi;
 // A ZIP right after a place the other patterns found ("Salem 01970", "Lappeenranta, 53650").
 const TRAILING_ZIP = /^[,\s]{1,3}\d{5}(?:-\d{4})?\b/;
 // "on Main St", "off broadway st": a street named without a house number.
@@ -84,6 +86,7 @@ export function recognizeAddresses(text: string, tokens: readonly Token[], lexic
   for (const m of text.matchAll(STREET)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
   for (const m of text.matchAll(PO_BOX)) add(m.index, m[0], 0.95);
   for (const m of text.matchAll(UNIT_ALONE)) add(m.index, m[0], 0.8);
+  if (lower.includes('rm') || lower.includes('room')) for (const m of text.matchAll(ROOM)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.8);
   for (const m of matchAtTokens(text, tokens, STREET_NO_NUMBER, STREET_NO_NUMBER_START)) {
     const value = m[1] ?? '';
     if (isStreetName(value.split(/\s+/).slice(0, -1), isCommonWord)) add(m.index + m[0].length - value.length, value, 0.75);
@@ -92,7 +95,7 @@ export function recognizeAddresses(text: string, tokens: readonly Token[], lexic
     const value = m[1] ?? '';
     const first = value.split(/\s/)[0]?.toLowerCase() ?? '';
     // "placed for ward 30" is generic; "placed for Bigelow 11" names the ward after someone.
-    if (['ward', 'unit', 'floor', 'room', 'bed', 'the', 'a', 'icu', 'micu', 'sicu', 'ccu', 'pod'].includes(first)) continue;
+    if (['ward', 'unit', 'floor', 'room', 'rm', 'bed', 'the', 'a', 'icu', 'micu', 'sicu', 'ccu', 'pod'].includes(first)) continue;
     add(m.index + m[0].length - value.length, value, 0.85);
   }
   for (const m of matchAtTokens(text, tokens, EMPLOYER, EMPLOYER_START)) pushEmployer(out, text, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', isCommonWord);
