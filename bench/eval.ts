@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadLexicon } from '../src/detect/Lexicon.ts';
 import { LocalPhiDetector } from '../src/detect/LocalPhiDetector.ts';
+import { lexicons } from './shorthandCorpus/lexicons.ts';
 import { detectAll, type SyncDetector } from './detectAll.ts';
 import { evaluate, formatReport } from './evaluate.ts';
 import { JsonlError } from './jsonl.ts';
@@ -43,7 +45,7 @@ const OPTIONS = {
 
 type Args = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
 
-interface Source { label: string; docs: GoldDoc[]; generated: boolean }
+interface Source { label: string; docs: GoldDoc[]; generated: boolean; kind?: CorpusKind }
 
 function usage(message: string): never {
   console.error(`eval: ${message}\n\n${HELP}`);
@@ -78,7 +80,7 @@ async function loadSources(args: Args): Promise<Source[]> {
   const seedOption = numberOption(args.seed, 'seed', 0, 2 ** 32);
   return Promise.all(kinds(args).map(async (kind) => {
     const seed = seedOption ?? heldOutSeed(kind);
-    return { label: `${kind} corpus (seed ${seed}, ${count} docs)`, docs: await generatedCorpus(kind, count, seed), generated: true };
+    return { label: `${kind} corpus (seed ${seed}, ${count} docs)`, docs: await generatedCorpus(kind, count, seed), generated: true, kind };
   }));
 }
 
@@ -141,7 +143,26 @@ async function main(): Promise<void> {
     const scored = detector ? runDetector(detector, constructMs, source, args, minScore) : readPred(args.pred!, source.docs);
     return report(source, scored, args, system, minScore, details);
   });
+  for (const source of sources) {
+    if (!detector || source.kind !== 'shorthand') continue;
+    console.log('\n');
+    const heldOut = withoutNeutralWords();
+    const scored = runDetector(heldOut, 0, source, args, minScore);
+    results.push(report(source, scored, args, `${system}, the corpus's neutral words removed from its whitelist`, minScore, details));
+  }
   if (args.json) writeJson(args.json, results);
+}
+
+/**
+ * The shorthand corpus fills its neutral slots with words sampled from Philter's whitelist, which the
+ * detector ships: a second run without those words tells what the detector does with clinical words it
+ * has never been told are safe (the honest case for real notes).
+ */
+function withoutNeutralWords(): LocalPhiDetector {
+  const lexicon = loadLexicon();
+  const neutral = new Set(lexicons().neutralWords);
+  const safeWords = new Set([...lexicon.safeWords].filter((w) => !neutral.has(w)));
+  return new LocalPhiDetector({ lexicon: { ...lexicon, safeWords } });
 }
 
 /** One corpus: the scores object as before; several: `{ corpora: [...] }`. */
