@@ -7,7 +7,7 @@ const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 const ORDINAL_DAY = `${DAY}(?:st|nd|rd|th)?`;
 const NUM_MONTH = '(?:0?[1-9]|1[0-2])';
 const YEAR = "(?:(?:19|20)\\d{2}|'\\d{2})";
-const WEEKDAY = '(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
+const WEEKDAY = '(?:mon(?:day)?|tues?(?:day)?|wed(?:s|nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
 
 // Full dates: the strongest forms first; every regex is case-insensitive because ICU notes are often in capitals.
 const FULL_DATES: RegExp[] = [
@@ -23,6 +23,8 @@ const FULL_DATES: RegExp[] = [
   new RegExp(`\\b${MONTH}\\.?[\\s-]*${ORDINAL_DAY}(?:,?\\s*(?:\\d{4}|'\\d{2}))?(?![\\d:])`, 'gi'),
   new RegExp(`\\b${DAY}${MONTH}(?:\\d{4}|\\d{2})\\b`, 'gi'),
   new RegExp(`\\b${MONTH}\\.?,?\\s*(?:of\\s+)?${YEAR}\\b`, 'gi'),
+  // "admit May 95": a month and a two-digit number no day can have is a year.
+  new RegExp(`\\b${MONTH}\\.?\\s+(?:3[2-9]|[4-9]\\d)\\b(?![.:/%-]?\\d)`, 'gi'),
   new RegExp(`\\b${NUM_MONTH}/(?:19|20)\\d{2}\\b`, 'g'),
 ];
 // "Note 7a-7p 8-23", "adm 5-26": month-day with a hyphen, only after a cue (ranges like "5-10 mg" share the shape).
@@ -40,7 +42,7 @@ const SHORT_YEAR_CUE = /(?:\b(?:dx|in|since|from|s\/p|until|of|year|class)\s*|[(
 const ORDINAL_AFTER_CUE = /\b(?:on|of|by|until|since|from|before|after)\s+((?:[12]?\d|3[01])(?:st|nd|rd|th))\b/gi;
 const DECADE_YEAR = /\b(?:19|20)\d0'?s\b/gi;
 
-const DATE_CUES = ['note', 'update', 'adm', 'mtg', 'meeting', 'placed', 'on', 'since', 'from', 'until', 'till', 'dated', 'date', 'dob', 'd.o.b', 'born', 'admitted', 'admission', 'discharged', 'discharge', 'seen', 'of', 'by', 'to', 'through', 'thru', 'starting', 'started', 'last', 'next', 'f/u', 'fu', 'follow', 'visit', 'in', 'during', 'before', 'after', 'prior', 'at', 'scheduled', 'doa', 'dos', 'collected', 'received', 'reported', 'signed', 'effective', 'expires', 'ending', 'between', 'and', 'began', 'tx', 'transferred', 'surgery', 'procedure', 'performed', 'comparison', 'compared', 'exam', 'study'];
+const DATE_CUES = ['note', 'update', 'adm', 'mtg', 'meeting', 'placed', 'on', 'since', 'from', 'until', 'till', 'dated', 'date', 'dob', 'd.o.b', 'born', 'admitted', 'admission', 'discharged', 'discharge', 'seen', 'of', 'by', 'to', 'through', 'thru', 'starting', 'started', 'last', 'next', 'f/u', 'fu', 'follow', 'visit', 'in', 'during', 'before', 'after', 'prior', 'at', 'scheduled', 'doa', 'dos', 'collected', 'received', 'reported', 'signed', 'effective', 'expires', 'ending', 'between', 'and', 'began', 'tx', 'transferred', 'surgery', 'procedure', 'performed', 'comparison', 'compared', 'exam', 'study', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'weds', 'thu', 'thur', 'thurs', 'fri'];
 const NOT_DATE_BEFORE = ['ha', 'c/o', 'headache', 'rated', 'scale', 'level', 'pain', 'bipap', 'cpap', 'psv', 'ps', 'peep', 'ipap', 'epap', 'simv', 'ac', 'cultures', 'culture', 'bottles', 'sets', 'bp', 'b/p', 'pain', 'strength', 'murmur', 'ratio', 'score', 'grade', 'reflexes', 'dtrs', 'dtr', 'power', 'motor', 'abp', 'nbp', 'nibp', 'art', 'map', 'pap', 'cvp', 'pcwp', 'gcs', 'apgar', 'rass', 'x', 'of', 'titer', 'titre'];
 const NOT_DATE_AFTER = ['tab', 'tabs', 'tablet', 'tablets', 'pill', 'pills', 'cup', 'cups', 'strength', 'ns', 'dose', 'doses', 'inch', 'inches', 'cm', 'mm', 'mg', 'ml', 'units', 'murmur', 'sem', 'holosystolic', 'systolic', 'diastolic', 'pain', 'power', 'strength', 'reflexes', 'bilaterally', 'bilat', 'mmhg', 'teaspoon', 'tsp', 'amp', 'amps', 'vial', 'bag', 'liter', 'liters', 'l', 'way', 'ways', 'times', 'x', 'sec'];
 
@@ -53,7 +55,7 @@ export function recognizeDates(text: string, lower = text.toLowerCase()): Candid
   const hasHyphen = text.includes('-');
   for (const [k, re] of FULL_DATES.entries()) {
     if (!fullDateHint(k, months.length > 0, hasSlash, hasHyphen, text)) continue;
-    for (const m of text.matchAll(re)) pushDate(out, m.index, trimDate(m[0]), 0.95);
+    for (const m of text.matchAll(re)) pushDate(out, m.index, trimDate(m[0]), k === 0 ? scoreNumericDate(text, m.index, m[0]) : 0.95);
   }
   if (hasSlash) {
     for (const m of text.matchAll(PARTIAL_NUMERIC)) {
@@ -68,6 +70,7 @@ export function recognizeDates(text: string, lower = text.toLowerCase()): Candid
   if (WEEKDAY_PREFIXES.some((d) => lower.includes(d))) {
     for (const m of text.matchAll(WEEKDAY_RE)) {
       const word = m[0].replace(/\.$/, '');
+      if (isScheduleList(text, m.index, word)) continue;
       if (!isAmbiguousShortDay(word, text, m.index)) pushDate(out, m.index, word, word.length >= 6 ? 0.8 : 0.65);
     }
   }
@@ -112,7 +115,8 @@ function fullDateHint(k: number, hasMonth: boolean, hasSlash: boolean, hasHyphen
     case 1: case 2: return text.includes('.');
     case 4: return hasSlash || hasHyphen || text.includes('.');
     case 6: case 7: case 8: case 9: return hasMonth;
-    case 10: return hasSlash;
+    case 10: return hasMonth;
+    case 11: return hasSlash;
     default: return true;
   }
 }
@@ -172,10 +176,32 @@ function isAmbiguousShortDay(word: string, text: string, start: number): boolean
   return !hasCueBefore(text, start, WEEKDAY_CUES, 1);
 }
 
+// "PS 11/8. 9/5/47", "nebs given 10/5/63": on a line about the ventilator, three numbers are settings or a gas.
+const RESPIRATORY_WORDS = /\b(?:ps|psv|peep|fio2|vent|ventilator|ac|simv|imv|prvc|cpap|bipap|ipap|epap|tv|vt|rr|abg|vbg|nebs?|sats?|spo2|o2|resp|wean(?:ing)?|trach|rsbi|pip|plat|cough|crackles|ls)\b/i;
+const DATE_LABEL_BEFORE = /\b(?:dob|d\.o\.b|born|date|dated|on|since|admitted|adm|discharged)\b[\s:.#-]*$/i;
+
+/** "3/14/21" is a date, unless a respiratory line makes it settings ("sat 98. 11/5/53."). */
+function scoreNumericDate(text: string, start: number, value: string): number {
+  if (!/^\d{1,2}\/\d{1,2}\/\d{2}$/.test(value)) return 0.95;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, start - 60), start);
+  if (DATE_LABEL_BEFORE.test(before)) return 0.95;
+  return RESPIRATORY_WORDS.test(before) ? 0.3 : 0.95;
+}
+
+/** "HD Tues/Thurs/Sat", "Mon/Fri dosing": weekdays listed with slashes are a schedule, not a day. */
+function isScheduleList(text: string, start: number, word: string): boolean {
+  const before = text.slice(Math.max(0, start - 10), start);
+  const after = text.slice(start + word.length, start + word.length + 10);
+  return new RegExp(`${WEEKDAY}\\.?[/,&]\\s?$`, 'i').test(before) || new RegExp(`^\\.?[/,&]\\s?${WEEKDAY}\\b`, 'i').test(after);
+}
+
 /** A year alone: "in 2019" yes; "at 2000" (a time) and "2000 mL" no. */
 function scoreYearAlone(text: string, start: number, year: string): number {
   const before = wordsBefore(text, start, 1)[0] ?? '';
   const after = wordsAfter(text, start + year.length, 1)[0] ?? '';
+  // "s/p CABG 2005", "h/o MI 1997": a year after a past procedure or diagnosis, even one that reads as a time.
+  if (/\b(?:s\/p|h\/o|hx|dx|status\s+post|history\s+of)(?:[ \t]+[\p{L}\d/-]+){0,2}[ \t]+$/iu.test(text.slice(Math.max(0, start - 32), start))) return 0.8;
   // "BNP 1961", "ARRIVAL: 1930": a value after an upper-case label is a lab result or a clock time.
   if (/[A-Z]{2,}:?\s+$/.test(text.slice(Math.max(0, start - 10), start))) return 0;
   // 1900 and 2030 are also clock times (19:00, 20:30), the commonest four-digit numbers in nursing notes.
