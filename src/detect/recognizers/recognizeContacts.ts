@@ -14,7 +14,7 @@ const NANP =
 const INTERNATIONAL = /(?<![\w+])\+(?:[1-9]\d{0,2})[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?!\d)/g;
 const SEVEN_DIGIT = /(?<![\d/.-])\d{3}[-.]\d{4}(?![\d/-])/g;
 const PAGER_OR_EXTENSION =
-  /\b(?:pager|pgr|beeper|bpr|bleep|page|pg|ext\.?|extension|x|p\.)\s*[#:.]?\s*(\d(?:[\d-]{2,9}\d))\b/gi;
+  /\b(?:pager|pgr|beeper|bpr|bleep|page|pg|ext\.?|extension|x|p\.|p(?=\s?#))\s*[#:.]?\s*(\d(?:[\d-]{2,9}\d))\b/gi;
 
 // "beeped @ 3-4410", "paged at 54410": a number after a paging verb; a time ("paged at 1400") has no hyphen and four digits.
 const PAGED_NUMBER = /\b(?:beeped|paged|pinged)\s*(?:at|@|to)?\s*#?\s*(\d-?\d{4}|\d{5,7}|\d{3}-\d{4})\b/gi;
@@ -39,7 +39,7 @@ export function recognizeContacts(text: string, lower = text.toLowerCase()): Can
   if (text.includes('+')) for (const m of text.matchAll(INTERNATIONAL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: 0.85 });
   for (const m of text.matchAll(SEVEN_DIGIT)) {
     const cue = hasCueBefore(text, m.index, PHONE_CUES, 3);
-    const score = cue ? 0.9 : isRange(text, m.index, m[0]) ? 0.2 : 0.6;
+    const score = isRange(text, m.index, m[0]) ? 0.2 : cue ? 0.9 : 0.6;
     out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score });
   }
   if (/beeped|paged|pinged/i.test(text)) for (const m of text.matchAll(PAGED_NUMBER)) {

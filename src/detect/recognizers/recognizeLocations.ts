@@ -2,18 +2,16 @@ import type { Candidate } from '../Candidate.ts';
 import type { Lexicon } from '../Lexicon.ts';
 import type { Token } from '../tokenize.ts';
 import { nearSafeWord } from '../nearSafeWord.ts';
-import { GENERIC_PLACE } from './recognizePlaceSlots.ts';
+import { GENERIC_PLACE, isPlaceVerb } from './recognizePlaceSlots.ts';
 
 const LOCATION_CUES = new Set(['in', 'from', 'to', 'at', 'near', 'of', 'lives', 'living', 'resident', 'resides', 'moved', 'born', 'visiting', 'returned', 'traveled', 'travelled', 'trip', 'vacation', 'outside', 'native', 'raised', 'grew', 'relocated', 'city', 'town', 'county', 'village']);
 
 const WEAK_CUES = new Set(['to', 'at', 'of', 'near']);
 
-// Verbs of coming from or going to another facility: arrivals, discharges, follow-up and referrals.
-const ARRIVAL_VERBS = new Set(['adm', 'admitted', 'transferred', 'transfer', 'xfer', 'tx', 'txd', 'came', 'brought', 'sent', 'arrived', 'bib', 'returned', 'discharged', 'dc', "d/c", 'dc\'d', 'follow', 'followup', 'f/u', 'fu', 'referred', 'refer', 'referral', 'appointment', 'appt', 'faxed', 'records', 'obtained']);
 
 /** Cities and countries from the gazetteer: 1-3 tokens, scored by capitals and a preceding place cue. */
 export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexicon): Candidate[] {
-  const out: Candidate[] = recognizeFacilityAcronyms(tokens, lexicon);
+  const out: Candidate[] = recognizeFacilityAcronyms(text, tokens, lexicon);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token?.alpha) continue;
@@ -68,7 +66,7 @@ function longestPlace(text: string, tokens: Token[], i: number, lexicon: Lexicon
  * word after "from"/"to"/"at" that is neither English nor clinical shorthand, with an arrival or follow-up
  * verb before it or a department after it, is another hospital's initials.
  */
-function recognizeFacilityAcronyms(tokens: Token[], lexicon: Lexicon): Candidate[] {
+function recognizeFacilityAcronyms(text: string, tokens: Token[], lexicon: Lexicon): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -76,7 +74,7 @@ function recognizeFacilityAcronyms(tokens: Token[], lexicon: Lexicon): Candidate
     if ((prep !== 'from' && prep !== 'to' && prep !== 'at') || !t.alpha || t.text.length < 3) continue;
     if (!isAcronymShaped(t, lexicon)) continue;
     let verb = DEPARTMENTS.has(tokens[i + 1]?.key ?? '');
-    for (let k = i - 2; k >= Math.max(0, i - 6) && !verb; k--) if (ARRIVAL_VERBS.has(tokens[k]?.key ?? '')) verb = true;
+    for (let k = i - 2; k >= Math.max(0, i - 6) && !verb; k--) verb = isPlaceVerb(text, tokens, k);
     if (!verb) continue;
     out.push({ start: t.start, end: t.end, type: 'ADDRESS', score: t.upper || !t.caseInformative ? 0.65 : 0.6 });
   }

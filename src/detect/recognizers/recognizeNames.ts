@@ -23,12 +23,12 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, 
     const titled = isAfterTitle(text, tokens, i);
     const relation = !titled && isAfterRelation(text, tokens, i);
     const initials = isSignedInitials(text, tokens, i, lexicon);
-    const forced = ((titled || relation) && canFollowCue(tokens[i], priors[i] ?? 0, titled, lexicon)) || initials;
+    const forced = ((titled || relation) && canFollowCue(tokens[i], priors[i] ?? 0, titled, lexicon, text)) || initials;
     if ((priors[i] ?? 0) < JOINABLE && !forced) {
       i++;
       continue;
     }
-    const end = extendRun(text, tokens, priors, i, lexicon);
+    const end = titled ? Math.max(extendRun(text, tokens, priors, i, lexicon), extendTitledRun(text, tokens, i, lexicon)) : extendRun(text, tokens, priors, i, lexicon);
     const run = { first: extendBack(text, tokens, i), last: end };
     const context = { titled, relation: relation || hasRelationAfter(text, tokens, run.last), initials };
     let score = scoreRun(text, tokens, priors, run, context, everydayWordsOnly(tokens, run, lexicon), lexicon);
@@ -46,8 +46,10 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, 
   return out;
 }
 
-function canFollowCue(token: Token | undefined, prior: number, titled: boolean, lexicon: Lexicon): boolean {
+function canFollowCue(token: Token | undefined, prior: number, titled: boolean, lexicon: Lexicon, text = ''): boolean {
   if (!token || !token.alpha || STOP_AFTER_TITLE.has(token.key) || NEVER_NAMES.has(token.key)) return false;
+  // "DR. I. COCHRAN": an initial after a title, even one that spells a pronoun.
+  if (titled && token.text.length === 1 && text[token.end] === '.') return true;
   if (TITLES.has(token.key) || RELATIONS.has(token.key) || FUNCTION_WORDS.has(token.key)) return false;
   // "dr ng", "DR NG": after a title a short clinical-looking word is still a surname.
   if (titled) return !lexicon.clinicalWords.has(token.key) || token.capitalized || token.text.length <= 3;
@@ -142,7 +144,42 @@ function isAfterTitle(text: string, tokens: Token[], i: number): boolean {
   const title = TITLES.has(prev.key);
   // "paged md green", "called np bui": a credential used as a title after a calling verb.
   if (!title && !(CREDENTIAL_TITLES.has(prev.key) && PAGING_VERBS.has(tokens[i - 2]?.key ?? ''))) return false;
-  return /^\.?\s{1,2}$/.test(text.slice(prev.end, cur.start));
+  // "Dr. Smith", "Dr Smith", and "Dr.Smith" typed without a space.
+  return /^(?:\.?\s{1,2}|\.)$/.test(text.slice(prev.end, cur.start));
+}
+
+/**
+ * After a title every word up to the first that cannot be a name belongs to it, whatever the word lists
+ * say: "Dr k. hernandezalvar", "DR. I. COCHRAN", "dr isael dimes in to see pt". A word stops the name when
+ * it is a function or stop word, or (with capitals to go by) a lower-case everyday word ("Dr Patel ordered").
+ */
+function extendTitledRun(text: string, tokens: Token[], i: number, lexicon: Lexicon): number {
+  let end = i;
+  for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
+    const prev = tokens[j - 1] as Token;
+    const next = tokens[j] as Token;
+    const gap = text.slice(prev.end, next.start);
+    const afterInitial = prev.text.length === 1 && /^\.[ \t]?$/.test(gap);
+    if (!/^[ \t]$/.test(gap) && !afterInitial && gap !== '-') break;
+    if (!next.alpha || !canContinueTitledName(next, text, lexicon)) break;
+    end = j;
+  }
+  return end;
+}
+
+function canContinueTitledName(token: Token, text: string, lexicon: Lexicon): boolean {
+  const key = token.key;
+  const initial = token.text.length === 1 && text[token.end] === '.';
+  if (!initial && (FUNCTION_WORDS.has(key) || STOP_AFTER_TITLE.has(key))) return false;
+  if (NEVER_NAMES.has(key) || RELATIONS.has(key) || TITLES.has(key) || CREDENTIALS.has(key)) return false;
+  if (initial) return true;
+  // "Dr. Iris Burns": a name list beats the clinical list once a title has opened the name.
+  const named = lexicon.firstNames.has(key) || lexicon.personNames.has(key) || lexicon.nameWords.has(key);
+  if (named && (token.capitalized || token.upper || !token.caseInformative)) return true;
+  if (lexicon.clinicalWords.has(key)) return false;
+  if (named) return true;
+  if (token.caseInformative) return token.capitalized || token.upper || !(lexicon.commonWords.has(key) || lexicon.safeWords.has(key));
+  return !lexicon.safeWords.has(key) && !lexicon.commonWords.has(key);
 }
 
 const RELATION_LINKS = new Set(['is', 'her', 'his', 'their', 'pt', "pt's", 'patient', "patient's", 'the', 'named', 'name', 'and', 'also', 'in-law']);

@@ -15,6 +15,12 @@ const SIGNATURE_LINE =
 const PATIENT_EVENT =
   fastLetters(/(?:^|\n)[ \t]*(\p{L}[\p{L}'’-]{1,14})[ \t]+(?=(?:oob|refused|refusing|slept|up\s+to|tolerated|ambulated|denies|reports|states|c\/o|complains|requested|requests|agitated|resting|sleeping|pulled|declined|vomited|voided|walked|ate|remains|continues)\b)/giu);
 // "/DK" on its own line or closing the last sentence of a line: the writer's initials.
+// "thanks,\new\n--", "Best,\nJack": the line after a closing is the writer's name or initials.
+const SIGN_OFF = fastLetters(/(?:^|\n)[ \t]*(?:thanks|thank\s+you|thx|tx|best|best\s+regards|regards|kind\s+regards|cheers|sincerely|yours(?:\s+(?:sincerely|truly))?|warmly|take\s+care|many\s+thanks)[ \t]*[,.!-]*[ \t]*\r?\n[ \t]*-?[ \t]*(\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,2})[ \t]*(?=\r?\n|$)/giu);
+// "--\nevanka winter | micu | x1380": an e-mail signature block starts with the writer's name.
+const SIGNATURE_BLOCK = fastLetters(/(?:^|\n)[ \t]*--[ \t]*\r?\n[ \t]*(\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,2})[ \t]*(?=[|,]|\r?\n|$)/gu);
+// "Ray -", "Dawn,": a greeting line of its own at the top of a message, before the body.
+const GREETING_LINE = fastLetters(/(?:^|\n[ \t]*\n)[ \t]*(\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+)?)[ \t]*(?:-|,|:)[ \t]*\r?\n(?=[ \t]*\S)/gu);
 const SLASH_INITIALS = fastLetters(/(?:^|\n|[.!?][ \t]+)[ \t]*\/[ \t]?(\p{L}{2,3})[ \t]*(?=\n|$)/gu);
 
 /** Names in fixed places that need no word list: signature lines and preferred names. */
@@ -25,13 +31,20 @@ export function recognizeNamesInPlace(text: string, lexicon: Lexicon, lower = te
     ...(PREFERRED_NAME_HINTS.some((hint) => lower.includes(hint)) ? [PREFERRED_NAME] : []),
     ...(/\b(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)\b/.test(lower) ? [SIGNATURE_LINE] : []),
     ...(lower.includes('/') ? [SLASH_INITIALS] : []),
+    ...(SIGN_OFF_HINTS.some((hint) => lower.includes(hint)) ? [SIGN_OFF] : []),
+    ...(lower.includes('--') ? [SIGNATURE_BLOCK] : []),
+    ...(lower.includes('\n\n') || /^[^\n]{2,30}[-,:][ \t]*\n/.test(text) ? [GREETING_LINE] : []),
     PATIENT_EVENT,
   ];
   for (const re of patterns) {
     for (const m of text.matchAll(re)) {
       const value = m[1] ?? '';
       const words = value.toLowerCase().split(/[\s.]+/).filter((w) => w.length > 1);
-      if (words.some((w) => lexicon.clinicalWords.has(w) || FUNCTION_WORDS.has(w) || NEVER_NAMES.has(w) || RELATIONS.has(w))) continue;
+      // In a signature place two or three letters are initials, even ones that spell an abbreviation ("-tb RN").
+      const initialsOnly = (re === SIGNATURE_LINE || re === SIGN_OFF) && /^\p{L}{2,3}$/u.test(value);
+      if (!initialsOnly && words.some((w) => lexicon.clinicalWords.has(w) || FUNCTION_WORDS.has(w) || NEVER_NAMES.has(w) || RELATIONS.has(w))) continue;
+      if ((re === GREETING_LINE || re === SIGNATURE_BLOCK) && !isNameWord(words, lexicon)) continue;
+      if (re === SIGN_OFF && !initialsOnly && !isNameWord(words, lexicon)) continue;
       // At the start of an event line any everyday word ("Family refused", "Patient slept") is no name.
       if (re === PATIENT_EVENT && !isPatientNameAtLineStart(value, lexicon)) continue;
       const start = m.index + m[0].indexOf(value, m[0].startsWith('\n') ? 1 : 0);
@@ -39,6 +52,19 @@ export function recognizeNamesInPlace(text: string, lexicon: Lexicon, lower = te
     }
   }
   return out;
+}
+
+const SIGN_OFF_HINTS = ['thank', 'thx', 'tx', 'best', 'regards', 'cheers', 'sincerely', 'yours', 'warmly', 'care'];
+
+/**
+ * A name, not a word: the first word is one real notes never use as an ordinary word, or a given name
+ * ("Dawn", "Ray"); the others may also be surnames that are words ("evanka winter"). "best," and "All -"
+ * are closings and greetings to everyone.
+ */
+function isNameWord(words: string[], lexicon: Lexicon): boolean {
+  const [first, ...rest] = words;
+  if (!first || (lexicon.safeWords.has(first) && !lexicon.firstNames.has(first))) return false;
+  return rest.every((w) => !lexicon.safeWords.has(w) || lexicon.firstNames.has(w) || lexicon.nameWords.has(w) || lexicon.personNames.has(w));
 }
 
 /**

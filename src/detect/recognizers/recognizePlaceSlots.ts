@@ -5,7 +5,9 @@ import type { Token } from '../tokenize.ts';
 
 // Verbs after which "from", "to", "at" or "on" introduce a place: arrivals, transfers, discharges,
 // follow-up, residence. "from" and "to" alone are too common ("increased from 5 to 10").
-const PLACE_VERBS = new Set([
+export const PLACE_VERBS: ReadonlySet<string> = new Set([
+  'presented', 'presents', 'presenting', 'stay', 'stayed', 'hospitalized', 'hospitalised', 'hospitalization', 'treated',
+  'intubated', 'visit', 'visited', 'admission', 'followup', 'referral', 'appointment', 'appt', 'obtained', 'screened',
   'adm', 'admitted', 'admit', 'transferred', 'transfer', 'xfer', 'xferred', 'tx', 'txd', 'came', 'comes', 'brought', 'sent',
   'arrived', 'arrives', 'bib', 'returned', 'returns', 'discharged', 'discharge', 'dc', 'd/c', "dc'd", 'dispo', 'follow',
   'followed', 'follows', 'f/u', 'fu', 'seen', 'referred', 'lives', 'lived', 'living', 'resides', 'resident', 'moved',
@@ -38,6 +40,8 @@ export function recognizePlaceSlots(text: string, tokens: Token[], lexicon: Lexi
     if (!PLACE_PREPOSITIONS.has(prep.key) || !hasPlaceVerbBefore(text, tokens, i - 1)) continue;
     const run = placeRun(text, tokens, i);
     if (run.length === 0) continue;
+    // "on levo", "on Friday": after "on" only a ward with its number ("on Kessler 9") is a place.
+    if (prep.key === 'on' && (run[run.length - 1] as Token).alpha) continue;
     const candidate = scoreRun(run, lexicon);
     if (candidate) out.push(candidate);
   }
@@ -48,9 +52,15 @@ function hasPlaceVerbBefore(text: string, tokens: Token[], prep: number): boolea
   for (let k = prep - 1; k >= Math.max(0, prep - 5); k--) {
     const t = tokens[k] as Token;
     if (/[.;!?\n]/.test(text.slice(t.end, tokens[k + 1]?.start ?? t.end))) return false;
-    if (PLACE_VERBS.has(t.key) || PLACE_VERBS.has(slashedKey(text, tokens, k))) return true;
+    if (isPlaceVerb(text, tokens, k)) return true;
   }
   return false;
+}
+
+/** A place verb at token k, also written with a slash ("d/c", "f/u", which the tokenizer splits). */
+export function isPlaceVerb(text: string, tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return !!t && (PLACE_VERBS.has(t.key) || PLACE_VERBS.has(slashedKey(text, tokens, k)));
 }
 
 /** "d/c", "f/u": the tokenizer splits at the slash; the shorthand is the two letters with it. */
