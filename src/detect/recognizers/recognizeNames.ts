@@ -4,10 +4,29 @@ import { STATE_CODES } from '../usStates.ts';
 import { CREDENTIALS, CUES, FUNCTION_WORDS, MONTHS_AND_DAYS, NEVER_NAMES, PARTICLES, RELATIONS, TITLES } from '../nameCues.ts';
 import type { Token } from '../tokenize.ts';
 import { namePrior } from './namePrior.ts';
+import { nearSafeWord } from '../nearSafeWord.ts';
 
 const JOINABLE = 0.1;
 const PATIENT_VERB_AFTER = /^,?\s+(?:was|is|has|had)\s+(?:admitted|seen|a\s+\d|an?\s+\d|transferred|discharged|brought)|^,?\s+(?:presents|presented|reports|denies|complains)\b/i;
 const CREDENTIAL_TITLES = new Set(['md', 'np', 'pa', 'rn']);
+// Titles that are also clinical abbreviations: "MS" (mental status, multiple sclerosis), "SR" (sinus rhythm).
+const AMBIGUOUS_TITLES = new Set(['ms', 'sr', 'fr', 'miss']);
+/**
+ * "MS CHANGES", "ms improved": written other than "Ms", "ms" is mental status far more often than a title;
+ * only a word a name list holds, or one no list knows and no slip away from a clinical word, follows it.
+ */
+function isAbbreviationNotTitle(text: string, token: Token, lexicon: Lexicon): boolean {
+  const title = titleBefore(text, token);
+  if (!AMBIGUOUS_TITLES.has(title.toLowerCase()) || /^\p{Lu}\p{Ll}+$/u.test(title)) return false;
+  const k = token.key;
+  if (lexicon.firstNames.has(k) || lexicon.personNames.has(k)) return false;
+  return lexicon.commonWords.has(k) || lexicon.safeWords.has(k) || nearSafeWord(k, lexicon);
+}
+
+/** The word right before `token` as written ("ms" in "ms changes", "Ms" in "Ms Lee"). */
+function titleBefore(text: string, token: Token): string {
+  return /([\p{L}]+)\.?\s*$/u.exec(text.slice(Math.max(0, token.start - 8), token.start))?.[1] ?? '';
+}
 const CLEAR_CREDENTIALS = new Set(['rn', 'md', 'np', 'lpn', 'cna', 'rrt', 'crna', 'pa-c', 'bsn', 'msn', 'phd', 'pharmd', 'dnp', 'aprn', 'fnp', 'ccrn', 'lcsw', 'msw']);
 const PAGING_VERBS = new Set(['paged', 'called', 'notified', 'aware', 'by', 'per', 'w', 'with', 'updated', 'informed', 'contacted', 'spoke', 'discussed']);
 const STOP_AFTER_TITLE = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'is', 'was', 'will', 'has', 'had', 'office', 'note', 'visit', 'team', 'service', 'clinic', 'aware', 'notified', 'called', 'paged']);
@@ -20,7 +39,7 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, 
   const out: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const titled = isAfterTitle(text, tokens, i);
+    const titled = isAfterTitle(text, tokens, i) && !isAbbreviationNotTitle(text, tokens[i] as Token, lexicon);
     const relation = !titled && isAfterRelation(text, tokens, i);
     const initials = isSignedInitials(text, tokens, i, lexicon);
     const forced = ((titled || relation) && canFollowCue(tokens[i], priors[i] ?? 0, titled, lexicon, text)) || initials;
@@ -251,7 +270,8 @@ function hasCredentialAfter(text: string, tokens: Token[], last: number, lexicon
   const gap = text.slice(lastToken.end, next.start);
   // "Smith, Sr." is a name; "RHYTHM SR" is sinus rhythm: the generational suffixes need a comma or a period.
   if ((next.key === 'sr' || next.key === 'jr') && !gap.includes(',') && text[next.end] !== '.') return false;
-  if (!CREDENTIALS.has(next.key) || !/^(?:,?\s{1,2}|\s?\()$/.test(gap)) return false;
+  // The credential stands on the name's line: "MS" starting the next line is another sentence.
+  if (!CREDENTIALS.has(next.key) || !/^(?:,?[ \t]{1,2}|[ \t]?\()$/.test(gap)) return false;
   // "r. adeyemi, rn" in a lower-case note: after a comma the unambiguous credentials count in any case.
   return next.upper || next.key === 'pa-c' || (gap.includes(',') && CLEAR_CREDENTIALS.has(next.key));
 }

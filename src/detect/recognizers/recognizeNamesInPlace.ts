@@ -20,7 +20,7 @@ const SIGN_OFF = fastLetters(/(?:^|\n)[ \t]*(?:thanks|thank\s+you|thx|tx|best|be
 // "--\nevanka winter | micu | x1380": an e-mail signature block starts with the writer's name.
 const SIGNATURE_BLOCK = fastLetters(/(?:^|\n)[ \t]*--[ \t]*\r?\n[ \t]*(\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,2})[ \t]*(?=[|,]|\r?\n|$)/gu);
 // "Ray -", "Dawn,": a greeting line of its own at the top of a message, before the body.
-const GREETING_LINE = fastLetters(/(?:^|\n[ \t]*\n)[ \t]*(\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+)?)[ \t]*(?:-|,|:)[ \t]*\r?\n(?=[ \t]*\S)/gu);
+const GREETING_LINE = fastLetters(/(?:^|\n[ \t]*\n)[ \t]*(\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+)?)[ \t]*(?:-|,)[ \t]*\r?\n(?=[ \t]*\S)/gu);
 const SLASH_INITIALS = fastLetters(/(?:^|\n|[.!?][ \t]+)[ \t]*\/[ \t]?(\p{L}{2,3})[ \t]*(?=\n|$)/gu);
 
 /** Names in fixed places that need no word list: signature lines and preferred names. */
@@ -33,7 +33,7 @@ export function recognizeNamesInPlace(text: string, lexicon: Lexicon, lower = te
     ...(lower.includes('/') ? [SLASH_INITIALS] : []),
     ...(SIGN_OFF_HINTS.some((hint) => lower.includes(hint)) ? [SIGN_OFF] : []),
     ...(lower.includes('--') ? [SIGNATURE_BLOCK] : []),
-    ...(lower.includes('\n\n') || /^[^\n]{2,30}[-,:][ \t]*\n/.test(text) ? [GREETING_LINE] : []),
+    ...(lower.includes('\n\n') || /^[^\n]{2,30}[-,][ \t]*\n/.test(text) ? [GREETING_LINE] : []),
     PATIENT_EVENT,
   ];
   for (const re of patterns) {

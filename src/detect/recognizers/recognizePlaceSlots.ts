@@ -93,7 +93,7 @@ function placeRun(text: string, tokens: Token[], first: number): Token[] {
 function scoreRun(run: Token[], lexicon: Lexicon): Candidate | undefined {
   const words = run.filter((t) => t.alpha);
   if (words.length === 0) return undefined;
-  if (words.some((t) => TITLES.has(t.key) || RELATIONS.has(t.key) || lexicon.clinicalWords.has(t.key) && !GENERIC_PLACE.has(t.key))) return undefined;
+  if (words.some((t) => TITLES.has(t.key) || RELATIONS.has(t.key) || (PLACE_VERBS.has(t.key) && !GENERIC_PLACE.has(t.key)) || (lexicon.clinicalWords.has(t.key) && !GENERIC_PLACE.has(t.key)))) return undefined;
   const naming = words.filter((t) => !GENERIC_PLACE.has(t.key));
   if (naming.length === 0) return undefined;
   const unusual = naming.filter((t) => !lexicon.safeWords.has(t.key));
