@@ -47,6 +47,7 @@ export class LocalPhiDetector implements PhiDetector {
     this.#addressLexicon = {
       isCommonWord: (w) => lexicon.commonWords.has(w),
       isSafeWord: (w) => lexicon.safeWords.has(w),
+      isClinicalWord: (w) => lexicon.clinicalWords.has(w),
       isCity: (n) => lexicon.cities.has(n),
     };
   }

@@ -55,7 +55,7 @@ export const PROPER_NON_PHI = new Set([
 export const NEVER_NAMES = new Set([
   'hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'regards', 'cheers', 'sincerely', 'yours', 're', 'fw', 'fwd', 'cc', 'bcc',
   'subject', 'sent', 'from', 'to', 'date', 'email', 'e-mail', 'tel', 'fax', 'phone', 'cell', 'pager', 'mobile', 'note', 'addendum',
-  'signed', 'patient', 'pt', 'pts', 'mrn', 'dob', 'attn', 'vin', 'ssn', 'npi', 'dea', 'acct', 'fin', 'csn', 'seen', 'lives', 'lived', 'ok', 'okay', 'yes', 'no', 'na', 'n/a', 'mgmt', 'admin', 'dept', 'appt',
+  'signed', 'patient', 'pt', 'pts', 'mrn', 'dob', 'attn', 'colleague', 'colleagues', 'sir', 'sirs', 'madam', 'team', 'all', 'everyone', 'folks', 'vin', 'ssn', 'npi', 'dea', 'acct', 'fin', 'csn', 'seen', 'lives', 'lived', 'ok', 'okay', 'yes', 'no', 'na', 'n/a', 'mgmt', 'admin', 'dept', 'appt',
 ]);
 
 /** Function words: never part of a name, whatever their case ("The Davis", "AND"). */

@@ -64,6 +64,8 @@ export interface AddressLexicon {
   isCommonWord(word: string): boolean;
   /** A word real clinical notes use as a non-name ("cont", "propofol"): it names no facility by itself. */
   isSafeWord(word: string): boolean;
+  /** Clinical vocabulary: specialties, abbreviations, drugs ("renal", "icu"). */
+  isClinicalWord(word: string): boolean;
   isCity(name: string): boolean;
 }
 
@@ -175,7 +177,7 @@ function pushFacility(out: Candidate[], text: string, start: number, value: stri
   for (let i = 0; i <= first; i++) start += (all[i] ?? '').length + 1;
   const words = all.slice(first + 1);
   const naming = words.slice(0, -1).filter((w) => !GENERIC_FACILITY_WORDS.has(w.toLowerCase()) && !DESCRIPTORS.has(w.toLowerCase()));
-  if (naming.length === 0) return;
+  if (naming.length === 0 || isDepartment(naming, words[words.length - 1] ?? '', lexicon)) return;
   // Philter's test: a word real notes never use as an ordinary word names something ("good shepherd
   // rehab"); "cont rehab", "pulm rehab" and "acute rehab" are made of such ordinary words.
   const distinctive = naming.some((w) => !lexicon.isSafeWord(w.toLowerCase().replace(/['’]s$/, '')));
@@ -183,6 +185,13 @@ function pushFacility(out: Candidate[], text: string, start: number, value: stri
   const strong = STRONG_FACILITY.test(value) ? distinctive || capitalised : distinctive;
   if (!strong) return;
   out.push({ start, end: start + words.join(' ').length, type: 'ADDRESS', score: capitalised ? (STRONG_FACILITY.test(value) ? 0.94 : 0.85) : 0.6 });
+}
+
+/** "Renal Clinic", "Post-ICU Clinic", "Pain Service": a department named by its specialty names no place. */
+function isDepartment(naming: string[], facility: string, lexicon: AddressLexicon): boolean {
+  if (!/^(?:clinic|cent(?:er|re)|unit|service|department|dept|program|programme|lab|laboratory)$/i.test(facility)) return false;
+  const parts = naming.flatMap((w) => w.toLowerCase().split('-')).filter((p) => p.length > 0);
+  return parts.some((p) => lexicon.isClinicalWord(p)) && parts.every((p) => lexicon.isClinicalWord(p) || lexicon.isSafeWord(p));
 }
 
 /**

@@ -40,7 +40,7 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, 
   let i = 0;
   while (i < tokens.length) {
     const titled = isAfterTitle(text, tokens, i) && !isAbbreviationNotTitle(text, tokens[i] as Token, lexicon);
-    const relation = !titled && isAfterRelation(text, tokens, i);
+    const relation = !titled && (isAfterRelation(text, tokens, i) || isPatientNamed(tokens, i, lexicon));
     const initials = isSignedInitials(text, tokens, i, lexicon);
     const forced = ((titled || relation) && canFollowCue(tokens[i], priors[i] ?? 0, titled, lexicon, text)) || initials;
     if ((priors[i] ?? 0) < JOINABLE && !forced) {
@@ -203,6 +203,20 @@ function canContinueTitledName(token: Token, text: string, lexicon: Lexicon): bo
 
 const RELATION_LINKS = new Set(['is', 'her', 'his', 'their', 'pt', "pt's", 'patient', "patient's", 'the', 'named', 'name', 'and', 'also', 'in-law']);
 
+/**
+ * "update on pt Moody:", "patient Okafor is": a capitalised word right after "pt" or "patient", in mixed-case
+ * text, that is not a word notes use ("Pt Alert and oriented") unless a name list holds it.
+ */
+function isPatientNamed(tokens: Token[], i: number, lexicon: Lexicon): boolean {
+  const prev = tokens[i - 1];
+  const t = tokens[i];
+  if (!prev || !t || (prev.key !== 'pt' && prev.key !== 'patient') || !t.caseInformative || !t.capitalized || t.sentenceStart) return false;
+  if (prev.end + 1 !== t.start) return false;
+  const k = t.key;
+  if (lexicon.clinicalWords.has(k) || FUNCTION_WORDS.has(k) || NEVER_NAMES.has(k) || MONTHS_AND_DAYS.has(k)) return false;
+  return !lexicon.safeWords.has(k) || lexicon.firstNames.has(k) || lexicon.personNames.has(k) || lexicon.nameWords.has(k);
+}
+
 function isAfterRelation(text: string, tokens: Token[], i: number): boolean {
   // Cheap test first: this runs for every token, and almost none follow a relation word.
   const near = tokens[i - 1]?.key ?? '';
@@ -354,6 +368,8 @@ function isProductContext(text: string, tokens: Token[], run: { first: number; l
   if (isSide(tokens[run.last]) && run.last > run.first) next = run.last;
   if (isSide(tokens[next]) && next + 1 < tokens.length) next++;
   if (DEVICE_NOUNS.has(tokens[next]?.key ?? '') || SITES.has(tokens[next]?.key ?? '')) return true;
+  // "L radial aline", "R fem Cordis": a line named after the site it sits in.
+  if (SITES.has(tokens[run.first - 1]?.key ?? '') && /^[ \t]+$/.test(text.slice(tokens[run.first - 1]?.end ?? 0, tokens[run.first]?.start ?? 0))) return true;
   const before = text.slice(Math.max(0, (tokens[run.first]?.start ?? 0) - 24), tokens[run.first]?.start ?? 0).toLowerCase();
   return /\b(?:refer\s+to|see|charted\s+(?:in|on)|documented\s+(?:in|on)|recorded\s+(?:in|on)|per)\s+$/.test(before) && !/\bper\s+$/.test(before);
 }
