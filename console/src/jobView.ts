@@ -47,7 +47,7 @@ function jobDetails(job: JobWithFindings): Node[] {
       h('dt', {}, 'Created'), h('dd', {}, h('time', { datetime: job.createdAt }, formatTime(job.createdAt))),
       h('dt', {}, 'Updated'), h('dd', {}, h('time', { datetime: job.updatedAt }, formatTime(job.updatedAt))),
       h('dt', {}, 'Findings'), h('dd', {}, countsList(job.findingCounts, job.findingCount)),
-      h('dt', {}, 'Options'), h('dd', {}, `minimum score ${options.minScore}, ${options.types.length === 9 ? 'all types' : options.types.join(', ')}, ${options.style}`)),
+      h('dt', {}, 'Options'), h('dd', {}, `minimum score ${options.minScore}, ${options.types.length === 9 ? 'all types' : options.types.join(', ')}, ${options.style}${options.maskCareUnits ? ', care units masked' : ''}`)),
   ];
   if (job.error) nodes.push(h('p', { class: 'error' }, `${job.error.code}: ${job.error.message}`));
   for (const warning of job.warnings ?? []) nodes.push(h('p', { class: 'note' }, warning));

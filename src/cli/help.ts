@@ -24,7 +24,10 @@ Messages never show input content; set HDM_DEBUG=1 for stack traces of internal 
 
 const SHARED_OPTIONS = `  --min-score N        drop findings scored below N, from 0 to 1 (default 0.5)
   --types LIST         only these types, comma-separated, any case (default: all):
-                       ${TYPES}`;
+                       ${TYPES}
+  --mask-care-units    also treat generic care units and departments (MICU, the ED,
+                       cath lab, ward 3) as ADDRESS; by default they are left alone, as
+                       they name no one (named wards and room numbers are PHI either way)`;
 
 export const MASK_HELP = `Usage: hdm mask [FILE|-] [options]
 

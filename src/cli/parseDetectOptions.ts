@@ -1,4 +1,5 @@
 import { PHI_TYPES, isPhiType, type PhiType } from '../core/PhiEntity.ts';
+import type { DetectOptions } from '../core/ports.ts';
 import { UsageError } from './CliError.ts';
 
 export const DEFAULT_MIN_SCORE = 0.5;
@@ -7,17 +8,25 @@ export interface DetectCliOptions {
   minScore: number;
   /** Undefined means all nine types. */
   types: PhiType[] | undefined;
+  /** Also mask generic care units and departments (default false). */
+  maskCareUnits: boolean;
 }
 
-/** `--min-score` and `--types`, shared by `mask` and `detect`. */
+/** `--min-score`, `--types` and `--mask-care-units`, shared by `mask`, `detect` and `mask-image`. */
 export function parseDetectOptions(
   command: string,
-  values: { 'min-score'?: string | undefined; types?: string | undefined },
+  values: { 'min-score'?: string | undefined; types?: string | undefined; 'mask-care-units'?: boolean | undefined },
 ): DetectCliOptions {
   return {
     minScore: parseMinScore(command, values['min-score']),
     types: values.types === undefined ? undefined : parseTypes(command, values.types),
+    maskCareUnits: values['mask-care-units'] === true,
   };
+}
+
+/** The options as the detector takes them: all nine types when none were named. */
+export function toDetectOptions(options: DetectCliOptions): DetectOptions {
+  return { minScore: options.minScore, ...(options.types ? { types: options.types } : {}), maskCareUnits: options.maskCareUnits };
 }
 
 function parseMinScore(command: string, raw: string | undefined): number {

@@ -8,9 +8,9 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './schemaTypes.ts';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type MaskOptionsFieldsFragment = { minScore: number, types: Array<Types.PhiType>, style: Types.MaskStyle, maskCharacter: string | null, replacement: string | null, allowList: Array<string>, denyList: Array<string>, allowListCount: number, denyListCount: number };
+export type MaskOptionsFieldsFragment = { minScore: number, types: Array<Types.PhiType>, style: Types.MaskStyle, maskCharacter: string | null, replacement: string | null, allowList: Array<string>, denyList: Array<string>, allowListCount: number, denyListCount: number, maskCareUnits: boolean };
 
-export type JobFieldsFragment = { id: string, kind: Types.JobKind, status: Types.JobStatus, owner: string, createdAt: string, updatedAt: string, maskedText: string | null, findingCount: number | null, warnings: Array<string> | null, options: { minScore: number, types: Array<Types.PhiType>, style: Types.MaskStyle, maskCharacter: string | null, replacement: string | null, allowList: Array<string>, denyList: Array<string>, allowListCount: number, denyListCount: number }, maskedImage: { bucket: string, key: string, url: string | null, contentType: string, width: number, height: number, size: number } | null, findingCounts: Array<{ type: Types.PhiType, count: number }> | null, error: { code: Types.ErrorCode, message: string } | null };
+export type JobFieldsFragment = { id: string, kind: Types.JobKind, status: Types.JobStatus, owner: string, createdAt: string, updatedAt: string, maskedText: string | null, findingCount: number | null, warnings: Array<string> | null, options: { minScore: number, types: Array<Types.PhiType>, style: Types.MaskStyle, maskCharacter: string | null, replacement: string | null, allowList: Array<string>, denyList: Array<string>, allowListCount: number, denyListCount: number, maskCareUnits: boolean }, maskedImage: { bucket: string, key: string, url: string | null, contentType: string, width: number, height: number, size: number } | null, findingCounts: Array<{ type: Types.PhiType, count: number }> | null, error: { code: Types.ErrorCode, message: string } | null };
 
 export type FindingFieldsFragment = { id: string, jobId: string, type: Types.PhiType, score: number, beginOffset: number | null, endOffset: number | null, createdAt: string, boundingBox: { left: number, top: number, width: number, height: number } | null, pixelBox: { left: number, top: number, width: number, height: number } | null };
 
@@ -21,14 +21,14 @@ export type MaskTextMutationVariables = Exact<{
 }>;
 
 
-export type MaskTextMutation = { maskText: { id: string, kind: Types.JobKind, status: Types.JobStatus, owner: string, createdAt: string, updatedAt: string, maskedText: string | null, findingCount: number | null, warnings: Array<string> | null, findings: { nextToken: string | null, items: Array<{ id: string, jobId: string, type: Types.PhiType, score: number, beginOffset: number | null, endOffset: number | null, createdAt: string, boundingBox: { left: number, top: number, width: number, height: number } | null, pixelBox: { left: number, top: number, width: number, height: number } | null }> }, options: { minScore: number, types: Array<Types.PhiType>, style: Types.MaskStyle, maskCharacter: string | null, replacement: string | null, allowList: Array<string>, denyList: Array<string>, allowListCount: number, denyListCount: number }, maskedImage: { bucket: string, key: string, url: string | null, contentType: string, width: number, height: number, size: number } | null, findingCounts: Array<{ type: Types.PhiType, count: number }> | null, error: { code: Types.ErrorCode, message: string } | null } };
+export type MaskTextMutation = { maskText: { id: string, kind: Types.JobKind, status: Types.JobStatus, owner: string, createdAt: string, updatedAt: string, maskedText: string | null, findingCount: number | null, warnings: Array<string> | null, findings: { nextToken: string | null, items: Array<{ id: string, jobId: string, type: Types.PhiType, score: number, beginOffset: number | null, endOffset: number | null, createdAt: string, boundingBox: { left: number, top: number, width: number, height: number } | null, pixelBox: { left: number, top: number, width: number, height: number } | null }> }, options: { minScore: number, types: Array<Types.PhiType>, style: Types.MaskStyle, maskCharacter: string | null, replacement: string | null, allowList: Array<string>, denyList: Array<string>, allowListCount: number, denyListCount: number, maskCareUnits: boolean }, maskedImage: { bucket: string, key: string, url: string | null, contentType: string, width: number, height: number, size: number } | null, findingCounts: Array<{ type: Types.PhiType, count: number }> | null, error: { code: Types.ErrorCode, message: string } | null } };
 
 export type MaskImageMutationVariables = Exact<{
   input: Types.MaskImageInput;
 }>;
 
 
-export type MaskImageMutation = { maskImage: { id: string, kind: Types.JobKind, status: Types.JobStatus, owner: string, createdAt: string, updatedAt: string, maskedText: string | null, findingCount: number | null, warnings: Array<string> | null, options: { minScore: number, types: Array<Types.PhiType>, style: Types.MaskStyle, maskCharacter: string | null, replacement: string | null, allowList: Array<string>, denyList: Array<string>, allowListCount: number, denyListCount: number }, maskedImage: { bucket: string, key: string, url: string | null, contentType: string, width: number, height: number, size: number } | null, findingCounts: Array<{ type: Types.PhiType, count: number }> | null, error: { code: Types.ErrorCode, message: string } | null } };
+export type MaskImageMutation = { maskImage: { id: string, kind: Types.JobKind, status: Types.JobStatus, owner: string, createdAt: string, updatedAt: string, maskedText: string | null, findingCount: number | null, warnings: Array<string> | null, options: { minScore: number, types: Array<Types.PhiType>, style: Types.MaskStyle, maskCharacter: string | null, replacement: string | null, allowList: Array<string>, denyList: Array<string>, allowListCount: number, denyListCount: number, maskCareUnits: boolean }, maskedImage: { bucket: string, key: string, url: string | null, contentType: string, width: number, height: number, size: number } | null, findingCounts: Array<{ type: Types.PhiType, count: number }> | null, error: { code: Types.ErrorCode, message: string } | null } };
 
 export type CreateImageUploadMutationVariables = Exact<{
   contentType: string;
@@ -44,7 +44,7 @@ export type JobQueryVariables = Exact<{
 }>;
 
 
-export type JobQuery = { job: { id: string, kind: Types.JobKind, status: Types.JobStatus, owner: string, createdAt: string, updatedAt: string, maskedText: string | null, findingCount: number | null, warnings: Array<string> | null, findings: { nextToken: string | null, items: Array<{ id: string, jobId: string, type: Types.PhiType, score: number, beginOffset: number | null, endOffset: number | null, createdAt: string, boundingBox: { left: number, top: number, width: number, height: number } | null, pixelBox: { left: number, top: number, width: number, height: number } | null }> }, options: { minScore: number, types: Array<Types.PhiType>, style: Types.MaskStyle, maskCharacter: string | null, replacement: string | null, allowList: Array<string>, denyList: Array<string>, allowListCount: number, denyListCount: number }, maskedImage: { bucket: string, key: string, url: string | null, contentType: string, width: number, height: number, size: number } | null, findingCounts: Array<{ type: Types.PhiType, count: number }> | null, error: { code: Types.ErrorCode, message: string } | null } | null };
+export type JobQuery = { job: { id: string, kind: Types.JobKind, status: Types.JobStatus, owner: string, createdAt: string, updatedAt: string, maskedText: string | null, findingCount: number | null, warnings: Array<string> | null, findings: { nextToken: string | null, items: Array<{ id: string, jobId: string, type: Types.PhiType, score: number, beginOffset: number | null, endOffset: number | null, createdAt: string, boundingBox: { left: number, top: number, width: number, height: number } | null, pixelBox: { left: number, top: number, width: number, height: number } | null }> }, options: { minScore: number, types: Array<Types.PhiType>, style: Types.MaskStyle, maskCharacter: string | null, replacement: string | null, allowList: Array<string>, denyList: Array<string>, allowListCount: number, denyListCount: number, maskCareUnits: boolean }, maskedImage: { bucket: string, key: string, url: string | null, contentType: string, width: number, height: number, size: number } | null, findingCounts: Array<{ type: Types.PhiType, count: number }> | null, error: { code: Types.ErrorCode, message: string } | null } | null };
 
 export type JobsQueryVariables = Exact<{
   filter?: Types.JobFilterInput | null | undefined;
@@ -53,7 +53,7 @@ export type JobsQueryVariables = Exact<{
 }>;
 
 
-export type JobsQuery = { jobs: { nextToken: string | null, items: Array<{ id: string, kind: Types.JobKind, status: Types.JobStatus, owner: string, createdAt: string, updatedAt: string, maskedText: string | null, findingCount: number | null, warnings: Array<string> | null, options: { minScore: number, types: Array<Types.PhiType>, style: Types.MaskStyle, maskCharacter: string | null, replacement: string | null, allowList: Array<string>, denyList: Array<string>, allowListCount: number, denyListCount: number }, maskedImage: { bucket: string, key: string, url: string | null, contentType: string, width: number, height: number, size: number } | null, findingCounts: Array<{ type: Types.PhiType, count: number }> | null, error: { code: Types.ErrorCode, message: string } | null }> } };
+export type JobsQuery = { jobs: { nextToken: string | null, items: Array<{ id: string, kind: Types.JobKind, status: Types.JobStatus, owner: string, createdAt: string, updatedAt: string, maskedText: string | null, findingCount: number | null, warnings: Array<string> | null, options: { minScore: number, types: Array<Types.PhiType>, style: Types.MaskStyle, maskCharacter: string | null, replacement: string | null, allowList: Array<string>, denyList: Array<string>, allowListCount: number, denyListCount: number, maskCareUnits: boolean }, maskedImage: { bucket: string, key: string, url: string | null, contentType: string, width: number, height: number, size: number } | null, findingCounts: Array<{ type: Types.PhiType, count: number }> | null, error: { code: Types.ErrorCode, message: string } | null }> } };
 
 export type FindingsQueryVariables = Exact<{
   filter?: Types.FindingFilterInput | null | undefined;
@@ -105,6 +105,7 @@ export const MaskOptionsFieldsFragmentDoc = new TypedDocumentString(`
   denyList
   allowListCount
   denyListCount
+  maskCareUnits
 }
     `, {"fragmentName":"MaskOptionsFields"}) as unknown as TypedDocumentString<MaskOptionsFieldsFragment, unknown>;
 export const JobFieldsFragmentDoc = new TypedDocumentString(`
@@ -149,6 +150,7 @@ export const JobFieldsFragmentDoc = new TypedDocumentString(`
   denyList
   allowListCount
   denyListCount
+  maskCareUnits
 }`, {"fragmentName":"JobFields"}) as unknown as TypedDocumentString<JobFieldsFragment, unknown>;
 export const FindingFieldsFragmentDoc = new TypedDocumentString(`
     fragment FindingFields on Finding {
@@ -209,6 +211,7 @@ export const MaskTextDocument = new TypedDocumentString(`
   denyList
   allowListCount
   denyListCount
+  maskCareUnits
 }
 fragment JobFields on Job {
   id
@@ -278,6 +281,7 @@ export const MaskImageDocument = new TypedDocumentString(`
   denyList
   allowListCount
   denyListCount
+  maskCareUnits
 }
 fragment JobFields on Job {
   id
@@ -342,6 +346,7 @@ export const JobDocument = new TypedDocumentString(`
   denyList
   allowListCount
   denyListCount
+  maskCareUnits
 }
 fragment JobFields on Job {
   id
@@ -414,6 +419,7 @@ export const JobsDocument = new TypedDocumentString(`
   denyList
   allowListCount
   denyListCount
+  maskCareUnits
 }
 fragment JobFields on Job {
   id

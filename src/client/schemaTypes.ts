@@ -183,6 +183,8 @@ export type MaskOptions = {
   allowListCount: Scalars['Int']['output'];
   denyList: Array<Scalars['String']['output']>;
   denyListCount: Scalars['Int']['output'];
+  /** Whether generic care units and departments were masked too. */
+  maskCareUnits: Scalars['Boolean']['output'];
   maskCharacter?: Maybe<Scalars['String']['output']>;
   minScore: Scalars['Float']['output'];
   replacement?: Maybe<Scalars['String']['output']>;
@@ -195,6 +197,8 @@ export type MaskOptionsInput = {
   allowList?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Terms always masked (whole words, case-insensitive). */
   denyList?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Also mask generic care units and departments (MICU, the ED, cath lab, ward 3) as ADDRESS, as DetectPHI and i2b2-2014 do (default false: they name no one and carry clinical meaning). Named wards and room numbers are masked either way. */
+  maskCareUnits?: InputMaybe<Scalars['Boolean']['input']>;
   /** For CHARACTER: the mask character (default *). */
   maskCharacter?: InputMaybe<Scalars['String']['input']>;
   /** Spans scored below this are left as they are (0 to 1, default 0.5). */

@@ -19,6 +19,8 @@ export interface JobOptions {
   denyList: string[];
   allowListCount: number;
   denyListCount: number;
+  /** Generic care units and departments were masked too (DetectOptions.maskCareUnits). */
+  maskCareUnits: boolean;
 }
 
 /** Options as a job record keeps them: allow and deny terms (often patients' names) only as counts. */

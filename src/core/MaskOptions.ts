@@ -24,6 +24,12 @@ export interface MaskOptions extends StyleOptions {
   allowList?: readonly string[];
   /** Terms always masked wherever they occur (case-insensitive, whole words), even if also allowed. */
   denyList?: readonly string[];
+  /**
+   * Also mask generic care units and departments ("MICU", "the ED") as ADDRESS. Default false. It acts at
+   * detection: the jobs pass it to the PhiDetector (DetectOptions.maskCareUnits); maskText masks the entities
+   * it is given and does not look at it.
+   */
+  maskCareUnits?: boolean;
 }
 
 export type MaskedSpanType = PhiType | 'DENY_LIST';
@@ -56,6 +62,7 @@ export interface ResolvedMaskOptions {
   types: ReadonlySet<PhiType>;
   allowList: readonly string[];
   denyList: readonly string[];
+  maskCareUnits: boolean;
   styleFor(type: MaskedSpanType): ResolvedStyle;
 }
 
@@ -86,10 +93,11 @@ function resolveTerms(terms: readonly string[] | undefined, field: string): read
  * @throws InvalidInputError naming the option at fault (never its value).
  */
 export function resolveMaskOptions(options: MaskOptions = {}): ResolvedMaskOptions {
-  const { minScore = DEFAULT_MIN_SCORE, types = PHI_TYPES, typeStyles = {} } = options;
+  const { minScore = DEFAULT_MIN_SCORE, types = PHI_TYPES, typeStyles = {}, maskCareUnits = false } = options;
   if (typeof minScore !== 'number' || !Number.isFinite(minScore)) {
     throw new InvalidInputError('minScore must be a finite number');
   }
+  if (typeof maskCareUnits !== 'boolean') throw new InvalidInputError('options.maskCareUnits must be true or false');
   if (!Array.isArray(types) || !types.every((t) => typeof t === 'string' && isPhiType(t))) {
     throw new InvalidInputError(`types must list only ${PHI_TYPES.join(', ')}`);
   }
@@ -108,6 +116,7 @@ export function resolveMaskOptions(options: MaskOptions = {}): ResolvedMaskOptio
     types: new Set(types),
     allowList: resolveTerms(options.allowList, 'allowList'),
     denyList: resolveTerms(options.denyList, 'denyList'),
+    maskCareUnits,
     styleFor: (type) => perType.get(type) ?? base,
   };
 }

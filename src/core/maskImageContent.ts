@@ -46,8 +46,8 @@ export interface MaskedImageContent {
 
 /**
  * Masks PHI in an image: OCR, the page text rebuilt once per word, the same detector and masking rules
- * as for text (minScore, types, allow and deny lists), then every word a masked span overlaps is covered,
- * padded and clamped to the image. Used by the image worker and by `hdm mask-image`.
+ * as for text (minScore, types, allow and deny lists, maskCareUnits), then every word a masked span
+ * overlaps is covered, padded and clamped to the image. Used by the image worker and by `hdm mask-image`.
  */
 export async function maskImageContent(parts: ImageMaskingParts, image: PreparedImage, options: MaskOptions): Promise<MaskedImageContent> {
   const page = await parts.extractor.extract(image);
@@ -58,7 +58,9 @@ export async function maskImageContent(parts: ImageMaskingParts, image: Prepared
 
 async function locatePhi(parts: ImageMaskingParts, words: readonly OcrWord[], image: PreparedImage, options: MaskOptions) {
   const page = buildPageText(words);
-  const { spans } = maskText(page.text, await parts.detector.detect(page.text), options);
+  // Only the detection option: minScore and types are applied by maskText, as for text jobs.
+  const entities = await parts.detector.detect(page.text, { maskCareUnits: options.maskCareUnits === true });
+  const { spans } = maskText(page.text, entities, options);
   const outline = (i: number): Point[] => padPolygon((words[i] as OcrWord).polygon, parts.paddingPx, image.width, image.height);
   const covered = new Set<number>();
   const findings: ImageFinding[] = [];

@@ -33,7 +33,8 @@ export async function maskTextJob(services: JobServices, caller: Caller, input: 
   if (!created) return withMaskedText(services, job);
   await publishStatus(services, job);
   try {
-    const entities = await services.detector.detect(text);
+    // Only the detection option: minScore and types are applied by maskText, with the allow and deny lists.
+    const entities = await services.detector.detect(text, { maskCareUnits: mask.maskCareUnits === true });
     const { maskedText, spans } = maskText(text, entities, mask);
     const findings = toFindings(job, spans);
     // The result first, the findings last: only the final status write can fail after the findings exist.

@@ -12,6 +12,7 @@ export interface MaskOptionsInput {
   replacement?: string | null;
   allowList?: readonly string[] | null;
   denyList?: readonly string[] | null;
+  maskCareUnits?: boolean | null;
 }
 
 const MAX_TERMS = 1000;
@@ -27,6 +28,7 @@ export function parseMaskOptions(input: MaskOptionsInput | null | undefined): { 
   if (!(minScore >= 0 && minScore <= 1)) throw new InvalidInputError('options.minScore must be between 0 and 1');
   const allowList = checkTerms(input?.allowList, 'options.allowList');
   const denyList = checkTerms(input?.denyList, 'options.denyList');
+  const maskCareUnits = input?.maskCareUnits ?? false;
   const replacement = input?.replacement ?? undefined;
   if (replacement !== undefined && replacement.length > MAX_REPLACEMENT_LENGTH) {
     throw new InvalidInputError(`options.replacement must be at most ${MAX_REPLACEMENT_LENGTH} characters`);
@@ -39,6 +41,7 @@ export function parseMaskOptions(input: MaskOptionsInput | null | undefined): { 
     replacement: replacement ?? DEFAULT_REPLACEMENT,
     allowList,
     denyList,
+    maskCareUnits,
   };
   // Every rule of masking itself (style names, one code point for the character) is checked here, before any job exists.
   try {
@@ -58,6 +61,7 @@ export function parseMaskOptions(input: MaskOptionsInput | null | undefined): { 
     denyList: [...denyList],
     allowListCount: allowList.length,
     denyListCount: denyList.length,
+    maskCareUnits,
   };
   return { mask, recorded };
 }

@@ -31,7 +31,7 @@ export function makeJob(overrides: Partial<Job> = {}): Job {
     createdAt: at(0),
     updatedAt: at(0),
     expiresAt: EXPIRES_AT,
-    options: { minScore: 0.5, types: ['NAME', 'DATE'], style: 'TYPE_LABEL', allowList: [], denyList: ['Testcase'], allowListCount: 0, denyListCount: 1 },
+    options: { minScore: 0.5, types: ['NAME', 'DATE'], style: 'TYPE_LABEL', allowList: [], denyList: ['Testcase'], allowListCount: 0, denyListCount: 1, maskCareUnits: false },
     ...overrides,
   };
 }

@@ -4,7 +4,9 @@ import { SharpImageRedactor } from '../../src/adapters/sharp/SharpImageRedactor.
 import type { OcrPage } from '../../src/core/Image.ts';
 import type { JobUpdate } from '../../src/core/Job.ts';
 import { DEFAULT_JOB_LIMITS, type JobServices, type Logger } from '../../src/core/JobServices.ts';
-import type { PhiDetector } from '../../src/core/ports.ts';
+import { isGenericCareUnit } from '../../src/core/careUnits.ts';
+import type { PhiEntity, PhiType } from '../../src/core/PhiEntity.ts';
+import type { DetectOptions, PhiDetector } from '../../src/core/ports.ts';
 import { LocalPhiDetector } from '../../src/detect/LocalPhiDetector.ts';
 
 /** Job services on the in-memory adapters, with the real detector, recording what is published and logged. */
@@ -64,4 +66,35 @@ export function countingDetector(fail = false): PhiDetector & { calls: number } 
     },
   };
   return detector;
+}
+
+/**
+ * A detector port in memory, for tests of what the jobs ask of a detector: it reports each term wherever
+ * it occurs (score 0.9), generic care units among them only with `maskCareUnits` (the port's contract),
+ * and records the options of every call.
+ */
+export function fakeDetector(terms: readonly { text: string; type: PhiType }[]): PhiDetector & { calls: DetectOptions[] } {
+  const calls: DetectOptions[] = [];
+  return {
+    calls,
+    async detect(text: string, options: DetectOptions = {}) {
+      calls.push(options);
+      return terms
+        .filter((term) => options.maskCareUnits === true || !isGenericCareUnit(term.text))
+        .flatMap((term) => occurrencesOf(text, term.text).map((begin) => entityAt(text, begin, term)))
+        .sort((a, b) => a.BeginOffset - b.BeginOffset)
+        .map((entity, Id) => ({ ...entity, Id }));
+    },
+  };
+}
+
+function occurrencesOf(text: string, term: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) found.push(at);
+  return found;
+}
+
+function entityAt(text: string, begin: number, term: { text: string; type: PhiType }): PhiEntity {
+  const end = begin + term.text.length;
+  return { Id: 0, BeginOffset: begin, EndOffset: end, Score: 0.9, Text: text.slice(begin, end), Category: 'PROTECTED_HEALTH_INFORMATION', Type: term.type, Traits: [] };
 }

@@ -1,5 +1,6 @@
 import { FullJitterBackoff } from './FullJitterBackoff.ts';
 import { ComprehendMedicalClient, DetectPHICommand, type Entity } from '@aws-sdk/client-comprehendmedical';
+import { isGenericCareUnit } from '../../core/careUnits.ts';
 import { isPhiType, type PhiEntity } from '../../core/PhiEntity.ts';
 import type { DetectOptions, PhiDetector } from '../../core/ports.ts';
 import { codePointOffsets } from './codePointOffsets.ts';
@@ -69,6 +70,7 @@ export class ComprehendMedicalDetector implements PhiDetector {
     const types = options.types ? new Set<string>(options.types) : undefined;
     return mergeOverlapDuplicates(perChunk.flat().map((e) => toWholeText(e, text)), text)
       .filter((e) => e.Score >= minScore && (types === undefined || types.has(e.Type)))
+      .filter((e) => options.maskCareUnits === true || !isCareUnitAddress(e))
       .map((e, i) => ({ ...e, Id: i }));
   }
 
@@ -123,6 +125,15 @@ function chunkSpan(entity: Entity, chunk: string, toUtf16: (codePoint: number) =
     return { begin: b, end: e };
   }
   return asCodePoints;
+}
+
+/**
+ * DetectPHI's ADDRESS includes units and wards within a facility ("MICU", "the ED"); they are kept unless
+ * the caller sets `maskCareUnits`, as the local detector does. Judged on the merged span, so an address
+ * that only contains a unit ("MICU, 55 Fruit St") is not one.
+ */
+function isCareUnitAddress(entity: PhiEntity): boolean {
+  return entity.Type === 'ADDRESS' && isGenericCareUnit(entity.Text);
 }
 
 function toWholeText(e: Located, text: string): PhiEntity {

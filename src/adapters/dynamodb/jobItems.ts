@@ -21,7 +21,16 @@ export function jobToItem(job: Job): Item {
 
 /** Only the model's fields: keys and anything else on the item stay behind. */
 export function itemToJob(item: Item): Job {
-  return pick(item, JOB_FIELDS) as unknown as Job;
+  const job = pick(item, JOB_FIELDS) as unknown as Job;
+  return job.options ? { ...job, options: withOptionDefaults(job.options) } : job;
+}
+
+/**
+ * Jobs recorded before `maskCareUnits` existed did not ask for it: they read as false, since the contract's
+ * `MaskOptions.maskCareUnits` is non-null. Such records expire (TTL), and this default can go with them.
+ */
+function withOptionDefaults(options: Job['options']): Job['options'] {
+  return { ...options, maskCareUnits: options.maskCareUnits ?? false };
 }
 
 export interface IdempotencyRecord {

@@ -26,7 +26,7 @@ export class UnionPhiDetector implements PhiDetector {
   }
 
   async detect(text: string, options: DetectOptions = {}): Promise<PhiEntity[]> {
-    // Each detector applies minScore and types itself; a merged entity's score is a member's, so it still passes.
+    // Each detector applies the options itself (minScore, types, maskCareUnits); a merged entity's score is a member's, so it still passes.
     const results = await Promise.all(this.#detectors.map((d) => d.detect(text, options)));
     return unionOfEntities(results.flat(), text).map((e, i) => ({ ...e, Id: i }));
   }

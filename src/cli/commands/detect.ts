@@ -3,13 +3,14 @@ import type { CliIo } from '../CliIo.ts';
 import { UsageError } from '../CliError.ts';
 import { OutputWriter } from '../OutputWriter.ts';
 import { parseArguments } from '../parseArguments.ts';
-import { parseDetectOptions } from '../parseDetectOptions.ts';
+import { parseDetectOptions, toDetectOptions } from '../parseDetectOptions.ts';
 import { readInput } from '../readInput.ts';
 import { detectJsonl } from './detectJsonl.ts';
 
 const OPTIONS = {
   'min-score': { type: 'string' },
   types: { type: 'string' },
+  'mask-care-units': { type: 'boolean' },
   jsonl: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -26,10 +27,7 @@ export async function detect(args: string[], io: CliIo): Promise<number> {
   if (values.jsonl === true) return detectJsonl(file, options, io);
 
   const { text } = await readInput(file, io, 'detect');
-  const entities = new LocalPhiDetector().detectSync(text, {
-    minScore: options.minScore,
-    ...(options.types ? { types: options.types } : {}),
-  });
+  const entities = new LocalPhiDetector().detectSync(text, toDetectOptions(options));
   const out = new OutputWriter(io.stdout);
   await out.write(`${JSON.stringify({ Entities: entities }, null, 2)}\n`);
   await out.finish();

@@ -5,7 +5,7 @@ import type { CliIo } from '../CliIo.ts';
 import { InputError } from '../CliError.ts';
 import { decodeUtf8 } from '../decodeUtf8.ts';
 import { OutputWriter } from '../OutputWriter.ts';
-import type { DetectCliOptions } from '../parseDetectOptions.ts';
+import { type DetectCliOptions, toDetectOptions } from '../parseDetectOptions.ts';
 import { ProgressBar } from '../ProgressBar.ts';
 import { STDIN_NAME, assertStdinUsable, fileError, isStdin, isSystemError } from '../readInput.ts';
 import { readLineBatches, type LineBatch } from '../readLineBatches.ts';
@@ -21,7 +21,7 @@ export async function detectJsonl(file: string | undefined, options: DetectCliOp
   const name = isStdin(file) ? STDIN_NAME : (file as string);
   const detector = new LocalPhiDetector();
   const { input, totalBytes } = isStdin(file) ? { input: io.stdin, totalBytes: undefined } : await openFile(name);
-  const detectOptions = { minScore: options.minScore, ...(options.types ? { types: options.types } : {}) };
+  const detectOptions = toDetectOptions(options);
   const out = new OutputWriter(io.stdout);
   const progress = ProgressBar.forTerminal(io.stderr, io.stdout, io.now, totalBytes);
   let lines = 0;

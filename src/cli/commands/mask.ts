@@ -5,7 +5,7 @@ import type { CliIo } from '../CliIo.ts';
 import { InputError, UsageError } from '../CliError.ts';
 import { OutputWriter } from '../OutputWriter.ts';
 import { parseArguments } from '../parseArguments.ts';
-import { parseDetectOptions } from '../parseDetectOptions.ts';
+import { parseDetectOptions, toDetectOptions } from '../parseDetectOptions.ts';
 import { readInput, readTextFile } from '../readInput.ts';
 
 const OPTIONS = {
@@ -14,6 +14,7 @@ const OPTIONS = {
   replacement: { type: 'string' },
   'min-score': { type: 'string' },
   types: { type: 'string' },
+  'mask-care-units': { type: 'boolean' },
   // Repeatable rather than comma-separated: a term may contain a comma.
   allow: { type: 'string', multiple: true },
   deny: { type: 'string', multiple: true },
@@ -29,7 +30,8 @@ const HINT = "Run 'hdm mask --help' for usage.";
 export async function mask(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArguments('mask', args, OPTIONS);
   if (positionals.length > 1) throw new UsageError('give at most one FILE', HINT);
-  const { minScore, types } = parseDetectOptions('mask', values);
+  const detectOptions = parseDetectOptions('mask', values);
+  const { minScore, types } = detectOptions;
   const options: MaskOptions = { style: parseStyle(values), minScore, ...(types ? { types } : {}) };
   if (values.char !== undefined) options.character = values.char;
   if (values.replacement !== undefined) options.replacement = values.replacement;
@@ -46,7 +48,7 @@ export async function mask(args: string[], io: CliIo): Promise<number> {
   }
 
   const { text } = await readInput(positionals[0], io, 'mask');
-  const entities = new LocalPhiDetector().detectSync(text, { minScore, ...(types ? { types } : {}) });
+  const entities = new LocalPhiDetector().detectSync(text, toDetectOptions(detectOptions));
   let maskedText: string;
   try {
     ({ maskedText } = maskText(text, entities, options));

@@ -20,6 +20,7 @@ const OPTIONS = {
   findings: { type: 'string' },
   'min-score': { type: 'string' },
   types: { type: 'string' },
+  'mask-care-units': { type: 'boolean' },
   fill: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -41,9 +42,9 @@ export async function maskImage(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArguments('mask-image', args, OPTIONS);
   if (positionals.length !== 1) throw new UsageError('give exactly one input image (IN, or - for stdin)', HINT);
   const input = positionals[0] as string;
-  const { minScore, types } = parseDetectOptions('mask-image', values);
+  const { minScore, types, maskCareUnits } = parseDetectOptions('mask-image', values);
   const fill = checkFill(values.fill ?? DEFAULT_IMAGE_FILL);
-  const { mask } = parseMaskOptions({ minScore, ...(types ? { types } : {}) });
+  const { mask } = parseMaskOptions({ minScore, ...(types ? { types } : {}), maskCareUnits });
   if (isStdin(input) && io.stdin.isTTY === true) throw new UsageError('no input: give an image FILE, or pipe one to stdin', HINT);
   const explicitOut = values.output;
   if (explicitOut !== undefined && !isStdin(explicitOut) && !isStdin(input) && path.resolve(explicitOut) === path.resolve(input)) {

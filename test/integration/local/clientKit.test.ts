@@ -51,6 +51,15 @@ describe('HdmClient.request', () => {
     expect(read?.findings.nextToken).toBeTruthy();
   });
 
+  it('stores maskCareUnits with the job and returns it from job(id), false when not given', async () => {
+    const { maskText: asked } = await client.request(MaskTextDocument, { input: { text: NOTE, options: { maskCareUnits: true } } });
+    const { maskText: plain } = await client.request(MaskTextDocument, { input: { text: NOTE } });
+    expect([asked.options.maskCareUnits, plain.options.maskCareUnits]).toEqual([true, false]);
+    const { job: readAsked } = await client.request(JobDocument, { id: asked.id });
+    const { job: readPlain } = await client.request(JobDocument, { id: plain.id });
+    expect([readAsked?.options.maskCareUnits, readPlain?.options.maskCareUnits]).toEqual([true, false]);
+  });
+
   it('rejects a bad input with HdmGraphQLError carrying errorType INVALID_INPUT', async () => {
     const error = await client.request(MaskTextDocument, { input: { text: NOTE, options: { minScore: 2 } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HdmGraphQLError);

@@ -32,7 +32,7 @@ it('resumes QUEUED image jobs and fails RUNNING ones after a restart', async () 
   const dynalite = await startDynalite({ path: path.join(dataDir, 'dynamodb') });
   const store = new DynamoDbJobStore({ tableName: 'hdm-jobs', endpoint: dynalite.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   const now = new Date().toISOString();
-  const base = { owner, createdAt: now, updatedAt: now, expiresAt: Math.floor(Date.now() / 1000) + 3600, options: { minScore: 0.5, types: ['NAME' as const], style: 'TYPE_LABEL' as const, allowList: [], denyList: [], allowListCount: 0, denyListCount: 0 } };
+  const base = { owner, createdAt: now, updatedAt: now, expiresAt: Math.floor(Date.now() / 1000) + 3600, options: { minScore: 0.5, types: ['NAME' as const], style: 'TYPE_LABEL' as const, allowList: [], denyList: [], allowListCount: 0, denyListCount: 0, maskCareUnits: false } };
   const queued: Job = { ...base, kind: 'IMAGE', id: 'left-queued', status: 'QUEUED', input: { bucket: 'hdm-data', key: 'inputs/left-queued/image' } };
   const runningJob: Job = { ...base, kind: 'IMAGE', id: 'left-running', status: 'RUNNING', input: { bucket: 'hdm-data', key: 'inputs/left-running/image' } };
   await store.createJob(queued);

@@ -270,6 +270,7 @@ describe('maskText', () => {
         { typeStyles: { SSN: {} } },
         { replacement: 7 },
         { denyList: 'Ann' },
+        { maskCareUnits: 'yes' },
       ];
       for (const options of bad) expect(() => maskText(NOTE, [], options as MaskOptions)).toThrow(InvalidInputError);
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, PayloadTooLargeError } from '../../../src/core/errors.ts';
 import { maskTextJob, withMaskedText } from '../../../src/core/maskTextJob.ts';
-import { countingDetector, inMemoryJobServices } from '../../helpers/jobServices.ts';
+import { countingDetector, fakeDetector, inMemoryJobServices } from '../../helpers/jobServices.ts';
 
 const NOTE = 'Pt Marla Quenby, 67 y/o, seen 03/14/2023 by Dr. Ohanian. Call 617-555-0143.';
 const alice = { owner: 'arn:aws:iam::000000000000:user/alice' };
@@ -77,11 +77,44 @@ describe('maskTextJob', () => {
     expect(job.maskedText).toContain('03/14/2023');
     expect(job.maskedText).not.toContain('Quenby');
     expect(job.maskedText?.length).toBe(NOTE.length);
-    expect(job.options).toEqual({ minScore: 0.5, types: ['NAME'], style: 'CHARACTER', maskCharacter: '*', allowList: ['Ohanian'], denyList: [], allowListCount: 1, denyListCount: 0 });
+    expect(job.options).toEqual({ minScore: 0.5, types: ['NAME'], style: 'CHARACTER', maskCharacter: '*', allowList: ['Ohanian'], denyList: [], allowListCount: 1, denyListCount: 0, maskCareUnits: false });
     // Allow and deny terms are often patients' names: the record keeps only their counts.
     const stored = await services.jobs.getJob(job.id);
     expect(stored?.options).toMatchObject({ allowList: [], denyList: [], allowListCount: 1 });
     expect(JSON.stringify(stored?.options)).not.toContain('Ohanian');
+  });
+
+  describe('maskCareUnits', () => {
+    const TRANSFER = 'Marla Quenby moved from the MICU to Ellison 10.';
+    const terms = [{ text: 'Marla Quenby', type: 'NAME' }, { text: 'MICU', type: 'ADDRESS' }, { text: 'Ellison 10', type: 'ADDRESS' }] as const;
+
+    it('keeps care units by default: the detector is asked with maskCareUnits false, and the job records false', async () => {
+      const detector = fakeDetector(terms);
+      const { services } = inMemoryJobServices({ detector });
+      const job = await maskTextJob(services, alice, { text: TRANSFER });
+      expect(detector.calls).toEqual([{ maskCareUnits: false }]);
+      expect(job.maskedText).toBe('[NAME] moved from the MICU to [ADDRESS].');
+      expect(job.options.maskCareUnits).toBe(false);
+      expect((await services.jobs.getJob(job.id))?.options.maskCareUnits).toBe(false);
+    });
+
+    it('masks them when asked, passing only that option to the detector (minScore and types stay with masking)', async () => {
+      const detector = fakeDetector(terms);
+      const { services } = inMemoryJobServices({ detector });
+      const job = await maskTextJob(services, alice, { text: TRANSFER, options: { maskCareUnits: true, minScore: 0.6, types: ['ADDRESS'] } });
+      expect(detector.calls).toEqual([{ maskCareUnits: true }]);
+      expect(job.maskedText).toBe('Marla Quenby moved from the [ADDRESS] to [ADDRESS].');
+      expect(job.options).toMatchObject({ maskCareUnits: true, minScore: 0.6, types: ['ADDRESS'] });
+      expect((await services.jobs.getJob(job.id))?.options.maskCareUnits).toBe(true);
+    });
+
+    it('refuses a value that is not a boolean before writing anything', async () => {
+      const { services } = inMemoryJobServices({ detector: fakeDetector(terms) });
+      const bad = maskTextJob(services, alice, { text: TRANSFER, options: { maskCareUnits: 'yes' as unknown as boolean } });
+      await expect(bad).rejects.toBeInstanceOf(InvalidInputError);
+      await expect(bad).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'options.maskCareUnits must be true or false' });
+      expect((await services.jobs.listJobs(alice.owner, {}, 10)).items).toEqual([]);
+    });
   });
 
   it('keeps a result too big for a record in the object store', async () => {

@@ -4,7 +4,7 @@ import { generatePage } from '../../../bench/images/generatePage.ts';
 import type { OcrPage } from '../../../src/core/Image.ts';
 import { maskImageJob } from '../../../src/core/maskImageJob.ts';
 import { processImageJob } from '../../../src/core/processImageJob.ts';
-import { inMemoryJobServices } from '../../helpers/jobServices.ts';
+import { fakeDetector, inMemoryJobServices } from '../../helpers/jobServices.ts';
 
 const alice = { owner: 'arn:aws:iam::000000000000:user/alice' };
 
@@ -26,6 +26,16 @@ async function pixelAt(png: Uint8Array, x: number, y: number): Promise<number[]>
   const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
   const i = (Math.round(y) * info.width + Math.round(x)) * info.channels;
   return [...data.subarray(i, i + 3)];
+}
+
+/** One line of words, 60 px apart, as the OCR port would read them. */
+function wordsInALine(texts: readonly string[]): OcrPage {
+  const words = texts.map((text, i) => {
+    const box = { left: 10 + i * 60, top: 10, width: 50, height: 20 };
+    const polygon = [{ x: box.left, y: box.top }, { x: box.left + box.width, y: box.top }, { x: box.left + box.width, y: box.top + box.height }, { x: box.left, y: box.top + box.height }];
+    return { text, confidence: 0.95, box, polygon, lineId: 'l0', blockId: 'b0' };
+  });
+  return { width: 400, height: 40, words };
 }
 
 describe('processImageJob', () => {
@@ -51,6 +61,18 @@ describe('processImageJob', () => {
       expect(f.pixelBox!.width).toBeGreaterThan(0);
       expect(JSON.stringify(f)).not.toMatch(/"text"/);
     }
+  });
+
+  it.each([false, true])('passes maskCareUnits %s from the stored job to the detector, and only that option', async (maskCareUnits) => {
+    const detector = fakeDetector([{ text: 'Quenby', type: 'NAME' }, { text: 'MICU', type: 'ADDRESS' }]);
+    const { services, ocr } = inMemoryJobServices({ detector });
+    ocr.page = wordsInALine(['Quenby', 'to', 'MICU']);
+    const blank = await sharp({ create: { width: 400, height: 40, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const queued = await maskImageJob(services, alice, { base64: blank.toString('base64'), options: { maskCareUnits, minScore: 0.6 } });
+    expect((await services.jobs.getJob(queued.id))?.options.maskCareUnits).toBe(maskCareUnits);
+    const done = await processImageJob(services, queued.id);
+    expect(detector.calls).toEqual([{ maskCareUnits }]);
+    expect(done?.findingCounts).toEqual(maskCareUnits ? [{ type: 'NAME', count: 1 }, { type: 'ADDRESS', count: 1 }] : [{ type: 'NAME', count: 1 }]);
   });
 
   it('fails with a closed code when the input is missing, not an image, or not its declared type', async () => {

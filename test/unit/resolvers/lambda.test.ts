@@ -33,6 +33,8 @@ describe('the Lambda handler', () => {
     const handler = createLambdaHandler(async () => services);
     const bad = handler(event('Mutation', 'maskText', { input: { text: 'Marla Quenby', options: { minScore: 7 } } }));
     await expect(bad).rejects.toMatchObject({ name: 'INVALID_INPUT', message: 'options.minScore must be between 0 and 1' });
+    const notBoolean = handler(event('Mutation', 'maskText', { input: { text: 'Marla Quenby', options: { maskCareUnits: 'yes' } } }));
+    await expect(notBoolean).rejects.toMatchObject({ name: 'INVALID_INPUT', message: 'options.maskCareUnits must be true or false' });
     await expect(handler(event('Mutation', 'noSuchField', {}))).rejects.toMatchObject({ name: 'INTERNAL', message: 'Internal error' });
     const anonymous = { ...event('Query', 'jobs', {}), identity: null } as unknown as ResolverEvent<never, never>;
     await expect(handler(anonymous)).rejects.toMatchObject({ name: 'UNAUTHORIZED' });

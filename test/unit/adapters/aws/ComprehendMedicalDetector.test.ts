@@ -93,6 +93,34 @@ describe('ComprehendMedicalDetector', () => {
     expect(await detector().detect('Jane 44', { types: [] })).toEqual([]);
   });
 
+  describe('generic care units (DetectPHI reports units and wards within a facility as ADDRESS)', () => {
+    const text = 'Seen by Ed in the MICU, moved to Ellison 10, then ward 3.';
+    const at = (phrase: string, Type: Entity['Type'], Score = 0.9): Entity => {
+      const begin = text.indexOf(phrase);
+      return { Id: 0, BeginOffset: begin, EndOffset: begin + phrase.length, Score, Text: phrase, Type, Category: 'PROTECTED_HEALTH_INFORMATION', Traits: [] };
+    };
+    const respond = () => comprehend.on(DetectPHICommand).resolves({
+      Entities: [at('Ed', 'NAME'), at('MICU', 'ADDRESS'), at('Ellison 10', 'ADDRESS'), at('ward 3', 'ADDRESS')],
+      ModelVersion: '0.1.0',
+    });
+
+    it('drops ADDRESS entities that are only a generic unit by default; named wards and other types (a name "Ed") stay', async () => {
+      respond();
+      for (const options of [{}, { maskCareUnits: false }]) {
+        const entities = await detector().detect(text, options);
+        expect(entities.map((e) => [e.Type, e.Text])).toEqual([['NAME', 'Ed'], ['ADDRESS', 'Ellison 10']]);
+        expectConsistent(text, entities);
+      }
+    });
+
+    it('keeps them with maskCareUnits', async () => {
+      respond();
+      const entities = await detector().detect(text, { maskCareUnits: true });
+      expect(entities.map((e) => e.Text)).toEqual(['Ed', 'MICU', 'Ellison 10', 'ward 3']);
+      expectConsistent(text, entities);
+    });
+  });
+
   it('makes no call for empty or blank text', async () => {
     comprehend.on(DetectPHICommand).callsFake(fakeDetectPhi());
     expect(await detector().detect('')).toEqual([]);

@@ -149,6 +149,15 @@ describe('DynamoDbJobStore items (the table design others read directly)', () =>
     expect(key.PK).toMatch(/^IDEMPOTENCY#[0-9a-f]{64}$/);
     expect(await rawItem(tableName, key)).toEqual({ ...key, jobId: job.id, owner: job.owner, expiresAt: job.expiresAt });
   });
+
+  it('reads a job recorded before maskCareUnits existed as maskCareUnits false (the contract field is non-null)', async () => {
+    const { tableName, store } = await freshStore();
+    const job = makeJob();
+    const { maskCareUnits: _, ...olderOptions } = job.options;
+    await doc.send(new PutCommand({ TableName: tableName, Item: jobToItem({ ...job, options: olderOptions as typeof job.options }) }));
+    expect((await store.getJob(job.id))?.options).toEqual({ ...olderOptions, maskCareUnits: false });
+    expect((await store.listJobs(job.owner, {}, 10)).items[0]?.options.maskCareUnits).toBe(false);
+  });
 });
 
 describe('DynamoDbJobStore idempotency recovery', () => {

@@ -63,10 +63,10 @@ describe('UnionPhiDetector', () => {
     const started: string[] = [];
     const slow: PhiDetector = { detect: async () => { started.push('slow'); await gate; return []; } };
     const fast = new FakeDetector([{ text: 'welder', type: 'PROFESSION', score: 0.8 }, { text: '67', type: 'AGE', score: 0.4 }]);
-    const pending = new UnionPhiDetector({ detectors: [slow, fast] }).detect(TEXT, { minScore: 0.5, types: ['PROFESSION', 'AGE'] });
+    const pending = new UnionPhiDetector({ detectors: [slow, fast] }).detect(TEXT, { minScore: 0.5, types: ['PROFESSION', 'AGE'], maskCareUnits: true });
     await Promise.resolve();
     expect(started).toEqual(['slow']);
-    expect(fast.calls).toEqual([{ minScore: 0.5, types: ['PROFESSION', 'AGE'] }]); // called while the first is still pending
+    expect(fast.calls).toEqual([{ minScore: 0.5, types: ['PROFESSION', 'AGE'], maskCareUnits: true }]); // called while the first is still pending
     release();
     expect((await pending).map((e) => e.Text)).toEqual(['welder']);
   });
