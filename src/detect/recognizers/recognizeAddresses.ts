@@ -184,7 +184,9 @@ function pushFacility(out: Candidate[], text: string, start: number, value: stri
   const capitalised = hasNamingCapital(text, start, words);
   const strong = STRONG_FACILITY.test(value) ? distinctive || capitalised : distinctive;
   if (!strong) return;
-  out.push({ start, end: start + words.join(' ').length, type: 'ADDRESS', score: capitalised ? (STRONG_FACILITY.test(value) ? 0.94 : 0.85) : 0.6 });
+  // Without capitals, a word no note uses as an ordinary word before "Medical Center" is as good as a capital.
+  const named = capitalised || (uncased && distinctive);
+  out.push({ start, end: start + words.join(' ').length, type: 'ADDRESS', score: named ? (STRONG_FACILITY.test(value) ? 0.94 : 0.85) : 0.6 });
 }
 
 /** "Renal Clinic", "Post-ICU Clinic", "Pain Service": a department named by its specialty names no place. */

@@ -35,7 +35,7 @@ export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexic
     if (everyday) score -= 0.3;
     if (!first.caseInformative && !cue) score -= 0.15;
     // "REFER TO SUNRISE", "to reading": an everyday word that is also a town needs capitals to say "place".
-    if (everyday && !first.caseInformative) score = Math.min(score, 0.4);
+    if (everyday && !first.caseInformative && !cue) score = Math.min(score, 0.4);
     if (first.sentenceStart && !cue) score -= 0.1;
     out.push({ start: first.start, end: last.end, type: 'ADDRESS', score: Math.max(0, Math.min(score, 0.95)) });
     i = match.last;
