@@ -5,6 +5,21 @@ import type { Lexicon } from './Lexicon.ts';
  * (a device or charting-system name). Only asked of words no list knows, so the cost stays off the hot path.
  */
 export function nearSafeWord(word: string, lexicon: Lexicon): boolean {
+  let cache = caches.get(lexicon);
+  if (!cache) caches.set(lexicon, (cache = new Map()));
+  let near = cache.get(word);
+  if (near === undefined) {
+    // Notes repeat their words: each distinct word is tried once (about 30 look-ups per letter).
+    if (cache.size > 100_000) cache.clear();
+    near = computeNearSafeWord(word, lexicon);
+    cache.set(word, near);
+  }
+  return near;
+}
+
+const caches = new WeakMap<Lexicon, Map<string, boolean>>();
+
+function computeNearSafeWord(word: string, lexicon: Lexicon): boolean {
   const safe = lexicon.safeWords;
   if (word.length < 5 || !/^[a-z]+$/.test(word)) return false;
   for (let i = 0; i < word.length; i++) {
