@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { caseForms, type CaseForm, type Example } from '../../helpers/caseForms.ts';
+import { mulberry32 } from '../../../bench/corpus/random.ts';
 import { PROFESSIONS } from '../../../src/detect/professions.ts';
 import { detector, found, untouched } from '../../helpers/detectHelpers.ts';
 
@@ -213,17 +214,6 @@ function wordsToSkip(): Set<string> {
   for (const job of PROFESSIONS) names.add(job);
   for (const chain of PHARMACY_CHAINS) names.add(chain);
   return names;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `count` distinct words, the same ones every run for the same list. */
