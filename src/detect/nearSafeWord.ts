@@ -1,8 +1,10 @@
 import type { Lexicon } from './Lexicon.ts';
 
 /**
- * A misspelling of a clinical word (one letter dropped, doubled, swapped or changed) or a compound of two
- * (a device or charting-system name). Only asked of words no list knows, so the cost stays off the hot path.
+ * A misspelling of a clinical word (a letter dropped, doubled or swapped with its neighbour) or a compound
+ * of two (a device or charting-system name). Not a changed letter: one in four surnames is a changed letter
+ * away from some whitelist word. Callers ask only where a slip is likely (a line start, after "ms"); the
+ * answer is cached per word.
  */
 export function nearSafeWord(word: string, lexicon: Lexicon): boolean {
   let cache = caches.get(lexicon);
@@ -28,8 +30,7 @@ function computeNearSafeWord(word: string, lexicon: Lexicon): boolean {
     if (safe.has(head + tail)) return true; // one letter too many
     if (i + 1 < word.length && safe.has(head + word[i + 1] + word[i] + word.slice(i + 2))) return true; // swapped
     for (let c = 97; c <= 122; c++) {
-      const letter = String.fromCharCode(c);
-      if (safe.has(head + letter + tail) || safe.has(head + letter + word.slice(i))) return true; // changed, missing
+      if (safe.has(head + String.fromCharCode(c) + word.slice(i))) return true; // one letter missing
     }
   }
   for (let i = 4; i <= word.length - 4; i++) {

@@ -146,8 +146,9 @@ function mixedCasePrior(token: Token, k: Knowledge, lexicon: Lexicon): number {
   if (k.first && !k.common) return 0.85 * start;
   // At a line start a surname-list word one slip from a clinical word is more often the slip ("Rythm SR").
   if (k.person && !k.known) return token.sentenceStart && nearSafeWord(token.key, lexicon) ? 0.35 : 0.75 * start;
-  // Default deny, except for a word one slip away from a whitelist word ("Ambulatd", "Permacath").
-  if (!k.known) return (nearSafeWord(token.key, lexicon) ? 0.3 : 0.62) * start;
+  // Default deny, except at a line or sentence start, where a slip of a clinical word is likelier than an
+  // unknown surname ("Ambulatd to chair"); mid-sentence an unknown capitalised word stays a name.
+  if (!k.known) return token.sentenceStart && nearSafeWord(token.key, lexicon) ? 0.3 : 0.62 * start;
   // A capitalised "Will" or "Hope" mid-sentence is a name; at a sentence start it is just a word.
   if (k.first) return token.sentenceStart ? 0.3 : 0.55;
   if (k.common) return 0.15 * start;

@@ -58,7 +58,7 @@ const WARD_START = (token: Token) => !token.alpha || WARD_WORDS.has(token.key);
 
 /** Words that describe a facility without naming it: inside a name they continue it, alone they name nothing. */
 const DESCRIPTORS = new Set(['general', 'community', 'regional', 'memorial', 'county', 'university', 'medical', 'health', 'care', 'state', 'city', "children's", 'mental', 'psychiatric', 'nursing', 'home', 'rehab', 'cancer', 'heart', 'surgical', 'specialty', 'family', 'women\'s', 'veterans', 'baptist', 'methodist', 'presbyterian', 'lutheran', 'adventist', 'mercy']);
-const GENERIC_FACILITY_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'our', 'outside', 'other', 'local', 'same', 'another', 'from', 'to', 'at', 'in', 'of', 'general', 'community', 'nursing', 'home', 'rehab', 'medical', 'health', 'care', 'primary', 'private', 'state', 'public', 'county', 'city', 'regional', 'memorial', 'children\'s', 'university', 'mental', 'psychiatric', 'va', 'osh', 'any', 'no', 'and', 'or', 'with', 'was', 'is', 'by', 'for', 'on']);
+const GENERIC_FACILITY_WORDS = new Set(['acute', 'subacute', 'skilled', 'long', 'term', 'long-term', 'short', 'short-term', 'inpatient', 'outpatient', 'new', 'previous', 'prior', 'current', 'the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'our', 'outside', 'other', 'local', 'same', 'another', 'from', 'to', 'at', 'in', 'of', 'general', 'community', 'nursing', 'home', 'rehab', 'medical', 'health', 'care', 'primary', 'private', 'state', 'public', 'county', 'city', 'regional', 'memorial', 'children\'s', 'university', 'mental', 'psychiatric', 'va', 'osh', 'any', 'no', 'and', 'or', 'with', 'was', 'is', 'by', 'for', 'on']);
 
 export interface AddressLexicon {
   isCommonWord(word: string): boolean;
@@ -114,7 +114,7 @@ export function recognizeAddresses(text: string, tokens: readonly Token[], lexic
   for (const m of text.matchAll(UK_POSTCODE)) if (/\d/.test(m[0]) && m[0].length >= 5) add(m.index, m[0], 0.6);
   for (const m of matchAtTokens(text, tokens, FACILITY_AT, FACILITY_STARTS)) {
     const before = wordsBeforeFacility(text, m.index);
-    if (before) pushFacility(out, text, m.index - before.length, before + m[0], lexicon);
+    if (before) pushFacility(out, text, m.index - before.length, before + m[0], lexicon, m[0].split(/\s+/).length);
   }
   for (const m of matchAtTokens(text, tokens, WARD, WARD_START)) add(m.index, m[0], 0.6);
   return out;
@@ -164,7 +164,7 @@ function wordsBeforeFacility(text: string, end: number): string | undefined {
  * text without capitals, words that are not everyday English ("admitted to brigham hospital").
  * Leading generic words ("the", "outside") are dropped; a facility with no naming word is no PHI.
  */
-function pushFacility(out: Candidate[], text: string, start: number, value: string, lexicon: AddressLexicon): void {
+function pushFacility(out: Candidate[], text: string, start: number, value: string, lexicon: AddressLexicon, facilityLength: number): void {
   const isCommonWord = (w: string) => lexicon.isCommonWord(w);
   const all = value.split(/\s+/);
   let first = all.length - 2;
@@ -172,6 +172,11 @@ function pushFacility(out: Candidate[], text: string, start: number, value: stri
   // Without capitals, only a word real notes never use as an ordinary word names the place.
   const isNaming = (w: string) => (uncased ? isNamingWord(w.toLowerCase(), (x) => lexicon.isSafeWord(x)) : isNamingWord(w, isCommonWord));
   while (first >= 0 && isNaming(all[first] ?? '')) first--;
+  // "RIVERSIDE NURSING HOME", "sunrise assisted living": before a facility name of two or more words the
+  // word right before it names it even when it is an ordinary word ("PT GIVEN HOSPITAL" is no name).
+  const fullFacility = uncased && facilityLength >= 2;
+  const beforeFacility = all.length - facilityLength - 1;
+  if (fullFacility && first >= beforeFacility && isOrdinaryNameWord(all[beforeFacility] ?? '', lexicon)) first = beforeFacility - 1;
   // Without capitals, "good shepherd rehab": an everyday word right before a naming word belongs to the name.
   if (uncased && first >= 0 && first < all.length - 2 && /^\p{L}+$/u.test(all[first] ?? '') && !FUNCTION_WORDS.has((all[first] ?? '').toLowerCase())) first--;
   for (let i = 0; i <= first; i++) start += (all[i] ?? '').length + 1;
@@ -182,11 +187,18 @@ function pushFacility(out: Candidate[], text: string, start: number, value: stri
   // rehab"); "cont rehab", "pulm rehab" and "acute rehab" are made of such ordinary words.
   const distinctive = naming.some((w) => !lexicon.isSafeWord(w.toLowerCase().replace(/['’]s$/, '')));
   const capitalised = hasNamingCapital(text, start, words);
-  const strong = STRONG_FACILITY.test(value) ? distinctive || capitalised : distinctive;
+  const strong = STRONG_FACILITY.test(value) ? distinctive || capitalised || fullFacility : distinctive;
   if (!strong) return;
   // Without capitals, a word no note uses as an ordinary word before "Medical Center" is as good as a capital.
-  const named = capitalised || (uncased && distinctive);
+  const named = capitalised || (uncased && (distinctive || fullFacility));
   out.push({ start, end: start + words.join(' ').length, type: 'ADDRESS', score: named ? (STRONG_FACILITY.test(value) ? 0.94 : 0.85) : 0.6 });
+}
+
+/** A word that can name a facility: letters, not a function, generic or descriptive word, not clinical. */
+function isOrdinaryNameWord(word: string, lexicon: AddressLexicon): boolean {
+  const key = word.toLowerCase();
+  if (!/^\p{L}[\p{L}'’-]*$/u.test(word) || FUNCTION_WORDS.has(key) || GENERIC_FACILITY_WORDS.has(key)) return false;
+  return !DESCRIPTORS.has(key) && !lexicon.isClinicalWord(key);
 }
 
 /** "Renal Clinic", "Post-ICU Clinic", "Pain Service": a department named by its specialty names no place. */

@@ -4,6 +4,7 @@ import { hasCueBefore, wordsAfter, wordsBefore } from '../context.ts';
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
+const TITLE_MONTH = 'Jan|January|Feb|February|Mar|March|Apr|April|May|June?|July?|Aug|August|Sept?|September|Oct|October|Nov|November|Dec|December';
 const ORDINAL_DAY = `${DAY}(?:st|nd|rd|th)?`;
 const NUM_MONTH = '(?:0?[1-9]|1[0-2])';
 const YEAR = "(?:(?:19|20)\\d{2}|'\\d{2})";
@@ -23,8 +24,10 @@ const FULL_DATES: RegExp[] = [
   new RegExp(`\\b${MONTH}\\.?[\\s-]*${ORDINAL_DAY}(?:,?\\s*(?:\\d{4}|'\\d{2}))?(?![\\d:])`, 'gi'),
   new RegExp(`\\b${DAY}${MONTH}(?:\\d{4}|\\d{2})\\b`, 'gi'),
   new RegExp(`\\b${MONTH}\\.?,?\\s*(?:of\\s+)?${YEAR}\\b`, 'gi'),
-  // "admit May 95": a month and a two-digit number no day can have is a year.
-  new RegExp(`\\b${MONTH}\\.?\\s+(?:3[2-9]|[4-9]\\d)\\b(?![.:/%-]?\\d)`, 'gi'),
+  // "admit May 95": a month, written with a capital or after a cue of time, and a two-digit number no day
+  // can have is a year ("propofol dec 40" is a decrease).
+  new RegExp(`\\b(?:${TITLE_MONTH})\\.?\\s+(?:3[2-9]|[4-9]\\d)\\b(?![.:/%-]?\\d|\\s*%)`, 'g'),
+  new RegExp(`(?<=\\b(?:in|since|admission|admitted|adm|dx|diagnosed|last|until|from|hx|s\\/p)\\s+)${MONTH}\\.?\\s+(?:3[2-9]|[4-9]\\d)\\b(?![.:/%-]?\\d|\\s*%)`, 'gi'),
   new RegExp(`\\b${NUM_MONTH}/(?:19|20)\\d{2}\\b`, 'g'),
 ];
 // "Note 7a-7p 8-23", "adm 5-26": month-day with a hyphen, only after a cue (ranges like "5-10 mg" share the shape).
@@ -116,7 +119,8 @@ function fullDateHint(k: number, hasMonth: boolean, hasSlash: boolean, hasHyphen
     case 4: return hasSlash || hasHyphen || text.includes('.');
     case 6: case 7: case 8: case 9: return hasMonth;
     case 10: return hasMonth;
-    case 11: return hasSlash;
+    case 11: return hasMonth;
+    case 12: return hasSlash;
     default: return true;
   }
 }
@@ -176,17 +180,16 @@ function isAmbiguousShortDay(word: string, text: string, start: number): boolean
   return !hasCueBefore(text, start, WEEKDAY_CUES, 1);
 }
 
-// "PS 11/8. 9/5/47", "nebs given 10/5/63": on a line about the ventilator, three numbers are settings or a gas.
-const RESPIRATORY_WORDS = /\b(?:ps|psv|peep|fio2|vent|ventilator|ac|simv|imv|prvc|cpap|bipap|ipap|epap|tv|vt|rr|abg|vbg|nebs?|sats?|spo2|o2|resp|wean(?:ing)?|trach|rsbi|pip|plat|cough|crackles|ls)\b/i;
-const DATE_LABEL_BEFORE = /\b(?:dob|d\.o\.b|born|date|dated|on|since|admitted|adm|discharged)\b[\s:.#-]*$/i;
+// "PS 10/5/40", "SIMV 12/5/50%", "settings 10/5/65": numbers right after a ventilator mode or setting
+// (with at most a few other values between) are settings. "Trach placed 4/12/21" and "Last ABG 4/13/21"
+// are dates: the word before them is no setting.
+const SETTING_BEFORE = /\b(?:ps|psv|peep|fio2|ac|simv|imv|prvc|cpap|bipap|ipap|epap|aprv|vent|settings?|mode)[\s:=]*(?:\d+(?:\.\d+)?%?(?:\s*(?:x|\/)\s*\d+%?)?[\s,;.]*){0,3}$/i;
 
-/** "3/14/21" is a date, unless a respiratory line makes it settings ("sat 98. 11/5/53."). */
+/** "3/14/21" is a date, unless it follows a ventilator setting ("PS 11/8, 10/5/40"). */
 function scoreNumericDate(text: string, start: number, value: string): number {
   if (!/^\d{1,2}\/\d{1,2}\/\d{2}$/.test(value)) return 0.95;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const before = text.slice(Math.max(lineStart, start - 60), start);
-  if (DATE_LABEL_BEFORE.test(before)) return 0.95;
-  return RESPIRATORY_WORDS.test(before) ? 0.3 : 0.95;
+  return SETTING_BEFORE.test(text.slice(Math.max(lineStart, start - 40), start)) || text[start + value.length] === '%' ? 0.3 : 0.95;
 }
 
 /** "HD Tues/Thurs/Sat", "Mon/Fri dosing": weekdays listed with slashes are a schedule, not a day. */

@@ -66,7 +66,7 @@ describe('numbers read in context', () => {
   const notDates: Example[] = [
     ['Dialysis Mon/Wed/Fri as outpt.', 'Mon'],
     ['Vent AC, peep 5, 12/6/44 on last gas.', '12/6/44'],
-    ['Nebs given, sats 93%, 11/4/52 this am.', '11/4/52'],
+    ['Weaned to PS 12/5, 10/5/40 this am.', '10/5/40'],
     ['Goal u/o 500-1500 cc neg, call with questions at home.', '500-1500'],
   ];
   it.each(caseForms(notDates))('%s: %j leaves %j', (_form, text, phrase) => expectUntouched(text, phrase));
