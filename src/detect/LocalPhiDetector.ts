@@ -48,6 +48,7 @@ export class LocalPhiDetector implements PhiDetector {
       isCommonWord: (w) => lexicon.commonWords.has(w),
       isSafeWord: (w) => lexicon.safeWords.has(w),
       isClinicalWord: (w) => lexicon.clinicalWords.has(w),
+      isPersonName: (w) => lexicon.personNames.has(w) || lexicon.firstNames.has(w) || lexicon.nameWords.has(w),
       isCity: (n) => lexicon.cities.has(n),
     };
   }

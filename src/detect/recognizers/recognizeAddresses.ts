@@ -66,6 +66,8 @@ export interface AddressLexicon {
   isSafeWord(word: string): boolean;
   /** Clinical vocabulary: specialties, abbreviations, drugs ("renal", "icu"). */
   isClinicalWord(word: string): boolean;
+  /** A given name or surname, also one that is a word ("ashworth", "hollister"). */
+  isPersonName(word: string): boolean;
   isCity(name: string): boolean;
 }
 
@@ -98,6 +100,7 @@ export function recognizeAddresses(text: string, tokens: readonly Token[], lexic
     const first = value.split(/\s/)[0]?.toLowerCase() ?? '';
     // "placed for ward 30" is generic; "placed for Bigelow 11" names the ward after someone.
     if (['ward', 'unit', 'floor', 'room', 'rm', 'bed', 'the', 'a', 'icu', 'micu', 'sicu', 'ccu', 'pod'].includes(first)) continue;
+    if (!namesAWard(value, text, m.index, lexicon)) continue;
     add(m.index + m[0].length - value.length, value, 0.85);
   }
   for (const m of matchAtTokens(text, tokens, EMPLOYER, EMPLOYER_START)) pushEmployer(out, text, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', isCommonWord);
@@ -227,6 +230,19 @@ function lineHasLowerCase(text: string, at: number): boolean {
   let lineEnd = text.indexOf('\n', at);
   if (lineEnd < 0) lineEnd = text.length;
   return /\p{Ll}/u.test(text.slice(lineStart, lineEnd));
+}
+
+/**
+ * "Bigelow 11", "ASHWORTH 4": a word real notes do not use as an ordinary word, a name, or a capitalised
+ * word in mixed case. "unit on neo 50" is a drip rate.
+ */
+function namesAWard(value: string, text: string, at: number, lexicon: AddressLexicon): boolean {
+  const words = value.split(/[ \t]+/).slice(0, -1);
+  if (words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()) || lexicon.isClinicalWord(w.toLowerCase()))) return false;
+  const cased = lineHasLowerCase(text, at);
+  // Wards are named after people and places: a name list or the gazetteer holding the word is enough.
+  const named = (w: string) => lexicon.isPersonName(w) || lexicon.isCity(w);
+  return words.some((w) => !lexicon.isSafeWord(w.toLowerCase()) || named(w.toLowerCase()) || (cased && /^\p{Lu}\p{Ll}/u.test(w)));
 }
 
 /** Nothing but bullets or numbering before `start` on its line, or a sentence's end right before it. */

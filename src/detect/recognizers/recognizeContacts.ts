@@ -17,7 +17,7 @@ const PAGER_OR_EXTENSION =
   /\b(?:pager|pgr|beeper|bpr|bleep|page|pg|ext\.?|extension|x|p\.|p(?=\s?#))\s*[#:.]?\s*(\d(?:[\d-]{2,9}\d))\b/gi;
 
 // "beeped @ 3-4410", "paged at 54410": a number after a paging verb; a time ("paged at 1400") has no hyphen and four digits.
-const PAGED_NUMBER = /\b(?:beeped|paged|pinged)\s*(?:at|@|to)?\s*#?\s*(\d-?\d{4}|\d{5,7}|\d{3}-\d{4})\b/gi;
+const PAGED_NUMBER = /\b(?:beeped|paged|pinged|page|beep)(?:[ \t]+[\p{L}.]+){0,3}?[ \t]*(?:at|@|to|#)[ \t]*#?[ \t]*(\d-?\d{4}|\d{5,7}|\d{3}-\d{4})\b|\b(?:beeped|paged|pinged)[ \t]*(\d-?\d{4}|\d{5,7}|\d{3}-\d{4})\b/giu;
 const PHONE_CUES = ['phone', 'tel', 'telephone', 'cell', 'mobile', 'home', 'work', 'call', 'called', 'fax', 'contact', 'number', 'ph', 'at', 'pager', 'reach', 'cb', 'callback', 'tel.', 'ph.', '#'];
 
 export function recognizeContacts(text: string, lower = text.toLowerCase()): Candidate[] {
@@ -42,8 +42,8 @@ export function recognizeContacts(text: string, lower = text.toLowerCase()): Can
     const score = isRange(text, m.index, m[0]) ? 0.2 : cue ? 0.9 : 0.6;
     out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score });
   }
-  if (/beeped|paged|pinged/i.test(text)) for (const m of text.matchAll(PAGED_NUMBER)) {
-    const value = m[1] ?? '';
+  if (/beep|page|pinged/i.test(text)) for (const m of text.matchAll(PAGED_NUMBER)) {
+    const value = m[1] ?? m[2] ?? '';
     out.push({ start: m.index + m[0].length - value.length, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: 0.8 });
   }
   for (const m of text.matchAll(PAGER_OR_EXTENSION)) {
@@ -63,8 +63,11 @@ export function recognizeContacts(text: string, lower = text.toLowerCase()): Can
 function isRange(text: string, start: number, value: string): boolean {
   const [low, high] = value.split(/[-.]/).map(Number);
   if (value[3] !== '-' || low === undefined || high === undefined || low >= high) return false;
-  return RANGE_UNIT_AFTER.test(text.slice(start + value.length, start + value.length + 12));
+  return RANGE_UNIT_AFTER.test(text.slice(start + value.length, start + value.length + 12)) || RANGE_LABEL_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 }
+
+// "UOP goal 500-1000", "plt 100-1500": a quantity's name before the pair.
+const RANGE_LABEL_BEFORE = /\b(?:goal|uop|u\/o|i\/o|urine|output|intake|balance|fluid|fluids|neg|pos|plt|plts|platelets|wbc|glucose|bg|fsbs|range|between|ebl|drain|jp|ct|volume|vol|tv|kcal|calories|ml|cc)[ \t:]*$/i;
 
 const RANGE_UNIT_AFTER = /^\s*(?:%|cc|ml|mls|mg|mcg|g|kg|units?|u\b|meq|mmol|kcal|cal|l\b|\/|per\b|a\s+day|daily|q|x|in\b|out\b|over\b|range|total)/i;
 

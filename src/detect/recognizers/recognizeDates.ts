@@ -144,6 +144,8 @@ function scorePartialNumeric(text: string, start: number, end: number): number {
   // Scores and grades share these denominators ("4/10" pain, "4/5" strength, "2/6" murmur); without a cue either way, stay unsure.
   // A score or grade never exceeds its scale, so "10/5" can only be a date.
   const scoreLike = numerator !== undefined && denominator !== undefined && numerator <= denominator;
+  // "pain 3/10 to 7/10", "4/5 and 5/5": a score right before this one makes it a score too.
+  if (scoreLike && /\d\/\d{1,2}[ \t]*(?:to|and|->|-|,)?[ \t]*$/.test(text.slice(Math.max(0, start - 12), start))) return 0;
   if (scoreLike && denominator === 10 && !hasCueBefore(text, start, DATE_CUES, 2)) return 0.45;
   if (scoreLike && (denominator === 5 || denominator === 6 || denominator === 4) && !hasCueBefore(text, start, DATE_CUES, 2)) return 0.45;
   if (numerator === undefined) return 0;

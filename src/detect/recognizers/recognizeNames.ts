@@ -17,6 +17,8 @@ const AMBIGUOUS_TITLES = new Set(['ms', 'sr', 'fr', 'miss']);
  */
 function isAbbreviationNotTitle(text: string, token: Token, lexicon: Lexicon): boolean {
   const title = titleBefore(text, token);
+  // "19 Fr Blake drain": after a number "Fr" is a catheter's French gauge.
+  if (/\d[ \t]*fr\.?[ \t]*$/i.test(text.slice(Math.max(0, token.start - 12), token.start))) return true;
   if (!AMBIGUOUS_TITLES.has(title.toLowerCase()) || /^\p{Lu}\p{Ll}+$/u.test(title)) return false;
   const k = token.key;
   if (lexicon.firstNames.has(k) || lexicon.personNames.has(k)) return false;
@@ -65,7 +67,7 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, 
   return out;
 }
 
-function canFollowCue(token: Token | undefined, prior: number, titled: boolean, lexicon: Lexicon, text = ''): boolean {
+function canFollowCue(token: Token | undefined, prior: number, titled: boolean, lexicon: Lexicon, text: string): boolean {
   if (!token || !token.alpha || STOP_AFTER_TITLE.has(token.key) || NEVER_NAMES.has(token.key)) return false;
   // "DR. I. COCHRAN": an initial after a title, even one that spells a pronoun.
   if (titled && token.text.length === 1 && text[token.end] === '.') return true;
@@ -163,8 +165,8 @@ function isAfterTitle(text: string, tokens: Token[], i: number): boolean {
   const title = TITLES.has(prev.key);
   // "paged md green", "called np bui": a credential used as a title after a calling verb.
   if (!title && !(CREDENTIAL_TITLES.has(prev.key) && PAGING_VERBS.has(tokens[i - 2]?.key ?? ''))) return false;
-  // "Dr. Smith", "Dr Smith", and "Dr.Smith" typed without a space.
-  return /^(?:\.?\s{1,2}|\.)$/.test(text.slice(prev.end, cur.start));
+  // "Dr. Smith", "Dr Smith", and "Dr.Smith" typed without a space; never across a line break ("by RN\nafebrile").
+  return /^(?:\.?[ \t]{1,2}|\.)$/.test(text.slice(prev.end, cur.start));
 }
 
 /**
@@ -318,7 +320,8 @@ function insideSafeSpans(tokens: Token[], safe: readonly SafeSpan[]): boolean[] 
  */
 function isSignedInitials(text: string, tokens: Token[], i: number, lexicon: Lexicon): boolean {
   const t = tokens[i];
-  if (!t || !t.upper || t.text.length > 3 || t.text.length < 2 || TITLES.has(t.key)) return false;
+  // "UPDATED BY RN": a function word in capitals is no one's initials.
+  if (!t || !t.upper || t.text.length > 3 || t.text.length < 2 || TITLES.has(t.key) || FUNCTION_WORDS.has(t.key)) return false;
   const before = text.slice(Math.max(0, t.start - 14), t.start);
   const after = text.slice(t.end, t.end + 12);
   // "(JP/PS)": the pathologist's and the grosser's initials, whatever letters they are.
@@ -326,8 +329,6 @@ function isSignedInitials(text: string, tokens: Token[], i: number, lexicon: Lex
   if (/\(\p{Lu}{2,3}\/$/u.test(before) && /^\)/.test(after)) return true;
   if (['rn', 'md', 'np', 'do', 'pa', 'pt', 'ot', 'lpn', 'cna'].includes(t.key) || lexicon.clinicalWords.has(t.key) && !/^[ \t]*(?:rn|RN)\b/.test(after)) return false;
   if (/(?:^|\n)[ \t]*[/-]?[ \t]*$/.test(before) && /^[ \t]*(?:,?[ \t]*(?:rn|RN|MD|NP|PA|LPN|CNA|RT|RRT|PT|OT|SLP|CLS|MLS|MT)\b[^\n]*)?(?:\n|$)/.test(after)) return true;
-  if (/\([ \t]*$/.test(before) && /^\/\p{Lu}{2,3}\)/u.test(after)) return true;
-  if (/\(\p{Lu}{2,3}\/$/u.test(before) && /^\)/.test(after)) return true;
   if (/\bby:?[ \t]*$/i.test(before) || /\b(?:rn|md|np|nurse)[ \t]*:[ \t]*\/?$/i.test(before)) return true;
   return /^[ \t]*,?[ \t]*(?:RN|rn|CLS|MLS)\b/.test(after);
 }

@@ -19,6 +19,8 @@ const PATIENT_EVENT =
 const SIGN_OFF = fastLetters(/(?:^|\n)[ \t]*(?:thanks|thank\s+you|thx|tx|best|best\s+regards|regards|kind\s+regards|cheers|sincerely|yours(?:\s+(?:sincerely|truly))?|warmly|take\s+care|many\s+thanks)[ \t]*[,.!-]*[ \t]*\r?\n[ \t]*-?[ \t]*(\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,2})[ \t]*(?=\r?\n|$)/giu);
 // "--\nevanka winter | micu | x1380": an e-mail signature block starts with the writer's name.
 const SIGNATURE_BLOCK = fastLetters(/(?:^|\n)[ \t]*--[ \t]*\r?\n[ \t]*(\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,2})[ \t]*(?=[|,]|\r?\n|$)/gu);
+// "...will cont to monitor. thanks, sk": a closing and initials ending a line.
+const SIGN_OFF_INLINE = fastLetters(/(?:^|[.!?;][ \t]+)(?:thanks|thank\s+you|thx|tx)[ \t]*[,-]?[ \t]+(\p{L}{2,3})[ \t]*(?=\r?\n|$)/giu);
 // "Ray -", "Dawn,": a greeting line of its own at the top of a message, before the body.
 const GREETING_LINE = fastLetters(/(?:^|\n[ \t]*\n)[ \t]*(\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+)?)[ \t]*(?:-|,)[ \t]*\r?\n(?=[ \t]*\S)/gu);
 const SLASH_INITIALS = fastLetters(/(?:^|\n|[.!?][ \t]+)[ \t]*\/[ \t]?(\p{L}{2,3})[ \t]*(?=\n|$)/gu);
@@ -31,7 +33,7 @@ export function recognizeNamesInPlace(text: string, lexicon: Lexicon, lower = te
     ...(PREFERRED_NAME_HINTS.some((hint) => lower.includes(hint)) ? [PREFERRED_NAME] : []),
     ...(/\b(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)\b/.test(lower) ? [SIGNATURE_LINE] : []),
     ...(lower.includes('/') ? [SLASH_INITIALS] : []),
-    ...(SIGN_OFF_HINTS.some((hint) => lower.includes(hint)) ? [SIGN_OFF] : []),
+    ...(SIGN_OFF_HINTS.some((hint) => lower.includes(hint)) ? [SIGN_OFF, SIGN_OFF_INLINE] : []),
     ...(lower.includes('--') ? [SIGNATURE_BLOCK] : []),
     ...(lower.includes('\n\n') || /^[^\n]{2,30}[-,][ \t]*\n/.test(text) ? [GREETING_LINE] : []),
     PATIENT_EVENT,
@@ -41,7 +43,7 @@ export function recognizeNamesInPlace(text: string, lexicon: Lexicon, lower = te
       const value = m[1] ?? '';
       const words = value.toLowerCase().split(/[\s.]+/).filter((w) => w.length > 1);
       // In a signature place two or three letters are initials, even ones that spell an abbreviation ("-tb RN").
-      const initialsOnly = (re === SIGNATURE_LINE || re === SIGN_OFF) && /^\p{L}{2,3}$/u.test(value);
+      const initialsOnly = (re === SIGNATURE_LINE || re === SIGN_OFF || re === SIGN_OFF_INLINE) && /^\p{L}{2,3}$/u.test(value);
       if (!initialsOnly && words.some((w) => lexicon.clinicalWords.has(w) || FUNCTION_WORDS.has(w) || NEVER_NAMES.has(w) || RELATIONS.has(w))) continue;
       if ((re === GREETING_LINE || re === SIGNATURE_BLOCK) && !isNameWord(words, lexicon)) continue;
       if (re === SIGN_OFF && !initialsOnly && !isNameWord(words, lexicon)) continue;

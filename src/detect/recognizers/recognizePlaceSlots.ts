@@ -2,6 +2,7 @@ import type { Candidate } from '../Candidate.ts';
 import type { Lexicon } from '../Lexicon.ts';
 import { FUNCTION_WORDS, MONTHS_AND_DAYS, RELATIONS, TITLES } from '../nameCues.ts';
 import type { Token } from '../tokenize.ts';
+import { nearSafeWord } from '../nearSafeWord.ts';
 
 // Verbs after which "from", "to", "at" or "on" introduce a place: arrivals, transfers, discharges,
 // follow-up, residence. "from" and "to" alone are too common ("increased from 5 to 10").
@@ -96,13 +97,14 @@ function scoreRun(run: Token[], lexicon: Lexicon): Candidate | undefined {
   if (words.some((t) => TITLES.has(t.key) || RELATIONS.has(t.key) || (PLACE_VERBS.has(t.key) && !GENERIC_PLACE.has(t.key)) || (lexicon.clinicalWords.has(t.key) && !GENERIC_PLACE.has(t.key)))) return undefined;
   const naming = words.filter((t) => !GENERIC_PLACE.has(t.key));
   if (naming.length === 0) return undefined;
-  const unusual = naming.filter((t) => !lexicon.safeWords.has(t.key));
+  // A word the whitelist lacks, of four letters or more and no slip of one it holds ("radiolgy", "hom").
+  const unusual = naming.filter((t) => !lexicon.safeWords.has(t.key) && t.text.length >= 4 && !nearSafeWord(t.key, lexicon));
   const ward = !(run[run.length - 1] as Token).alpha;
   // Ordinary words name a place only with a facility word after them ("harbor valley medical center").
   const facility = FACILITY_TAIL.test(words[words.length - 1]?.key ?? '') && naming.length >= 2;
   if (unusual.length === 0 && !facility) return undefined;
   // A ward is a name from a name list followed by its number ("Kessler 9"); "on Levo 5" is a dose.
-  if (ward && !naming.some((t) => lexicon.personNames.has(t.key) || lexicon.firstNames.has(t.key))) return undefined;
+  if (ward && !naming.some((t) => lexicon.personNames.has(t.key) || lexicon.firstNames.has(t.key) || lexicon.nameWords.has(t.key) || lexicon.cities.has(t.key))) return undefined;
   const start = (run[0] as Token).start;
   const end = (run[run.length - 1] as Token).end;
   return { start, end, type: 'ADDRESS', score: unusual.length > 0 ? 0.75 : 0.7 };
