@@ -26,7 +26,7 @@ const SHARED_OPTIONS = `  --min-score N        drop findings scored below N, fro
   --types LIST         only these types, comma-separated, any case (default: all):
                        ${TYPES}
   --mask-care-units    also treat generic care units and departments (MICU, the ED,
-                       cath lab, ward 3) as ADDRESS; by default they are left alone, as
+                       cath lab, bed 12) as ADDRESS; by default they are left alone, as
                        they name no one (named wards and room numbers are PHI either way)`;
 
 export const MASK_HELP = `Usage: hdm mask [FILE|-] [options]

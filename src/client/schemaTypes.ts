@@ -197,7 +197,7 @@ export type MaskOptionsInput = {
   allowList?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Terms always masked (whole words, case-insensitive). */
   denyList?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Also mask generic care units and departments (MICU, the ED, cath lab, ward 3) as ADDRESS, as DetectPHI and i2b2-2014 do (default false: they name no one and carry clinical meaning). Named wards and room numbers are masked either way. */
+  /** Also mask generic care units and departments (MICU, the ED, cath lab, bed 12) as ADDRESS, as DetectPHI and i2b2-2014 do (default false: they name no one and carry clinical meaning). Named and numbered wards and room numbers are masked either way. */
   maskCareUnits?: InputMaybe<Scalars['Boolean']['input']>;
   /** For CHARACTER: the mask character (default *). */
   maskCharacter?: InputMaybe<Scalars['String']['input']>;

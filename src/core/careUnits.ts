@@ -1,8 +1,8 @@
 /**
- * Generic care units and departments: "MICU", "the ED", "cath lab", "step-down unit", "ward 3", "bed 12".
- * They name no one and carry clinical meaning (where a patient was, how sick), so the detectors keep them
- * unless `maskCareUnits` asks otherwise. Named wards ("Ellison 10") and room numbers are PHI either way
- * and are not matched here. One definition for the local detector (which masks these on request) and for
+ * Generic care units and departments: "MICU", "the ED", "cath lab", "step-down unit", and beds, bays and
+ * pods ("bed 12"). They name no one and carry clinical meaning (where a patient was, how sick), so the
+ * detectors keep them unless `maskCareUnits` asks otherwise. Named wards ("Ellison 10"), numbered wards
+ * ("Ward 7B", "4 North") and room numbers locate a patient in one hospital: PHI either way, not matched here. One definition for the local detector (which masks these on request) and for
  * Comprehend Medical (whose ADDRESS type includes them, and which they are filtered from by default).
  */
 const UNIT_NAMES = [
@@ -12,7 +12,7 @@ const UNIT_NAMES = [
   'step-down', 'stepdown', 'step down', 'sdu', 'pcu', 'tele', 'telemetry', 'the floor', 'med-surg', 'medsurg',
   'dialysis unit', 'rehab unit', 'psych unit', 'ob', 'mother-baby unit', 'nursery',
 ];
-const NUMBERED = '(?:ward|unit|floor|bay|pod|bed|bd)\\s*#?\\s*\\d{1,3}[a-z]?';
+const NUMBERED = '(?:bay|pod|bed|bd)\\s*#?\\s*\\d{1,3}[a-z]?';
 
 /** Every generic unit in `text`, as a case-insensitive global pattern (whole words). */
 export const CARE_UNIT_PATTERN = new RegExp(
@@ -20,7 +20,7 @@ export const CARE_UNIT_PATTERN = new RegExp(
   'giu',
 );
 
-/** Is the whole of `text` a generic unit ("MICU", "the floor", "Ward 3")? */
+/** Is the whole of `text` a generic unit ("MICU", "the floor", "bed 12")? */
 export function isGenericCareUnit(text: string): boolean {
   const value = text.trim().replace(/^the\s+/i, '');
   const whole = new RegExp(`^(?:${CARE_UNIT_PATTERN.source})$`, 'iu');

@@ -9,10 +9,10 @@ export interface DetectOptions {
   /** Only these types (default: all nine). */
   types?: readonly PhiType[];
   /**
-   * Also mask generic care units and departments ("MICU", "cath lab", "the ED", "ward 3") as ADDRESS.
+   * Also mask generic care units and departments ("MICU", "cath lab", "the ED", "bed 12") as ADDRESS.
    * Default false: they name no one and carry clinical meaning. DetectPHI's ADDRESS definition includes
    * units and wards within a facility, and i2b2-2014 annotates them; set this to follow those rules.
-   * Named wards ("Ellison 10", "Feldberg 7") and room numbers are masked either way.
+   * Named and numbered wards ("Ellison 10", "Ward 7B", "4 North") and room numbers are masked either way.
    */
   maskCareUnits?: boolean;
 }

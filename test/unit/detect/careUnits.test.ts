@@ -36,7 +36,7 @@ describe('generic care units: kept by default, masked on request', () => {
   });
 
   it('recognises the same units Comprehend Medical output is filtered by', () => {
-    expect(['MICU', 'the ED', 'Cath Lab', 'Ward 3', 'step-down unit'].every(isGenericCareUnit)).toBe(true);
-    expect(['Ellison 10', 'Mercy Hospital', 'Boston'].some(isGenericCareUnit)).toBe(false);
+    expect(['MICU', 'the ED', 'Cath Lab', 'bed 12', 'step-down unit'].every(isGenericCareUnit)).toBe(true);
+    expect(['Ellison 10', 'Ward 7B', '4 North', 'Mercy Hospital', 'Boston'].some(isGenericCareUnit)).toBe(false);
   });
 });

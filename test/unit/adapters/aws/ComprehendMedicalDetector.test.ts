@@ -94,13 +94,13 @@ describe('ComprehendMedicalDetector', () => {
   });
 
   describe('generic care units (DetectPHI reports units and wards within a facility as ADDRESS)', () => {
-    const text = 'Seen by Ed in the MICU, moved to Ellison 10, then ward 3.';
+    const text = 'Seen by Ed in the MICU, moved to Ellison 10, then bed 3.';
     const at = (phrase: string, Type: Entity['Type'], Score = 0.9): Entity => {
       const begin = text.indexOf(phrase);
       return { Id: 0, BeginOffset: begin, EndOffset: begin + phrase.length, Score, Text: phrase, Type, Category: 'PROTECTED_HEALTH_INFORMATION', Traits: [] };
     };
     const respond = () => comprehend.on(DetectPHICommand).resolves({
-      Entities: [at('Ed', 'NAME'), at('MICU', 'ADDRESS'), at('Ellison 10', 'ADDRESS'), at('ward 3', 'ADDRESS')],
+      Entities: [at('Ed', 'NAME'), at('MICU', 'ADDRESS'), at('Ellison 10', 'ADDRESS'), at('bed 3', 'ADDRESS')],
       ModelVersion: '0.1.0',
     });
 
@@ -116,7 +116,7 @@ describe('ComprehendMedicalDetector', () => {
     it('keeps them with maskCareUnits', async () => {
       respond();
       const entities = await detector().detect(text, { maskCareUnits: true });
-      expect(entities.map((e) => e.Text)).toEqual(['Ed', 'MICU', 'Ellison 10', 'ward 3']);
+      expect(entities.map((e) => e.Text)).toEqual(['Ed', 'MICU', 'Ellison 10', 'bed 3']);
       expectConsistent(text, entities);
     });
   });
