@@ -3,11 +3,11 @@ import type { Lexicon } from '../Lexicon.ts';
 import type { Token } from '../tokenize.ts';
 import { nearSafeWord } from '../nearSafeWord.ts';
 import { GENERIC_PLACE, isPlaceVerb } from './recognizePlaceSlots.ts';
+import { STATE_CODES } from '../usStates.ts';
 
 const LOCATION_CUES = new Set(['in', 'from', 'to', 'at', 'near', 'of', 'lives', 'living', 'resident', 'resides', 'moved', 'born', 'visiting', 'returned', 'traveled', 'travelled', 'trip', 'vacation', 'outside', 'native', 'raised', 'grew', 'relocated', 'city', 'town', 'county', 'village']);
 
 const WEAK_CUES = new Set(['to', 'at', 'of', 'near']);
-
 
 /** Cities and countries from the gazetteer: 1-3 tokens, scored by capitals and a preceding place cue. */
 export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexicon): Candidate[] {
@@ -73,12 +73,22 @@ function recognizeFacilityAcronyms(text: string, tokens: Token[], lexicon: Lexic
     const prep = tokens[i - 1]?.key;
     if ((prep !== 'from' && prep !== 'to' && prep !== 'at') || !t.alpha || t.text.length < 3) continue;
     if (!isAcronymShaped(t, lexicon)) continue;
-    let verb = DEPARTMENTS.has(tokens[i + 1]?.key ?? '');
+    let verb = DEPARTMENTS.has(tokens[i + 1]?.key ?? '') || isUnknownCapitals(t, lexicon);
     for (let k = i - 2; k >= Math.max(0, i - 6) && !verb; k--) verb = isPlaceVerb(text, tokens, k);
     if (!verb) continue;
     out.push({ start: t.start, end: t.end, type: 'ADDRESS', score: t.upper || !t.caseInformative ? 0.65 : 0.6 });
   }
   return out;
+}
+
+/**
+ * "CABG at SVH", "known to SJH": in mixed-case text, capitals that no list holds (neither a word, nor a
+ * clinical abbreviation, nor one the whitelist knows from real notes, nor a state) after "at"/"from"/"to"
+ * are a hospital's initials even without an arrival verb.
+ */
+function isUnknownCapitals(t: Token, lexicon: Lexicon): boolean {
+  if (!t.caseInformative || !t.upper || t.text.length > 4 || STATE_CODES.has(t.text)) return false;
+  return !lexicon.safeWords.has(t.key) && !lexicon.clinicalWords.has(t.key) && !lexicon.commonWords.has(t.key) && !lexicon.knownWords.has(t.key);
 }
 
 // Departments and services a hospital's initials come before: "from BRMC ED", "at SJMC cardiology".

@@ -22,6 +22,8 @@ function isAbbreviationNotTitle(text: string, token: Token, lexicon: Lexicon): b
   if (!AMBIGUOUS_TITLES.has(title.toLowerCase()) || /^\p{Lu}\p{Ll}+$/u.test(title)) return false;
   const k = token.key;
   if (lexicon.firstNames.has(k) || lexicon.personNames.has(k)) return false;
+  // "spoke w/ ms young": after a verb of talking to someone, a name that is also a word is her name.
+  if (lexicon.nameWords.has(k) && /\b(?:spoke|speak|talked|called|updated|informed|per|discussed)\b[^\n.;]{0,8}$/i.test(text.slice(Math.max(0, token.start - 24), token.start - title.length))) return false;
   return lexicon.commonWords.has(k) || lexicon.safeWords.has(k) || nearSafeWord(k, lexicon);
 }
 
@@ -69,7 +71,7 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, 
 
 function canFollowCue(token: Token | undefined, prior: number, titled: boolean, lexicon: Lexicon, text: string): boolean {
   if (!token || !token.alpha || STOP_AFTER_TITLE.has(token.key) || NEVER_NAMES.has(token.key)) return false;
-  // "DR. I. COCHRAN": an initial after a title, even one that spells a pronoun.
+  // "DR. I. WEXLER": an initial after a title, even one that spells a pronoun.
   if (titled && token.text.length === 1 && text[token.end] === '.') return true;
   if (TITLES.has(token.key) || RELATIONS.has(token.key) || FUNCTION_WORDS.has(token.key)) return false;
   // "dr ng", "DR NG": after a title a short clinical-looking word is still a surname.
@@ -171,7 +173,7 @@ function isAfterTitle(text: string, tokens: Token[], i: number): boolean {
 
 /**
  * After a title every word up to the first that cannot be a name belongs to it, whatever the word lists
- * say: "Dr k. hernandezalvar", "DR. I. COCHRAN", "dr isael dimes in to see pt". A word stops the name when
+ * say: "Dr m. oyelaran-beck", "DR. I. WEXLER", "dr ysolde prentiss in to see pt". A word stops the name when
  * it is a function or stop word, or (with capitals to go by) a lower-case everyday word ("Dr Patel ordered").
  */
 function extendTitledRun(text: string, tokens: Token[], i: number, lexicon: Lexicon): number {
@@ -206,7 +208,7 @@ function canContinueTitledName(token: Token, text: string, lexicon: Lexicon): bo
 const RELATION_LINKS = new Set(['is', 'her', 'his', 'their', 'pt', "pt's", 'patient', "patient's", 'the', 'named', 'name', 'and', 'also', 'in-law']);
 
 /**
- * "update on pt Moody:", "patient Okafor is": a capitalised word right after "pt" or "patient", in mixed-case
+ * "update on pt Hartigan:", "patient Okonjo is": a capitalised word right after "pt" or "patient", in mixed-case
  * text, that is not a word notes use ("Pt Alert and oriented") unless a name list holds it.
  */
 function isPatientNamed(tokens: Token[], i: number, lexicon: Lexicon): boolean {

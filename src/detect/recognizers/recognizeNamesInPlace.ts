@@ -14,15 +14,15 @@ const SIGNATURE_LINE =
 // "VR OOB TO CHAIR", "callum refused am labs": a nursing note names the patient at the start of an event line.
 const PATIENT_EVENT =
   fastLetters(/(?:^|\n)[ \t]*(\p{L}[\p{L}'’-]{1,14})[ \t]+(?=(?:oob|refused|refusing|slept|up\s+to|tolerated|ambulated|denies|reports|states|c\/o|complains|requested|requests|agitated|resting|sleeping|pulled|declined|vomited|voided|walked|ate|remains|continues)\b)/giu);
-// "/DK" on its own line or closing the last sentence of a line: the writer's initials.
-// "thanks,\new\n--", "Best,\nJack": the line after a closing is the writer's name or initials.
+// "thanks,\nqv\n--", "Best,\nOrsolya": the line after a closing is the writer's name or initials.
 const SIGN_OFF = fastLetters(/(?:^|\n)[ \t]*(?:thanks|thank\s+you|thx|tx|best|best\s+regards|regards|kind\s+regards|cheers|sincerely|yours(?:\s+(?:sincerely|truly))?|warmly|take\s+care|many\s+thanks)[ \t]*[,.!-]*[ \t]*\r?\n[ \t]*-?[ \t]*(\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,2})[ \t]*(?=\r?\n|$)/giu);
-// "--\nevanka winter | micu | x1380": an e-mail signature block starts with the writer's name.
+// "--\nharriet okwu | sicu | x4410": an e-mail signature block starts with the writer's name.
 const SIGNATURE_BLOCK = fastLetters(/(?:^|\n)[ \t]*--[ \t]*\r?\n[ \t]*(\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,2})[ \t]*(?=[|,]|\r?\n|$)/gu);
 // "...will cont to monitor. thanks, sk": a closing and initials ending a line.
 const SIGN_OFF_INLINE = fastLetters(/(?:^|[.!?;][ \t]+)(?:thanks|thank\s+you|thx|tx)[ \t]*[,-]?[ \t]+(\p{L}{2,3})[ \t]*(?=\r?\n|$)/giu);
 // "Ray -", "Dawn,": a greeting line of its own at the top of a message, before the body.
 const GREETING_LINE = fastLetters(/(?:^|\n[ \t]*\n)[ \t]*(\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+)?)[ \t]*(?:-|,)[ \t]*\r?\n(?=[ \t]*\S)/gu);
+// "/DK" on its own line or closing the last sentence of a line: the writer's initials.
 const SLASH_INITIALS = fastLetters(/(?:^|\n|[.!?][ \t]+)[ \t]*\/[ \t]?(\p{L}{2,3})[ \t]*(?=\n|$)/gu);
 
 /** Names in fixed places that need no word list: signature lines and preferred names. */
@@ -60,7 +60,7 @@ const SIGN_OFF_HINTS = ['thank', 'thx', 'tx', 'best', 'regards', 'cheers', 'sinc
 
 /**
  * A name, not a word: the first word is one real notes never use as an ordinary word, or a given name
- * ("Dawn", "Ray"); the others may also be surnames that are words ("evanka winter"). "best," and "All -"
+ * ("Dawn", "Ray"); the others may also be surnames that are words ("harriet winter"). "best," and "All -"
  * are closings and greetings to everyone.
  */
 function isNameWord(words: string[], lexicon: Lexicon): boolean {
