@@ -20,8 +20,9 @@ const FULL_DATES: RegExp[] = [
   new RegExp(`(?<![\\d/])\\b(?:1[3-9]|2\\d|3[01])[/-]${NUM_MONTH}[/-](?:\\d{4}|\\d{2})(?![\\d/-])`, 'g'),
   new RegExp(`\\b(?:19|20)\\d{2}[-/.]${NUM_MONTH}[-/.]${DAY}(?![\\d])`, 'gi'),
   new RegExp(`\\b(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\b`, 'g'),
-  new RegExp(`\\b${ORDINAL_DAY}[\\s-]*(?:of\\s+)?${MONTH}\\.?,?[\\s-]*(?:\\d{4}|'?\\d{2})?\\b`, 'gi'),
-  new RegExp(`\\b${MONTH}\\.?[\\s-]*${ORDINAL_DAY}(?:,?\\s*(?:\\d{4}|'\\d{2}))?(?![\\d:])`, 'gi'),
+  // A day and a month stay on one line: "SEE MAR\n11PM" is the medication record and a time.
+  new RegExp(`\\b${ORDINAL_DAY}[ \\t-]*(?:of[ \\t]+)?${MONTH}\\.?,?[ \\t-]*(?:\\d{4}|'?\\d{2})?\\b`, 'gi'),
+  new RegExp(`\\b${MONTH}\\.?[ \\t-]*${ORDINAL_DAY}(?:,?[ \\t]*(?:\\d{4}|'\\d{2}))?(?![\\d:])`, 'gi'),
   new RegExp(`\\b${DAY}${MONTH}(?:\\d{4}|\\d{2})\\b`, 'gi'),
   new RegExp(`\\b${MONTH}\\.?,?\\s*(?:of\\s+)?${YEAR}\\b`, 'gi'),
   // "admit May 95": a month, written with a capital or after a cue of time, and a two-digit number no day
@@ -58,7 +59,7 @@ export function recognizeDates(text: string, lower = text.toLowerCase()): Candid
   const hasHyphen = text.includes('-');
   for (const [k, re] of FULL_DATES.entries()) {
     if (!fullDateHint(k, months.length > 0, hasSlash, hasHyphen, text)) continue;
-    for (const m of text.matchAll(re)) pushDate(out, m.index, trimDate(m[0]), k === 0 ? scoreNumericDate(text, m.index, m[0]) : 0.95);
+    for (const m of text.matchAll(re)) pushDate(out, m.index, trimDate(m[0]), k === 0 ? scoreNumericDate(text, m.index, m[0]) : scoreWrittenDate(text, m[0]));
   }
   if (hasSlash) {
     for (const m of text.matchAll(PARTIAL_NUMERIC)) {
@@ -187,11 +188,31 @@ function isAmbiguousShortDay(word: string, text: string, start: number): boolean
 // are dates: the word before them is no setting.
 const SETTING_BEFORE = /\b(?:ps|psv|peep|fio2|ac|simv|imv|prvc|cpap|bipap|ipap|epap|aprv|vent|settings?|mode)[\s:=]*(?:\d+(?:\.\d+)?%?(?:\s*(?:x|\/)\s*\d+%?)?[\s,;.]*){0,3}$/i;
 
-/** "3/14/21" is a date, unless it follows a ventilator setting ("PS 11/8, 10/5/40"). */
+// Words around a breathing assessment; three numbers among them are more likely settings than a date.
+const RESPIRATORY_WORDS = /\b(?:ps|psv|peep|fio2|vent|ac|simv|cpap|bipap|tv|rr|abg|vbg|nebs?|sats?|spo2|o2|rsbi|cough|crackles|sputum|ls|wean|nc|face\s+tent|extubated)\b/i;
+// A word that says a date follows: an event with its date ("placed 4/12/21", "last ABG 4/13/21").
+const DATE_EVENT_BEFORE = /\b(?:placed|inserted|extubated|intubated|changed|changes|last|since|on|dob|born|started|date|dated|adm|admitted|from|until|seen|done|drawn|performed)[ \t:]*$/i;
+
+/**
+ * "3/14/21" is a date, unless it follows a ventilator setting ("PS 11/8, 10/5/40"). On a line about
+ * breathing, three numbers with no event word before them stay below the default threshold.
+ */
 function scoreNumericDate(text: string, start: number, value: string): number {
   if (!/^\d{1,2}\/\d{1,2}\/\d{2}$/.test(value)) return 0.95;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return SETTING_BEFORE.test(text.slice(Math.max(lineStart, start - 40), start)) || text[start + value.length] === '%' ? 0.3 : 0.95;
+  const before = text.slice(Math.max(lineStart, start - 40), start);
+  if (SETTING_BEFORE.test(before) || text[start + value.length] === '%') return 0.3;
+  if (DATE_EVENT_BEFORE.test(before.slice(-20))) return 0.95;
+  const lineEnd = text.indexOf('\n', start);
+  const around = before + text.slice(start + value.length, lineEnd < 0 ? start + 40 : Math.min(lineEnd, start + 40));
+  return RESPIRATORY_WORDS.test(around) ? 0.45 : 0.95;
+}
+
+/** "30 MAY NEED", "may 3": "may" written other than "May" is the verb unless a year comes with it. */
+function scoreWrittenDate(text: string, value: string): number {
+  const may = /\bmay\b/i.exec(value);
+  if (may && may[0] !== 'May' && !/\d{4}|'\d{2}/.test(value)) return 0.4;
+  return 0.95;
 }
 
 /** "HD Tues/Thurs/Sat", "Mon/Fri dosing": weekdays listed with slashes are a schedule, not a day. */
