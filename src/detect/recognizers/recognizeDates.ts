@@ -191,7 +191,7 @@ const SETTING_BEFORE = /\b(?:ps|psv|peep|fio2|ac|simv|imv|prvc|cpap|bipap|ipap|e
 // Words around a breathing assessment; three numbers among them are more likely settings than a date.
 const RESPIRATORY_WORDS = /\b(?:ps|psv|peep|fio2|vent|ac|simv|cpap|bipap|tv|rr|abg|vbg|nebs?|sats?|spo2|o2|rsbi|cough|crackles|sputum|ls|wean|nc|face\s+tent|extubated)\b/i;
 // A word that says a date follows: an event with its date ("placed 4/12/21", "last ABG 4/13/21").
-const DATE_EVENT_BEFORE = /\b(?:placed|inserted|extubated|intubated|changed|changes|last|since|on|dob|born|started|date|dated|adm|admitted|from|until|seen|done|drawn|performed)[ \t:]*$/i;
+const DATE_EVENT_BEFORE = /\b(?:placed|inserted|extubated|intubated|changed|changes|last|since|on|dob|born|started|date|dated|adm|admitted|from|until|seen|done|drawn|performed)(?:[ \t]+\p{L}+)?[ \t:]*$/iu;
 
 /**
  * "3/14/21" is a date, unless it follows a ventilator setting ("PS 11/8, 10/5/40"). On a line about

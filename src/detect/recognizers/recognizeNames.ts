@@ -21,11 +21,11 @@ function isAbbreviationNotTitle(text: string, token: Token, lexicon: Lexicon): b
   if (/\d[ \t]*fr\.?[ \t]*$/i.test(text.slice(Math.max(0, token.start - 12), token.start))) return true;
   if (!AMBIGUOUS_TITLES.has(title.toLowerCase()) || /^\p{Lu}\p{Ll}+$/u.test(title)) return false;
   const k = token.key;
-  // "SR. LEVO AT 0.12", "HR 80s SR Wells score": sinus rhythm before a drug or an eponym.
-  if (lexicon.safeWords.has(k) && !lexicon.firstNames.has(k) && !lexicon.nameWords.has(k)) return true;
-  if (lexicon.firstNames.has(k) || lexicon.personNames.has(k)) return false;
   // "spoke w/ ms young": after a verb of talking to someone, a name that is also a word is her name.
   if (lexicon.nameWords.has(k) && /\b(?:spoke|speak|talked|called|updated|informed|per|discussed)\b[^\n.;]{0,8}$/i.test(text.slice(Math.max(0, token.start - 24), token.start - title.length))) return false;
+  // "SR. LEVO AT 0.12", "HR 80s SR Wells score": sinus rhythm before a drug or an eponym.
+  if (lexicon.safeWords.has(k) && !lexicon.firstNames.has(k)) return true;
+  if (lexicon.firstNames.has(k) || lexicon.personNames.has(k)) return false;
   return lexicon.commonWords.has(k) || lexicon.safeWords.has(k) || nearSafeWord(k, lexicon);
 }
 
