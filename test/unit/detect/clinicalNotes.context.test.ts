@@ -93,3 +93,32 @@ describe('places: departments, sites and care units', () => {
     ['Update on pt Okonkwo: stable overnight.', 'Okonkwo'],
   ])('%j masks %j', (text, phrase) => expectCovered(text, phrase));
 });
+
+describe('what a review of the rework found', () => {
+  it.each([
+    ['The plan was reviewed with Fasserby and the team.', 'Fasserby'],
+    ['Discussed at length with Varnet at bedside.', 'Varnet'],
+    ['Line placed 6/14/22, site clean.', '6/14/22'],
+    ['Last VBG 2/3/23 unremarkable.', '2/3/23'],
+    ['RETURN TO WILLOWMERE NURSING HOME TOMORROW.', 'WILLOWMERE NURSING HOME'],
+    ['d/c to maple grove assisted living', 'maple grove assisted living'],
+    ['S/p AVR at QVH in 2015.', 'QVH'],
+    ['Pt moved to Ward 7B overnight.', '7B'],
+    ['paged dr osei at 5-2291 re K.', '5-2291'],
+    ['will cont to monitor. thanks, jq', 'jq'],
+    ['spoke w/ ms bishop re: plan.', 'bishop'],
+  ])('%j masks %j', (text, phrase) => expectCovered(text, phrase));
+
+  it.each([
+    ['Propofol dec 40 -> 30 for sedation.', 'dec 40'],
+    ['FIO2 DEC 45% THIS AM.', 'DEC 45'],
+    ['RETURNED TO UNIT ON NEO 60.', 'NEO 60'],
+    ['I/O goal 500-1500 neg today.', '500-1500'],
+    ['Updated by RN\nafebrile overnight.', 'afebrile'],
+    ['CHART UPDATED BY RN AT 0400.', 'BY'],
+    ['14 Fr Malecot drain to gravity.', 'Malecot'],
+    ['Pain 2/10 to 6/10 with turns.', '6/10'],
+    ['HR 90s SR. LEVO AT 0.06.', 'LEVO'],
+    ['HOB > 30 MAY NEED TO BE RAISED.', 'MAY'],
+  ])('%j leaves %j', (text, phrase) => expectUntouched(text, phrase));
+});
