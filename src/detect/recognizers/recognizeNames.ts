@@ -263,7 +263,8 @@ function scoreRun(
   for (let k = run.first; k <= run.last; k++) {
     const t = tokens[k];
     if (!t || isInitial(t) || PARTICLES.has(t.text)) continue;
-    if (!MONTHS_AND_DAYS.has(t.key) || titled) words++;
+    // A month is a name after a title or a relation word ("niece april", "Dr. June Park").
+    if (!MONTHS_AND_DAYS.has(t.key) || titled || relation) words++;
     miss *= 1 - (priors[k] ?? 0);
   }
   // Word lists alone never reach the certainty of a title or a facility name around the words.

@@ -122,3 +122,12 @@ describe('what a review of the rework found', () => {
     ['HOB > 30 MAY NEED TO BE RAISED.', 'MAY'],
   ])('%j leaves %j', (text, phrase) => expectUntouched(text, phrase));
 });
+
+describe('relatives named after months', () => {
+  it.each(caseForms([
+    ['Granddaughter april visited this afternoon.', 'april'],
+    ['Niece june called for an update.', 'june'],
+  ]))('%s: %j masks %j', (_form, text, phrase) => expectCovered(text, phrase));
+
+  it.each([['Wife may call back after 5.', 'may']])('%j leaves the verb %j', (text, phrase) => expectUntouched(text, phrase));
+});
