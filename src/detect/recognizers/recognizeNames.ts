@@ -263,8 +263,9 @@ function scoreRun(
   for (let k = run.first; k <= run.last; k++) {
     const t = tokens[k];
     if (!t || isInitial(t) || PARTICLES.has(t.text)) continue;
-    // A month is a name after a title or a relation word ("niece april", "Dr. June Park").
-    if (!MONTHS_AND_DAYS.has(t.key) || titled || relation) words++;
+    // A month is a name after a title or a relation word ("niece april", "Dr. June Park"); "wife may call"
+    // is the verb unless written "May".
+    if (!MONTHS_AND_DAYS.has(t.key) || titled || (relation && !(FUNCTION_WORDS.has(t.key) && !t.capitalized))) words++;
     miss *= 1 - (priors[k] ?? 0);
   }
   // Word lists alone never reach the certainty of a title or a facility name around the words.
