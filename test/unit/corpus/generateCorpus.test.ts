@@ -4,19 +4,10 @@ import { generateCorpus, NOTE_STYLES, type CorpusDoc } from '../../../bench/corp
 import { NoteBuilder, phi } from '../../../bench/corpus/NoteBuilder.ts';
 import { Rng } from '../../../bench/corpus/random.ts';
 import { PHI_TYPES } from '../../../bench/corpus/types.ts';
+import { unannotated } from '../../helpers/unannotated.ts';
 
 const docs = generateCorpus({ seed: 20261128, count: 30 * NOTE_STYLES.length });
 
-/** The text outside every span (spans replaced by a placeholder that matches nothing below). */
-function unannotated(doc: CorpusDoc): string {
-  let out = '';
-  let pos = 0;
-  for (const s of doc.spans) {
-    out += doc.text.slice(pos, s.start) + '\u2588';
-    pos = s.end;
-  }
-  return out + doc.text.slice(pos);
-}
 
 describe('generateCorpus', () => {
   it('has at least 12 styles', () => {

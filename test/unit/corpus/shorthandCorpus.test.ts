@@ -6,6 +6,7 @@ import { lexicons } from '../../../bench/shorthandCorpus/lexicons.ts';
 import { FIRST_NAME_WORDS, LAST_NAME_WORDS } from '../../../bench/shorthandCorpus/nameWords.ts';
 import { misspell } from '../../../bench/shorthandCorpus/ShorthandBuilder.ts';
 import { SHORTHAND_HELD_OUT_SEED } from '../../../bench/syntheticCorpus.ts';
+import { unannotated } from '../../helpers/unannotated.ts';
 
 // Not the held-out seed the evaluation uses.
 const SEED = 31337;
@@ -14,16 +15,6 @@ const docs = generateShorthandCorpus({ seed: SEED, count: COUNT });
 const spanTexts = (type: string): string[] =>
   docs.flatMap((d) => d.spans.filter((s) => s.type === type).map((s) => d.text.slice(s.start, s.end)));
 
-/** The text outside every span, spans replaced by a mark that matches none of the patterns below. */
-function unannotated(doc: CorpusDoc): string {
-  let out = '';
-  let pos = 0;
-  for (const s of doc.spans) {
-    out += doc.text.slice(pos, s.start) + '\u2588';
-    pos = s.end;
-  }
-  return out + doc.text.slice(pos);
-}
 
 describe('generateShorthandCorpus', () => {
   it('uses a test seed that is not the held-out one', () => {
