@@ -27,13 +27,15 @@ const FULL_DATES: RegExp[] = [
   new RegExp(`\\b${MONTH}\\.?,?\\s*(?:of\\s+)?${YEAR}\\b`, 'gi'),
   // "admit May 95": a month, written with a capital or after a cue of time, and a two-digit number no day
   // can have is a year ("propofol dec 40" is a decrease).
-  new RegExp(`\\b(?:${TITLE_MONTH})\\.?\\s+(?:3[2-9]|[4-9]\\d)\\b(?![.:/%-]?\\d|\\s*%)`, 'g'),
-  new RegExp(`(?<=\\b(?:in|since|admission|admitted|adm|dx|diagnosed|last|until|from|hx|s\\/p)\\s+)${MONTH}\\.?\\s+(?:3[2-9]|[4-9]\\d)\\b(?![.:/%-]?\\d|\\s*%)`, 'gi'),
+  new RegExp(`\\b(?:${TITLE_MONTH})\\.?\\s+(?:00|3[2-9]|[4-9]\\d)\\b(?![.:/%-]?\\d|\\s*%)`, 'g'),
+  new RegExp(`(?<=\\b(?:in|since|admission|admit|admitted|adm|dx|diagnosed|last|until|from|hx|s\\/p)\\s+)${MONTH}\\.?\\s+(?:00|3[2-9]|[4-9]\\d)\\b(?![.:/%-]?\\d|\\s*%)`, 'gi'),
   new RegExp(`\\b${NUM_MONTH}/(?:19|20)\\d{2}\\b`, 'g'),
 ];
+// "line placed 9-12", "extubated 4/4", "CT 9-29 neg": an event of the stay written with its date.
+const EVENT_DATE_CUES = ['placed', 'inserted', 'removed', 'extubated', 'intubated', 'reintubated', 'trached', 'pegged', 'ct', 'cta', 'cxr', 'mri', 'echo', 'egd', 'started', 'stopped', 'changed', 'done'];
 // "Note 7a-7p 8-23", "adm 5-26": month-day with a hyphen, only after a cue (ranges like "5-10 mg" share the shape).
 const HYPHEN_MONTH_DAY = new RegExp(`(?<![\\d/.:-])${NUM_MONTH}-${DAY}(?![\\d/-]|\\.\\d)`, 'g');
-const HEADER_DATE_CUES = ['note', 'adm', 'admitted', 'on', 'since', 'update', 'dated', 'date', 'nights', 'days', '7a-7p', '7p-7a', 'dob', 'from', 'until'];
+const HEADER_DATE_CUES = [...EVENT_DATE_CUES, 'note', 'adm', 'admitted', 'on', 'since', 'update', 'dated', 'date', 'nights', 'days', '7a-7p', '7p-7a', 'dob', 'from', 'until'];
 const PARTIAL_NUMERIC = new RegExp(`(?<![\\d/.:])${NUM_MONTH}/${DAY}(?![\\d/]|\\.\\d)`, 'g');
 const MONTH_ALONE = new RegExp(`\\b${MONTH}\\b`, 'gi');
 const WEEKDAY_RE = new RegExp(`\\b${WEEKDAY}\\b\\.?`, 'gi');
@@ -46,7 +48,7 @@ const SHORT_YEAR_CUE = /(?:\b(?:dx|in|since|from|s\/p|until|of|year|class)\s*|[(
 const ORDINAL_AFTER_CUE = /\b(?:on|of|by|until|since|from|before|after)\s+((?:[12]?\d|3[01])(?:st|nd|rd|th))\b/gi;
 const DECADE_YEAR = /\b(?:19|20)\d0'?s\b/gi;
 
-const DATE_CUES = ['note', 'update', 'adm', 'mtg', 'meeting', 'placed', 'on', 'since', 'from', 'until', 'till', 'dated', 'date', 'dob', 'd.o.b', 'born', 'admitted', 'admission', 'discharged', 'discharge', 'seen', 'of', 'by', 'to', 'through', 'thru', 'starting', 'started', 'last', 'next', 'f/u', 'fu', 'follow', 'visit', 'in', 'during', 'before', 'after', 'prior', 'at', 'scheduled', 'doa', 'dos', 'collected', 'received', 'reported', 'signed', 'effective', 'expires', 'ending', 'between', 'and', 'began', 'tx', 'transferred', 'surgery', 'procedure', 'performed', 'comparison', 'compared', 'exam', 'study', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'weds', 'thu', 'thur', 'thurs', 'fri'];
+const DATE_CUES = [...EVENT_DATE_CUES, 'note', 'update', 'adm', 'mtg', 'meeting', 'placed', 'on', 'since', 'from', 'until', 'till', 'dated', 'date', 'dob', 'd.o.b', 'born', 'admitted', 'admission', 'discharged', 'discharge', 'seen', 'of', 'by', 'to', 'through', 'thru', 'starting', 'started', 'last', 'next', 'f/u', 'fu', 'follow', 'visit', 'in', 'during', 'before', 'after', 'prior', 'at', 'scheduled', 'doa', 'dos', 'collected', 'received', 'reported', 'signed', 'effective', 'expires', 'ending', 'between', 'and', 'began', 'tx', 'transferred', 'surgery', 'procedure', 'performed', 'comparison', 'compared', 'exam', 'study', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'weds', 'thu', 'thur', 'thurs', 'fri'];
 const NOT_DATE_BEFORE = ['ha', 'c/o', 'headache', 'rated', 'scale', 'level', 'pain', 'bipap', 'cpap', 'psv', 'ps', 'peep', 'ipap', 'epap', 'simv', 'ac', 'cultures', 'culture', 'bottles', 'sets', 'bp', 'b/p', 'pain', 'strength', 'murmur', 'ratio', 'score', 'grade', 'reflexes', 'dtrs', 'dtr', 'power', 'motor', 'abp', 'nbp', 'nibp', 'art', 'map', 'pap', 'cvp', 'pcwp', 'gcs', 'apgar', 'rass', 'x', 'of', 'titer', 'titre'];
 const NOT_DATE_AFTER = ['tab', 'tabs', 'tablet', 'tablets', 'pill', 'pills', 'cup', 'cups', 'strength', 'ns', 'dose', 'doses', 'inch', 'inches', 'cm', 'mm', 'mg', 'ml', 'units', 'murmur', 'sem', 'holosystolic', 'systolic', 'diastolic', 'pain', 'power', 'strength', 'reflexes', 'bilaterally', 'bilat', 'mmhg', 'teaspoon', 'tsp', 'amp', 'amps', 'vial', 'bag', 'liter', 'liters', 'l', 'way', 'ways', 'times', 'x', 'sec'];
 

@@ -33,6 +33,7 @@ function isAbbreviationNotTitle(text: string, token: Token, lexicon: Lexicon): b
 function titleBefore(text: string, token: Token): string {
   return /([\p{L}]+)\.?\s*$/u.exec(text.slice(Math.max(0, token.start - 8), token.start))?.[1] ?? '';
 }
+const PAGER_AFTER = /^,?[ \t]+(?:pager|pgr|beeper|bpr|pg|p#|tel|cell|ph)\b[ \t#:.]*\d/i;
 const CLEAR_CREDENTIALS = new Set(['rn', 'md', 'np', 'lpn', 'cna', 'rrt', 'crna', 'pa-c', 'bsn', 'msn', 'phd', 'pharmd', 'dnp', 'aprn', 'fnp', 'ccrn', 'lcsw', 'msw']);
 const PAGING_VERBS = new Set(['paged', 'called', 'notified', 'aware', 'by', 'per', 'w', 'with', 'updated', 'informed', 'contacted', 'spoke', 'discussed']);
 const STOP_AFTER_TITLE = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'is', 'was', 'will', 'has', 'had', 'office', 'note', 'visit', 'team', 'service', 'clinic', 'aware', 'notified', 'called', 'paged']);
@@ -94,7 +95,8 @@ function extendRun(text: string, tokens: Token[], priors: number[], i: number, l
     if (!prev || !next) break;
     const gap = text.slice(prev.end, next.start);
     const prior = priors[j] ?? 0;
-    if (isInitial(next) && /^(?:\.?[ \t]|[ \t])$/.test(gap)) { end = j; continue; }
+    // "Baske P#36090": a letter before "#" or a digit is a pager or page mark, not an initial.
+    if (isInitial(next) && /^(?:\.?[ \t]|[ \t])$/.test(gap) && !/^[#\d]/.test(text[next.end] ?? '')) { end = j; continue; }
     // "J. Smith", "Dr. J. Smith" and "St. Pierre" join across a period; "Full. Dispo" does not.
     if (/^\.\s/.test(gap) && !isInitial(prev) && prev.key !== 'st') break;
     if (PARTICLES.has(next.text) && isNameAfterParticles(tokens, priors, j)) { end = j; continue; }
@@ -273,6 +275,8 @@ function scoreRun(
   if (titled) score = Math.max(score, 0.95);
   if (relation) score = Math.max(score, 0.6 + score * 0.35);
   if (hasCredentialAfter(text, tokens, run.last, lexicon)) score = Math.max(score, 0.92);
+  // "covering s. mirek pager 7901", "HCP SYBILL BURNS TEL ...": a pager or phone right after the words is theirs.
+  if (!everyday && PAGER_AFTER.test(text.slice(tokens[run.last]?.end ?? 0, (tokens[run.last]?.end ?? 0) + 16))) score = Math.max(score, 0.85);
   if (hasCueBefore(tokens, run.first) && score < 0.93 && !everyday) score = Math.min(0.93, score + 0.15 * Math.sign(score));
   if (context.initials) score = Math.max(score, 0.8);
   if (words === 0) return context.initials ? score : 0;

@@ -3,14 +3,17 @@ import type { Lexicon } from '../Lexicon.ts';
 import { fastLetters } from '../fastLetters.ts';
 import { FUNCTION_WORDS, NEVER_NAMES, RELATIONS } from '../nameCues.ts';
 import { nearSafeWord } from '../nearSafeWord.ts';
+import { CARE_TEAM_ROLES } from '../professions.ts';
 
 // "pt prefers to be called fang", "goes by Bud": the next word is a name whatever its case.
 const PREFERRED_NAME = fastLetters(/\b(?:prefers?\s+to\s+be\s+called|likes\s+to\s+be\s+called|goes\s+by|known\s+as|a\.?k\.?a\.?|nicknamed?)\s+["'“]?([\p{L}][\p{L}'’-]+)/giu);
 // Substrings PREFERRED_NAME cannot match without ("a.k.a" holds "a.k", "ak.a" holds "k.a").
 const PREFERRED_NAME_HINTS = ['called', 'goes', 'known', 'nickname', 'aka', 'a.k', 'k.a'];
 // "a. young rn", "ximena díaz, rn bsn", "DO RN", "/pr": a signature line of a nurse or a clinician, any case.
+// A signature may end with the time it was signed: "-qr RN 2pm", "/yh 1230".
+const SIGNED_AT = String.raw`(?:\d{3,4}|\d{1,2}(?::\d{2})?[ \t]?(?:am|pm))`;
 const SIGNATURE_LINE =
-  fastLetters(/(?:^|\n)[ \t]*(?:[/-][ \t]*)?((?:\p{L}\.?[ \t]?)?\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,2}?),?[ \t]+(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)(?:[ \t,]+(?:rn|bsn|msn|ccrn|cen))*[ \t]*(?=\n|$)/giu);
+  fastLetters(new RegExp(String.raw`(?:^|\n)[ \t]*(?:[/-][ \t]*)?((?:\p{L}\.?[ \t]?)?\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,2}?),?[ \t]+(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)(?:[ \t,]+(?:rn|bsn|msn|ccrn|cen))*[ \t]*(?:${SIGNED_AT})?[ \t]*(?=\n|$)`, 'giu'));
 // "VR OOB TO CHAIR", "callum refused am labs": a nursing note names the patient at the start of an event line.
 const PATIENT_EVENT =
   fastLetters(/(?:^|\n)[ \t]*(\p{L}[\p{L}'’-]{1,14})[ \t]+(?=(?:oob|refused|refusing|slept|up\s+to|tolerated|ambulated|denies|reports|states|c\/o|complains|requested|requests|agitated|resting|sleeping|pulled|declined|vomited|voided|walked|ate|remains|continues)\b)/giu);
@@ -20,10 +23,12 @@ const SIGN_OFF = fastLetters(/(?:^|\n)[ \t]*(?:thanks|thank\s+you|thx|tx|best|be
 const SIGNATURE_BLOCK = fastLetters(/(?:^|\n)[ \t]*--[ \t]*\r?\n[ \t]*(\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,2})[ \t]*(?=[|,]|\r?\n|$)/gu);
 // "...will cont to monitor. thanks, sk": a closing and initials ending a line.
 const SIGN_OFF_INLINE = fastLetters(/(?:^|[.!?;][ \t]+)(?:thanks|thank\s+you|thx|tx)[ \t]*[,-]?[ \t]+(\p{L}{2,3})[ \t]*(?=\r?\n|$)/giu);
+// "covering s. mirek p#76056", "COVERING J. BASKE P#36090": a pager number belongs to the name before it.
+const PAGER_OWNER = fastLetters(/(?<![\p{L}.])((?:\p{L}\.[ \t]?)?\p{L}[\p{L}'’-]+)[ \t]+(?:pager|pgr|beeper|bpr|p#|pg)[ \t#:.]*\d/giu);
 // "Ray -", "Dawn,": a greeting line of its own at the top of a message, before the body.
 const GREETING_LINE = fastLetters(/(?:^|\n[ \t]*\n)[ \t]*(\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+)?)[ \t]*(?:-|,)[ \t]*\r?\n(?=[ \t]*\S)/gu);
 // "/DK" on its own line or closing the last sentence of a line: the writer's initials.
-const SLASH_INITIALS = fastLetters(/(?:^|\n|[.!?][ \t]+)[ \t]*\/[ \t]?(\p{L}{2,3})[ \t]*(?=\n|$)/gu);
+const SLASH_INITIALS = fastLetters(new RegExp(String.raw`(?:^|\n|[.!?][ \t]+)[ \t]*\/[ \t]?(\p{L}{2,3})[ \t]*(?:${SIGNED_AT})?[ \t]*(?=\n|$)`, 'gu'));
 
 /** Names in fixed places that need no word list: signature lines and preferred names. */
 export function recognizeNamesInPlace(text: string, lexicon: Lexicon, lower = text.toLowerCase()): Candidate[] {
@@ -35,6 +40,7 @@ export function recognizeNamesInPlace(text: string, lexicon: Lexicon, lower = te
     ...(lower.includes('/') ? [SLASH_INITIALS] : []),
     ...(SIGN_OFF_HINTS.some((hint) => lower.includes(hint)) ? [SIGN_OFF, SIGN_OFF_INLINE] : []),
     ...(lower.includes('--') ? [SIGNATURE_BLOCK] : []),
+    ...(/pager|pgr|beeper|bpr|p#|pg/.test(lower) ? [PAGER_OWNER] : []),
     ...(lower.includes('\n\n') || /^[^\n]{2,30}[-,][ \t]*\n/.test(text) ? [GREETING_LINE] : []),
     PATIENT_EVENT,
   ];
@@ -43,9 +49,10 @@ export function recognizeNamesInPlace(text: string, lexicon: Lexicon, lower = te
       const value = m[1] ?? '';
       const words = value.toLowerCase().split(/[\s.]+/).filter((w) => w.length > 1);
       // In a signature place two or three letters are initials, even ones that spell an abbreviation ("-tb RN").
-      const initialsOnly = (re === SIGNATURE_LINE || re === SIGN_OFF || re === SIGN_OFF_INLINE) && /^\p{L}{2,3}$/u.test(value);
+      const initialsOnly = (re === SIGNATURE_LINE || re === SIGN_OFF || re === SIGN_OFF_INLINE || re === SLASH_INITIALS) && /^\p{L}{2,3}$/u.test(value);
       if (!initialsOnly && words.some((w) => lexicon.clinicalWords.has(w) || FUNCTION_WORDS.has(w) || NEVER_NAMES.has(w) || RELATIONS.has(w))) continue;
       if ((re === GREETING_LINE || re === SIGNATURE_BLOCK) && !isNameWord(words, lexicon)) continue;
+      if (re === PAGER_OWNER && !isPagerOwner(words, lexicon)) continue;
       if (re === SIGN_OFF && !initialsOnly && !isNameWord(words, lexicon)) continue;
       // At the start of an event line any everyday word ("Family refused", "Patient slept") is no name.
       if (re === PATIENT_EVENT && !isPatientNameAtLineStart(value, lexicon)) continue;
@@ -54,6 +61,13 @@ export function recognizeNamesInPlace(text: string, lexicon: Lexicon, lower = te
     }
   }
   return out;
+}
+
+/** "mirek", "baske": the surname before a pager is a name list's, or one no list knows; "resident" is a role. */
+function isPagerOwner(words: string[], lexicon: Lexicon): boolean {
+  const last = words[words.length - 1] ?? '';
+  if (CARE_TEAM_ROLES.has(last) || lexicon.clinicalWords.has(last)) return false;
+  return lexicon.personNames.has(last) || lexicon.firstNames.has(last) || !(lexicon.safeWords.has(last) || lexicon.commonWords.has(last) || lexicon.knownWords.has(last));
 }
 
 const SIGN_OFF_HINTS = ['thank', 'thx', 'tx', 'best', 'regards', 'cheers', 'sincerely', 'yours', 'warmly', 'care'];

@@ -102,9 +102,11 @@ function scoreRun(run: Token[], lexicon: Lexicon): Candidate | undefined {
   const ward = !(run[run.length - 1] as Token).alpha;
   // Ordinary words name a place only with a facility word after them ("harbor valley medical center").
   const facility = FACILITY_TAIL.test(words[words.length - 1]?.key ?? '') && naming.length >= 2;
-  if (unusual.length === 0 && !facility) return undefined;
+  if (unusual.length === 0 && !facility && !ward) return undefined;
   // A ward is a name from a name list followed by its number ("Kessler 9"); "on Levo 5" is a dose.
-  if (ward && !naming.some((t) => lexicon.personNames.has(t.key) || lexicon.firstNames.has(t.key) || lexicon.nameWords.has(t.key) || lexicon.cities.has(t.key))) return undefined;
+  // A ward is named after a person or a place, or by a word no list knows ("Husar 7"); "on levo 5" is a dose.
+  const wardName = (t: Token) => lexicon.personNames.has(t.key) || lexicon.firstNames.has(t.key) || lexicon.nameWords.has(t.key) || lexicon.cities.has(t.key) || (!lexicon.safeWords.has(t.key) && !lexicon.knownWords.has(t.key) && !lexicon.commonWords.has(t.key));
+  if (ward && !naming.some(wardName)) return undefined;
   const start = (run[0] as Token).start;
   const end = (run[run.length - 1] as Token).end;
   return { start, end, type: 'ADDRESS', score: unusual.length > 0 ? 0.75 : 0.7 };

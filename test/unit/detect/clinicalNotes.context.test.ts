@@ -131,3 +131,21 @@ describe('relatives named after months', () => {
 
   it.each([['Wife may call back after 5.', 'may']])('%j leaves the verb %j', (text, phrase) => expectUntouched(text, phrase));
 });
+
+describe('nursing shorthand of dates, signatures and pagers', () => {
+  it.each(caseForms([
+    ['Art line placed 8-14, day 3.', '8-14'],
+    ['Pt reintubated 5/5 for hypoxia.', '5/5'],
+    ['CT 10-2 neg for bleed.', '10-2'],
+    ['Cont to monitor.\n/tq 0300', 'tq'],
+    ['Turned q2h.\n-vb RN 11pm', 'vb'],
+    ['Covering s. ondrejka pager 7-4410 aware.', 's. ondrejka'],
+    ['Bed ready on Vostrel 9, report called.', 'Vostrel 9'],
+  ]))('%s: %j masks %j', (_form, text, phrase) => expectCovered(text, phrase));
+
+  it.each([
+    ['Strength 5/5 in all extremities.', '5/5'],
+    ['Call resident pager 4412 with questions.', 'resident'],
+    ['Heparin 5-10 units/kg.', '5-10'],
+  ])('%j leaves %j', (text, phrase) => expectUntouched(text, phrase));
+});
