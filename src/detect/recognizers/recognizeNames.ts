@@ -100,7 +100,7 @@ function extendRun(text: string, tokens: Token[], priors: number[], i: number, l
     // "J. Smith", "Dr. J. Smith" and "St. Pierre" join across a period; "Full. Dispo" does not.
     if (/^\.\s/.test(gap) && !isInitial(prev) && prev.key !== 'st') break;
     if (PARTICLES.has(next.text) && isNameAfterParticles(tokens, priors, j)) { end = j; continue; }
-    if (prior < JOINABLE && !(isInitial(prev) && next.alpha && next.capitalized)) break;
+    if (prior < JOINABLE && !(isInitial(prev) && next.alpha && next.capitalized) && !isSurnameAfterGivenName(prev, next, priors[j - 1] ?? 0, lexicon)) break;
     // A hyphen joins names ("Smith-Jones"), not "rose-colored".
     if (gap === '-' && !(next.capitalized || next.upper || (!next.caseInformative && prior >= 0.2) || (next.alpha && isAfterTitle(text, tokens, i)))) break;
     if (/^(?:\s|-|\.\s|\s?['’]\s?)$/.test(gap) || (/^,\s?$/.test(gap) && isLastFirst(text, tokens, priors, i, j, lexicon))) {
@@ -113,6 +113,17 @@ function extendRun(text: string, tokens: Token[], priors: number[], i: number, l
   // A trailing initial with no surname after it ("Smith J.") stays; a trailing particle does not.
   while (end > i && PARTICLES.has(tokens[end]?.text ?? '')) end--;
   return end;
+}
+
+/**
+ * "Brindy Burns", "SYBILL BURNS": after a given name, a surname the clinical list also holds (a burn, a
+ * stone, a bishop's score) still ends the name, when a name list has it and it is written like a name.
+ */
+function isSurnameAfterGivenName(prev: Token, next: Token, prevPrior: number, lexicon: Lexicon): boolean {
+  const given = lexicon.firstNames.has(prev.key) || (prevPrior >= 0.2 && !lexicon.safeWords.has(prev.key));
+  if (!next.alpha || !(next.capitalized || !next.caseInformative) || !given) return false;
+  if (FUNCTION_WORDS.has(next.key) || RELATIONS.has(next.key) || NEVER_NAMES.has(next.key)) return false;
+  return lexicon.personNames.has(next.key) || lexicon.nameWords.has(next.key);
 }
 
 /**

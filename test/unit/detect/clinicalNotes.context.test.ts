@@ -149,3 +149,12 @@ describe('nursing shorthand of dates, signatures and pagers', () => {
     ['Heparin 5-10 units/kg.', '5-10'],
   ])('%j leaves %j', (text, phrase) => expectUntouched(text, phrase));
 });
+
+describe('a surname the clinical list also holds, after a given name', () => {
+  it.each([
+    ['Daughter Orla Stone at bedside.', 'Orla Stone'],
+    ['Son Tavish Burns called for update.', 'Tavish Burns'],
+  ])('%j masks %j', (text, phrase) => expectCovered(text, phrase));
+
+  it.each([['Second degree burns to L forearm.', 'burns']])('%j leaves %j', (text, phrase) => expectUntouched(text, phrase));
+});
