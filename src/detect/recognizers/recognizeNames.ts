@@ -293,6 +293,7 @@ function scoreRun(
   if (words === 0) return context.initials ? score : 0;
   // "Drager V500", "HAMILTON C6": a maker's name before a model number is a product, not a person.
   if (!titled && !relation && isProductContext(text, tokens, run)) return Math.min(score, 0.3);
+  if (!titled && !relation && isClinicalTermSlot(text, tokens, run, lexicon)) return Math.min(score, 0.3);
   if (run.last > run.first && score < 0.75 && isLastFirstRun(text, tokens, run)) score = Math.max(score, 0.75);
   if (!everyday && score < 0.7 && isWholeLine(text, tokens, run)) score = Math.max(score, 0.7);
   return score;
@@ -401,6 +402,19 @@ const SITES = new Set(['ij', 'sc', 'fem', 'femoral', 'subclavian', 'radial', 'br
 
 function isSide(token: Token | undefined): boolean {
   return !!token && (token.key === 'r' || token.key === 'l' || token.key === 'rt' || token.key === 'lt');
+}
+
+// Shorthand that a clinical term follows: "h/o Sarcoidosis", "r/o Endocarditis", "? Pellagra", "+Babinski".
+const CLINICAL_TERM_BEFORE = /(?:\?|\+|\b[hrc]\/o|\bs\/p|\bw\/o|\bdx|\bhx)[ \t]*$/i;
+
+/**
+ * One word that no name list holds, right after shorthand that introduces a finding or a diagnosis, is
+ * that finding ("h/o Oidiomycosis"), not a person, however unknown the word.
+ */
+function isClinicalTermSlot(text: string, tokens: Token[], run: { first: number; last: number }, lexicon: Lexicon): boolean {
+  const t = tokens[run.first] as Token;
+  if (run.last !== run.first || lexicon.firstNames.has(t.key) || lexicon.personNames.has(t.key)) return false;
+  return CLINICAL_TERM_BEFORE.test(text.slice(Math.max(0, t.start - 6), t.start));
 }
 
 /** A model designation right after the run: letters then digits ("V500", "C6", "PB840") or a bare 3-4 digit model. */

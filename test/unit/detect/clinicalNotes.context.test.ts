@@ -158,3 +158,13 @@ describe('a surname the clinical list also holds, after a given name', () => {
 
   it.each([['Second degree burns to L forearm.', 'burns']])('%j leaves %j', (text, phrase) => expectUntouched(text, phrase));
 });
+
+describe('a term after shorthand that introduces a finding', () => {
+  it.each([
+    ['Pt with h/o Xanthogranulomatosis and CKD.', 'Xanthogranulomatosis'],
+    ['CT to r/o Epiploica appendagitis.', 'Epiploica'],
+    ['Rash, ? Pityriasiform, derm to see.', 'Pityriasiform'],
+  ])('%j leaves %j', (text, phrase) => expectUntouched(text, phrase));
+
+  it.each([['Spoke w/ Okonjo re: plan.', 'Okonjo']])('%j still masks %j', (text, phrase) => expectCovered(text, phrase));
+});
