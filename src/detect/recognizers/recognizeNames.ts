@@ -33,6 +33,7 @@ function isAbbreviationNotTitle(text: string, token: Token, lexicon: Lexicon): b
 function titleBefore(text: string, token: Token): string {
   return /([\p{L}]+)\.?\s*$/u.exec(text.slice(Math.max(0, token.start - 8), token.start))?.[1] ?? '';
 }
+const PAGER_WORDS = new Set(['pager', 'pgr', 'beeper', 'bpr', 'pg', 'p', 'tel', 'cell', 'ph']);
 const PAGER_AFTER = /^,?[ \t]+(?:pager|pgr|beeper|bpr|pg|p#|tel|cell|ph)\b[ \t#:.]*\d/i;
 const CLEAR_CREDENTIALS = new Set(['rn', 'md', 'np', 'lpn', 'cna', 'rrt', 'crna', 'pa-c', 'bsn', 'msn', 'phd', 'pharmd', 'dnp', 'aprn', 'fnp', 'ccrn', 'lcsw', 'msw']);
 const PAGING_VERBS = new Set(['paged', 'called', 'notified', 'aware', 'by', 'per', 'w', 'with', 'updated', 'informed', 'contacted', 'spoke', 'discussed']);
@@ -287,13 +288,13 @@ function scoreRun(
   if (relation) score = Math.max(score, 0.6 + score * 0.35);
   if (hasCredentialAfter(text, tokens, run.last, lexicon)) score = Math.max(score, 0.92);
   // "covering s. mirek pager 7901", "HCP SYBILL BURNS TEL ...": a pager or phone right after the words is theirs.
-  if (!everyday && PAGER_AFTER.test(text.slice(tokens[run.last]?.end ?? 0, (tokens[run.last]?.end ?? 0) + 16))) score = Math.max(score, 0.85);
+  if (!everyday && score < 0.85 && PAGER_WORDS.has(tokens[run.last + 1]?.key ?? '') && PAGER_AFTER.test(text.slice(tokens[run.last]?.end ?? 0, (tokens[run.last]?.end ?? 0) + 16))) score = 0.85;
   if (hasCueBefore(tokens, run.first) && score < 0.93 && !everyday) score = Math.min(0.93, score + 0.15 * Math.sign(score));
   if (context.initials) score = Math.max(score, 0.8);
   if (words === 0) return context.initials ? score : 0;
   // "Drager V500", "HAMILTON C6": a maker's name before a model number is a product, not a person.
-  if (!titled && !relation && isProductContext(text, tokens, run)) return Math.min(score, 0.3);
-  if (!titled && !relation && isClinicalTermSlot(text, tokens, run, lexicon)) return Math.min(score, 0.3);
+  // The caps below only matter for a run that would pass a threshold; most runs score far lower.
+  if (score > 0.3 && !titled && !relation && (isProductContext(text, tokens, run) || isClinicalTermSlot(text, tokens, run, lexicon))) return 0.3;
   if (run.last > run.first && score < 0.75 && isLastFirstRun(text, tokens, run)) score = Math.max(score, 0.75);
   if (!everyday && score < 0.7 && isWholeLine(text, tokens, run)) score = Math.max(score, 0.7);
   return score;
@@ -413,7 +414,12 @@ const CLINICAL_TERM_BEFORE = /(?:\?|\+|\b[hrc]\/o|\bs\/p|\bw\/o|\bdx|\bhx)[ \t]*
  */
 function isClinicalTermSlot(text: string, tokens: Token[], run: { first: number; last: number }, lexicon: Lexicon): boolean {
   const t = tokens[run.first] as Token;
-  if (run.last !== run.first || lexicon.firstNames.has(t.key) || lexicon.personNames.has(t.key)) return false;
+  if (run.last !== run.first) return false;
+  let k = t.start - 1;
+  while (k > 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  // Every marker ends in one of these characters; most runs are not after one.
+  if (!'?+opxOPX'.includes(text[k] ?? ' ')) return false;
+  if (lexicon.firstNames.has(t.key) || lexicon.personNames.has(t.key)) return false;
   return CLINICAL_TERM_BEFORE.test(text.slice(Math.max(0, t.start - 6), t.start));
 }
 
