@@ -21,12 +21,23 @@ export function wordsAfter(text: string, offset: number, count: number): string[
 /** Is one of `cues` among the `count` words before `offset`? Cues may be phrases ("seen by"). */
 export function hasCueBefore(text: string, offset: number, cues: readonly string[], count: number): boolean {
   const before = wordsBefore(text, offset, count + 2);
-  const near = before.slice(0, count);
-  for (const cue of cues) {
-    if (cue.includes(' ')) {
-      const phrase = before.slice(0, cue.split(' ').length + count - 1).reverse().join(' ');
-      if (phrase.includes(cue)) return true;
-    } else if (near.includes(cue)) return true;
+  const { words, phrases } = splitCues(cues);
+  for (let k = 0; k < count && k < before.length; k++) if (words.has(before[k] as string)) return true;
+  for (const cue of phrases) {
+    const phrase = before.slice(0, cue.split(' ').length + count - 1).reverse().join(' ');
+    if (phrase.includes(cue)) return true;
   }
   return false;
+}
+
+const splitCache = new WeakMap<readonly string[], { words: ReadonlySet<string>; phrases: readonly string[] }>();
+
+/** One-word cues as a set and phrases apart, once per cue list: this runs for every candidate date and place. */
+function splitCues(cues: readonly string[]): { words: ReadonlySet<string>; phrases: readonly string[] } {
+  let split = splitCache.get(cues);
+  if (!split) {
+    split = { words: new Set(cues.filter((c) => !c.includes(' '))), phrases: cues.filter((c) => c.includes(' ')) };
+    splitCache.set(cues, split);
+  }
+  return split;
 }

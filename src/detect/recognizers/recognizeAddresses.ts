@@ -90,7 +90,7 @@ export function recognizeAddresses(text: string, tokens: readonly Token[], lexic
   for (const m of text.matchAll(STREET)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
   for (const m of text.matchAll(PO_BOX)) add(m.index, m[0], 0.95);
   for (const m of text.matchAll(UNIT_ALONE)) add(m.index, m[0], 0.8);
-  if (lower.includes('rm') || lower.includes('room')) for (const m of text.matchAll(ROOM)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.8);
+  if (/\b(?:rm|room)\b/.test(lower)) for (const m of text.matchAll(ROOM)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.8);
   for (const m of matchAtTokens(text, tokens, STREET_NO_NUMBER, STREET_NO_NUMBER_START)) {
     const value = m[1] ?? '';
     if (isStreetName(value.split(/\s+/).slice(0, -1), isCommonWord)) add(m.index + m[0].length - value.length, value, 0.75);

@@ -17,7 +17,7 @@ const PAGER_OR_EXTENSION =
   /\b(?:pager|pgr|beeper|bpr|bleep|page|pg|ext\.?|extension|x|p\.|p(?=\s?#))\s*[#:.]?\s*(\d(?:[\d-]{2,9}\d))\b/gi;
 
 // "beeped @ 3-4410", "paged at 54410": a number after a paging verb; a time ("paged at 1400") has no hyphen and four digits.
-const PAGED_NUMBER = /\b(?:beeped|paged|pinged|page|beep)(?:[ \t]+[\p{L}.]+){0,3}?[ \t]*(?:at|@|to|#)[ \t]*#?[ \t]*(\d-?\d{4}|\d{5,7}|\d{3}-\d{4})\b|\b(?:beeped|paged|pinged)[ \t]*(\d-?\d{4}|\d{5,7}|\d{3}-\d{4})\b/giu;
+const PAGED_NUMBER = /\b(?:beep(?:ed)?|paged?|pinged)(?:(?:[ \t]+[A-Za-z.]+){0,3}?[ \t]*(?:at|@|to|#)[ \t]*#?|[ \t]*)[ \t]*(\d-?\d{4}|\d{5,7}|\d{3}-\d{4})\b/gi;
 const PHONE_CUES = ['phone', 'tel', 'telephone', 'cell', 'mobile', 'home', 'work', 'call', 'called', 'fax', 'contact', 'number', 'ph', 'at', 'pager', 'reach', 'cb', 'callback', 'tel.', 'ph.', '#'];
 
 export function recognizeContacts(text: string, lower = text.toLowerCase()): Candidate[] {
@@ -43,7 +43,7 @@ export function recognizeContacts(text: string, lower = text.toLowerCase()): Can
     out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score });
   }
   if (/beep|page|pinged/i.test(text)) for (const m of text.matchAll(PAGED_NUMBER)) {
-    const value = m[1] ?? m[2] ?? '';
+    const value = m[1] ?? '';
     out.push({ start: m.index + m[0].length - value.length, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: 0.8 });
   }
   for (const m of text.matchAll(PAGER_OR_EXTENSION)) {

@@ -25,10 +25,9 @@ const FULL_DATES: RegExp[] = [
   new RegExp(`\\b${MONTH}\\.?[ \\t-]*${ORDINAL_DAY}(?:,?[ \\t]*(?:\\d{4}|'\\d{2}))?(?![\\d:])`, 'gi'),
   new RegExp(`\\b${DAY}${MONTH}(?:\\d{4}|\\d{2})\\b`, 'gi'),
   new RegExp(`\\b${MONTH}\\.?,?\\s*(?:of\\s+)?${YEAR}\\b`, 'gi'),
-  // "admit May 95": a month, written with a capital or after a cue of time, and a two-digit number no day
-  // can have is a year ("propofol dec 40" is a decrease).
-  new RegExp(`\\b(?:${TITLE_MONTH})\\.?\\s+(?:00|3[2-9]|[4-9]\\d)\\b(?![.:/%-]?\\d|\\s*%)`, 'g'),
-  new RegExp(`(?<=\\b(?:in|since|admission|admit|admitted|adm|dx|diagnosed|last|until|from|hx|s\\/p)\\s+)${MONTH}\\.?\\s+(?:00|3[2-9]|[4-9]\\d)\\b(?![.:/%-]?\\d|\\s*%)`, 'gi'),
+  // "admit May 95": a month and a two-digit number no day can have is a year when the month is written
+  // with a capital or follows a cue of time ("propofol dec 40" is a decrease; see scoreWrittenDate).
+  new RegExp(`\\b${MONTH}\\.?\\s+(?:00|3[2-9]|[4-9]\\d)\\b(?![.:/%-]?\\d|\\s*%)`, 'gi'),
   new RegExp(`\\b${NUM_MONTH}/(?:19|20)\\d{2}\\b`, 'g'),
 ];
 // "line placed 9-12", "extubated 4/4", "CT 9-29 neg": an event of the stay written with its date.
@@ -61,7 +60,10 @@ export function recognizeDates(text: string, lower = text.toLowerCase()): Candid
   const hasHyphen = text.includes('-');
   for (const [k, re] of FULL_DATES.entries()) {
     if (!fullDateHint(k, months.length > 0, hasSlash, hasHyphen, text)) continue;
-    for (const m of text.matchAll(re)) pushDate(out, m.index, trimDate(m[0]), k === 0 ? scoreNumericDate(text, m.index, m[0]) : scoreWrittenDate(text, m[0]));
+    for (const m of text.matchAll(re)) {
+      const score = k === 0 ? scoreNumericDate(text, m.index, m[0]) : k === 10 ? scoreMonthShortYear(text, m.index, m[0]) : scoreWrittenDate(m[0]);
+      pushDate(out, m.index, trimDate(m[0]), score);
+    }
   }
   if (hasSlash) {
     for (const m of text.matchAll(PARTIAL_NUMERIC)) {
@@ -122,8 +124,7 @@ function fullDateHint(k: number, hasMonth: boolean, hasSlash: boolean, hasHyphen
     case 4: return hasSlash || hasHyphen || text.includes('.');
     case 6: case 7: case 8: case 9: return hasMonth;
     case 10: return hasMonth;
-    case 11: return hasMonth;
-    case 12: return hasSlash;
+    case 11: return hasSlash;
     default: return true;
   }
 }
@@ -210,8 +211,17 @@ function scoreNumericDate(text: string, start: number, value: string): number {
   return RESPIRATORY_WORDS.test(around) ? 0.45 : 0.95;
 }
 
+const TITLE_MONTH_START = new RegExp(`^(?:${TITLE_MONTH})\\b`);
+const TIME_CUE_BEFORE = /\b(?:in|since|admission|admit|admitted|adm|dx|diagnosed|last|until|from|hx|s\/p)\s+$/i;
+
+/** "May 95", "last admit MAR 00": a year with its month; "dec 40" is a decrease. */
+function scoreMonthShortYear(text: string, start: number, value: string): number {
+  if (TITLE_MONTH_START.test(value) || TIME_CUE_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return 0.95;
+  return 0;
+}
+
 /** "30 MAY NEED", "may 3": "may" written other than "May" is the verb unless a year comes with it. */
-function scoreWrittenDate(text: string, value: string): number {
+function scoreWrittenDate(value: string): number {
   const may = /\bmay\b/i.exec(value);
   if (may && may[0] !== 'May' && !/\d{4}|'\d{2}/.test(value)) return 0.4;
   return 0.95;
@@ -221,8 +231,11 @@ function scoreWrittenDate(text: string, value: string): number {
 function isScheduleList(text: string, start: number, word: string): boolean {
   const before = text.slice(Math.max(0, start - 10), start);
   const after = text.slice(start + word.length, start + word.length + 10);
-  return new RegExp(`${WEEKDAY}\\.?[/,&]\\s?$`, 'i').test(before) || new RegExp(`^\\.?[/,&]\\s?${WEEKDAY}\\b`, 'i').test(after);
+  return WEEKDAY_BEFORE_SLASH.test(before) || SLASH_BEFORE_WEEKDAY.test(after);
 }
+
+const WEEKDAY_BEFORE_SLASH = new RegExp(`${WEEKDAY}\\.?[/,&]\\s?$`, 'i');
+const SLASH_BEFORE_WEEKDAY = new RegExp(`^\\.?[/,&]\\s?${WEEKDAY}\\b`, 'i');
 
 /** A year alone: "in 2019" yes; "at 2000" (a time) and "2000 mL" no. */
 function scoreYearAlone(text: string, start: number, year: string): number {

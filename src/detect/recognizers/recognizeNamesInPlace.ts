@@ -22,11 +22,14 @@ const SIGN_OFF = fastLetters(/(?:^|\n)[ \t]*(?:thanks|thank\s+you|thx|tx|best|be
 // "--\nharriet okwu | sicu | x4410": an e-mail signature block starts with the writer's name.
 const SIGNATURE_BLOCK = fastLetters(/(?:^|\n)[ \t]*--[ \t]*\r?\n[ \t]*(\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,2})[ \t]*(?=[|,]|\r?\n|$)/gu);
 // "...will cont to monitor. thanks, sk": a closing and initials ending a line.
-const SIGN_OFF_INLINE = fastLetters(/(?:^|[.!?;][ \t]+)(?:thanks|thank\s+you|thx|tx)[ \t]*[,-]?[ \t]+(\p{L}{2,3})[ \t]*(?=\r?\n|$)/giu);
+const SIGN_OFF_INLINE = fastLetters(/(?:^|[.!?;][ \t]+)(?:thanks|thank\s+you|thx)[ \t]*[,-]?[ \t]+(\p{L}{2,3})[ \t]*(?=\r?\n|$)/giu);
 // "covering s. mirek p#76056", "COVERING J. BASKE P#36090": a pager number belongs to the name before it.
-const PAGER_OWNER = fastLetters(/(?<![\p{L}.])((?:\p{L}\.[ \t]?)?\p{L}[\p{L}'’-]+)[ \t]+(?:pager|pgr|beeper|bpr|p#|pg)[ \t#:.]*\d/giu);
-// "Ray -", "Dawn,": a greeting line of its own at the top of a message, before the body.
-const GREETING_LINE = fastLetters(/(?:^|\n[ \t]*\n)[ \t]*(\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+)?)[ \t]*(?:-|,)[ \t]*\r?\n(?=[ \t]*\S)/gu);
+// Found from the pager word backwards: a scan for the name at every word would cost a pass over each note.
+const PAGER_LABEL = /\b(?:pager|pgr|beeper|bpr|p#|pg)[ \t#:.]*\d/gi;
+const NAME_BEFORE_PAGER = fastLetters(/(?:^|[^\p{L}.])((?:\p{L}\.[ \t]?)?\p{L}[\p{L}'’-]+)[ \t]+$/u);
+// "Ray -", "Dawn,": a greeting line of its own at the top of a message, before the body. Tried only at the
+// start of the text and after a blank line, as a sticky pattern.
+const GREETING_LINE = fastLetters(/[ \t]*(\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+)?)[ \t]*(?:-|,)[ \t]*\r?\n(?=[ \t]*\S)/uy);
 // "/DK" on its own line or closing the last sentence of a line: the writer's initials.
 const SLASH_INITIALS = fastLetters(new RegExp(String.raw`(?:^|\n|[.!?][ \t]+)[ \t]*\/[ \t]?(\p{L}{2,3})[ \t]*(?:${SIGNED_AT})?[ \t]*(?=\n|$)`, 'gu'));
 
@@ -38,10 +41,9 @@ export function recognizeNamesInPlace(text: string, lexicon: Lexicon, lower = te
     ...(PREFERRED_NAME_HINTS.some((hint) => lower.includes(hint)) ? [PREFERRED_NAME] : []),
     ...(/\b(?:rn|lpn|np|md|rrt|pa-c|cna|bsn|msn)\b/.test(lower) ? [SIGNATURE_LINE] : []),
     ...(lower.includes('/') ? [SLASH_INITIALS] : []),
-    ...(SIGN_OFF_HINTS.some((hint) => lower.includes(hint)) ? [SIGN_OFF, SIGN_OFF_INLINE] : []),
+    ...(SIGN_OFF_HINTS.some((hint) => lower.includes(hint)) ? [SIGN_OFF] : []),
+    ...(lower.includes('thank') || lower.includes('thx') ? [SIGN_OFF_INLINE] : []),
     ...(lower.includes('--') ? [SIGNATURE_BLOCK] : []),
-    ...(/pager|pgr|beeper|bpr|p#|pg/.test(lower) ? [PAGER_OWNER] : []),
-    ...(lower.includes('\n\n') || /^[^\n]{2,30}[-,][ \t]*\n/.test(text) ? [GREETING_LINE] : []),
     PATIENT_EVENT,
   ];
   for (const re of patterns) {
@@ -51,14 +53,55 @@ export function recognizeNamesInPlace(text: string, lexicon: Lexicon, lower = te
       // In a signature place two or three letters are initials, even ones that spell an abbreviation ("-tb RN").
       const initialsOnly = (re === SIGNATURE_LINE || re === SIGN_OFF || re === SIGN_OFF_INLINE || re === SLASH_INITIALS) && /^\p{L}{2,3}$/u.test(value);
       if (!initialsOnly && words.some((w) => lexicon.clinicalWords.has(w) || FUNCTION_WORDS.has(w) || NEVER_NAMES.has(w) || RELATIONS.has(w))) continue;
-      if ((re === GREETING_LINE || re === SIGNATURE_BLOCK) && !isNameWord(words, lexicon)) continue;
-      if (re === PAGER_OWNER && !isPagerOwner(words, lexicon)) continue;
+      if (re === SIGNATURE_BLOCK && !isNameWord(words, lexicon)) continue;
       if (re === SIGN_OFF && !initialsOnly && !isNameWord(words, lexicon)) continue;
       // At the start of an event line any everyday word ("Family refused", "Patient slept") is no name.
       if (re === PATIENT_EVENT && !isPatientNameAtLineStart(value, lexicon)) continue;
       const start = m.index + m[0].indexOf(value, m[0].startsWith('\n') ? 1 : 0);
       out.push({ start, end: start + value.length, type: 'NAME', score: 0.85 });
     }
+  }
+  if (/pager|pgr|beeper|bpr|p#|pg/.test(lower)) out.push(...recognizePagerOwners(text, lexicon));
+  out.push(...recognizeGreetings(text, lexicon));
+  return out;
+}
+
+function recognizeGreetings(text: string, lexicon: Lexicon): Candidate[] {
+  const out: Candidate[] = [];
+  for (let at = 0; at >= 0 && at < text.length; at = nextParagraph(text, at)) {
+    GREETING_LINE.lastIndex = at;
+    const m = GREETING_LINE.exec(text);
+    const value = m?.[1];
+    if (!m || !value) continue;
+    const words = value.toLowerCase().split(/[\s.]+/).filter((w) => w.length > 1);
+    if (words.some((w) => lexicon.clinicalWords.has(w) || FUNCTION_WORDS.has(w) || NEVER_NAMES.has(w) || RELATIONS.has(w)) || !isNameWord(words, lexicon)) continue;
+    const start = m.index + m[0].indexOf(value);
+    out.push({ start, end: start + value.length, type: 'NAME', score: 0.85 });
+  }
+  return out;
+}
+
+/** The start of the next line after a blank line (spaces allowed on it), or -1. */
+function nextParagraph(text: string, from: number): number {
+  for (let i = text.indexOf('\n', from); i >= 0; i = text.indexOf('\n', i + 1)) {
+    let j = i + 1;
+    while (text[j] === ' ' || text[j] === '\t' || text[j] === '\r') j++;
+    if (text[j] === '\n') return j + 1;
+  }
+  return -1;
+}
+
+function recognizePagerOwners(text: string, lexicon: Lexicon): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(PAGER_LABEL)) {
+    const window = text.slice(Math.max(0, m.index - 40), m.index);
+    const name = NAME_BEFORE_PAGER.exec(window);
+    const value = name?.[1];
+    if (!name || !value) continue;
+    const words = value.toLowerCase().split(/[\s.]+/).filter((w) => w.length > 1);
+    if (words.some((w) => FUNCTION_WORDS.has(w) || NEVER_NAMES.has(w) || RELATIONS.has(w)) || !isPagerOwner(words, lexicon)) continue;
+    const start = m.index - window.length + name.index + name[0].indexOf(value);
+    out.push({ start, end: start + value.length, type: 'NAME', score: 0.85 });
   }
   return out;
 }
@@ -70,7 +113,7 @@ function isPagerOwner(words: string[], lexicon: Lexicon): boolean {
   return lexicon.personNames.has(last) || lexicon.firstNames.has(last) || !(lexicon.safeWords.has(last) || lexicon.commonWords.has(last) || lexicon.knownWords.has(last));
 }
 
-const SIGN_OFF_HINTS = ['thank', 'thx', 'tx', 'best', 'regards', 'cheers', 'sincerely', 'yours', 'warmly', 'care'];
+const SIGN_OFF_HINTS = ['thank', 'thx', 'best', 'regards', 'cheers', 'sincerely', 'yours', 'warmly', 'take care'];
 
 /**
  * A name, not a word: the first word is one real notes never use as an ordinary word, or a given name
