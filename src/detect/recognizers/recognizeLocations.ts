@@ -2,7 +2,7 @@ import type { Candidate } from '../Candidate.ts';
 import type { Lexicon } from '../Lexicon.ts';
 import type { Token } from '../tokenize.ts';
 import { nearSafeWord } from '../nearSafeWord.ts';
-import { GENERIC_PLACE, isPlaceVerb } from './recognizePlaceSlots.ts';
+import { GENERIC_PLACE, isPlaceVerb } from '../placeWords.ts';
 import { STATE_CODES } from '../usStates.ts';
 
 const LOCATION_CUES = new Set(['in', 'from', 'to', 'at', 'near', 'of', 'lives', 'living', 'resident', 'resides', 'moved', 'born', 'visiting', 'returned', 'traveled', 'travelled', 'trip', 'vacation', 'outside', 'native', 'raised', 'grew', 'relocated', 'city', 'town', 'county', 'village']);
