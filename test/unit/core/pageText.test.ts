@@ -49,3 +49,23 @@ describe('padPolygon', () => {
     expect(clamped.every((p) => p.x >= 0 && p.x <= 20 && p.y >= 0 && p.y <= 15)).toBe(true);
   });
 });
+
+describe('buildPageText: tokens OCR splits', () => {
+  const at = (text: string, left: number, width: number): OcrWord => {
+    const box = { left, top: 0, width, height: 20 };
+    return { text, confidence: 0.9, box, polygon: [{ x: left, y: 0 }, { x: left + width, y: 0 }, { x: left + width, y: 20 }, { x: left, y: 20 }], lineId: 'l', blockId: 'b' };
+  };
+
+  it('joins the touching pieces of an e-mail address, a link and an ID, and a span over them covers every piece', () => {
+    const words = [at('Mail', 0, 40), at('jo.lee', 50, 60), at('@', 111, 10), at('mail.org', 122, 70), at('MRN', 210, 30), at('A12-', 250, 40), at('3456', 291, 40)];
+    const page = buildPageText(words);
+    expect(page.text).toBe('Mail jo.lee@mail.org MRN A12-3456');
+    const start = page.text.indexOf('jo.lee');
+    expect(wordsInSpan(page, words, start, start + 'jo.lee@mail.org'.length)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps a space between words a space apart, even after a period ("Dr. Lee")', () => {
+    const words = [at('Dr.', 0, 30), at('Lee', 38, 30), at('-', 76, 8), at('seen', 92, 40)];
+    expect(buildPageText(words).text).toBe('Dr. Lee - seen');
+  });
+});
