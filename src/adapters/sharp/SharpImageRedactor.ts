@@ -46,7 +46,7 @@ export class SharpImageRedactor implements ImageRedactor {
     if (!format) throw new UnsupportedImageError('the image must be PNG, JPEG, TIFF or WebP (checked by content)');
     await this.#checkHeader(input);
     const { data, info } = await this.#run(
-      // autoOrient applies the EXIF orientation; only the first page or frame is read (sharp's default).
+      // autoOrient applies the EXIF orientation; multi-page images were refused by the header check.
       encodeAs(sharp(input, this.#sharpOptions({ autoOrient: true })), format, this).toBuffer({ resolveWithObject: true }),
     );
     return this.#result(data, format, info.width, info.height);
@@ -70,6 +70,10 @@ export class SharpImageRedactor implements ImageRedactor {
     const meta: Metadata = await this.#run(sharp(input, { limitInputPixels: false }).metadata());
     if (meta.width * meta.height > this.maxPixels) {
       throw new PayloadTooLargeError(`the image must have at most ${this.maxPixels} pixels (width × height)`);
+    }
+    // Masking the first page and calling the job done would leave the others unread and unmasked.
+    if ((meta.pages ?? 1) > 1) {
+      throw new UnsupportedImageError(`the image has ${meta.pages} pages or frames; only single-page images can be masked (split it into pages first)`);
     }
   }
 
