@@ -19,7 +19,7 @@ export function buildPageText(words: readonly OcrWord[]): PageText {
   words.forEach((word, i) => {
     const previous = words[i - 1];
     if (previous) {
-      const separator = previous.blockId !== word.blockId ? '\n\n' : previous.lineId !== word.lineId ? '\n' : columnGap(previous, word) ? ' | ' : splitToken(previous, word) ? '' : ' ';
+      const separator = previous.blockId !== word.blockId ? '\n\n' : previous.lineId !== word.lineId ? lineBreak(previous) : columnGap(previous, word) ? ' | ' : splitToken(previous, word) ? '' : ' ';
       parts.push(separator);
       length += separator.length;
     }
@@ -28,6 +28,14 @@ export function buildPageText(words: readonly OcrWord[]): PageText {
     length += word.text.length;
   });
   return { text: parts.join(''), starts };
+}
+
+/**
+ * A form's label ends its line and the value sits on the next ("Occupation:" above "Welder"): the two are
+ * joined by a space so the detector reads the label as the value's cue, as it does on one line.
+ */
+function lineBreak(previous: OcrWord): string {
+  return previous.text.endsWith(':') ? ' ' : '\n';
 }
 
 /**

@@ -69,3 +69,10 @@ describe('buildPageText: tokens OCR splits', () => {
     expect(buildPageText(words).text).toBe('Dr. Lee - seen');
   });
 });
+
+describe('buildPageText: a label at the end of its line', () => {
+  it('joins the label to the value on the next line of the same block, so the label cues the value', () => {
+    const words = [word('Occupation:', 0, 0, 'l1'), word('Welder', 0, 30, 'l2'), word('Seen', 0, 60, 'l3'), word('Notes:', 0, 200, 'l4', 'b2'), word('none', 0, 300, 'l5', 'b3')];
+    expect(buildPageText(words).text).toBe('Occupation: Welder\nSeen\n\nNotes:\n\nnone');
+  });
+});
