@@ -23,6 +23,9 @@ export const GENERIC_PLACE: ReadonlySet<string> = new Set([
   'university', 'health', 'system', 'institute', 'and', 'of', 'the',
 ]);
 
+// Departments and services a hospital's initials come before: "from BRMC ED", "at SJMC cardiology".
+export const DEPARTMENTS: ReadonlySet<string> = new Set(['ed', 'er', 'icu', 'micu', 'sicu', 'ccu', 'nicu', 'picu', 'clinic', 'hospital', 'cardiology', 'oncology', 'cath', 'er.', 'emergency', 'rehab', 'dialysis', 'records', 'campus']);
+
 /** A place verb at token k, also written with a slash ("d/c", "f/u", which the tokenizer splits). */
 export function isPlaceVerb(text: string, tokens: Token[], k: number): boolean {
   const t = tokens[k];

@@ -2,7 +2,7 @@ import type { Candidate } from '../Candidate.ts';
 import type { Lexicon } from '../Lexicon.ts';
 import type { Token } from '../tokenize.ts';
 import { nearSafeWord } from '../nearSafeWord.ts';
-import { GENERIC_PLACE, isPlaceVerb } from '../placeWords.ts';
+import { DEPARTMENTS, GENERIC_PLACE, isPlaceVerb } from '../placeWords.ts';
 import { STATE_CODES } from '../usStates.ts';
 
 const LOCATION_CUES = new Set(['in', 'from', 'to', 'at', 'near', 'of', 'lives', 'living', 'resident', 'resides', 'moved', 'born', 'visiting', 'returned', 'traveled', 'travelled', 'trip', 'vacation', 'outside', 'native', 'raised', 'grew', 'relocated', 'city', 'town', 'county', 'village']);
@@ -91,8 +91,6 @@ function isUnknownCapitals(t: Token, lexicon: Lexicon): boolean {
   return !lexicon.safeWords.has(t.key) && !lexicon.clinicalWords.has(t.key) && !lexicon.commonWords.has(t.key) && !lexicon.knownWords.has(t.key);
 }
 
-// Departments and services a hospital's initials come before: "from BRMC ED", "at SJMC cardiology".
-const DEPARTMENTS = new Set(['ed', 'er', 'icu', 'micu', 'sicu', 'ccu', 'nicu', 'picu', 'clinic', 'hospital', 'cardiology', 'oncology', 'cath', 'er.', 'emergency', 'rehab', 'dialysis', 'records', 'campus']);
 
 /**
  * Initials, not a word: no word list holds it, or (only in mixed-case text, where an all-caps word is an
