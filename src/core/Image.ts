@@ -35,6 +35,11 @@ export interface OcrPage {
   words: OcrWord[];
   /** Set when the engine could not read the whole page (e.g. a word limit); the job says so. */
   truncated?: boolean;
+  /**
+   * Set when the page was printed sideways or upside down and read turned clockwise by this many
+   * degrees; the words' boxes are still in the pixels of the image as given.
+   */
+  turnedDegrees?: 90 | 180 | 270;
 }
 
 /** An image decoded, checked against the limits, turned upright (EXIF orientation) and stripped of metadata. */

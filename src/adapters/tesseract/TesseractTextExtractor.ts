@@ -8,9 +8,12 @@ import type { OcrPage, PreparedImage } from '../../core/Image.ts';
 import type { Logger } from '../../core/JobServices.ts';
 import type { TextExtractor } from '../../core/ports.ts';
 import { OcrEngineError } from './errors.ts';
+import { decodeGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
+import { readsUpright, type TurnedRead } from './readsUpright.ts';
 import { toOcrWords, type TessBlock } from './toOcrWords.ts';
 import { toPaddedGreyscale } from './toPaddedGreyscale.ts';
 import { TesseractWorkerPool } from './TesseractWorkerPool.ts';
+import { unturnWords } from './unturnWords.ts';
 
 /** The part of a tesseract.js Worker this adapter uses. */
 export interface TesseractWorker {
@@ -37,6 +40,11 @@ export interface TesseractTextExtractorOptions {
   recognizeTimeoutMs?: number;
   /** Pixels of border added before OCR (default 25), so words touching the edge are read. */
   padding?: number;
+  /**
+   * Find pages scanned sideways or upside down (default true): a page that reads badly upright is read
+   * again turned 180°, and, when it still reads as nothing, 90° and 270°; the best read wins.
+   */
+  detectOrientation?: boolean;
   /** Starts one worker; injectable to count or fake workers (default: tesseract.js createWorker). */
   createWorker?: CreateTesseractWorker;
   logger?: Logger;
@@ -57,6 +65,7 @@ export class TesseractTextExtractor implements TextExtractor {
   private readonly pool: TesseractWorkerPool<TesseractWorker>;
   private readonly recognizeTimeoutMs: number;
   private readonly padding: number;
+  private readonly detectOrientation: boolean;
   private readonly logger: Logger | undefined;
 
   constructor(options: TesseractTextExtractorOptions = {}) {
@@ -67,6 +76,7 @@ export class TesseractTextExtractor implements TextExtractor {
     this.logger = options.logger;
     this.recognizeTimeoutMs = options.recognizeTimeoutMs ?? 120_000;
     this.padding = options.padding ?? 25;
+    this.detectOrientation = options.detectOrientation ?? true;
     this.pool = new TesseractWorkerPool({
       size: Math.max(1, Math.floor(options.poolSize ?? availableParallelism() - 1)),
       startTimeoutMs: options.startTimeoutMs ?? 30_000,
@@ -82,7 +92,17 @@ export class TesseractTextExtractor implements TextExtractor {
   }
 
   async extract(image: PreparedImage): Promise<OcrPage> {
-    const padded = await toPaddedGreyscale(image.bytes, this.padding);
+    const grey = await decodeGrey(image.bytes);
+    const read = (turn: QuarterTurn): Promise<TurnedRead> => this.read(grey, turn);
+    const best = this.detectOrientation ? await readsUpright(read) : await read(0);
+    const words = unturnWords(best.words, best.turn, grey.width, grey.height);
+    return { width: image.width, height: image.height, words, ...(best.turn === 0 ? {} : { turnedDegrees: best.turn }) };
+  }
+
+  /** One OCR pass over the page turned clockwise by `turn`; words in the turned page's pixels. */
+  private async read(grey: GreyImage, turn: QuarterTurn): Promise<TurnedRead> {
+    const turned = turnGrey(grey, turn);
+    const padded = toPaddedGreyscale(turned, this.padding);
     const data = await this.pool.run(async (worker) => {
       try {
         return (await worker.recognize(padded.pgm, {}, { blocks: true })).data;
@@ -90,8 +110,7 @@ export class TesseractTextExtractor implements TextExtractor {
         throw engineError(error);
       }
     }, this.recognizeTimeoutMs);
-    const words = toOcrWords(data.blocks ?? [], { offset: this.padding, width: image.width, height: image.height });
-    return { width: image.width, height: image.height, words };
+    return { turn, words: toOcrWords(data.blocks ?? [], { offset: this.padding, width: turned.width, height: turned.height }) };
   }
 
   /** Terminates every worker; running and queued extracts reject with OcrClosedError. */

@@ -1,5 +1,4 @@
-import sharp, { type OutputInfo } from 'sharp';
-import { UnsupportedImageError } from '../../core/errors.ts';
+import type { GreyImage } from './GreyImage.ts';
 
 export interface PaddedImage {
   /** A binary PGM (P5): the one format the engine reads without a decoder of its own to go wrong. */
@@ -9,24 +8,16 @@ export interface PaddedImage {
 }
 
 /**
- * Decodes the image once with sharp, to 8-bit grey, and adds `padding` pixels on every side in the
- * colour of the image's own border.
+ * The grey image with `padding` pixels added on every side in the colour of the image's own border,
+ * as a PGM.
  *
  * Why: tesseract misses words that touch the image edge (the radiographs in test/fixtures/images have
  * names at y = 0 and lose them without a margin); a border of the wrong colour (white around a black
  * radiograph) creates a fake edge, hence the border's mean colour. Why PGM: no encoding cost (a header
  * plus the raw pixels), and every input format sharp accepts (TIFF, WebP) reaches the engine.
  */
-export async function toPaddedGreyscale(bytes: Uint8Array, padding: number): Promise<PaddedImage> {
-  let decoded: { data: Buffer; info: OutputInfo };
-  try {
-    decoded = await sharp(bytes).flatten({ background: '#fff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
-  } catch (error) {
-    throw new UnsupportedImageError('the OCR engine cannot read this image', { cause: error });
-  }
-  const { data, info } = decoded;
-  const { width, height, channels } = info;
-  const grey = channels === 1 ? data : firstChannel(data, channels);
+export function toPaddedGreyscale(image: GreyImage, padding: number): PaddedImage {
+  const { pixels: grey, width, height } = image;
   const background = borderMean(grey, width, height) < 128 ? 0 : 255;
   const outWidth = width + 2 * padding;
   const outHeight = height + 2 * padding;
@@ -36,12 +27,6 @@ export async function toPaddedGreyscale(bytes: Uint8Array, padding: number): Pro
     grey.copy(pixels, (y + padding) * outWidth + padding, y * width, (y + 1) * width);
   }
   return { pgm: Buffer.concat([header, pixels]), width: outWidth, height: outHeight };
-}
-
-function firstChannel(data: Buffer, channels: number): Buffer {
-  const out = Buffer.alloc(data.length / channels);
-  for (let i = 0; i < out.length; i++) out[i] = data[i * channels] as number;
-  return out;
 }
 
 function borderMean(grey: Buffer, width: number, height: number): number {

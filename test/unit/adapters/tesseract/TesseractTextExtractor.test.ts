@@ -94,6 +94,49 @@ describe('TesseractTextExtractor on rendered pages', () => {
   });
 });
 
+describe('TesseractTextExtractor on pages scanned the wrong way up (no EXIF tag)', () => {
+  for (const turn of [90, 180, 270] as const) {
+    it(`reads a letter turned ${turn}° and puts every word back where it is printed`, async () => {
+      const { words } = truth('ocr-letter.json');
+      const upright = await prepared('ocr-letter.png');
+      const bytes = await sharp(upright.bytes).rotate(turn).png().toBuffer();
+      const sideways = turn !== 180;
+      const turned: PreparedImage = { ...upright, bytes, width: sideways ? upright.height : upright.width, height: sideways ? upright.width : upright.height };
+      const page = await shared.extract(turned);
+      expect(page.turnedDegrees).toBe(turn === 90 ? 270 : turn === 270 ? 90 : 180);
+      expect(page).toMatchObject({ width: turned.width, height: turned.height });
+      // The true boxes, turned with the page (sharp turns clockwise).
+      const W = upright.width;
+      const H = upright.height;
+      const moved = words.map((t) => {
+        const { left: l, top: tp, width: w, height: h } = t.box;
+        const box = turn === 90 ? { left: H - tp - h, top: l, width: h, height: w }
+          : turn === 180 ? { left: W - l - w, top: H - tp - h, width: w, height: h }
+          : { left: tp, top: W - l - w, width: h, height: w };
+        return { ...t, box };
+      });
+      const matched = match(page, moved);
+      expect(matched.filter(Boolean).length / words.length).toBeGreaterThanOrEqual(0.95);
+      expect(words.filter((t, i) => matched[i]?.text === t.text).length / words.length).toBeGreaterThanOrEqual(0.95);
+    });
+  }
+
+  it('leaves an upright page upright, and reads it once when it reads well', async () => {
+    let reads = 0;
+    const extractor = new TesseractTextExtractor({ poolSize: 1, createWorker: async (config) => {
+      const real = await createTesseractWorker(config);
+      return { recognize: (...a) => { reads++; return real.recognize(...a); }, terminate: () => real.terminate() };
+    } });
+    try {
+      const page = await extractor.extract(await prepared('ocr-letter.png'));
+      expect(page.turnedDegrees).toBeUndefined();
+      expect(reads).toBe(1);
+    } finally {
+      await extractor.close();
+    }
+  });
+});
+
 describe('TesseractTextExtractor on radiographs (test/fixtures/images/ocr-ATTRIBUTION.md)', () => {
   // The ground truth was made on images padded by 25 px (presidio's DICOM redactor); these PNGs are not.
   const groundTruth = JSON.parse(readFileSync(new URL('ocr-radiographs.json', dir), 'utf8')) as Record<string, Record<string, { label: string } & PixelBox>>;

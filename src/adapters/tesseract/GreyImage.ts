@@ -1,0 +1,51 @@
+import sharp, { type OutputInfo } from 'sharp';
+import { UnsupportedImageError } from '../../core/errors.ts';
+
+/** An image decoded to 8-bit grey, one byte per pixel, row by row. */
+export interface GreyImage {
+  pixels: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Clockwise quarter turns, in degrees. */
+export type QuarterTurn = 0 | 90 | 180 | 270;
+
+/** Decodes any image sharp reads (transparency flattened onto white) to grey, once per page. */
+export async function decodeGrey(bytes: Uint8Array): Promise<GreyImage> {
+  let decoded: { data: Buffer; info: OutputInfo };
+  try {
+    decoded = await sharp(bytes).flatten({ background: '#fff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  } catch (error) {
+    throw new UnsupportedImageError('the OCR engine cannot read this image', { cause: error });
+  }
+  const { data, info } = decoded;
+  const pixels = info.channels === 1 ? data : firstChannel(data, info.channels);
+  return { pixels, width: info.width, height: info.height };
+}
+
+/** The image turned clockwise by `turn` degrees (a new buffer; the input is left alone). */
+export function turnGrey(image: GreyImage, turn: QuarterTurn): GreyImage {
+  if (turn === 0) return image;
+  const { pixels, width, height } = image;
+  const out = Buffer.allocUnsafe(pixels.length);
+  if (turn === 180) {
+    for (let i = 0, n = pixels.length; i < n; i++) out[n - 1 - i] = pixels[i] as number;
+    return { pixels: out, width, height };
+  }
+  // 90° clockwise: source (x, y) lands at (height − 1 − y, x) of a height × width image; 270°: at (y, width − 1 − x).
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const target = turn === 90 ? x * height + (height - 1 - y) : (width - 1 - x) * height + y;
+      out[target] = pixels[row + x] as number;
+    }
+  }
+  return { pixels: out, width: height, height: width };
+}
+
+function firstChannel(data: Buffer, channels: number): Buffer {
+  const out = Buffer.alloc(data.length / channels);
+  for (let i = 0; i < out.length; i++) out[i] = data[i * channels] as number;
+  return out;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrWord } from '../../../../src/core/Image.ts';
+import { turnGrey, type QuarterTurn } from '../../../../src/adapters/tesseract/GreyImage.ts';
+import { legibleWordCount, readsUpright, type TurnedRead } from '../../../../src/adapters/tesseract/readsUpright.ts';
+import { unturnPoint, unturnWords } from '../../../../src/adapters/tesseract/unturnWords.ts';
+
+const word = (text: string, confidence = 0.95): OcrWord => ({
+  text, confidence, box: { left: 0, top: 0, width: 1, height: 1 }, polygon: [], lineId: 'b0.l0', blockId: 'b0',
+});
+const legible = (n: number): OcrWord[] => Array.from({ length: n }, (_, i) => word(`Word${i}`));
+
+describe('turnGrey', () => {
+  // 3 × 2:  a b c
+  //         d e f
+  const image = { pixels: Buffer.from([1, 2, 3, 4, 5, 6]), width: 3, height: 2 };
+  it('turns clockwise by quarter turns', () => {
+    expect(turnGrey(image, 90)).toEqual({ pixels: Buffer.from([4, 1, 5, 2, 6, 3]), width: 2, height: 3 });
+    expect(turnGrey(image, 180)).toEqual({ pixels: Buffer.from([6, 5, 4, 3, 2, 1]), width: 3, height: 2 });
+    expect(turnGrey(image, 270)).toEqual({ pixels: Buffer.from([3, 6, 2, 5, 1, 4]), width: 2, height: 3 });
+    expect(turnGrey(image, 0)).toBe(image);
+  });
+});
+
+describe('unturnWords', () => {
+  it('undoes each turn: a pixel turned and brought back lands where it was', () => {
+    const width = 30;
+    const height = 20;
+    const pixel = { left: 4, top: 7 };
+    for (const turn of [90, 180, 270] as const) {
+      // Where turnGrey puts the pixel, as a 1 × 1 square.
+      const at = turn === 90 ? { x: height - 1 - pixel.top, y: pixel.left } : turn === 180 ? { x: width - 1 - pixel.left, y: height - 1 - pixel.top } : { x: pixel.top, y: width - 1 - pixel.left };
+      const square = [at, { x: at.x + 1, y: at.y }, { x: at.x + 1, y: at.y + 1 }, { x: at.x, y: at.y + 1 }];
+      const [back] = unturnWords([{ ...word('x'), polygon: square }], turn, width, height);
+      expect(back?.box).toEqual({ left: 4, top: 7, width: 1, height: 1 });
+      // Clockwise from the top-left corner again.
+      expect(back?.polygon).toEqual([{ x: 4, y: 7 }, { x: 5, y: 7 }, { x: 5, y: 8 }, { x: 4, y: 8 }]);
+    }
+  });
+
+  it('maps the turned page corners onto the page corners', () => {
+    expect(unturnPoint(90, 30, 20)({ x: 0, y: 0 })).toEqual({ x: 0, y: 20 });
+    expect(unturnPoint(270, 30, 20)({ x: 0, y: 0 })).toEqual({ x: 30, y: 0 });
+    expect(unturnPoint(180, 30, 20)({ x: 0, y: 0 })).toEqual({ x: 30, y: 20 });
+  });
+});
+
+describe('readsUpright', () => {
+  const reader = (scores: Partial<Record<QuarterTurn, number>>) => {
+    const tried: QuarterTurn[] = [];
+    const read = async (turn: QuarterTurn): Promise<TurnedRead> => {
+      tried.push(turn);
+      return { turn, words: legible(scores[turn] ?? 0) };
+    };
+    return { tried, read };
+  };
+
+  it('reads a page that reads well once', async () => {
+    const { tried, read } = reader({ 0: 40 });
+    expect((await readsUpright(read)).turn).toBe(0);
+    expect(tried).toEqual([0]);
+  });
+
+  it('finds a page upside down with one more read', async () => {
+    const { tried, read } = reader({ 0: 2, 180: 40 });
+    expect((await readsUpright(read)).turn).toBe(180);
+    expect(tried).toEqual([0, 180]);
+  });
+
+  it('tries sideways only when neither upright nor upside down reads as anything', async () => {
+    const sideways = reader({ 270: 35 });
+    expect((await readsUpright(sideways.read)).turn).toBe(270);
+    expect(sideways.tried).toEqual([0, 180, 90, 270]);
+    const sparse = reader({ 0: 5 });
+    expect((await readsUpright(sparse.read)).turn).toBe(0);
+    expect(sparse.tried).toEqual([0, 180]);
+  });
+
+  it('keeps the upright read on a tie or when no turn reads well enough', async () => {
+    expect((await readsUpright(reader({ 0: 4, 180: 4 }).read)).turn).toBe(0);
+    expect((await readsUpright(reader({ 90: 2 }).read)).turn).toBe(0);
+  });
+
+  it('counts only confident words with three letters or digits in a row', () => {
+    expect(legibleWordCount([word('Smith'), word('12.04.2020'), word('a.b'), word('Smith', 0.5), word('-'), word('Köln')])).toBe(3);
+  });
+});
