@@ -49,3 +49,17 @@ function firstChannel(data: Buffer, channels: number): Buffer {
   for (let i = 0; i < out.length; i++) out[i] = data[i * channels] as number;
   return out;
 }
+
+/** The image enlarged `scale` times (bicubic), for text too small for the engine's own line finder. */
+export async function enlargeGrey(image: GreyImage, scale: number): Promise<GreyImage> {
+  if (scale === 1) return image;
+  const width = Math.round(image.width * scale);
+  const height = Math.round(image.height * scale);
+  const pixels = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 1 } })
+    .resize(width, height, { kernel: 'cubic' })
+    // Without the explicit colourspace sharp writes sRGB (3 bytes a pixel) from one-channel raw input.
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer();
+  return { pixels, width, height };
+}

@@ -8,8 +8,11 @@ import type { OcrPage, PreparedImage } from '../../core/Image.ts';
 import type { Logger } from '../../core/JobServices.ts';
 import type { TextExtractor } from '../../core/ports.ts';
 import { OcrEngineError } from './errors.ts';
-import { decodeGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
+import { decodeGrey, enlargeGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
 import { readsUpright, type TurnedRead } from './readsUpright.ts';
+
+/** Pixels past which a page with small type is not enlarged (2× of 6 MP is 24 MP: ~100 MB in the engine). */
+const MAX_ENLARGED_PIXELS = 24_000_000;
 import { toOcrWords, type TessBlock } from './toOcrWords.ts';
 import { toPaddedGreyscale } from './toPaddedGreyscale.ts';
 import { TesseractWorkerPool } from './TesseractWorkerPool.ts';
@@ -41,8 +44,9 @@ export interface TesseractTextExtractorOptions {
   /** Pixels of border added before OCR (default 25), so words touching the edge are read. */
   padding?: number;
   /**
-   * Find pages scanned sideways or upside down (default true): a page that reads badly upright is read
-   * again turned 180°, and, when it still reads as nothing, 90° and 270°; the best read wins.
+   * Find pages scanned sideways or upside down, and type too small to read (default true): a page that
+   * reads badly upright is read again turned 180°, and, when it still reads as nothing, 90° and 270°;
+   * small type is read again enlarged; the best read wins (readsUpright.ts).
    */
   detectOrientation?: boolean;
   /** Starts one worker; injectable to count or fake workers (default: tesseract.js createWorker). */
@@ -93,15 +97,15 @@ export class TesseractTextExtractor implements TextExtractor {
 
   async extract(image: PreparedImage): Promise<OcrPage> {
     const grey = await decodeGrey(image.bytes);
-    const read = (turn: QuarterTurn): Promise<TurnedRead> => this.read(grey, turn);
-    const best = this.detectOrientation ? await readsUpright(read) : await read(0);
-    const words = unturnWords(best.words, best.turn, grey.width, grey.height);
+    const read = (turn: QuarterTurn, scale: number): Promise<TurnedRead> => this.read(grey, turn, scale);
+    const best = this.detectOrientation ? await readsUpright(read, enlargement(grey)) : await read(0, 1);
+    const words = unturnWords(best.words, best.turn, grey.width, grey.height, best.scale);
     return { width: image.width, height: image.height, words, ...(best.turn === 0 ? {} : { turnedDegrees: best.turn }) };
   }
 
-  /** One OCR pass over the page turned clockwise by `turn`; words in the turned page's pixels. */
-  private async read(grey: GreyImage, turn: QuarterTurn): Promise<TurnedRead> {
-    const turned = turnGrey(grey, turn);
+  /** One OCR pass over the page turned clockwise by `turn` and enlarged `scale` times; words in that image's pixels. */
+  private async read(grey: GreyImage, turn: QuarterTurn, scale: number): Promise<TurnedRead> {
+    const turned = turnGrey(await enlargeGrey(grey, scale), turn);
     const padded = toPaddedGreyscale(turned, this.padding);
     const data = await this.pool.run(async (worker) => {
       try {
@@ -110,13 +114,19 @@ export class TesseractTextExtractor implements TextExtractor {
         throw engineError(error);
       }
     }, this.recognizeTimeoutMs);
-    return { turn, words: toOcrWords(data.blocks ?? [], { offset: this.padding, width: turned.width, height: turned.height }) };
+    return { turn, scale, words: toOcrWords(data.blocks ?? [], { offset: this.padding, width: turned.width, height: turned.height }) };
   }
 
   /** Terminates every worker; running and queued extracts reject with OcrClosedError. */
   close(): Promise<void> {
     return this.pool.close();
   }
+}
+
+/** 2×, or less for a large page, or 1 (not at all) when even 1.25× would pass MAX_ENLARGED_PIXELS. */
+function enlargement(grey: GreyImage): number {
+  const scale = Math.min(2, Math.sqrt(MAX_ENLARGED_PIXELS / (grey.width * grey.height)));
+  return scale >= 1.25 ? scale : 1;
 }
 
 /** tesseract.js rejects with a bare string; this names the condition without quoting it. */

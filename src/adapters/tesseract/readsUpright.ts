@@ -1,11 +1,14 @@
 import type { OcrWord } from '../../core/Image.ts';
 import type { QuarterTurn } from './GreyImage.ts';
 
-/** Words read from the page turned clockwise by `turn` degrees, in the turned page's pixels. */
+/** Words read from the page turned clockwise by `turn` degrees and enlarged `scale` times, in that image's pixels. */
 export interface TurnedRead {
   turn: QuarterTurn;
+  scale: number;
   words: OcrWord[];
 }
+
+export type ReadPage = (turn: QuarterTurn, scale: number) => Promise<TurnedRead>;
 
 /**
  * Legible words at which a read is taken as upright without trying other turns. A page the right way
@@ -16,31 +19,59 @@ export interface TurnedRead {
 export const READS_WELL = 10;
 /** Below this, the page is tried sideways too. */
 const READS_AS_NOTHING = 3;
+/**
+ * Legible words lower than this (pixels, median box height: about 10-11 px type) are read again
+ * enlarged: tesseract finds and binarises lines of such small type badly, worst light on dark (11-12 px
+ * corner text on a radiograph: 0-4 of 12 words at 1×, 12 of 12 at 2×).
+ */
+export const SMALL_TEXT_PX = 12;
 
 /** Words the engine is sure of, with at least three letters or digits in a row: garbage rarely has them. */
 export function legibleWordCount(words: readonly OcrWord[]): number {
-  return words.filter((w) => w.confidence >= 0.85 && /[\p{L}\p{N}]{3}/u.test(w.text)).length;
+  return legibleWords(words).length;
+}
+
+function legibleWords(words: readonly OcrWord[]): OcrWord[] {
+  return words.filter((w) => w.confidence >= 0.85 && /[\p{L}\p{N}]{3}/u.test(w.text));
+}
+
+/** The median height of the legible words, in pixels of the page as given; undefined with fewer than 3. */
+function legibleHeight(read: TurnedRead): number | undefined {
+  const heights = legibleWords(read.words).map((w) => w.box.height / read.scale).sort((a, b) => a - b);
+  return heights.length < READS_AS_NOTHING ? undefined : heights[Math.floor(heights.length / 2)];
 }
 
 /**
- * The page's orientation by trying it (tesseract's own OSD needs its legacy engine and another 4 MB
- * of data, and gives up on sparse pages): upright first, which is enough for almost every page; then
- * upside down; then, when neither reads as anything, sideways both ways. The read with the most
- * legible words wins; a tie keeps the earlier, so an upright page is never turned on a coin toss.
+ * The read to keep, trying the page's orientation and type size (tesseract's own OSD needs its legacy
+ * engine and another 4 MB of data, and gives up on sparse pages). Upright first, which is enough for
+ * almost every page; enlarged when its type is small; upside down when it still reads badly; sideways
+ * both ways when nothing reads; at last enlarged, for type too small to read at all. The read with the
+ * most legible words wins; a tie keeps the earlier, so an upright page is never turned on a coin toss.
+ * `enlargeBy` is 1 when the page is too large to enlarge.
  */
-export async function readsUpright(read: (turn: QuarterTurn) => Promise<TurnedRead>): Promise<TurnedRead> {
-  let best = await read(0);
-  let bestScore = legibleWordCount(best.words);
-  if (bestScore >= READS_WELL) return best;
-  const attempts: QuarterTurn[][] = [[180], [90, 270]];
-  for (const [i, turns] of attempts.entries()) {
-    if (i > 0 && bestScore >= READS_AS_NOTHING) break;
-    for (const turn of turns) {
-      const candidate = await read(turn);
-      const score = legibleWordCount(candidate.words);
-      if (score > bestScore && score >= READS_AS_NOTHING) [best, bestScore] = [candidate, score];
-      if (bestScore >= READS_WELL) return best;
-    }
+export async function readsUpright(read: ReadPage, enlargeBy: number): Promise<TurnedRead> {
+  const best = new BestRead(await read(0, 1));
+  const height = legibleHeight(best.read);
+  if (enlargeBy > 1 && height !== undefined && height < SMALL_TEXT_PX) best.consider(await read(0, enlargeBy));
+  if (best.score >= READS_WELL) return best.read;
+  best.consider(await read(180, best.read.scale));
+  if (best.score >= READS_AS_NOTHING) return best.read;
+  for (const turn of [90, 270] as const) {
+    best.consider(await read(turn, 1));
+    if (best.score >= READS_WELL) return best.read;
   }
-  return best;
+  if (best.score < READS_AS_NOTHING && enlargeBy > 1 && best.read.scale === 1) best.consider(await read(0, enlargeBy));
+  return best.read;
+}
+
+class BestRead {
+  score: number;
+  constructor(public read: TurnedRead) {
+    this.score = legibleWordCount(read.words);
+  }
+
+  consider(candidate: TurnedRead): void {
+    const score = legibleWordCount(candidate.words);
+    if (score > this.score && score >= READS_AS_NOTHING) [this.read, this.score] = [candidate, score];
+  }
 }

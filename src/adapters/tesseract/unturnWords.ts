@@ -4,15 +4,15 @@ import { boundsOf } from '../../core/pageText.ts';
 import type { QuarterTurn } from './GreyImage.ts';
 
 /**
- * Words read on the image turned clockwise by `turn` degrees, moved back onto the image as given
+ * Words read on the image turned clockwise by `turn` degrees (and enlarged `scale` times), moved back onto the image as given
  * (`width` × `height`), so the masks land where the words are printed. Polygons stay clockwise and
  * start again from their top-left corner.
  */
-export function unturnWords(words: readonly OcrWord[], turn: QuarterTurn, width: number, height: number): OcrWord[] {
-  if (turn === 0) return [...words];
+export function unturnWords(words: readonly OcrWord[], turn: QuarterTurn, width: number, height: number, scale = 1): OcrWord[] {
+  if (turn === 0 && scale === 1) return [...words];
   const back = unturnPoint(turn, width, height);
   return words.map((word) => {
-    const polygon = fromTopLeft(word.polygon.map(back));
+    const polygon = fromTopLeft(word.polygon.map((p) => back({ x: p.x / scale, y: p.y / scale })));
     return { ...word, polygon, box: clampBox(boundsOf(polygon), width, height) };
   });
 }

@@ -137,6 +137,34 @@ describe('TesseractTextExtractor on pages scanned the wrong way up (no EXIF tag)
   });
 });
 
+describe('TesseractTextExtractor on small light type on a dark image', () => {
+  // A radiograph-like page: a noisy grey blob on black, 11 px grey-white corner text (synthetic PHI).
+  const corners = [
+    { x: 20, y: 30, anchor: 'start', lines: ['WHITMORE, EUGENIA', 'MRN: 40817263', 'DOB: 11/02/1948'] },
+    { x: 1380, y: 30, anchor: 'end', lines: ['Riverside General Hospital', 'ACC 7731025'] },
+    { x: 20, y: 1040, anchor: 'start', lines: ['Study: 03/14/2024 09:41', 'Ref: Dr. Okafor'] },
+  ];
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1400" height="1100">
+    <defs><radialGradient id="g"><stop offset="0" stop-color="#b0b0b0"/><stop offset="1" stop-color="#101010"/></radialGradient>
+    <filter id="n"><feTurbulence type="fractalNoise" baseFrequency="0.04" numOctaves="3"/><feColorMatrix type="saturate" values="0"/></filter></defs>
+    <rect width="100%" height="100%" fill="#050505"/><ellipse cx="700" cy="550" rx="460" ry="460" fill="url(#g)"/>
+    <rect x="280" y="110" width="840" height="880" filter="url(#n)" opacity="0.35"/>
+    ${corners.map((c) => c.lines.map((t, i) => `<text x="${c.x}" y="${c.y + i * 16}" font-family="DejaVu Sans" font-size="11" fill="#bbbbbb" text-anchor="${c.anchor}">${t}</text>`).join('')).join('')}
+  </svg>`;
+
+  it('reads the corner words (read enlarged: at 1× the engine finds none of them)', async () => {
+    const bytes = await sharp(Buffer.from(svg)).png().toBuffer();
+    const page = await shared.extract({ bytes, format: 'png', contentType: 'image/png', width: 1400, height: 1100 });
+    const read = new Set(page.words.map((w) => w.text));
+    const expected = ['WHITMORE,', 'EUGENIA', '40817263', '11/02/1948', 'Riverside', 'General', 'Hospital', '7731025', '03/14/2024', 'Okafor'];
+    expect(expected.filter((w) => read.has(w)).length).toBeGreaterThanOrEqual(expected.length - 1);
+    // Boxes are in the page's own pixels: the name sits in the top-left corner.
+    const name = page.words.find((w) => w.text === 'EUGENIA');
+    expect(name?.box.top).toBeLessThan(40);
+    expect(name?.box.height).toBeLessThan(16);
+  });
+});
+
 describe('TesseractTextExtractor on radiographs (test/fixtures/images/ocr-ATTRIBUTION.md)', () => {
   // The ground truth was made on images padded by 25 px (presidio's DICOM redactor); these PNGs are not.
   const groundTruth = JSON.parse(readFileSync(new URL('ocr-radiographs.json', dir), 'utf8')) as Record<string, Record<string, { label: string } & PixelBox>>;

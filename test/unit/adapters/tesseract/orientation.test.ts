@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrWord } from '../../../../src/core/Image.ts';
 import { turnGrey, type QuarterTurn } from '../../../../src/adapters/tesseract/GreyImage.ts';
-import { legibleWordCount, readsUpright, type TurnedRead } from '../../../../src/adapters/tesseract/readsUpright.ts';
+import { legibleWordCount, readsUpright, type ReadPage } from '../../../../src/adapters/tesseract/readsUpright.ts';
 import { unturnPoint, unturnWords } from '../../../../src/adapters/tesseract/unturnWords.ts';
 
 const word = (text: string, confidence = 0.95): OcrWord => ({
@@ -45,39 +45,60 @@ describe('unturnWords', () => {
 });
 
 describe('readsUpright', () => {
-  const reader = (scores: Partial<Record<QuarterTurn, number>>) => {
-    const tried: QuarterTurn[] = [];
-    const read = async (turn: QuarterTurn): Promise<TurnedRead> => {
-      tried.push(turn);
-      return { turn, words: legible(scores[turn] ?? 0) };
+  /** A fake engine: legible words per turn (and per scale: `big` when enlarged), type `height` px high at 1×. */
+  const reader = (scores: Partial<Record<QuarterTurn, number>>, options: { height?: number; big?: number } = {}) => {
+    const tried: string[] = [];
+    const read: ReadPage = async (turn, scale) => {
+      tried.push(scale === 1 ? `${turn}` : `${turn}@${scale}`);
+      const n = scale === 1 ? (scores[turn] ?? 0) : (options.big ?? 0);
+      const height = (options.height ?? 20) * scale;
+      return { turn, scale, words: legible(n).map((w) => ({ ...w, box: { ...w.box, height } })) };
     };
     return { tried, read };
   };
 
   it('reads a page that reads well once', async () => {
     const { tried, read } = reader({ 0: 40 });
-    expect((await readsUpright(read)).turn).toBe(0);
-    expect(tried).toEqual([0]);
+    expect((await readsUpright(read, 2)).turn).toBe(0);
+    expect(tried).toEqual(['0']);
   });
 
   it('finds a page upside down with one more read', async () => {
     const { tried, read } = reader({ 0: 2, 180: 40 });
-    expect((await readsUpright(read)).turn).toBe(180);
-    expect(tried).toEqual([0, 180]);
+    expect((await readsUpright(read, 2)).turn).toBe(180);
+    expect(tried).toEqual(['0', '180']);
   });
 
   it('tries sideways only when neither upright nor upside down reads as anything', async () => {
     const sideways = reader({ 270: 35 });
-    expect((await readsUpright(sideways.read)).turn).toBe(270);
-    expect(sideways.tried).toEqual([0, 180, 90, 270]);
+    expect((await readsUpright(sideways.read, 2)).turn).toBe(270);
+    expect(sideways.tried).toEqual(['0', '180', '90', '270']);
     const sparse = reader({ 0: 5 });
-    expect((await readsUpright(sparse.read)).turn).toBe(0);
-    expect(sparse.tried).toEqual([0, 180]);
+    expect((await readsUpright(sparse.read, 2)).turn).toBe(0);
+    expect(sparse.tried).toEqual(['0', '180']);
   });
 
   it('keeps the upright read on a tie or when no turn reads well enough', async () => {
-    expect((await readsUpright(reader({ 0: 4, 180: 4 }).read)).turn).toBe(0);
-    expect((await readsUpright(reader({ 90: 2 }).read)).turn).toBe(0);
+    expect((await readsUpright(reader({ 0: 4, 180: 4 }).read, 2)).turn).toBe(0);
+    expect((await readsUpright(reader({ 90: 2 }).read, 1)).turn).toBe(0);
+  });
+
+  it('reads small type again enlarged, and keeps the enlarged read when it reads more', async () => {
+    const small = reader({ 0: 6 }, { height: 9, big: 30 });
+    expect(await readsUpright(small.read, 2)).toMatchObject({ turn: 0, scale: 2 });
+    expect(small.tried).toEqual(['0', '0@2']);
+    const large = reader({ 0: 6 }, { height: 30, big: 30 });
+    expect((await readsUpright(large.read, 2)).scale).toBe(1);
+    expect(large.tried).toEqual(['0', '180']);
+  });
+
+  it('enlarges a page that reads as nothing any way round, last, and never past the pixel cap', async () => {
+    const tiny = reader({}, { big: 12 });
+    expect(await readsUpright(tiny.read, 1.5)).toMatchObject({ turn: 0, scale: 1.5 });
+    expect(tiny.tried).toEqual(['0', '180', '90', '270', '0@1.5']);
+    const huge = reader({}, { big: 12 });
+    expect((await readsUpright(huge.read, 1)).scale).toBe(1);
+    expect(huge.tried).toEqual(['0', '180', '90', '270']);
   });
 
   it('counts only confident words with three letters or digits in a row', () => {
