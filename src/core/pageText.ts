@@ -16,10 +16,21 @@ export function buildPageText(words: readonly OcrWord[]): PageText {
   const parts: string[] = [];
   const starts: number[] = [];
   let length = 0;
+  let lineStart = 0;
+  let firstCell = true;
   words.forEach((word, i) => {
     const previous = words[i - 1];
     if (previous) {
-      const separator = previous.blockId !== word.blockId ? '\n\n' : previous.lineId !== word.lineId ? lineBreak(previous) : columnGap(previous, word) ? ' | ' : splitToken(previous, word) ? '' : ' ';
+      let separator: string;
+      if (previous.blockId !== word.blockId || previous.lineId !== word.lineId) {
+        separator = previous.blockId !== word.blockId ? '\n\n' : lineBreak(previous);
+        [lineStart, firstCell] = [i, true];
+      } else if (columnGap(previous, word)) {
+        separator = firstCell && !word.text.endsWith(':') && isLabelCell(words.slice(lineStart, i)) ? ': ' : ' | ';
+        firstCell = false;
+      } else {
+        separator = splitToken(previous, word) ? '' : ' ';
+      }
       parts.push(separator);
       length += separator.length;
     }
@@ -47,6 +58,18 @@ function lineBreak(previous: OcrWord): string {
 function columnGap(previous: OcrWord, word: OcrWord): boolean {
   const gap = word.box.left - (previous.box.left + previous.box.width);
   return gap > 1.5 * Math.max(previous.box.height, word.box.height) && !previous.text.endsWith(':');
+}
+
+/**
+ * A table's first column of labels without colons ("Date of birth" in one cell, the date in the next):
+ * a short cell of words, no digits, starting its line. Followed by a column gap, it is written as a
+ * label ("Date of birth: ...") so the detector's label cues work as they do on "Age: 74"; not when the
+ * next cell is itself a label ("Ann Lee      Tel: 555-0143": two columns, not a label and its value).
+ */
+function isLabelCell(cell: readonly OcrWord[]): boolean {
+  if (cell.length === 0 || cell.length > 4) return false;
+  const text = cell.map((w) => w.text).join(' ');
+  return /^\p{L}[\p{L} .'/#()-]*$/u.test(text) && /[\p{L}.#)]$/u.test(text);
 }
 
 /**

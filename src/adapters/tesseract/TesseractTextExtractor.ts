@@ -8,6 +8,7 @@ import type { OcrPage, PreparedImage } from '../../core/Image.ts';
 import type { Logger } from '../../core/JobServices.ts';
 import type { TextExtractor } from '../../core/ports.ts';
 import { OcrEngineError } from './errors.ts';
+import { eraseRuleLines } from './eraseRuleLines.ts';
 import { decodeGrey, enlargeGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
 import { readsUpright, type TurnedRead } from './readsUpright.ts';
 
@@ -96,7 +97,7 @@ export class TesseractTextExtractor implements TextExtractor {
   }
 
   async extract(image: PreparedImage): Promise<OcrPage> {
-    const grey = await decodeGrey(image.bytes);
+    const grey = eraseRuleLines(await decodeGrey(image.bytes));
     const read = (turn: QuarterTurn, scale: number): Promise<TurnedRead> => this.read(grey, turn, scale);
     const best = this.detectOrientation ? await readsUpright(read, enlargement(grey)) : await read(0, 1);
     const words = unturnWords(best.words, best.turn, grey.width, grey.height, best.scale);

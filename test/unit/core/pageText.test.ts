@@ -20,6 +20,20 @@ describe('buildPageText', () => {
   });
 });
 
+describe('buildPageText on ruled tables', () => {
+  it('writes a first-column label cell without a colon as a label of the next cell', () => {
+    const words = [word('Date', 0, 0, 'l1'), word('of', 50, 0, 'l1'), word('birth', 80, 0, 'l1'), word('October', 400, 0, 'l1'), word('23,', 480, 0, 'l1'), word('1950', 520, 0, 'l1'),
+      word('Age', 0, 30, 'l2'), word('74', 400, 30, 'l2'), word('Sodium', 0, 60, 'l3'), word('140', 400, 60, 'l3'), word('mmol/L', 600, 60, 'l3')];
+    expect(buildPageText(words).text).toBe('Date of birth: October 23, 1950\nAge: 74\nSodium: 140 | mmol/L');
+  });
+
+  it('keeps a column break after a cell with digits, a long cell, or before a cell that is a label', () => {
+    const words = [word('502', 0, 0, 'l1'), word('Garden', 40, 0, 'l1'), word('Fax', 400, 0, 'l1'),
+      word('Please', 0, 30, 'l2'), word('call', 70, 30, 'l2'), word('us', 120, 30, 'l2'), word('any', 150, 30, 'l2'), word('time', 190, 30, 'l2'), word('Ward', 400, 30, 'l2')];
+    expect(buildPageText(words).text).toBe('502 Garden | Fax\nPlease call us any time | Ward');
+  });
+});
+
 describe('padPolygon', () => {
   it('grows every side of a wide word by the padding, not only its corners', () => {
     const padded = boundsOf(padPolygon(word('Ogunleye', 100, 100, 'l').polygon, 2, 1000, 1000));
