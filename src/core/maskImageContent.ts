@@ -51,9 +51,21 @@ export interface MaskedImageContent {
  */
 export async function maskImageContent(parts: ImageMaskingParts, image: PreparedImage, options: MaskOptions): Promise<MaskedImageContent> {
   const page = await parts.extractor.extract(image);
-  const { findings, regions, covered } = await locatePhi(parts, page.words, image, options);
+  const { findings, regions, covered } = await locatePhi(parts, page.words.filter(isWordRead), image, options);
   const redacted = await parts.redactor.redact(image, regions, { fill: parts.fill });
   return { image: redacted, findings, truncated: page.truncated === true, wordCount: page.words.length, coveredWords: covered, regions };
+}
+
+/**
+ * Below this confidence a "word" is almost always not one: specks, the texture of a radiograph's
+ * anatomy, a logo ("oa", "§", "Pm:", confidence 0-0.4 on the shared radiographs, where real words read
+ * 0.8-0.96). Such words are left out of the page text: between real words they break the detector's
+ * context ("Es: MARTIN CHAD" went unmasked) and they would be reported as names.
+ */
+export const MIN_WORD_CONFIDENCE = 0.4;
+
+function isWordRead(word: OcrWord): boolean {
+  return word.confidence >= MIN_WORD_CONFIDENCE;
 }
 
 async function locatePhi(parts: ImageMaskingParts, words: readonly OcrWord[], image: PreparedImage, options: MaskOptions) {

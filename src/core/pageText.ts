@@ -1,4 +1,5 @@
 import type { OcrWord, PixelBox, Point } from './Image.ts';
+import { isLabelCell, labelsAbove, toLines, type PageLine } from './pageLines.ts';
 
 /** A page's words as one text, each word once, with where each word sits in it. */
 export interface PageText {
@@ -11,34 +12,85 @@ export interface PageText {
  * Rebuilds the text of a page from its words in reading order: words of a line joined by spaces, lines
  * by a line break, blocks by a blank line, so the detector sees sentences and form rows as they are
  * printed and each word exactly once (the original solution sent every word twice, in its line and alone).
+ * Form layouts are written so the detector's label cues reach their values: a label cell and the cell
+ * beside it as "Label: value", a row of labels and the row under it as "Label: value | Label: value",
+ * a label ending its line and the line after it as one line; other column gaps as " | ".
  */
 export function buildPageText(words: readonly OcrWord[]): PageText {
-  const parts: string[] = [];
-  const starts: number[] = [];
-  let length = 0;
-  let lineStart = 0;
-  let firstCell = true;
-  words.forEach((word, i) => {
-    const previous = words[i - 1];
-    if (previous) {
-      let separator: string;
-      if (previous.blockId !== word.blockId || previous.lineId !== word.lineId) {
-        separator = previous.blockId !== word.blockId ? '\n\n' : lineBreak(previous);
-        [lineStart, firstCell] = [i, true];
-      } else if (columnGap(previous, word)) {
-        separator = firstCell && !word.text.endsWith(':') && isLabelCell(words.slice(lineStart, i)) ? ': ' : ' | ';
-        firstCell = false;
-      } else {
-        separator = splitToken(previous, word) ? '' : ' ';
-      }
-      parts.push(separator);
-      length += separator.length;
+  const out = new TextBuilder(words);
+  const lines = toLines(words);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as PageLine;
+    const previous = lines[i - 1];
+    if (previous) out.append(previous.blockId !== line.blockId ? '\n\n' : lineBreak(words[out.lastWord] as OcrWord));
+    const next = lines[i + 1];
+    if (next && labelsAbove(line, next, words)) {
+      writePairs(out, line, next);
+      i++;
+    } else {
+      writeLine(out, line);
     }
-    starts.push(length);
-    parts.push(word.text);
-    length += word.text.length;
+  }
+  return out.page();
+}
+
+/** Cells of one line: a first cell that is a label is joined to the next as "Label: value", others by " | ". */
+function writeLine(out: TextBuilder, line: PageLine): void {
+  line.cells.forEach((cell, j) => {
+    if (j > 0) {
+      const labelled = j === 1 && !out.wordAt(cell[0]).text.endsWith(':') && isLabelCell((line.cells[0] as number[]).map((i) => out.wordAt(i)));
+      out.append(labelled ? ': ' : ' | ');
+    }
+    writeCell(out, cell);
   });
-  return { text: parts.join(''), starts };
+}
+
+/** A row of labels and the row of values under it, as "Label: value | Label: value". */
+function writePairs(out: TextBuilder, labels: PageLine, values: PageLine): void {
+  labels.cells.forEach((label, j) => {
+    if (j > 0) out.append(' | ');
+    writeCell(out, label);
+    out.append(out.wordAt(label[label.length - 1] as number).text.endsWith(':') ? ' ' : ': ');
+    writeCell(out, values.cells[j] as number[]);
+  });
+}
+
+function writeCell(out: TextBuilder, cell: readonly number[]): void {
+  cell.forEach((i, k) => {
+    if (k > 0) out.append(splitToken(out.wordAt(cell[k - 1] as number), out.wordAt(i)) ? '' : ' ');
+    out.word(i);
+  });
+}
+
+/** Appends words and separators, keeping where each word starts. */
+class TextBuilder {
+  private readonly parts: string[] = [];
+  private readonly starts: number[];
+  private length = 0;
+  lastWord = -1;
+
+  constructor(private readonly words: readonly OcrWord[]) {
+    this.starts = new Array<number>(words.length).fill(0);
+  }
+
+  wordAt(i: number | undefined): OcrWord {
+    return this.words[i ?? -1] as OcrWord;
+  }
+
+  append(text: string): void {
+    this.parts.push(text);
+    this.length += text.length;
+  }
+
+  word(i: number): void {
+    this.starts[i] = this.length;
+    this.append(this.wordAt(i).text);
+    this.lastWord = i;
+  }
+
+  page(): PageText {
+    return { text: this.parts.join(''), starts: this.starts };
+  }
 }
 
 /**
@@ -47,29 +99,6 @@ export function buildPageText(words: readonly OcrWord[]): PageText {
  */
 function lineBreak(previous: OcrWord): string {
   return previous.text.endsWith(':') ? ' ' : '\n';
-}
-
-/**
- * OCR often reads two columns as one line ("502 Garden Place      Tel: 555-0143"). A gap wider than
- * one and a half line heights is a column break, written as " | ", which the detector reads as a
- * separator, so an address does not run into the next column. After a label ("Age:      85") the gap
- * only aligns the value, which stays attached.
- */
-function columnGap(previous: OcrWord, word: OcrWord): boolean {
-  const gap = word.box.left - (previous.box.left + previous.box.width);
-  return gap > 1.5 * Math.max(previous.box.height, word.box.height) && !previous.text.endsWith(':');
-}
-
-/**
- * A table's first column of labels without colons ("Date of birth" in one cell, the date in the next):
- * a short cell of words, no digits, starting its line. Followed by a column gap, it is written as a
- * label ("Date of birth: ...") so the detector's label cues work as they do on "Age: 74"; not when the
- * next cell is itself a label ("Ann Lee      Tel: 555-0143": two columns, not a label and its value).
- */
-function isLabelCell(cell: readonly OcrWord[]): boolean {
-  if (cell.length === 0 || cell.length > 4) return false;
-  const text = cell.map((w) => w.text).join(' ');
-  return /^\p{L}[\p{L} .'/#()-]*$/u.test(text) && /[\p{L}.#)]$/u.test(text);
 }
 
 /**

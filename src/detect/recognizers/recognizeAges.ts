@@ -20,6 +20,8 @@ const AGE_PATTERNS: { re: RegExp; score: number; hint?: string[] }[] = [
   { re: /\b(?:pt|patient|age\/sex|age\/gender|sex\/age)\s*:?\s*(\d{1,3})\s*(?:\/\s*)?(?:yo\s*)?(?:m|f|male|female)\b/gi, score: 0.9, hint: ['pt', 'patient', 'age', 'sex'] },
   { re: /\b(\d{1,3})\s*\/\s*(?:m|f|male|female)\b/gi, score: 0.8, hint: ['/'] },
   { re: /(?:^|\n)\s*(\d{1,3})\s*(?:yo)?\s*(?:M|F|m|f)\b/g, score: 0.8 },
+  // DICOM's age string as burned into radiographs: "064Y", "37Y M" (years only: "5M" is also a count).
+  { re: /\b0?(\d{1,3})Y(?=[ \t]*(?:[/|]?[ \t]*[MFOU]\b|\n|$))/g, score: 0.85 },
   // A decade is an age only when it is someone's ("in her late 80s"); "sats mid 90s" and "SBP 80s" are values.
   { re: /\b(?:his|her|their)[\s-]+(?:(?:late|early|mid)[\s-]+)?(\d0'?s)\b/gi, score: 0.85, hint: ['0s', "0's"] },
   { re: /\b(?:aged?|age:|pt|patient|man|woman|male|female|gentleman|lady)[\s-]+(?:in[\s-]+)?(?:the[\s-]+)?(?:late|early|mid)[\s-]+(\d0'?s)\b/gi, score: 0.8, hint: ['0s', "0's"] },

@@ -17,7 +17,7 @@ const LABEL_STARTS = keywordStart(new Set([
 ]));
 const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
 // "SS# 412 55 7789": spaced groups only after an SSN label (spaced digits are common elsewhere).
-const SSN_SPACED = /\b(?:ssn|ss\s?#|social\s+security(?:\s+(?:no|number|#))?)\s*[:#.]?\s*(\d{3} \d{2} \d{4})\b/gi;
+const SSN_SPACED = /\b(?:ssn|ss\s?#|social\s+security(?:\s+(?:no|number|#))?)\s*[:#.]{0,2}\s*(\d{3} \d{2} \d{4})\b/gi;
 const LONG_NUMBER = /(?<![\d.,/-])\d{6,}(?![\d.,/]\d|-\d)/g;
 const ALPHANUMERIC = /[A-Z]{1,4}-?\d{4,}[A-Z0-9-]*\b|\d{2,}[A-Z]{1,3}\d{3,}[A-Z0-9]*\b/iy;
 // Such IDs start at a token with digits in it, or at a short word before "-1234".

@@ -27,6 +27,22 @@ describe('buildPageText on ruled tables', () => {
     expect(buildPageText(words).text).toBe('Date of birth: October 23, 1950\nAge: 74\nSodium: 140 | mmol/L');
   });
 
+  it('writes a row of labels over a row of values as label: value pairs, every word once', () => {
+    const words = [word('Last', 0, 0, 'l1'), word('name', 50, 0, 'l1'), word('Age', 400, 0, 'l1'),
+      word('Desai', 0, 25, 'l2'), word('57', 400, 25, 'l2'), word('Seen', 0, 80, 'l3'), word('today', 50, 80, 'l3')];
+    const page = buildPageText(words);
+    expect(page.text).toBe('Last name: Desai | Age: 57\nSeen today');
+    words.forEach((w, i) => expect(page.text.slice(page.starts[i], (page.starts[i] ?? 0) + w.text.length)).toBe(w.text));
+    expect(wordsInSpan(page, words, page.text.indexOf('57'), page.text.indexOf('57') + 2)).toEqual([4]);
+  });
+
+  it('does not pair rows that are not under each other or do not line up', () => {
+    const far = [word('Last', 0, 0, 'l1'), word('name', 50, 0, 'l1'), word('Desai', 0, 90, 'l2')];
+    expect(buildPageText(far).text).toBe('Last name\nDesai');
+    const shifted = [word('Age', 0, 0, 'l1'), word('Sex', 400, 0, 'l1'), word('57', 200, 25, 'l2'), word('F', 700, 25, 'l2')];
+    expect(buildPageText(shifted).text).toBe('Age: Sex\n57 | F');
+  });
+
   it('keeps a column break after a cell with digits, a long cell, or before a cell that is a label', () => {
     const words = [word('502', 0, 0, 'l1'), word('Garden', 40, 0, 'l1'), word('Fax', 400, 0, 'l1'),
       word('Please', 0, 30, 'l2'), word('call', 70, 30, 'l2'), word('us', 120, 30, 'l2'), word('any', 150, 30, 'l2'), word('time', 190, 30, 'l2'), word('Ward', 400, 30, 'l2')];

@@ -134,6 +134,21 @@ describe('LocalPhiDetector: US form variants', () => {
     expect(found('DOB: 4.15.51 on file.')).toContainEqual(['4.15.51', 'DATE']);
     expect(found('DOB 04.15.1951 on file.')).toContainEqual(['04.15.1951', 'DATE']);
     expect(found('SS# 412 55 7789 verified.')).toContainEqual(['412 55 7789', 'ID']);
+    expect(found('Social Security no.: 709 30 4910 | Street address')).toContainEqual(['709 30 4910', 'ID']);
+  });
+});
+
+describe('LocalPhiDetector: text burned into radiographs and printed on labels', () => {
+  it("finds DICOM's age string before the sex, or ending its line, but not counts", () => {
+    expect(found('DOB: 12-22-1951\n64Y F | L SHOULDER')).toContainEqual(['64', 'AGE']);
+    expect(found('Age/Sex: 076Y/M')).toContainEqual(['76', 'AGE']);
+    expect(untouched('WBC 5M\nPlt 210K', '5')).toBe(true);
+    expect(untouched('Seen 2Y ago for the same', '2')).toBe(true);
+  });
+
+  it('takes a name before Apothecary, Chemists or Drugstore as a place, not a drug class', () => {
+    expect(found('Elmwood Apothecary | Ph: 702-810-0154')).toContainEqual(['Elmwood Apothecary', 'ADDRESS']);
+    expect(untouched('Major Drug Interactions: none listed.', 'Major')).toBe(true);
   });
 });
 

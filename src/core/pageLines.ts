@@ -1,0 +1,70 @@
+import type { OcrWord } from './Image.ts';
+
+/** One printed line of a page: its words (indexes, in reading order) split into cells at column gaps. */
+export interface PageLine {
+  blockId: string;
+  cells: number[][];
+}
+
+/** Groups words in reading order into lines (same block and line id) and each line into cells. */
+export function toLines(words: readonly OcrWord[]): PageLine[] {
+  const lines: PageLine[] = [];
+  words.forEach((word, i) => {
+    const previous = words[i - 1];
+    const line = lines[lines.length - 1];
+    if (!previous || !line || previous.blockId !== word.blockId || previous.lineId !== word.lineId) {
+      lines.push({ blockId: word.blockId, cells: [[i]] });
+    } else if (columnGap(previous, word)) {
+      line.cells.push([i]);
+    } else {
+      (line.cells[line.cells.length - 1] as number[]).push(i);
+    }
+  });
+  return lines;
+}
+
+/**
+ * OCR often reads two columns as one line ("502 Garden Place      Tel: 555-0143"). A gap wider than
+ * one and a half line heights is a column break. After a label ("Age:      85") the gap only aligns
+ * the value, which stays in the label's cell.
+ */
+function columnGap(previous: OcrWord, word: OcrWord): boolean {
+  const gap = word.box.left - (previous.box.left + previous.box.width);
+  return gap > 1.5 * Math.max(previous.box.height, word.box.height) && !previous.text.endsWith(':');
+}
+
+/**
+ * A cell that reads as a form label: a few words, no digits ("Date of birth", "Emergency contact",
+ * "Occupation:"). A table's first column of them labels the next column; a row of them labels the row
+ * below.
+ */
+export function isLabelCell(cell: readonly OcrWord[]): boolean {
+  if (cell.length === 0 || cell.length > 4) return false;
+  const text = cell.map((w) => w.text).join(' ');
+  return /^\p{L}[\p{L} .'/#()-]*:?$/u.test(text) && /[\p{L}.#):]$/u.test(text);
+}
+
+/**
+ * A row of labels with their values on the line below, cell under cell ("Last name   First name" over
+ * "Desai   Parvati"): the next line starts within two of this line's heights below it, has as many cells,
+ * and each value cell starts under its label (within one line height) or overlaps it.
+ */
+export function labelsAbove(line: PageLine, next: PageLine, words: readonly OcrWord[]): boolean {
+  const cellsOf = (l: PageLine): OcrWord[][] => l.cells.map((c) => c.map((i) => words[i] as OcrWord));
+  const labels = cellsOf(line);
+  const values = cellsOf(next);
+  if (labels.length !== values.length || !labels.every(isLabelCell)) return false;
+  const height = Math.max(...labels.flat().map((w) => w.box.height));
+  const bottom = Math.max(...labels.flat().map((w) => w.box.top + w.box.height));
+  const top = Math.min(...values.flat().map((w) => w.box.top));
+  if (top < bottom - height / 2 || top > bottom + 2 * height) return false;
+  return labels.every((label, j) => {
+    const [l0, l1] = span(label);
+    const [v0, v1] = span(values[j] as OcrWord[]);
+    return Math.abs(v0 - l0) <= height || (v0 < l1 && v1 > l0);
+  });
+}
+
+function span(cell: readonly OcrWord[]): [number, number] {
+  return [Math.min(...cell.map((w) => w.box.left)), Math.max(...cell.map((w) => w.box.left + w.box.width))];
+}

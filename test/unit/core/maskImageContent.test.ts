@@ -1,0 +1,34 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { SharpImageRedactor } from '../../../src/adapters/sharp/SharpImageRedactor.ts';
+import type { OcrPage, OcrWord } from '../../../src/core/Image.ts';
+import { maskImageContent, MIN_WORD_CONFIDENCE } from '../../../src/core/maskImageContent.ts';
+import { parseMaskOptions } from '../../../src/core/parseMaskOptions.ts';
+import { LocalPhiDetector } from '../../../src/detect/LocalPhiDetector.ts';
+
+/** Words on one line, 80 px apart, with the engine's confidence for each. */
+function line(words: readonly (readonly [string, number])[], top = 10): OcrWord[] {
+  return words.map(([text, confidence], i) => {
+    const box = { left: 10 + i * 80, top, width: 70, height: 18 };
+    const polygon = [{ x: box.left, y: top }, { x: box.left + 70, y: top }, { x: box.left + 70, y: top + 18 }, { x: box.left, y: top + 18 }];
+    return { text, confidence, box, polygon, lineId: `l${top}`, blockId: 'b0' };
+  });
+}
+
+describe('maskImageContent', () => {
+  it('leaves words the engine is not sure of out of the page text: they neither hide a name nor become findings', async () => {
+    const redactor = new SharpImageRedactor({ paddingPx: 0 });
+    const bytes = await sharp({ create: { width: 600, height: 80, channels: 3, background: '#000' } }).png().toBuffer();
+    const image = await redactor.prepare(bytes);
+    // Texture read as words on a radiograph ("Es", "Deis", confidence under 0.4) around its burned-in label.
+    const page: OcrPage = { width: 600, height: 80, words: [...line([['Deis', 0.25], ['Ro', 0.1]], 10), ...line([['Es', 0.16], ['MARTIN', 0.96], ['CHAD', 0.92], ['01.01.2000', 0.96]], 40)] };
+    const extractor = { extract: async () => page };
+    const { mask } = parseMaskOptions({ minScore: 0.5 });
+    const masked = await maskImageContent({ extractor, redactor, detector: new LocalPhiDetector(), fill: '#fff', paddingPx: 0 }, image, mask);
+    expect(MIN_WORD_CONFIDENCE).toBeGreaterThan(0.25);
+    expect(masked.findings.map((f) => f.type).sort()).toEqual(['DATE', 'NAME']);
+    // MARTIN, CHAD and the date are covered; nothing on the texture line is.
+    expect(masked.coveredWords).toBe(3);
+    expect(masked.regions.every((r) => r.every((p) => p.y >= 40))).toBe(true);
+  });
+});
