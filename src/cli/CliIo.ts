@@ -8,7 +8,7 @@ export interface CliIo {
   stdin: Readable & MaybeTty;
   stdout: Writable & MaybeTty;
   stderr: Writable & MaybeTty;
-  /** Only HDM_DEBUG is read. */
+  /** HDM_DEBUG, and HDM_BENCH_IN_FLIGHT_EXTRA for `mask-image` batches (bench/maskImageBatch.ts). */
   env: Readonly<Record<string, string | undefined>>;
   /** Milliseconds, monotonic; injectable for the progress bar's tests. */
   now: () => number;

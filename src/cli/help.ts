@@ -1,6 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { PHI_TYPES } from '../core/PhiEntity.ts';
 
 const TYPES = PHI_TYPES.join(', ');
+const CORES = Math.max(1, availableParallelism());
 
 export const GENERAL_HELP = `hdm: find protected health information (PHI) in clinical text and mask it
 
@@ -9,6 +11,7 @@ Usage:
   hdm detect [FILE|-] [options]    print the PHI found, as Comprehend Medical DetectPHI JSON
   hdm detect --jsonl [FILE|-]      one line of spans per {"id","text"} line, streaming
   hdm mask-image IN [-o OUT]       cover the PHI written in an image (OCR, offline)
+  hdm mask-image IN... -o OUT      the same for several images and folders, into folder OUT
   hdm help [COMMAND]               show help for a command
 
 FILE is read as UTF-8; with '-' or no FILE, stdin is read.
@@ -70,6 +73,7 @@ ${SHARED_OPTIONS}
 `;
 
 export const MASK_IMAGE_HELP = `Usage: hdm mask-image IN [-o OUT] [options]
+       hdm mask-image IN... -o OUT [options]
 
 Reads the words in the image IN (PNG, JPEG, TIFF or WebP) with OCR, finds PHI in them with the
 same detector as 'hdm mask', and covers every word of each finding with a filled box. The output
@@ -79,19 +83,34 @@ runs on this machine (tesseract.js with bundled English data); nothing is sent a
 IN is a file, or '-' for stdin. OUT defaults to IN's name with '.masked' before the extension,
 next to IN (scan.png -> scan.masked.png); '-' writes the image to stdout (the default for stdin).
 
+Batches: with several INs, or a folder, OUT is required and is a folder (created if missing).
+Folders are walked recursively (dot-files and dot-folders skipped); images are found by content,
+and other files are skipped with a note on stderr. Each output keeps its input's name: a file
+goes to OUT/NAME, a file in folder IN to OUT/<IN's name>/<path below IN>. A run that would write
+over an input (OUT inside an input folder, an output that is an input, links resolved) or write
+two images to one output is refused before any work (exit code 2). Pages go through one pool of
+OCR workers; on a terminal, stderr shows pages done, pages/s and the time left. A bad image is
+reported by name and the others go on; at the end a summary on stderr gives the pages masked
+and failed, files skipped, words covered and PHI found by type, warnings and failures by file.
+
 Options:
-  -o, --output OUT     where to write the masked image ('-' for stdout)
+  -o, --output OUT     where to write the masked image ('-' for stdout); the folder, for a batch
   --findings FILE      also write the findings as JSON: [{ type, score, boundingBox, pixelBox }]
-                       (boundingBox in ratios of the image size, pixelBox in pixels; never the text)
+                       (boundingBox in ratios of the image size, pixelBox in pixels; never the text).
+                       For a batch: JSON Lines, one line per masked page, in the order pages finish:
+                       {"file": IN, "output": OUT/..., "findings": [...]}, written whole at the end
+  --concurrency N      OCR workers for a batch, 1 to 64 (default: one per core, here ${CORES})
 ${SHARED_OPTIONS}
   --fill COLOUR        colour of the boxes: #rgb, #rrggbb, rgb(r, g, b) or a basic name (default #000000)
   -h, --help           show this help
 
-Bad images (not an image, truncated, more than 20 MB or 50 million pixels) exit with code 1
-and one line on stderr; nothing is written.
+Bad images (not an image, truncated, more than 20 MB or 50 million pixels, several pages) exit
+with code 1 and one line on stderr; nothing is written. In a batch, the run goes on and exits
+with code 1 if any page failed; skipped files (not images) do not fail it.
 
-Example:
+Examples:
   hdm mask-image scan.jpg --findings scan.findings.json
+  hdm mask-image scans/ fax-0412.jpg -o masked/ --findings masked/findings.jsonl
 `;
 
 export const COMMAND_HELP: Readonly<Record<string, string>> = { mask: MASK_HELP, detect: DETECT_HELP, 'mask-image': MASK_IMAGE_HELP };

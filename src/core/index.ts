@@ -22,4 +22,5 @@ export * from './processImageJob.ts';
 export * from './uploadPrefix.ts';
 export * from './createImageUpload.ts';
 export * from './maskImageContent.ts';
+export * from './maskImageBytes.ts';
 export * from './clampToImage.ts';

@@ -45,15 +45,20 @@ export function isLabelCell(cell: readonly OcrWord[]): boolean {
 }
 
 /**
- * A row of labels with their values on the line below, cell under cell ("Last name   First name" over
- * "Desai   Parvati"): the next line starts within two of this line's heights below it, has as many cells,
- * and each value cell starts under its label (within one line height) or overlaps it.
+ * A row of captions with their values on the line below, cell under cell ("Last name:   First name:" over
+ * "Desai   Parvati"): the labels end in colons or are printed smaller than the values, the next line
+ * starts within two of this line's heights below it, has as many cells, and each value cell starts under
+ * its label (within one line height) or overlaps it.
  */
 export function labelsAbove(line: PageLine, next: PageLine, words: readonly OcrWord[]): boolean {
   const cellsOf = (l: PageLine): OcrWord[][] => l.cells.map((c) => c.map((i) => words[i] as OcrWord));
   const labels = cellsOf(line);
   const values = cellsOf(next);
   if (labels.length !== values.length || !labels.every(isLabelCell)) return false;
+  // A table's rows ("Last name | Ann Lee" over "First name | Ann") look alike: only captions ("Name:", or
+  // printed smaller than what is written under them) make a row of labels.
+  const captions = labels.every((cell) => cell[cell.length - 1]?.text.endsWith(':')) || median(labels.flat()) < 0.85 * median(values.flat());
+  if (!captions) return false;
   const height = Math.max(...labels.flat().map((w) => w.box.height));
   const bottom = Math.max(...labels.flat().map((w) => w.box.top + w.box.height));
   const top = Math.min(...values.flat().map((w) => w.box.top));
@@ -63,6 +68,12 @@ export function labelsAbove(line: PageLine, next: PageLine, words: readonly OcrW
     const [v0, v1] = span(values[j] as OcrWord[]);
     return Math.abs(v0 - l0) <= height || (v0 < l1 && v1 > l0);
   });
+}
+
+/** The median word height. */
+function median(words: readonly OcrWord[]): number {
+  const heights = words.map((w) => w.box.height).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0;
 }
 
 function span(cell: readonly OcrWord[]): [number, number] {

@@ -1,9 +1,9 @@
 import { HdmError, InvalidInputError, JobStateConflictError, ObjectNotFoundError, PayloadTooLargeError, UnsupportedImageError } from './errors.ts';
 import type { PreparedImage } from './Image.ts';
 import { countFindingsByType, type Finding, type Job } from './Job.ts';
-import type { ImageServices, JobServices } from './JobServices.ts';
+import type { JobServices } from './JobServices.ts';
+import { maskImageBytes } from './maskImageBytes.ts';
 import { termsRefOf } from './maskImageJob.ts';
-import { maskImageContent } from './maskImageContent.ts';
 import { parseMaskOptions } from './parseMaskOptions.ts';
 import { advanceJob, failJob } from './recordJobOutcome.ts';
 
@@ -32,9 +32,12 @@ export async function processImageJob(services: JobServices, jobId: string): Pro
     throw error;
   }
   try {
-    const prepared = await loadImage(services, engines, job);
-    const { mask } = parseMaskOptions({ ...job.options, ...(await loadTerms(services, job)) });
-    const masked = await maskImageContent({ ...engines, detector: services.detector }, prepared, mask);
+    const input = await loadInput(services, job);
+    // Same order as ever: decode, then the declared type, then the terms (only for a usable image).
+    const masked = await maskImageBytes({ ...engines, detector: services.detector }, input.bytes, async (prepared) => {
+      checkDeclaredType(prepared, input.declared);
+      return parseMaskOptions({ ...job.options, ...(await loadTerms(services, job)) }).mask;
+    });
     const redacted = masked.image;
     const findings = masked.findings.map((found, i): Finding => ({ ...found, id: `${job.id}:${i + 1}`, jobId: job.id, owner: job.owner, seq: i + 1, createdAt: job.createdAt, expiresAt: job.expiresAt }));
     services.logger.info('image.masked', { jobId: job.id, words: masked.wordCount, covered: masked.coveredWords, findings: findings.length });
@@ -53,8 +56,8 @@ export async function processImageJob(services: JobServices, jobId: string): Pro
   }
 }
 
-/** The input object, checked for existence, size and that its content is the image type it was declared as. */
-async function loadImage(services: JobServices, images: Required<Pick<ImageServices, 'redactor'>>, job: Job): Promise<PreparedImage> {
+/** The input object's bytes, checked for existence and size, with the content type it was declared as. */
+async function loadInput(services: JobServices, job: Job): Promise<{ bytes: Uint8Array; declared: string | undefined }> {
   const ref = job.input as NonNullable<Job['input']>;
   let head;
   try {
@@ -64,12 +67,14 @@ async function loadImage(services: JobServices, images: Required<Pick<ImageServi
     throw error;
   }
   if (head.size > MAX_IMAGE_BYTES) throw new PayloadTooLargeError(`the input image must be at most ${MAX_IMAGE_BYTES} bytes`);
-  const prepared = await images.redactor.prepare(await services.objects.get(ref));
-  const declared = head.contentType?.split(';')[0]?.trim().toLowerCase();
+  return { bytes: await services.objects.get(ref), declared: head.contentType?.split(';')[0]?.trim().toLowerCase() };
+}
+
+/** The decoded content must be the image type the upload was declared as (octet-stream declares nothing). */
+function checkDeclaredType(prepared: PreparedImage, declared: string | undefined): void {
   if (declared && declared !== 'application/octet-stream' && declared !== prepared.contentType) {
     throw new UnsupportedImageError(`the upload's content is ${prepared.contentType}, not the declared ${declared}`);
   }
-  return prepared;
 }
 
 /** The allow and deny terms maskImage left next to the input, if it had any. */

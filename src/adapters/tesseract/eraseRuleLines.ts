@@ -1,7 +1,10 @@
 import { turnGrey, type GreyImage } from './GreyImage.ts';
 
-/** Darker than this is ink. */
-const INK = 150;
+/**
+ * Darker than this is ink. Rules are often light grey (#c4c4c4), and lighter still on a blurred scan,
+ * where a table's grid came out at 160-190 and was kept at a threshold of 150.
+ */
+const INK = 205;
 
 /**
  * The page with its ruled lines (table grids, form rules, underlines) painted white, as a new image.

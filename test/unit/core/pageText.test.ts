@@ -28,7 +28,8 @@ describe('buildPageText on ruled tables', () => {
   });
 
   it('writes a row of labels over a row of values as label: value pairs, every word once', () => {
-    const words = [word('Last', 0, 0, 'l1'), word('name', 50, 0, 'l1'), word('Age', 400, 0, 'l1'),
+    const caption = (text: string, left: number): OcrWord => ({ ...word(text, left, 0, 'l1'), box: { left, top: 0, width: text.length * 10, height: 14 } });
+    const words = [caption('Last', 0), caption('name', 50), caption('Age', 400),
       word('Desai', 0, 25, 'l2'), word('57', 400, 25, 'l2'), word('Seen', 0, 80, 'l3'), word('today', 50, 80, 'l3')];
     const page = buildPageText(words);
     expect(page.text).toBe('Last name: Desai | Age: 57\nSeen today');
@@ -36,9 +37,11 @@ describe('buildPageText on ruled tables', () => {
     expect(wordsInSpan(page, words, page.text.indexOf('57'), page.text.indexOf('57') + 2)).toEqual([4]);
   });
 
-  it('does not pair rows that are not under each other or do not line up', () => {
-    const far = [word('Last', 0, 0, 'l1'), word('name', 50, 0, 'l1'), word('Desai', 0, 90, 'l2')];
-    expect(buildPageText(far).text).toBe('Last name\nDesai');
+  it('does not pair the rows of a table, rows that are not under each other, or rows that do not line up', () => {
+    const table = [word('Last', 0, 0, 'l1'), word('name', 50, 0, 'l1'), word('Lee', 400, 0, 'l1'), word('First', 0, 25, 'l2'), word('name', 60, 25, 'l2'), word('Ann', 400, 25, 'l2')];
+    expect(buildPageText(table).text).toBe('Last name: Lee\nFirst name: Ann');
+    const far = [word('Last:', 0, 0, 'l1'), word('name', 60, 0, 'l1'), word('Desai', 0, 90, 'l2')];
+    expect(buildPageText(far).text).toBe('Last: name\nDesai');
     const shifted = [word('Age', 0, 0, 'l1'), word('Sex', 400, 0, 'l1'), word('57', 200, 25, 'l2'), word('F', 700, 25, 'l2')];
     expect(buildPageText(shifted).text).toBe('Age: Sex\n57 | F');
   });
