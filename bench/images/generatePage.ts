@@ -1,14 +1,27 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { ImageFormat } from '../../src/core/detectImageFormat.ts';
 import type { PixelBox, Point } from '../../src/core/Image.ts';
 import { mixSeed, Rng } from '../corpus/random.ts';
 import type { PhiType } from '../corpus/types.ts';
-import { FONT_FAMILIES, type FontFamily } from './fontMetrics.ts';
+import { DEJAVU_FAMILIES, FONT_FAMILIES, fontSet, installedFamilies, type FontFamily } from './fontMetrics.ts';
 import { layoutPage, type Layout } from './layoutPage.ts';
 import { measureWords, wordText } from './measureWords.ts';
-import { PAGE_STYLES, type PageStyle, buildRows } from './pageStyles.ts';
+import { radiographArt } from './radiographArt.ts';
+import { ALL_PAGE_STYLES, buildPage, FORM_VARIANTS, kindOf, PAGE_KINDS, PAGE_STYLES, type PageKind, type PageStyle } from './pageStyles.ts';
 
-export { FONT_FAMILIES, PAGE_STYLES, type FontFamily, type PageStyle };
+export { ALL_PAGE_STYLES, DEJAVU_FAMILIES, FONT_FAMILIES, FORM_VARIANTS, fontSet, installedFamilies, kindOf, PAGE_KINDS, PAGE_STYLES, type FontFamily, type PageKind, type PageStyle };
+
+/** Scanner or fax noise, applied after the rotation and before JPEG encoding. */
+export interface PageNoise {
+  /** Standard deviation of the gaussian noise added to every pixel, in grey levels (8-20 is a poor scan). */
+  sigma: number;
+  /** Share of pixels turned into specks (dark on light ground, light on dark), e.g. 0.001-0.004. */
+  speckle: number;
+  /** Gaussian blur sigma in pixels (0 for none; 0.5-1.0 for a soft scan). */
+  blur: number;
+}
+
+export type QuarterTurn = 0 | 90 | 180 | 270;
 
 export interface GeneratePageOptions {
   seed: number;
@@ -20,7 +33,14 @@ export interface GeneratePageOptions {
   rotateDeg?: number;
   /** Set: the page is a JPEG at this quality (60-85 for scan-like noise). Unset: PNG. */
   jpegQuality?: number;
-  /** Default: picked from the seed among the DejaVu families. */
+  /** Scanner or fax noise (gaussian, specks, blur). Default none. */
+  noise?: PageNoise;
+  /**
+   * Turns the finished page (after rotation and noise) by a quarter turn clockwise, exactly (no resampling),
+   * with no EXIF orientation tag: a page scanned sideways or upside down. Width and height swap at 90 and 270.
+   */
+  turn?: QuarterTurn;
+  /** Default: picked from the seed among `FONT_FAMILIES`. Any family fontconfig knows (`installedFamilies()`). */
   fontFamily?: FontFamily;
   /** Body font size in pixels (titles are larger). Default: picked from the seed in 14-32. */
   fontSize?: number;
@@ -30,7 +50,10 @@ export interface PageWord {
   text: string;
   /** Tight box around the word's ink, in page pixels (after rotation: the polygon's bounds, clamped to the page). */
   box: PixelBox;
-  /** The unrotated ink box's corners after the page's rotation, clockwise from top left. */
+  /**
+   * The unrotated ink box's corners after the page's rotation (and quarter turn), starting at the word's own
+   * top left and going round clockwise on screen (the first edge runs along the text's reading direction).
+   */
   polygon: Point[];
   phi: boolean;
   type?: PhiType;
@@ -54,35 +77,85 @@ export const PAGE_SIZES = { '3mp': { width: 2000, height: 1500 }, '1mp': { width
  * page is applied to the boxes' corners. Same options, same bytes.
  */
 export async function generatePage(options: GeneratePageOptions): Promise<GeneratedPage> {
-  const { seed, style, width = PAGE_SIZES['3mp'].width, height = PAGE_SIZES['3mp'].height, rotateDeg = 0 } = options;
-  if (!PAGE_STYLES.includes(style)) throw new Error(`unknown page style (use one of ${PAGE_STYLES.join(', ')})`);
-  const rng = new Rng(mixSeed(seed, PAGE_STYLES.indexOf(style), 0x1a6e));
+  const { seed, style, width = PAGE_SIZES['3mp'].width, height = PAGE_SIZES['3mp'].height, rotateDeg = 0, turn = 0 } = options;
+  if (!ALL_PAGE_STYLES.includes(style)) throw new Error(`unknown page style (use one of ${ALL_PAGE_STYLES.join(', ')})`);
+  if (![0, 90, 180, 270].includes(turn)) throw new Error('turn must be 0, 90, 180 or 270');
+  const rng = new Rng(mixSeed(seed, ALL_PAGE_STYLES.indexOf(style), 0x1a6e));
   const fontFamily = options.fontFamily ?? rng.pick(FONT_FAMILIES);
   const fontSize = options.fontSize ?? rng.int(14, 32);
-  const rows = buildRows(style, rng);
-  const layout = await layoutPage(rows, { width, height, family: fontFamily, size: fontSize });
+  const design = buildPage(style, rng);
+  const layout = await layoutPage(design.rows, { width, height, family: fontFamily, size: fontSize });
   const boxes = await measureWords(layout.words, fontFamily, width, height);
-  const turn = rotation(rotateDeg, width / 2, height / 2);
+  const tilt = rotation(rotateDeg, width / 2, height / 2);
+  const quarter = quarterTurn(turn, width, height);
+  const [outW, outH] = turn === 90 || turn === 270 ? [height, width] : [width, height];
   const words = layout.words.map((w, i): PageWord => {
     const b = boxes[i] as PixelBox;
-    const polygon = corners(b).map(turn);
-    return { text: w.text, box: rotateDeg ? bounds(polygon, width, height) : b, polygon, phi: w.type !== undefined, ...(w.type ? { type: w.type } : {}) };
+    const polygon = corners(b).map(tilt).map(quarter);
+    return { text: w.text, box: rotateDeg || turn ? bounds(polygon, outW, outH) : b, polygon, phi: w.type !== undefined, ...(w.type ? { type: w.type } : {}) };
   });
-  const svg = pageSvg(layout, fontFamily, width, height, rotateDeg);
-  const page = sharp(Buffer.from(svg)).flatten({ background: '#ffffff' }).removeAlpha();
+  const art = design.dark ? radiographArt(layout, width, height, new Rng(mixSeed(seed, 0xa27))) : '';
+  const svg = pageSvg(layout, fontFamily, width, height, rotateDeg, design.dark ? '#000' : '#fff', art);
+  let page = sharp(Buffer.from(svg), { limitInputPixels: false }).flatten({ background: design.dark ? '#000000' : '#ffffff' }).removeAlpha();
+  if (options.noise) page = await addNoise(page, options.noise, new Rng(mixSeed(seed, 0x0153)));
+  if (turn) page = sharp(await page.rotate(turn).png({ compressionLevel: 1 }).toBuffer());
   const format: ImageFormat = options.jpegQuality === undefined ? 'png' : 'jpeg';
   const bytes = await (format === 'png' ? page.png() : page.jpeg({ quality: options.jpegQuality })).toBuffer();
-  return { bytes, format, width, height, fontFamily, fontSize, words };
+  return { bytes, format, width: outW, height: outH, fontFamily, fontSize, words };
 }
 
-function pageSvg(layout: Layout, family: FontFamily, width: number, height: number, rotateDeg: number): string {
+/** Gaussian noise (the same on each channel), specks, then a slight blur: a scan or a fax. */
+async function addNoise(page: Sharp, noise: PageNoise, rng: Rng): Promise<Sharp> {
+  const { data, info } = await page.raw().toBuffer({ resolveWithObject: true });
+  const channels = info.channels;
+  let spare: number | undefined;
+  const gauss = (): number => {
+    if (spare !== undefined) {
+      const g = spare;
+      spare = undefined;
+      return g;
+    }
+    const u = Math.max(rng.next(), 1e-12);
+    const r = Math.sqrt(-2 * Math.log(u));
+    const t = 2 * Math.PI * rng.next();
+    spare = r * Math.sin(t);
+    return r * Math.cos(t);
+  };
+  for (let p = 0; p < data.length; p += channels) {
+    const speck = rng.next() < noise.speckle;
+    const delta = noise.sigma * gauss();
+    for (let c = 0; c < channels; c++) {
+      const v = data[p + c] as number;
+      data[p + c] = speck ? (v > 127 ? 40 : 215) : Math.max(0, Math.min(255, Math.round(v + delta)));
+    }
+  }
+  const raw = sharp(data, { raw: { width: info.width, height: info.height, channels } });
+  return noise.blur >= 0.3 ? sharp(await raw.blur(noise.blur).png({ compressionLevel: 1 }).toBuffer()) : raw;
+}
+
+function pageSvg(layout: Layout, family: FontFamily, width: number, height: number, rotateDeg: number, background: string, art: string): string {
   const bars = layout.bars.map((b) => `<rect x="0" y="${b.top}" width="${width}" height="${b.height}" fill="${b.colour}"/>`);
   // Light grey rules: visible structure, but not "ink" for OCR-free checks (they stay above 128).
   const rules = layout.rules.map((y) => `<line x1="${Math.round(width * 0.05)}" y1="${y}" x2="${Math.round(width * 0.95)}" y2="${y}" stroke="#c4c4c4" stroke-width="1"/>`);
+  // Table grids: crisp 1 px lines on pixel centres.
+  const grid = layout.grid.map((l) => `<line x1="${l.x1 + 0.5}" y1="${l.y1 + 0.5}" x2="${l.x2 + 0.5}" y2="${l.y2 + 0.5}" stroke="#555555" stroke-width="1"/>`);
   const texts = layout.words.map((w) => wordText(w, family, w.colour));
   const turn = rotateDeg ? ` transform="rotate(${rotateDeg} ${width / 2} ${height / 2})"` : '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/>` +
-    `<g${turn}><rect width="100%" height="100%" fill="#fff"/>${bars.join('')}${rules.join('')}${texts.join('')}</g></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="${background}"/>` +
+    `<g${turn}><rect width="100%" height="100%" fill="${background}"/>${art}${bars.join('')}${rules.join('')}${grid.join('')}${texts.join('')}</g></svg>`;
+}
+
+/**
+ * A quarter turn clockwise of a W × H image, on pixel-edge coordinates: pixel (x, y) goes to (H-1-y, x) at
+ * 90°, so the point (x, y) goes to (H - y, x); 180°: (W - x, H - y); 270°: (y, W - x). Exact.
+ */
+export function quarterTurn(turn: QuarterTurn, width: number, height: number): (p: Point) => Point {
+  switch (turn) {
+    case 90: return ({ x, y }) => ({ x: height - y, y: x });
+    case 180: return ({ x, y }) => ({ x: width - x, y: height - y });
+    case 270: return ({ x, y }) => ({ x: y, y: width - x });
+    default: return (p) => p;
+  }
 }
 
 /** SVG's rotate(deg cx cy): clockwise on screen (y points down). */

@@ -8,7 +8,7 @@ import type { PlacedWord } from './layoutPage.ts';
 const INK = 200;
 
 export function wordText(w: PlacedWord, family: FontFamily, fill: string): string {
-  return `<text x="${w.x}" y="${w.baseline}" font-family="${family}" font-size="${w.size}" font-weight="${w.bold ? 'bold' : 'normal'}" fill="${fill}">${escapeXml(w.text)}</text>`;
+  return `<text x="${w.x}" y="${w.baseline}" font-family="${escapeXml(family)}" font-size="${w.size}" font-weight="${w.bold ? 'bold' : 'normal'}" fill="${fill}">${escapeXml(w.text)}</text>`;
 }
 
 /**

@@ -14,6 +14,8 @@ export interface Cell {
   bold?: boolean;
   colour?: string;
   wrap?: boolean;
+  /** `right`: the words end at the cell's right edge (the next cell's start, or the right margin). Not with `wrap`. */
+  align?: 'left' | 'right';
 }
 
 /** One line of the page (more when a cell wraps). Decorations are drawn in the final image only. */
@@ -27,6 +29,14 @@ export interface Row {
   rule?: boolean;
   /** Extra space before the row, in line heights. */
   gapBefore?: number;
+  /**
+   * Table grid lines around the row: a horizontal line above it and vertical lines just before each of these
+   * starts (0-1 of the content width; include 0 and 1 for the outer borders). The last grid row of a run of
+   * grid rows also gets the line below it. Lines are mid grey (#555), a gap of 0.2 em or more from the text.
+   */
+  grid?: number[];
+  /** This row and the ones after it are laid out against the bottom margin (radiograph corners, footers). */
+  fromBottom?: boolean;
 }
 
 /** Turns a corpus Fragment (strings and PhiPieces) into runs. */

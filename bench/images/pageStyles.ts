@@ -1,36 +1,35 @@
-import { makeCast, type Cast } from '../corpus/cast.ts';
+import { makeCast } from '../corpus/cast.ts';
 import { allergy, condition, med, narrative, vitals } from '../corpus/clinical.ts';
-import { type Fragment, phi } from '../corpus/NoteBuilder.ts';
-import { domainFor, emailAddress, phoneNumber, url } from '../corpus/phi/contact.ts';
-import { addDays, formatDate, FULL_US, randomAnchor, time } from '../corpus/phi/dates.ts';
+import { phi } from '../corpus/NoteBuilder.ts';
+import { domainFor, emailAddress, url } from '../corpus/phi/contact.ts';
+import { addDays, randomAnchor, time } from '../corpus/phi/dates.ts';
 import { idValue } from '../corpus/phi/ids.ts';
 import { formatName } from '../corpus/phi/names.ts';
-import { hospitalName, streetLine, usCity, ward, zip } from '../corpus/phi/places.ts';
+import { hospitalName, streetLine, ward } from '../corpus/phi/places.ts';
 import type { Rng } from '../corpus/random.ts';
+import { dischargeSummary, faxCover, formBelow, formTable, prescriptionLabel, radiograph, screenshotChrome } from './extraStyles.ts';
 import { cell, field, type Row } from './pageSpec.ts';
+import { ADDRESS, cityLine, DATE, doctorName, ID, NAME, para, patientName, PHONE, type Story } from './styleKit.ts';
 
+/** The first four styles: `npm run bench` cycles through these (its figures stay comparable). */
 export const PAGE_STYLES = ['form', 'letter', 'lab-report', 'screenshot'] as const;
-export type PageStyle = (typeof PAGE_STYLES)[number];
+/** Every style, in a fixed order (a style's index seeds its pages: new styles only ever go at the end). */
+export const ALL_PAGE_STYLES = [...PAGE_STYLES, 'discharge-summary', 'prescription-label', 'radiograph', 'fax-cover', 'form-table', 'form-below'] as const;
+export type PageStyle = (typeof ALL_PAGE_STYLES)[number];
 
-interface Story {
-  rng: Rng;
-  cast: Cast;
-  anchor: Date;
-  clinic: string;
+/** The 8 kinds of page of issue 12's held-out set; `form-table` and `form-below` are variants of the registration form. */
+export const PAGE_KINDS = ['form', 'letter', 'lab-report', 'discharge-summary', 'screenshot', 'prescription-label', 'radiograph', 'fax-cover'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+export const FORM_VARIANTS = ['form', 'form-table', 'form-below'] as const;
+export function kindOf(style: PageStyle): PageKind {
+  return (FORM_VARIANTS as readonly string[]).includes(style) ? 'form' : (style as PageKind);
 }
 
-const NAME = (text: string) => phi('NAME', text);
-const DATE = (d: Date, rng: Rng) => phi('DATE', formatDate(d, rng.pick(FULL_US)));
-const ID = (text: string) => phi('ID', text);
-const PHONE = (rng: Rng) => phi('PHONE_OR_FAX', phoneNumber(rng));
-const ADDRESS = (text: string) => phi('ADDRESS', text);
-const patientName = (s: Story) => NAME(formatName(s.cast.patient, s.rng.pick(['full', 'fullMiddleInitial', 'lastFirst', 'upperLastFirst'] as const)));
-const doctorName = (s: Story, i = 0) => NAME(formatName(s.cast.doctors[i] ?? s.cast.patient, 'full'));
-const cityLine = (rng: Rng) => {
-  const { city, state } = usCity(rng);
-  return [ADDRESS(city), ', ', ADDRESS(`${state} ${zip(rng)}`)];
-};
-const para = (text: Fragment): Row => ({ cells: [cell(0, text, { wrap: true })], gapBefore: 0.3 });
+/** What a style draws: its rows, and whether the page is a dark image (a radiograph: light text on black). */
+export interface PageDesign {
+  rows: Row[];
+  dark?: boolean;
+}
 
 function form(s: Story): Row[] {
   const { rng, cast } = s;
@@ -49,6 +48,8 @@ function form(s: Story): Row[] {
     { cells: field(0, 'Phone:', v, PHONE(rng)), rule: true },
     { cells: field(0, 'Email:', v, phi('EMAIL', emailAddress(rng, pt))), rule: true },
     ...(pt.profession ? [{ cells: field(0, 'Occupation:', v, phi('PROFESSION', pt.profession)), rule: true }] : []),
+    // A child has no occupation: the form asks for the guardian's (every form has a PROFESSION).
+    ...(!pt.profession && kin?.profession ? [{ cells: field(0, 'Guardian occupation:', v, phi('PROFESSION', kin.profession)), rule: true }] : []),
     { cells: field(0, 'Emergency contact:', v, kin ? [NAME(formatName(kin.person, 'full')), ` (${kin.relation}) `, PHONE(rng)] : 'none'), rule: true },
     { cells: field(0, 'Primary physician:', v, ['Dr. ', doctorName(s)]), rule: true },
     { cells: [...field(0, 'Insurance:', v, rng.pick(['BCBS PPO', 'MassHealth', 'Medicare Part B', 'Aetna HMO'])), ...field(0.62, 'Member ID:', 0.79, ID(idValue(rng, 'member')))], rule: true },
@@ -115,11 +116,15 @@ function screenshot(s: Story): Row[] {
   const pt = cast.patient;
   const kin = cast.relatives[0];
   const when = DATE(s.anchor, rng);
+  const mrn = idValue(rng, 'mrn');
   return [
-    { cells: [cell(0, patientName(s), { bold: true, colour: '#ffffff' }), cell(0.4, ['DOB: ', DATE(pt.dob, rng)], { colour: '#ffffff' }), cell(0.7, ['MRN: ', ID(idValue(rng, 'mrn'))], { colour: '#ffffff' })], background: '#23395d' },
+    // The browser's tab and address bar above the EHR's dark banner: the address holds the MRN or the name.
+    ...screenshotChrome(s, mrn),
+    { cells: [cell(0, patientName(s), { bold: true, colour: '#ffffff' }), cell(0.4, ['DOB: ', DATE(pt.dob, rng)], { colour: '#ffffff' }), cell(0.7, ['MRN: ', ID(mrn)], { colour: '#ffffff' })], background: '#23395d' },
     { cells: ['Summary', 'Notes', 'Orders', 'Results', 'Meds', 'Billing'].map((t, i) => cell(i / 6, t)), background: '#e3e9f2' },
     { cells: [...field(0, 'Attending:', 0.2, ['Dr. ', doctorName(s)]), ...field(0.55, 'Unit:', 0.68, ward(rng))], gapBefore: 0.4 },
     { cells: [...field(0, 'Allergies:', 0.2, allergy(rng)), ...field(0.55, 'Phone:', 0.68, PHONE(rng))] },
+    { cells: [...field(0, 'Portal e-mail:', 0.2, phi('EMAIL', emailAddress(rng, pt))), ...field(0.55, 'Age:', 0.68, [phi('AGE', String(pt.age)), pt.ageUnit === 'month' ? ' mo' : ' y'])] },
     { cells: [cell(0, ['Progress Note - ', when, ` ${time(rng, '24colon')}`], { bold: true })], rule: true, gapBefore: 0.5 },
     para([`${narrative(rng, 1)} Seen with Dr. `, NAME(cast.doctors[1]?.last ?? 'Lee'), `. ${vitals(rng)}. `, ...(kin ? [`Pt's ${kin.relation} `, NAME(formatName(kin.person, 'first')), ' at bedside, reachable at ', PHONE(rng), '. '] : []), narrative(rng, 2)]),
     para([`Plan: ${med(rng)}. Follow up at `, ADDRESS(hospitalName(rng)), ' on ', DATE(addDays(s.anchor, rng.int(5, 30)), rng), `. ${narrative(rng, 1)}`]),
@@ -127,9 +132,20 @@ function screenshot(s: Story): Row[] {
   ];
 }
 
-const BUILDERS: Record<PageStyle, (s: Story) => Row[]> = { form, letter, 'lab-report': labReport, screenshot };
+const BUILDERS: Record<PageStyle, (s: Story) => PageDesign> = {
+  form: (s) => ({ rows: form(s) }),
+  letter: (s) => ({ rows: letter(s) }),
+  'lab-report': (s) => ({ rows: labReport(s) }),
+  screenshot: (s) => ({ rows: screenshot(s) }),
+  'discharge-summary': (s) => ({ rows: dischargeSummary(s) }),
+  'prescription-label': (s) => ({ rows: prescriptionLabel(s) }),
+  radiograph: (s) => ({ rows: radiograph(s), dark: true }),
+  'fax-cover': (s) => ({ rows: faxCover(s) }),
+  'form-table': (s) => ({ rows: formTable(s) }),
+  'form-below': (s) => ({ rows: formBelow(s) }),
+};
 
-export function buildRows(style: PageStyle, rng: Rng): Row[] {
+export function buildPage(style: PageStyle, rng: Rng): PageDesign {
   const anchor = randomAnchor(rng);
   const story: Story = { rng, anchor, cast: makeCast(rng, anchor), clinic: hospitalName(rng) };
   return BUILDERS[style](story);
