@@ -9,9 +9,12 @@ const SUFFIX =
   '(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|way|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|row|alley|aly|plaza|plz|pike|turnpike|tpke|crescent|cres|close|grove|gardens|heights|hts|path|point|pt|ridge|run|walk|loop|bend|crossing|xing|commons|mews|expressway|expy|freeway|fwy|route|rte)';
 const STREET_WORD = "(?:[A-Za-z][A-Za-z'’.-]*|\\d+(?:st|nd|rd|th))";
 // Street parts stay on one line: a street never runs on past a line break.
-const UNIT = '(?:,?\\s*(?:apt|apartment|unit|suite|ste|#|fl|floor|rm|room|bldg|building)\\.?\\s*#?\\s*[A-Za-z0-9-]+)?';
+// A word right after the suffix ends the match (STREET is case-blind, so any word: "3 sec pt refused" is no
+// street, nor "40 St Mary"), unless it starts the unit ("249B River St Apt 5").
+const UNIT_WORD = '(?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|building)';
+const UNIT = `(?:,?\\s*(?:${UNIT_WORD}|#)\\.?\\s*#?\\s*[A-Za-z0-9-]+)?`;
 const STREET = new RegExp(
-  `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+|north[ \\t]+|south[ \\t]+|east[ \\t]+|west[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${SUFFIX}\\b(?!\\.?[ \\t]+[A-Z][a-z])\\.?${UNIT}`,
+  `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+|north[ \\t]+|south[ \\t]+|east[ \\t]+|west[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${SUFFIX}\\b(?!\\.?[ \\t]+(?!${UNIT_WORD}\\b)[A-Z][a-z])\\.?${UNIT}`,
   'gi',
 );
 const UNIT_ALONE = /\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d+[A-Z]?\b/gi;

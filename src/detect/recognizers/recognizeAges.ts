@@ -17,9 +17,11 @@ const AGE_PATTERNS: { re: RegExp; score: number; hint?: string[] }[] = [
   { re: new RegExp(`\\b${AGE_NUMBER}[\\s-]*(?:month|week|day)s?[\\s-]+old\\b`, 'gi'), score: 0.9, hint: ['old'] },
   { re: /\b(?:aged?|age:|age\s+of)\s*[:=]?\s*(\d{1,3})\b/gi, score: 0.95, hint: ['age'] },
   { re: /\b(\d{1,3})\s*(?:yo\s*)?(?:m|f|male|female)(?=[\s,.;]|$)(?=[^\n]{0,40}\b(?:with|w\/|presents|presenting|admitted|adm|bib|s\/p|h\/o|hx|pmh|who|pt|patient|c\/o|from|via|transferred|brought)\b)/gi, score: 0.85 },
-  { re: /\b(?:pt|patient|age\/sex|age\/gender|sex\/age)\s*:?\s*(\d{1,3})\s*(?:\/\s*)?(?:yo\s*)?(?:m|f|male|female)\b/gi, score: 0.9, hint: ['pt', 'patient', 'age', 'sex'] },
+  { re: /\b(?:pt|patient|age\s*\/\s*sex|age\s*\/\s*gender|sex\s*\/\s*age)\s*:?\s*(\d{1,3})\s*(?:\/\s*)?(?:yo\s*)?(?:m|f|male|female)\b/gi, score: 0.9, hint: ['pt', 'patient', 'age', 'sex'] },
   { re: /\b(\d{1,3})\s*\/\s*(?:m|f|male|female)\b/gi, score: 0.8, hint: ['/'] },
   { re: /(?:^|\n)\s*(\d{1,3})\s*(?:yo)?\s*(?:M|F|m|f)\b/g, score: 0.8 },
+  // "(he is 71)", "she is 71 and lives alone": a bare number after "he/she is" is an age unless a unit follows.
+  { re: /\b(?:he|she)\s+is\s+(\d{1,3})(?=\s*(?:[),;.]|and\b|but\b|with\b|$))(?!\.\d)/gi, score: 0.8, hint: ['he is', 'she is'] },
   // DICOM's age string as burned into radiographs: "064Y", "37Y M" (years only: "5M" is also a count).
   { re: /\b0?(\d{1,3})Y(?=[ \t]*(?:[/|]?[ \t]*[MFOU]\b|\n|$))/g, score: 0.85 },
   // A decade is an age only when it is someone's ("in her late 80s"); "sats mid 90s" and "SBP 80s" are values.

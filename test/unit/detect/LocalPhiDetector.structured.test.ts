@@ -146,6 +146,22 @@ describe('LocalPhiDetector: text burned into radiographs and printed on labels',
     expect(untouched('Seen 2Y ago for the same', '2')).toBe(true);
   });
 
+  it('finds ages written as "(he is 71)" and "Age / sex: 88 F", but not "he is 3 days out"', () => {
+    expect(found('Paperwork for Mr. Pierre-Louis (he is 71), seen here.')).toContainEqual(['71', 'AGE']);
+    expect(found('DOB: 10/17/1929 | Age / sex: 88 F')).toContainEqual(['88', 'AGE']);
+    expect(untouched('He is 3 days out from surgery. She is 2.5 kg up.', '3')).toBe(true);
+  });
+
+  it('continues a street into its unit, but not into a saint or a doctor', () => {
+    expect(found('249B River St Apt 5, San Diego, CA 50925')).toContainEqual(['249B River St Apt 5, San Diego, CA 50925', 'ADDRESS']);
+
+    expect(untouched('Room 14 Oak Dr Smith on rounds.', 'Oak Dr')).toBe(true);
+  });
+
+  it('takes a link whose dots OCR read as spaces whole, up to its path', () => {
+    expect(found('https://chart oklahomacity net/patients/MR680874/chart | Inbox')).toContainEqual(['https://chart oklahomacity net/patients/MR680874/chart', 'URL']);
+  });
+
   it('takes a name before Apothecary, Chemists or Drugstore as a place, not a drug class', () => {
     expect(found('Elmwood Apothecary | Ph: 702-810-0154')).toContainEqual(['Elmwood Apothecary', 'ADDRESS']);
     expect(untouched('Major Drug Interactions: none listed.', 'Major')).toBe(true);
