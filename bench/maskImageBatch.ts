@@ -1,20 +1,21 @@
 // `npm run bench:images-batch`: `hdm mask-image FILES... -o OUT` timed as users run it (a fresh process,
 // start-up included) on generated pages, for --concurrency 1 and 2 and with N, N+1 or N+2 pages in flight.
 // Target (issue 12): 60 pages in one call at <= 1.5 s a page on 2 cores.
-// Usage: npm run bench:images-batch [-- PAGES | DIR [ROUNDS]]: PAGES generated pages (default 24), or the
-// image files in DIR (e.g. held-out pages); ROUNDS (default 1) runs every setup that many times,
+// Usage: npm run bench:images-batch [-- PAGES | DIR [ROUNDS [SEED]]]: PAGES pages of eval:images' plan (default
+// 24, seed SEED, default 20261201), or the image files in DIR; ROUNDS (default 1) runs every setup that many times,
 // interleaved, and reports the median. Timings on a shared VM are noisy: compare rows of one run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { generatePage, PAGE_SIZES, PAGE_STYLES } from './images/generatePage.ts';
+import { generatePage } from './images/generatePage.ts';
+import { planPages } from './images/pagePlan.ts';
 import { num, table } from './table.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ARG = process.argv[2] ?? '24';
 const ROUNDS = Math.max(1, Number(process.argv[3] ?? 1));
-const SIZES = [PAGE_SIZES['1mp'], PAGE_SIZES['3mp'], { width: 1700, height: 2200 }];
+const SEED = Number(process.argv[4] ?? 20261201);
 
 interface Setup {
   label: string;
@@ -23,15 +24,12 @@ interface Setup {
   extra: number;
 }
 
-/** Pages mixing the four styles, three sizes, skew and JPEG, as files in `dir`. */
+/** The eval's page plan (bench/images/pagePlan.ts: 8 kinds, 800×600 to 2480×3508, skew, JPEG, noise) as files in `dir`. */
 async function writePages(dir: string, count: number): Promise<string[]> {
   const files: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const style = PAGE_STYLES[i % PAGE_STYLES.length] as (typeof PAGE_STYLES)[number];
-    const size = SIZES[Math.floor(i / PAGE_STYLES.length) % SIZES.length] as { width: number; height: number };
-    const jpeg = i % 2 === 1;
-    const page = await generatePage({ seed: 500 + i, style, ...size, rotateDeg: i % 3 === 2 ? 1.5 : 0, ...(jpeg ? { jpegQuality: 75 } : {}) });
-    const file = path.join(dir, `page-${String(i).padStart(3, '0')}.${jpeg ? 'jpg' : 'png'}`);
+  for (const [i, plan] of planPages(count, SEED).entries()) {
+    const page = await generatePage(plan.options);
+    const file = path.join(dir, `page-${String(i).padStart(3, '0')}.${plan.options.jpegQuality !== undefined ? 'jpg' : 'png'}`);
     writeFileSync(file, page.bytes);
     files.push(file);
   }
@@ -39,7 +37,7 @@ async function writePages(dir: string, count: number): Promise<string[]> {
 }
 
 async function generated(dir: string, count: number): Promise<string[]> {
-  console.log(`Generating ${count} pages (${PAGE_STYLES.join(', ')}; 1155x866, 2000x1500, 1700x2200; half JPEG, a third skewed)...`);
+  console.log(`Generating ${count} pages of eval:images' plan, seed ${SEED} (8 kinds, 800x600 to 2480x3508, skew, JPEG, noise)...`);
   return writePages(dir, count);
 }
 
@@ -69,13 +67,15 @@ const dir = mkdtempSync(path.join(tmpdir(), 'hdm-bench-batch-'));
 try {
   const files = existsSync(ARG) && statSync(ARG).isDirectory() ? pagesIn(ARG) : await generated(dir, Number(ARG));
   const PAGES = files.length;
-  const setups: Setup[] = [
+  const all: Setup[] = [
     { label: '--concurrency 1, 1 page in flight', concurrency: 1, extra: 0 },
     { label: '--concurrency 1, 2 pages in flight (default)', concurrency: 1, extra: 1 },
     { label: '--concurrency 2, 2 pages in flight', concurrency: 2, extra: 0 },
     { label: '--concurrency 2, 3 pages in flight (default)', concurrency: 2, extra: 1 },
     { label: '--concurrency 2, 4 pages in flight', concurrency: 2, extra: 2 },
   ];
+  // BATCH_SETUPS=defaults: only hdm's defaults for 1 and 2 workers (a 60-page run of all five takes long).
+  const setups = process.env.BATCH_SETUPS === 'defaults' ? all.filter((x) => x.label.includes('(default)')) : all;
   const seconds: number[][] = setups.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
     setups.forEach((setup, i) => {

@@ -7,6 +7,7 @@ import { recognizeAges } from './recognizers/recognizeAges.ts';
 import { recognizeCareUnits } from './recognizers/recognizeCareUnits.ts';
 import { recognizeContacts } from './recognizers/recognizeContacts.ts';
 import { recognizeDates } from './recognizers/recognizeDates.ts';
+import { recognizeFormLines } from './recognizers/recognizeFormLines.ts';
 import { recognizeIds } from './recognizers/recognizeIds.ts';
 import { recognizeLocations } from './recognizers/recognizeLocations.ts';
 import { recognizeLabelledNames } from './recognizers/recognizeLabelledNames.ts';
@@ -96,6 +97,7 @@ export class LocalPhiDetector implements PhiDetector {
       ...recognizeNames(text, tokens, lexicon, safe),
       ...recognizeNamesInPlace(text, lexicon, lower),
       ...recognizeLabelledNames(text, lexicon),
+      ...recognizeFormLines(text, lexicon),
       ...(maskCareUnits ? recognizeCareUnits(text) : []),
     ];
     extendWithZip(text, candidates);

@@ -158,6 +158,14 @@ describe('LocalPhiDetector: text burned into radiographs and printed on labels',
     expect(untouched('Room 14 Oak Dr Smith on rounds.', 'Oak Dr')).toBe(true);
   });
 
+  it("takes an employer field's whole value, and a line that is only 'Surname, Given [I]' as a name", () => {
+    expect(found('Occupation: chef | Employer: Takahashi & Sons Realty')).toContainEqual(['Takahashi & Sons Realty', 'ADDRESS']);
+    expect(untouched('Employer: retired\nPhone: none', 'retired')).toBe(true);
+    expect(found('Rx# 72192490\nSHAPIRO, AVI A\nAMLODIPINE 5 MG TABLET')).toContainEqual(['SHAPIRO, AVI A', 'NAME']);
+    // Problem and medication lists have the same shape.
+    for (const line of ['NEURO, CV', 'Lasix, Metoprolol', 'HTN, DM', 'Plan, Dispo', 'Tylenol, Motrin']) expect(found(`${line}\n`)).toEqual([]);
+  });
+
   it('takes a link whose dots OCR read as spaces whole, up to its path', () => {
     expect(found('https://chart oklahomacity net/patients/MR680874/chart | Inbox')).toContainEqual(['https://chart oklahomacity net/patients/MR680874/chart', 'URL']);
   });

@@ -1,0 +1,45 @@
+import type { Candidate } from '../Candidate.ts';
+import type { Lexicon } from '../Lexicon.ts';
+
+// "Employer: Takahashi & Sons Realty", "Company: Acme": on a form the whole value names where the person works.
+const EMPLOYER_FIELD = /(?:^|\n|[|;]|\t| {2,})[ \t]*(?:employer|employed\s+(?:by|at)|company|place\s+of\s+work|workplace)[ \t]*:[ \t]*(\p{L}[^\n|;:]{1,60}?)[ \t]*\.?[ \t]*(?=\n|$|[|;])/giu;
+// Values that name no employer.
+const NO_EMPLOYER = /^(?:none|n\/a|na|unemployed|retired|self(?:[ -]employed)?|student|homemaker|disabled|unknown|not\s+working|on\s+file)$/i;
+// "SHAPIRO, AVI A" on a prescription label, "OTIENO, IBRAHIMA O" on a radiograph, "Ho, Lei - Chart" in a
+// browser tab: a line that is only "Surname, Given [I]" (or starts a title before " - " or " | ").
+const NAME_LINE = /(?:^|\n)[ \t]*(\p{Lu}[\p{L}'’-]+,[ \t]+\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}\.?)?)[ \t]*(?=\n|$|[ \t]+[-–|][ \t])/gu;
+
+/** Values of form fields and label lines whose shape alone says what they are. */
+export function recognizeFormLines(text: string, lexicon: Lexicon): Candidate[] {
+  const out: Candidate[] = [];
+  if (/employ|company|work/i.test(text)) {
+    for (const m of text.matchAll(EMPLOYER_FIELD)) {
+      const value = m[1] ?? '';
+      if (NO_EMPLOYER.test(value)) continue;
+      const start = m.index + m[0].lastIndexOf(value);
+      out.push({ start, end: start + value.length, type: 'ADDRESS', score: 0.8 });
+    }
+  }
+  if (text.includes(',')) {
+    for (const m of text.matchAll(NAME_LINE)) {
+      const value = m[1] ?? '';
+      if (!looksLikeNames(value, lexicon)) continue;
+      const start = m.index + m[0].indexOf(value);
+      out.push({ start, end: start + value.length, type: 'NAME', score: 0.75 });
+    }
+  }
+  return out;
+}
+
+/**
+ * Both words could be names: none is a clinical word or a word of the non-PHI whitelist unless a name
+ * list has it, so "NEURO, CV" and "Lasix, Metoprolol" (a line of a problem or medication list) stay.
+ */
+function looksLikeNames(value: string, lexicon: Lexicon): boolean {
+  const words = value.split(/[,\s]+/).filter((w) => w.length > 1).map((w) => w.toLowerCase().replace(/[’']s$/, ''));
+  return words.length >= 2 && words.every((w) => {
+    const named = lexicon.firstNames.has(w) || lexicon.personNames.has(w);
+    const ordinary = lexicon.clinicalWords.has(w) || lexicon.safeWords.has(w) || lexicon.commonWords.has(w);
+    return named || !ordinary;
+  });
+}
