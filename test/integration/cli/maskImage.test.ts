@@ -108,6 +108,21 @@ describe('hdm mask-image as a process', () => {
     for (const f of findings) expect(f).toStrictEqual({ type: expect.stringMatching(/^[A-Z_]+$/), score: expect.any(Number), boundingBox: box, pixelBox: box });
   });
 
+  it('masks a page scanned sideways (turned 90°, no EXIF tag) where its words are printed', async () => {
+    const turned = await generatePage({ seed: 21, style: 'form', width: 1155, height: 866, fontSize: 22, turn: 90 });
+    const input = file('sideways.png', turned.bytes);
+    const { code, stderr } = await run([input]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const masked = readFileSync(join(dir, 'sideways.masked.png'));
+    expect(await sharp(masked).metadata()).toMatchObject({ width: turned.width, height: turned.height });
+    const read = await readWords(masked);
+    const phi = phiWords(turned);
+    expect(phi.filter((w) => read.includes(w))).toEqual([]);
+    const plain = turned.words.filter((w) => !w.phi && /^[A-Za-z]{4,}:?$/.test(w.text)).map((w) => norm(w.text));
+    expect(plain.filter((w) => read.includes(w)).length / plain.length).toBeGreaterThan(0.85);
+  });
+
   it('reads stdin and writes stdout with -, keeping JPEG as JPEG, in the --fill colour', async () => {
     const jpeg = await generatePage({ seed: 22, style: 'letter', width: 1155, height: 866, fontSize: 20, jpegQuality: 80 });
     const { code, stdout, stderr } = await run(['-', '-o', '-', '--fill', 'white', '--types', 'NAME,DATE'], jpeg.bytes);
