@@ -45,12 +45,13 @@ describe('unturnWords', () => {
 });
 
 describe('readsUpright', () => {
-  /** A fake engine: legible words per turn (and per scale: `big` when enlarged), type `height` px high at 1×. */
-  const reader = (scores: Partial<Record<QuarterTurn, number>>, options: { height?: number; big?: number } = {}) => {
+  /** A fake engine: legible words per turn (and per scale: `big` when enlarged, at `bigTurn` only if set), type `height` px high at 1×. */
+  const reader = (scores: Partial<Record<QuarterTurn, number>>, options: { height?: number; big?: number; bigTurn?: QuarterTurn } = {}) => {
     const tried: string[] = [];
     const read: ReadPage = async (turn, scale) => {
       tried.push(scale === 1 ? `${turn}` : `${turn}@${scale}`);
-      const n = scale === 1 ? (scores[turn] ?? 0) : (options.big ?? 0);
+      const enlarged = options.bigTurn === undefined || options.bigTurn === turn ? (options.big ?? 0) : 0;
+      const n = scale === 1 ? (scores[turn] ?? 0) : enlarged;
       const height = (options.height ?? 20) * scale;
       return { turn, scale, words: legible(n).map((w) => ({ ...w, box: { ...w.box, height } })) };
     };
@@ -99,6 +100,15 @@ describe('readsUpright', () => {
     const huge = reader({}, { big: 12 });
     expect((await readsUpright(huge.read, 1)).scale).toBe(1);
     expect(huge.tried).toEqual(['0', '180', '90', '270']);
+  });
+
+  it('reads small type upside down enlarged: when only the enlarged page reads, or when the turned read is small', async () => {
+    const unreadable = reader({}, { big: 20, bigTurn: 180 });
+    expect(await readsUpright(unreadable.read, 2)).toMatchObject({ turn: 180, scale: 2 });
+    expect(unreadable.tried).toEqual(['0', '180', '90', '270', '0@2', '180@2']);
+    const small = reader({ 180: 5 }, { height: 9, big: 30, bigTurn: 180 });
+    expect(await readsUpright(small.read, 2)).toMatchObject({ turn: 180, scale: 2 });
+    expect(small.tried).toEqual(['0', '180', '180@2']);
   });
 
   it('counts only confident words with three letters or digits in a row', () => {
