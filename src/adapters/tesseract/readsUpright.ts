@@ -44,30 +44,27 @@ function legibleHeight(read: TurnedRead): number | undefined {
 /**
  * The read to keep, trying the page's orientation and type size (tesseract's own OSD needs its legacy
  * engine and another 4 MB of data, and gives up on sparse pages). Upright first, which is enough for
- * almost every page; upside down when it reads badly; sideways both ways when neither reads as anything;
- * at last enlarged upright and upside down, for type too small to read at all. Whichever turn wins is
- * read again enlarged when its type is small. The read with the most legible words wins; a tie keeps
+ * almost every page; upside down when it reads badly; sideways both ways when neither reads as anything.
+ * Whichever turn wins is read again enlarged when its type is small; a page that reads as nothing any
+ * way round is tried enlarged upright and upside down, for type too small to read at all. The read with the most legible words wins; a tie keeps
  * the earlier, so an upright page is never turned on a coin toss. `enlargeBy` is 1 when the page is too
  * large to enlarge.
  */
 export async function readsUpright(read: ReadPage, enlargeBy: number): Promise<TurnedRead> {
   const best = new BestRead(await read(0, 1));
-  const enlargeIfSmall = async (): Promise<void> => {
-    const height = legibleHeight(best.read);
-    if (enlargeBy > 1 && best.read.scale === 1 && height !== undefined && height < SMALL_TEXT_PX) best.consider(await read(best.read.turn, enlargeBy));
-  };
-  await enlargeIfSmall();
-  if (best.score >= READS_WELL) return best.read;
-  if (best.consider(await read(180, best.read.scale))) await enlargeIfSmall();
-  if (best.score >= READS_AS_NOTHING) return best.read;
-  for (const turn of [90, 270] as const) {
-    if (best.consider(await read(turn, 1))) await enlargeIfSmall();
-    if (best.score >= READS_WELL) return best.read;
+  if (best.score < READS_WELL) best.consider(await read(180, 1));
+  if (best.score < READS_AS_NOTHING) {
+    for (const turn of [90, 270] as const) {
+      best.consider(await read(turn, 1));
+      if (best.score >= READS_WELL) break;
+    }
   }
+  const height = legibleHeight(best.read);
+  if (enlargeBy > 1 && height !== undefined && height < SMALL_TEXT_PX) best.consider(await read(best.read.turn, enlargeBy));
   if (best.score >= READS_AS_NOTHING || enlargeBy === 1) return best.read;
   for (const turn of [0, 180] as const) {
     best.consider(await read(turn, enlargeBy));
-    if (best.score >= READS_WELL) return best.read;
+    if (best.score >= READS_WELL) break;
   }
   return best.read;
 }
@@ -78,11 +75,9 @@ class BestRead {
     this.score = legibleWordCount(read.words);
   }
 
-  /** Keeps `candidate` when it reads better; says whether it did. */
-  consider(candidate: TurnedRead): boolean {
+  /** Keeps `candidate` when it reads better. */
+  consider(candidate: TurnedRead): void {
     const score = legibleWordCount(candidate.words);
-    if (score <= this.score || score < READS_AS_NOTHING) return false;
-    [this.read, this.score] = [candidate, score];
-    return true;
+    if (score > this.score && score >= READS_AS_NOTHING) [this.read, this.score] = [candidate, score];
   }
 }

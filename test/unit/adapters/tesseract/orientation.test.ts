@@ -87,7 +87,7 @@ describe('readsUpright', () => {
   it('reads small type again enlarged, and keeps the enlarged read when it reads more', async () => {
     const small = reader({ 0: 6 }, { height: 9, big: 30 });
     expect(await readsUpright(small.read, 2)).toMatchObject({ turn: 0, scale: 2 });
-    expect(small.tried).toEqual(['0', '0@2']);
+    expect(small.tried).toEqual(['0', '180', '0@2']);
     const large = reader({ 0: 6 }, { height: 30, big: 30 });
     expect((await readsUpright(large.read, 2)).scale).toBe(1);
     expect(large.tried).toEqual(['0', '180']);
