@@ -20,7 +20,7 @@ export const READS_WELL = 10;
 /** Below this, the page is tried sideways too. */
 const READS_AS_NOTHING = 3;
 /**
- * Legible words lower than this (pixels, median box height: about 10-11 px type) are read again
+ * Type smaller than this (pixels, see typeSize: about 10-11 px type, 12-14 px in a narrow face) is read again
  * enlarged: tesseract finds and binarises lines of such small type badly, worst light on dark (11-12 px
  * corner text on a radiograph: 0-4 of 12 words at 1×, 12 of 12 at 2×).
  */
@@ -35,10 +35,17 @@ function legibleWords(words: readonly OcrWord[]): OcrWord[] {
   return words.filter((w) => w.confidence >= 0.85 && /[\p{L}\p{N}]{3}/u.test(w.text));
 }
 
-/** The median height of the legible words, in pixels of the page as given; undefined with fewer than 3. */
-function legibleHeight(read: TurnedRead): number | undefined {
-  const heights = legibleWords(read.words).map((w) => w.box.height / read.scale).sort((a, b) => a - b);
-  return heights.length < READS_AS_NOTHING ? undefined : heights[Math.floor(heights.length / 2)];
+/**
+ * The size of the page's type: the median over legible words of each word's height, or of 1.9 times its
+ * mean letter width when that is less (specks and blur stuck to a word make its box tall: 10 px type on a
+ * noisy fax gave 28 px boxes, letters 5-6 px wide). In pixels of the page as given; undefined with fewer
+ * than 3 legible words.
+ */
+function typeSize(read: TurnedRead): number | undefined {
+  const sizes = legibleWords(read.words)
+    .map((w) => Math.min(w.box.height, (1.9 * w.box.width) / Math.max(1, [...w.text].length)) / read.scale)
+    .sort((a, b) => a - b);
+  return sizes.length < READS_AS_NOTHING ? undefined : sizes[Math.floor(sizes.length / 2)];
 }
 
 /**
@@ -59,8 +66,8 @@ export async function readsUpright(read: ReadPage, enlargeBy: number): Promise<T
       if (best.score >= READS_WELL) break;
     }
   }
-  const height = legibleHeight(best.read);
-  if (enlargeBy > 1 && height !== undefined && height < SMALL_TEXT_PX) best.consider(await read(best.read.turn, enlargeBy));
+  const size = typeSize(best.read);
+  if (enlargeBy > 1 && size !== undefined && size < SMALL_TEXT_PX) best.consider(await read(best.read.turn, enlargeBy));
   if (best.score >= READS_AS_NOTHING || enlargeBy === 1) return best.read;
   for (const turn of [0, 180] as const) {
     best.consider(await read(turn, enlargeBy));

@@ -53,7 +53,7 @@ describe('readsUpright', () => {
       const enlarged = options.bigTurn === undefined || options.bigTurn === turn ? (options.big ?? 0) : 0;
       const n = scale === 1 ? (scores[turn] ?? 0) : enlarged;
       const height = (options.height ?? 20) * scale;
-      return { turn, scale, words: legible(n).map((w) => ({ ...w, box: { ...w.box, height } })) };
+      return { turn, scale, words: legible(n).map((w) => ({ ...w, box: { ...w.box, height, width: w.text.length * height * 0.6 } })) };
     };
     return { tried, read };
   };
@@ -91,6 +91,13 @@ describe('readsUpright', () => {
     const large = reader({ 0: 6 }, { height: 30, big: 30 });
     expect((await readsUpright(large.read, 2)).scale).toBe(1);
     expect(large.tried).toEqual(['0', '180']);
+  });
+
+  it('judges type size by letter width too, so specks that make boxes tall do not hide small type', async () => {
+    const specks: ReadPage = async (turn, scale) => ({
+      turn, scale, words: legible(scale === 1 ? 12 : 40).map((w) => ({ ...w, box: { ...w.box, height: 28 * scale, width: w.text.length * 5.5 * scale } })),
+    });
+    expect((await readsUpright(specks, 2)).scale).toBe(2);
   });
 
   it('enlarges a page that reads as nothing any way round, last, and never past the pixel cap', async () => {
