@@ -5,6 +5,8 @@ import { turnGrey, type GreyImage } from './GreyImage.ts';
  * where a table's grid came out at 160-190 and was kept at a threshold of 150.
  */
 const INK = 205;
+/** Lighter than this is paper. */
+const FRINGE = 240;
 
 /**
  * The page with its ruled lines (table grids, form rules, underlines) painted white, as a new image.
@@ -72,17 +74,24 @@ function traceRight(image: GreyImage, thin: Uint8Array, visited: Uint8Array, x0:
   }
 }
 
-/** Marks each traced pixel and the ink above and below it (the rule's thickness). */
+/**
+ * Marks each traced pixel, the ink above and below it (the rule's thickness), and then the light grey
+ * fringe a blurred rule leaves (205-240), which confuses the engine as much as the rule did; a letter
+ * touching the rule is darker and stops the walk, so it keeps its pixels.
+ */
 function markWithThickness(path: readonly number[], pixels: Buffer, mask: Uint8Array, width: number, height: number, maxThickness: number): void {
   for (const i of path) {
     mask[i] = 1;
     const x = i % width;
     const y0 = (i - x) / width;
-    for (let d = 1; d <= maxThickness; d++) {
-      const up = y0 - d;
-      const down = y0 + d;
-      if (up >= 0 && (pixels[up * width + x] as number) < INK) mask[up * width + x] = 1;
-      if (down < height && (pixels[down * width + x] as number) < INK) mask[down * width + x] = 1;
+    for (const step of [-1, 1]) {
+      let y = y0 + step;
+      for (let d = 1; d <= maxThickness && y >= 0 && y < height && (pixels[y * width + x] as number) < INK; d++, y += step) mask[y * width + x] = 1;
+      for (let d = 0; d < 2 && y >= 0 && y < height; d++, y += step) {
+        const value = pixels[y * width + x] as number;
+        if (value < INK || value >= FRINGE) break;
+        mask[y * width + x] = 1;
+      }
     }
   }
 }
