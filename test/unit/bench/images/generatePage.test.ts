@@ -61,13 +61,7 @@ describe('generatePage', () => {
     page.words.forEach(({ box: b, text }, i) => {
       const [r, bt] = [b.left + b.width - 1, b.top + b.height - 1];
       // Tight: ink on each of the four edges.
-      const edges = [
-        Array.from({ length: b.height }, (_, k) => inked(b.left, b.top + k)).some(Boolean),
-        Array.from({ length: b.height }, (_, k) => inked(r, b.top + k)).some(Boolean),
-        Array.from({ length: b.width }, (_, k) => inked(b.left + k, b.top)).some(Boolean),
-        Array.from({ length: b.width }, (_, k) => inked(b.left + k, bt)).some(Boolean),
-      ];
-      if (!edges.every(Boolean)) problems.push(`word ${i} (${text.length} chars): an edge without ink`);
+      if (!everyEdgeInked(b, inked)) problems.push(`word ${i} (${text.length} chars): an edge without ink`);
       // Complete: no dark pixel on a ring 2 px outside the box.
       for (let x = b.left - 2; x <= r + 2; x++) for (const y of [b.top - 2, bt + 2]) if (dark(x, y)) problems.push(`word ${i}: ink above or below`);
       for (let y = b.top - 2; y <= bt + 2; y++) for (const x of [b.left - 2, r + 2]) if (dark(x, y)) problems.push(`word ${i}: ink left or right`);
@@ -219,15 +213,20 @@ function tightnessProblems(words: readonly PageWord[], data: Buffer, width: numb
     for (let y = b.top - 1; y <= bt + 1; y++) ring.push(at(b.left - 2, y), at(r + 2, y));
     const ground = [...ring].sort((p, q) => p - q)[ring.length >> 1] as number;
     const inked = (x: number, y: number) => Math.abs(at(x, y) - ground) > 25;
-    const edges = [
-      Array.from({ length: b.height }, (_, k) => inked(b.left, b.top + k)).some(Boolean),
-      Array.from({ length: b.height }, (_, k) => inked(r, b.top + k)).some(Boolean),
-      Array.from({ length: b.width }, (_, k) => inked(b.left + k, b.top)).some(Boolean),
-      Array.from({ length: b.width }, (_, k) => inked(b.left + k, bt)).some(Boolean),
-    ];
-    if (!edges.every(Boolean)) problems.push(`word ${i} (${text.length} chars): an edge without ink`);
+    if (!everyEdgeInked(b, inked)) problems.push(`word ${i} (${text.length} chars): an edge without ink`);
     const stray = ring.filter((v) => Math.abs(v - ground) > 90).length;
     if (stray > 0) problems.push(`word ${i} (${text.length} chars): ${stray} ring pixels unlike the ground`);
   });
   return problems;
+}
+
+/** Tight: ink on each of the box's four edges. */
+function everyEdgeInked(b: { left: number; top: number; width: number; height: number }, inked: (x: number, y: number) => boolean): boolean {
+  const [r, bt] = [b.left + b.width - 1, b.top + b.height - 1];
+  return [
+    Array.from({ length: b.height }, (_, k) => inked(b.left, b.top + k)).some(Boolean),
+    Array.from({ length: b.height }, (_, k) => inked(r, b.top + k)).some(Boolean),
+    Array.from({ length: b.width }, (_, k) => inked(b.left + k, b.top)).some(Boolean),
+    Array.from({ length: b.width }, (_, k) => inked(b.left + k, bt)).some(Boolean),
+  ].every(Boolean);
 }
