@@ -45,6 +45,30 @@ export function isLabelCell(cell: readonly OcrWord[]): boolean {
 }
 
 /**
+ * The first cell of line `i` labels the cell beside it ("Date of birth | 1/13/1982" in a ruled table): it
+ * reads as a label, and so does the first cell of a line next to it, printed in the same column. One row
+ * alone is not enough: a title and a heading ("Lutheran Memorial Hospital      Discharge Summary") or a
+ * name and a place in a radiograph's corner look like a label and its value too.
+ */
+export function labelsBeside(lines: readonly PageLine[], i: number, words: readonly OcrWord[]): boolean {
+  const first = labelColumnCell(lines[i], words);
+  if (!first) return false;
+  return [lines[i - 1], lines[i + 1]].some((line) => {
+    const other = labelColumnCell(line, words);
+    if (!other) return false;
+    const height = Math.max(median(first), median(other));
+    return Math.abs(span(first)[0] - span(other)[0]) <= height;
+  });
+}
+
+/** The first cell of a line of two or more cells, when it reads as a label. */
+function labelColumnCell(line: PageLine | undefined, words: readonly OcrWord[]): OcrWord[] | undefined {
+  if (!line || line.cells.length < 2) return undefined;
+  const cell = (line.cells[0] as number[]).map((j) => words[j] as OcrWord);
+  return isLabelCell(cell) ? cell : undefined;
+}
+
+/**
  * A row of captions with their values on the line below, cell under cell ("Last name:   First name:" over
  * "Desai   Parvati"): the labels end in colons or are printed smaller than the values, the next line
  * starts within two of this line's heights below it, has as many cells, and each value cell starts under

@@ -1,5 +1,5 @@
 import type { OcrWord, PixelBox, Point } from './Image.ts';
-import { isLabelCell, labelsAbove, toLines, type PageLine } from './pageLines.ts';
+import { labelsAbove, labelsBeside, toLines, type PageLine } from './pageLines.ts';
 
 /** A page's words as one text, each word once, with where each word sits in it. */
 export interface PageText {
@@ -28,18 +28,17 @@ export function buildPageText(words: readonly OcrWord[]): PageText {
       writePairs(out, line, next);
       i++;
     } else {
-      writeLine(out, line);
+      writeLine(out, line, labelsBeside(lines, i, words));
     }
   }
   return out.page();
 }
 
-/** Cells of one line: a first cell that is a label is joined to the next as "Label: value", others by " | ". */
-function writeLine(out: TextBuilder, line: PageLine): void {
+/** Cells of one line: a first cell that labels the next is joined to it as "Label: value", others by " | ". */
+function writeLine(out: TextBuilder, line: PageLine, labelled: boolean): void {
   line.cells.forEach((cell, j) => {
     if (j > 0) {
-      const labelled = j === 1 && !out.wordAt(cell[0]).text.endsWith(':') && isLabelCell((line.cells[0] as number[]).map((i) => out.wordAt(i)));
-      out.append(labelled ? ': ' : ' | ');
+      out.append(j === 1 && labelled && !out.wordAt(cell[0]).text.endsWith(':') ? ': ' : ' | ');
     }
     writeCell(out, cell);
   });

@@ -63,3 +63,28 @@ export async function enlargeGrey(image: GreyImage, scale: number): Promise<Grey
     .toBuffer();
   return { pixels, width, height };
 }
+
+/** The pixels of `box` (inside the image), as a new image. */
+export function cropGrey(image: GreyImage, box: { left: number; top: number; width: number; height: number }): GreyImage {
+  const pixels = Buffer.allocUnsafe(box.width * box.height);
+  for (let y = 0; y < box.height; y++) {
+    const from = (box.top + y) * image.width + box.left;
+    image.pixels.copy(pixels, y * box.width, from, from + box.width);
+  }
+  return { pixels, width: box.width, height: box.height };
+}
+
+/** Light for dark, stretched to the full range: light type on dark ground becomes dark type on white. */
+export function invertGrey(image: GreyImage): GreyImage {
+  let lo = 255;
+  let hi = 0;
+  for (const v of image.pixels) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const range = Math.max(1, hi - lo);
+  const pixels = Buffer.allocUnsafe(image.pixels.length);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = Math.round((255 * (hi - (image.pixels[i] as number))) / range);
+  return { pixels, width: image.width, height: image.height };
+}
+

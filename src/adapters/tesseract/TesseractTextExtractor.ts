@@ -4,13 +4,15 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createWorker as tesseractCreateWorker, OEM } from 'tesseract.js';
 import { HdmError, UnsupportedImageError } from '../../core/errors.ts';
-import type { OcrPage, PreparedImage } from '../../core/Image.ts';
+import type { OcrPage, OcrWord, PixelBox, PreparedImage } from '../../core/Image.ts';
 import type { Logger } from '../../core/JobServices.ts';
 import type { TextExtractor } from '../../core/ports.ts';
 import { OcrEngineError } from './errors.ts';
 import { eraseRuleLines } from './eraseRuleLines.ts';
-import { decodeGrey, enlargeGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
-import { readsUpright, type TurnedRead } from './readsUpright.ts';
+import { findDarkRegions } from './findDarkRegions.ts';
+import { cropGrey, decodeGrey, enlargeGrey, invertGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
+import { legibleWordCount, readsUpright, type TurnedRead } from './readsUpright.ts';
+import { rereadUnsureLines } from './rereadUnsureLines.ts';
 
 /** Pixels past which a page with small type is not enlarged (2× of 6 MP is 24 MP: ~100 MB in the engine). */
 const MAX_ENLARGED_PIXELS = 24_000_000;
@@ -100,7 +102,9 @@ export class TesseractTextExtractor implements TextExtractor {
     const grey = eraseRuleLines(await decodeGrey(image.bytes));
     const read = (turn: QuarterTurn, scale: number): Promise<TurnedRead> => this.read(grey, turn, scale);
     const best = this.detectOrientation ? await readsUpright(read, enlargement(grey)) : await read(0, 1);
-    const words = unturnWords(best.words, best.turn, grey.width, grey.height, best.scale);
+    let words = unturnWords(best.words, best.turn, grey.width, grey.height, best.scale);
+    for (const [n, region] of findDarkRegions(grey).entries()) words = await this.rereadDark(grey, region, n, best, words);
+    words = await rereadUnsureLines(grey, words, best.turn, async (image) => (await this.read(image, 0, 1)).words);
     return { width: image.width, height: image.height, words, ...(best.turn === 0 ? {} : { turnedDegrees: best.turn }) };
   }
 
@@ -118,10 +122,47 @@ export class TesseractTextExtractor implements TextExtractor {
     return { turn, scale, words: toOcrWords(data.blocks ?? [], { offset: this.padding, width: turned.width, height: turned.height }) };
   }
 
+  /**
+   * Reads a dark band of the page again, inverted and enlarged, turned as the page read best: tesseract
+   * takes a dark band for a picture and often reads nothing on it (the name, date of birth and MRN in an
+   * EHR's banner, a pharmacy's name and phone on a label's black header). The band's new words replace
+   * those first read there when more of them are legible; where the engine read the band well itself
+   * (large type), its words stay. Words come back in the page's pixels.
+   */
+  private async rereadDark(grey: GreyImage, region: PixelBox, n: number, best: TurnedRead, words: OcrWord[]): Promise<OcrWord[]> {
+    const crop = invertGrey(cropGrey(grey, region));
+    const scale = Math.max(best.scale, enlargement(crop));
+    const read = await this.read(crop, best.turn, scale);
+    const found = unturnWords(read.words, best.turn, crop.width, crop.height, scale).map((w) => moveWord(w, region, `dark${n}`));
+    const inside = (w: OcrWord): boolean => centreInside(w.box, region);
+    if (legibleWordCount(found) <= legibleWordCount(words.filter(inside))) return words;
+    const kept = words.filter((w) => !inside(w));
+    // Reading order: the band's words go before the first word printed below the band's top.
+    const at = kept.findIndex((w) => w.box.top > region.top);
+    return at < 0 ? [...kept, ...found] : [...kept.slice(0, at), ...found, ...kept.slice(at)];
+  }
+
   /** Terminates every worker; running and queued extracts reject with OcrClosedError. */
   close(): Promise<void> {
     return this.pool.close();
   }
+}
+
+/** A word read on a crop, moved onto the page; its line and block ids kept apart from the page's own. */
+function moveWord(word: OcrWord, region: PixelBox, prefix: string): OcrWord {
+  return {
+    ...word,
+    box: { ...word.box, left: word.box.left + region.left, top: word.box.top + region.top },
+    polygon: word.polygon.map((p) => ({ x: p.x + region.left, y: p.y + region.top })),
+    lineId: `${prefix}.${word.lineId}`,
+    blockId: `${prefix}.${word.blockId}`,
+  };
+}
+
+function centreInside(box: PixelBox, region: PixelBox): boolean {
+  const x = box.left + box.width / 2;
+  const y = box.top + box.height / 2;
+  return x >= region.left && x <= region.left + region.width && y >= region.top && y <= region.top + region.height;
 }
 
 /** 2×, or less for a large page, or 1 (not at all) when even 1.25× would pass MAX_ENLARGED_PIXELS. */

@@ -7,6 +7,14 @@ import { turnGrey, type GreyImage } from './GreyImage.ts';
 const INK = 205;
 /** Lighter than this is paper. */
 const FRINGE = 240;
+/**
+ * A rule is crossed by long strokes now and then (a table's column lines, a descender), and thickened
+ * here and there by specks and blur; a serif face's baseline, where serifs and the bottoms of letters
+ * join into one thin run, is crossed by a stem every few pixels ("recommended" at 13 px: a quarter of its
+ * columns) and must not be erased with its letters' feet. A crossing is long when the ink runs on for
+ * over twice the rule's greatest thickness across it.
+ */
+const MAX_CROSSING_SHARE = 0.08;
 
 /**
  * The page with its ruled lines (table grids, form rules, underlines) painted white, as a new image.
@@ -39,8 +47,8 @@ function ruleMask(image: GreyImage, minLength: number, maxThickness: number): Ui
     for (let x = 0; x < width; x++) {
       const start = y * width + x;
       if (thin[start] !== 1 || visited[start] === 1) continue;
-      traceRight(image, thin, visited, x, y, maxThickness, path);
-      if (path.length >= minLength) markWithThickness(path, pixels, mask, width, height, maxThickness);
+      const crossings = traceRight(image, thin, visited, x, y, maxThickness, path);
+      if (path.length >= minLength && crossings <= MAX_CROSSING_SHARE * path.length) markWithThickness(path, pixels, mask, width, height, maxThickness);
     }
   }
   return mask;
@@ -49,13 +57,14 @@ function ruleMask(image: GreyImage, minLength: number, maxThickness: number): Ui
 /**
  * Follows thin ink rightwards from (x, y), one column at a time, to the same row or the next one up or
  * down; a gap of up to `maxThickness` columns (another rule crossing: ink, but not thin) is stepped
- * over and its ink on the row taken in, so crossings are erased too.
+ * over and its ink on the row taken in, so crossings are erased too. Returns the columns crossed by long strokes.
  */
-function traceRight(image: GreyImage, thin: Uint8Array, visited: Uint8Array, x0: number, y0: number, maxThickness: number, path: number[]): void {
+function traceRight(image: GreyImage, thin: Uint8Array, visited: Uint8Array, x0: number, y0: number, maxThickness: number, path: number[]): number {
   const { pixels, width, height } = image;
   path.length = 0;
   let y = y0;
   let gap = 0;
+  let crossings = 0;
   for (let x = x0; x < width; x++) {
     const at = y * width + x;
     let next = -1;
@@ -63,8 +72,11 @@ function traceRight(image: GreyImage, thin: Uint8Array, visited: Uint8Array, x0:
     else if (y > 0 && thin[at - width] === 1) next = y - 1;
     else if (y + 1 < height && thin[at + width] === 1) next = y + 1;
     if (next < 0) {
-      if (++gap > maxThickness) return;
-      if ((pixels[at] as number) < INK) path.push(at);
+      if (++gap > maxThickness) return crossings;
+      if ((pixels[at] as number) < INK) {
+        path.push(at);
+        if (inkRun(pixels, width, height, x, y, 2 * maxThickness + 1) > 2 * maxThickness) crossings++;
+      }
       continue;
     }
     gap = 0;
@@ -72,6 +84,15 @@ function traceRight(image: GreyImage, thin: Uint8Array, visited: Uint8Array, x0:
     visited[y * width + x] = 1;
     path.push(y * width + x);
   }
+  return crossings;
+}
+
+/** The ink above and below (x, y) in its column, counted up to `cap` pixels. */
+function inkRun(pixels: Buffer, width: number, height: number, x: number, y: number, cap: number): number {
+  let run = 1;
+  for (let yy = y - 1; yy >= 0 && run < cap && (pixels[yy * width + x] as number) < INK; yy--) run++;
+  for (let yy = y + 1; yy < height && run < cap && (pixels[yy * width + x] as number) < INK; yy++) run++;
+  return run;
 }
 
 /**

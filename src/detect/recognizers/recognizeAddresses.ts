@@ -46,12 +46,12 @@ const UK_POSTCODE = /\b(?:[A-Z][a-z]+[ \t]+)?[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2
 
 // Named care facilities and organisations: one to five name words before a facility word.
 const FACILITY_WORD =
-  '(?:hospital|medical\\s+cent(?:er|re)|health\\s+cent(?:er|re)|urgent\\s+care|group|associates|partners|healthcare|health\\s+care|health\\s+system|clinic|infirmary|nursing\\s+home|nursing\\s+facility|rehab(?:ilitation)?(?:\\s+(?:cent(?:er|re)|hospital|facility))?|hospice(?:\\s+house)?|care\\s+cent(?:er|re)|medical\\s+group|medical\\s+associates|family\\s+practice|family\\s+medicine|pediatrics|cancer\\s+cent(?:er|re)|heart\\s+institute|institute|sanatorium|manor|assisted\\s+living|senior\\s+living|retirement\\s+home|care\\s+home|home\\s+care|university|college|school|academy|church|pharmacy|apothecary|drugstore|chemists?|laboratories|corporation|corp|inc|llc|company|co)';
+  '(?:hospital|medical\\s+cent(?:er|re)|health\\s+cent(?:er|re)|urgent\\s+care|group|associates|partners|healthcare|health\\s+care|health\\s+system|clinic|infirmary|nursing\\s+home|nursing\\s+facility|rehab(?:ilitation)?(?:\\s+(?:cent(?:er|re)|hospital|facility))?|hospice(?:\\s+house)?|care\\s+cent(?:er|re)|medical\\s+group|medical\\s+associates|family\\s+practice|family\\s+medicine|pediatrics|cancer\\s+cent(?:er|re)|heart\\s+institute|institute|sanatorium|manor|assisted\\s+living|senior\\s+living|retirement\\s+home|care\\s+home|home\\s+care|university|college|school|academy|church|pharmacy|apothecary|drugstore|drugs?|chemists?|laboratories|corporation|corp|inc|llc|company|co)';
 // Facility words are found first, then the naming words before them on the same line: scanning from
 // every word for up to five names and a facility word costs far more on long notes. The pattern is
 // tried only at tokens that can start it (FACILITY_STARTS).
 const FACILITY_AT = new RegExp(`${FACILITY_WORD}\\b(?:\\s+(?:of|at)\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+)?)?`, 'iy');
-const FACILITY_STARTS = keywordStart(new Set(['hospital', 'medical', 'health', 'urgent', 'group', 'associates', 'partners', 'healthcare', 'clinic', 'infirmary', 'nursing', 'rehab', 'rehabilitation', 'hospice', 'care', 'family', 'pediatrics', 'cancer', 'heart', 'institute', 'sanatorium', 'manor', 'assisted', 'senior', 'retirement', 'home', 'university', 'college', 'school', 'academy', 'church', 'pharmacy', 'apothecary', 'drugstore', 'chemist', 'chemists', 'laboratories', 'corporation', 'corp', 'inc', 'llc', 'company', 'co']));
+const FACILITY_STARTS = keywordStart(new Set(['hospital', 'medical', 'health', 'urgent', 'group', 'associates', 'partners', 'healthcare', 'clinic', 'infirmary', 'nursing', 'rehab', 'rehabilitation', 'hospice', 'care', 'family', 'pediatrics', 'cancer', 'heart', 'institute', 'sanatorium', 'manor', 'assisted', 'senior', 'retirement', 'home', 'university', 'college', 'school', 'academy', 'church', 'pharmacy', 'apothecary', 'drugstore', 'drug', 'drugs', 'chemist', 'chemists', 'laboratories', 'corporation', 'corp', 'inc', 'llc', 'company', 'co']));
 const NAME_WORD = fastLetters(/^(?:\p{L}[\p{L}'’&.-]*|&)$/u);
 const STRONG_FACILITY = /(?:hospital|cent(?:er|re)|clinic|infirmary|nursing\s+home|rehab\w*|hospice|manor|institute|group|associates|partners|practice|living|care|home|healthcare|health|system|pharmacy|apothecary|drugs?|drugstore|chemists?|medicine)$/i;
 // Hospital wards and units named after people or places: "Ellison 10", "Baker 6 West", "4 North".
@@ -60,7 +60,7 @@ const WARD_WORDS = new Set(['ward', 'unit', 'wing', 'floor', 'building', 'bldg',
 const WARD_START = (token: Token) => !token.alpha || WARD_WORDS.has(token.key);
 
 /** Words that describe a facility without naming it: inside a name they continue it, alone they name nothing. */
-const DESCRIPTORS = new Set(['general', 'community', 'regional', 'memorial', 'county', 'university', 'medical', 'health', 'care', 'state', 'city', "children's", 'mental', 'psychiatric', 'nursing', 'home', 'rehab', 'cancer', 'heart', 'surgical', 'specialty', 'family', 'women\'s', 'veterans', 'baptist', 'methodist', 'presbyterian', 'lutheran', 'adventist', 'mercy']);
+const DESCRIPTORS = new Set(['general', 'community', 'regional', 'memorial', 'county', 'university', 'medical', 'health', 'care', 'state', 'city', "children's", 'mental', 'psychiatric', 'nursing', 'home', 'rehab', 'cancer', 'heart', 'surgical', 'specialty', 'family', 'women\'s', 'veterans']);
 const GENERIC_FACILITY_WORDS = new Set(['acute', 'subacute', 'skilled', 'long', 'term', 'long-term', 'short', 'short-term', 'inpatient', 'outpatient', 'new', 'previous', 'prior', 'current', 'the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'our', 'outside', 'other', 'local', 'same', 'another', 'from', 'to', 'at', 'in', 'of', 'general', 'community', 'nursing', 'home', 'rehab', 'medical', 'health', 'care', 'primary', 'private', 'state', 'public', 'county', 'city', 'regional', 'memorial', 'children\'s', 'university', 'mental', 'psychiatric', 'va', 'osh', 'any', 'no', 'and', 'or', 'with', 'was', 'is', 'by', 'for', 'on']);
 
 export interface AddressLexicon {
@@ -188,7 +188,8 @@ function pushFacility(out: Candidate[], text: string, start: number, value: stri
   for (let i = 0; i <= first; i++) start += (all[i] ?? '').length + 1;
   const words = all.slice(first + 1);
   const naming = words.slice(0, -1).filter((w) => !GENERIC_FACILITY_WORDS.has(w.toLowerCase()) && !DESCRIPTORS.has(w.toLowerCase()));
-  if (naming.length === 0 || isDepartment(naming, words[words.length - 1] ?? '', lexicon)) return;
+  const facility = words[words.length - 1] ?? '';
+  if (naming.length === 0 || isDepartment(naming, facility, lexicon) || isDrugDescribed(naming, facility, lexicon)) return;
   // Philter's test: a word real notes never use as an ordinary word names something ("good shepherd
   // rehab"); "cont rehab", "pulm rehab" and "acute rehab" are made of such ordinary words.
   const distinctive = naming.some((w) => !lexicon.isSafeWord(w.toLowerCase().replace(/['’]s$/, '')));
@@ -212,6 +213,16 @@ function isDepartment(naming: string[], facility: string, lexicon: AddressLexico
   if (!/^(?:clinic|cent(?:er|re)|unit|service|department|dept|program|programme|lab|laboratory)$/i.test(facility)) return false;
   const parts = naming.flatMap((w) => w.toLowerCase().split('-')).filter((p) => p.length > 0);
   return parts.some((p) => lexicon.isClinicalWord(p)) && parts.every((p) => lexicon.isClinicalWord(p) || lexicon.isSafeWord(p));
+}
+
+/**
+ * "Antiepileptic Drug", "Study Drug", "Illicit Drugs": a drug described by an everyday, clinical or
+ * adjective-like word names no drugstore; "Kingsbridge Drug" does.
+ */
+function isDrugDescribed(naming: string[], facility: string, lexicon: AddressLexicon): boolean {
+  if (!/^drugs?$/i.test(facility)) return false;
+  const last = (naming[naming.length - 1] ?? '').toLowerCase();
+  return lexicon.isSafeWord(last) || lexicon.isClinicalWord(last) || /(?:ic|al|ory|ive|ed|ant|ent|ing|ous|ar)$/.test(last);
 }
 
 /**

@@ -43,7 +43,17 @@ describe('buildPageText on ruled tables', () => {
     const far = [word('Last:', 0, 0, 'l1'), word('name', 60, 0, 'l1'), word('Desai', 0, 90, 'l2')];
     expect(buildPageText(far).text).toBe('Last: name\nDesai');
     const shifted = [word('Age', 0, 0, 'l1'), word('Sex', 400, 0, 'l1'), word('57', 200, 25, 'l2'), word('F', 700, 25, 'l2')];
-    expect(buildPageText(shifted).text).toBe('Age: Sex\n57 | F');
+    expect(buildPageText(shifted).text).toBe('Age | Sex\n57 | F');
+  });
+
+  it('does not take a lone two-cell line for a label and its value (a title and a heading, a name and a place)', () => {
+    const title = [word('Lutheran', 0, 0, 'l1'), word('Hospital', 90, 0, 'l1'), word('Discharge', 600, 0, 'l1'), word('Summary', 700, 0, 'l1'),
+      word('Patient:', 0, 30, 'l2'), word('WOOD,', 90, 30, 'l2'), word('ANDREA', 150, 30, 'l2')];
+    expect(buildPageText(title).text).toBe('Lutheran Hospital | Discharge Summary\nPatient: WOOD, ANDREA');
+    // Two label-like first cells, but not in one column: no table.
+    const apart = [word('Meera', 0, 0, 'l1'), word('Rahman', 60, 0, 'l1'), word('Mercy', 600, 0, 'l1'),
+      word('Chest', 300, 30, 'l2'), word('AP', 360, 30, 'l2'), word('Portable', 900, 30, 'l2')];
+    expect(buildPageText(apart).text).toBe('Meera Rahman | Mercy\nChest AP | Portable');
   });
 
   it('keeps a column break after a cell with digits, a long cell, or before a cell that is a label', () => {

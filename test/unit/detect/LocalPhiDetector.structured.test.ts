@@ -174,6 +174,22 @@ describe('LocalPhiDetector: text burned into radiographs and printed on labels',
     expect(found('Elmwood Apothecary | Ph: 702-810-0154')).toContainEqual(['Elmwood Apothecary', 'ADDRESS']);
     expect(untouched('Major Drug Interactions: none listed.', 'Major')).toBe(true);
   });
+
+  it('takes a name before Drug or Drugs as a drugstore, but not a drug described ("Study Drug", "Antiepileptic Drug")', () => {
+    expect(found('Kingsbridge Drug | Ph: 702-555-0172')).toContainEqual(['Kingsbridge Drug', 'ADDRESS']);
+    expect(found('Filled at Hillcrest Drugs on 3/4.')).toContainEqual(['Hillcrest Drugs', 'ADDRESS']);
+    for (const [text, word] of [['HOLD STUDY DRUG tonight', 'STUDY'], ['Antiepileptic Drug Levels were normal.', 'Antiepileptic'],
+      ['Illicit drug use denied.', 'Illicit'], ['Prescription Drug Monitoring checked.', 'Prescription'], ['Street Drugs: denies', 'Street']]) {
+      expect(untouched(text, word)).toBe(true);
+    }
+  });
+
+  it('takes a hospital named for a faith or a virtue as a place ("Mercy Hospital", "Lutheran Memorial Hospital")', () => {
+    expect(found('Mercy Community Hospital\nID: Y5358480')).toContainEqual(['Mercy Community Hospital', 'ADDRESS']);
+    expect(found('Lutheran Memorial Hospital | Discharge Summary')).toContainEqual(['Lutheran Memorial Hospital', 'ADDRESS']);
+    expect(found("Referred from Presbyterian Children's Hospital.")).toContainEqual(["Presbyterian Children's Hospital", 'ADDRESS']);
+    expect(untouched('Transferred to a community hospital for rehab.', 'community')).toBe(true);
+  });
 });
 
 describe('LocalPhiDetector: form fields (as OCR reads scanned forms)', () => {

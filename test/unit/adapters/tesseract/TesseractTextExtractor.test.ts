@@ -187,6 +187,33 @@ describe('TesseractTextExtractor on a ruled table', () => {
   });
 });
 
+describe('TesseractTextExtractor on light type on dark bands', () => {
+  // Synthetic PHI from bench/images (seed 777 of 40 pages): the top of EHR screenshot 37 (a navy banner) and of
+  // prescription label 30 (a black header). The engine alone reads nothing on either band.
+  it('reads the words on the bands, once each, where they are printed, in reading order', async () => {
+    const banner = await shared.extract(await prepared('ocr-dark-banner.png'));
+    const label = await shared.extract(await prepared('ocr-dark-label.png'));
+    const texts = [...banner.words, ...label.words].map((w) => w.text);
+    for (const word of ['SUBRAMANIAN,', 'KAMAL', '1965', 'MR137698', 'Kingsbridge', 'Drug', '702-555-0172']) {
+      expect(texts.filter((t) => t === word)).toHaveLength(1);
+    }
+    const name = banner.words.find((w) => w.text === 'KAMAL');
+    expect(name?.box.top).toBeGreaterThanOrEqual(107);
+    expect((name?.box.top ?? 0) + (name?.box.height ?? 0)).toBeLessThanOrEqual(130);
+    // A band's words come after the lines above it and before those below it.
+    const order = banner.words.map((w) => w.text);
+    expect(order.indexOf('Chart')).toBeLessThan(order.indexOf('KAMAL'));
+    expect(order.indexOf('KAMAL')).toBeLessThan(order.indexOf('Summary'));
+    expect(label.words.map((w) => w.text).indexOf('Kingsbridge')).toBe(0);
+  });
+
+  it('keeps the feet of small serif type (a serif baseline is no ruled line) and reads its words right', async () => {
+    const banner = await shared.extract(await prepared('ocr-dark-banner.png'));
+    const texts = banner.words.map((w) => w.text);
+    for (const word of ['Subramanian,', 'amoxicillin', 'kamal.subramanian@aol.com']) expect(texts).toContain(word);
+  });
+});
+
 describe('TesseractTextExtractor on radiographs (test/fixtures/images/ocr-ATTRIBUTION.md)', () => {
   // The ground truth was made on images padded by 25 px (presidio's DICOM redactor); these PNGs are not.
   const groundTruth = JSON.parse(readFileSync(new URL('ocr-radiographs.json', dir), 'utf8')) as Record<string, Record<string, { label: string } & PixelBox>>;

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { GreyImage } from '../../../../src/adapters/tesseract/GreyImage.ts';
+import { rereadUnsureLines, type ReadImage } from '../../../../src/adapters/tesseract/rereadUnsureLines.ts';
+import type { OcrWord, PixelBox } from '../../../../src/core/Image.ts';
+
+/** A white page with black rectangles (the "ink" of words). */
+function page(width: number, height: number, ink: readonly PixelBox[]): GreyImage {
+  const pixels = Buffer.alloc(width * height, 255);
+  for (const b of ink) for (let y = b.top; y < b.top + b.height; y++) pixels.fill(0, y * width + b.left, y * width + b.left + b.width);
+  return { pixels, width, height };
+}
+
+function word(text: string, confidence: number, box: PixelBox, lineId: string): OcrWord {
+  const { left, top, width, height } = box;
+  return { text, confidence, box, lineId, blockId: 'b0', polygon: [{ x: left, y: top }, { x: left + width, y: top }, { x: left + width, y: top + height }, { x: left, y: top + height }] };
+}
+
+/**
+ * A stand-in for the engine: every run of dark rows in the image it is given is one line, and every dark
+ * run across such a line one word, read as `text` with confidence `confidence`.
+ */
+function inkReader(text: string, confidence: number, seen: GreyImage[] = []): ReadImage {
+  return async (image) => {
+    seen.push(image);
+    const dark = (x: number, y: number): boolean => (image.pixels[y * image.width + x] as number) < 128;
+    const rows = Array.from({ length: image.height }, (_, y) => Array.from({ length: image.width }, (_, x) => dark(x, y)).some(Boolean));
+    const words: OcrWord[] = [];
+    for (let y = 0; y < image.height; y++) {
+      if (!rows[y] || rows[y - 1]) continue;
+      let bottom = y;
+      while (rows[bottom + 1]) bottom++;
+      for (let x = 0; x < image.width; x++) {
+        if (!dark(x, y + 1) || (x > 0 && dark(x - 1, y + 1))) continue;
+        let right = x;
+        while (right + 1 < image.width && dark(right + 1, y + 1)) right++;
+        words.push(word(text, confidence, { left: x, top: y, width: right - x + 1, height: bottom - y + 1 }, `l${y}`));
+      }
+    }
+    return words;
+  };
+}
+
+describe('rereadUnsureLines', () => {
+  const email = { left: 300, top: 100, width: 120, height: 10 };
+  const label = { left: 100, top: 100, width: 80, height: 10 };
+  const below = { left: 100, top: 118, width: 200, height: 10 };
+  const grey = page(600, 200, [email, label, below]);
+  const read = [word('e-mail:', 0.96, label, 'l1'), word('kamal.sihramanian@anl', 0.0, email, 'l1'), word('Seen', 0.96, below, 'l2')];
+
+  it('reads unsure lines again enlarged, and puts the new words back where they are printed', async () => {
+    const seen: GreyImage[] = [];
+    const words = await rereadUnsureLines(grey, read, 0, inkReader('kamal.subramanian@aol.com', 0.95, seen));
+    expect(seen).toHaveLength(1);
+    // One stack of one line, enlarged 4× (10 px words, towards a 40 px line).
+    expect(seen[0]?.height).toBeGreaterThan(4 * 10);
+    const fresh = words.filter((w) => w.text === 'kamal.subramanian@aol.com');
+    expect(fresh).toHaveLength(2);
+    const right = fresh.find((w) => w.box.left > 200) as OcrWord;
+    for (const side of ['left', 'top', 'width', 'height'] as const) expect(Math.abs(right.box[side] - email[side])).toBeLessThanOrEqual(1);
+    // The line keeps its place and ids; the sure line under it (whose edge the crop's margin catches) is untouched.
+    expect(words.map((w) => w.lineId)).toEqual(['l1', 'l1', 'l2']);
+    expect(words[2]).toEqual(read[2]);
+  });
+
+  it('keeps a line whose new read is no surer, and reads nothing when no line is unsure', async () => {
+    expect(await rereadUnsureLines(grey, read, 0, inkReader('x', 0.1))).toEqual(read);
+    const seen: GreyImage[] = [];
+    const sure = read.map((w) => ({ ...w, confidence: 0.95 }));
+    expect(await rereadUnsureLines(grey, sure, 0, inkReader('x', 0.99, seen))).toEqual(sure);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('maps words back from a page read sideways', async () => {
+    // The same line printed top to bottom (the page was read turned 90° clockwise).
+    const tall = { left: 100, top: 300, width: 10, height: 120 };
+    const sideways = page(200, 600, [tall]);
+    const words = await rereadUnsureLines(sideways, [word('garbled', 0.1, tall, 'l1')], 90, inkReader('Subramanian', 0.95));
+    expect(words).toHaveLength(1);
+    for (const side of ['left', 'top', 'width', 'height'] as const) expect(Math.abs((words[0] as OcrWord).box[side] - tall[side])).toBeLessThanOrEqual(1);
+  });
+});
