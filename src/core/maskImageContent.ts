@@ -65,8 +65,15 @@ export async function maskImageContent(parts: ImageMaskingParts, image: Prepared
 export const MIN_WORD_CONFIDENCE = 0.4;
 
 function isWordRead(word: OcrWord): boolean {
-  return word.confidence >= MIN_WORD_CONFIDENCE;
+  return word.confidence >= MIN_WORD_CONFIDENCE || LINK_PART.test(word.text);
 }
+
+/**
+ * A piece of a link or an e-mail address: the engine is unsure of such words in small type ("https:",
+ * "//portal", "http:/fwww.example", confidence 0-0.4) though it reads them nearly right, and texture and
+ * specks never look like them. They stay in the page text, so the link is found and masked whole.
+ */
+const LINK_PART = /^(?:https?:|\/\/|www\.)|:\/\/|\p{L}@\p{L}|\.(?:com|org|net|edu|gov)\b/iu;
 
 async function locatePhi(parts: ImageMaskingParts, words: readonly OcrWord[], image: PreparedImage, options: MaskOptions) {
   const page = buildPageText(words);

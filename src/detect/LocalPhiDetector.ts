@@ -16,6 +16,7 @@ import { recognizeNamesInPlace } from './recognizers/recognizeNamesInPlace.ts';
 import { recognizePlaceSlots } from './recognizers/recognizePlaceSlots.ts';
 import { recognizeProfessions } from './recognizers/recognizeProfessions.ts';
 import { recognizeSafeSpans } from './recognizers/recognizeSafeSpans.ts';
+import { propagateNames } from './propagateNames.ts';
 import { resolveCandidates } from './resolveCandidates.ts';
 import { tokenize } from './tokenize.ts';
 import { RELATIONS } from './nameCues.ts';
@@ -40,6 +41,8 @@ export class LocalPhiDetector implements PhiDetector {
   readonly #minScore: number;
   readonly #lexicon: Lexicon;
   readonly #addressLexicon: AddressLexicon;
+  /** Words a name's mention elsewhere must not be taken for alone: everyday, safe or clinical words. */
+  readonly #isOrdinaryWord: (word: string) => boolean;
 
   constructor(options: LocalPhiDetectorOptions = {}) {
     this.#minScore = options.minScore ?? 0;
@@ -52,6 +55,7 @@ export class LocalPhiDetector implements PhiDetector {
       isPersonName: (w) => lexicon.personNames.has(w) || lexicon.firstNames.has(w) || lexicon.nameWords.has(w),
       isCity: (n) => lexicon.cities.has(n),
     };
+    this.#isOrdinaryWord = (w) => lexicon.commonWords.has(w) || lexicon.safeWords.has(w) || lexicon.clinicalWords.has(w);
   }
 
   async detect(text: string, options: DetectOptions = {}): Promise<PhiEntity[]> {
@@ -61,7 +65,7 @@ export class LocalPhiDetector implements PhiDetector {
   detectSync(text: string, options: DetectOptions = {}): PhiEntity[] {
     const minScore = options.minScore ?? this.#minScore;
     const types = options.types ? new Set(options.types) : undefined;
-    const resolved = resolveCandidates(text, ...this.#propose(text, options.maskCareUnits === true));
+    const resolved = propagateNames(text, resolveCandidates(text, ...this.#propose(text, options.maskCareUnits === true)), this.#isOrdinaryWord);
     const entities: PhiEntity[] = [];
     for (const c of resolved) {
       if (c.score < minScore || (types && !types.has(c.type))) continue;

@@ -20,8 +20,9 @@ const STREET = new RegExp(
 const UNIT_ALONE = /\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d+[A-Z]?\b/gi;
 // "rm 412", "Room 12B": a room number says where the patient is (PHI under i2b2 and DetectPHI alike).
 const ROOM = /\b(?:room|rm)\.?\s*#?\s*(\d{1,4}[A-Z]?)\b(?![.:]\d|\s*(?:am|pm|%|mg|ml|cc)\b)/gi;
-// A ZIP right after a place the other patterns found ("Salem 01970", "Lappeenranta, 53650").
-const TRAILING_ZIP = /^[,\s]{1,3}\d{5}(?:-\d{4})?\b/;
+// A ZIP right after a place the other patterns found ("Salem 01970", "Lappeenranta, 53650"), with the
+// state before it even when OCR misread its code ("Spokane, VIA 76282" for WA, "Detroit, NI 43703").
+const TRAILING_ZIP = /^[,\s]{1,3}(?:[A-Z][A-Za-z]{0,2}\.?[ \t]{1,2})?\d{5}(?:-\d{4})?\b/;
 // "on Main St", "off broadway st": a street named without a house number.
 const STREET_NO_NUMBER = new RegExp(`(?:on|off|at|near|to)[ \\t]+((?:${STREET_WORD}[ \\t]+){1,2}${SUFFIX})\\b(?!\\.?[ \\t]+[A-Z][a-z])`, 'iy');
 const STREET_NO_NUMBER_START = keywordStart(new Set(['on', 'off', 'at', 'near', 'to']));
@@ -46,7 +47,7 @@ const UK_POSTCODE = /\b(?:[A-Z][a-z]+[ \t]+)?[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2
 
 // Named care facilities and organisations: one to five name words before a facility word.
 const FACILITY_WORD =
-  '(?:hospital|medical\\s+cent(?:er|re)|health\\s+cent(?:er|re)|urgent\\s+care|group|associates|partners|healthcare|health\\s+care|health\\s+system|clinic|infirmary|nursing\\s+home|nursing\\s+facility|rehab(?:ilitation)?(?:\\s+(?:cent(?:er|re)|hospital|facility))?|hospice(?:\\s+house)?|care\\s+cent(?:er|re)|medical\\s+group|medical\\s+associates|family\\s+practice|family\\s+medicine|pediatrics|cancer\\s+cent(?:er|re)|heart\\s+institute|institute|sanatorium|manor|assisted\\s+living|senior\\s+living|retirement\\s+home|care\\s+home|home\\s+care|university|college|school|academy|church|pharmacy|apothecary|drugstore|drugs?|chemists?|laboratories|corporation|corp|inc|llc|company|co)';
+  '(?:hospital|medical\\s+cent(?:er|re)|health\\s+cent(?:er|re)|urgent\\s+care|group|associates|partners|healthcare|health\\s+care|health\\s+system|health|clinic|infirmary|nursing\\s+home|nursing\\s+facility|rehab(?:ilitation)?(?:\\s+(?:cent(?:er|re)|hospital|facility))?|hospice(?:\\s+house)?|care\\s+cent(?:er|re)|medical\\s+group|medical\\s+associates|family\\s+practice|family\\s+medicine|pediatrics|cancer\\s+cent(?:er|re)|heart\\s+institute|institute|sanatorium|manor|assisted\\s+living|senior\\s+living|retirement\\s+home|care\\s+home|home\\s+care|university|college|school|academy|church|pharmacy|apothecary|drugstore|drugs?|chemists?|laboratories|corporation|corp|inc|llc|company|co)';
 // Facility words are found first, then the naming words before them on the same line: scanning from
 // every word for up to five names and a facility word costs far more on long notes. The pattern is
 // tried only at tokens that can start it (FACILITY_STARTS).
@@ -217,9 +218,12 @@ function isDepartment(naming: string[], facility: string, lexicon: AddressLexico
 
 /**
  * "Antiepileptic Drug", "Study Drug", "Illicit Drugs": a drug described by an everyday, clinical or
- * adjective-like word names no drugstore; "Kingsbridge Drug" does.
+ * adjective-like word names no drugstore; "Kingsbridge Drug" does. Likewise "Behavioral Health".
  */
 function isDrugDescribed(naming: string[], facility: string, lexicon: AddressLexicon): boolean {
+  const ordinary = (w: string): boolean => lexicon.isSafeWord(w) || lexicon.isClinicalWord(w) || lexicon.isCommonWord(w);
+  // "Behavioral Health", "Student Health": a kind of care; "Kang & Darwish Women's Health" names a practice.
+  if (/^health$/i.test(facility)) return naming.every((w) => ordinary(w.toLowerCase().replace(/['’]s$/, '')));
   if (!/^drugs?$/i.test(facility)) return false;
   const last = (naming[naming.length - 1] ?? '').toLowerCase();
   return lexicon.isSafeWord(last) || lexicon.isClinicalWord(last) || /(?:ic|al|ory|ive|ed|ant|ent|ing|ous|ar)$/.test(last);

@@ -15,7 +15,8 @@ const SPELLED_AGE = new RegExp(`\\b${AGE_WORDS}${YEARS_OLD}`, 'gi');
 const AGE_PATTERNS: { re: RegExp; score: number; hint?: string[] }[] = [
   { re: new RegExp(`\\b${AGE_NUMBER}${YEARS_OLD}`, 'gi'), score: 0.97 },
   { re: new RegExp(`\\b${AGE_NUMBER}[\\s-]*(?:month|week|day)s?[\\s-]+old\\b`, 'gi'), score: 0.9, hint: ['old'] },
-  { re: /\b(?:aged?|age:|age\s+of)\s*[:=]?\s*(\d{1,3})\b/gi, score: 0.95, hint: ['age'] },
+  // "Age: 35y", "age 35 yrs": a unit may stick to the number.
+  { re: /\b(?:aged?|age:|age\s+of)\s*[:=]?\s*(\d{1,3})(?:(?=(?:y|yo|yrs?)\b)|\b)/gi, score: 0.95, hint: ['age'] },
   { re: /\b(\d{1,3})\s*(?:yo\s*)?(?:m|f|male|female)(?=[\s,.;]|$)(?=[^\n]{0,40}\b(?:with|w\/|presents|presenting|admitted|adm|bib|s\/p|h\/o|hx|pmh|who|pt|patient|c\/o|from|via|transferred|brought)\b)/gi, score: 0.85 },
   { re: /\b(?:pt|patient|age\s*\/\s*sex|age\s*\/\s*gender|sex\s*\/\s*age)\s*:?\s*(\d{1,3})\s*(?:\/\s*)?(?:yo\s*)?(?:m|f|male|female)\b/gi, score: 0.9, hint: ['pt', 'patient', 'age', 'sex'] },
   { re: /\b(\d{1,3})\s*\/\s*(?:m|f|male|female)\b/gi, score: 0.8, hint: ['/'] },

@@ -3,10 +3,11 @@ import { hasCueBefore } from '../context.ts';
 import { fastLetters } from '../fastLetters.ts';
 
 const EMAIL = fastLetters(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu);
-const URL_WITH_SCHEME = /\b(?:https?|ftp|sftp):\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/gi;
+// OCR may read one slash of the two ("http:/fwww.example.org"), or a space after the colon ("https: //x.org").
+const URL_WITH_SCHEME = /\b(?:https?|ftp|sftp): ?\/\/?[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/gi;
 // OCR reads the dots of a link in small type as spaces ("https://chart example net/patients/MR1/chart"):
 // after a scheme, up to three lower-case pieces are still the host when a path follows on the same line.
-const URL_SPLIT_HOST = /\b(?:https?):\/\/[a-z0-9-]+(?: [a-z0-9-]+){1,3}\/[^\s<>"'`|]*/g;
+const URL_SPLIT_HOST = /\b(?:https?): ?\/\/?[a-z0-9.-]+(?: [a-z0-9-]+){1,3}\/[^\s<>"'`|]*/g;
 // Bare domains only under a short list of TLDs, so "pt.tolerated" and "q.6h" never match.
 const BARE_DOMAIN = /\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|mil|health|io|info|biz|us|uk|ca|au|de|fr|nl|me|co)\b(?:\/[^\s<>"'`]*)?/gi;
 const TLD_HINT = /\.(?:com|org|net|edu|gov|mil|health|io|info|biz|us|uk|ca|au|de|fr|nl|me|co)\b/i;
@@ -27,8 +28,8 @@ export function recognizeContacts(text: string, lower = text.toLowerCase()): Can
   const out: Candidate[] = [];
   const hasAt = text.includes('@');
   if (hasAt) for (const m of text.matchAll(EMAIL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL', score: 0.99 });
-  if (lower.includes('://') || lower.includes('www.')) for (const m of text.matchAll(URL_WITH_SCHEME)) push(out, m.index, trimUrl(m[0]), 'URL', 0.97);
-  if (lower.includes('://')) for (const m of text.matchAll(URL_SPLIT_HOST)) push(out, m.index, trimUrl(m[0]), 'URL', 0.9);
+  if (lower.includes('/') || lower.includes('www.')) for (const m of text.matchAll(URL_WITH_SCHEME)) push(out, m.index, trimUrl(m[0]), 'URL', 0.97);
+  if (lower.includes('/')) for (const m of text.matchAll(URL_SPLIT_HOST)) push(out, m.index, trimUrl(m[0]), 'URL', 0.9);
   // Bare domains only where a listed top-level domain occurs at all: a literal "." scan is cheap.
   if (TLD_HINT.test(text)) for (const m of text.matchAll(BARE_DOMAIN)) {
     if (text[m.index - 1] === '@' || text[m.index - 1] === '.') continue;

@@ -157,12 +157,14 @@ function isInitial(token: Token): boolean {
 }
 
 /**
- * "Smith, John" or "Rodriguez-Vega, Maria": one surname (hyphens allowed) before the comma, a name
+ * "Smith, John" or "Rodriguez-Vega, Maria": one surname (hyphens and particles allowed) before the comma, a name
  * after it. "Priya Raman, Brookline Family Medicine" is a name and then something else.
  */
 function isLastFirst(text: string, tokens: Token[], priors: number[], runStart: number, j: number, lexicon: Lexicon): boolean {
   for (let k = runStart + 1; k < j; k++) {
-    if (text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0) !== '-') return false;
+    // "Le Gall, Alejandro", "de la Cruz, Ana": particles belong to the surname.
+    const particle = PARTICLES.has((tokens[k - 1]?.text ?? '').toLowerCase());
+    if (text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0) !== '-' && !particle) return false;
   }
   const after = tokens[j];
   const before = tokens[j - 1];

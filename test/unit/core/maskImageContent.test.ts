@@ -31,4 +31,17 @@ describe('maskImageContent', () => {
     expect(masked.coveredWords).toBe(3);
     expect(masked.regions.every((r) => r.every((p) => p.y >= 40))).toBe(true);
   });
+
+  it('keeps unsure pieces of a link or an e-mail address in the page text, so the whole link is masked', async () => {
+    const redactor = new SharpImageRedactor({ paddingPx: 0 });
+    const bytes = await sharp({ create: { width: 700, height: 80, channels: 3, background: '#fff' } }).png().toBuffer();
+    const image = await redactor.prepare(bytes);
+    // Small type read nearly right but unsure: "https:" "//portal" (confidence 0), the rest sure.
+    const page: OcrPage = { width: 700, height: 80, words: [...line([['Portal:', 0.96], ['https:', 0], ['//portal', 0.05], ['stmichaels', 0.91], ['net/portal/login', 0.88]], 10), ...line([['Es', 0.16], ['jo.lee@mail.org', 0.2]], 40)] };
+    const { mask } = parseMaskOptions({ minScore: 0.5 });
+    const masked = await maskImageContent({ extractor: { extract: async () => page }, redactor, detector: new LocalPhiDetector(), fill: '#000', paddingPx: 0 }, image, mask);
+    expect(masked.findings.map((f) => f.type).sort()).toEqual(['EMAIL', 'URL']);
+    // The link's four pieces and the address; not the label, not the texture.
+    expect(masked.coveredWords).toBe(5);
+  });
 });

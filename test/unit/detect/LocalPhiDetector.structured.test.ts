@@ -168,6 +168,14 @@ describe('LocalPhiDetector: text burned into radiographs and printed on labels',
 
   it('takes a link whose dots OCR read as spaces whole, up to its path', () => {
     expect(found('https://chart oklahomacity net/patients/MR680874/chart | Inbox')).toContainEqual(['https://chart oklahomacity net/patients/MR680874/chart', 'URL']);
+    // One slash of two lost, the "w" of "www" read as "fw".
+    expect(found('Fax: (973) 846-9312 http:/fwww.presbyterianchildrens org/results/200355')).toContainEqual(['http:/fwww.presbyterianchildrens org/results/200355', 'URL']);
+  });
+
+  it('finds an age with its unit stuck to it ("Age: 35y"), and a surname with a particle before a given name', () => {
+    expect(found('Portal e-mail: hector_rivera@msn.com | Age: 35y')).toContainEqual(['35', 'AGE']);
+    expect(found('Le Gall, Alejandro - Chart | Inbox')).toContainEqual(['Le Gall, Alejandro', 'NAME']);
+    expect(found('De La Cruz, Maria\n')).toContainEqual(['De La Cruz, Maria', 'NAME']);
   });
 
   it('takes a name before Apothecary, Chemists or Drugstore as a place, not a drug class', () => {
@@ -178,10 +186,25 @@ describe('LocalPhiDetector: text burned into radiographs and printed on labels',
   it('takes a name before Drug or Drugs as a drugstore, but not a drug described ("Study Drug", "Antiepileptic Drug")', () => {
     expect(found('Kingsbridge Drug | Ph: 702-555-0172')).toContainEqual(['Kingsbridge Drug', 'ADDRESS']);
     expect(found('Filled at Hillcrest Drugs on 3/4.')).toContainEqual(['Hillcrest Drugs', 'ADDRESS']);
-    for (const [text, word] of [['HOLD STUDY DRUG tonight', 'STUDY'], ['Antiepileptic Drug Levels were normal.', 'Antiepileptic'],
-      ['Illicit drug use denied.', 'Illicit'], ['Prescription Drug Monitoring checked.', 'Prescription'], ['Street Drugs: denies', 'Street']]) {
+    const described: [string, string][] = [['HOLD STUDY DRUG tonight', 'STUDY'], ['Antiepileptic Drug Levels were normal.', 'Antiepileptic'],
+      ['Illicit drug use denied.', 'Illicit'], ['Prescription Drug Monitoring checked.', 'Prescription'], ['Street Drugs: denies', 'Street']];
+    for (const [text, word] of described) {
       expect(untouched(text, word)).toBe(true);
     }
+  });
+
+  it('takes every other mention of a name found with confidence, but not its everyday words alone', () => {
+    const text = 'Re: Ruby Iron, DOB 1/4/1958\nComments: labs for Ruby Iron (she is 56). Iron 325 mg daily. RUBY IRON seen.';
+    const names = found(text).filter(([, type]) => type === 'NAME').map(([t]) => t);
+    expect(names).toEqual(['Ruby Iron', 'Ruby Iron', 'RUBY IRON']);
+    expect(untouched(text, 'Iron 325')).toBe(true);
+  });
+
+  it('takes a practice named "... Health" and a ZIP after a misread state code, but not a kind of care', () => {
+    expect(found("Referred by Dr. Castro of Kang & Darwish Women's Health.")).toContainEqual(expect.arrayContaining([expect.stringContaining("Women's Health")]));
+    expect(found("See Dr. Bekele at Oklahoma City Women's Health on 01/20/2023.")).toContainEqual(["Oklahoma City Women's Health", 'ADDRESS']);
+    expect(found('62 Garden Avenue, Spokane, VIA 76282')).toContainEqual(['62 Garden Avenue, Spokane, VIA 76282', 'ADDRESS']);
+    for (const kind of ['Behavioral', 'Mental', 'Public', 'Occupational']) expect(untouched(`${kind} Health consulted today.`, kind)).toBe(true);
   });
 
   it('takes a hospital named for a faith or a virtue as a place ("Mercy Hospital", "Lutheran Memorial Hospital")', () => {
