@@ -12,6 +12,7 @@ import { eraseRuleLines } from './eraseRuleLines.ts';
 import { findDarkRegions } from './findDarkRegions.ts';
 import { cropGrey, decodeGrey, enlargeGrey, invertGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
 import { legibleWordCount, readsUpright, type TurnedRead } from './readsUpright.ts';
+import { removeSpecks } from './removeSpecks.ts';
 import { rereadUnsureLines } from './rereadUnsureLines.ts';
 
 /** Pixels past which a page with small type is not enlarged (2× of 6 MP is 24 MP: ~100 MB in the engine). */
@@ -99,7 +100,7 @@ export class TesseractTextExtractor implements TextExtractor {
   }
 
   async extract(image: PreparedImage): Promise<OcrPage> {
-    const grey = eraseRuleLines(await decodeGrey(image.bytes));
+    const grey = eraseRuleLines(removeSpecks(await decodeGrey(image.bytes)));
     const read = (turn: QuarterTurn, scale: number): Promise<TurnedRead> => this.read(grey, turn, scale);
     const best = this.detectOrientation ? await readsUpright(read, enlargement(grey)) : await read(0, 1);
     let words = unturnWords(best.words, best.turn, grey.width, grey.height, best.scale);
