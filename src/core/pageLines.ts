@@ -6,21 +6,74 @@ export interface PageLine {
   cells: number[][];
 }
 
-/** Groups words in reading order into lines (same block and line id) and each line into cells. */
+/**
+ * Groups words in reading order into lines (same block and line id) and each line into cells. A line the
+ * engine made of two printed lines (on a skewed page it reads across the columns of a form: "Ordering:
+ * Collected: Dr. December Zawadi 20, Powell 2018") is split back into them first.
+ */
 export function toLines(words: readonly OcrWord[]): PageLine[] {
-  const lines: PageLine[] = [];
+  const skew = pageSkew(words);
+  return lineGroups(words)
+    .flatMap((group) => splitInterleaved(group, words, skew))
+    .map((line) => ({ blockId: (words[line[0] as number] as OcrWord).blockId, cells: toCells(line, words) }));
+}
+
+/** Indexes of consecutive words with the same block and line id. */
+function lineGroups(words: readonly OcrWord[]): number[][] {
+  const groups: number[][] = [];
   words.forEach((word, i) => {
     const previous = words[i - 1];
-    const line = lines[lines.length - 1];
-    if (!previous || !line || previous.blockId !== word.blockId || previous.lineId !== word.lineId) {
-      lines.push({ blockId: word.blockId, cells: [[i]] });
-    } else if (columnGap(previous, word)) {
-      line.cells.push([i]);
-    } else {
-      (line.cells[line.cells.length - 1] as number[]).push(i);
-    }
+    if (!previous || previous.blockId !== word.blockId || previous.lineId !== word.lineId) groups.push([i]);
+    else (groups[groups.length - 1] as number[]).push(i);
   });
-  return lines;
+  return groups;
+}
+
+function toCells(line: readonly number[], words: readonly OcrWord[]): number[][] {
+  const cells: number[][] = [];
+  line.forEach((i, k) => {
+    const previous = words[line[k - 1] ?? -1];
+    if (previous && !columnGap(previous, words[i] as OcrWord)) (cells[cells.length - 1] as number[]).push(i);
+    else cells.push([i]);
+  });
+  return cells;
+}
+
+/**
+ * A line's words split where their heights on the page (measured square to the page's skew) jump by more
+ * than three quarters of a word's height: two printed lines read as one. Each part keeps its words' order.
+ */
+function splitInterleaved(line: number[], words: readonly OcrWord[], skew: number): number[][] {
+  if (line.length < 2) return [line];
+  const slope = Math.tan(skew);
+  const level = (i: number): number => {
+    const b = (words[i] as OcrWord).box;
+    return b.top + b.height / 2 - slope * (b.left + b.width / 2);
+  };
+  const sorted = [...line].sort((a, b) => level(a) - level(b));
+  let at = -1;
+  let widest = 0.75 * medianHeight(line.map((i) => words[i] as OcrWord));
+  for (let k = 1; k < sorted.length; k++) {
+    const jump = level(sorted[k] as number) - level(sorted[k - 1] as number);
+    if (jump > widest) [at, widest] = [k, jump];
+  }
+  if (at < 0) return [line];
+  const upper = new Set(sorted.slice(0, at));
+  return [...splitInterleaved(line.filter((i) => upper.has(i)), words, skew), ...splitInterleaved(line.filter((i) => !upper.has(i)), words, skew)];
+}
+
+/** The page's skew in radians: the median slope of the top edge of long words' outlines (0 without any). */
+function pageSkew(words: readonly OcrWord[]): number {
+  const angles = words
+    .filter((w) => w.polygon.length === 4 && w.box.width >= 3 * w.box.height)
+    .map((w) => Math.atan2((w.polygon[1] as { y: number }).y - (w.polygon[0] as { y: number }).y, (w.polygon[1] as { x: number }).x - (w.polygon[0] as { x: number }).x))
+    .sort((a, b) => a - b);
+  return angles[Math.floor(angles.length / 2)] ?? 0;
+}
+
+function medianHeight(words: readonly OcrWord[]): number {
+  const heights = words.map((w) => w.box.height).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0;
 }
 
 /**

@@ -12,9 +12,14 @@ const FRINGE = 240;
  * here and there by specks and blur; a serif face's baseline, where serifs and the bottoms of letters
  * join into one thin run, is crossed by a stem every few pixels ("recommended" at 13 px: a quarter of its
  * columns) and must not be erased with its letters' feet. A crossing is long when the ink runs on for
- * over twice the rule's greatest thickness across it.
+ * over twice the rule's greatest thickness across it, and a stroke when it stops short of RULE_CROSSING.
  */
 const MAX_CROSSING_SHARE = 0.08;
+/**
+ * Ink running on this far across a rule is another rule crossing it (a table's grid: a column line is
+ * crossed by a row line every line of type), not a letter's stem, and does not count against it.
+ */
+const RULE_CROSSING = 40;
 
 /**
  * The page with its ruled lines (table grids, form rules, underlines) painted white, as a new image.
@@ -75,7 +80,8 @@ function traceRight(image: GreyImage, thin: Uint8Array, visited: Uint8Array, x0:
       if (++gap > maxThickness) return crossings;
       if ((pixels[at] as number) < INK) {
         path.push(at);
-        if (inkRun(pixels, width, height, x, y, 2 * maxThickness + 1) > 2 * maxThickness) crossings++;
+        const run = inkRun(pixels, width, height, x, y, RULE_CROSSING);
+        if (run > 2 * maxThickness && run < RULE_CROSSING) crossings++;
       }
       continue;
     }

@@ -20,6 +20,32 @@ describe('buildPageText', () => {
   });
 });
 
+describe('buildPageText on lines the engine read as one', () => {
+  it('splits a line made of two printed lines (a skewed form read across its columns) back into them', () => {
+    // "Ordering: Dr. Zawadi Powell" over "Collected: December 20, 2018", words interleaved in one engine line.
+    const mixed = [word('Ordering:', 0, 100, 'l1'), word('Collected:', 0, 124, 'l1'), word('Dr.', 110, 100, 'l1'), word('December', 120, 124, 'l1'),
+      word('Zawadi', 150, 100, 'l1'), word('20,', 210, 124, 'l1'), word('Powell', 220, 100, 'l1'), word('2018', 250, 124, 'l1')];
+    const page = buildPageText(mixed);
+    expect(page.text).toBe('Ordering: Dr. Zawadi Powell\nCollected: December 20, 2018');
+    mixed.forEach((w, i) => expect(page.text.slice(page.starts[i], (page.starts[i] ?? 0) + w.text.length)).toBe(w.text));
+  });
+
+  it('keeps one line whole on a skewed page, where its words climb steadily', () => {
+    // Rising 1 px every 20 px (about 3°), as the polygons of its long words say.
+    const rising = (text: string, left: number): OcrWord => {
+      const w = word(text, left, 100 - left / 20, 'l1');
+      return { ...w, polygon: [{ x: left, y: w.box.top }, { x: left + w.box.width, y: w.box.top - w.box.width / 20 }, { x: left + w.box.width, y: w.box.top + 20 - w.box.width / 20 }, { x: left, y: w.box.top + 20 }] };
+    };
+    let left = 0;
+    const words = ['Referred', 'by', 'Dr.', 'Castro', 'of', 'Kang', 'Hospital', 'yesterday', 'morning', 'again'].map((t) => {
+      const w = rising(t, left);
+      left += t.length * 10 + 12;
+      return w;
+    });
+    expect(buildPageText(words).text).toBe('Referred by Dr. Castro of Kang Hospital yesterday morning again');
+  });
+});
+
 describe('buildPageText on ruled tables', () => {
   it('writes a first-column label cell without a colon as a label of the next cell', () => {
     const words = [word('Date', 0, 0, 'l1'), word('of', 50, 0, 'l1'), word('birth', 80, 0, 'l1'), word('October', 400, 0, 'l1'), word('23,', 480, 0, 'l1'), word('1950', 520, 0, 'l1'),

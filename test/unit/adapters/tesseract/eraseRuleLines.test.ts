@@ -17,6 +17,11 @@ describe('eraseRuleLines', () => {
     expect(darkCount(eraseRuleLines(grid))).toBe(0);
   });
 
+  it('erases the column lines of a dense table, crossed by a row line every 16 px', () => {
+    const dense = page(400, 400, (x, y) => (y % 16 < 2 && x >= 20 && x < 380) || ((x === 30 || x === 31 || x === 200 || x === 201) && y < 354));
+    expect(darkCount(eraseRuleLines(dense))).toBe(0);
+  });
+
   it('erases a rule skewed by 2° and a 2 px underline', () => {
     const skewed = page(600, 100, (x, y) => Math.abs(y - (30 + x * Math.tan((2 * Math.PI) / 180))) < 1 && x > 10 && x < 590);
     expect(darkCount(skewed)).toBeGreaterThan(500);
