@@ -51,7 +51,7 @@ export interface MaskedImageContent {
  */
 export async function maskImageContent(parts: ImageMaskingParts, image: PreparedImage, options: MaskOptions): Promise<MaskedImageContent> {
   const page = await parts.extractor.extract(image);
-  const { findings, regions, covered } = await locatePhi(parts, page.words.filter(isWordRead), image, options);
+  const { findings, regions, covered } = await locatePhi(parts, wordsRead(page.words), image, options);
   const redacted = await parts.redactor.redact(image, regions, { fill: parts.fill });
   return { image: redacted, findings, truncated: page.truncated === true, wordCount: page.words.length, coveredWords: covered, regions };
 }
@@ -64,8 +64,23 @@ export async function maskImageContent(parts: ImageMaskingParts, image: Prepared
  */
 export const MIN_WORD_CONFIDENCE = 0.4;
 
-function isWordRead(word: OcrWord): boolean {
-  return word.confidence >= MIN_WORD_CONFIDENCE || LINK_PART.test(word.text);
+/**
+ * The words the page text is made of: those read with MIN_WORD_CONFIDENCE; pieces of links and e-mail
+ * addresses; and, on a line with a word read surely, unsure words of four letters or two digits and more.
+ * Small type on a noisy scan is often read right but unsure ("Thornton" 0.29, "17-Jun-1931" 0.03,
+ * "Georgiou" 0.37), and such a line is text; a radiograph's texture gives lines of unsure fragments only,
+ * or one- and two-letter fragments ("Es") beside its label.
+ */
+function wordsRead(words: readonly OcrWord[]): OcrWord[] {
+  const sureLines = new Set(words.filter((w) => w.confidence >= SURE && /[\p{L}\p{N}]{3}/u.test(w.text)).map(lineKey));
+  return words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE || LINK_PART.test(w.text) || (sureLines.has(lineKey(w)) && SUBSTANTIAL.test(w.text)));
+}
+
+const SURE = 0.8;
+const SUBSTANTIAL = /\p{L}{4}|\p{N}{2}/u;
+
+function lineKey(word: OcrWord): string {
+  return `${word.blockId}/${word.lineId}`;
 }
 
 /**

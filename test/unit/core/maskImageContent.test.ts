@@ -44,4 +44,16 @@ describe('maskImageContent', () => {
     // The link's four pieces and the address; not the label, not the texture.
     expect(masked.coveredWords).toBe(5);
   });
+
+  it('keeps unsure words of some length on a line of sure ones: small type on a noisy scan is often read right but unsure', async () => {
+    const redactor = new SharpImageRedactor({ paddingPx: 0 });
+    const bytes = await sharp({ create: { width: 700, height: 80, channels: 3, background: '#fff' } }).png().toBuffer();
+    const image = await redactor.prepare(bytes);
+    const page: OcrPage = { width: 700, height: 80, words: [...line([['Seen', 0.95], ['by', 0.94], ['Dr.', 0.93], ['Thornton', 0.29], ['on', 0.95], ['17-Jun-1931', 0.03]], 10), ...line([['Deis', 0.25], ['Ro', 0.1]], 40)] };
+    const { mask } = parseMaskOptions({ minScore: 0.5 });
+    const masked = await maskImageContent({ extractor: { extract: async () => page }, redactor, detector: new LocalPhiDetector(), fill: '#000', paddingPx: 0 }, image, mask);
+    expect(masked.findings.map((f) => f.type).sort()).toEqual(['DATE', 'NAME']);
+    // "Thornton" and the date; the line of unsure fragments alone is still left out.
+    expect(masked.regions.every((r) => r.every((p) => p.y < 40))).toBe(true);
+  });
 });
