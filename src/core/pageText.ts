@@ -22,7 +22,7 @@ export function buildPageText(words: readonly OcrWord[]): PageText {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as PageLine;
     const previous = lines[i - 1];
-    if (previous) out.append(previous.blockId !== line.blockId ? '\n\n' : lineBreak(words[out.lastWord] as OcrWord));
+    if (previous) out.append(previous.blockId !== line.blockId ? '\n\n' : wrapsOn(previous, line, lines, words) ? ' ' : lineBreak(words[out.lastWord] as OcrWord));
     const next = lines[i + 1];
     if (next && labelsAbove(line, next, words)) {
       writePairs(out, line, next);
@@ -90,6 +90,27 @@ class TextBuilder {
   page(): PageText {
     return { text: this.parts.join(''), starts: this.starts };
   }
+}
+
+/** A wrapped line of prose has at least this many words (a form's row, an address line, fewer). */
+const MIN_PROSE_WORDS = 6;
+
+/**
+ * A line of prose wrapped onto the next: it is one cell of six words or more that runs to its paragraph's right edge (within
+ * three line heights) and ends without a stop, and the next line starts under it. Joined by a space, a
+ * name or a place cut by the wrap is read whole ("Referred by Dr. Mutasa of Oklahoma City Internal
+ * Medicine" / "Associates."); a short line (an address block, a heading) keeps its line break.
+ */
+function wrapsOn(line: PageLine, next: PageLine, lines: readonly PageLine[], words: readonly OcrWord[]): boolean {
+  if (line.cells.length !== 1 || next.blockId !== line.blockId || (line.cells[0] as number[]).length < MIN_PROSE_WORDS) return false;
+  const cell = (line.cells[0] as number[]).map((i) => words[i] as OcrWord);
+  const last = cell[cell.length - 1] as OcrWord;
+  if (/[.:;!?]$/.test(last.text)) return false;
+  const right = (l: PageLine): number => Math.max(...l.cells.flat().map((i) => (words[i] as OcrWord).box.left + (words[i] as OcrWord).box.width));
+  const blockRight = Math.max(...lines.filter((l) => l.blockId === line.blockId).map(right));
+  const height = Math.max(...cell.map((w) => w.box.height));
+  const left = (l: PageLine): number => Math.min(...l.cells.flat().map((i) => (words[i] as OcrWord).box.left));
+  return right(line) >= blockRight - 3 * height && Math.abs(left(next) - left(line)) <= 2 * height;
 }
 
 /**

@@ -22,7 +22,7 @@ const UNIT_ALONE = /\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d+[A-Z]?\b/gi;
 const ROOM = /\b(?:room|rm)\.?\s*#?\s*(\d{1,4}[A-Z]?)\b(?![.:]\d|\s*(?:am|pm|%|mg|ml|cc)\b)/gi;
 // A ZIP right after a place the other patterns found ("Salem 01970", "Lappeenranta, 53650"), with the
 // state before it even when OCR misread its code ("Spokane, VIA 76282" for WA, "Detroit, NI 43703").
-const TRAILING_ZIP = /^[,\s]{1,3}(?:[A-Z][A-Za-z]{0,2}\.?[ \t]{1,2})?\d{5}(?:-\d{4})?\b/;
+const TRAILING_ZIP = /^[,\s]{1,3}(?:[A-Za-z]{1,3}\.?[ \t]{1,2})?\d{5}(?:-\d{4})?\b/;
 // "on Main St", "off broadway st": a street named without a house number.
 const STREET_NO_NUMBER = new RegExp(`(?:on|off|at|near|to)[ \\t]+((?:${STREET_WORD}[ \\t]+){1,2}${SUFFIX})\\b(?!\\.?[ \\t]+[A-Z][a-z])`, 'iy');
 const STREET_NO_NUMBER_START = keywordStart(new Set(['on', 'off', 'at', 'near', 'to']));
@@ -54,7 +54,7 @@ const FACILITY_WORD =
 const FACILITY_AT = new RegExp(`${FACILITY_WORD}\\b(?:\\s+(?:of|at)\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+)?)?`, 'iy');
 const FACILITY_STARTS = keywordStart(new Set(['hospital', 'medical', 'health', 'urgent', 'group', 'associates', 'partners', 'healthcare', 'clinic', 'infirmary', 'nursing', 'rehab', 'rehabilitation', 'hospice', 'care', 'family', 'pediatrics', 'cancer', 'heart', 'institute', 'sanatorium', 'manor', 'assisted', 'senior', 'retirement', 'home', 'university', 'college', 'school', 'academy', 'church', 'pharmacy', 'apothecary', 'drugstore', 'drug', 'drugs', 'chemist', 'chemists', 'laboratories', 'corporation', 'corp', 'inc', 'llc', 'company', 'co']));
 const NAME_WORD = fastLetters(/^(?:\p{L}[\p{L}'’&.-]*|&)$/u);
-const STRONG_FACILITY = /(?:hospital|cent(?:er|re)|clinic|infirmary|nursing\s+home|rehab\w*|hospice|manor|institute|group|associates|partners|practice|living|care|home|healthcare|health|system|pharmacy|apothecary|drugs?|drugstore|chemists?|medicine)$/i;
+const STRONG_FACILITY = /(?:hospital|cent(?:er|re)|clinic|pediatrics|infirmary|nursing\s+home|rehab\w*|hospice|manor|institute|group|associates|partners|practice|living|care|home|healthcare|health|system|pharmacy|apothecary|drugs?|drugstore|chemists?|medicine)$/i;
 // Hospital wards and units named after people or places: "Ellison 10", "Baker 6 West", "4 North".
 const WARD = /(?:ward|unit|wing|floor|building|bldg|pavilion|tower)\s+#?\d+[A-Z]?\b|\d{1,2}\s*(?:north|south|east|west)\b/iy;
 const WARD_WORDS = new Set(['ward', 'unit', 'wing', 'floor', 'building', 'bldg', 'pavilion', 'tower']);

@@ -9,6 +9,10 @@ const NO_EMPLOYER = /^(?:none|n\/a|na|unemployed|retired|self(?:[ -]employed)?|s
 // browser tab: a line that is only "Surname, Given [I]" (or starts a title before " - " or " | ").
 const NAME_LINE = /(?:^|\n)[ \t]*(\p{Lu}[\p{L}'’-]+,[ \t]+\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}\.?)?)[ \t]*(?=\n|$|[ \t]+[-–|][ \t])/gu;
 
+// "Miles Stone" over "772 Holly Street, Spokane": the line right above a street address, two or three
+// capitalised words alone, is whom the address belongs to (a prescription label, a letter's address block).
+const ADDRESSEE_LINE = /(?:^|\n)[ \t]*(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}\.)?(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]*\n[ \t]*\d{1,6}[A-Za-z]?[ \t]+\p{Lu}\p{L}/gu;
+
 /** Values of form fields and label lines whose shape alone says what they are. */
 export function recognizeFormLines(text: string, lexicon: Lexicon): Candidate[] {
   const out: Candidate[] = [];
@@ -28,7 +32,19 @@ export function recognizeFormLines(text: string, lexicon: Lexicon): Candidate[] 
       out.push({ start, end: start + value.length, type: 'NAME', score: 0.75 });
     }
   }
+  for (const m of text.matchAll(ADDRESSEE_LINE)) {
+    const value = m[1] ?? '';
+    if (!isAddressee(value, lexicon)) continue;
+    const start = m.index + m[0].indexOf(value);
+    out.push({ start, end: start + value.length, type: 'NAME', score: 0.7 });
+  }
   return out;
+}
+
+/** A person's name by the name lists: a word of it is a given name or a surname, and none is clinical ("Home Address" is no one). */
+function isAddressee(value: string, lexicon: Lexicon): boolean {
+  const words = value.split(/\s+/).filter((w) => w.length > 2).map((w) => w.toLowerCase());
+  return words.some((w) => lexicon.firstNames.has(w) || lexicon.personNames.has(w)) && !words.some((w) => lexicon.clinicalWords.has(w));
 }
 
 /**

@@ -46,6 +46,26 @@ describe('buildPageText on lines the engine read as one', () => {
   });
 });
 
+describe('buildPageText on wrapped prose', () => {
+  it('joins a line of prose wrapped onto the next with a space, and keeps short lines and sentence ends apart', () => {
+    const row = (texts: string[], top: number, lineId: string): OcrWord[] => {
+      let left = 0;
+      return texts.map((t) => {
+        const w = word(t, left, top, lineId);
+        left += t.length * 10 + 10;
+        return w;
+      });
+    };
+    const words = [
+      ...row(['Referred', 'by', 'Dr.', 'Mutasa', 'of', 'Oklahoma', 'City', 'Internal', 'Medicine'], 0, 'l1'),
+      ...row(['Associates.', 'Diverticulitis', 'was', 'considered', 'but', 'felt', 'less', 'likely.'], 25, 'l2'),
+      ...row(['Hospital', 'course'], 50, 'l3'),
+      ...row(['Repeat', 'labs', 'this', 'morning:', 'INR', '1.5.'], 75, 'l4'),
+    ];
+    expect(buildPageText(words).text).toBe('Referred by Dr. Mutasa of Oklahoma City Internal Medicine Associates. Diverticulitis was considered but felt less likely.\nHospital course\nRepeat labs this morning: INR 1.5.');
+  });
+});
+
 describe('buildPageText on ruled tables', () => {
   it('writes a first-column label cell without a colon as a label of the next cell', () => {
     const words = [word('Date', 0, 0, 'l1'), word('of', 50, 0, 'l1'), word('birth', 80, 0, 'l1'), word('October', 400, 0, 'l1'), word('23,', 480, 0, 'l1'), word('1950', 520, 0, 'l1'),

@@ -193,6 +193,19 @@ describe('LocalPhiDetector: text burned into radiographs and printed on labels',
     }
   });
 
+  it('takes the line right above a street address as whom it belongs to, when the name lists know a word of it', () => {
+    expect(found('Rx# RX4242478 | Filled: 2030-09-24\nMiles Stone\n772 Holly Street, Spokane, WA 61644')).toContainEqual(['Miles Stone', 'NAME']);
+    expect(found('WALTER BAKER\n163 Meadow Circle #59, Detroit, MI 31013')).toContainEqual(['WALTER BAKER', 'NAME']);
+    expect(untouched('Home Address\n12 Oak St, Salem, MA 01970', 'Address')).toBe(true);
+  });
+
+  it('reads a name after a technologist or sender label, a given name that is also a word included', () => {
+    expect(found('Tech: N. Murphy')).toContainEqual(['N. Murphy', 'NAME']);
+    expect(found('To: Dr. Yael Friedman | From: Will Green')).toContainEqual(['Will Green', 'NAME']);
+    expect(untouched('Pt will go home. Will call back.', 'Will')).toBe(true);
+    expect(found('See Dr. Henrik Smit at Valley Pediatrics on March 23.')).toContainEqual(['Valley Pediatrics', 'ADDRESS']);
+  });
+
   it('takes every other mention of a name found with confidence, but not its everyday words alone', () => {
     const text = 'Re: Ruby Iron, DOB 1/4/1958\nComments: labs for Ruby Iron (she is 56). Iron 325 mg daily. RUBY IRON seen.';
     const names = found(text).filter(([, type]) => type === 'NAME').map(([t]) => t);
