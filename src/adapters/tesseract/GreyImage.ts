@@ -88,3 +88,58 @@ export function invertGrey(image: GreyImage): GreyImage {
   return { pixels, width: image.width, height: image.height };
 }
 
+
+/**
+ * The pixels of `box` with the dark band in it inverted and stretched, and all else white. The band's top
+ * and bottom edges are straight lines (a band printed askew runs at the page's angle), each fitted to the
+ * first and last dark pixel of every column by medians, so a speck above it or a line of type just under
+ * it does not move them; light type on the band becomes dark type on white and the paper around a tilted
+ * band stays white.
+ */
+export function invertBand(image: GreyImage, box: { left: number; top: number; width: number; height: number }, dark = 128): GreyImage & { inBand: (x: number, y: number) => boolean } {
+  const crop = cropGrey(image, box);
+  const inverted = invertGrey(crop);
+  const firsts: [number, number][] = [];
+  const lasts: [number, number][] = [];
+  for (let x = 0; x < crop.width; x++) {
+    let first = -1;
+    let last = -1;
+    for (let y = 0; y < crop.height; y++) {
+      if ((crop.pixels[y * crop.width + x] as number) >= dark) continue;
+      if (first < 0) first = y;
+      last = y;
+    }
+    if (first >= 0) [firsts.push([x, first]), lasts.push([x, last])];
+  }
+  const top = medianLine(firsts);
+  const bottom = medianLine(lasts);
+  const pixels = Buffer.alloc(crop.pixels.length, 255);
+  for (let x = 0; x < crop.width; x++) {
+    const from = Math.max(0, Math.floor(top(x)));
+    const to = Math.min(crop.height - 1, Math.ceil(bottom(x)));
+    for (let y = from; y <= to; y++) pixels[y * crop.width + x] = inverted.pixels[y * crop.width + x] as number;
+  }
+  // In the image's own pixels: is (x, y) on the band?
+  const inBand = (x: number, y: number): boolean => y >= box.top + top(x - box.left) && y <= box.top + bottom(x - box.left);
+  return { pixels, width: crop.width, height: crop.height, inBand };
+}
+
+/**
+ * A line y = a + b·x through points, robust to a minority of strays (a line of type just under a band
+ * darkens some columns' last pixels): b is the median slope between each point and the one half the
+ * points further on, a the median offset.
+ */
+function medianLine(points: readonly [number, number][]): (x: number) => number {
+  if (points.length === 0) return () => -1;
+  const median = (values: number[]): number => values.sort((p, q) => p - q)[Math.floor(values.length / 2)] ?? 0;
+  const half = Math.floor(points.length / 2);
+  const slopes: number[] = [];
+  for (let k = 0; k + half < points.length; k++) {
+    const [x0, y0] = points[k] as [number, number];
+    const [x1, y1] = points[k + half] as [number, number];
+    if (x1 > x0) slopes.push((y1 - y0) / (x1 - x0));
+  }
+  const slope = slopes.length > 0 ? median(slopes) : 0;
+  const offset = median(points.map(([x, y]) => y - slope * x));
+  return (x) => offset + slope * x;
+}

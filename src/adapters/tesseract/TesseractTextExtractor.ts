@@ -10,7 +10,7 @@ import type { TextExtractor } from '../../core/ports.ts';
 import { OcrEngineError } from './errors.ts';
 import { eraseRuleLines } from './eraseRuleLines.ts';
 import { findDarkRegions } from './findDarkRegions.ts';
-import { cropGrey, decodeGrey, enlargeGrey, invertGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
+import { decodeGrey, enlargeGrey, invertBand, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
 import { legibleWordCount, readsUpright, type TurnedRead } from './readsUpright.ts';
 import { removeSpecks } from './removeSpecks.ts';
 import { rereadUnsureLines } from './rereadUnsureLines.ts';
@@ -105,7 +105,8 @@ export class TesseractTextExtractor implements TextExtractor {
     const best = this.detectOrientation ? await readsUpright(read, enlargement(grey)) : await read(0, 1);
     let words = unturnWords(best.words, best.turn, grey.width, grey.height, best.scale);
     for (const [n, region] of findDarkRegions(grey).entries()) words = await this.rereadDark(grey, region, n, best, words);
-    words = await rereadUnsureLines(grey, words, best.turn, async (image) => (await this.read(image, 0, 1)).words);
+    // Words read on a dark band were read inverted already; read again from the page they would be light on dark.
+    words = await rereadUnsureLines(grey, words, best.turn, async (image) => (await this.read(image, 0, 1)).words, (w) => w.lineId.startsWith('dark'));
     return { width: image.width, height: image.height, words, ...(best.turn === 0 ? {} : { turnedDegrees: best.turn }) };
   }
 
@@ -131,14 +132,21 @@ export class TesseractTextExtractor implements TextExtractor {
    * (large type), its words stay. Words come back in the page's pixels.
    */
   private async rereadDark(grey: GreyImage, region: PixelBox, n: number, best: TurnedRead, words: OcrWord[]): Promise<OcrWord[]> {
-    const crop = invertGrey(cropGrey(grey, region));
-    const scale = Math.max(best.scale, enlargement(crop));
-    const read = await this.read(crop, best.turn, scale);
-    const found = unturnWords(read.words, best.turn, crop.width, crop.height, scale).map((w) => moveWord(w, region, `dark${n}`));
-    const inside = (w: OcrWord): boolean => centreInside(w.box, region);
+    // The band's edges, inverted, are thin dark lines along it: erased like any rule.
+    const band = invertBand(grey, region);
+    const crop = { ...eraseRuleLines(band), inBand: band.inBand };
+    const inside = (w: OcrWord): boolean => centreInside(w.box, region) && crop.inBand(w.box.left + w.box.width / 2, w.box.top + w.box.height / 2);
+    // A band is small: it is read at the page's scale and enlarged, and the read with more legible words
+    // kept (enlarging helps small type, and hurts a noisy scan's).
+    const reads = await Promise.all([...new Set([best.scale, Math.max(best.scale, enlargement(crop))])].map(async (scale) => {
+      const read = await this.read(crop, best.turn, scale);
+      return unturnWords(read.words, best.turn, crop.width, crop.height, scale).map((w) => moveWord(w, region, `dark${n}`)).filter(inside);
+    }));
+    const found = reads.reduce((a, b) => (legibleWordCount(b) > legibleWordCount(a) ? b : a));
     if (legibleWordCount(found) <= legibleWordCount(words.filter(inside))) return words;
     const kept = words.filter((w) => !inside(w));
-    // Reading order: the band's words go before the first word printed below the band's top.
+    // Reading order: the band's words go before the first word printed below the band's top (the region's
+    // top for a band askew: its words are read left to right).
     const at = kept.findIndex((w) => w.box.top > region.top);
     return at < 0 ? [...kept, ...found] : [...kept.slice(0, at), ...found, ...kept.slice(at)];
   }

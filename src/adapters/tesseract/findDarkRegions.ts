@@ -39,10 +39,12 @@ export function findDarkRegions(image: GreyImage): PixelBox[] {
   const regions: PixelBox[] = [];
   for (let start = 0; start < tiles.length; start++) {
     if (tiles[start] !== 1 || seen[start] === 1) continue;
-    const { bounds, count } = flood(tiles, seen, start, columns, rows);
+    const { bounds, count, perColumn } = flood(tiles, seen, start, columns, rows);
     const box = toPixels(bounds, image);
+    if (box.height < MIN_HEIGHT || box.width < MIN_WIDTH) continue;
     const solid = count >= SOLID_SHARE * (bounds.right - bounds.left + 1) * (bounds.bottom - bounds.top + 1);
-    if (solid && box.height >= MIN_HEIGHT && box.width >= MIN_WIDTH) regions.push(fitToBand(box, image));
+    if (solid) regions.push(fitToBand(box, image));
+    else if (isTiltedBand(perColumn, bounds)) regions.push(grow(box, TILE, image));
   }
   return regions.sort((a, b) => b.width * b.height - a.width * a.height);
 }
@@ -75,10 +77,11 @@ interface TileBounds {
   bottom: number;
 }
 
-/** The 4-connected dark tiles reached from `start`: their bounds (in tiles) and number. */
-function flood(tiles: Uint8Array, seen: Uint8Array, start: number, columns: number, rows: number): { bounds: TileBounds; count: number } {
+/** The 4-connected dark tiles reached from `start`: their bounds (in tiles), number, and number in each tile column. */
+function flood(tiles: Uint8Array, seen: Uint8Array, start: number, columns: number, rows: number): { bounds: TileBounds; count: number; perColumn: Map<number, number> } {
   const bounds = { left: columns, top: rows, right: -1, bottom: -1 };
   const stack = [start];
+  const perColumn = new Map<number, number>();
   seen[start] = 1;
   let count = 0;
   while (stack.length > 0) {
@@ -86,6 +89,7 @@ function flood(tiles: Uint8Array, seen: Uint8Array, start: number, columns: numb
     const x = at % columns;
     const y = (at - x) / columns;
     count++;
+    perColumn.set(x, (perColumn.get(x) ?? 0) + 1);
     bounds.left = Math.min(bounds.left, x);
     bounds.right = Math.max(bounds.right, x);
     bounds.top = Math.min(bounds.top, y);
@@ -98,7 +102,26 @@ function flood(tiles: Uint8Array, seen: Uint8Array, start: number, columns: numb
       }
     }
   }
-  return { bounds, count };
+  return { bounds, count, perColumn };
+}
+
+/**
+ * A band printed straight on a page scanned a degree or two askew runs diagonally across its bounds and
+ * fills little of them; it is still a band when nearly every tile column across it has dark ground one
+ * and a half tiles deep on average (bold type has light columns between its letters).
+ */
+function isTiltedBand(perColumn: Map<number, number>, bounds: TileBounds): boolean {
+  const width = bounds.right - bounds.left + 1;
+  if (width < 6) return false;
+  let total = 0;
+  for (const n of perColumn.values()) total += n;
+  return perColumn.size >= 0.9 * width && total >= 1.5 * width;
+}
+
+function grow(box: PixelBox, by: number, image: GreyImage): PixelBox {
+  const left = Math.max(0, box.left - by);
+  const top = Math.max(0, box.top - by);
+  return { left, top, width: Math.min(image.width, box.left + box.width + by) - left, height: Math.min(image.height, box.top + box.height + by) - top };
 }
 
 /**

@@ -36,10 +36,11 @@ interface Strip {
  * address, a link, a name). All such lines are cut out, enlarged so a line is ~40 px high, turned as the
  * page was read, stacked one under another with white between them and read in one pass, so a page costs
  * one more read at most. A line's new words replace its old ones when they are read with more confidence.
- * `words` are in the page's pixels; the result too, in the same order.
+ * `words` are in the page's pixels; the result too, in the same order. Lines of words that `keep` says
+ * are read as well as they can be are left as they are.
  */
-export async function rereadUnsureLines(grey: GreyImage, words: readonly OcrWord[], turn: QuarterTurn, read: ReadImage): Promise<OcrWord[]> {
-  const strips = await stripsOf(grey, unsureLines(words), turn);
+export async function rereadUnsureLines(grey: GreyImage, words: readonly OcrWord[], turn: QuarterTurn, read: ReadImage, keep: (word: OcrWord) => boolean = () => false): Promise<OcrWord[]> {
+  const strips = await stripsOf(grey, unsureLines(words.filter((w) => !keep(w))), turn);
   if (strips.length === 0) return [...words];
   const stack = stackStrips(strips);
   const found = await read(stack);

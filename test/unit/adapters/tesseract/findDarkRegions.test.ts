@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDarkRegions } from '../../../../src/adapters/tesseract/findDarkRegions.ts';
-import type { GreyImage } from '../../../../src/adapters/tesseract/GreyImage.ts';
+import { invertBand, type GreyImage } from '../../../../src/adapters/tesseract/GreyImage.ts';
 
 /** A white page with `value` pixels where `paint` says. */
 function page(width: number, height: number, paint: (x: number, y: number) => number | undefined): GreyImage {
@@ -36,6 +36,25 @@ describe('findDarkRegions', () => {
     expect(findDarkRegions(bold)).toEqual([]);
     const radiograph = page(600, 600, (x, y) => (Math.hypot(x - 300, y - 300) < 200 ? 150 : 10));
     expect(findDarkRegions(radiograph)).toEqual([]);
+  });
+
+  it('finds a band printed askew (2°), and inverts it alone: the paper around it stays white', () => {
+    const slope = Math.tan((2 * Math.PI) / 180);
+    const tilted = page(800, 300, (x, y) => {
+      const top = 100 - x * slope;
+      return y >= top && y < top + 22 ? (x % 9 < 2 && y >= top + 6 && y < top + 16 ? 250 : 40) : undefined;
+    });
+    const regions = findDarkRegions(tilted);
+    expect(regions).toHaveLength(1);
+    const region = regions[0] as { left: number; top: number; width: number; height: number };
+    expect(region.width).toBeGreaterThanOrEqual(790);
+    const band = invertBand(tilted, region);
+    // Above the band at the left, below it at the right: paper, white. On the band: its ground, now light.
+    expect(band.pixels[10]).toBe(255);
+    expect(band.pixels[(band.height - 1) * band.width + 790]).toBe(255);
+    expect(band.pixels[(102 - region.top) * band.width + 13]).toBeGreaterThan(200);
+    expect(band.inBand(400, 100 - 400 * slope + 11)).toBe(true);
+    expect(band.inBand(400, 100 - 400 * slope + 30)).toBe(false);
   });
 
   it('lists several bands, largest first', () => {
