@@ -109,7 +109,9 @@ export function invertBand(image: GreyImage, box: { left: number; top: number; w
       if (first < 0) first = y;
       last = y;
     }
-    if (first >= 0) [firsts.push([x, first]), lasts.push([x, last])];
+    if (first < 0) continue;
+    firsts.push([x, first]);
+    lasts.push([x, last]);
   }
   const top = medianLine(firsts);
   const bottom = medianLine(lasts);
