@@ -44,7 +44,7 @@ function toCells(line: readonly number[], words: readonly OcrWord[]): number[][]
  * than three quarters of a word's height: two printed lines read as one. Each part keeps its words' order.
  */
 function splitInterleaved(line: number[], words: readonly OcrWord[], skew: number): number[][] {
-  if (line.length < 2) return [line];
+  if (line.length < 2 || printedSideways(line.map((i) => words[i] as OcrWord))) return [line];
   const slope = Math.tan(skew);
   const level = (i: number): number => {
     const b = (words[i] as OcrWord).box;
@@ -60,6 +60,15 @@ function splitInterleaved(line: number[], words: readonly OcrWord[], skew: numbe
   if (at < 0) return [line];
   const upper = new Set(sorted.slice(0, at));
   return [...splitInterleaved(line.filter((i) => upper.has(i)), words, skew), ...splitInterleaved(line.filter((i) => !upper.has(i)), words, skew)];
+}
+
+/**
+ * Words printed up or down the page (a page scanned sideways, read turned): their boxes are taller than
+ * wide, and a line's words share a column, not a row. Such a line is left as the engine read it.
+ */
+function printedSideways(line: readonly OcrWord[]): boolean {
+  const long = line.filter((w) => [...w.text].length >= 3);
+  return long.length > 0 && long.filter((w) => w.box.height > w.box.width).length * 2 > long.length;
 }
 
 /** The page's skew in radians: the median slope of the top edge of long words' outlines (0 without any). */

@@ -30,6 +30,17 @@ describe('buildPageText on lines the engine read as one', () => {
     mixed.forEach((w, i) => expect(page.text.slice(page.starts[i], (page.starts[i] ?? 0) + w.text.length)).toBe(w.text));
   });
 
+  it('keeps a line printed up the page whole (a page scanned sideways, read turned)', () => {
+    const up = (text: string, top: number): OcrWord => {
+      const w = word(text, 100, top, 'l1');
+      const box = { left: 100, top, width: 20, height: text.length * 10 };
+      return { ...w, box, polygon: [{ x: 100, y: top }, { x: 120, y: top }, { x: 120, y: top + box.height }, { x: 100, y: top + box.height }] };
+    };
+    // Read turned, the line's words come top to bottom (boxes in the page as given).
+    const words = [up('Referred', 0), up('by', 90), up('Kang', 120), up('Hospital', 170)];
+    expect(buildPageText(words).text).toBe('Referred by Kang Hospital');
+  });
+
   it('keeps one line whole on a skewed page, where its words climb steadily', () => {
     // Rising 1 px every 20 px (about 3°), as the polygons of its long words say.
     const rising = (text: string, left: number): OcrWord => {
