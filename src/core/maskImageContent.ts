@@ -5,6 +5,7 @@ import { maskText } from './maskText.ts';
 import { boundsOf, buildPageText, padPolygon, wordsInSpan } from './pageText.ts';
 import type { PhiType } from './PhiEntity.ts';
 import type { ImageRedactor, PhiDetector, TextExtractor } from './ports.ts';
+import { toReadingFrame } from './toReadingFrame.ts';
 
 /**
  * Pixels added around every covered word. OCR outlines hug the ink and miss a pixel row or two on
@@ -51,7 +52,7 @@ export interface MaskedImageContent {
  */
 export async function maskImageContent(parts: ImageMaskingParts, image: PreparedImage, options: MaskOptions): Promise<MaskedImageContent> {
   const page = await parts.extractor.extract(image);
-  const { findings, regions, covered } = await locatePhi(parts, wordsRead(page.words), image, options);
+  const { findings, regions, covered } = await locatePhi(parts, wordsRead(page.words), image, options, page.turnedDegrees);
   const redacted = await parts.redactor.redact(image, regions, { fill: parts.fill });
   return { image: redacted, findings, truncated: page.truncated === true, wordCount: page.words.length, coveredWords: covered, regions };
 }
@@ -90,8 +91,9 @@ function lineKey(word: OcrWord): string {
  */
 const LINK_PART = /^(?:https?:|\/\/|www\.)|:\/\/|\p{L}@\p{L}|\.(?:com|org|net|edu|gov)\b/iu;
 
-async function locatePhi(parts: ImageMaskingParts, words: readonly OcrWord[], image: PreparedImage, options: MaskOptions) {
-  const page = buildPageText(words);
+async function locatePhi(parts: ImageMaskingParts, words: readonly OcrWord[], image: PreparedImage, options: MaskOptions, turn?: 90 | 180 | 270) {
+  // The page text is built as the page reads (turned upright); the masks go on the words as given.
+  const page = buildPageText(toReadingFrame(words, turn, image.width, image.height));
   // Only the detection option: minScore and types are applied by maskText, as for text jobs.
   const entities = await parts.detector.detect(page.text, { maskCareUnits: options.maskCareUnits === true });
   const { spans } = maskText(page.text, entities, options);
