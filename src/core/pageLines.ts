@@ -52,7 +52,7 @@ function splitInterleaved(line: number[], words: readonly OcrWord[], skew: numbe
   };
   const sorted = [...line].sort((a, b) => level(a) - level(b));
   let at = -1;
-  let widest = 0.75 * medianHeight(line.map((i) => words[i] as OcrWord));
+  let widest = 0.75 * median(line.map((i) => words[i] as OcrWord));
   for (let k = 1; k < sorted.length; k++) {
     const jump = level(sorted[k] as number) - level(sorted[k - 1] as number);
     if (jump > widest) [at, widest] = [k, jump];
@@ -80,10 +80,6 @@ function pageSkew(words: readonly OcrWord[]): number {
   return angles[Math.floor(angles.length / 2)] ?? 0;
 }
 
-function medianHeight(words: readonly OcrWord[]): number {
-  const heights = words.map((w) => w.box.height).sort((a, b) => a - b);
-  return heights[Math.floor(heights.length / 2)] ?? 0;
-}
 
 /**
  * OCR often reads two columns as one line ("502 Garden Place      Tel: 555-0143"). A gap wider than

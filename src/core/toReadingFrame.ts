@@ -25,7 +25,7 @@ function turnPoint(turn: 90 | 180 | 270, width: number, height: number): (p: Poi
 }
 
 /** The outline from its top-left corner again, so "top edge" keeps meaning the first two points. */
-function startTopLeft(polygon: Point[]): Point[] {
+export function startTopLeft(polygon: Point[]): Point[] {
   let first = 0;
   polygon.forEach((p, i) => {
     const best = polygon[first] as Point;

@@ -1,6 +1,7 @@
 import { clampBox } from '../../core/clampToImage.ts';
 import type { OcrWord, Point } from '../../core/Image.ts';
 import { boundsOf } from '../../core/pageText.ts';
+import { startTopLeft } from '../../core/toReadingFrame.ts';
 import type { QuarterTurn } from './GreyImage.ts';
 
 /**
@@ -12,7 +13,7 @@ export function unturnWords(words: readonly OcrWord[], turn: QuarterTurn, width:
   if (turn === 0 && scale === 1) return [...words];
   const back = unturnPoint(turn, width, height);
   return words.map((word) => {
-    const polygon = fromTopLeft(word.polygon.map((p) => back({ x: p.x / scale, y: p.y / scale })));
+    const polygon = startTopLeft(word.polygon.map((p) => back({ x: p.x / scale, y: p.y / scale })));
     return { ...word, polygon, box: clampBox(boundsOf(polygon), width, height) };
   });
 }
@@ -29,13 +30,4 @@ export function unturnPoint(turn: QuarterTurn, width: number, height: number): (
     default:
       return (p) => p;
   }
-}
-
-function fromTopLeft(polygon: Point[]): Point[] {
-  let first = 0;
-  polygon.forEach((p, i) => {
-    const best = polygon[first] as Point;
-    if (p.x + p.y < best.x + best.y) first = i;
-  });
-  return [...polygon.slice(first), ...polygon.slice(0, first)];
 }
