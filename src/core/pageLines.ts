@@ -139,7 +139,7 @@ export function labelsAbove(line: PageLine, next: PageLine, words: readonly OcrW
   if (labels.length !== values.length || !labels.every(isLabelCell)) return false;
   // A table's rows ("Last name | Ann Lee" over "First name | Ann") look alike: only captions ("Name:", or
   // printed smaller than what is written under them) make a row of labels.
-  const captions = labels.every((cell) => cell[cell.length - 1]?.text.endsWith(':')) || median(labels.flat()) < 0.85 * median(values.flat());
+  const captions = labels.every((cell) => cell[cell.length - 1]?.text.endsWith(':')) || capHeight(labels.flat()) < 0.85 * capHeight(values.flat());
   if (!captions) return false;
   const height = Math.max(...labels.flat().map((w) => w.box.height));
   const bottom = Math.max(...labels.flat().map((w) => w.box.top + w.box.height));
@@ -150,6 +150,16 @@ export function labelsAbove(line: PageLine, next: PageLine, words: readonly OcrW
     const [v0, v1] = span(values[j] as OcrWord[]);
     return Math.abs(v0 - l0) <= height || (v0 < l1 && v1 > l0);
   });
+}
+
+/**
+ * The median height of words that reach from the baseline to capital height and no lower ("Date", "83",
+ * "ND"): the size of type, which a word's box alone hides ("Age" over "Fargo" both hang below the line).
+ * The median of all words when none qualifies.
+ */
+function capHeight(words: readonly OcrWord[]): number {
+  const capped = words.filter((w) => /^[\p{Lu}\p{N}][^gjpqy,;()[\]{}|_@/]*$/u.test(w.text));
+  return median(capped.length > 0 ? capped : words);
 }
 
 /** The median word height. */

@@ -28,6 +28,8 @@ export const CUES = new Set([
 export const CREDENTIALS = new Set([
   'md', 'do', 'rn', 'np', 'pa', 'pa-c', 'phd', 'mph', 'msn', 'bsn', 'lpn', 'cna', 'crna', 'dds', 'dmd', 'facs', 'facp', 'mbbs', 'frcp',
   'lcsw', 'msw', 'pharmd', 'dnp', 'aprn', 'fnp', 'fnp-c', 'cnm', 'slp', 'ccc-slp', 'rd', 'ld', 'rrt', 'ms', 'ma', 'mba', 'jr', 'sr', 'ii', 'iii', 'iv', 'rph', 'od', 'dpm', 'psyd', 'lmft', 'lpc', 'cnp', 'acnp', 'agacnp', 'ccrn',
+  // Laboratory, imaging and pharmacy staff sign results too: "Verified by Ann Lee, MT".
+  'mt', 'mls', 'mlt', 'cls', 'rt', 'rdms', 'rdcs', 'rvt', 'cpht', 'emt',
 ]);
 
 /** Lower-case name particles: joined inside a name ("Ludwig van Beethoven"), never a name alone. */

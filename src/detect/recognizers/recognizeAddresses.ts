@@ -7,7 +7,8 @@ import { FUNCTION_WORDS } from '../nameCues.ts';
 
 const SUFFIX =
   '(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|way|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|row|alley|aly|plaza|plz|pike|turnpike|tpke|crescent|cres|close|grove|gardens|heights|hts|path|point|pt|ridge|run|walk|loop|bend|crossing|xing|commons|mews|expressway|expy|freeway|fwy|route|rte)';
-const STREET_WORD = "(?:[A-Za-z][A-Za-z'’.-]*|\\d+(?:st|nd|rd|th))";
+// "Schoo! Rd": an "l" read as "!" by OCR stays inside the word.
+const STREET_WORD = "(?:[A-Za-z][A-Za-z'’.!-]*|\\d+(?:st|nd|rd|th))";
 // Street parts stay on one line: a street never runs on past a line break.
 // A word right after the suffix ends the match (STREET is case-blind, so any word: "3 sec pt refused" is no
 // street, nor "40 St Mary"), unless it starts the unit ("249B River St Apt 5").
@@ -15,6 +16,12 @@ const UNIT_WORD = '(?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|buildin
 const UNIT = `(?:,?\\s*(?:${UNIT_WORD}|#)\\.?\\s*#?\\s*[A-Za-z0-9-]+)?`;
 const STREET = new RegExp(
   `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+|north[ \\t]+|south[ \\t]+|east[ \\t]+|west[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${SUFFIX}\\b(?!\\.?[ \\t]+(?!${UNIT_WORD}\\b)[A-Z][a-z])\\.?${UNIT}`,
+  'gi',
+);
+// "172 Aspen St. Milwaukee, WI 53202": the city follows the street without a comma; a state code and ZIP
+// further along the line show that the capitalised word after the suffix starts the city, not "St Mary".
+const STREET_BEFORE_CITY = new RegExp(
+  `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${SUFFIX}\\b\\.?(?=[ \\t]+[A-Z][^\\n]{0,40}?\\b(?:${STATE_CODE_PATTERN})\\.?,?[ \\t]+\\d{5}\\b)`,
   'gi',
 );
 const UNIT_ALONE = /\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d+[A-Z]?\b/gi;
@@ -92,6 +99,7 @@ export function recognizeAddresses(text: string, tokens: readonly Token[], lexic
     if (trimmed) out.push({ start, end: start + trimmed.length, type: 'ADDRESS', score });
   };
   for (const m of text.matchAll(STREET)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
+  if (/\d{5}/.test(text)) for (const m of text.matchAll(STREET_BEFORE_CITY)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
   for (const m of text.matchAll(PO_BOX)) add(m.index, m[0], 0.95);
   for (const m of text.matchAll(UNIT_ALONE)) add(m.index, m[0], 0.8);
   if (/\b(?:rm|room)\b/.test(lower)) for (const m of text.matchAll(ROOM)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.8);

@@ -3,18 +3,21 @@ import { hasCueBefore } from '../context.ts';
 import { fastLetters } from '../fastLetters.ts';
 
 const EMAIL = fastLetters(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu);
-// OCR may read one slash of the two ("http:/fwww.example.org"), or a space after the colon ("https: //x.org").
-const URL_WITH_SCHEME = /\b(?:https?|ftp|sftp): ?\/\/?[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/gi;
+// OCR may read one slash of the two ("http:/fwww.example.org"), a space after the colon ("https: //x.org"),
+// or the colon as a dot, a semicolon or a space ("https.//x.org", "https //x.org": then both slashes count).
+const SCHEME = String.raw`\b(?:https?|ftp|sftp)(?:[:;.,] ?\/\/?| ?\/\/)`;
+const URL_WITH_SCHEME = new RegExp(String.raw`${SCHEME}[^\s<>"'\x60]+|\bwww\.[^\s<>"'\x60]+`, 'gi');
 // OCR reads the dots of a link in small type as spaces ("https://chart example net/patients/MR1/chart"):
 // after a scheme, up to three lower-case pieces are still the host when a path follows on the same line.
-const URL_SPLIT_HOST = /\b(?:https?): ?\/\/?[a-z0-9.-]+(?: [a-z0-9-]+){1,3}\/[^\s<>"'`|]*/g;
+const URL_SPLIT_HOST = new RegExp(String.raw`${SCHEME}[a-z0-9.-]+(?: [a-z0-9-]+){1,3}\/[^\s<>"'\x60|]*`, 'g');
 // Bare domains only under a short list of TLDs, so "pt.tolerated" and "q.6h" never match.
 const BARE_DOMAIN = /\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|mil|health|io|info|biz|us|uk|ca|au|de|fr|nl|me|co)\b(?:\/[^\s<>"'`]*)?/gi;
 const TLD_HINT = /\.(?:com|org|net|edu|gov|mil|health|io|info|biz|us|uk|ca|au|de|fr|nl|me|co)\b/i;
 const IPV4 = /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g;
 const IPV6 = /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6}\b/gi;
+// "(619) | 555-9315": on a scanned page a wide gap after the area code reads as a column break.
 const NANP =
-  /(?<![\d-])(?:\+?1[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)|[2-9]\d{2})[\s.-]?\d{3}[\s.-]?\d{4}(?![\d-])(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?/gi;
+  /(?<![\d-])(?:\+?1[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)(?:[ \t]*\|)?|[2-9]\d{2})[\s.-]?\d{3}[\s.-]?\d{4}(?![\d-])(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?/gi;
 const INTERNATIONAL = /(?<![\w+])\+(?:[1-9]\d{0,2})[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?!\d)/g;
 const SEVEN_DIGIT = /(?<![\d/.-])\d{3}[-.]\d{4}(?![\d/-])/g;
 const PAGER_OR_EXTENSION =
@@ -74,7 +77,8 @@ function isRange(text: string, start: number, value: string): boolean {
 // "UOP goal 500-1000", "plt 100-1500": a quantity's name before the pair.
 const RANGE_LABEL_BEFORE = /\b(?:goal|uop|u\/o|i\/o|urine|output|intake|balance|fluid|fluids|neg|pos|plt|plts|platelets|wbc|glucose|bg|fsbs|range|between|ebl|drain|jp|ct|volume|vol|tv|kcal|calories|ml|cc)[ \t:]*$/i;
 
-const RANGE_UNIT_AFTER = /^\s*(?:%|cc|ml|mls|mg|mcg|g|kg|units?|u\b|meq|mmol|kcal|cal|l\b|\/|per\b|a\s+day|daily|q|x|in\b|out\b|over\b|range|total)/i;
+// "x3 days" repeats a range; "x8286" (three digits or more) is a telephone extension.
+const RANGE_UNIT_AFTER = /^\s*(?:%|cc|ml|mls|mg|mcg|g|kg|units?|u\b|meq|mmol|kcal|cal|l\b|\/|per\b|a\s+day|daily|q|x(?![ \t]?\d{3})|in\b|out\b|over\b|range|total)/i;
 
 function push(out: Candidate[], start: number, value: string, type: 'URL', score: number): void {
   if (value.length > 3) out.push({ start, end: start + value.length, type, score });

@@ -22,7 +22,8 @@ const FULL_DATES: RegExp[] = [
   new RegExp(`\\b(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\b`, 'g'),
   // A day and a month stay on one line: "SEE MAR\n11PM" is the medication record and a time.
   new RegExp(`\\b${ORDINAL_DAY}[ \\t-]*(?:of[ \\t]+)?${MONTH}\\.?,?[ \\t-]*(?:\\d{4}|'?\\d{2})?\\b`, 'gi'),
-  new RegExp(`\\b${MONTH}\\.?[ \\t-]*${ORDINAL_DAY}(?:,?[ \\t]*(?:\\d{4}|'\\d{2}))?(?![\\d:])`, 'gi'),
+  // "March 1. 2015": a period read for the comma (scans), before a year that starts 19 or 20 only.
+  new RegExp(`\\b${MONTH}\\.?[ \\t-]*${ORDINAL_DAY}(?:(?:,?[ \\t]*|\\.[ \\t]+(?=(?:19|20)\\d{2}\\b))(?:\\d{4}|'\\d{2}))?(?![\\d:])`, 'gi'),
   new RegExp(`\\b${DAY}${MONTH}(?:\\d{4}|\\d{2})\\b`, 'gi'),
   new RegExp(`\\b${MONTH}\\.?,?\\s*(?:of\\s+)?${YEAR}\\b`, 'gi'),
   // "admit May 95": a month and a two-digit number no day can have is a year when the month is written
@@ -35,6 +36,8 @@ const EVENT_DATE_CUES = ['placed', 'inserted', 'removed', 'extubated', 'intubate
 // "Note 7a-7p 8-23", "adm 5-26": month-day with a hyphen, only after a cue (ranges like "5-10 mg" share the shape).
 const HYPHEN_MONTH_DAY = new RegExp(`(?<![\\d/.:-])${NUM_MONTH}-${DAY}(?![\\d/-]|\\.\\d)`, 'g');
 const HEADER_DATE_CUES = [...EVENT_DATE_CUES, 'note', 'adm', 'admitted', 'on', 'since', 'update', 'dated', 'date', 'nights', 'days', '7a-7p', '7p-7a', 'dob', 'from', 'until'];
+// "DOB: 88-09-1939": after a birth-date label a date-shaped number is the date, even one a scan misread.
+const LABELLED_BIRTH_DATE = /\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born)[ \t]*[:.]?[ \t]*(\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4})(?![\d/-])/gi;
 const PARTIAL_NUMERIC = new RegExp(`(?<![\\d/.:])${NUM_MONTH}/${DAY}(?![\\d/]|\\.\\d)`, 'g');
 const MONTH_ALONE = new RegExp(`\\b${MONTH}\\b`, 'gi');
 const WEEKDAY_RE = new RegExp(`\\b${WEEKDAY}\\b\\.?`, 'gi');
@@ -64,6 +67,9 @@ export function recognizeDates(text: string, lower = text.toLowerCase()): Candid
       const score = k === 0 ? scoreNumericDate(text, m.index, m[0]) : k === 10 ? scoreMonthShortYear(text, m.index, m[0]) : scoreWrittenDate(m[0]);
       pushDate(out, m.index, trimDate(m[0]), score);
     }
+  }
+  if (/dob|d\.o\.b|birth|born/i.test(text)) {
+    for (const m of text.matchAll(LABELLED_BIRTH_DATE)) pushDate(out, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.9);
   }
   if (hasSlash) {
     for (const m of text.matchAll(PARTIAL_NUMERIC)) {

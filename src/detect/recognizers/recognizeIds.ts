@@ -7,7 +7,10 @@ import type { Token } from '../tokenize.ts';
 // A label, optional "#"/"no."/":" and then the value. The value must hold a digit. Tried only at
 // tokens that can start a label (LABEL_STARTS), with the letters of "MRN12345" standing for the token.
 const LABELLED =
-  /(?:mrn|mr\s?#|mr\s+no|hospital\s*(?:#|no\.?|number)|hosp\s*#|episode(?:\s+no)?|registration|nhs(?:\s+(?:no|number))?|chi(?:\s+(?:no|number))?|spec|med(?:ical)?\s+rec(?:ord)?s?(?:\s+(?:no|number|num))?|record\s+(?:no|number|#)|unit\s+(?:no|number)|u#|acct|account|acc(?:ession)?|accn|member(?:\s+id)?|subscriber(?:\s+id)?|policy|group|insurance\s+id|health\s+plan(?:\s+id)?|medicaid|medicare|hicn|mbi|npi|dea|upin|licen[cs]e|lic|certificate|cert|serial|s\/n|sn|device\s+id|implant|lot|plate|license\s+plate|tag|vin|id|identifier|patient\s+id|pt\s+id|case|specimen|order|req(?:uisition)?|encounter|claim|csn|fin|har|empi|ssn|ss#|social\s+security(?:\s+(?:no|number|#))?|passport|driver'?s\s+licen[cs]e|badge|employee\s+id|emp\s+id|reference|ticket|barcode|accession|pathology|path\s+no|lab\s+no)\s*(?:#|no\.?|number|num|nbr)?\s*[:#=.]?\s*([A-Z0-9][A-Z0-9-/.]*\d[A-Z0-9-]*)/iy;
+  /(?:mrn|mr\s?#|mr\s+no|hospital\s*(?:#|no\.?|number)|hosp\s*#|episode(?:\s+no)?|registration|nhs(?:\s+(?:no|number))?|chi(?:\s+(?:no|number))?|spec|med(?:ical)?\s+rec(?:ord)?s?(?:\s+(?:no|number|num))?|record\s+(?:no|number|#)|unit\s+(?:no|number)|u#|acct|account|acc(?:ession)?|accn|member(?:\s+id)?|subscriber(?:\s+id)?|policy|group|insurance\s+id|health\s+plan(?:\s+id)?|medicaid|medicare|hicn|mbi|npi|dea|upin|licen[cs]e|lic|certificate|cert|serial|s\/n|sn|device\s+id|implant|lot|plate|license\s+plate|tag|vin|id|identifier|patient\s+id|pt\s+id|case|specimen|order|req(?:uisition)?|encounter|claim|csn|fin|har|empi|ssn|ss#|social\s+security(?:\s+(?:no|number|#))?|passport|driver'?s\s+licen[cs]e|badge|employee\s+id|emp\s+id|reference|ticket|barcode|accession|pathology|path\s+no|lab\s+no)\s*(?:#|no\.?|number|num|nbr)?\s*[:#=.]?\s*([A-Z0-9][A-Z0-9-/.]*(?:[)(|\]][A-Z0-9-/.]*)?\d[A-Z0-9-]*)/iy;
+// "10: 15-272-950", "lD: 4471093": "ID" read as "10", "1D" or "lD" on a scanned page; the value has six
+// digits or more.
+const MISREAD_ID_LABEL = /(?:^|\n|\|)[ \t]*(?:10|[1l|]D)[ \t]*[:#][ \t]*([A-Z0-9][A-Z0-9-/.]*\d[A-Z0-9-]*)/g;
 const LABEL_STARTS = keywordStart(new Set([
   'mrn', 'mr', 'hospital', 'hosp', 'episode', 'registration', 'nhs', 'chi', 'spec', 'med', 'medical', 'record', 'unit', 'u', 'acct', 'account',
   'acc', 'accession', 'accn', 'member', 'subscriber', 'policy', 'group', 'insurance', 'health', 'medicaid', 'medicare', 'hicn', 'mbi', 'npi',
@@ -35,6 +38,10 @@ export function recognizeIds(text: string, tokens: readonly Token[], safe: SafeS
     if (!/\d/.test(value) || value.length < 4) continue;
     const start = m.index + m[0].length - (m[1] ?? '').length;
     out.push({ start, end: start + value.length, type: 'ID', score: 0.95 });
+  }
+  for (const m of text.matchAll(MISREAD_ID_LABEL)) {
+    const value = (m[1] ?? '').replace(/[-/.]+$/, '');
+    if ((value.match(/\d/g)?.length ?? 0) >= 6) out.push(idAt(m.index + m[0].length - (m[1] ?? '').length, value, 0.85));
   }
   for (const m of text.matchAll(SSN)) out.push(idAt(m.index, m[0], ssnValid(m[0]) ? 0.97 : 0.75));
   for (const m of text.matchAll(SSN_SPACED)) out.push(idAt(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.95));

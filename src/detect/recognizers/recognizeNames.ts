@@ -245,7 +245,8 @@ function isAfterRelation(text: string, tokens: Token[], i: number): boolean {
   if (!RELATIONS.has(near) && !RELATION_LINKS.has(near)) return false;
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const t = tokens[k];
-    if (!t || /[.!?;\n]/.test(text.slice(t.end, tokens[k + 1]?.start ?? t.end))) break;
+    // A sentence end or a column break ("Relationship: husband | Contact phone") ends the relation's reach.
+    if (!t || /[.!?;|\n]/.test(text.slice(t.end, tokens[k + 1]?.start ?? t.end))) break;
     if (RELATIONS.has(t.key)) return true;
     if (!RELATION_LINKS.has(t.key)) break;
   }

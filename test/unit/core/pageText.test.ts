@@ -94,6 +94,14 @@ describe('buildPageText on ruled tables', () => {
     expect(wordsInSpan(page, words, page.text.indexOf('57'), page.text.indexOf('57') + 2)).toEqual([4]);
   });
 
+  it('tells captions by the height of their capitals, not by boxes that hang below the line ("City" over "Fargo")', () => {
+    const sized = (text: string, left: number, top: number, height: number, lineId: string): OcrWord => ({ ...word(text, left, top, lineId), box: { left, top, width: text.length * 10, height } });
+    // Caption type 13 px, value type 16 px; "City" and "Fargo" hang below the line and their boxes say nothing.
+    const words = [sized('City', 0, 0, 31, 'l1'), sized('State', 400, 10, 13, 'l1'), sized('/', 460, 10, 15, 'l1'), sized('ZIP', 475, 10, 13, 'l1'),
+      sized('Fargo', 0, 40, 21, 'l2'), sized('ND', 400, 40, 16, 'l2'), sized('07040', 440, 40, 16, 'l2')];
+    expect(buildPageText(words).text).toBe('City: Fargo | State / ZIP: ND 07040');
+  });
+
   it('does not pair the rows of a table, rows that are not under each other, or rows that do not line up', () => {
     const table = [word('Last', 0, 0, 'l1'), word('name', 50, 0, 'l1'), word('Lee', 400, 0, 'l1'), word('First', 0, 25, 'l2'), word('name', 60, 25, 'l2'), word('Ann', 400, 25, 'l2')];
     expect(buildPageText(table).text).toBe('Last name: Lee\nFirst name: Ann');

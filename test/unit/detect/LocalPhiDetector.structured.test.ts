@@ -248,3 +248,46 @@ describe('LocalPhiDetector: form fields (as OCR reads scanned forms)', () => {
     expect(untouched('Follow up at PCP in 2 weeks.', 'PCP')).toBe(true);
   });
 });
+
+describe('LocalPhiDetector: what a scan does to a page (misread marks, column breaks)', () => {
+  it('takes the house number of a street written straight before its city and state', () => {
+    expect(covers('172 Aspen St. Milwaukee, WI 28854', '172 Aspen St.')).toBe(true);
+    // The city misread, the state and ZIP still show the street ends there.
+    expect(covers('29350 Spruce St. Baton Ro: LA 57665', '29350 Spruce St.')).toBe(true);
+    expect(covers('8476 Schoo! Rd | CA 04918', '8476 Schoo! Rd')).toBe(true);
+    expect(untouched('Gave 40 units then 2 tabs at night.', '40 units')).toBe(true);
+  });
+
+  it('reads a telephone number across a column break after its area code, and one with an extension', () => {
+    expect(found('Ph: (619) | 555-9315')).toContainEqual(['(619) | 555-9315', 'PHONE_OR_FAX']);
+    expect(found('Fax. | 555-3301 x8286').map(([text]) => text)).toContain('555-3301');
+    expect(untouched('UOP goal 500-1000 x3 days', '500-1000')).toBe(true);
+  });
+
+  it('takes a name signed with a laboratory or imaging credential', () => {
+    expect(found('Verified by Young Long, MT on 23-Dec-2012')).toContainEqual(['Young Long', 'NAME']);
+    expect(found('Billings, MT 59101')).toContainEqual(['Billings, MT 59101', 'ADDRESS']);
+  });
+
+  it('reads labels as a scan misreads them: "ID" as "10", "name" as "naine", a bracket inside an accession', () => {
+    expect(found('KAMAU, CHIAMAKA\n10: 15-272-950\n')).toContainEqual(['15-272-950', 'ID']);
+    expect(found('ID: 10283310 | Acc: 24-)-72237')).toContainEqual(['24-)-72237', 'ID']);
+    expect(found('Last name: Johnson | First naine: Mark')).toContainEqual(['Mark', 'NAME']);
+    expect(untouched('Vitals at 10: 98.6 F', '98.6')).toBe(true);
+  });
+
+  it('reads dates with a period for a comma and birth dates a scan garbled', () => {
+    expect(found('Filled. March 1. 2015')).toContainEqual(['March 1. 2015', 'DATE']);
+    expect(found('DOB: 88-09-1939')).toContainEqual(['88-09-1939', 'DATE']);
+    expect(untouched('Dec 4. 1000 mL given', '1000')).toBe(true);
+  });
+
+  it('takes links whose colon was read as a dot or a space', () => {
+    expect(found('Web: https.//saintraphaels.org')).toContainEqual(['https.//saintraphaels.org', 'URL']);
+    expect(found('https //cedarrapids net/refer')).toContainEqual(['https //cedarrapids net/refer', 'URL']);
+  });
+
+  it('does not carry a relation word across a column break', () => {
+    expect(untouched('Relationship: husband | Contact phone: +1 404 555 0150', 'Contact')).toBe(true);
+  });
+});
