@@ -8,23 +8,38 @@ import type { OcrPage, OcrWord, PixelBox, PreparedImage } from '../../core/Image
 import type { Logger } from '../../core/JobServices.ts';
 import type { TextExtractor } from '../../core/ports.ts';
 import { OcrEngineError } from './errors.ts';
+import { addMissedLines } from './addMissedLines.ts';
 import { eraseRuleLines } from './eraseRuleLines.ts';
-import { findDarkRegions } from './findDarkRegions.ts';
+import { findDarkRegions, isDarkPage } from './findDarkRegions.ts';
 import { decodeGrey, enlargeGrey, invertBand, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
 import { legibleWordCount, readsUpright, type TurnedRead } from './readsUpright.ts';
+import { paperGrain } from './paperGrain.ts';
 import { removeSpecks } from './removeSpecks.ts';
-import { rereadUnsureLines } from './rereadUnsureLines.ts';
-
-/** Pixels past which a page with small type is not enlarged (2× of 6 MP is 24 MP: ~100 MB in the engine). */
-const MAX_ENLARGED_PIXELS = 24_000_000;
+import { rereadUnsureLines, UNSURE } from './rereadUnsureLines.ts';
 import { toOcrWords, type TessBlock } from './toOcrWords.ts';
 import { toPaddedGreyscale } from './toPaddedGreyscale.ts';
 import { TesseractWorkerPool } from './TesseractWorkerPool.ts';
 import { unturnWords } from './unturnWords.ts';
 
+/** Pixels past which a page with small type is not enlarged (2× of 6 MP is 24 MP: ~100 MB in the engine). */
+const MAX_ENLARGED_PIXELS = 24_000_000;
+
+/**
+ * How the engine splits ink from paper: one threshold for the whole page (Otsu, tesseract's default) or
+ * one per neighbourhood (Sauvola). Values of tesseract's `thresholding_method`.
+ */
+type Binarization = 'otsu' | 'sauvola';
+/** A page whose first read has this share of words or more under UNSURE confidence reads poorly. */
+const POORLY_READ_SHARE = 0.1;
+/** Paper grain (paperGrain.ts) from which a page is a noisy scan: clean renders and their JPEGs have 0. */
+const GRAINY = 1;
+const THRESHOLDING_METHOD: Record<Binarization, string> = { otsu: '0', sauvola: '2' };
+
 /** The part of a tesseract.js Worker this adapter uses. */
 export interface TesseractWorker {
   recognize(image: Buffer, options: object, output: { blocks: true }): Promise<{ data: { blocks: TessBlock[] | null } }>;
+  /** Sets engine variables; a worker without it reads every page with the engine's defaults. */
+  setParameters?(parameters: Record<string, string>): Promise<unknown>;
   terminate(): Promise<unknown>;
 }
 
@@ -102,7 +117,15 @@ export class TesseractTextExtractor implements TextExtractor {
   async extract(image: PreparedImage): Promise<OcrPage> {
     const grey = eraseRuleLines(removeSpecks(await decodeGrey(image.bytes)));
     const read = (turn: QuarterTurn, scale: number): Promise<TurnedRead> => this.read(grey, turn, scale);
-    const best = this.detectOrientation ? await readsUpright(read, enlargement(grey)) : await read(0, 1);
+    let best = this.detectOrientation ? await readsUpright(read, enlargement(grey)) : await read(0, 1);
+    // On a grainy scan one threshold for the whole page loses light or thin type (a label's grey lines in a
+    // light face: 8 of 64 words found); thresholds per neighbourhood find more of it but read clean pages
+    // and dark images worse. A grainy or poorly read paper page is read the second way too, and the lines
+    // it finds where the first read found nothing are added.
+    if ((paperGrain(grey) >= GRAINY || readsPoorly(best.words)) && !isDarkPage(grey)) {
+      const second = await this.read(grey, best.turn, best.scale, 'sauvola');
+      best = { ...best, words: addMissedLines(best.words, second.words, 'local') };
+    }
     let words = unturnWords(best.words, best.turn, grey.width, grey.height, best.scale);
     for (const [n, region] of findDarkRegions(grey).entries()) words = await this.rereadDark(grey, region, n, best, words);
     // Words read on a dark band were read inverted already; read again from the page they would be light on dark.
@@ -111,14 +134,19 @@ export class TesseractTextExtractor implements TextExtractor {
   }
 
   /** One OCR pass over the page turned clockwise by `turn` and enlarged `scale` times; words in that image's pixels. */
-  private async read(grey: GreyImage, turn: QuarterTurn, scale: number): Promise<TurnedRead> {
+  private async read(grey: GreyImage, turn: QuarterTurn, scale: number, binarization: Binarization = 'otsu'): Promise<TurnedRead> {
     const turned = turnGrey(await enlargeGrey(grey, scale), turn);
     const padded = toPaddedGreyscale(turned, this.padding);
     const data = await this.pool.run(async (worker) => {
+      const other = binarization !== 'otsu' && worker.setParameters !== undefined;
       try {
+        if (other) await worker.setParameters?.({ thresholding_method: THRESHOLDING_METHOD[binarization] });
         return (await worker.recognize(padded.pgm, {}, { blocks: true })).data;
       } catch (error) {
         throw engineError(error);
+      } finally {
+        // Workers are shared: the next page gets the default back.
+        if (other) await worker.setParameters?.({ thresholding_method: THRESHOLDING_METHOD.otsu })?.catch(() => undefined);
       }
     }, this.recognizeTimeoutMs);
     return { turn, scale, words: toOcrWords(data.blocks ?? [], { offset: this.padding, width: turned.width, height: turned.height }) };
@@ -155,6 +183,11 @@ export class TesseractTextExtractor implements TextExtractor {
   close(): Promise<void> {
     return this.pool.close();
   }
+}
+
+/** A read with no words, or with a tenth of them or more unsure (most clean pages: 0-4 %; noisy scans 15-50 %). */
+function readsPoorly(words: readonly OcrWord[]): boolean {
+  return words.filter((w) => w.confidence < UNSURE).length >= POORLY_READ_SHARE * words.length;
 }
 
 /** A word read on a crop, moved onto the page; its line and block ids kept apart from the page's own. */

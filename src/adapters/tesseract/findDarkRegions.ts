@@ -32,7 +32,7 @@ const MIN_WIDTH = 48;
 export function findDarkRegions(image: GreyImage): PixelBox[] {
   const tiles = darkTiles(image);
   // A dark page (a radiograph, a photograph) has no bands: its ground is dark.
-  if (tiles.reduce((sum, t) => sum + t, 0) > MAX_PAGE_SHARE * tiles.length) return [];
+  if (isDarkGround(tiles)) return [];
   const columns = Math.ceil(image.width / TILE);
   const rows = Math.ceil(image.height / TILE);
   const seen = new Uint8Array(tiles.length);
@@ -47,6 +47,15 @@ export function findDarkRegions(image: GreyImage): PixelBox[] {
     else if (isTiltedBand(perColumn, bounds)) regions.push(grow(box, TILE, image));
   }
   return regions.sort((a, b) => b.width * b.height - a.width * a.height);
+}
+
+/** A page dark over more than MAX_PAGE_SHARE of it: a radiograph or a photograph, not paper. */
+export function isDarkPage(image: GreyImage): boolean {
+  return isDarkGround(darkTiles(image));
+}
+
+function isDarkGround(tiles: Uint8Array): boolean {
+  return tiles.reduce((sum, t) => sum + t, 0) > MAX_PAGE_SHARE * tiles.length;
 }
 
 /** 1 for each tile that is dark ground, row by row. */

@@ -31,6 +31,14 @@ export function legibleWordCount(words: readonly OcrWord[]): number {
   return legibleWords(words).length;
 }
 
+/**
+ * How much text a read holds, weighed by the engine's confidence: the sum over words of confidence times
+ * letters and digits. Two reads of one page (or line) compare by it: the one with more text read surely wins.
+ */
+export function legibleText(words: readonly OcrWord[]): number {
+  return words.reduce((sum, w) => sum + w.confidence * (w.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0);
+}
+
 function legibleWords(words: readonly OcrWord[]): OcrWord[] {
   return words.filter((w) => w.confidence >= 0.85 && /[\p{L}\p{N}]{3}/u.test(w.text));
 }

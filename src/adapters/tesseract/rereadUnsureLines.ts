@@ -1,9 +1,10 @@
 import type { OcrWord, PixelBox } from '../../core/Image.ts';
 import { cropGrey, enlargeGrey, invertGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
+import { legibleText } from './readsUpright.ts';
 import { unturnWords } from './unturnWords.ts';
 
 /** A word read with less confidence than this is unsure: its line is read again. */
-const UNSURE = 0.7;
+export const UNSURE = 0.7;
 /** Line height (pixels) the engine reads best at; unsure lines are enlarged towards it. */
 const GOOD_LINE_HEIGHT = 40;
 /** Lines already this close to a good height are not read again: enlarging would not help them. */
@@ -153,10 +154,9 @@ function replaceBetterLines(words: readonly OcrWord[], byLine: Map<string, OcrWo
   return out;
 }
 
-/** Confidence weighted by letters and digits read: more text read surely wins. */
+/** More text read surely, by a margin: a tie keeps the first read. */
 function surer(fresh: readonly OcrWord[], old: readonly OcrWord[]): boolean {
-  const weight = (ws: readonly OcrWord[]): number => ws.reduce((sum, w) => sum + w.confidence * (w.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0);
-  return weight(fresh) > weight(old) * 1.1;
+  return legibleText(fresh) > legibleText(old) * 1.1;
 }
 
 function median(values: number[]): number {

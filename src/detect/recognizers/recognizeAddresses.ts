@@ -46,6 +46,11 @@ const CITY_STATE_ZIP = new RegExp(
   `\\b([A-Z][A-Za-z.'’-]+(?:[ \\t]+[A-Z][A-Za-z.'’-]+){0,2}),[ \\t]*(?:${STATE_CODE_PATTERN}|${STATE_NAME_PATTERN})\\.?(?:,?\\s+\\d{5}(?:-\\d{4})?)?\\b`,
   'g',
 );
+// "Baton Rouge. LA 70801": a scan reads the comma as a period; the state code and ZIP after it still say place.
+const CITY_PERIOD_STATE_ZIP = new RegExp(
+  `\\b[A-Z][A-Za-z'’-]+(?:[ \\t]+[A-Z][A-Za-z'’-]+){0,2}\\.[ \\t]*(?:${STATE_CODE_PATTERN})\\.?,?[ \\t]+\\d{5}(?:-\\d{4})?\\b`,
+  'g',
+);
 const STATE_ZIP = new RegExp(`\\b(?:${STATE_CODE_PATTERN})\\s+\\d{5}(?:-\\d{4})?\\b`, 'g');
 const ZIP_CUE = /\b(?:zip(?:\s*code)?|postal\s+code|postcode)\s*[:#]?\s*(\d{5}(?:-\d{4})?)\b/gi;
 const STATE_NAME = new RegExp(`\\b(?:${STATE_NAME_PATTERN})\\b`, 'g');
@@ -124,6 +129,7 @@ export function recognizeAddresses(text: string, tokens: readonly Token[], lexic
     add(m.index, m[0], 0.9);
   }
   for (const m of text.matchAll(STATE_ZIP)) add(m.index, m[0], 0.95);
+  if (/\d{5}/.test(text)) for (const m of text.matchAll(CITY_PERIOD_STATE_ZIP)) add(m.index, m[0], 0.9);
   for (const m of text.matchAll(ZIP_CUE)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.95);
   for (const m of text.matchAll(STATE_NAME)) add(m.index, m[0], 0.75);
   for (const m of text.matchAll(UK_POSTCODE)) if (/\d/.test(m[0]) && m[0].length >= 5) add(m.index, m[0], 0.6);

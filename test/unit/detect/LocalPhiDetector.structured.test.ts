@@ -255,6 +255,9 @@ describe('LocalPhiDetector: what a scan does to a page (misread marks, column br
     // The city misread, the state and ZIP still show the street ends there.
     expect(covers('29350 Spruce St. Baton Ro: LA 57665', '29350 Spruce St.')).toBe(true);
     expect(covers('8476 Schoo! Rd | CA 04918', '8476 Schoo! Rd')).toBe(true);
+    // The comma before the state read as a period.
+    expect(covers('29350 Spruce St. Baton Rouge. LA 57665', 'Baton Rouge. LA 57665')).toBe(true);
+    expect(untouched('Pt seen today. MA 02115 on file.', 'today')).toBe(true);
     expect(untouched('Gave 40 units then 2 tabs at night.', '40 units')).toBe(true);
   });
 

@@ -221,6 +221,46 @@ describe('TesseractTextExtractor on light type on dark bands', () => {
   });
 });
 
+describe('TesseractTextExtractor on a grainy scan', () => {
+  /** A worker that records the thresholding methods it is set to, or one that cannot be set at all. */
+  const recording = (methods: string[] | undefined): CreateTesseractWorker => async (config) => {
+    const real = await createTesseractWorker(config);
+    const worker: TesseractWorker = { recognize: (...a) => real.recognize(...a), terminate: () => real.terminate() };
+    if (methods) worker.setParameters = (parameters) => { methods.push(parameters.thresholding_method ?? ''); return real.setParameters?.(parameters) ?? Promise.resolve(); };
+    return worker;
+  };
+
+  it('reads light type that one threshold for the whole page loses, with thresholds per neighbourhood', async () => {
+    const page = await prepared('ocr-noisy-label.png');
+    const methods: string[] = [];
+    const both = new TesseractTextExtractor({ poolSize: 1, createWorker: recording(methods) });
+    const otsuOnly = new TesseractTextExtractor({ poolSize: 1, createWorker: recording(undefined) });
+    try {
+      const texts = (await both.extract(page)).words.map((w) => w.text);
+      for (const word of ['Lefebvre', '7/30/1964', '2013-08-23', 'Refills:']) expect(texts).toContain(word);
+      // Added where the first read found nothing: every word once.
+      expect(texts.filter((t) => t === '51876244')).toHaveLength(1);
+      // Set for the one read, and set back: the worker is shared with the next page.
+      expect(methods).toEqual(['2', '0']);
+      const otsuTexts = (await otsuOnly.extract(page)).words.map((w) => w.text);
+      expect(otsuTexts).not.toContain('Lefebvre');
+    } finally {
+      await Promise.all([both.close(), otsuOnly.close()]);
+    }
+  });
+
+  it('reads a clean page with the default threshold only', async () => {
+    const methods: string[] = [];
+    const extractor = new TesseractTextExtractor({ poolSize: 1, createWorker: recording(methods) });
+    try {
+      await extractor.extract(await prepared('ocr-letter.png'));
+      expect(methods).toEqual([]);
+    } finally {
+      await extractor.close();
+    }
+  });
+});
+
 describe('TesseractTextExtractor on radiographs (test/fixtures/images/ocr-ATTRIBUTION.md)', () => {
   // The ground truth was made on images padded by 25 px (presidio's DICOM redactor); these PNGs are not.
   const groundTruth = JSON.parse(readFileSync(new URL('ocr-radiographs.json', dir), 'utf8')) as Record<string, Record<string, { label: string } & PixelBox>>;
