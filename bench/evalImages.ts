@@ -12,7 +12,7 @@ import type { OcrPage, PixelBox, Point } from '../src/core/Image.ts';
 import { DEFAULT_IMAGE_PADDING_PX, maskImageContent } from '../src/core/maskImageContent.ts';
 import { parseMaskOptions } from '../src/core/parseMaskOptions.ts';
 import { LocalPhiDetector } from '../src/detect/LocalPhiDetector.ts';
-import { coveredShare, FULL_COVER, LEFT_UNCOVERED, offsetConvexPolygon } from './images/coverage.ts';
+import { COVER, coveredShare, FULL_COVER, LEFT_UNCOVERED, offsetConvexPolygon } from './images/coverage.ts';
 import { ALL_PAGE_STYLES, fontSet, generatePage, PAGE_KINDS, type GeneratePageOptions, type PageStyle, type QuarterTurn } from './images/generatePage.ts';
 import { CONDITIONS, FORM_ORDER, type PagePlan, planPages, VARIANT_LABEL } from './images/pagePlan.ts';
 import { num, pct, table } from './table.ts';
@@ -34,9 +34,9 @@ const HELP = `Usage: npm run eval:images -- [options]
   --min-score X      detector minimum score (default 0.5)
   --json OUT         also write the figures as JSON (counts and shares only)
 
-A PHI word is fully covered when the fills cover >= ${FULL_COVER * 100} % of its true outline's pixels; a non-PHI word is left
-intact when they cover <= ${LEFT_UNCOVERED * 100} % of it. Targets (issue 12): all PHI words covered >= ${PHI_TARGET}, every kind
-of page >= ${KIND_TARGET}, non-PHI words intact >= ${PLAIN_TARGET}.
+A PHI word is covered when the fills cover >= ${COVER * 100} % of its true outline's pixels (issue 12's measure), fully covered at
+>= ${FULL_COVER * 100} % (this bench's stricter one, also reported); a non-PHI word is left intact when they cover <= ${LEFT_UNCOVERED * 100} % of
+it. Targets (issue 12): all PHI words covered >= ${PHI_TARGET}, every kind of page >= ${KIND_TARGET}, non-PHI words intact >= ${PLAIN_TARGET}.
 `;
 
 const OPTIONS = {
@@ -202,6 +202,7 @@ function shares(polygon: readonly Point[], regions: readonly Point[][], width: n
 }
 
 const fullyCovered = (o: WordOutcome): boolean => o.share >= FULL_COVER;
+const covered = (o: WordOutcome): boolean => o.share >= COVER;
 const leftUncovered = (o: WordOutcome): boolean => o.share <= LEFT_UNCOVERED;
 
 function share(words: readonly WordOutcome[], test: (o: WordOutcome) => boolean): number | undefined {
@@ -221,13 +222,14 @@ const MISS_REASONS = ['partly covered', 'not found by OCR', 'misread by OCR, not
 function summaryRow(name: string, words: readonly WordOutcome[], target?: number): string[] {
   const phi = words.filter((o) => o.phi);
   const plain = words.filter((o) => !o.phi);
-  const covered = share(phi, fullyCovered);
-  return [name, num(new Set(words.map((o) => o.page)).size), num(words.length), num(phi.length), num(phi.filter(fullyCovered).length), pct(covered),
-    ...(target === undefined ? [] : [verdict(covered, target)]), num(plain.length), pct(share(plain, leftUncovered)), pct(share(words, (o) => o.read)), pct(share(words, (o) => o.located))];
+  const coveredShare90 = share(phi, covered);
+  return [name, num(new Set(words.map((o) => o.page)).size), num(words.length), num(phi.length), num(phi.filter(covered).length), pct(coveredShare90),
+    ...(target === undefined ? [] : [verdict(coveredShare90, target)]), pct(share(phi, fullyCovered)), num(plain.length), pct(share(plain, leftUncovered)),
+    pct(share(words, (o) => o.read)), pct(share(words, (o) => o.located))];
 }
 
-const summaryHeader = (target?: number): string[] => ['', 'pages', 'words', 'PHI words', 'PHI covered', 'PHI covered %',
-  ...(target === undefined ? [] : [`>= ${target * 100} %`]), 'non-PHI words', 'non-PHI intact %', 'OCR read %', 'OCR located %'];
+const summaryHeader = (target?: number): string[] => ['', 'pages', 'words', 'PHI words', 'PHI covered (>= 90 %)', 'PHI covered %',
+  ...(target === undefined ? [] : [`>= ${target * 100} %`]), 'fully covered (>= 98 %) %', 'non-PHI words', 'non-PHI intact %', 'OCR read %', 'OCR located %'];
 
 function groupBy(words: readonly WordOutcome[], key: (o: WordOutcome) => string, order?: readonly string[]): [string, WordOutcome[]][] {
   const groups = new Map<string, WordOutcome[]>();
@@ -296,15 +298,20 @@ async function main(): Promise<void> {
   const plain = words.filter((o) => !o.phi);
   const byKind = groupBy(words, (o) => o.kind, PAGE_KINDS);
   const kindShares = byKind.map(([name, list]) => [name, share(list.filter((o) => o.phi), fullyCovered)] as const);
-  const worst = kindShares.reduce<readonly [string, number | undefined] | undefined>((w, k) => (k[1] !== undefined && (w?.[1] === undefined || k[1] < w[1]) ? k : w), undefined);
+  const worstOf = (shares: readonly (readonly [string, number | undefined])[]) =>
+    shares.reduce<readonly [string, number | undefined] | undefined>((w, k) => (k[1] !== undefined && (w?.[1] === undefined || k[1] < w[1]) ? k : w), undefined);
+  const worst = worstOf(kindShares);
+  const worstCovered = worstOf(byKind.map(([name, list]) => [name, share(list.filter((o) => o.phi), covered)] as const));
   const usedFonts = [...new Set(plans.map((p) => p.options.fontFamily as string))];
   const pageSeconds = generated.seconds.length > 0 ? generated.seconds.reduce((a, b) => a + b, 0) / generated.seconds.length : 0;
 
   console.log(`## Image masking on generated pages (${count} pages, seed ${seed}, fonts ${args.fonts}, turn ${turn}°, minScore ${minScore}, padding ${PADDING_PX} px, ${process.version})\n`);
   console.log(`Font families used (${usedFonts.length}): ${usedFonts.join(', ')}.\n`);
   console.log(table(['measure', 'value', 'target', 'met'], [
-    ['PHI words fully covered (>= 98 % of the outline)', `${pct(share(phi, fullyCovered))} % (${num(phi.filter(fullyCovered).length)} of ${num(phi.length)})`, `>= ${PHI_TARGET * 100} %`, verdict(share(phi, fullyCovered), PHI_TARGET)],
-    ['worst kind of page, PHI words fully covered', worst ? `${pct(worst[1])} % (${worst[0]})` : '–', `>= ${KIND_TARGET * 100} % each`, verdict(worst?.[1], KIND_TARGET)],
+    ['PHI words covered (>= 90 % of the outline: issue 12\'s measure)', `${pct(share(phi, covered))} % (${num(phi.filter(covered).length)} of ${num(phi.length)})`, `>= ${PHI_TARGET * 100} %`, verdict(share(phi, covered), PHI_TARGET)],
+    ['worst kind of page, PHI words covered (>= 90 %)', worstCovered ? `${pct(worstCovered[1])} % (${worstCovered[0]})` : '–', `>= ${KIND_TARGET * 100} % each`, verdict(worstCovered?.[1], KIND_TARGET)],
+    ['PHI words fully covered (>= 98 %: stricter)', `${pct(share(phi, fullyCovered))} % (${num(phi.filter(fullyCovered).length)} of ${num(phi.length)})`, `>= ${PHI_TARGET * 100} %`, verdict(share(phi, fullyCovered), PHI_TARGET)],
+    ['worst kind of page, PHI words fully covered (>= 98 %)', worst ? `${pct(worst[1])} % (${worst[0]})` : '–', `>= ${KIND_TARGET * 100} % each`, verdict(worst?.[1], KIND_TARGET)],
     ['non-PHI words left intact (<= 10 % covered)', `${pct(share(plain, leftUncovered))} % (${num(plain.filter(leftUncovered).length)} of ${num(plain.length)})`, `>= ${PLAIN_TARGET * 100} %`, verdict(share(plain, leftUncovered), PLAIN_TARGET)],
     ['OCR word recall (same letters and digits, at the word)', `${pct(share(words, (o) => o.read))} % of ${num(words.length)}`, '', ''],
     ['OCR words located (any text, at the word)', `${pct(share(words, (o) => o.located))} %`, '', ''],
@@ -352,7 +359,8 @@ not what the product does).`);
   if (args.json) {
     const figures = (list: readonly WordOutcome[]) => ({
       pages: new Set(list.map((o) => o.page)).size, words: list.length, phiWords: list.filter((o) => o.phi).length,
-      phiCovered: list.filter((o) => o.phi && fullyCovered(o)).length, phiFullyCovered: share(list.filter((o) => o.phi), fullyCovered) ?? null,
+      phiCovered: list.filter((o) => o.phi && covered(o)).length, phiCoveredShare: share(list.filter((o) => o.phi), covered) ?? null,
+      phiFullyCovered: share(list.filter((o) => o.phi), fullyCovered) ?? null,
       nonPhiUncovered: share(list.filter((o) => !o.phi), leftUncovered) ?? null, ocrRead: share(list, (o) => o.read) ?? null,
     });
     const json = {

@@ -2,6 +2,11 @@ import type { PixelBox, Point } from '../../src/core/Image.ts';
 
 /** A PHI word counts as fully covered when the fills cover at least this share of its true outline. */
 export const FULL_COVER = 0.98;
+/**
+ * Issue 12 counts a PHI word as covered when at least this share of it is filled (its held-out table:
+ * "covered (PHI word >= 90 % filled)"); FULL_COVER is this bench's stricter measure, kept beside it.
+ */
+export const COVER = 0.9;
 /** A non-PHI word counts as left readable when the fills cover at most this share of it. */
 export const LEFT_UNCOVERED = 0.1;
 

@@ -6,7 +6,7 @@ import type { Token } from '../tokenize.ts';
 import { FUNCTION_WORDS } from '../nameCues.ts';
 
 const SUFFIX =
-  '(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|way|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|row|alley|aly|plaza|plz|pike|turnpike|tpke|crescent|cres|close|grove|gardens|heights|hts|path|point|pt|ridge|run|walk|loop|bend|crossing|xing|commons|mews|expressway|expy|freeway|fwy|route|rte)';
+  '(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|pi|terrace|ter|way|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|row|alley|aly|plaza|plz|pike|turnpike|tpke|crescent|cres|close|grove|gardens|heights|hts|path|point|pt|ridge|run|walk|loop|bend|crossing|xing|commons|mews|expressway|expy|freeway|fwy|route|rte)';
 // "Schoo! Rd": an "l" read as "!" by OCR stays inside the word.
 const STREET_WORD = "(?:[A-Za-z][A-Za-z'’.!-]*|\\d+(?:st|nd|rd|th))";
 // Street parts stay on one line: a street never runs on past a line break.
@@ -20,10 +20,15 @@ const STREET = new RegExp(
 );
 // "172 Aspen St. Milwaukee, WI 53202": the city follows the street without a comma; a state code and ZIP
 // further along the line show that the capitalised word after the suffix starts the city, not "St Mary".
+// ("MA-67637": a scan may read the space before the ZIP as a hyphen.)
+const STATE_ZIP_AHEAD = `[^\\n]{0,40}?\\b(?:${STATE_CODE_PATTERN})\\.?,?(?:[ \\t]+|-)\\d{5}\\b`;
 const STREET_BEFORE_CITY = new RegExp(
-  `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${SUFFIX}\\b\\.?(?=[ \\t]+[A-Z][^\\n]{0,40}?\\b(?:${STATE_CODE_PATTERN})\\.?,?[ \\t]+\\d{5}\\b)`,
+  `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${SUFFIX}\\b\\.?(?=[ \\t]+[A-Z]${STATE_ZIP_AHEAD})`,
   'gi',
 );
+// "Poplar St, | Milwaukee, | WI 53202": a street whose house number the scan lost, capitalised, before a city,
+// state and ZIP on its line.
+const NAMED_STREET_BEFORE_CITY = new RegExp(`(?<![\\w.])(?:[A-Z][a-z'’]+[ \\t]+){1,2}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|Terrace|Ter)\\b\\.?(?=,[ \\t|]+[A-Z]${STATE_ZIP_AHEAD})`, 'g');
 const UNIT_ALONE = /\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d+[A-Z]?\b/gi;
 // "rm 412", "Room 12B": a room number says where the patient is (PHI under i2b2 and DetectPHI alike).
 const ROOM = /\b(?:room|rm)\.?\s*#?\s*(\d{1,4}[A-Z]?)\b(?![.:]\d|\s*(?:am|pm|%|mg|ml|cc)\b)/gi;
@@ -51,7 +56,7 @@ const CITY_PERIOD_STATE_ZIP = new RegExp(
   `\\b[A-Z][A-Za-z'’-]+(?:[ \\t]+[A-Z][A-Za-z'’-]+){0,2}\\.[ \\t]*(?:${STATE_CODE_PATTERN})\\.?,?[ \\t]+\\d{5}(?:-\\d{4})?\\b`,
   'g',
 );
-const STATE_ZIP = new RegExp(`\\b(?:${STATE_CODE_PATTERN})\\s+\\d{5}(?:-\\d{4})?\\b`, 'g');
+const STATE_ZIP = new RegExp(`\\b(?:${STATE_CODE_PATTERN})(?:\\s+|-)\\d{5}(?:-\\d{4})?\\b`, 'g');
 const ZIP_CUE = /\b(?:zip(?:\s*code)?|postal\s+code|postcode)\s*[:#]?\s*(\d{5}(?:-\d{4})?)\b/gi;
 const STATE_NAME = new RegExp(`\\b(?:${STATE_NAME_PATTERN})\\b`, 'g');
 // A UK postcode, with the post town written before it on the same line ("London E2 7SK").
@@ -104,7 +109,10 @@ export function recognizeAddresses(text: string, tokens: readonly Token[], lexic
     if (trimmed) out.push({ start, end: start + trimmed.length, type: 'ADDRESS', score });
   };
   for (const m of text.matchAll(STREET)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
-  if (/\d{5}/.test(text)) for (const m of text.matchAll(STREET_BEFORE_CITY)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
+  if (/\d{5}/.test(text)) {
+    for (const m of text.matchAll(STREET_BEFORE_CITY)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
+    for (const m of text.matchAll(NAMED_STREET_BEFORE_CITY)) if (isStreetName(m[0].split(/\s+/).slice(0, -1), isCommonWord)) add(m.index, m[0], 0.8);
+  }
   for (const m of text.matchAll(PO_BOX)) add(m.index, m[0], 0.95);
   for (const m of text.matchAll(UNIT_ALONE)) add(m.index, m[0], 0.8);
   if (/\b(?:rm|room)\b/.test(lower)) for (const m of text.matchAll(ROOM)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.8);

@@ -258,6 +258,11 @@ describe('LocalPhiDetector: what a scan does to a page (misread marks, column br
     // The comma before the state read as a period.
     expect(covers('29350 Spruce St. Baton Rouge. LA 57665', 'Baton Rouge. LA 57665')).toBe(true);
     expect(untouched('Pt seen today. MA 02115 on file.', 'today')).toBe(true);
+    // "Pl" read "PI"; a street whose number was lost; a hyphen read for the space before the ZIP.
+    expect(covers('532 Linden PI, Silver Spring, MD 91161', '532 Linden PI')).toBe(true);
+    expect(covers('M1 Poplar St, | Milwaukee, | WI 76907', 'Poplar St')).toBe(true);
+    expect(covers('902 Grove Lane Springfield MA-67637-9664', '902 Grove Lane')).toBe(true);
+    expect(untouched('CA-125 was 40 and IL-6 high; 5 mg PI given.', 'CA-125')).toBe(true);
     expect(untouched('Gave 40 units then 2 tabs at night.', '40 units')).toBe(true);
   });
 
