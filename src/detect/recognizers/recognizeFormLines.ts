@@ -1,17 +1,22 @@
 import type { Candidate } from '../Candidate.ts';
 import type { Lexicon } from '../Lexicon.ts';
+import { PARTICLES } from '../nameCues.ts';
 
 // "Employer: Takahashi & Sons Realty", "Company: Acme": on a form the whole value names where the person works.
 const EMPLOYER_FIELD = /(?:^|\n|[|;]|\t| {2,})[ \t]*(?:employer|employed\s+(?:by|at)|company|place\s+of\s+work|workplace)[ \t]*:[ \t]*(\p{L}[^\n|;:]{1,60}?)[ \t]*\.?[ \t]*(?=\n|$|[|;])/giu;
 // Values that name no employer.
 const NO_EMPLOYER = /^(?:none|n\/a|na|unemployed|retired|self(?:[ -]employed)?|student|homemaker|disabled|unknown|not\s+working|on\s+file)$/i;
 // "SHAPIRO, AVI A" on a prescription label, "OTIENO, IBRAHIMA O" on a radiograph, "Ho, Lei - Chart" in a
-// browser tab: a line that is only "Surname, Given [I]" (or starts a title before " - " or " | ").
-const NAME_LINE = /(?:^|\n)[ \t]*(\p{Lu}[\p{L}'’-]+,[ \t]+\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}\.?)?)[ \t]*(?=\n|$|[ \t]+[-–|][ \t])/gu;
+// browser tab, "DE LEON, EKATERINA", "DELA CRUZ, RODEL s" (the initial misread in lower case): a line that is
+// only "Surname, Given [I]" (or starts a title before " - " or " | "), the surname of up to three words.
+const NAME_LINE = /(?:^|\n)[ \t]*((?:\p{Lu}[\p{L}'’-]*[ \t]+){0,2}\p{Lu}[\p{L}'’-]+,[ \t]+\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{L}\.?)?)[ \t]*(?=\n|$|[ \t]+[-–|][ \t])/gu;
 
 // "Miles Stone" over "772 Holly Street, Spokane": the line right above a street address, two or three
 // capitalised words alone, is whom the address belongs to (a prescription label, a letter's address block).
 const ADDRESSEE_LINE = /(?:^|\n)[ \t]*(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}\.)?(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]*\n[ \t]*\d{1,6}[A-Za-z]?[ \t]+\p{Lu}\p{L}/gu;
+
+/** Particles that start a surname written in capitals ("DE LEON", "DELA CRUZ", "VAN DER BERG"): no evidence either way. */
+const SURNAME_PARTICLES = new Set([...PARTICLES, 'dela', 'della', 'delos', 'los', 'mac', 'mc', 'abu', 'ap']);
 
 /** Values of form fields and label lines whose shape alone says what they are. */
 export function recognizeFormLines(text: string, lexicon: Lexicon): Candidate[] {
@@ -52,7 +57,7 @@ function isAddressee(value: string, lexicon: Lexicon): boolean {
  * list has it, so "NEURO, CV" and "Lasix, Metoprolol" (a line of a problem or medication list) stay.
  */
 function looksLikeNames(value: string, lexicon: Lexicon): boolean {
-  const words = value.split(/[,\s]+/).filter((w) => w.length > 1).map((w) => w.toLowerCase().replace(/[’']s$/, ''));
+  const words = value.split(/[,\s]+/).filter((w) => w.length > 1).map((w) => w.toLowerCase().replace(/[’']s$/, '')).filter((w) => !SURNAME_PARTICLES.has(w));
   return words.length >= 2 && words.every((w) => {
     const named = lexicon.firstNames.has(w) || lexicon.personNames.has(w);
     const ordinary = lexicon.clinicalWords.has(w) || lexicon.safeWords.has(w) || lexicon.commonWords.has(w);

@@ -162,8 +162,13 @@ describe('LocalPhiDetector: text burned into radiographs and printed on labels',
     expect(found('Occupation: chef | Employer: Takahashi & Sons Realty')).toContainEqual(['Takahashi & Sons Realty', 'ADDRESS']);
     expect(untouched('Employer: retired\nPhone: none', 'retired')).toBe(true);
     expect(found('Rx# 72192490\nSHAPIRO, AVI A\nAMLODIPINE 5 MG TABLET')).toContainEqual(['SHAPIRO, AVI A', 'NAME']);
+    // A surname with a particle; an initial a scan read in lower case.
+    expect(found('Rx# RX7296099\nDE LEON, EKATERINA\nLEVOTHYROXINE 75 MCG TABLET')).toContainEqual(['DE LEON, EKATERINA', 'NAME']);
+    expect(covers('Rx# RX9578390\nDELA CRUZ, RODEL s\n25939 Prospect Ln', 'DELA CRUZ, RODEL s')).toBe(true);
     // Problem and medication lists have the same shape.
-    for (const line of ['NEURO, CV', 'Lasix, Metoprolol', 'HTN, DM', 'Plan, Dispo', 'Tylenol, Motrin']) expect(found(`${line}\n`)).toEqual([]);
+    for (const line of ['NEURO, CV', 'Lasix, Metoprolol', 'HTN, DM', 'Plan, Dispo', 'Tylenol, Motrin', 'NEURO CHECKS, CV', 'MENTAL STATUS, ALERT', 'DE NOVO, STABLE']) {
+      expect(found(`${line}\n`)).toEqual([]);
+    }
   });
 
   it('takes a link whose dots OCR read as spaces whole, up to its path', () => {
