@@ -13,7 +13,8 @@ const STREET_WORD = "(?:[A-Za-z][A-Za-z'’.!-]*|\\d+(?:st|nd|rd|th))";
 // A word right after the suffix ends the match (STREET is case-blind, so any word: "3 sec pt refused" is no
 // street, nor "40 St Mary"), unless it starts the unit ("249B River St Apt 5").
 const UNIT_WORD = '(?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|building)';
-const UNIT = `(?:,?\\s*(?:${UNIT_WORD}|#)\\.?\\s*#?\\s*[A-Za-z0-9-]+)?`;
+// "Apt .7C": a scan may put a speck before the unit's number.
+const UNIT = `(?:,?\\s*(?:${UNIT_WORD}|#)\\.?\\s*[#.]?\\s*[A-Za-z0-9-]+)?`;
 const STREET = new RegExp(
   `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+|north[ \\t]+|south[ \\t]+|east[ \\t]+|west[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${SUFFIX}\\b(?!\\.?[ \\t]+(?!${UNIT_WORD}\\b)[A-Z][a-z])\\.?${UNIT}`,
   'gi',
@@ -26,9 +27,12 @@ const STREET_BEFORE_CITY = new RegExp(
   `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${SUFFIX}\\b\\.?(?=[ \\t]+[A-Z]${STATE_ZIP_AHEAD})`,
   'gi',
 );
-// "Poplar St, | Milwaukee, | WI 53202": a street whose house number the scan lost, capitalised, before a city,
-// state and ZIP on its line.
-const NAMED_STREET_BEFORE_CITY = new RegExp(`(?<![\\w.])(?:[A-Z][a-z'’]+[ \\t]+){1,2}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|Terrace|Ter)\\b\\.?(?=,[ \\t|]+[A-Z]${STATE_ZIP_AHEAD})`, 'g');
+// "Poplar St, | Milwaukee, | WI 53202", "25533 | Huntington Trail, | New Bedford, MA 9948.": a capitalised street
+// whose house number the scan lost or set apart, before a city and a state code (the ZIP may be misread) on its line.
+const NAMED_STREET_BEFORE_CITY = new RegExp(
+  `(?<![\\w.])(?:\\d{1,6}[A-Za-z]?[ \\t]+(?:\\|[ \\t]+)?)?(?:[A-Z][a-z'’]+[ \\t]+){1,2}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|Terrace|Ter|Trail|Circle|Parkway|Pkwy)\\b\\.?(?=,[ \\t|]+[A-Z][^\\n]{0,40}?,[ \\t|]*(?:${STATE_CODE_PATTERN})\\b)`,
+  'g',
+);
 const UNIT_ALONE = /\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d+[A-Z]?\b/gi;
 // "rm 412", "Room 12B": a room number says where the patient is (PHI under i2b2 and DetectPHI alike).
 const ROOM = /\b(?:room|rm)\.?\s*#?\s*(\d{1,4}[A-Z]?)\b(?![.:]\d|\s*(?:am|pm|%|mg|ml|cc)\b)/gi;
@@ -111,7 +115,9 @@ export function recognizeAddresses(text: string, tokens: readonly Token[], lexic
   for (const m of text.matchAll(STREET)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
   if (/\d{5}/.test(text)) {
     for (const m of text.matchAll(STREET_BEFORE_CITY)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
-    for (const m of text.matchAll(NAMED_STREET_BEFORE_CITY)) if (isStreetName(m[0].split(/\s+/).slice(0, -1), isCommonWord)) add(m.index, m[0], 0.8);
+  }
+  if (text.includes(',')) {
+    for (const m of text.matchAll(NAMED_STREET_BEFORE_CITY)) if (isStreetName(m[0].split(/\s+/).filter((w) => !/^(?:\d|\|)/.test(w)).slice(0, -1), isCommonWord)) add(m.index, m[0], 0.8);
   }
   for (const m of text.matchAll(PO_BOX)) add(m.index, m[0], 0.95);
   for (const m of text.matchAll(UNIT_ALONE)) add(m.index, m[0], 0.8);

@@ -268,6 +268,10 @@ describe('LocalPhiDetector: what a scan does to a page (misread marks, column br
     expect(covers('M1 Poplar St, | Milwaukee, | WI 76907', 'Poplar St')).toBe(true);
     expect(covers('902 Grove Lane Springfield MA-67637-9664', '902 Grove Lane')).toBe(true);
     expect(untouched('CA-125 was 40 and IL-6 high; 5 mg PI given.', 'CA-125')).toBe(true);
+    // A speck before the unit's number; a house number set apart by a column break, the ZIP misread.
+    expect(covers('953 Fourth Blvd Apt .7C Quincy, MA 27105', '953 Fourth Blvd Apt .7C')).toBe(true);
+    expect(covers('25533 | Huntington Trail, | New Bedford, MA 9948.', '25533 | Huntington Trail')).toBe(true);
+    expect(untouched('Took Lasix 40 Way, Boston, MA', 'Lasix')).toBe(true);
     expect(untouched('Gave 40 units then 2 tabs at night.', '40 units')).toBe(true);
   });
 
