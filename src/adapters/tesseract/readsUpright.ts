@@ -68,12 +68,9 @@ function typeSize(read: TurnedRead): number | undefined {
 export async function readsUpright(read: ReadPage, enlargeBy: number): Promise<TurnedRead> {
   const best = new BestRead(await read(0, 1));
   if (best.score < READS_WELL) best.consider(await read(180, 1));
-  if (best.score < READS_AS_NOTHING) {
-    for (const turn of [90, 270] as const) {
-      best.consider(await read(turn, 1));
-      if (best.score >= READS_WELL) break;
-    }
-  }
+  // Both sideways turns are read: the wrong one is the right one upside down, and large clear type read
+  // upside down still gives a dozen "legible" words ("sajesop" for "Morales"), enough to stop at.
+  if (best.score < READS_AS_NOTHING) for (const turn of [90, 270] as const) best.consider(await read(turn, 1));
   const size = typeSize(best.read);
   if (enlargeBy > 1 && size !== undefined && size < SMALL_TEXT_PX) best.consider(await read(best.read.turn, enlargeBy));
   if (best.score >= READS_AS_NOTHING || enlargeBy === 1) return best.read;

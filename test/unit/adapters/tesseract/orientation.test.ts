@@ -79,6 +79,14 @@ describe('readsUpright', () => {
     expect(sparse.tried).toEqual(['0', '180']);
   });
 
+  it('reads both sideways turns and keeps the better: the wrong one is the page upside down, which may read "well"', async () => {
+    for (const [scores, turn] of [[{ 90: 12, 270: 35 }, 270], [{ 90: 35, 270: 12 }, 90]] as const) {
+      const page = reader(scores);
+      expect((await readsUpright(page.read, 1)).turn).toBe(turn);
+      expect(page.tried).toEqual(['0', '180', '90', '270']);
+    }
+  });
+
   it('keeps the upright read on a tie or when no turn reads well enough', async () => {
     expect((await readsUpright(reader({ 0: 4, 180: 4 }).read, 2)).turn).toBe(0);
     expect((await readsUpright(reader({ 90: 2 }).read, 1)).turn).toBe(0);
