@@ -55,7 +55,7 @@ export async function rereadUnsureLines(grey: GreyImage, words: readonly OcrWord
     if (!onLine(onPage, strip.line, turn)) continue;
     byLine.set(strip.lineId, [...(byLine.get(strip.lineId) ?? []), onPage]);
   }
-  return replaceBetterLines(words, byLine);
+  return replaceBetterLines(words, byLine, turn);
 }
 
 /** Unsure lines' word groups, by line id, with the boxes of their words. */
@@ -136,8 +136,8 @@ function shiftWord(word: OcrWord, dx: number, dy: number): OcrWord {
   return { ...word, box: { ...word.box, left: word.box.left + dx, top: word.box.top + dy }, polygon: word.polygon.map((p) => ({ x: p.x + dx, y: p.y + dy })) };
 }
 
-/** Each line whose new read is surer replaces its words, keeping the line's place and ids. */
-function replaceBetterLines(words: readonly OcrWord[], byLine: Map<string, OcrWord[]>): OcrWord[] {
+/** Each line whose new read is surer replaces its words, in reading order, keeping the line's place and ids. */
+function replaceBetterLines(words: readonly OcrWord[], byLine: Map<string, OcrWord[]>, turn: QuarterTurn): OcrWord[] {
   const out: OcrWord[] = [];
   const done = new Set<string>();
   for (const word of words) {
@@ -149,9 +149,20 @@ function replaceBetterLines(words: readonly OcrWord[], byLine: Map<string, OcrWo
     }
     if (done.has(key)) continue;
     done.add(key);
-    out.push(...fresh.sort((a, b) => a.box.left - b.box.left).map((w) => ({ ...w, lineId: word.lineId, blockId: word.blockId })));
+    out.push(...fresh.sort((a, b) => alongLine(a, turn) - alongLine(b, turn)).map((w) => ({ ...w, lineId: word.lineId, blockId: word.blockId })));
   }
   return out;
+}
+
+/**
+ * Where a word sits along its line as the line reads, in the page as given: left to right upright; on a
+ * page read turned 90° clockwise a line runs up the image (bottom to top), at 270° down it, at 180° right
+ * to left.
+ */
+function alongLine(word: OcrWord, turn: QuarterTurn): number {
+  const x = word.box.left + word.box.width / 2;
+  const y = word.box.top + word.box.height / 2;
+  return turn === 0 ? x : turn === 90 ? -y : turn === 180 ? -x : y;
 }
 
 /** More text read surely, by a margin: a tie keeps the first read. */

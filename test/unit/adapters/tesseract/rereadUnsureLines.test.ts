@@ -70,6 +70,29 @@ describe('rereadUnsureLines', () => {
     expect(seen).toHaveLength(0);
   });
 
+  it("puts a sideways line's new words in reading order (up the image at 90°), not in the order of their x", async () => {
+    // Two words of one line printed up the page.
+    const first = { left: 101, top: 380, width: 10, height: 60 };
+    const second = { left: 100, top: 300, width: 10, height: 60 };
+    const sideways = page(200, 600, [first, second]);
+    // The engine, reading the line turned upright: each dark run across the middle row is a word, w0, w1, ... left
+    // to right, each a little higher than the one before (a skewed line), so back on the page their x differ.
+    const runs: ReadImage = async (image) => {
+      const y = Math.floor(image.height / 2);
+      const found: OcrWord[] = [];
+      for (let x = 0; x < image.width; x++) {
+        if ((image.pixels[y * image.width + x] as number) >= 128 || (x > 0 && (image.pixels[y * image.width + x - 1] as number) < 128)) continue;
+        let right = x;
+        while (right + 1 < image.width && (image.pixels[y * image.width + right + 1] as number) < 128) right++;
+        found.push(word(`w${found.length}`, 0.95, { left: x, top: y - 5 - 3 * found.length, width: right - x + 1, height: 10 }, 'l0'));
+      }
+      return found;
+    };
+    const words = await rereadUnsureLines(sideways, [word('garbled', 0.1, { left: 100, top: 300, width: 11, height: 140 }, 'l1')], 90, runs);
+    expect(words.map((w) => w.text)).toEqual(['w0', 'w1']);
+    expect((words[0] as OcrWord).box.top).toBeGreaterThan((words[1] as OcrWord).box.top);
+  });
+
   it('maps words back from a page read sideways', async () => {
     // The same line printed top to bottom (the page was read turned 90° clockwise).
     const tall = { left: 100, top: 300, width: 10, height: 120 };
