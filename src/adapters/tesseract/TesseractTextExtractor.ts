@@ -29,11 +29,11 @@ const MAX_ENLARGED_PIXELS = 24_000_000;
  * one per neighbourhood (Sauvola). Values of tesseract's `thresholding_method`.
  */
 type Binarization = 'otsu' | 'sauvola';
-/** A page whose first read has this share of words or more under UNSURE confidence reads poorly. */
-const POORLY_READ_SHARE = 0.1;
+const THRESHOLDING_METHOD: Record<Binarization, string> = { otsu: '0', sauvola: '2' };
 /** Paper grain (paperGrain.ts) from which a page is a noisy scan: clean renders and their JPEGs have 0. */
 const GRAINY = 1;
-const THRESHOLDING_METHOD: Record<Binarization, string> = { otsu: '0', sauvola: '2' };
+/** A page whose first read has this share of words or more under UNSURE confidence reads poorly. */
+const POORLY_READ_SHARE = 0.1;
 
 /** The part of a tesseract.js Worker this adapter uses. */
 export interface TesseractWorker {
@@ -124,7 +124,7 @@ export class TesseractTextExtractor implements TextExtractor {
     // it finds where the first read found nothing are added.
     if ((paperGrain(grey) >= GRAINY || readsPoorly(best.words)) && !isDarkPage(grey)) {
       const second = await this.read(grey, best.turn, best.scale, 'sauvola');
-      best = { ...best, words: addMissedLines(best.words, second.words, 'local') };
+      best = { ...best, words: addMissedLines(best.words, second.words, 'sauvola') };
     }
     let words = unturnWords(best.words, best.turn, grey.width, grey.height, best.scale);
     for (const [n, region] of findDarkRegions(grey).entries()) words = await this.rereadDark(grey, region, n, best, words);
@@ -185,7 +185,10 @@ export class TesseractTextExtractor implements TextExtractor {
   }
 }
 
-/** A read with no words, or with a tenth of them or more unsure (most clean pages: 0-4 %; noisy scans 15-50 %). */
+/**
+ * A read with no words, or with a tenth of them or more unsure (on the exploration pages: 0-6 % on clean ones,
+ * 16-50 % on the noisy scans that read worst).
+ */
 function readsPoorly(words: readonly OcrWord[]): boolean {
   return words.filter((w) => w.confidence < UNSURE).length >= POORLY_READ_SHARE * words.length;
 }
