@@ -29,7 +29,14 @@ const MAX_ENLARGED_PIXELS = 24_000_000;
  * one per neighbourhood (Sauvola). Values of tesseract's `thresholding_method`.
  */
 type Binarization = 'otsu' | 'sauvola';
-const THRESHOLDING_METHOD: Record<Binarization, string> = { otsu: '0', sauvola: '2' };
+/**
+ * Engine variables for each. Sauvola with a wider window and a lower k than tesseract's defaults (0.33,
+ * 0.34) keeps more of light, thin type (five noisy exploration pages, one read each: 85 → 98 % of words found).
+ */
+const THRESHOLDING: Record<Binarization, Record<string, string>> = {
+  otsu: { thresholding_method: '0', thresholding_window_size: '0.33', thresholding_kfactor: '0.34' },
+  sauvola: { thresholding_method: '2', thresholding_window_size: '0.6', thresholding_kfactor: '0.2' },
+};
 /** Paper grain (paperGrain.ts) from which a page is a noisy scan: clean renders and their JPEGs have 0. */
 const GRAINY = 1;
 /** A page whose first read has this share of words or more under UNSURE confidence reads poorly. */
@@ -140,13 +147,13 @@ export class TesseractTextExtractor implements TextExtractor {
     const data = await this.pool.run(async (worker) => {
       const other = binarization !== 'otsu' && worker.setParameters !== undefined;
       try {
-        if (other) await worker.setParameters?.({ thresholding_method: THRESHOLDING_METHOD[binarization] });
+        if (other) await worker.setParameters?.(THRESHOLDING[binarization]);
         return (await worker.recognize(padded.pgm, {}, { blocks: true })).data;
       } catch (error) {
         throw engineError(error);
       } finally {
         // Workers are shared: the next page gets the default back.
-        if (other) await worker.setParameters?.({ thresholding_method: THRESHOLDING_METHOD.otsu })?.catch(() => undefined);
+        if (other) await worker.setParameters?.(THRESHOLDING.otsu)?.catch(() => undefined);
       }
     }, this.recognizeTimeoutMs);
     return { turn, scale, words: toOcrWords(data.blocks ?? [], { offset: this.padding, width: turned.width, height: turned.height }) };
