@@ -5,6 +5,7 @@ import { maskText } from './maskText.ts';
 import { boundsOf, buildPageText, padPolygon, wordsInSpan } from './pageText.ts';
 import type { PhiType } from './PhiEntity.ts';
 import type { ImageRedactor, PhiDetector, TextExtractor } from './ports.ts';
+import { lineKey } from './lineKey.ts';
 import { toReadingFrame } from './toReadingFrame.ts';
 
 /**
@@ -79,10 +80,6 @@ function wordsRead(words: readonly OcrWord[]): OcrWord[] {
 
 const SURE = 0.8;
 const SUBSTANTIAL = /\p{L}{4}|\p{N}{2}/u;
-
-function lineKey(word: OcrWord): string {
-  return `${word.blockId}/${word.lineId}`;
-}
 
 /**
  * A piece of a link or an e-mail address: the engine is unsure of such words in small type ("https:",

@@ -1,4 +1,5 @@
 import type { OcrWord } from '../../core/Image.ts';
+import { lineKey } from '../../core/lineKey.ts';
 import { legibleText } from './readsUpright.ts';
 
 /** A run with less text than this (confidence × letters and digits) is specks read as marks: not added. */
@@ -30,8 +31,7 @@ export function addMissedLines(first: readonly OcrWord[], second: readonly OcrWo
 function linesOf(words: readonly OcrWord[]): OcrWord[][] {
   const lines = new Map<string, OcrWord[]>();
   for (const word of words) {
-    const key = `${word.blockId}/${word.lineId}`;
-    lines.set(key, [...(lines.get(key) ?? []), word]);
+    lines.set(lineKey(word), [...(lines.get(lineKey(word)) ?? []), word]);
   }
   return [...lines.values()];
 }

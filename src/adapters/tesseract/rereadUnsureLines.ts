@@ -1,4 +1,5 @@
 import type { OcrWord, PixelBox } from '../../core/Image.ts';
+import { lineKey } from '../../core/lineKey.ts';
 import { cropGrey, enlargeGrey, invertGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
 import { legibleText } from './readsUpright.ts';
 import { unturnWords } from './unturnWords.ts';
@@ -69,10 +70,6 @@ function unsureLines(words: readonly OcrWord[]): Map<string, OcrWord[]> {
 /** A line with an unsure word of two letters or digits or more in it. */
 function isUnsureLine(line: readonly OcrWord[]): boolean {
   return line.some((w) => w.confidence < UNSURE && /[\p{L}\p{N}]{2}/u.test(w.text));
-}
-
-function lineKey(word: OcrWord): string {
-  return `${word.blockId}/${word.lineId}`;
 }
 
 async function stripsOf(grey: GreyImage, lines: Map<string, OcrWord[]>, turn: QuarterTurn): Promise<Strip[]> {
