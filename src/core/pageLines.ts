@@ -33,7 +33,7 @@ function toCells(line: readonly number[], words: readonly OcrWord[]): number[][]
   const cells: number[][] = [];
   line.forEach((i, k) => {
     const previous = words[line[k - 1] ?? -1];
-    if (previous && !columnGap(previous, words[i] as OcrWord)) (cells[cells.length - 1] as number[]).push(i);
+    if (previous && !columnGap(previous, words[i] as OcrWord, words[line[k - 2] ?? -1])) (cells[cells.length - 1] as number[]).push(i);
     else cells.push([i]);
   });
   return cells;
@@ -86,9 +86,22 @@ function pageSkew(words: readonly OcrWord[]): number {
  * one and a half line heights is a column break. After a label ("Age:      85") the gap only aligns
  * the value, which stays in the label's cell.
  */
-function columnGap(previous: OcrWord, word: OcrWord): boolean {
+function columnGap(previous: OcrWord, word: OcrWord, beforePrevious: OcrWord | undefined): boolean {
+  const height = Math.max(previous.box.height, word.box.height);
   const gap = word.box.left - (previous.box.left + previous.box.width);
-  return gap > 1.5 * Math.max(previous.box.height, word.box.height) && !previous.text.endsWith(':');
+  return gap > 1.5 * height && !previous.text.endsWith(':') && !(gap < 4 * height && isTitleBeforeName(previous, word, beforePrevious));
+}
+
+const TITLE = /^(?:dr|mr|mrs|ms|mx|miss|prof|rev)\.?$/i;
+
+/**
+ * "Prescriber: Dr.      Ward": a short gap after a title is where OCR dropped an initial it could not
+ * read, not a column break. After a capitalised word or a number ("160 Holly Dr      June 3") the
+ * "Dr" ends a street.
+ */
+function isTitleBeforeName(title: OcrWord, word: OcrWord, beforeTitle: OcrWord | undefined): boolean {
+  const streetBefore = beforeTitle !== undefined && /^[\p{Lu}\d]/u.test(beforeTitle.text) && !beforeTitle.text.endsWith(':');
+  return TITLE.test(title.text) && /^\p{Lu}/u.test(word.text) && !streetBefore;
 }
 
 /**

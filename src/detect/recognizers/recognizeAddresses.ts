@@ -6,8 +6,8 @@ import type { Token } from '../tokenize.ts';
 import { FUNCTION_WORDS } from '../nameCues.ts';
 
 const SUFFIX =
-  '(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|pi|terrace|ter|way|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|row|alley|aly|plaza|plz|pike|turnpike|tpke|crescent|cres|close|grove|gardens|heights|hts|path|point|pt|ridge|run|walk|loop|bend|crossing|xing|commons|mews|expressway|expy|freeway|fwy|route|rte)';
-// "Schoo! Rd": an "l" read as "!" by OCR stays inside the word.
+  '(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|bivd|lane|ln|drive|dr|court|ct|place|pl|pi|terrace|ter|way|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|row|alley|aly|plaza|plz|pike|turnpike|tpke|crescent|cres|close|grove|gardens|heights|hts|path|point|pt|ridge|run|walk|loop|bend|crossing|xing|commons|mews|expressway|expy|freeway|fwy|route|rte)';
+// "Schoo! Rd": an "l" read as "!" by OCR stays inside the word; "Bivd" is how a scan reads "Blvd".
 const STREET_WORD = "(?:[A-Za-z][A-Za-z'’.!-]*|\\d+(?:st|nd|rd|th))";
 // Street parts stay on one line: a street never runs on past a line break.
 // A word right after the suffix ends the match (STREET is case-blind, so any word: "3 sec pt refused" is no
@@ -51,8 +51,9 @@ const EMPLOYER_START = keywordStart(new Set(['work', 'works', 'worked', 'working
 const PHARMACY_CHAIN = /\b(?:CVS|Walgreens|Rite[ -]Aid|Walmart|Costco|Kroger|Safeway|Publix|Duane Reade|Boots|Wegmans|Meijer|H-E-B|Target Pharmacy)\b/gi;
 const PHARMACY_NAMES = ['cvs', 'walgreens', 'rite', 'walmart', 'costco', 'kroger', 'safeway', 'publix', 'duane', 'boots', 'wegmans', 'meijer', 'h-e-b', 'target'];
 const PO_BOX = /\bp\.?\s?o\.?\s*box\s+\d+\b/gi;
+// "Little Rock, | AR 61271": a scan may set the state and ZIP apart as another cell; with the ZIP it is still the place.
 const CITY_STATE_ZIP = new RegExp(
-  `\\b([A-Z][A-Za-z.'’-]+(?:[ \\t]+[A-Z][A-Za-z.'’-]+){0,2}),[ \\t]*(?:${STATE_CODE_PATTERN}|${STATE_NAME_PATTERN})\\.?(?:,?\\s+\\d{5}(?:-\\d{4})?)?\\b`,
+  `\\b([A-Z][A-Za-z.'’-]+(?:[ \\t]+[A-Z][A-Za-z.'’-]+){0,2}),[ \\t]*(?:(?:${STATE_CODE_PATTERN}|${STATE_NAME_PATTERN})\\.?(?:,?\\s+\\d{5}(?:-\\d{4})?)?|\\|[ \\t]+(?:${STATE_CODE_PATTERN})\\.?,?\\s+\\d{5}(?:-\\d{4})?)\\b`,
   'g',
 );
 // "Baton Rouge. LA 70801": a scan reads the comma as a period; the state code and ZIP after it still say place.
@@ -218,7 +219,7 @@ function pushFacility(out: Candidate[], text: string, start: number, value: stri
   const words = all.slice(first + 1);
   const naming = words.slice(0, -1).filter((w) => !GENERIC_FACILITY_WORDS.has(w.toLowerCase()) && !DESCRIPTORS.has(w.toLowerCase()));
   const facility = words[words.length - 1] ?? '';
-  if (naming.length === 0 || isDepartment(naming, facility, lexicon) || isDrugDescribed(naming, facility, lexicon)) return;
+  if (naming.length === 0 || isDepartment(naming, facility, lexicon) || isDrugDescribed(naming, facility, lexicon, text, start + words.join(' ').length)) return;
   // Philter's test: a word real notes never use as an ordinary word names something ("good shepherd
   // rehab"); "cont rehab", "pulm rehab" and "acute rehab" are made of such ordinary words.
   const distinctive = naming.some((w) => !lexicon.isSafeWord(w.toLowerCase().replace(/['’]s$/, '')));
@@ -228,6 +229,13 @@ function pushFacility(out: Candidate[], text: string, start: number, value: stri
   // Without capitals, a word no note uses as an ordinary word before "Medical Center" is as good as a capital.
   const named = capitalised || (uncased && (distinctive || fullFacility));
   out.push({ start, end: start + words.join(' ').length, type: 'ADDRESS', score: named ? (STRONG_FACILITY.test(value) ? 0.94 : 0.85) : 0.6 });
+}
+
+// "Cobblestone Drug | Ph: 602 555 0112": a phone on the line says the words before "Drug" name a store, not a kind of drug.
+const CONTACT_AFTER = /^[^\n]{0,12}?(?:\b(?:ph|phone|tel|fax)\b|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b)/i;
+
+function hasContactAfter(text: string, end: number): boolean {
+  return CONTACT_AFTER.test(text.slice(end, end + 40));
 }
 
 /** A word that can name a facility: letters, not a function, generic or descriptive word, not clinical. */
@@ -248,11 +256,11 @@ function isDepartment(naming: string[], facility: string, lexicon: AddressLexico
  * "Antiepileptic Drug", "Study Drug", "Illicit Drugs": a drug described by an everyday, clinical or
  * adjective-like word names no drugstore; "Kingsbridge Drug" does. Likewise "Behavioral Health".
  */
-function isDrugDescribed(naming: string[], facility: string, lexicon: AddressLexicon): boolean {
+function isDrugDescribed(naming: string[], facility: string, lexicon: AddressLexicon, text: string, end: number): boolean {
   const ordinary = (w: string): boolean => lexicon.isSafeWord(w) || lexicon.isClinicalWord(w) || lexicon.isCommonWord(w);
   // "Behavioral Health", "Student Health": a kind of care; "Kang & Darwish Women's Health" names a practice.
   if (/^health$/i.test(facility)) return naming.every((w) => ordinary(w.toLowerCase().replace(/['’]s$/, '')));
-  if (!/^drugs?$/i.test(facility)) return false;
+  if (!/^drugs?$/i.test(facility) || hasContactAfter(text, end)) return false;
   const last = (naming[naming.length - 1] ?? '').toLowerCase();
   return lexicon.isSafeWord(last) || lexicon.isClinicalWord(last) || /(?:ic|al|ory|ive|ed|ant|ent|ing|ous|ar)$/.test(last);
 }

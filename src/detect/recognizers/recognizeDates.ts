@@ -22,8 +22,9 @@ const FULL_DATES: RegExp[] = [
   new RegExp(`\\b(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\b`, 'g'),
   // A day and a month stay on one line: "SEE MAR\n11PM" is the medication record and a time.
   new RegExp(`\\b${ORDINAL_DAY}[ \\t-]*(?:of[ \\t]+)?${MONTH}\\.?,?[ \\t-]*(?:\\d{4}|'?\\d{2})?\\b`, 'gi'),
-  // "March 1. 2015": a period read for the comma (scans), before a year that starts 19 or 20 only.
-  new RegExp(`\\b${MONTH}\\.?[ \\t-]*${ORDINAL_DAY}(?:(?:,?[ \\t]*|\\.[ \\t]+(?=(?:19|20)\\d{2}\\b))(?:\\d{4}|'\\d{2}))?(?![\\d:])`, 'gi'),
+  // "March 1. 2015", "October 8; 2018": a period or semicolon read for the comma (scans), before a year
+  // that starts 19 or 20 only.
+  new RegExp(`\\b${MONTH}\\.?[ \\t-]*${ORDINAL_DAY}(?:(?:,?[ \\t]*|[.;][ \\t]+(?=(?:19|20)\\d{2}\\b))(?:\\d{4}|'\\d{2}))?(?![\\d:])`, 'gi'),
   new RegExp(`\\b${DAY}${MONTH}(?:\\d{4}|\\d{2})\\b`, 'gi'),
   new RegExp(`\\b${MONTH}\\.?,?\\s*(?:of\\s+)?${YEAR}\\b`, 'gi'),
   // "admit May 95": a month and a two-digit number no day can have is a year when the month is written

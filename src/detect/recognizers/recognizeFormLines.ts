@@ -15,6 +15,9 @@ const NAME_LINE = /(?:^|\n)[ \t]*((?:\p{Lu}[\p{L}'’-]*[ \t]+){0,2}\p{Lu}[\p{L}
 // capitalised words alone, is whom the address belongs to (a prescription label, a letter's address block).
 const ADDRESSEE_LINE = /(?:^|\n)[ \t]*(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}\.)?(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]*\n[ \t]*\d{1,6}[A-Za-z]?[ \t]+\p{Lu}\p{L}/gu;
 
+// The line after a name line starts a postal address: a house number and a capitalised street, or a PO box.
+const ADDRESS_LINE_START = /^[^\n]*\n[ \t]*(?:\d{1,6}[A-Za-z]?[ \t]+\p{Lu}\p{L}|p\.?[ \t]?o\.?[ \t]*box[ \t]+\d)/iu;
+
 /** Particles that start a surname written in capitals ("DE LEON", "DELA CRUZ", "VAN DER BERG"): no evidence either way. */
 const SURNAME_PARTICLES = new Set([...PARTICLES, 'dela', 'della', 'delos', 'los', 'mac', 'mc', 'abu', 'ap']);
 
@@ -32,8 +35,8 @@ export function recognizeFormLines(text: string, lexicon: Lexicon): Candidate[] 
   if (text.includes(',')) {
     for (const m of text.matchAll(NAME_LINE)) {
       const value = m[1] ?? '';
-      if (!looksLikeNames(value, lexicon)) continue;
       const start = m.index + m[0].indexOf(value);
+      if (!looksLikeNames(value, lexicon) && !(isAddressBelow(text, start + value.length) && hasNoClinicalWord(value, lexicon))) continue;
       out.push({ start, end: start + value.length, type: 'NAME', score: 0.75 });
     }
   }
@@ -50,6 +53,15 @@ export function recognizeFormLines(text: string, lexicon: Lexicon): Candidate[] 
 function isAddressee(value: string, lexicon: Lexicon): boolean {
   const words = value.split(/\s+/).filter((w) => w.length > 2).map((w) => w.toLowerCase());
   return words.some((w) => lexicon.firstNames.has(w) || lexicon.personNames.has(w)) && !words.some((w) => lexicon.clinicalWords.has(w));
+}
+
+/** "SNOW, YOUNG" above "195 Bridge St": whose address it is, though both words are everyday English. */
+function isAddressBelow(text: string, end: number): boolean {
+  return ADDRESS_LINE_START.test(text.slice(end, end + 200));
+}
+
+function hasNoClinicalWord(value: string, lexicon: Lexicon): boolean {
+  return value.split(/[,\s]+/).filter((w) => w.length > 1).every((w) => !lexicon.clinicalWords.has(w.toLowerCase()));
 }
 
 /**

@@ -18,6 +18,14 @@ describe('buildPageText', () => {
     expect(wordsInSpan(page, words, page.text.indexOf('555'), page.text.indexOf('Seen') + 2)).toEqual([3, 4]);
     expect(wordsInSpan(page, words, 1, 2)).toEqual([0]);
   });
+
+  it('keeps a title with the name after it across a gap where an initial was not read', () => {
+    const words = [word('Prescriber:', 0, 0, 'l1'), word('Dr.', 120, 0, 'l1'), word('Ward', 200, 0, 'l1'), word('DOB:', 500, 0, 'l1')];
+    expect(buildPageText(words).text).toBe('Prescriber: Dr. Ward | DOB:');
+    // "Dr" after a street name ends the street; the gap after it is a column break.
+    const street = [word('160', 0, 0, 'l1'), word('Holly', 40, 0, 'l1'), word('Dr', 100, 0, 'l1'), word('June', 160, 0, 'l1')];
+    expect(buildPageText(street).text).toBe('160 Holly Dr | June');
+  });
 });
 
 describe('buildPageText on lines the engine read as one', () => {

@@ -166,6 +166,10 @@ describe('LocalPhiDetector: text burned into radiographs and printed on labels',
     expect(found('Rx# RX7296099\nDE LEON, EKATERINA\nLEVOTHYROXINE 75 MCG TABLET')).toContainEqual(['DE LEON, EKATERINA', 'NAME']);
     expect(covers('Rx# RX9578390\nDELA CRUZ, RODEL s\n25939 Prospect Ln', 'DELA CRUZ, RODEL s')).toBe(true);
     // Problem and medication lists have the same shape.
+    // Everyday words are a name when the line below is the address.
+    expect(found('SNOW, YOUNG\n195 Bridge St, Toledo, OH 72829')).toContainEqual(['SNOW, YOUNG', 'NAME']);
+    expect(found('VAN DER BERG, JURGEN L\nPO Box 3932, Denver, CO 30122')).toContainEqual(['VAN DER BERG, JURGEN L', 'NAME']);
+    expect(found('NEURO, CV\n24 Hr urine sent')).toEqual([]);
     for (const line of ['NEURO, CV', 'Lasix, Metoprolol', 'HTN, DM', 'Plan, Dispo', 'Tylenol, Motrin', 'NEURO CHECKS, CV', 'MENTAL STATUS, ALERT', 'DE NOVO, STABLE']) {
       expect(found(`${line}\n`)).toEqual([]);
     }
@@ -272,6 +276,10 @@ describe('LocalPhiDetector: what a scan does to a page (misread marks, column br
     expect(covers('953 Fourth Blvd Apt .7C Quincy, MA 27105', '953 Fourth Blvd Apt .7C')).toBe(true);
     expect(covers('25533 | Huntington Trail, | New Bedford, MA 9948.', '25533 | Huntington Trail')).toBe(true);
     expect(untouched('Took Lasix 40 Way, Boston, MA', 'Lasix')).toBe(true);
+    // "Blvd" read "Bivd"; the state and ZIP set apart as a cell.
+    expect(covers('417 Ocean Bivd, Savannah, GA 05027-1146', '417 Ocean Bivd')).toBe(true);
+    expect(covers('Huntington Blvd, Little Rock, | AR 61271', 'Little Rock, | AR 61271')).toBe(true);
+    expect(untouched('Plan: Lasix, | AM labs 12345', 'Lasix')).toBe(true);
     expect(untouched('Gave 40 units then 2 tabs at night.', '40 units')).toBe(true);
   });
 
@@ -279,6 +287,11 @@ describe('LocalPhiDetector: what a scan does to a page (misread marks, column br
     expect(found('Ph: (619) | 555-9315')).toContainEqual(['(619) | 555-9315', 'PHONE_OR_FAX']);
     expect(found('Fax. | 555-3301 x8286').map(([text]) => text)).toContain('555-3301');
     expect(untouched('UOP goal 500-1000 x3 days', '500-1000')).toBe(true);
+  });
+
+  it('takes a store named "<word> Drug" when a phone follows it, but not a kind of drug', () => {
+    expect(found('Cobblestone Drug | Ph: 602 555 0112')).toContainEqual(['Cobblestone Drug', 'ADDRESS']);
+    expect(untouched('Study Drug: placebo arm', 'Study Drug')).toBe(true);
   });
 
   it('takes a name signed with a laboratory or imaging credential', () => {
@@ -297,6 +310,8 @@ describe('LocalPhiDetector: what a scan does to a page (misread marks, column br
     expect(found('Filled. March 1. 2015')).toContainEqual(['March 1. 2015', 'DATE']);
     expect(found('DOB: 88-09-1939')).toContainEqual(['88-09-1939', 'DATE']);
     expect(untouched('Dec 4. 1000 mL given', '1000')).toBe(true);
+    expect(found('Discard after: October 8; 2018')).toContainEqual(['October 8; 2018', 'DATE']);
+    expect(untouched('Seen Dec 4; 1000 mL given', '1000')).toBe(true);
   });
 
   it('takes links whose colon was read as a dot or a space', () => {
