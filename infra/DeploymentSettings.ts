@@ -1,4 +1,5 @@
 import type { Node } from 'constructs';
+import { DEFAULT_QUERY_DEPTH_LIMIT, DEFAULT_RESOLVER_COUNT_LIMIT } from '../src/config.ts';
 
 export type Detector = 'comprehend-medical' | 'local' | 'union';
 export type OcrEngine = 'rekognition' | 'tesseract';
@@ -24,6 +25,13 @@ export interface DeploymentSettings {
   corsOrigins: string[];
   /** Context `maskFill`: colour of the boxes over PHI in images (default #000000). */
   maskFill: string;
+  /**
+   * Context `queryDepthLimit`: AppSync's deepest nesting of fields per request (1-75, 0 none). Unset, the stack
+   * uses the local server's default (src/config.ts, 10), so the two cannot drift apart.
+   */
+  queryDepthLimit?: number;
+  /** Context `resolverCountLimit`: AppSync's most resolver invocations per request (1-10000, 0 AppSync's 10000); unset, src/config.ts's 1000. */
+  resolverCountLimit?: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<DeploymentSettings> = {
@@ -37,6 +45,14 @@ export const DEFAULT_SETTINGS: Readonly<DeploymentSettings> = {
   corsOrigins: ['*'],
   maskFill: '#000000',
 };
+
+/** The request limits a deployment gets: the context's, else the local server's defaults. */
+export function requestLimits(settings: DeploymentSettings): { queryDepthLimit: number; resolverCountLimit: number } {
+  return {
+    queryDepthLimit: settings.queryDepthLimit ?? DEFAULT_QUERY_DEPTH_LIMIT,
+    resolverCountLimit: settings.resolverCountLimit ?? DEFAULT_RESOLVER_COUNT_LIMIT,
+  };
+}
 
 /** One bad context value; the message lists every problem so one synth shows them all. */
 export class DeploymentSettingsError extends Error {
@@ -61,6 +77,10 @@ export function readDeploymentSettings(node: Pick<Node, 'tryGetContext'>): Deplo
     corsOrigins: origins(get('corsOrigins')),
     maskFill: DEFAULT_SETTINGS.maskFill,
   };
+  const queryDepthLimit = limit(get('queryDepthLimit'), 'queryDepthLimit', 75, problems);
+  if (queryDepthLimit !== undefined) settings.queryDepthLimit = queryDepthLimit;
+  const resolverCountLimit = limit(get('resolverCountLimit'), 'resolverCountLimit', 10_000, problems);
+  if (resolverCountLimit !== undefined) settings.resolverCountLimit = resolverCountLimit;
   const fill = get('maskFill');
   if (fill !== undefined) {
     if (typeof fill === 'string' && /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(fill)) settings.maskFill = fill;
@@ -83,6 +103,15 @@ function integer(value: unknown, key: string, fallback: number, problems: string
   if (Number.isInteger(parsed) && parsed >= 1 && parsed <= 3650) return parsed;
   problems.push(`${key} must be a whole number of days from 1 to 3650`);
   return fallback;
+}
+
+/** One of AppSync's request limits: 0 (its default) up to `max`; undefined when not given or bad. */
+function limit(value: unknown, key: string, max: number, problems: string[]): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (Number.isInteger(parsed) && parsed >= 0 && parsed <= max) return parsed;
+  problems.push(`${key} must be a whole number from 0 to ${max}`);
+  return undefined;
 }
 
 function boolean(value: unknown, key: string, fallback: boolean, problems: string[]): boolean {

@@ -10,7 +10,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { FIELD_RESOLVERS } from '../resolvers/fieldResolvers.ts';
 import { JS_RESOLVERS } from '../resolvers/appsync/jsResolvers.ts';
-import type { DeploymentSettings } from './DeploymentSettings.ts';
+import { type DeploymentSettings, requestLimits } from './DeploymentSettings.ts';
 import type { JsResolverCode } from './loadJsResolverCode.ts';
 import { HandlerFunction } from './constructs/HandlerFunction.ts';
 import { GetItemDataSource } from './constructs/GetItemDataSource.ts';
@@ -112,6 +112,8 @@ export class HealthDataMaskingStack extends Stack {
       // Our own role: CDK's default has the AWS managed AWSAppSyncPushToCloudWatchLogs policy, on every log group.
       logConfig: { fieldLogLevel: FieldLogLevel.ERROR, excludeVerboseContent: true, role: this.apiLogsRole },
       xrayEnabled: settings.xray,
+      // AppSync's request limits, the same as the local server's (src/config.ts): one request cannot hold the API.
+      ...requestLimits(settings),
     });
     this.apiLogGroup = this.ownApiLogGroup(key, removalPolicy);
     // CreateLogStream and PutLogEvents on this one group; no CreateLogGroup, as the stack creates the group.

@@ -1,4 +1,5 @@
 import type { Principal } from './auth/Principal.ts';
+import type { ServerLimits } from './server/applyServerLimits.ts';
 
 /** Options of startLocalApi; every one has a default, so `npm start` needs none. */
 export interface LocalApiOptions {
@@ -18,6 +19,14 @@ export interface LocalApiOptions {
   region?: string;
   /** One JSON log line per event (default: to stdout). */
   log?: (line: string) => void;
+  /**
+   * Socket and time limits (defaults: DEFAULT_SERVER_LIMITS; real-time: 1,000 sockets in all, 50 per
+   * principal). Lower them to reach them in tests.
+   */
+  limits?: {
+    server?: Partial<ServerLimits>;
+    realtime?: { maxConnections?: number; maxConnectionsPerPrincipal?: number };
+  };
 }
 
 /** A running local API. */

@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.ts';
 import { ensureJobTable } from '../src/adapters/dynamodb/createJobTable.ts';
 import { createLocalServices, type WiredServices } from '../src/services.ts';
 import type { JobServices } from '../src/core/JobServices.ts';
-import { processImageJob } from '../src/core/processImageJob.ts';
+import { MAX_IMAGE_BYTES, processImageJob } from '../src/core/processImageJob.ts';
+import { UPLOAD_PREFIX } from '../src/core/uploadPrefix.ts';
 import { LocalJobQueue } from './worker/LocalJobQueue.ts';
 import { recoverJobs } from './worker/recoverJobs.ts';
 import type { JobUpdate } from '../src/core/Job.ts';
 import { JS_RESOLVER_DIR, JS_RESOLVERS, type JsResolverBinding } from '../resolvers/appsync/jsResolvers.ts';
-import { identityOf, isAllowed, loadPrincipals, verifyRealtimeAuth, verifySigV4, REALTIME_CONNECT_PATH, REALTIME_START_PATH, type ApiCoordinates, type IamIdentity, type Principal } from './auth/index.ts';
+import { identityOf, isAllowed, loadPrincipals, servedHostNames, verifyRealtimeAuth, verifySigV4, REALTIME_CONNECT_PATH, REALTIME_START_PATH, type ApiCoordinates, type IamIdentity, type Principal } from './auth/index.ts';
 import {
   createDynamoDbDataSource, loadJsResolver, matchesSubscriptionFilter, noneDataSource, runJsResolver,
   type JsDataSource, type JsResolver, type JsResolverInput, type JsResolverOutcome, type SubscriptionFilter,
@@ -26,13 +26,19 @@ import { createJsonLogger } from './jsonLogger.ts';
 import type { LocalApi, LocalApiOptions } from './LocalApi.ts';
 import { createRealtimeServer, RealtimeSubscribeError, type RealtimeServer } from './realtime/index.ts';
 import { createConsoleRoutes, isLoopbackHostname } from './console/consoleRoutes.ts';
+import { createObjectGateway } from './s3/objectGateway.ts';
 import { startS3rver } from './s3/startS3rver.ts';
 import { createRequestListener } from './server/createRequestListener.ts';
+import { preparePrivateDataDir, tightenDataDir } from './server/privateDataDir.ts';
+import { createStoreSockets } from './server/storeSockets.ts';
+import { applyServerLimits, DEFAULT_SERVER_LIMITS } from './server/applyServerLimits.ts';
 import { loadOrCreateCertificate } from './tls/loadOrCreateCertificate.ts';
 
 export type { LocalApi, LocalApiOptions } from './LocalApi.ts';
 
 const API_ID = 'local';
+/** The region presigned object URLs are signed for (the object gateway's, whatever the API's region). */
+const OBJECT_REGION = 'us-east-1';
 
 interface RealtimeCaller {
   principal: Principal;
@@ -50,24 +56,39 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const region = options.region ?? config.region;
   const tls = options.tls ?? config.tls;
   const logger = createJsonLogger(options.log ?? ((line) => process.stdout.write(`${line}\n`)));
-  await mkdir(dataDir, { recursive: true });
+  // 0700 before anything is written into it; refuses to start when it stays open to other users.
+  await preparePrivateDataDir(dataDir);
 
   const stack = new Stack();
   try {
     const { registry, principals, generated } = await loadPrincipals({ file: options.principalsFile ?? config.principalsFile, dataDir });
     const accountId = principals[0]?.accountId ?? '000000000000';
     const api: ApiCoordinates = { region, accountId, apiId: API_ID };
-    const dynalite = stack.push(await startDynalite({ thread: true, ...(options.inMemory ? {} : { path: join(dataDir, 'dynamodb') }) }));
-    const s3 = stack.push(await startS3rver({ ...(options.inMemory ? {} : { directory: join(dataDir, 's3') }), buckets: [config.bucket, config.outputBucket] }));
+    // The stores on Unix sockets in a 0700 directory, never on TCP: they check no signature.
+    const sockets = stack.push(await createStoreSockets(options.inMemory ? undefined : dataDir));
+    const dynalite = stack.push(await startDynalite({ thread: true, socketPath: sockets.dynamoDb, ...(options.inMemory ? {} : { path: join(dataDir, 'dynamodb') }) }));
+    const s3 = stack.push(await startS3rver({ socketPath: sockets.s3, ...(options.inMemory ? {} : { directory: join(dataDir, 's3') }), buckets: [config.bucket, config.outputBucket] }));
+    // LevelDB and s3rver have just created their files with the default modes.
+    await tightenDataDir(dataDir);
+    // Uploads and downloads go through this server, which checks the presigned URLs s3rver would not.
+    const gateway = stack.push(createObjectGateway({
+      s3SocketPath: sockets.s3,
+      region: OBJECT_REGION,
+      uploads: { bucket: config.bucket, prefix: UPLOAD_PREFIX },
+      downloads: { bucket: config.outputBucket },
+      maxUploadBytes: MAX_IMAGE_BYTES,
+      log: (entry) => logger.line(entry),
+    }));
 
     const jsResolvers = await loadJsResolvers();
     // The services publish through the real-time server, which needs the engine, which needs the services.
-    const late: { realtime?: RealtimeServer; services?: JobServices; runJsField?: JsFieldRunner } = {};
+    const late: { realtime?: RealtimeServer; services?: JobServices; runJsField?: JsFieldRunner; origin?: string } = {};
     // The image worker: in this process, bounded; the job records are the durable queue (recoverJobs).
     const queue = new LocalJobQueue({ concurrency: config.workerConcurrency, logger, process: (jobId) => processImageJob(late.services as JobServices, jobId) });
     const wired: WiredServices = createLocalServices({
-      dynamoDbEndpoint: dynalite.endpoint,
-      s3Endpoint: s3.endpoint,
+      dynamoDbSocket: dynalite.socketPath as string,
+      s3Socket: s3.socketPath as string,
+      objectGateway: { endpoint: () => `${gatewayOrigin(late)}/s3`, region: OBJECT_REGION, credentials: gateway.key },
       tableName: config.tableName,
       bucket: config.bucket,
       recordTtlDays: config.recordTtlDays,
@@ -93,11 +114,17 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       jsFieldResolvers: jsFieldResolvers(runJsField),
       matchesFilter: (filter, payload) => matchesSubscriptionFilter(filter as SubscriptionFilter, payload),
       onMutationResult: (field, result) => void late.realtime?.publish(field, result),
+      limits: { queryDepth: config.queryDepthLimit, resolverCount: config.resolverCountLimit },
     });
     // The advertised region first, then any others the configuration names.
-    const verifyOptions = { principals: registry, regions: [region, ...config.regions.filter((r) => r !== region)] };
+    // The names a signature may be made for; the TLS certificate's names join once it is loaded below.
+    let isServedHost = servedHostNames({ host: options.host ?? config.host });
+    const verifyOptions = { principals: registry, regions: [region, ...config.regions.filter((r) => r !== region)], isServedHost: (name: string) => isServedHost(name) };
     const realtime = createRealtimeServer<RealtimeCaller>({
       logger,
+      ...options.limits?.realtime,
+      // One key may not hold hundreds of sockets: connections are counted per principal.
+      principalKey: (caller) => caller.principal.accessKeyId,
       hooks: {
         authenticateConnection: async (auth, request) => ({ principal: verifyRealtimeAuth(auth, '{}', REALTIME_CONNECT_PATH, verifyOptions).principal, sourceIp: request.sourceIp }),
         authenticateStart: async (auth, data, connection) => ({ principal: verifyRealtimeAuth(auth, data, REALTIME_START_PATH, verifyOptions).principal, sourceIp: connection.sourceIp }),
@@ -122,16 +149,22 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       identityOf,
       maxRequestBytes: config.maxRequestBytes,
       log: (entry) => logger.line(entry),
+      serveObjects: (request, response) => gateway.serve(request, response),
       serveConsole: createConsoleRoutes({
         region,
         listensOnLoopback: isLoopbackHostname(options.host ?? config.host),
         ...(generated ? { defaultCredentials: generated } : {}),
         consoleToken,
-        objectStoreOrigins: [s3.endpoint],
+        // Presigned URLs name the advertised origin: a page opened as localhost may still upload to 127.0.0.1.
+        objectStoreOrigins: () => (late.origin ? [late.origin] : []),
       }),
     });
     const certificate = tls ? await loadOrCreateCertificate(dataDir, typeof tls === 'object' ? tls : undefined) : undefined;
-    const server: Server = certificate ? createHttpsServer({ cert: certificate.cert, key: certificate.key }, listener) : createHttpServer(listener);
+    if (certificate) isServedHost = servedHostNames({ host: options.host ?? config.host, certificatePem: certificate.cert });
+    // Checked every second, so a request timeout cuts a slow client off within a second of it (Node's default: 30 s).
+    const serverOptions = { connectionsCheckingInterval: 1_000 };
+    const server: Server = certificate ? createHttpsServer({ ...serverOptions, cert: certificate.cert, key: certificate.key }, listener) : createHttpServer(serverOptions, listener);
+    applyServerLimits(server, { ...DEFAULT_SERVER_LIMITS, ...options.limits?.server });
     // A keep-alive connection that just answered would otherwise hold close() until its idle timeout.
     server.on('request', (_request, response) => response.once('finish', () => setImmediate(() => !server.listening && server.closeIdleConnections())));
     server.on('upgrade', (request, socket, head) => {
@@ -150,6 +183,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
 
     const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     const origin = `${certificate ? 'https' : 'http'}://${urlHost}:${port}`;
+    late.origin = origin;
     logger.info('api.started', { port, tls: Boolean(certificate), inMemory: Boolean(options.inMemory) });
     return {
       url: `${origin}/graphql`,
@@ -231,6 +265,12 @@ async function publishJobUpdate(late: { realtime?: RealtimeServer; runJsField?: 
   const outcome = await late.runJsField?.('Mutation.publishJobUpdate', { arguments: { input: update }, identity: null });
   if (!outcome || outcome.result === null) return;
   await late.realtime?.publish('publishJobUpdate', outcome.result);
+}
+
+/** The API's own origin, where presigned URLs point; known once the server listens, before any request. */
+function gatewayOrigin(late: { origin?: string }): string {
+  if (!late.origin) throw new Error('presigned URL requested before the server listens');
+  return late.origin;
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

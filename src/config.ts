@@ -32,7 +32,19 @@ export interface Config {
   maskFill: string;
   /** HDM_WORKER_CONCURRENCY: image jobs the local worker runs at once (default 1). */
   workerConcurrency: number;
+  /** HDM_QUERY_DEPTH_LIMIT: AppSync's queryDepthLimit, the deepest nesting of fields a request may have (default 10; 1-75, 0 none). */
+  queryDepthLimit: number;
+  /** HDM_RESOLVER_COUNT_LIMIT: AppSync's resolverCountLimit, the most resolvers a request may invoke (default 1000; 1-10000, 0 AppSync's 10000). */
+  resolverCountLimit: number;
 }
+
+/**
+ * AppSync's request limits for this API, locally and on AWS (infra/DeploymentSettings.ts reads these too). The
+ * deepest query the client kit sends is 5 levels, and a full page of 100 jobs with their findings and images
+ * invokes 201 resolvers; 380 aliases of a page of jobs with findings once held the local server for 52 s.
+ */
+export const DEFAULT_QUERY_DEPTH_LIMIT = 10;
+export const DEFAULT_RESOLVER_COUNT_LIMIT = 1000;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -68,6 +80,8 @@ export function loadConfig(env: Env = processEnv()): Config {
     outputBucket: parseName(env, 'HDM_OUTPUT_BUCKET', 'hdm-output', /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, problems),
     maskFill: parseName(env, 'HDM_MASK_FILL', '#000000', /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, problems),
     workerConcurrency: parseInteger(env, 'HDM_WORKER_CONCURRENCY', 1, 1, 16, problems),
+    queryDepthLimit: parseInteger(env, 'HDM_QUERY_DEPTH_LIMIT', DEFAULT_QUERY_DEPTH_LIMIT, 0, 75, problems),
+    resolverCountLimit: parseInteger(env, 'HDM_RESOLVER_COUNT_LIMIT', DEFAULT_RESOLVER_COUNT_LIMIT, 0, 10_000, problems),
   };
   const principalsFile = nonEmpty(env.HDM_PRINCIPALS_FILE);
   if (principalsFile) config.principalsFile = principalsFile;

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { Agent } from 'node:http';
+import { connect } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { S3Client } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { DynamoDbJobStore } from './adapters/dynamodb/DynamoDbJobStore.ts';
 import { S3ObjectStore } from './adapters/s3/S3ObjectStore.ts';
 import { S3ObjectUrls } from './adapters/s3/S3ObjectUrls.ts';
@@ -11,12 +14,21 @@ import { DEFAULT_IMAGE_PADDING_PX } from './core/maskImageContent.ts';
 import type { JobEvents, JobQueue, PhiDetector } from './core/ports.ts';
 import { LocalPhiDetector } from './detect/LocalPhiDetector.ts';
 
-/** Static credentials for the local stand-ins: dynalite accepts any pair; s3rver checks presigned URLs' key id against its default S3RVER. */
+/** Static credentials for the local stand-ins: dynalite accepts any pair; s3rver knows the key id S3RVER. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+/** Only a name on the wire: every connection goes to a store's Unix socket. */
+const SOCKET_ENDPOINT = 'http://localhost';
+const LOCAL_REGION = 'us-east-1';
 
 export interface LocalServicesOptions {
-  dynamoDbEndpoint: string;
-  s3Endpoint: string;
+  /** dynalite's and s3rver's Unix sockets: the stores listen on no TCP port (local/s3/README.md). */
+  dynamoDbSocket: string;
+  s3Socket: string;
+  /**
+   * Where presigned URLs point: the API server's object gateway, `<API origin>/s3` (known once the server
+   * listens, hence a function), signed for its region with its per-start key pair, which it checks.
+   */
+  objectGateway: { endpoint: () => string; region: string; credentials: { accessKeyId: string; secretAccessKey: string } };
   tableName: string;
   bucket: string;
   recordTtlDays: number;
@@ -40,9 +52,10 @@ export interface WiredServices {
  * with the local detector, for the local API. AWS wiring joins it with the CDK issue.
  */
 export function createLocalServices(options: LocalServicesOptions): WiredServices {
-  const dynamoDb = new DynamoDBClient({ endpoint: options.dynamoDbEndpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
-  const s3Config: S3ClientConfig = { endpoint: options.s3Endpoint, region: 'us-east-1', forcePathStyle: true, credentials: LOCAL_CREDENTIALS };
-  const s3 = new S3Client(s3Config);
+  const common = { endpoint: SOCKET_ENDPOINT, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+  const dynamoDb = new DynamoDBClient({ ...common, requestHandler: unixSocketHandler(options.dynamoDbSocket) });
+  const s3 = new S3Client({ ...common, forcePathStyle: true, requestHandler: unixSocketHandler(options.s3Socket) });
+  const presigner = gatewayPresigner(options.objectGateway);
   const extractor = new TesseractTextExtractor({ logger: options.logger });
   const services: JobServices = {
     jobs: new DynamoDbJobStore({ tableName: options.tableName, client: dynamoDb }),
@@ -59,7 +72,7 @@ export function createLocalServices(options: LocalServicesOptions): WiredService
       extractor,
       // The use case pads each word's outline itself (its findings report the covered box), so the adapter adds none.
       redactor: new SharpImageRedactor({ paddingPx: 0 }),
-      urls: new S3ObjectUrls({ client: s3 }),
+      urls: new S3ObjectUrls({ client: presigner.client }),
       queue: options.images.queue,
       outputBucket: options.images.outputBucket,
       fill: options.images.fill,
@@ -75,6 +88,34 @@ export function createLocalServices(options: LocalServicesOptions): WiredService
       await extractor.close();
       dynamoDb.destroy();
       s3.destroy();
+      presigner.destroy();
     },
   };
+}
+
+/**
+ * An SDK request handler whose every connection goes to the Unix socket at `socketPath` (kept alive), for a
+ * client of a store started with `socketPath` (local/s3, local/dynamodb); its endpoint's host is only a name.
+ */
+export function unixSocketHandler(socketPath: string): NodeHttpHandler {
+  const httpAgent = new Agent({ keepAlive: true });
+  httpAgent.createConnection = () => connect(socketPath);
+  return new NodeHttpHandler({ httpAgent });
+}
+
+/**
+ * The client that signs presigned URLs for the object gateway. It never sends a request; it is built at the
+ * first URL, when the server listens and its origin is known.
+ */
+function gatewayPresigner(gateway: LocalServicesOptions['objectGateway']): { client: () => S3Client; destroy(): void } {
+  let built: { endpoint: string; client: S3Client } | undefined;
+  const client = () => {
+    const endpoint = gateway.endpoint();
+    if (built?.endpoint !== endpoint) {
+      built?.client.destroy();
+      built = { endpoint, client: new S3Client({ endpoint, region: gateway.region, forcePathStyle: true, credentials: gateway.credentials }) };
+    }
+    return built.client;
+  };
+  return { client, destroy: () => built?.client.destroy() };
 }

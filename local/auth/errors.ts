@@ -82,6 +82,29 @@ export class HostNotSignedError extends AppSyncAuthError {
   }
 }
 
+/**
+ * The request's date header is not signed, so a captured signature could be replayed with a fresh date
+ * outside the skew window. AWS's SigV4 services require it; the message follows AWS's text for `host`.
+ */
+export class DateNotSignedError extends AppSyncAuthError {
+  constructor(header: string) {
+    super(403, 'InvalidSignatureException', `'${header === 'date' ? 'Date' : 'X-Amz-Date'}' must be a 'SignedHeader' in the AWS Authorization.`);
+    this.name = 'DateNotSignedError';
+  }
+}
+
+/**
+ * The signed `host` is not a name of this server: a signature made for another endpoint (or a page that
+ * rebound its own name to this address). AppSync never sees such a request (its edge routes by host);
+ * here it is refused as a signature that does not belong to this API.
+ */
+export class HostNotServedError extends AppSyncAuthError {
+  constructor() {
+    super(403, 'InvalidSignatureException', 'The request was signed for a host name this API does not serve.');
+    this.name = 'HostNotServedError';
+  }
+}
+
 /** The Credential is not `keyid/date/region/service/aws4_request`. */
 export class MalformedCredentialError extends AppSyncAuthError {
   constructor(message: string) {

@@ -1,6 +1,7 @@
 // The public surface of local/auth: SigV4 verification, principals and field permissions.
 export * from './errors.ts';
-export { verifySigV4, type SignedHttpRequest, type VerifySigV4Options } from './verifySigV4.ts';
+export { verifySigV4, hostnameOf, type SignedHttpRequest, type VerifySigV4Options } from './verifySigV4.ts';
+export { servedHostNames, type ServedHostNamesOptions } from './servedHostNames.ts';
 export { verifyRealtimeAuth, REALTIME_CONNECT_PATH, REALTIME_START_PATH } from './verifyRealtimeAuth.ts';
 export { identityOf, type VerifiedCaller } from './identityOf.ts';
 export { PrincipalRegistry } from './PrincipalRegistry.ts';

@@ -71,7 +71,8 @@ async function readPrincipalsFile(file: string, opts: { optional?: boolean } = {
  * allowed without editing it). `wx` refuses to overwrite a file another process wrote meanwhile: false then.
  */
 async function writeCredentials(dataDir: string, file: string, principal: Principal): Promise<boolean> {
-  await mkdir(dataDir, { recursive: true });
+  // Private: the data directory holds this key pair and the stores' data (startLocalApi tightens it too).
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const { name, accessKeyId, secretAccessKey, accountId } = principal;
   const json = `${JSON.stringify([{ name, accessKeyId, secretAccessKey, accountId }], null, 2)}\n`;
   try {

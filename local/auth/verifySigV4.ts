@@ -8,6 +8,8 @@ import {
   stringToSign,
 } from './canonicalRequest.ts';
 import {
+  DateNotSignedError,
+  HostNotServedError,
   InvalidDateError,
   InvalidSessionTokenError,
   MissingAuthenticationError,
@@ -47,6 +49,8 @@ export interface VerifySigV4Options {
   now?: () => Date;
   /** How far the request's date may be from now, either way. Default 5 minutes, as AWS. */
   maxSkewMs?: number;
+  /** Whether a signed host name (no port, IPv6 without brackets, lower case) is one of this server's; default: any. */
+  isServedHost?: (hostname: string) => boolean;
 }
 
 const DEFAULT_MAX_SKEW_MS = 5 * 60 * 1000;
@@ -63,6 +67,7 @@ export function verifySigV4(request: SignedHttpRequest, options: VerifySigV4Opti
   const auth = parseAuthorization(typeof authorization === 'string' ? authorization : authorization.join(','));
 
   const amzDate = requestDate(headers);
+  checkSignedDateAndHost(auth.signedHeaders, headers, options);
   checkScope(auth, amzDate, options);
   checkSkew(amzDate, options);
   const signedHeaderValues = auth.signedHeaders.map((name) => {
@@ -116,6 +121,22 @@ export function parseAmzDate(value: string): Date | undefined {
 
 export function formatAmzDate(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+/** The header the date came from is signed, and the signed host is one of this server's names. */
+function checkSignedDateAndHost(signedHeaders: readonly string[], headers: Map<string, string | string[]>, options: VerifySigV4Options): void {
+  const dateHeader = headers.has('x-amz-date') ? 'x-amz-date' : 'date';
+  if (!signedHeaders.includes(dateHeader)) throw new DateNotSignedError(dateHeader);
+  if (!options.isServedHost) return;
+  const host = headers.get('host') ?? headers.get(':authority');
+  if (host === undefined || !options.isServedHost(hostnameOf(canonicalHeaderValue(host)))) throw new HostNotServedError();
+}
+
+/** "127.0.0.1:4000" → "127.0.0.1", "[::1]:4000" → "::1", "LocalHost" → "localhost". */
+export function hostnameOf(host: string): string {
+  const bracketed = /^\[([^\]]*)\](?::\d*)?$/.exec(host);
+  if (bracketed) return (bracketed[1] ?? '').toLowerCase();
+  return host.replace(/:\d*$/, '').replace(/\.$/, '').toLowerCase();
 }
 
 function checkScope(auth: ReturnType<typeof parseAuthorization>, amzDate: string, options: VerifySigV4Options): void {

@@ -23,8 +23,13 @@ export interface ConsoleRoutesOptions {
    * loopback but cannot read the banner (or the 0600 credentials file) gets no secret. Without one, none.
    */
   consoleToken?: string;
-  /** Origins of the object store's presigned URLs (s3rver locally), which the page uploads to and shows images from. */
-  objectStoreOrigins?: readonly string[];
+  /**
+   * Origins of presigned object URLs other than the page's own, which the page uploads to and shows images
+   * from. Locally they point at this server (its object gateway), by its advertised address, which is not
+   * the page's origin when the page was opened by another name (localhost for 127.0.0.1). A function when
+   * known only once the server listens.
+   */
+  objectStoreOrigins?: readonly string[] | (() => readonly string[]);
   /** Default: bundle console/ at the first request and keep the result. */
   assets?: () => Promise<ConsoleAssets>;
 }
@@ -43,6 +48,7 @@ export { CONSOLE_TOKEN_HEADER };
 export type ConsoleRoutes = (request: IncomingMessage, response: ServerResponse) => boolean;
 
 // Deployed APIs and their presigned S3 URLs live under amazonaws.com: the console may talk to one too.
+// Locally uploads and downloads go to this server itself: no store of this machine is ever named.
 const AWS_ORIGINS = ['https://*.amazonaws.com'];
 
 /**
@@ -52,7 +58,8 @@ const AWS_ORIGINS = ['https://*.amazonaws.com'];
  */
 export function createConsoleRoutes(options: ConsoleRoutesOptions): ConsoleRoutes {
   const assets = options.assets ?? cachedConsoleAssets();
-  const headers = securityHeaders(options.objectStoreOrigins ?? []);
+  const origins = options.objectStoreOrigins ?? [];
+  const headers = () => securityHeaders(typeof origins === 'function' ? origins() : origins);
   const routes: Record<string, (request: IncomingMessage) => Promise<Answer>> = {
     '/': async () => ({ type: 'text/html; charset=utf-8', body: (await assets()).html, cache: 'no-cache' }),
     '/console.js': async () => ({ type: 'text/javascript; charset=utf-8', body: (await assets()).js, cache: 'no-cache' }),
@@ -72,7 +79,7 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): ConsoleRoute
       }))
       .then((answer) => {
         response.writeHead(answer.status ?? 200, {
-          ...headers,
+          ...headers(),
           'content-type': answer.type,
           'content-length': Buffer.byteLength(answer.body),
           'cache-control': answer.cache,
@@ -91,7 +98,7 @@ interface Answer {
 }
 
 function securityHeaders(objectStoreOrigins: readonly string[]): Record<string, string> {
-  const elsewhere = [...objectStoreOrigins, ...AWS_ORIGINS].join(' ');
+  const elsewhere = [...new Set([...objectStoreOrigins, ...AWS_ORIGINS])].join(' ');
   const policy = [
     "default-src 'self'",
     "script-src 'self'",

@@ -1,4 +1,4 @@
-import { type ASTNode, BREAK, type DocumentNode, type GraphQLError, Kind, visit } from 'graphql';
+import { type ASTNode, BREAK, type DocumentNode, getLocation, type GraphQLError, Kind, visit } from 'graphql';
 import { toGraphQLError } from '../../resolvers/toGraphQLError.ts';
 
 /** An error in AppSync's response shape. */
@@ -55,6 +55,16 @@ export function formatValidationError(error: GraphQLError, document?: DocumentNo
     return { path: null, locations: locationsOf(error), message: `Validation error of type FieldUndefined: Field '${field}' in type '${typeName}' is undefined @ '${at}'` };
   }
   return { path: null, locations: locationsOf(error), message: `Validation error of type ${type}: ${withoutValues(error.message)}` };
+}
+
+/**
+ * A request over AppSync's query depth or resolver count limit: AppSync's errorType (QueryDepthLimitReached,
+ * ResolverExecutionLimitReached). AppSync raises these on the fields past the limit while the others run; here
+ * the whole request is refused before any resolver runs, so there is no path and no data.
+ */
+export function limitError(errorType: string, message: string, node?: ASTNode): AppSyncError {
+  const at = node?.loc ? getLocation(node.loc.source, node.loc.start) : undefined;
+  return { path: null, data: null, errorType, errorInfo: null, locations: at ? [{ line: at.line, column: at.column, sourceName: null }] : null, message };
 }
 
 /** A syntax error: AppSync reports it as an InvalidSyntax validation error. */

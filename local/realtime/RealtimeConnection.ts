@@ -40,6 +40,7 @@ export class RealtimeConnection<P> {
   readonly #pending = new Map<string, symbol>();
   readonly #timers: ReturnType<typeof setTimeout>[] = [];
   #keepAlive: ReturnType<typeof setInterval> | undefined;
+  #releasePlace: (() => void) | undefined;
   #initialized = false;
   #closed = false;
 
@@ -53,6 +54,11 @@ export class RealtimeConnection<P> {
     authHeader: DecodedAuthHeader;
     /** Told once, when the connection ends for any reason (the core unregisters it). */
     onClosed?: () => void;
+    /**
+     * Asked once the connection's principal is known: a release function when it may stay, undefined when
+     * the principal already holds as many connections as allowed (refused with LimitExceededError).
+     */
+    admit?: (principal: P) => (() => void) | undefined;
   }) {
     this.id = init.id;
     this.#socket = init.socket;
@@ -61,7 +67,7 @@ export class RealtimeConnection<P> {
     this.#log = init.logger;
     this.#sourceIp = init.sourceIp;
     this.#onClosed = init.onClosed ?? (() => {});
-    this.#auth = this.#authenticate(init.authHeader);
+    this.#auth = this.#authenticate(init.authHeader).then((outcome) => this.#admit(outcome, init.admit));
     this.#timers.push(
       setTimeout(() => this.#initTimedOut(), init.settings.initTimeoutMs),
       setTimeout(() => this.close(CloseCode.GoingAway, 'Connection max duration reached'), init.settings.maxConnectionDurationMs),
@@ -115,8 +121,18 @@ export class RealtimeConnection<P> {
     const dropped = this.#active.size;
     this.#active.clear();
     this.#pending.clear();
+    this.#releasePlace?.();
     this.#onClosed();
     this.#log.info('realtime.closed', { connectionId: this.id, subscriptionsDropped: dropped });
+  }
+
+  /** Holds a place for the principal while the connection lives; over the cap, the connection is refused. */
+  #admit(outcome: AuthOutcome<P>, admit: ((principal: P) => (() => void) | undefined) | undefined): AuthOutcome<P> {
+    if (!outcome.ok || !admit || this.#closed) return outcome;
+    const release = admit(outcome.principal);
+    if (!release) return { ok: false, error: { errorType: 'LimitExceededError', message: 'Too many connections for this principal' } };
+    this.#releasePlace = release;
+    return outcome;
   }
 
   async #authenticate(header: DecodedAuthHeader): Promise<AuthOutcome<P>> {

@@ -17,6 +17,13 @@ export interface RealtimeCoreOptions<P> {
   maxConnectionDurationMs?: number;
   /** A `data` message larger than this (UTF-8 bytes) is not sent. @default 245_760 (AppSync's 240 KB payload limit) */
   maxDataMessageBytes?: number;
+  /**
+   * Connections one principal may hold at once; more are refused with LimitExceededError, so one key
+   * cannot hold hundreds of sockets. @default 50
+   */
+  maxConnectionsPerPrincipal?: number;
+  /** Which principal a connection belongs to, for maxConnectionsPerPrincipal. @default none: no per-principal cap */
+  principalKey?: (principal: P) => string;
   logger?: RealtimeLogger;
   /** Connection ids for logs. @default crypto.randomUUID */
   newId?: () => string;
@@ -61,6 +68,7 @@ export function createRealtimeCore<P>(options: RealtimeCoreOptions<P>): Realtime
   const logger = options.logger ?? silentLogger;
   const newId = options.newId ?? randomUUID;
   const connections = new Set<RealtimeConnection<P>>();
+  const admit = options.principalKey ? principalCap(options.principalKey, options.maxConnectionsPerPrincipal ?? 50) : undefined;
 
   const opened: RealtimeCore['opened'] = (socket, request) => {
     const id = newId();
@@ -73,6 +81,7 @@ export function createRealtimeCore<P>(options: RealtimeCoreOptions<P>): Realtime
       sourceIp: request.sourceIp,
       authHeader: request.authHeader,
       onClosed: () => connections.delete(connection),
+      ...(admit ? { admit } : {}),
     });
     connections.add(connection);
     logger.info('realtime.opened', { connectionId: id, authSource: request.authHeader.ok ? request.authHeader.source : 'none' });
@@ -99,5 +108,24 @@ export function createRealtimeCore<P>(options: RealtimeCoreOptions<P>): Realtime
     closeAll(code, reason) {
       for (const c of [...connections]) c.close(code, reason);
     },
+  };
+}
+
+/** Counts each principal's live connections; a place is taken at admission and given back once. */
+function principalCap<P>(keyOf: (principal: P) => string, limit: number): (principal: P) => (() => void) | undefined {
+  const held = new Map<string, number>();
+  return (principal) => {
+    const key = keyOf(principal);
+    const count = held.get(key) ?? 0;
+    if (count >= limit) return undefined;
+    held.set(key, count + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (held.get(key) ?? 1) - 1;
+      if (left > 0) held.set(key, left);
+      else held.delete(key);
+    };
   };
 }

@@ -29,6 +29,8 @@ export interface RequestListenerOptions {
   log(entry: Record<string, unknown>): void;
   /** Serves the console's GET routes (returns true), or leaves the request to the API (returns false). */
   serveConsole?(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Serves presigned uploads and downloads under `/s3` (returns true), or leaves the request to the rest (false). */
+  serveObjects?(request: IncomingMessage, response: ServerResponse): boolean;
 }
 
 const CORS = {
@@ -41,6 +43,8 @@ const CORS = {
 /** POST /graphql as AppSync serves it: SigV4 first, then GraphQL, answers in AppSync's shapes. */
 export function createRequestListener(options: RequestListenerOptions): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
+    // Objects first: their OPTIONS preflights are theirs, not the API's blanket 204.
+    if (options.serveObjects?.(request, response)) return;
     // The console's page and assets are GETs beside the API; anything else is POST /graphql's, as before.
     if (options.serveConsole?.(request, response)) return;
     const started = performance.now();

@@ -31,8 +31,9 @@ export async function loadOrCreateCertificate(dataDir: string, files?: { certFil
         { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] },
       ],
     } as Parameters<typeof generate>[1]);
-    await mkdir(dir, { recursive: true });
-    await writeFile(certFile, pems.cert);
+    // Private like the rest of the data directory (its tightening ran before this folder existed).
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeFile(certFile, pems.cert, { mode: 0o600 });
     await writeFile(keyFile, pems.private, { mode: 0o600 });
     return { cert: pems.cert, key: pems.private, certFile };
   }

@@ -52,6 +52,8 @@ export interface JobLimits {
   maxInlineResultBytes: number;
   /** Decoded size of an inline base64 image. */
   maxInlineImageBytes: number;
+  /** Width × height an image's header may claim (the image engine's own limit, checked again where it decodes). */
+  maxImagePixels: number;
 }
 
 export const DEFAULT_JOB_LIMITS: JobLimits = {
@@ -59,6 +61,7 @@ export const DEFAULT_JOB_LIMITS: JobLimits = {
   // DynamoDB items stop at 400 KB; the rest of the record needs room too.
   maxInlineResultBytes: 300_000,
   maxInlineImageBytes: 4 * 1024 * 1024,
+  maxImagePixels: 50_000_000,
 };
 
 export const SILENT_LOGGER: Logger = { info: () => {}, warn: () => {}, error: () => {} };

@@ -30,6 +30,17 @@ export class InvalidInputError extends HdmError {
   }
 }
 
+/**
+ * A `clientToken` already named a job of the other kind: a retry must repeat the same operation, so a
+ * token used for maskText cannot return that text job to a maskImage call (or the other way round).
+ */
+export class ClientTokenReusedError extends InvalidInputError {
+  constructor(firstOperation: 'maskText' | 'maskImage', options?: ErrorOptions) {
+    super(`clientToken was already used for ${firstOperation}; use a new token for each operation`, options);
+    this.name = 'ClientTokenReusedError';
+  }
+}
+
 /** A caller-supplied value is larger than a documented limit. */
 export class PayloadTooLargeError extends HdmError {
   constructor(message: string, options?: ErrorOptions) {

@@ -1,7 +1,8 @@
 import type { Caller } from './Caller.ts';
 import { checkClientToken } from './checkClientToken.ts';
-import { detectImageFormat, IMAGE_CONTENT_TYPES } from './detectImageFormat.ts';
-import { HdmError, InvalidInputError, PayloadTooLargeError, UnauthorizedError, UnsupportedImageError } from './errors.ts';
+import { detectImageFormat, IMAGE_CONTENT_TYPES, type ImageFormat } from './detectImageFormat.ts';
+import { ClientTokenReusedError, HdmError, InvalidInputError, PayloadTooLargeError, UnauthorizedError, UnsupportedImageError } from './errors.ts';
+import { inspectImageHeader } from './inspectImageHeader.ts';
 import { uploadPrefixOf } from './uploadPrefix.ts';
 import { expiryOf, type Job, type ObjectRef, withoutTerms } from './Job.ts';
 import type { JobServices } from './JobServices.ts';
@@ -27,6 +28,7 @@ export async function maskImageJob(services: JobServices, caller: Caller, input:
   const hasInline = input.base64 !== undefined && input.base64 !== null;
   if (hasObject === hasInline) throw new InvalidInputError('input must have exactly one of s3 and base64');
   const inline = hasInline ? decodeInlineImage(services, input.base64 as string) : undefined;
+  if (inline) await checkInlineImage(services, inline);
   if (input.s3) await checkUploadRef(services, caller, input.s3);
   const now = services.now();
   const id = services.newId();
@@ -60,6 +62,7 @@ export async function maskImageJob(services: JobServices, caller: Caller, input:
   if (!created) {
     if (inline) await services.objects.delete(inputRef);
     await services.objects.delete(termsRefOf(services, id));
+    if (stored.kind !== 'IMAGE') throw new ClientTokenReusedError('maskText');
     return stored;
   }
   await publishStatus(services, stored);
@@ -72,7 +75,21 @@ export function termsRefOf(services: JobServices, jobId: string): ObjectRef {
   return { bucket: services.bucket, key: `inputs/${jobId}/terms.json` };
 }
 
-function decodeInlineImage(services: JobServices, base64: string): { bytes: Uint8Array; contentType: string } {
+/**
+ * An inline image is small: it is checked whole at the call (header, pixel count, then a full decode
+ * where the image engine is at hand), so a truncated or corrupt one is refused before any record exists
+ * instead of becoming a FAILED job. The AWS API function has no image engine: there the header says it.
+ */
+async function checkInlineImage(services: JobServices, inline: { bytes: Uint8Array; format: ImageFormat }): Promise<void> {
+  const header = inspectImageHeader(inline.format, inline.bytes);
+  if (!header || header.width === 0 || header.height === 0) throw new UnsupportedImageError('the image header could not be read (corrupt or truncated)');
+  const limit = services.limits.maxImagePixels;
+  if (header.width * header.height > limit) throw new PayloadTooLargeError(`the image must have at most ${limit} pixels (width × height)`);
+  if (!header.complete) throw new UnsupportedImageError('the image is truncated: it ends before its format says it does');
+  await services.images?.redactor?.prepare(inline.bytes);
+}
+
+function decodeInlineImage(services: JobServices, base64: string): { bytes: Uint8Array; contentType: string; format: ImageFormat } {
   const limit = services.limits.maxInlineImageBytes;
   // Decoded size is 3/4 of the text: refuse before decoding a huge string.
   if (base64.length > Math.ceil((limit * 4) / 3) + 4) throw new PayloadTooLargeError(`input.base64 must decode to at most ${limit} bytes; upload bigger images with createImageUpload`);
@@ -82,7 +99,7 @@ function decodeInlineImage(services: JobServices, base64: string): { bytes: Uint
   if (bytes.length > limit) throw new PayloadTooLargeError(`input.base64 must decode to at most ${limit} bytes`);
   const format = detectImageFormat(bytes);
   if (!format) throw new UnsupportedImageError('the image must be PNG, JPEG, TIFF or WebP');
-  return { bytes, contentType: IMAGE_CONTENT_TYPES[format] };
+  return { bytes, contentType: IMAGE_CONTENT_TYPES[format], format };
 }
 
 /** Only the caller's own uploads in the input bucket: anything else is refused before it is read. */

@@ -1,6 +1,6 @@
 import type { Caller } from './Caller.ts';
 import { checkClientToken } from './checkClientToken.ts';
-import { InvalidInputError, PayloadTooLargeError } from './errors.ts';
+import { ClientTokenReusedError, InvalidInputError, PayloadTooLargeError } from './errors.ts';
 import { countFindingsByType, expiryOf, type Finding, type Job, type JobOptions, withoutTerms } from './Job.ts';
 import type { JobServices } from './JobServices.ts';
 import { type MaskedSpan, maskText } from './maskText.ts';
@@ -30,7 +30,10 @@ export async function maskTextJob(services: JobServices, caller: Caller, input: 
   const clientToken = checkClientToken(input.clientToken);
   const { mask, recorded } = parseMaskOptions(input.options);
   const { job, created } = await services.jobs.createJob(newTextJob(services, caller, withoutTerms(recorded)), clientToken);
-  if (!created) return withMaskedText(services, job);
+  if (!created) {
+    if (job.kind !== 'TEXT') throw new ClientTokenReusedError('maskImage');
+    return withMaskedText(services, job);
+  }
   await publishStatus(services, job);
   try {
     // Only the detection option: minScore and types are applied by maskText, with the allow and deny lists.

@@ -26,6 +26,8 @@ const MAX_REPLACEMENT_LENGTH = 100;
 export function parseMaskOptions(input: MaskOptionsInput | null | undefined): { mask: MaskOptions; recorded: JobOptions } {
   const minScore = input?.minScore ?? DEFAULT_MIN_SCORE;
   if (!(minScore >= 0 && minScore <= 1)) throw new InvalidInputError('options.minScore must be between 0 and 1');
+  // An empty list would mask nothing and store the note as its own "masked" text.
+  if (input?.types && input.types.length === 0) throw new InvalidInputError('options.types must name at least one type (omit it for all types)');
   const allowList = checkTerms(input?.allowList, 'options.allowList');
   const denyList = checkTerms(input?.denyList, 'options.denyList');
   const maskCareUnits = input?.maskCareUnits ?? false;

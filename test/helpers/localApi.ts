@@ -27,6 +27,8 @@ export interface StartTestApiOptions {
   principals?: TestPrincipalSpec[];
   /** Default us-east-1. */
   region?: string;
+  /** Server and real-time limits (timeouts, connection caps), to reach them quickly in tests. */
+  limits?: LocalApiOptions['limits'];
 }
 
 export interface TestApi {
@@ -59,7 +61,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'hdm-it-')));
   const region = options.region ?? 'us-east-1';
   const written = new Map<string, AwsCredentials>();
-  const apiOptions: LocalApiOptions = { port: 0, host: '127.0.0.1', dataDir, inMemory: options.inMemory ?? true, region, log: () => {} };
+  const apiOptions: LocalApiOptions = { port: 0, host: '127.0.0.1', dataDir, inMemory: options.inMemory ?? true, region, log: () => {}, ...(options.limits ? { limits: options.limits } : {}) };
   if (options.principals) {
     const entries = options.principals.map((spec) => {
       const credentials = makeCredentials();

@@ -5,12 +5,14 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readDeploymentSettings } from '../../infra/DeploymentSettings.ts';
 import { CLIENT_FIELDS, PUBLISH_FIELD, WORKER_MAX_CONCURRENCY } from '../../infra/HealthDataMaskingStack.ts';
 import { CLOUDWATCH_LOGS_KEY_ACTIONS } from '../../infra/constructs/JobStorage.ts';
 import { JS_RESOLVERS } from '../../resolvers/appsync/jsResolvers.ts';
 import { FIELD_RESOLVERS } from '../../resolvers/fieldResolvers.ts';
 import { createJobTableInput } from '../../src/adapters/dynamodb/createJobTable.ts';
 import { AWS_ENV } from '../../src/awsServices.ts';
+import { DEFAULT_QUERY_DEPTH_LIMIT, DEFAULT_RESOLVER_COUNT_LIMIT } from '../../src/config.ts';
 import { synthTestStack, type TestStack } from './synthTestStack.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
@@ -374,6 +376,22 @@ describe('HealthDataMaskingStack settings', () => {
     template.hasResourceProperties('AWS::S3::Bucket', { LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 10 })] } });
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
     template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ HDM_RECORD_TTL_DAYS: '10' }) } });
+  });
+
+  it('sets AppSync\'s request limits to the local server\'s defaults, and to the context\'s when given', async () => {
+    const { template } = await synthTestStack();
+    template.hasResourceProperties('AWS::AppSync::GraphQLApi', { QueryDepthLimit: DEFAULT_QUERY_DEPTH_LIMIT, ResolverCountLimit: DEFAULT_RESOLVER_COUNT_LIMIT });
+    expect([DEFAULT_QUERY_DEPTH_LIMIT, DEFAULT_RESOLVER_COUNT_LIMIT]).toEqual([10, 1000]);
+    const settings = readDeploymentSettings({ tryGetContext: (key: string) => ({ queryDepthLimit: '0', resolverCountLimit: 250 })[key] });
+    const custom = await synthTestStack(settings);
+    custom.template.hasResourceProperties('AWS::AppSync::GraphQLApi', { QueryDepthLimit: 0, ResolverCountLimit: 250 });
+  });
+
+  it('refuses request limits outside AppSync\'s ranges, naming each key', () => {
+    const context: Record<string, unknown> = { queryDepthLimit: '76', resolverCountLimit: 10_001 };
+    expect(() => readDeploymentSettings({ tryGetContext: (key: string) => context[key] })).toThrow(expect.objectContaining({
+      problems: ['queryDepthLimit must be a whole number from 0 to 75', 'resolverCountLimit must be a whole number from 0 to 10000'],
+    }));
   });
 
   it('keeps data by default', async () => {

@@ -10,7 +10,7 @@ const MAX_EXPIRES_IN_SECONDS = 7 * 24 * 60 * 60;
 /*
  * Since SDK 3.729 a client computes a CRC32 for every PutObject. Presigning has no body, so the URL
  * would carry the checksum of an EMPTY payload (x-amz-checksum-crc32=AAAAAA==) and real S3 would
- * reject every real upload (s3rver does not check, so tests would not notice). Keeping these headers
+ * reject every real upload (the local object gateway would not notice: it reads no checksum). Keeping these headers
  * unhoisted and unsigned drops them from the URL, whatever the client's checksum settings.
  */
 const CHECKSUM_HEADERS = [
@@ -23,7 +23,7 @@ const CHECKSUM_HEADERS = [
 ];
 
 export interface PresignUploadOptions {
-  /** Signed: on AWS the upload must send exactly this Content-Type (s3rver does not check it). */
+  /** Signed: the upload must send exactly this Content-Type (S3 checks it; locally the API's object gateway does). */
   contentType: string;
   /** 1 to 604800 (7 days). */
   expiresInSeconds: number;

@@ -1,6 +1,8 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { createImageUpload } from '../../../src/core/createImageUpload.ts';
 import { maskImageJob } from '../../../src/core/maskImageJob.ts';
+import { maskTextJob } from '../../../src/core/maskTextJob.ts';
 import { uploadPrefixOf } from '../../../src/core/uploadPrefix.ts';
 import { inMemoryJobServices } from '../../helpers/jobServices.ts';
 
@@ -42,6 +44,51 @@ describe('maskImageJob', () => {
     await expect(createImageUpload(services, alice, 'text/html')).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE' });
   });
 
+  it('refuses a truncated, corrupt or oversized inline image at the call: no job, no stored object', async () => {
+    const { services } = inMemoryJobServices();
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#fff' } }).png().toBuffer();
+    const cut = png.subarray(0, png.length - 20).toString('base64');
+    await expect(maskImageJob(services, alice, { base64: cut.slice(0, cut.length - (cut.length % 4)) })).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE' });
+    // The header and end marker intact, the pixels in between garbled: only a full decode sees it.
+    const garbled = Buffer.from(png);
+    garbled.fill(7, 41, garbled.length - 12);
+    await expect(maskImageJob(services, alice, { base64: garbled.toString('base64') })).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE' });
+    // A few hundred bytes that claim 100,000 × 100,000 pixels.
+    const bomb = Buffer.from(png);
+    bomb.writeUInt32BE(100_000, 16);
+    bomb.writeUInt32BE(100_000, 20);
+    await expect(maskImageJob(services, alice, { base64: bomb.toString('base64') })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect((await services.jobs.listJobs(alice.owner, {}, 10)).items).toEqual([]);
+    await expect(services.objects.get({ bucket: 'hdm-test', key: 'inputs/job-0001/image' })).rejects.toThrow();
+  });
+
+  it('checks the header alone where no image engine is at hand (the API function on AWS)', async () => {
+    const { services } = inMemoryJobServices();
+    const { redactor: _redactor, ...withoutEngine } = services.images!;
+    const apiOnly = { ...services, images: withoutEngine };
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#fff' } }).png().toBuffer();
+    const cut = png.subarray(0, png.length - 20).toString('base64');
+    await expect(maskImageJob(apiOnly, alice, { base64: cut.slice(0, cut.length - (cut.length % 4)) })).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE' });
+    expect((await maskImageJob(apiOnly, alice, { base64: png.toString('base64') })).status).toBe('QUEUED');
+  });
+
+  it('binds a clientToken to one operation: a token first used for maskText is refused by maskImage', async () => {
+    const { services } = inMemoryJobServices();
+    const text = await maskTextJob(services, alice, { text: 'Seen by Dr. Quenby Marsh today.', clientToken: 'token-1' });
+    await expect(maskImageJob(services, alice, { base64: PNG, clientToken: 'token-1' })).rejects.toMatchObject({ code: 'INVALID_INPUT', name: 'ClientTokenReusedError' });
+    const image = await maskImageJob(services, alice, { base64: PNG, clientToken: 'token-2' });
+    await expect(maskTextJob(services, alice, { text: 'Seen by Dr. Quenby Marsh today.', clientToken: 'token-2' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    // Nothing left by the refused calls: two jobs, the image job's input only.
+    expect((await services.jobs.listJobs(alice.owner, {}, 10)).items.map((j) => j.id).sort()).toEqual([text.id, image.id].sort());
+  });
+
+  it('refuses an empty list of types (it would mask nothing)', async () => {
+    const { services } = inMemoryJobServices();
+    await expect(maskImageJob(services, alice, { base64: PNG, options: { types: [] } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(maskTextJob(services, alice, { text: 'Quenby Marsh', options: { types: [] } })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('options.types') });
+    expect((await services.jobs.listJobs(alice.owner, {}, 10)).items).toEqual([]);
+  });
+
   it('keeps allow and deny terms out of the job record, next to the input instead', async () => {
     const { services } = inMemoryJobServices();
     const job = await maskImageJob(services, alice, { base64: PNG, options: { denyList: ['Quenby'] } });
@@ -51,7 +98,7 @@ describe('maskImageJob', () => {
   });
 
   it('refuses bad images with a closed code and writes nothing', async () => {
-    const { services } = inMemoryJobServices({ limits: { maxTextLength: 10, maxInlineResultBytes: 10, maxInlineImageBytes: 100 } });
+    const { services } = inMemoryJobServices({ limits: { maxTextLength: 10, maxInlineResultBytes: 10, maxInlineImageBytes: 100, maxImagePixels: 50_000_000 } });
     await expect(maskImageJob(services, alice, {})).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(maskImageJob(services, alice, { base64: PNG, s3: { bucket: 'hdm-test', key: 'uploads/x' } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(maskImageJob(services, alice, { base64: 'not base64!' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });

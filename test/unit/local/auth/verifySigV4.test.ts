@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
   AppSyncAuthError,
+  DateNotSignedError,
+  HostNotServedError,
   HostNotSignedError,
   InvalidAuthorizationHeaderError,
   InvalidDateError,
@@ -26,7 +28,7 @@ import {
 } from '../../../../local/auth/errors.ts';
 import type { Principal } from '../../../../local/auth/Principal.ts';
 import { PrincipalRegistry } from '../../../../local/auth/PrincipalRegistry.ts';
-import { verifySigV4, type SignedHttpRequest, type VerifySigV4Options } from '../../../../local/auth/verifySigV4.ts';
+import { hostnameOf, verifySigV4, type SignedHttpRequest, type VerifySigV4Options } from '../../../../local/auth/verifySigV4.ts';
 
 // The ESM build of aws-appsync-auth-link throws "Sha256 is not a constructor" on Node (its nested
 // @aws-crypto/sha256-js 1.x has no named ESM exports); its CommonJS build works, so load that.
@@ -275,6 +277,30 @@ describe('verifySigV4: requests that are refused, with AppSync response shapes',
     const error = failure(await signed({ headers: { 'content-type': 'application/json' } }));
     expect(error).toBeInstanceOf(HostNotSignedError);
     expect(error.errorType).toBe('InvalidSignatureException');
+  });
+
+  it('refuses an x-amz-date header left out of SignedHeaders: a captured signature must not take a fresh date', async () => {
+    const request = await signed();
+    const authorization = request.headers.authorization ?? '';
+    const unsigned = { ...request, headers: { ...request.headers, authorization: authorization.replace(/SignedHeaders=([^,]*)/, (_m, list: string) => `SignedHeaders=${list.split(';').filter((h) => h !== 'x-amz-date').join(';')}`) } };
+    const error = failure(unsigned);
+    expect(error).toBeInstanceOf(DateNotSignedError);
+    expect([error.statusCode, error.errorType, error.message]).toEqual([403, 'InvalidSignatureException', "'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization."]);
+  });
+
+  it("refuses a request signed for a host name that is not one of the server's", async () => {
+    const served = options({ isServedHost: (name) => name === 'localhost' || name === '127.0.0.1' });
+    expect(verifySigV4(await signed(), served).principal).toBe(ALICE);
+    const elsewhere = await signed({ headers: { host: 'attacker.example:4000', 'content-type': 'application/json' } });
+    // The signature itself is valid: only the name says it was made for another endpoint.
+    expect(verifySigV4(elsewhere, options()).principal).toBe(ALICE);
+    const error = failure(elsewhere, served);
+    expect(error).toBeInstanceOf(HostNotServedError);
+    expect([error.statusCode, error.errorType]).toEqual([403, 'InvalidSignatureException']);
+  });
+
+  it('reads the host name out of a Host header with a port, brackets or a trailing dot', () => {
+    expect(['127.0.0.1:4000', '[::1]:4000', '[::1]', 'LocalHost.', 'localhost'].map(hostnameOf)).toEqual(['127.0.0.1', '::1', '::1', 'localhost', 'localhost']);
   });
 
   it('refuses a request signed 6 minutes ago: 400 BadRequestException "Signature expired"', async () => {

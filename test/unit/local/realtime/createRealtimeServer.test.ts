@@ -195,6 +195,36 @@ describe('createRealtimeServer: connecting', () => {
   });
 });
 
+describe('createRealtimeServer: connection caps', () => {
+  it('refuses a principal past its connection cap with LimitExceededError, and admits it again once one closes', async () => {
+    const { url, realtime } = await start({ principalKey: (p) => p.user, maxConnectionsPerPrincipal: 2 });
+    const first = await connect(url, 'alice');
+    await connect(url, 'alice');
+    const third = await TestClient.open(url, headerProtocols('alice'));
+
+    const refused = await third.init();
+
+    expect(refused).toEqual({ type: 'connection_error', payload: { errors: [{ errorType: 'LimitExceededError', message: 'Too many connections for this principal' }] } });
+    await third.closed;
+    // Another principal is not affected; a closed connection gives its place back.
+    await connect(url, 'bob');
+    first.ws.close();
+    await first.closed;
+    await waitFor(() => realtime.stats().connections === 2);
+    expect(await (await TestClient.open(url, headerProtocols('alice'))).init()).toMatchObject({ type: 'connection_ack' });
+  });
+
+  it('refuses upgrades past the total cap with HTTP 503', async () => {
+    const { url } = await start({ maxConnections: 1 });
+    await connect(url, 'alice');
+    const ws = new WebSocket(url, headerProtocols('bob'));
+
+    const [, response] = await once(ws, 'unexpected-response');
+
+    expect(response.statusCode).toBe(503);
+  });
+});
+
 describe('createRealtimeServer: subscriptions', () => {
   it('acks a start and passes the exact data string to authenticateStart', async () => {
     const { url, seen } = await start();

@@ -1,5 +1,6 @@
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { createImageUpload } from '../../../../src/core/createImageUpload.ts';
 import { maskImageJob } from '../../../../src/core/maskImageJob.ts';
 import { createWorkerHandler } from '../../../../resolvers/handlers/workerHandler.ts';
 import { inMemoryJobServices } from '../../../helpers/jobServices.ts';
@@ -34,9 +35,10 @@ describe('the SQS worker handler', () => {
 
   it('does not fail the message of a job that failed on its own, or of one that no longer exists', async () => {
     const { services } = inMemoryJobServices();
-    // A PNG cut short: it passes the format check at submission and fails to decode in the worker.
-    const truncated = Buffer.from(PNG, 'base64').subarray(0, 40).toString('base64');
-    const notAnImage = await maskImageJob(services, alice, { base64: truncated });
+    // An upload cut short: uploads are not opened at submission (inline images are), so it fails to decode in the worker.
+    const upload = await createImageUpload(services, alice, 'image/png');
+    await services.objects.put({ bucket: upload.bucket, key: upload.key }, Buffer.from(PNG, 'base64').subarray(0, 40), 'image/png');
+    const notAnImage = await maskImageJob(services, alice, { s3: { bucket: upload.bucket, key: upload.key } });
     const handler = createWorkerHandler(async () => services);
     const result = await handler(sqsEvent(record('m1', JSON.stringify({ jobId: notAnImage.id })), record('m2', JSON.stringify({ jobId: 'job-gone' }))));
     expect(result.batchItemFailures).toEqual([]);
