@@ -11,9 +11,17 @@ export interface DeploymentSettings {
   detector: Detector;
   /** Context `ocr`: how text is read from images (default rekognition). */
   ocr: OcrEngine;
-  /** Context `retentionDays`: job records (TTL) and masked outputs expire after this many days (default 30). */
+  /**
+   * Context `retentionDays`: how long a job lasts (default 30). The one setting behind the job records' TTL
+   * (HDM_RECORD_TTL_DAYS) and the lifecycle of what a job leaves: masked images (output bucket) and masked texts
+   * too big for a record (`results/` in the input bucket). So a result never vanishes before its job.
+   */
   retentionDays: number;
-  /** Context `inputRetentionDays`: uploaded inputs expire after this many days (default 7); the worker needs them only briefly. */
+  /**
+   * Context `inputRetentionDays`: inputs (uploads, inline images and their allow/deny terms, OCR copies) expire after
+   * this many days (default 7, or retentionDays if shorter; at most retentionDays); the worker needs them only until
+   * the job ends.
+   */
   inputRetentionDays: number;
   /** Context `removalPolicy`: what `cdk destroy` does to the table, buckets and key (default retain: PHI-bearing data survives a mistaken destroy). */
   removalPolicy: RemovalChoice;
@@ -21,13 +29,19 @@ export interface DeploymentSettings {
   xray: boolean;
   /** Context `exampleClientRole`: also create a role granted every client field, to copy from (default false). */
   exampleClientRole: boolean;
+  /**
+   * Context `appUsers`: a Cognito user pool and identity pool whose signed-in users may call the client fields,
+   * each owning its jobs by its `cognitoIdentityId` (default true; `false` for an API called only by IAM roles).
+   */
+  appUsers: boolean;
   /** Context `corsOrigins`: comma-separated origins allowed to PUT uploads from a browser (default *). */
   corsOrigins: string[];
   /** Context `maskFill`: colour of the boxes over PHI in images (default #000000). */
   maskFill: string;
   /**
    * Context `queryDepthLimit`: AppSync's deepest nesting of fields per request (1-75, 0 none). Unset, the stack
-   * uses the local server's default (src/config.ts, 10), so the two cannot drift apart.
+   * uses the local server's default (src/config.ts, 15, which admits graphql-js's stock introspection query), so
+   * the two cannot drift apart.
    */
   queryDepthLimit?: number;
   /** Context `resolverCountLimit`: AppSync's most resolver invocations per request (1-10000, 0 AppSync's 10000); unset, src/config.ts's 1000. */
@@ -42,6 +56,7 @@ export const DEFAULT_SETTINGS: Readonly<DeploymentSettings> = {
   removalPolicy: 'retain',
   xray: false,
   exampleClientRole: false,
+  appUsers: true,
   corsOrigins: ['*'],
   maskFill: '#000000',
 };
@@ -74,9 +89,13 @@ export function readDeploymentSettings(node: Pick<Node, 'tryGetContext'>): Deplo
     removalPolicy: oneOf(get('removalPolicy'), 'removalPolicy', ['retain', 'destroy'], DEFAULT_SETTINGS.removalPolicy, problems),
     xray: boolean(get('xray'), 'xray', DEFAULT_SETTINGS.xray, problems),
     exampleClientRole: boolean(get('exampleClientRole'), 'exampleClientRole', DEFAULT_SETTINGS.exampleClientRole, problems),
+    appUsers: boolean(get('appUsers'), 'appUsers', DEFAULT_SETTINGS.appUsers, problems),
     corsOrigins: origins(get('corsOrigins')),
     maskFill: DEFAULT_SETTINGS.maskFill,
   };
+  // An input outliving its job would keep PHI that nothing can reach any more. Unset, inputs follow a shorter retention.
+  if (get('inputRetentionDays') === undefined) settings.inputRetentionDays = Math.min(settings.inputRetentionDays, settings.retentionDays);
+  else if (settings.inputRetentionDays > settings.retentionDays) problems.push('inputRetentionDays must not exceed retentionDays');
   const queryDepthLimit = limit(get('queryDepthLimit'), 'queryDepthLimit', 75, problems);
   if (queryDepthLimit !== undefined) settings.queryDepthLimit = queryDepthLimit;
   const resolverCountLimit = limit(get('resolverCountLimit'), 'resolverCountLimit', 10_000, problems);

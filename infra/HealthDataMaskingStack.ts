@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AuthorizationType, Code, Definition, FieldLogLevel, FunctionRuntime, GraphqlApi, IamResource, type BaseDataSource,
 } from 'aws-cdk-lib/aws-appsync';
@@ -11,11 +11,14 @@ import type { Construct } from 'constructs';
 import { FIELD_RESOLVERS } from '../resolvers/fieldResolvers.ts';
 import { JS_RESOLVERS } from '../resolvers/appsync/jsResolvers.ts';
 import { type DeploymentSettings, requestLimits } from './DeploymentSettings.ts';
-import type { JsResolverCode } from './loadJsResolverCode.ts';
+import { publisherEnvironment, type JsResolverCode } from './loadJsResolverCode.ts';
 import { HandlerFunction } from './constructs/HandlerFunction.ts';
 import { GetItemDataSource } from './constructs/GetItemDataSource.ts';
 import { JobQueue } from './constructs/JobQueue.ts';
+import { JobRecovery } from './constructs/JobRecovery.ts';
 import { JobStorage } from './constructs/JobStorage.ts';
+import { Operations } from './constructs/Operations.ts';
+import { AppUsers } from './constructs/AppUsers.ts';
 import { addNagSuppressions } from './nagSuppressions.ts';
 
 export interface HealthDataMaskingStackProps extends StackProps {
@@ -64,6 +67,13 @@ export const WORKER_COPIED_PACKAGES = ['sharp', 'tesseract.js', '@tesseract.js-d
  */
 export const WORKER_MAX_CONCURRENCY = 5;
 
+/**
+ * The nested fields' resolvers (Job.findings, Job.maskedImage) batch: AppSync invokes the function once for up to
+ * this many jobs of a page (BatchInvoke, an array of events) instead of once per job. The events carry their
+ * parent job, up to DynamoDB's 400 KB item each, and an invocation's request is at most 6 MB: 10 stays under 4 MB.
+ */
+export const NESTED_RESOLVER_BATCH_SIZE = 10;
+
 const DEFAULT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /**
@@ -84,6 +94,10 @@ export class HealthDataMaskingStack extends Stack {
   readonly jobTableSource: GetItemDataSource;
   /** The role AppSync writes its field logs with: only to apiLogGroup. */
   readonly apiLogsRole: Role;
+  /** The Cognito user and identity pools for app users (setting `appUsers`, default on). */
+  readonly appUsers?: AppUsers;
+  /** The roles whose sessions Mutation.publishJobUpdate accepts (grantPublish): the stack's own functions. */
+  private readonly publisherRoleNames: string[] = [];
 
   constructor(scope: Construct, id: string, props: HealthDataMaskingStackProps) {
     super(scope, id, props);
@@ -112,9 +126,13 @@ export class HealthDataMaskingStack extends Stack {
       // Our own role: CDK's default has the AWS managed AWSAppSyncPushToCloudWatchLogs policy, on every log group.
       logConfig: { fieldLogLevel: FieldLogLevel.ERROR, excludeVerboseContent: true, role: this.apiLogsRole },
       xrayEnabled: settings.xray,
-      // AppSync's request limits, the same as the local server's (src/config.ts): one request cannot hold the API.
+      // AppSync's request limits, the same as the local server's (src/config.ts, depth 15 and 1000 resolvers): one
+      // request cannot hold the API. The local server's own rules (mask inputs, response fields) have no AppSync setting.
       ...requestLimits(settings),
     });
+    // Who may publish job updates, for the publishJobUpdate resolver (ctx.env): filled in by grantPublish.
+    const publishers = publisherEnvironment(this.account, Lazy.string({ produce: () => this.publisherRoleNames.join(',') }));
+    for (const [name, value] of Object.entries(publishers)) this.api.addEnvironmentVariable(name, value);
     this.apiLogGroup = this.ownApiLogGroup(key, removalPolicy);
     // CreateLogStream and PutLogEvents on this one group; no CreateLogGroup, as the stack creates the group.
     this.apiLogGroup.grantWrite(this.apiLogsRole);
@@ -164,9 +182,11 @@ export class HealthDataMaskingStack extends Stack {
     const workerFn = this.workerFunction.function;
     // One image per invocation: each gets the whole timeout, and a failure retries only that image.
     workerFn.addEventSource(new SqsEventSource(queue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: WORKER_MAX_CONCURRENCY }));
+    // No job stays QUEUED or RUNNING for good: a scheduled sweeper and a dead-letter consumer (constructs/JobRecovery.ts).
+    new JobRecovery(this, 'Recovery', { ...functionDefaults, environment, table, jobQueue: this.jobQueue, runners: { worker: workerFn, resolver: graphqlFn }, grantPublish: (fn) => this.grantPublish(fn) });
 
     // Least privilege, spelled out action by action (the adapters' calls) rather than the broad grant* helpers.
-    const jobTableActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query'];
+    const jobTableActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem'];
     for (const fn of [graphqlFn, workerFn]) {
       allow(fn, jobTableActions, [table.tableArn, `${table.tableArn}/index/*`]);
       // ListBucket makes a missing object a 404 rather than a 403, which the adapters tell apart.
@@ -181,7 +201,7 @@ export class HealthDataMaskingStack extends Stack {
     allow(workerFn, ['s3:GetObject', 's3:PutObject'], [outputBucket.arnForObjects('*')]);
     allow(graphqlFn, ['sqs:SendMessage'], [queue.queueArn]);
     // Both record job outcomes, which publishes the update through AppSync: that one field and nothing else.
-    for (const fn of [graphqlFn, workerFn]) this.api.grantMutation(fn, 'publishJobUpdate');
+    for (const fn of [graphqlFn, workerFn]) this.grantPublish(fn);
     if (settings.detector !== 'local') {
       // DetectPHI has no resource type: IAM accepts only "*" for it.
       for (const fn of [graphqlFn, workerFn]) allow(fn, ['comprehendmedical:DetectPHI'], ['*']);
@@ -205,6 +225,7 @@ export class HealthDataMaskingStack extends Stack {
       this.api.grant(this.exampleClientRole, IamResource.ofType('Job', ...CLIENT_FIELDS.Job), 'appsync:GraphQL');
       new CfnOutput(this, 'ExampleClientRoleArn', { value: this.exampleClientRole.roleArn });
     }
+    if (settings.appUsers) this.appUsers = new AppUsers(this, 'AppUsers', { api: this.api, clientFields: CLIENT_FIELDS, removalPolicy });
 
     new CfnOutput(this, 'GraphqlUrl', { value: this.api.graphqlUrl });
     new CfnOutput(this, 'ApiId', { value: this.api.apiId });
@@ -212,7 +233,19 @@ export class HealthDataMaskingStack extends Stack {
     new CfnOutput(this, 'OutputBucketName', { value: outputBucket.bucketName });
     new CfnOutput(this, 'TableName', { value: table.tableName });
 
+    new Operations(this, 'Operations', { key, api: this.api, apiFunction: graphqlFn, jobQueue: this.jobQueue, table, alarmEmail: this.node.tryGetContext('alarmEmail') });
     addNagSuppressions(this);
+  }
+
+  /**
+   * Lets one of the stack's functions publish job updates: `appsync:GraphQL` on Mutation.publishJobUpdate, and its
+   * role among PUBLISHER_ROLE_NAMES, the only roles whose sessions the field's resolver accepts (any other caller,
+   * even one granted `apis/<id>/*`, gets Unauthorized). Every function that publishes must be added here.
+   */
+  grantPublish(fn: HandlerFunction['function']): void {
+    if (!fn.role) throw new Error('grantPublish: the function has no role');
+    this.api.grantMutation(fn, 'publishJobUpdate');
+    this.publisherRoleNames.push(fn.role.roleName);
   }
 
   /**
@@ -237,8 +270,9 @@ export class HealthDataMaskingStack extends Stack {
     const lambdaSource = this.api.addLambdaDataSource('ResolverFunction', graphqlFn);
     for (const field of Object.keys(FIELD_RESOLVERS)) {
       const [typeName, fieldName] = splitField(field);
-      // No code and no mapping templates: a Direct Lambda resolver.
-      lambdaSource.createResolver(`${typeName}${fieldName}Resolver`, { typeName, fieldName });
+      // No code and no mapping templates: a Direct Lambda resolver; batched below the root types (one event per job).
+      const nested = !['Query', 'Mutation', 'Subscription'].includes(typeName);
+      lambdaSource.createResolver(`${typeName}${fieldName}Resolver`, { typeName, fieldName, ...(nested ? { maxBatchSize: NESTED_RESOLVER_BATCH_SIZE } : {}) });
     }
 
     const noneSource = this.api.addNoneDataSource('None');

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { bundleJsResolver } from '../local/appsync-js/loadJsResolver.ts';
 import { JS_RESOLVER_DIR, JS_RESOLVERS } from '../resolvers/appsync/jsResolvers.ts';
+import type { PublisherEnv } from '../resolvers/appsync/Mutation.publishJobUpdate.ts';
 
 /** Bundled APPSYNC_JS code per file name in resolvers/appsync/ (the `file` of each JS_RESOLVERS entry). */
 export type JsResolverCode = Readonly<Record<string, string>>;
@@ -24,4 +25,14 @@ export async function loadJsResolverCode(options: LoadJsResolverCodeOptions = {}
     return [binding.file, code] as const;
   }));
   return Object.fromEntries(entries);
+}
+
+/**
+ * The API environment variables (AppSync `environmentVariables`, `ctx.env` in APPSYNC_JS) that tell
+ * Mutation.publishJobUpdate whose calls to accept: sessions of these roles of this account. APPSYNC_JS cannot read
+ * a Lambda-style environment, and the code is deployed byte for byte as the local server runs it, so the values go
+ * in the API's configuration rather than into the code. `roleNames`: comma-separated, usually a token.
+ */
+export function publisherEnvironment(account: string, roleNames: string): Record<keyof PublisherEnv, string> {
+  return { PUBLISHER_ROLE_NAMES: roleNames, PUBLISHER_ACCOUNT_ID: account };
 }

@@ -1,6 +1,7 @@
 import { Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { HealthDataMaskingStack } from './HealthDataMaskingStack.ts';
+import { JobRecovery } from './constructs/JobRecovery.ts';
 
 /**
  * Every cdk-nag finding the stack accepts (AwsSolutions and HIPAA.Security packs), each with its reason, on the
@@ -28,6 +29,8 @@ export function addNagSuppressions(stack: HealthDataMaskingStack): void {
   acknowledge(graphqlFunction.function, 'HIPAA.Security-LambdaDLQ', 'AppSync invokes this function synchronously and gets every error back; a DLQ applies only to asynchronous invocations.');
   acknowledge(workerFunction.function, 'HIPAA.Security-LambdaDLQ', 'SQS invokes the worker; messages that keep failing go to the job queue\'s own dead-letter queue, which has an alarm.');
 
+  addRecoveryNagSuppressions(stack);
+
   const apiResource = api.node.defaultChild as IConstruct;
   acknowledge(apiResource, 'AwsSolutions-ASC3', 'Field logs are on at ERROR, but verbose content (request and response bodies) is excluded on purpose: those bodies hold PHI.');
   const resolverSource = api.node.tryFindChild('ResolverFunction');
@@ -41,8 +44,10 @@ export function addNagSuppressions(stack: HealthDataMaskingStack): void {
   acknowledge(storage.accessLogBucket, 'HIPAA.Security-S3DefaultEncryptionKMS', 'S3 server access logs can be delivered only to a bucket with SSE-S3 encryption; the logs hold request metadata, never object contents.');
   acknowledge(storage.inputBucket, 'HIPAA.Security-S3BucketVersioningEnabled', 'Inputs are read once and expire within days; versions would only keep PHI longer than needed.');
 
-  for (const alarm of stack.jobQueue.alarms) {
-    acknowledge(alarm, 'HIPAA.Security-CloudWatchAlarmAction', 'Who gets paged is the deployer\'s choice (an SNS topic, chat, a ticket); add an action to the alarm after deploy (README).');
+  // App users' role: the identity pool's authenticated role, granted the client fields (AppUsers).
+  const appUsersRole = stack.appUsers?.identityPool.authenticatedRole;
+  if (appUsersRole) {
+    acknowledge(appUsersRole, 'HIPAA.Security-IAMNoInlinePolicy', 'The identity pool\'s authenticated role is the stack\'s own and only Cognito identities of this pool may assume it; CDK\'s AppSync grants write its inline policy of named client fields, and a managed policy would add reuse nobody needs.');
   }
 
   // CDK's grant model writes one inline policy per role. Acknowledged role by role, so an inline policy on any
@@ -50,6 +55,20 @@ export function addNagSuppressions(stack: HealthDataMaskingStack): void {
   for (const role of rolesWithInlinePolicies(stack)) {
     acknowledge(role, 'HIPAA.Security-IAMNoInlinePolicy', 'This role is the stack\'s own, assumed by one principal; CDK grants write its inline policy, and a managed policy would add reuse nobody needs.');
   }
+}
+
+/** The job recovery functions (JobRecovery): the same reasons as the other functions', and their own for a DLQ. */
+function addRecoveryNagSuppressions(stack: HealthDataMaskingStack): void {
+  const recovery = JobRecovery.of(stack);
+  if (!recovery) return;
+  for (const fn of [recovery.sweeper, recovery.deadLetterConsumer]) {
+    acknowledge(fn.function, 'AwsSolutions-L1', 'Node 22 is the runtime the handlers and their bundles are tested on; moving to Node 24 is a tested upgrade, not a deploy-time change.');
+    acknowledge(fn.function, 'HIPAA.Security-LambdaInsideVPC', 'The functions reach only AWS service endpoints over TLS with IAM auth; a VPC would add NAT or endpoint costs with no data path to protect.');
+    acknowledge(fn.function, 'HIPAA.Security-LambdaConcurrency', 'Reserved concurrency would take from a small account\'s shared pool; the schedule (one run every 5 minutes) and the event source\'s maximum concurrency of 2 bound these functions instead.');
+    acknowledge(fn.role, 'HIPAA.Security-IAMNoInlinePolicy', 'This role is the stack\'s own, assumed by one principal; CDK grants write its inline policy, and a managed policy would add reuse nobody needs.');
+  }
+  acknowledge(recovery.sweeper.function, 'HIPAA.Security-LambdaDLQ', 'EventBridge invokes the sweeper every 5 minutes; a failed run is retried by Lambda and the next run does the same work again, so a dead-letter queue would hold nothing to act on.');
+  acknowledge(recovery.deadLetterConsumer.function, 'HIPAA.Security-LambdaDLQ', 'This function consumes the job queue\'s dead-letter queue through an SQS event source: a record it cannot handle stays in that queue (14 days) and is delivered again.');
 }
 
 /** The stack's roles whose permissions CDK writes as an inline (default) policy. */

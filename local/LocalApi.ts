@@ -20,7 +20,7 @@ export interface LocalApiOptions {
   /** One JSON log line per event (default: to stdout). */
   log?: (line: string) => void;
   /**
-   * Socket and time limits (defaults: DEFAULT_SERVER_LIMITS; real-time: 1,000 sockets in all, 50 per
+   * Socket and time limits (defaults: DEFAULT_SERVER_LIMITS; real-time: 500 sockets in all, 50 per
    * principal). Lower them to reach them in tests.
    */
   limits?: {

@@ -11,9 +11,10 @@ import { MAX_IMAGE_BYTES, processImageJob } from '../src/core/processImageJob.ts
 import { UPLOAD_PREFIX } from '../src/core/uploadPrefix.ts';
 import { LocalJobQueue } from './worker/LocalJobQueue.ts';
 import { recoverJobs } from './worker/recoverJobs.ts';
+import { startJobSweeper } from './worker/startJobSweeper.ts';
 import type { JobUpdate } from '../src/core/Job.ts';
 import { JS_RESOLVER_DIR, JS_RESOLVERS, type JsResolverBinding } from '../resolvers/appsync/jsResolvers.ts';
-import { identityOf, isAllowed, loadPrincipals, servedHostNames, verifyRealtimeAuth, verifySigV4, REALTIME_CONNECT_PATH, REALTIME_START_PATH, type ApiCoordinates, type IamIdentity, type Principal } from './auth/index.ts';
+import { identityOf, isAllowed, loadPrincipals, localResolverEnv, localWorkerIdentity, servedHostNames, verifyRealtimeAuth, verifySigV4, REALTIME_CONNECT_PATH, REALTIME_START_PATH, type ApiCoordinates, type IamIdentity, type Principal } from './auth/index.ts';
 import {
   createDynamoDbDataSource, loadJsResolver, matchesSubscriptionFilter, noneDataSource, runJsResolver,
   type JsDataSource, type JsResolver, type JsResolverInput, type JsResolverOutcome, type SubscriptionFilter,
@@ -94,17 +95,19 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       recordTtlDays: config.recordTtlDays,
       logger,
       // Locally the worker publishes in process, through the same publishJobUpdate resolver as on AppSync.
-      events: { publish: async (update) => void (await publishJobUpdate(late, update)) },
+      events: { publish: async (update) => void (await publishJobUpdate(late, update, localWorkerIdentity(accountId))) },
       images: { outputBucket: config.outputBucket, fill: config.maskFill, queue },
     });
     late.services = wired.services;
-    const runJsField = jsFieldRunner(jsResolvers, { NONE: noneDataSource, JOB_TABLE: createDynamoDbDataSource({ client: wired.dynamoDb, tableName: config.tableName }) });
+    const runJsField = jsFieldRunner(jsResolvers, { NONE: noneDataSource, JOB_TABLE: createDynamoDbDataSource({ client: wired.dynamoDb, tableName: config.tableName }) }, localResolverEnv(accountId));
     late.runJsField = runJsField;
     stack.push({ close: () => wired.close() });
     stack.push(queue);
     await ensureJobTable(wired.dynamoDb, config.tableName);
-    const recovered = await recoverJobs(wired.dynamoDb, config.tableName, wired.services, queue);
+    // Jobs the last process left open, then the AWS sweeper's rules every 5 minutes (src/core/sweepJobs.ts).
+    const recovered = await recoverJobs(wired.services);
     if (recovered.requeued + recovered.failed > 0) logger.info('worker.recovered', recovered);
+    stack.push(startJobSweeper(wired.services));
 
     const engine = new GraphQLEngine({
       schema: loadSchema(),
@@ -115,6 +118,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       matchesFilter: (filter, payload) => matchesSubscriptionFilter(filter as SubscriptionFilter, payload),
       onMutationResult: (field, result) => void late.realtime?.publish(field, result),
       limits: { queryDepth: config.queryDepthLimit, resolverCount: config.resolverCountLimit },
+      maskInputs: { maxChars: config.maxRequestBytes },
     });
     // The advertised region first, then any others the configuration names.
     // The names a signature may be made for; the TLS certificate's names join once it is loaded below.
@@ -224,12 +228,13 @@ async function loadJsResolvers(): Promise<Map<string, LoadedJsResolver>> {
 /** Runs the APPSYNC_JS resolver of `<Type>.<field>` on its data source; undefined when the field has none. */
 type JsFieldRunner = (field: string, input: Omit<JsResolverInput, 'info'>) => Promise<JsResolverOutcome | undefined>;
 
-function jsFieldRunner(resolvers: Map<string, LoadedJsResolver>, dataSources: Record<JsResolverBinding['dataSource'], JsDataSource>): JsFieldRunner {
+function jsFieldRunner(resolvers: Map<string, LoadedJsResolver>, dataSources: Record<JsResolverBinding['dataSource'], JsDataSource>, env: Readonly<Record<string, string>>): JsFieldRunner {
   return async (field, input) => {
     const loaded = resolvers.get(field);
     if (!loaded) return undefined;
     const { binding, resolver } = loaded;
-    return runJsResolver(resolver, { ...input, info: { fieldName: binding.fieldName, parentTypeName: binding.typeName } }, dataSources[binding.dataSource]);
+    // `env`: the API's environment variables (ctx.env), as the stack sets them on AppSync.
+    return runJsResolver(resolver, { ...input, env, info: { fieldName: binding.fieldName, parentTypeName: binding.typeName } }, dataSources[binding.dataSource]);
   };
 }
 
@@ -259,10 +264,13 @@ function jsFieldResolvers(runJsField: JsFieldRunner): Record<string, JsFieldReso
 /**
  * The worker's publish, locally: the update goes through Mutation.publishJobUpdate's resolver, and its
  * result to the subscribers, as AppSync delivers a mutation's result. No field-level IAM check: on AWS the
- * worker's role is granted the field, and locally the worker runs in process.
+ * worker's role is granted the field, and locally the worker runs in process. The resolver's own check still
+ * runs: the worker publishes as a session of the local worker role, as a function does with its role on AWS.
  */
-async function publishJobUpdate(late: { realtime?: RealtimeServer; runJsField?: JsFieldRunner }, update: JobUpdate): Promise<void> {
-  const outcome = await late.runJsField?.('Mutation.publishJobUpdate', { arguments: { input: update }, identity: null });
+async function publishJobUpdate(late: { realtime?: RealtimeServer; runJsField?: JsFieldRunner }, update: JobUpdate, worker: IamIdentity): Promise<void> {
+  const outcome = await late.runJsField?.('Mutation.publishJobUpdate', { arguments: { input: update }, identity: worker });
+  // A refusal is a configuration fault, never the job's: the caller (publishStatus) logs it, the job goes on.
+  if (outcome?.errors.length) throw new Error(`publishJobUpdate refused the worker (${outcome.errors.map((e) => e.errorType).join(', ')})`);
   if (!outcome || outcome.result === null) return;
   await late.realtime?.publish('publishJobUpdate', outcome.result);
 }

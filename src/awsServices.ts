@@ -3,12 +3,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { AppSyncJobEvents } from './adapters/aws/AppSyncJobEvents.ts';
 import { ComprehendMedicalDetector } from './adapters/aws/ComprehendMedicalDetector.ts';
+import { PowertoolsLogger } from './adapters/aws/PowertoolsLogger.ts';
 import { SqsJobQueue } from './adapters/aws/SqsJobQueue.ts';
 import { DynamoDbJobStore } from './adapters/dynamodb/DynamoDbJobStore.ts';
 import { S3ObjectStore } from './adapters/s3/S3ObjectStore.ts';
 import { S3ObjectUrls } from './adapters/s3/S3ObjectUrls.ts';
 import { loadConfig } from './config.ts';
 import { HdmError } from './core/errors.ts';
+import { type JobMetrics, withJobMetrics } from './core/JobMetrics.ts';
 import { DEFAULT_JOB_LIMITS, type JobServices, type Logger } from './core/JobServices.ts';
 import { DEFAULT_IMAGE_PADDING_PX } from './core/maskImageContent.ts';
 import type { ImageRedactor, ObjectStore, PhiDetector, TextExtractor } from './core/ports.ts';
@@ -107,8 +109,12 @@ export function awsSettingsFromEnv(env: Env): AwsSettings {
 }
 
 export interface AwsServicesOptions {
-  /** Default: JSON lines on stdout, which Lambda sends to CloudWatch Logs. */
+  /** Default: Powertools Logger (JSON lines on stdout, which Lambda sends to CloudWatch Logs). */
   logger?: Logger;
+  /** Counts every job that ends (see withJobMetrics); the handlers pass PowertoolsJobMetrics and flush it per invocation. Default none. */
+  metrics?: JobMetrics;
+  /** Wraps each SDK client this builds (the handlers pass Powertools Tracer's captureAWSv3Client when X-Ray is on). */
+  traceClient?: <C extends object>(client: C) => C;
   /** Injected clients (tests); by default each is built for `settings.region`. */
   dynamoDb?: DynamoDBClient;
   s3?: S3Client;
@@ -138,12 +144,14 @@ export interface ImageEngines {
  */
 export function createAwsServices(settings: AwsSettings, options: AwsServicesOptions = {}): JobServices {
   const { region } = settings;
-  const logger = options.logger ?? stdoutLogger;
-  const dynamoDb = options.dynamoDb ?? new DynamoDBClient({ region });
-  const s3 = options.s3 ?? new S3Client({ region });
+  const logger = options.logger ?? new PowertoolsLogger();
+  const trace = options.traceClient ?? (<C extends object>(client: C): C => client);
+  const dynamoDb = trace(options.dynamoDb ?? new DynamoDBClient({ region }));
+  const s3 = trace(options.s3 ?? new S3Client({ region }));
   const objects = new S3ObjectStore({ client: s3 });
+  const jobs = new DynamoDbJobStore({ tableName: settings.tableName, client: dynamoDb });
   return {
-    jobs: new DynamoDbJobStore({ tableName: settings.tableName, client: dynamoDb }),
+    jobs: options.metrics ? withJobMetrics(jobs, options.metrics) : jobs,
     objects,
     events: new AppSyncJobEvents({ url: settings.graphqlUrl, region }),
     detector: createDetector(settings.detector, region),
@@ -178,13 +186,6 @@ export function createDetector(choice: AwsDetector, region: string): PhiDetector
       throw new AwsConfigurationError([`unknown detector '${String(choice)}'`]);
   }
 }
-
-/** One JSON object a line; Lambda forwards stdout to CloudWatch Logs. Callers pass names and counts, never content. */
-const stdoutLogger: Logger = {
-  info: (event, fields) => console.log(JSON.stringify({ level: 'info', event, ...fields })),
-  warn: (event, fields) => console.log(JSON.stringify({ level: 'warn', event, ...fields })),
-  error: (event, fields) => console.log(JSON.stringify({ level: 'error', event, ...fields })),
-};
 
 function httpsUrl(env: Env, key: string, problems: string[]): string {
   const value = env[key]?.trim();

@@ -32,7 +32,7 @@ export interface Config {
   maskFill: string;
   /** HDM_WORKER_CONCURRENCY: image jobs the local worker runs at once (default 1). */
   workerConcurrency: number;
-  /** HDM_QUERY_DEPTH_LIMIT: AppSync's queryDepthLimit, the deepest nesting of fields a request may have (default 10; 1-75, 0 none). */
+  /** HDM_QUERY_DEPTH_LIMIT: AppSync's queryDepthLimit, the deepest nesting of fields a request may have (default 15; 1-75, 0 none). */
   queryDepthLimit: number;
   /** HDM_RESOLVER_COUNT_LIMIT: AppSync's resolverCountLimit, the most resolvers a request may invoke (default 1000; 1-10000, 0 AppSync's 10000). */
   resolverCountLimit: number;
@@ -41,10 +41,14 @@ export interface Config {
 /**
  * AppSync's request limits for this API, locally and on AWS (infra/DeploymentSettings.ts reads these too). The
  * deepest query the client kit sends is 5 levels, and a full page of 100 jobs with their findings and images
- * invokes 201 resolvers; 380 aliases of a page of jobs with findings once held the local server for 52 s.
+ * invokes 201 resolvers; 380 aliases of a page of jobs with findings once held the local server for 52 s. Depth
+ * 15 admits graphql-js's stock getIntrospectionQuery() (15 levels: its type references nest `ofType` deeply), so
+ * tools that introspect the API work, and stays far below AppSync's 75.
  */
-export const DEFAULT_QUERY_DEPTH_LIMIT = 10;
+export const DEFAULT_QUERY_DEPTH_LIMIT = 15;
 export const DEFAULT_RESOLVER_COUNT_LIMIT = 1000;
+/** HDM_MAX_REQUEST_BYTES's default; the local server also bounds the mask inputs of one request by it. */
+export const DEFAULT_MAX_REQUEST_BYTES = 6 * 1024 * 1024;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -74,7 +78,7 @@ export function loadConfig(env: Env = processEnv()): Config {
     ...parseRegions(env, problems),
     tls: certFile && keyFile ? { certFile, keyFile } : tlsFlag,
     recordTtlDays: parseInteger(env, 'HDM_RECORD_TTL_DAYS', 30, 1, 3650, problems),
-    maxRequestBytes: parseInteger(env, 'HDM_MAX_REQUEST_BYTES', 6 * 1024 * 1024, 1024, 64 * 1024 * 1024, problems),
+    maxRequestBytes: parseInteger(env, 'HDM_MAX_REQUEST_BYTES', DEFAULT_MAX_REQUEST_BYTES, 1024, 64 * 1024 * 1024, problems),
     tableName: parseName(env, 'HDM_TABLE_NAME', 'hdm-jobs', /^[A-Za-z0-9_.-]{3,255}$/, problems),
     bucket: parseName(env, 'HDM_BUCKET', 'hdm-data', /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, problems),
     outputBucket: parseName(env, 'HDM_OUTPUT_BUCKET', 'hdm-output', /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, problems),

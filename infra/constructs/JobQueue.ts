@@ -70,7 +70,7 @@ export class JobQueue extends Construct {
     });
   }
 
-  /** Every alarm, for the deployer to connect to an action. */
+  /** Every alarm; Operations (infra/constructs/Operations.ts) makes the alarm topic the action of each. */
   get alarms(): Alarm[] {
     return [this.deadLetterAlarm, this.ageAlarm, this.depthAlarm];
   }

@@ -2,15 +2,16 @@ import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type LifecycleRule } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { createJobTableInput } from '../../src/adapters/dynamodb/createJobTable.ts';
 import { TTL_ATTRIBUTE } from '../../src/adapters/dynamodb/tableDesign.ts';
+import { UPLOAD_PREFIX } from '../../src/core/uploadPrefix.ts';
 
 export interface JobStorageProps {
-  /** Days before job records (TTL is set by the writer) and masked outputs expire. */
+  /** Days before job records (TTL is set by the writer) and what they leave (masked images and texts) expire. */
   retentionDays: number;
-  /** Days before uploaded inputs expire. */
+  /** Days before inputs (uploads, inline images and their terms, OCR copies) expire; at most retentionDays. */
   inputRetentionDays: number;
   removalPolicy: RemovalPolicy;
   /** Origins allowed to PUT to the input bucket through a presigned URL. */
@@ -21,6 +22,29 @@ export interface JobStorageProps {
 export const CLOUDWATCH_LOGS_KEY_ACTIONS = [
   'kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey',
 ];
+
+/**
+ * Key prefixes of the input bucket that hold a job's inputs, needed only until the job ends: presigned uploads
+ * (src/core/uploadPrefix.ts), inline images with their allow/deny terms (`inputs/<id>/image`, `inputs/<id>/terms.json`,
+ * src/core/maskImageJob.ts; the worker deletes the terms when the job ends) and Rekognition's temporary copies
+ * (`ocr/`, src/awsImageEngines.ts). Everything else there (masked texts too big for a record, `results/<id>/`)
+ * belongs to a job's result and lives as long as the job record.
+ */
+export const INPUT_PREFIXES = [UPLOAD_PREFIX, 'inputs/', 'ocr/'] as const;
+
+/**
+ * The input bucket's rules. One rule for the whole bucket at `retentionDays`, the record TTL, so a result object
+ * never vanishes before its job; and shorter ones for the input prefixes. S3 honours the shorter of two expirations
+ * that overlap, so an input never outlives `inputRetentionDays`, and readDeploymentSettings refuses an
+ * `inputRetentionDays` above `retentionDays`. S3 counts from an object's creation, rounded up to the next midnight
+ * UTC, and objects are written after their job record: an object outlives its record's `expiresAt`, never the reverse.
+ */
+export function inputBucketLifecycle(props: Pick<JobStorageProps, 'retentionDays' | 'inputRetentionDays'>): LifecycleRule[] {
+  return [
+    { id: 'job-results', expiration: Duration.days(props.retentionDays), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+    ...INPUT_PREFIXES.map((prefix): LifecycleRule => ({ id: `job-inputs-${prefix.replace(/\W/g, '')}`, prefix, expiration: Duration.days(props.inputRetentionDays) })),
+  ];
+}
 
 /** How long a deleted or overwritten access log stays restorable. */
 const ACCESS_LOG_NONCURRENT_DAYS = Duration.days(30);
@@ -96,9 +120,7 @@ export class JobStorage extends Construct {
       enforceSSL: true,
       // Inputs are read once by the worker and expire within days: versions would only keep PHI longer.
       versioned: false,
-      lifecycleRules: [
-        { expiration: Duration.days(props.inputRetentionDays), abortIncompleteMultipartUploadAfter: Duration.days(1) },
-      ],
+      lifecycleRules: inputBucketLifecycle(props),
       cors: [{
         allowedMethods: [HttpMethods.PUT],
         allowedOrigins: props.corsOrigins,

@@ -24,6 +24,8 @@ export interface JsResolverContext {
   /** Set when the data source call failed; the response handler decides whether to raise it. */
   error: { message: string; type: string } | null;
   request: { headers: Record<string, string | undefined>; domainName?: string | null };
+  /** The API's environment variables (AppSync's `ctx.env`): strings only, read-only. */
+  readonly env: Readonly<Record<string, string>>;
 }
 
 /** What a caller gives runJsResolver; the rest of ctx is filled in. */
@@ -35,6 +37,8 @@ export interface JsResolverInput {
   stash?: Record<string, unknown>;
   prev?: { result: unknown } | null;
   request?: { headers: Record<string, string | undefined>; domainName?: string | null };
+  /** The API's environment variables, as `ctx.env` (default none). */
+  env?: Readonly<Record<string, string>>;
 }
 
 /** A loaded APPSYNC_JS resolver file. */

@@ -61,6 +61,8 @@ function createContext(input: JsResolverInput): JsResolverContext {
     result: null,
     error: null,
     request: input.request ? structuredClone(input.request) : { headers: {} },
+    // Frozen: AppSync's env is read-only configuration, the same for every invocation.
+    env: Object.freeze({ ...input.env }),
   };
 }
 

@@ -16,6 +16,21 @@ export interface Principal {
    * Default: every public field (all but Mutation.publishJobUpdate).
    */
   allow: string[];
+  /**
+   * Set: the principal stands for a session of this IAM role, as AWS callers with temporary credentials do
+   * (userArn `arn:aws:sts::<account>:assumed-role/<role>/<sessionName>`). Unset: an IAM user. A session of
+   * LOCAL_WORKER_ROLE may publish job updates (when `allow` also grants Mutation.publishJobUpdate).
+   */
+  role?: string;
+  /** With `role`: the session name in the userArn (default: `name`). Principals may share one, as app users do. */
+  sessionName?: string;
+  /**
+   * With `role`: the principal stands for an app user signed in through a Cognito identity pool; AppSync then
+   * sets `identity.cognitoIdentityId`, and that is the owner of the caller's jobs (not the shared userArn).
+   */
+  cognitoIdentityId?: string;
+  /** With `cognitoIdentityId`: the identity pool (default LOCAL_IDENTITY_POOL_ID). */
+  cognitoIdentityPoolId?: string;
 }
 
 /** The `identity` an AppSync resolver sees for an IAM caller (AppSync's field names). */
@@ -26,7 +41,7 @@ export interface IamIdentity {
   /** The caller's IP, then any X-Forwarded-For entries. */
   sourceIp: string[];
   username: string;
-  /** `arn:aws:iam::<account>:user/<name>`. */
+  /** `arn:aws:iam::<account>:user/<name>`, or for a role session `arn:aws:sts::<account>:assumed-role/<role>/<session>`. */
   userArn: string;
   cognitoIdentityAuthType: string | null;
   cognitoIdentityAuthProvider: string | null;

@@ -3,16 +3,21 @@ import type { Principal } from './Principal.ts';
 
 export const DEFAULT_ACCOUNT_ID = '000000000000';
 
-const FIELDS = new Set(['name', 'accessKeyId', 'secretAccessKey', 'sessionToken', 'accountId', 'allow']);
+const FIELDS = new Set(['name', 'accessKeyId', 'secretAccessKey', 'sessionToken', 'accountId', 'allow', 'role', 'sessionName', 'cognitoIdentityId', 'cognitoIdentityPoolId']);
 /** IAM user names: 1-64 of letters, digits and + = , . @ _ - (they end up in the userArn). */
 const NAME = /^[\w+=,.@-]{1,64}$/;
 /** IAM access key ids: 16-128 word characters (so never a '/', which would break the credential scope). */
 const ACCESS_KEY_ID = /^\w{16,128}$/;
 const ACCOUNT_ID = /^\d{12}$/;
+/** IAM role names and STS session names: 1-64 (sessions 2-64) of the same characters as user names. */
+const ROLE_NAME = NAME;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+/** Cognito identity and identity pool ids: `<region>:<uuid>` (AWS's pattern `[\w-]+:[0-9a-f-]+`, up to 55 characters). */
+const COGNITO_ID = /^[\w-]+:[0-9a-f-]+$/;
 
 /**
  * Checks parsed principals JSON (`[{ name, accessKeyId, secretAccessKey, sessionToken?, accountId?,
- * allow? }]`) and returns every problem as `[index].field: what is wrong`, never a value: the file holds
+ * allow?, role?, sessionName?, cognitoIdentityId?, cognitoIdentityPoolId? }]`) and returns every problem as `[index].field: what is wrong`, never a value: the file holds
  * secrets. Returns the principals with defaults applied when there is no problem.
  */
 export function validatePrincipals(data: unknown): { principals: Principal[]; problems: string[] } {
@@ -52,10 +57,42 @@ function validateEntry(entry: unknown, at: string, problems: string[]): Principa
     ...(typeof sessionToken === 'string' ? { sessionToken } : {}),
     accountId: typeof accountId === 'string' ? accountId : DEFAULT_ACCOUNT_ID,
     allow: Array.isArray(allow) ? allow.map(String) : [...DEFAULT_ALLOW],
+    ...validateRoleSession(record, problem),
   };
 }
 
-/** Two principals with one key id would make the signer ambiguous; with one name, one userArn (and owner). */
+/** `role`, `sessionName`, `cognitoIdentityId`, `cognitoIdentityPoolId`: the last three only with a role, as on AWS. */
+function validateRoleSession(record: Record<string, unknown>, problem: (field: string, rule: string) => void): Partial<Principal> {
+  const { role, sessionName, cognitoIdentityId, cognitoIdentityPoolId } = record;
+  const session: Partial<Principal> = {};
+  if (role !== undefined) {
+    if (typeof role === 'string' && ROLE_NAME.test(role)) session.role = role;
+    else problem('role', 'must be an IAM role name (1-64 characters of letters, digits and +=,.@_-) when present');
+  }
+  const needsRole = (field: string, why: string) => role === undefined && problem(field, `needs role (${why})`);
+  if (sessionName !== undefined) {
+    needsRole('sessionName', 'only role sessions have one');
+    if (typeof sessionName === 'string' && SESSION_NAME.test(sessionName)) session.sessionName = sessionName;
+    else problem('sessionName', 'must be 2-64 characters of letters, digits and +=,.@_- when present');
+  }
+  if (cognitoIdentityId !== undefined) {
+    needsRole('cognitoIdentityId', 'identity pool credentials are a session of the pool\'s authenticated role');
+    if (typeof cognitoIdentityId === 'string' && cognitoIdentityId.length <= 55 && COGNITO_ID.test(cognitoIdentityId)) session.cognitoIdentityId = cognitoIdentityId;
+    else problem('cognitoIdentityId', 'must be a Cognito identity id, <region>:<uuid>, when present');
+  }
+  if (cognitoIdentityPoolId !== undefined) {
+    if (cognitoIdentityId === undefined) problem('cognitoIdentityPoolId', 'needs cognitoIdentityId');
+    if (typeof cognitoIdentityPoolId === 'string' && cognitoIdentityPoolId.length <= 55 && COGNITO_ID.test(cognitoIdentityPoolId)) session.cognitoIdentityPoolId = cognitoIdentityPoolId;
+    else problem('cognitoIdentityPoolId', 'must be a Cognito identity pool id, <region>:<uuid>, when present');
+  }
+  return session;
+}
+
+/**
+ * Two principals with one key id would make the signer ambiguous; with one name, one IAM user's userArn (and
+ * owner). Role sessions may share a userArn on purpose (`sessionName`), as app users of one identity pool do:
+ * their `cognitoIdentityId` then tells them apart.
+ */
 function duplicates(principals: Principal[], field: 'accessKeyId' | 'name'): string[] {
   const firstAt = new Map<string, number>();
   const problems: string[] = [];

@@ -13,16 +13,19 @@ import {
   getOperationAST,
   valueFromASTUntyped,
   getArgumentValues,
+  getVariableValues,
   Kind,
 } from 'graphql';
 import type { JobServices } from '../../src/core/JobServices.ts';
 import { FIELD_RESOLVERS } from '../../resolvers/fieldResolvers.ts';
 import type { ResolverEvent } from '../../resolvers/ResolverEvent.ts';
 import type { IamIdentity, Principal } from '../auth/Principal.ts';
-import { DEFAULT_QUERY_DEPTH_LIMIT, DEFAULT_RESOLVER_COUNT_LIMIT } from '../../src/config.ts';
-import { type AppSyncError, AppSyncFieldError, formatExecutionError, formatSyntaxError, formatValidationError, formatVariableError } from './appSyncErrors.ts';
+import { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_QUERY_DEPTH_LIMIT, DEFAULT_RESOLVER_COUNT_LIMIT } from '../../src/config.ts';
+import { type AppSyncError, AppSyncFieldError, formatExecutionError, formatSyntaxError, formatValidationError, formatVariableError, limitError } from './appSyncErrors.ts';
+import { checkMaskInputs, type MaskInputLimits } from './maskInputLimits.ts';
 import { QueryCache, type QueryCacheOptions } from './QueryCache.ts';
 import { APPSYNC_DEFAULT_RESOLVER_COUNT, checkQueryLimits, fragmentsOf, type QueryLimits } from './queryLimits.ts';
+import { jsonBytesUpTo, RESPONSE_BYTE_LIMIT } from './responseSize.ts';
 import { selectionSetGraphQL, selectionSetList } from './selectionSetList.ts';
 
 export interface GraphQLRequestBody {
@@ -69,8 +72,15 @@ export interface GraphQLEngineOptions {
   matchesFilter(filter: unknown, payload: unknown): boolean;
   /** Called with each mutation's result, as AppSync triggers @aws_subscribe subscriptions. */
   onMutationResult?(mutationField: string, result: unknown): void;
-  /** AppSync's query depth and resolver count limits (default: src/config.ts's defaults). */
+  /** AppSync's query depth and resolver count limits (default: src/config.ts's defaults), and the response field limit. */
   limits?: Partial<QueryLimits>;
+  /**
+   * Bounds of the work one request's maskText and maskImage fields may ask for together (default: the default
+   * request body limit, DEFAULT_MAX_REQUEST_BYTES, and 25 fields). Give `maxChars` the server's HDM_MAX_REQUEST_BYTES.
+   */
+  maskInputs?: Partial<MaskInputLimits>;
+  /** Largest response, in bytes of JSON (default: AppSync's 5 MB quota, RESPONSE_BYTE_LIMIT). */
+  maxResponseBytes?: number;
   /** Bounds of the parsed-query cache (default: 8 MiB, queries up to 64 KiB, 500 entries). */
   queryCache?: Partial<QueryCacheOptions>;
 }
@@ -96,6 +106,8 @@ export interface ActiveSubscription {
 export class GraphQLEngine {
   readonly #options: GraphQLEngineOptions;
   readonly #limits: QueryLimits;
+  readonly #maskInputs: MaskInputLimits;
+  readonly #maxResponseBytes: number;
   /** Nested fields with resolvers, which the resolver count counts besides the root fields. */
   readonly #resolverFields: ReadonlySet<string>;
   /** Resolver invocations so far, by request. */
@@ -106,6 +118,8 @@ export class GraphQLEngine {
   constructor(options: GraphQLEngineOptions) {
     this.#options = options;
     this.#limits = { queryDepth: DEFAULT_QUERY_DEPTH_LIMIT, resolverCount: DEFAULT_RESOLVER_COUNT_LIMIT, ...options.limits };
+    this.#maskInputs = { maxChars: DEFAULT_MAX_REQUEST_BYTES, ...options.maskInputs };
+    this.#maxResponseBytes = options.maxResponseBytes ?? RESPONSE_BYTE_LIMIT;
     this.#resolverFields = new Set([...Object.keys(FIELD_RESOLVERS), ...Object.keys(options.jsFieldResolvers ?? {})]);
     this.#prepared = new QueryCache({ maxBytes: 8 * 1024 * 1024, maxQueryLength: 64 * 1024, maxEntries: 500, ...options.queryCache });
   }
@@ -117,6 +131,13 @@ export class GraphQLEngine {
     if (prepared.operation.operation === 'subscription') {
       return { data: null, errors: [{ path: null, locations: null, message: 'Validation error of type ValidationError: subscriptions are served on the real-time endpoint (/graphql/realtime)' }] };
     }
+    if (prepared.operation.operation === 'mutation') {
+      // Coerced as execution will coerce them, so the sizes checked are the values the resolvers would get.
+      const coerced = getVariableValues(this.#options.schema, prepared.operation.variableDefinitions ?? [], body.variables ?? {}, { maxErrors: 50 });
+      if (coerced.errors) return { data: null, errors: coerced.errors.map(formatVariableError) };
+      const refused = checkMaskInputs({ schema: this.#options.schema, operation: prepared.operation, fragments: prepared.fragments, variables: coerced.coerced }, this.#maskInputs);
+      if (refused) return { data: null, errors: [refused] };
+    }
     this.#invocations.set(call, 0);
     const result = await execute({
       schema: this.#options.schema,
@@ -126,7 +147,14 @@ export class GraphQLEngine {
       contextValue: call,
       fieldResolver: this.#resolveField,
     });
-    return toAppSyncResponse(result);
+    const response = toAppSyncResponse(result);
+    // Measured before anything serialises it: aliases repeating one long text make a response JSON.stringify cannot build.
+    if (jsonBytesUpTo(response, this.#maxResponseBytes) <= this.#maxResponseBytes) return response;
+    const ran = prepared.operation.operation === 'mutation' ? 'the mutation ran, but its' : 'the';
+    return {
+      data: null,
+      errors: [limitError('PAYLOAD_TOO_LARGE', `Response size limit reached: ${ran} response would be larger than ${this.#maxResponseBytes} bytes; ask for fewer fields, fewer aliases or smaller pages`)],
+    };
   }
 
   /** One `start` on the real-time endpoint: validated, authorized, and ready to deliver. */
@@ -166,7 +194,7 @@ export class GraphQLEngine {
   }
 
   /** Parsed, validated and within AppSync's limits, or the errors that refuse it; no resolver has run yet. */
-  #prepare(body: GraphQLRequestBody): { document: DocumentNode; operation: OperationDefinitionNode } | { errors: AppSyncError[] } {
+  #prepare(body: GraphQLRequestBody): { document: DocumentNode; operation: OperationDefinitionNode; fragments: ReadonlyMap<string, FragmentDefinitionNode> } | { errors: AppSyncError[] } {
     let prepared = this.#prepared.get(body.query);
     if (!prepared) {
       prepared = parseAndValidate(this.#options.schema, body.query);
@@ -184,7 +212,7 @@ export class GraphQLEngine {
       resolverFields: this.#resolverFields,
       limits: this.#limits,
     });
-    return refused ? { errors: [refused] } : { document: prepared.document, operation };
+    return refused ? { errors: [refused] } : { document: prepared.document, operation, fragments: prepared.fragments };
   }
 
   /**

@@ -16,6 +16,7 @@ export interface RealtimeSettings {
   connectionTimeoutMs: number;
   initTimeoutMs: number;
   maxSubscriptionsPerConnection: number;
+  maxSubscriptionBytesPerConnection: number;
   maxConnectionDurationMs: number;
   maxDataMessageBytes: number;
 }
@@ -38,6 +39,8 @@ export class RealtimeConnection<P> {
   readonly #active = new Map<string, ActiveSubscription>();
   /** Starts still in the hooks; the token tells a stop-then-restart of the same id apart from the original. */
   readonly #pending = new Map<string, symbol>();
+  /** The size of each started or starting subscription's data (its query is kept while it lives). */
+  readonly #dataBytes = new Map<string, number>();
   readonly #timers: ReturnType<typeof setTimeout>[] = [];
   #keepAlive: ReturnType<typeof setInterval> | undefined;
   #releasePlace: (() => void) | undefined;
@@ -121,6 +124,7 @@ export class RealtimeConnection<P> {
     const dropped = this.#active.size;
     this.#active.clear();
     this.#pending.clear();
+    this.#dataBytes.clear();
     this.#releasePlace?.();
     this.#onClosed();
     this.#log.info('realtime.closed', { connectionId: this.id, subscriptionsDropped: dropped });
@@ -187,6 +191,7 @@ export class RealtimeConnection<P> {
     const request = parseSubscriptionRequest(message.data)!;
     const token = Symbol(id);
     this.#pending.set(id, token);
+    this.#dataBytes.set(id, message.data.length);
     try {
       const principal = await this.#authorizeStart(message, connectionPrincipal);
       const subscription = await this.#hooks.subscribe(principal, request, { sourceIp: this.#sourceIp });
@@ -198,6 +203,7 @@ export class RealtimeConnection<P> {
       if (this.#pending.get(id) === token) this.#refuse(id, this.#startErrors(error));
     } finally {
       if (this.#pending.get(id) === token) this.#pending.delete(id);
+      if (!this.#active.has(id) && !this.#pending.has(id)) this.#dataBytes.delete(id);
     }
   }
 
@@ -211,6 +217,12 @@ export class RealtimeConnection<P> {
     }
     if (!parseSubscriptionRequest(data)) {
       return { errorType: 'BadRequestException', message: 'payload.data must be a JSON object with a query string' };
+    }
+    // Each live subscription keeps its query: 100 of AppSync's 240 KB frames would keep 24 MB per socket.
+    const held = [...this.#dataBytes.values()].reduce((sum, n) => sum + n, 0);
+    const maxBytes = this.#settings.maxSubscriptionBytesPerConnection;
+    if (held + data.length > maxBytes) {
+      return { errorType: 'LimitExceededError', message: `The subscriptions of one connection may hold at most ${maxBytes} bytes of queries` };
     }
     return undefined;
   }
@@ -240,6 +252,7 @@ export class RealtimeConnection<P> {
   #stop(id: string): void {
     // complete even for an unknown id: a stop racing a refused start must not leave the client waiting.
     this.#pending.delete(id);
+    this.#dataBytes.delete(id);
     const removed = this.#active.delete(id);
     this.#send(serverMessage.complete(id));
     if (removed) this.#log.info('realtime.stopped', { connectionId: this.id, subscriptions: this.#active.size });

@@ -13,6 +13,11 @@ export interface RealtimeCoreOptions<P> {
   initTimeoutMs?: number;
   /** Starts beyond this get MaxSubscriptionsReachedError. @default 100 (AppSync's per-connection limit) */
   maxSubscriptionsPerConnection?: number;
+  /**
+   * The `data` strings of one connection's live subscriptions together; a start beyond gets
+   * LimitExceededError. Bounds what sockets can make the server keep. @default 262_144 (256 KiB)
+   */
+  maxSubscriptionBytesPerConnection?: number;
   /** Connections are closed (1001) after this long. @default 86_400_000 (24 h, AppSync's limit) */
   maxConnectionDurationMs?: number;
   /** A `data` message larger than this (UTF-8 bytes) is not sent. @default 245_760 (AppSync's 240 KB payload limit) */
@@ -62,6 +67,7 @@ export function createRealtimeCore<P>(options: RealtimeCoreOptions<P>): Realtime
     connectionTimeoutMs: options.connectionTimeoutMs ?? 300_000,
     initTimeoutMs: options.initTimeoutMs ?? 15_000,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 100,
+    maxSubscriptionBytesPerConnection: options.maxSubscriptionBytesPerConnection ?? 256 * 1024,
     maxConnectionDurationMs: options.maxConnectionDurationMs ?? 86_400_000,
     maxDataMessageBytes: options.maxDataMessageBytes ?? 240 * 1024,
   };

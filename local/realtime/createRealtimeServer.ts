@@ -18,7 +18,7 @@ export interface RealtimeServerOptions<P> extends RealtimeCoreOptions<P> {
   maxInboundMessageBytes?: number;
   /** How long close() waits for clients to answer the close handshake before cutting them off. @default 2_000 */
   closeGraceMs?: number;
-  /** Sockets open at once, all principals together; upgrades beyond get HTTP 503. @default 1_000 */
+  /** Sockets open at once, all principals together; upgrades beyond get HTTP 503. @default 500 */
   maxConnections?: number;
 }
 
@@ -75,7 +75,7 @@ export function createRealtimeServer<P>(options: RealtimeServerOptions<P>): Real
     handleUpgrade(req, socket, head) {
       if (!paths.has(new URL(req.url ?? '/', 'http://localhost').pathname)) return false;
       const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
-      if (closing || sockets.size >= (options.maxConnections ?? 1_000)) refuse(socket, 503, 'Service Unavailable');
+      if (closing || sockets.size >= (options.maxConnections ?? 500)) refuse(socket, 503, 'Service Unavailable');
       else if (!protocols.includes(GRAPHQL_WS_PROTOCOL)) refuse(socket, 400, 'Bad Request');
       else wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, protocols));
       return true;

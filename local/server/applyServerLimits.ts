@@ -9,6 +9,11 @@ export interface ServerLimits {
   requestTimeoutMs: number;
   /** An idle keep-alive socket is closed after this. */
   keepAliveTimeoutMs: number;
+  /**
+   * A socket with nothing sent or received for this long is closed (a client that stops reading a response).
+   * WebSockets are not affected: `ws` clears the timeout of the sockets it takes over.
+   */
+  socketIdleTimeoutMs: number;
 }
 
 /**
@@ -21,6 +26,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
+  socketIdleTimeoutMs: 60_000,
 };
 
 /** Sets the limits on an http(s) server before it listens. */
@@ -29,4 +35,5 @@ export function applyServerLimits(server: Server, limits: ServerLimits = DEFAULT
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.timeout = limits.socketIdleTimeoutMs;
 }

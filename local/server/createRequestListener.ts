@@ -56,8 +56,24 @@ export function createRequestListener(options: RequestListenerOptions): (request
         return { status: 500, body: { errors: [{ errorType: 'INTERNAL', message: 'Internal error' }] } };
       })
       .then(({ status, body }) => {
-        send(response, status, body, requestId);
-        options.log({ ...entry, status, latencyMs: Math.round((performance.now() - started) * 10) / 10 });
+        const sent = send(response, status, body, requestId);
+        // Only the error's name: its message may quote the response, which may be PHI.
+        if (sent.error) entry.sendError = sent.error;
+        options.log({ ...entry, status: sent.status, latencyMs: Math.round((performance.now() - started) * 10) / 10 });
+      })
+      // Whatever still throws (a log sink, a socket gone) must not become an unhandled rejection, which ends Node.
+      .catch((error: unknown) => {
+        try {
+          if (!response.headersSent) send(response, 500, INTERNAL_ERROR, requestId);
+          else if (!response.writableEnded) response.end();
+        } catch {
+          response.destroy();
+        }
+        try {
+          options.log({ ...entry, status: 500, sendError: error instanceof Error ? error.name : 'unknown' });
+        } catch {
+          // Nothing is left to tell it to.
+        }
       });
   };
 }
@@ -132,12 +148,29 @@ function flatHeaders(headers: IncomingMessage['headers']): Record<string, string
   return flat;
 }
 
-function send(response: ServerResponse, status: number, body: unknown, requestId: string): void {
-  const payload = body === undefined ? '' : JSON.stringify(body);
+/** What the server answers when a reply cannot be written: AppSync's error shape, no detail. */
+const INTERNAL_ERROR = { errors: [{ errorType: 'INTERNAL', message: 'Internal error' }] };
+const SERIALISATION_FAILED = JSON.stringify(INTERNAL_ERROR);
+
+/**
+ * Writes the reply; one that cannot be serialised (V8's string limit, a value JSON cannot hold) becomes a 500 in
+ * AppSync's shape instead of a throw. Returns the status sent and, then, the error's name.
+ */
+function send(response: ServerResponse, status: number, body: unknown, requestId: string): { status: number; error?: string } {
+  let payload: string;
+  let error: string | undefined;
+  try {
+    payload = body === undefined ? '' : JSON.stringify(body);
+  } catch (thrown) {
+    error = thrown instanceof Error ? thrown.name : 'unknown';
+    status = 500;
+    payload = SERIALISATION_FAILED;
+  }
   response.writeHead(status, {
     ...CORS,
     'x-amzn-requestid': requestId,
     ...(payload ? { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(payload) } : {}),
   });
   response.end(payload);
+  return error ? { status, error } : { status };
 }

@@ -56,7 +56,13 @@ async function tighten(path: string, chmod: NonNullable<PrivateDataDirOptions['c
     throw error;
   });
   if (!stats || stats.isSymbolicLink()) return;
-  if ((stats.mode & 0o077) !== 0) await chmod(path, stats.mode & 0o700);
+  // The stores run while this walks (LevelDB renames its temp files): a file gone in between is no longer there to close.
+  if ((stats.mode & 0o077) !== 0) await chmod(path, stats.mode & 0o700).catch(ignoreGone);
   if (!how.recursive || !stats.isDirectory()) return;
-  for (const name of await readdir(path)) await tighten(join(path, name), chmod, { recursive: true, follow: false });
+  const names = await readdir(path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)));
+  for (const name of names) await tighten(join(path, name), chmod, { recursive: true, follow: false });
+}
+
+function ignoreGone(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'ENOENT') throw error;
 }

@@ -5,6 +5,7 @@ import { awsSettingsFromEnv, createAwsServices } from '../../src/awsServices.ts'
 import { processEnv } from '../../src/config.ts';
 import type { JobServices } from '../../src/core/JobServices.ts';
 import { processImageJob } from '../../src/core/processImageJob.ts';
+import { createAwsPowertools, instrumented } from './instrumented.ts';
 import { lazyServices } from './lazyServices.ts';
 
 /**
@@ -38,5 +39,11 @@ export function createWorkerHandler(getServices: () => Promise<JobServices>): (e
   };
 }
 
-/** The Lambda entry point, with the image engines (sharp, OCR). Environment: see src/awsServices.ts AWS_ENV. */
-export const handler = createWorkerHandler(lazyServices(() => createAwsServices(awsSettingsFromEnv(processEnv()), { imageEngines: createAwsImageEngines })));
+/**
+ * The Lambda entry point, with the image engines (sharp, OCR), and Powertools for logs, job metrics and traces
+ * (instrumented.ts). Environment: see src/awsServices.ts AWS_ENV.
+ */
+const tools = createAwsPowertools();
+const services = lazyServices(() => createAwsServices(awsSettingsFromEnv(processEnv()), { ...tools.servicesOptions, imageEngines: createAwsImageEngines }), tools.logger);
+
+export const handler = instrumented(tools, 'worker', createWorkerHandler(services));

@@ -1,7 +1,8 @@
 import type { Caller } from './Caller.ts';
 import { checkClientToken } from './checkClientToken.ts';
 import { detectImageFormat, IMAGE_CONTENT_TYPES, type ImageFormat } from './detectImageFormat.ts';
-import { ClientTokenReusedError, HdmError, InvalidInputError, PayloadTooLargeError, UnauthorizedError, UnsupportedImageError } from './errors.ts';
+import { ClientTokenReusedError, HdmError, InvalidInputError, ObjectNotFoundError, PayloadTooLargeError, UnauthorizedError, UnsupportedImageError } from './errors.ts';
+import { MAX_IMAGE_BYTES } from './maxImageBytes.ts';
 import { inspectImageHeader } from './inspectImageHeader.ts';
 import { uploadPrefixOf } from './uploadPrefix.ts';
 import { expiryOf, type Job, type ObjectRef, withoutTerms } from './Job.ts';
@@ -63,6 +64,9 @@ export async function maskImageJob(services: JobServices, caller: Caller, input:
     if (inline) await services.objects.delete(inputRef);
     await services.objects.delete(termsRefOf(services, id));
     if (stored.kind !== 'IMAGE') throw new ClientTokenReusedError('maskText');
+    // The first call may have failed to queue it (SendMessage threw after the job was written): queue it again.
+    // A second message is harmless: the worker claims a job with a conditional QUEUED → RUNNING write.
+    if (stored.status === 'QUEUED') await services.images.queue.enqueue(stored.id);
     return stored;
   }
   await publishStatus(services, stored);
@@ -111,4 +115,11 @@ async function checkUploadRef(services: JobServices, caller: Caller, ref: Object
   if (ref.bucket !== services.bucket || !ref.key.startsWith(prefix) || !/^[A-Za-z0-9-]{1,64}$/.test(ref.key.slice(prefix.length))) {
     throw new UnauthorizedError('input.s3 must be one of your own uploads from createImageUpload');
   }
+  // A key that was handed out but never uploaded to (or an upload too big to mask) is refused here, before a
+  // job exists, rather than as a job that fails in the worker.
+  const head = await services.objects.head(ref).catch((error: unknown) => {
+    if (error instanceof ObjectNotFoundError) throw new InvalidInputError('input.s3 names no uploaded image: PUT the image to the URL from createImageUpload first', { cause: error });
+    throw error;
+  });
+  if (head.size > MAX_IMAGE_BYTES) throw new PayloadTooLargeError(`the input image must be at most ${MAX_IMAGE_BYTES} bytes`);
 }

@@ -41,8 +41,9 @@ export async function maskTextJob(services: JobServices, caller: Caller, input: 
     const { maskedText, spans } = maskText(text, entities, mask);
     const findings = toFindings(job, spans);
     // The result first, the findings last: only the final status write can fail after the findings exist.
+    // This call created the job and is its only writer: one unconditional batch, no merge read (3 requests a job).
     const result = await storeResult(services, job, maskedText);
-    await services.jobs.putFindings(findings);
+    await services.jobs.putFindings(findings, { firstWrite: true });
     const done = await advanceJob(services, job, { status: 'SUCCEEDED', ...result, findingCount: findings.length, findingCounts: countFindingsByType(findings) });
     return { ...done, maskedText, options: recorded };
   } catch (error) {

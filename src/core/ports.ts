@@ -40,17 +40,40 @@ export interface JobStore {
    * @throws JobNotFoundError when there is no such job; JobStateConflictError when its status is not in `from`.
    */
   updateJob(id: string, from: readonly JobStatus[], changes: JobChanges): Promise<Job>;
-  /** Writes findings (any number; batched by the adapter). Re-writing the same ids is harmless. */
-  putFindings(findings: readonly Finding[]): Promise<void>;
+  /**
+   * Writes findings (any number; batched by the adapter). Re-writing the same ids is harmless. With `firstWrite`,
+   * the caller promises that these jobs have no stored findings yet and that no one else writes theirs (a job it
+   * has just created): the store may then skip merging with stored ones and write in fewer requests.
+   */
+  putFindings(findings: readonly Finding[], options?: { firstWrite?: boolean }): Promise<void>;
   /** The owner's jobs, newest first. `limit` 1-100. */
   listJobs(owner: string, filter: JobFilter, limit: number, nextToken?: string): Promise<Page<Job>>;
   /** The owner's findings across jobs, newest first (by job creation time, then job id and position, all descending). */
   listFindings(owner: string, filter: FindingFilter, limit: number, nextToken?: string): Promise<Page<Finding>>;
   /** One job's findings in document order (the job's owner was checked by the caller). */
   listJobFindings(jobId: string, limit: number, nextToken?: string): Promise<Page<Finding>>;
+  /**
+   * Every owner's jobs in one open status whose last change (`updatedAt`) is before `updatedBefore`, oldest
+   * first: what the recovery sweep (sweepJobs.ts) looks for. `limit` 1-100. Reads an index, so a change made
+   * a moment ago may not show yet: callers act through updateJob's status condition, never on this read alone.
+   */
+  listOpenJobs(status: OpenJobStatus, updatedBefore: string, limit: number, nextToken?: string): Promise<Page<OpenJob>>;
 }
 
-export type JobChanges = Partial<Pick<Job, 'status' | 'updatedAt' | 'maskedText' | 'maskedTextRef' | 'maskedImage' | 'findingCount' | 'findingCounts' | 'warnings' | 'error'>>;
+export type JobChanges = Partial<Pick<Job, 'status' | 'updatedAt' | 'maskedText' | 'maskedTextRef' | 'maskedImage' | 'findingCount' | 'findingCounts' | 'warnings' | 'error'>> & {
+  /** How often the recovery sweep re-queued the job: stored with it, never shown to callers (see OpenJob). */
+  requeues?: number;
+};
+
+/** The statuses a job can be stuck in. */
+export type OpenJobStatus = Extract<JobStatus, 'QUEUED' | 'RUNNING'>;
+
+/** An open job as the recovery sweep sees it: the job, and the sweep's own bookkeeping beside it. */
+export interface OpenJob {
+  job: Job;
+  /** Times the sweep re-queued it (0 when never), so a job is re-queued a bounded number of times. */
+  requeues: number;
+}
 
 /** Publishes job status changes to subscribers (AWS: the publishJobUpdate mutation; locally: in process). */
 export interface JobEvents {

@@ -3,12 +3,12 @@ import type { PreparedImage } from './Image.ts';
 import { countFindingsByType, type Finding, type Job } from './Job.ts';
 import type { JobServices } from './JobServices.ts';
 import { maskImageBytes } from './maskImageBytes.ts';
+import { MAX_IMAGE_BYTES } from './maxImageBytes.ts';
 import { termsRefOf } from './maskImageJob.ts';
 import { parseMaskOptions } from './parseMaskOptions.ts';
 import { advanceJob, failJob } from './recordJobOutcome.ts';
 
-/** Largest input image the worker reads (bytes), inline or uploaded. */
-export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+export { MAX_IMAGE_BYTES } from './maxImageBytes.ts';
 
 /**
  * The image worker's job: QUEUED → RUNNING → SUCCEEDED (masked image stored, findings written first)
@@ -44,6 +44,7 @@ export async function processImageJob(services: JobServices, jobId: string): Pro
     const output = { bucket: images.outputBucket, key: `masked/${job.id}/image.${redacted.format === 'jpeg' ? 'jpg' : redacted.format}` };
     await services.objects.put(output, redacted.bytes, redacted.contentType);
     await services.jobs.putFindings(findings);
+    // advanceJob also deletes the job's allow and deny terms once SUCCEEDED or FAILED is recorded.
     return await advanceJob(services, job, {
       status: 'SUCCEEDED',
       maskedImage: { ...output, contentType: redacted.contentType, width: redacted.width, height: redacted.height, size: redacted.bytes.byteLength },

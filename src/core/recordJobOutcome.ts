@@ -1,5 +1,5 @@
 import { HdmError } from './errors.ts';
-import { type Job, type JobError, toJobUpdate } from './Job.ts';
+import { type Job, type JobError, type ObjectRef, toJobUpdate } from './Job.ts';
 import type { JobServices } from './JobServices.ts';
 import type { JobChanges } from './ports.ts';
 
@@ -12,11 +12,39 @@ export async function publishStatus(services: JobServices, job: Job): Promise<vo
   }
 }
 
-/** Moves a job on from `from` and publishes the change. */
+/**
+ * Moves a job on from `from` and publishes the change. Every path that ends a job comes through here (the worker,
+ * the API, recovery), so this is also where an ended image job's allow and deny terms are deleted.
+ */
 export async function advanceJob(services: JobServices, job: Job, changes: JobChanges): Promise<Job> {
   const updated = await services.jobs.updateJob(job.id, [job.status], { ...changes, updatedAt: services.now().toISOString() });
   await publishStatus(services, updated);
+  await discardTerms(services, updated);
   return updated;
+}
+
+/**
+ * Deletes an ended image job's allow and deny terms: needed only to mask it, and they may name people. Only once
+ * SUCCEEDED or FAILED is recorded (a job still QUEUED or RUNNING may yet need them), and only when the job had
+ * any. A failed delete is logged without content and never changes the job; the input bucket's lifecycle
+ * (inputRetentionDays, at most the record's retention) removes the object later.
+ */
+export async function discardTerms(services: JobServices, job: Job): Promise<void> {
+  if (job.kind !== 'IMAGE' || (job.status !== 'SUCCEEDED' && job.status !== 'FAILED')) return;
+  if (job.options.allowListCount + job.options.denyListCount === 0) return;
+  try {
+    await services.objects.delete(jobTermsRef(services, job.id));
+  } catch (error) {
+    services.logger.warn('job.terms_not_deleted', { jobId: job.id, error: errorName(error) });
+  }
+}
+
+/**
+ * Where maskImageJob stores an image job's terms (its termsRefOf, which cannot be imported here: maskImageJob
+ * imports this module). A unit test keeps the two equal.
+ */
+export function jobTermsRef(services: Pick<JobServices, 'bucket'>, jobId: string): ObjectRef {
+  return { bucket: services.bucket, key: `inputs/${jobId}/terms.json` };
 }
 
 /**

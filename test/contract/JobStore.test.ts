@@ -10,18 +10,22 @@ import { InMemoryJobStore } from '../../src/adapters/memory/InMemoryJobStore.ts'
 import { localDynamoDbClientConfig, startDynalite } from '../../local/dynamodb/startDynalite.ts';
 import { useDynalite } from '../helpers/useDynalite.ts';
 import { describeJobStoreContract, makeFindings, makeJob } from './JobStore.contract.ts';
+import { describeOpenJobsContract } from './openJobs.contract.ts';
 
 describeJobStoreContract('InMemoryJobStore', () => new InMemoryJobStore());
+describe('JobStore contract: InMemoryJobStore', () => describeOpenJobsContract(() => new InMemoryJobStore()));
 
 describe('on dynalite', () => {
   const db = useDynalite();
 
   // A table per test: cheap on dynalite (ACTIVE at once) and no test sees another's items.
-  describeJobStoreContract('DynamoDbJobStore', async () => {
+  const freshStore = async () => {
     const tableName = `jobs-${randomUUID()}`;
     await ensureJobTable(db.client, tableName);
     return new DynamoDbJobStore({ tableName, client: db.client });
-  });
+  };
+  describeJobStoreContract('DynamoDbJobStore', freshStore);
+  describe('JobStore contract: DynamoDbJobStore', () => describeOpenJobsContract(freshStore));
 });
 
 describe('DynamoDbJobStore on a persistent dynalite path', () => {

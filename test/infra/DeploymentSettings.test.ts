@@ -15,7 +15,7 @@ describe('readDeploymentSettings', () => {
       xray: 'true', exampleClientRole: true, corsOrigins: 'https://a.example, https://b.example', maskFill: '#fff',
     }))).toEqual({
       detector: 'union', ocr: 'tesseract', retentionDays: 14, inputRetentionDays: 2, removalPolicy: 'destroy',
-      xray: true, exampleClientRole: true, corsOrigins: ['https://a.example', 'https://b.example'], maskFill: '#fff',
+      xray: true, exampleClientRole: true, appUsers: true, corsOrigins: ['https://a.example', 'https://b.example'], maskFill: '#fff',
     });
   });
 
@@ -29,5 +29,20 @@ describe('readDeploymentSettings', () => {
     expect(caught).toBeInstanceOf(DeploymentSettingsError);
     expect((caught as DeploymentSettingsError).problems).toHaveLength(6);
     expect((caught as Error).message).toContain('detector must be one of comprehend-medical, local, union');
+  });
+});
+
+describe('readDeploymentSettings: app users and retention', () => {
+  it('turns app users on by default, and off with appUsers=false', () => {
+    expect(readDeploymentSettings(contextOf({})).appUsers).toBe(true);
+    expect(readDeploymentSettings(contextOf({ appUsers: 'false' })).appUsers).toBe(false);
+    expect(() => readDeploymentSettings(contextOf({ appUsers: 'no' }))).toThrow(expect.objectContaining({ problems: ['appUsers must be true or false'] }));
+  });
+
+  it('never lets inputs outlive their jobs: a shorter retentionDays shortens the default input retention, and a longer one given is refused', () => {
+    expect(readDeploymentSettings(contextOf({ retentionDays: '3' }))).toMatchObject({ retentionDays: 3, inputRetentionDays: 3 });
+    expect(readDeploymentSettings(contextOf({ retentionDays: '60' }))).toMatchObject({ retentionDays: 60, inputRetentionDays: 7 });
+    expect(() => readDeploymentSettings(contextOf({ retentionDays: '5', inputRetentionDays: '6' })))
+      .toThrow(expect.objectContaining({ problems: ['inputRetentionDays must not exceed retentionDays'] }));
   });
 });

@@ -12,8 +12,13 @@ import { JS_RESOLVERS } from '../../resolvers/appsync/jsResolvers.ts';
 import { FIELD_RESOLVERS } from '../../resolvers/fieldResolvers.ts';
 import { createJobTableInput } from '../../src/adapters/dynamodb/createJobTable.ts';
 import { AWS_ENV } from '../../src/awsServices.ts';
+import { RECOVERY_ENV } from '../../resolvers/handlers/recoveryEnv.ts';
 import { DEFAULT_QUERY_DEPTH_LIMIT, DEFAULT_RESOLVER_COUNT_LIMIT } from '../../src/config.ts';
 import { synthTestStack, type TestStack } from './synthTestStack.ts';
+import type { CfnElement } from 'aws-cdk-lib';
+import { NESTED_RESOLVER_BATCH_SIZE } from '../../infra/HealthDataMaskingStack.ts';
+import { HandlerFunction } from '../../infra/constructs/HandlerFunction.ts';
+import { POWERTOOLS_NAMES } from '../../src/adapters/aws/powertoolsNames.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 interface Statement { Effect: string; Action: string | string[]; Resource: unknown; Principal?: unknown; Condition?: unknown }
@@ -249,7 +254,8 @@ describe('HealthDataMaskingStack', () => {
   it('expires inputs and outputs, versions outputs, and allows browser PUTs to inputs', () => {
     built.template.hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'], AllowedOrigins: ['*'] })] },
-      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 7, Status: 'Enabled' })] },
+      // Inputs after inputRetentionDays, by prefix; the rest (results/) with the records (lifecycles.test.ts).
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 7, Status: 'Enabled' })]) },
     });
     built.template.hasResourceProperties('AWS::S3::Bucket', {
       VersioningConfiguration: { Status: 'Enabled' },
@@ -319,14 +325,16 @@ describe('HealthDataMaskingStack', () => {
     });
   });
 
-  it('runs both functions on Node 22 with the environment src/awsServices.ts reads', () => {
+  it('runs every function on Node 22 with the environment src/awsServices.ts reads', () => {
     const functions = Object.values(built.template.findResources('AWS::Lambda::Function'));
-    expect(functions).toHaveLength(2);
+    // The API function, the worker, and the recovery sweeper and dead-letter consumer (which add RECOVERY_ENV).
+    expect(functions).toHaveLength(4);
     const expectedKeys = Object.values(AWS_ENV).filter((key) => key !== AWS_ENV.region);
+    const recoveryKeys: string[] = Object.values(RECOVERY_ENV);
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-      expect(Object.keys(variables).filter((key) => key.startsWith('HDM_')).sort()).toEqual([...expectedKeys].sort());
+      expect(Object.keys(variables).filter((key) => key.startsWith('HDM_') && !recoveryKeys.includes(key)).sort()).toEqual([...expectedKeys].sort());
       expect(variables).toMatchObject({ HDM_DETECTOR: 'comprehend-medical', HDM_OCR: 'rekognition', HDM_RECORD_TTL_DAYS: '30', HDM_MASK_FILL: '#000000' });
     }
   });
@@ -381,7 +389,7 @@ describe('HealthDataMaskingStack settings', () => {
   it('sets AppSync\'s request limits to the local server\'s defaults, and to the context\'s when given', async () => {
     const { template } = await synthTestStack();
     template.hasResourceProperties('AWS::AppSync::GraphQLApi', { QueryDepthLimit: DEFAULT_QUERY_DEPTH_LIMIT, ResolverCountLimit: DEFAULT_RESOLVER_COUNT_LIMIT });
-    expect([DEFAULT_QUERY_DEPTH_LIMIT, DEFAULT_RESOLVER_COUNT_LIMIT]).toEqual([10, 1000]);
+    expect([DEFAULT_QUERY_DEPTH_LIMIT, DEFAULT_RESOLVER_COUNT_LIMIT]).toEqual([15, 1000]);
     const settings = readDeploymentSettings({ tryGetContext: (key: string) => ({ queryDepthLimit: '0', resolverCountLimit: 250 })[key] });
     const custom = await synthTestStack(settings);
     custom.template.hasResourceProperties('AWS::AppSync::GraphQLApi', { QueryDepthLimit: 0, ResolverCountLimit: 250 });
@@ -398,7 +406,209 @@ describe('HealthDataMaskingStack settings', () => {
     const { template } = await synthTestStack();
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtectionEnabled: true }) });
     template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
-    // The two functions' roles, the Lambda and DynamoDB data sources' roles, the AppSync logging role; no client role.
-    template.resourceCountIs('AWS::IAM::Role', 5);
+    // The four functions' roles, the Lambda and DynamoDB data sources' roles, the AppSync logging role, the identity
+    // pool's authenticated and (unused, no guests) unauthenticated roles; no client role.
+    template.resourceCountIs('AWS::IAM::Role', 9);
+  });
+});
+
+describe('HealthDataMaskingStack job recovery', () => {
+  let built: TestStack;
+  beforeAll(async () => {
+    built = await synthTestStack();
+  });
+
+  const functionId = (prefix: string) => {
+    const ids = Object.keys(built.template.findResources('AWS::Lambda::Function')).filter((id) => id.startsWith(prefix));
+    expect(ids).toHaveLength(1);
+    return ids[0] as string;
+  };
+  const roleIdOf = (fnId: string) => logicalIdOfArn(built.template.findResources('AWS::Lambda::Function')[fnId]?.Properties.Role);
+
+  it('runs the sweeper on a 5-minute schedule, judging RUNNING jobs by the worker\'s and the API function\'s timeouts', () => {
+    const sweeper = functionId('RecoverySweeper');
+    built.template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      State: 'ENABLED',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [sweeper, 'Arn'] } })],
+    });
+    built.template.hasResourceProperties('AWS::Lambda::Permission', { FunctionName: { 'Fn::GetAtt': [sweeper, 'Arn'] }, Principal: 'events.amazonaws.com' });
+    const variables = (built.template.findResources('AWS::Lambda::Function')[sweeper]?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables).toMatchObject({ [RECOVERY_ENV.workerTimeoutSeconds]: '300', [RECOVERY_ENV.resolverTimeoutSeconds]: '30' });
+  });
+
+  it('consumes the dead-letter queue with an event source that reports batch item failures', () => {
+    const consumer = functionId('RecoveryDeadLetterConsumer');
+    built.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^JobsDeadLetterQueue'), 'Arn'] },
+      FunctionName: { Ref: consumer },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    // Within the dead-letter queue's 30-second visibility timeout, or Lambda refuses the event source.
+    expect(built.template.findResources('AWS::Lambda::Function')[consumer]?.Properties.Timeout).toBeLessThanOrEqual(30);
+  });
+
+  it('grants the sweeper only the open-jobs index, job status writes, re-queues and publishing', () => {
+    const statements = roleStatements(built.template, roleIdOf(functionId('RecoverySweeper')));
+    const actions = statements.flatMap(actionsOf);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'sqs:SendMessage', 'appsync:GraphQL']));
+    expect(actions.filter((action) => /^(s3|comprehendmedical|rekognition):|PutItem|DeleteItem|Scan/.test(action))).toEqual([]);
+    const query = statements.find((statement) => actionsOf(statement).includes('dynamodb:Query'));
+    expect(JSON.stringify(query?.Resource)).toContain('/index/GSI3');
+    expect(JSON.stringify(query?.Resource)).not.toContain('*');
+  });
+
+  it('grants the dead-letter consumer job reads and status writes, its queue and publishing, and no re-queue or index', () => {
+    const actions = roleStatements(built.template, roleIdOf(functionId('RecoveryDeadLetterConsumer'))).flatMap(actionsOf);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:UpdateItem', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'appsync:GraphQL']));
+    expect(actions).not.toContain('dynamodb:Query');
+    expect(actions).not.toContain('sqs:SendMessage');
+    expect(actions.filter((action) => /^(s3|comprehendmedical|rekognition):/.test(action))).toEqual([]);
+  });
+
+  it('names both recovery roles among the publishers publishJobUpdate accepts', () => {
+    const api = Object.values(built.template.findResources('AWS::AppSync::GraphQLApi'))[0];
+    const publishers = JSON.stringify((api?.Properties.EnvironmentVariables as Record<string, unknown> | undefined)?.PUBLISHER_ROLE_NAMES);
+    for (const prefix of ['RecoverySweeper', 'RecoveryDeadLetterConsumer']) expect(publishers).toContain(`"Ref":"${roleIdOf(functionId(prefix))}"`);
+  });
+});
+
+describe('HealthDataMaskingStack operations and cost (issue 14)', () => {
+  let built: TestStack;
+  const logicalIdOf = (construct: { node: { defaultChild?: unknown } }) => built.stack.getLogicalId(construct.node.defaultChild as CfnElement);
+  const handlerFunctions = () => built.stack.node.findAll().filter((c): c is HandlerFunction => c instanceof HandlerFunction);
+  const alarms = () => Object.entries(built.template.findResources('AWS::CloudWatch::Alarm'));
+  const topicId = () => {
+    const topics = Object.keys(built.template.findResources('AWS::SNS::Topic'));
+    expect(topics).toHaveLength(1);
+    return topics[0]!;
+  };
+  /** Synthesizes with CDK context, as `cdk synth -c key=value` would give it (the App reads CDK_CONTEXT_JSON). */
+  async function synthWithContext(context: Record<string, unknown>): Promise<TestStack> {
+    const before = process.env.CDK_CONTEXT_JSON;
+    process.env.CDK_CONTEXT_JSON = JSON.stringify(context);
+    try {
+      return await synthTestStack();
+    } finally {
+      if (before === undefined) delete process.env.CDK_CONTEXT_JSON;
+      else process.env.CDK_CONTEXT_JSON = before;
+    }
+  }
+
+  beforeAll(async () => {
+    built = await synthTestStack();
+  });
+
+  it('gives every alarm in the stack the alarm topic as its action, the queue\'s and any added by other constructs', () => {
+    const topic = topicId();
+    expect(alarms().length).toBeGreaterThanOrEqual(3 + 2 * handlerFunctions().length + 3);
+    for (const [id, alarm] of alarms()) {
+      expect(alarm.Properties.AlarmActions, id).toEqual([{ Ref: topic }]);
+      expect(alarm.Properties.ActionsEnabled ?? true, id).toBe(true);
+    }
+  });
+
+  it('encrypts the topic with the stack\'s key and takes publishes over TLS only', () => {
+    const [keyId] = Object.keys(built.template.findResources('AWS::KMS::Key'));
+    built.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+    const policy = Object.values(built.template.findResources('AWS::SNS::TopicPolicy'))[0];
+    const statements = (policy?.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+  });
+
+  it('lets CloudWatch publish to the topic and use the key for it, only for this account\'s alarms', () => {
+    const fromCloudWatch = (statement: Statement) => JSON.stringify(statement.Principal) === JSON.stringify({ Service: 'cloudwatch.amazonaws.com' });
+    const policy = Object.values(built.template.findResources('AWS::SNS::TopicPolicy'))[0];
+    const topicStatements = (policy?.Properties.PolicyDocument as { Statement: Statement[] }).Statement.filter(fromCloudWatch);
+    const keyStatements = resourcePolicyStatements(built.template).filter((statement) => statement.policy.startsWith('StorageKey') && fromCloudWatch(statement));
+    expect(topicStatements.map((statement) => statement.Action)).toEqual(['sns:Publish']);
+    expect(keyStatements.map((statement) => statement.Action)).toEqual([['kms:Decrypt', 'kms:GenerateDataKey']]);
+    for (const statement of [...topicStatements, ...keyStatements]) {
+      expect(statement.Effect).toBe('Allow');
+      expect(statement.Condition).toEqual({
+        StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+        ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':alarm:*']] } },
+      });
+    }
+  });
+
+  it('alarms on each function\'s errors and throttles, AppSync 5XX, DynamoDB throttling, dead letters, queue age and failed jobs', () => {
+    const all = alarms().map(([, alarm]) => alarm.Properties);
+    const onFunction = (metricName: string, fnId: string) => all.filter((p) => p.MetricName === metricName && JSON.stringify(p.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: fnId } }]));
+    expect(handlerFunctions().length).toBeGreaterThanOrEqual(2);
+    for (const handler of handlerFunctions()) {
+      const fnId = logicalIdOf(handler.function);
+      const errors = onFunction('Errors', fnId);
+      expect(errors, `${handler.node.id} errors`).toHaveLength(1);
+      expect(errors[0]?.Threshold).toBe(handler === built.stack.graphqlFunction ? 10 : 1);
+      expect(onFunction('Throttles', fnId), `${handler.node.id} throttles`).toEqual([expect.objectContaining({ Threshold: 1, Statistic: 'Sum', Period: 300 })]);
+    }
+    expect(all).toContainEqual(expect.objectContaining({ Namespace: 'AWS/AppSync', MetricName: '5XXError', Dimensions: [{ Name: 'GraphQLAPIId', Value: { 'Fn::GetAtt': [logicalIdOf(built.stack.api), 'ApiId'] } }] }));
+    const math = (name: string) => all.filter((p) => JSON.stringify(p.Metrics ?? []).includes(`"MetricName":"${name}"`));
+    expect(math('ReadThrottleEvents')).toHaveLength(1);
+    expect(JSON.stringify(math('ReadThrottleEvents')[0]?.Metrics)).toContain('WriteThrottleEvents');
+    const failed = math(POWERTOOLS_NAMES.jobsMetric);
+    expect(failed).toHaveLength(1);
+    const failedMetrics = (failed[0]?.Metrics as { MetricStat?: { Metric: { Namespace: string; Dimensions: { Name: string; Value: string }[] } } }[]).filter((m) => m.MetricStat);
+    expect(failedMetrics.map((m) => m.MetricStat!.Metric.Namespace)).toEqual([POWERTOOLS_NAMES.namespace, POWERTOOLS_NAMES.namespace]);
+    // Exactly the dimension set PowertoolsJobMetrics writes, or the alarm would watch a metric nobody emits.
+    expect(failedMetrics.map((m) => Object.fromEntries(m.MetricStat!.Metric.Dimensions.map((d) => [d.Name, d.Value])))).toEqual([
+      { service: POWERTOOLS_NAMES.service, kind: 'TEXT', status: 'FAILED' }, { service: POWERTOOLS_NAMES.service, kind: 'IMAGE', status: 'FAILED' },
+    ]);
+    expect(all).toContainEqual(expect.objectContaining({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 }));
+    expect(all).toContainEqual(expect.objectContaining({ MetricName: 'ApproximateAgeOfOldestMessage' }));
+  });
+
+  it('has a dashboard of jobs, findings, functions, the API, the table and the queue', () => {
+    const dashboards = Object.values(built.template.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]?.Properties.DashboardBody);
+    for (const shown of ['Jobs by kind and status', 'Findings by type', 'Failed jobs', 'Lambda errors', 'Lambda throttles', '5XXError', 'ReadThrottleEvents', 'WriteThrottleEvents', 'ApproximateAgeOfOldestMessage', 'dead letters']) {
+      expect(body, shown).toContain(shown);
+    }
+  });
+
+  it('e-mails the address given as context alarmEmail, none without it, and refuses anything else', async () => {
+    built.template.resourceCountIs('AWS::SNS::Subscription', 0);
+    const withEmail = await synthWithContext({ alarmEmail: 'oncall@example.com' });
+    withEmail.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com', TopicArn: { Ref: Match.stringLikeRegexp('^OperationsAlarmTopic') } });
+    await expect(synthWithContext({ alarmEmail: 'not an address' })).rejects.toThrow('alarmEmail must be an e-mail address');
+  });
+
+  it('keeps the operations resources clean under the AwsSolutions and HIPAA.Security packs, with no acknowledgement', () => {
+    for (const pack of [new AwsSolutionsChecks(), new HIPAASecurityChecks()]) {
+      const report = pack.validateScope(built.app);
+      const ours = report.violations.flatMap((violation) => violation.violatingResources.map((resource) => `${violation.ruleName}: ${resource.constructPath}`))
+        .filter((finding) => /\/Operations\/|Alarm|CloudWatchAlarmAction|SNS/.test(finding));
+      expect(ours).toEqual([]);
+    }
+    const operations = built.stack.node.findChild('Operations');
+    const acknowledged = operations.node.findAll().flatMap((construct) => construct.node.metadata.filter((entry) => entry.type === 'aws:cdk:acknowledged-rules'));
+    expect(acknowledged).toEqual([]);
+  });
+
+  it('runs the functions without native code on arm64 and the image worker on x86_64, the CPU of its copied sharp builds', () => {
+    const architectureOf = (handler: HandlerFunction) => built.template.findResources('AWS::Lambda::Function')[logicalIdOf(handler.function)]?.Properties.Architectures;
+    expect(architectureOf(built.stack.graphqlFunction)).toEqual(['arm64']);
+    expect(architectureOf(built.stack.workerFunction)).toEqual(['x86_64']);
+  });
+
+  it('batches the nested Job fields\' resolvers, and only those', () => {
+    for (const resolver of Object.values(built.template.findResources('AWS::AppSync::Resolver'))) {
+      const { TypeName, FieldName, MaxBatchSize } = resolver.Properties as { TypeName: string; FieldName: string; MaxBatchSize?: number };
+      expect(MaxBatchSize, `${TypeName}.${FieldName}`).toBe(TypeName === 'Job' ? NESTED_RESOLVER_BATCH_SIZE : undefined);
+    }
+    expect(NESTED_RESOLVER_BATCH_SIZE).toBe(10);
+  });
+
+  it('lets the functions write a text job\'s findings in one BatchWriteItem, and tells Powertools whether X-Ray is on', async () => {
+    for (const handler of [built.stack.graphqlFunction, built.stack.workerFunction]) {
+      const actions = roleStatements(built.template, logicalIdOf(handler.role)).flatMap(actionsOf);
+      expect(actions).toContain('dynamodb:BatchWriteItem');
+      const fn = built.template.findResources('AWS::Lambda::Function')[logicalIdOf(handler.function)];
+      expect((fn?.Properties.Environment as { Variables: Record<string, string> }).Variables).toMatchObject({ POWERTOOLS_TRACE_ENABLED: 'false', NODE_OPTIONS: '--enable-source-maps' });
+    }
+    const traced = await synthTestStack({ xray: true });
+    traced.template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ POWERTOOLS_TRACE_ENABLED: 'true' }) }, TracingConfig: { Mode: 'Active' } });
   });
 });

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -98,6 +98,8 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
   const published: { status?: string; operationName?: string; signed: boolean }[] = [];
   const queued: { body: string; signed: boolean }[] = [];
   const calls: { target: string; signed: boolean }[] = [];
+  /** Everything the last invoke()'s child printed on stdout (Powertools' log and EMF lines among it). */
+  let lastStdout = '';
   /** The page the Rekognition stand-in "reads", and the words the Comprehend Medical stand-in knows as PHI. */
   let page: GeneratedPage | undefined;
   const knownPhi = (): { text: string; type: string }[] => [
@@ -230,6 +232,7 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
       // The handlers' log lines name events and error classes, never content: show them with the failure.
       throw new Error(`${error.message}\nlog:\n${error.stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`);
     });
+    lastStdout = stdout;
     const line = stdout.split('\n').find((l) => l.startsWith('HDM_RESULT '));
     expect(line, 'the child printed its results').toBeDefined();
     return JSON.parse((line as string).slice('HDM_RESULT '.length)) as T[];
@@ -336,4 +339,46 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
       expect([...data.subarray(at, at + 3)], `PHI word at ${x},${y}`).toEqual([0, 0, 0]);
     }
   }, 120_000);
+
+  describe('Powertools, batching and source maps in the bundle (issue 14)', () => {
+    it('answers AppSync\'s batched events for nested fields with an array in order, and logs and meters through Powertools', async () => {
+      const fields = ['id', 'kind', 'status', 'owner', 'findingCount'];
+      const [withPhi, without] = await invoke<Job>(bundles.graphql, 'batch-jobs', [
+        appSyncEvent('Mutation', 'maskText', { input: { text: TEXT } }, fields),
+        appSyncEvent('Mutation', 'maskText', { input: { text: 'Nothing to mask in this follow-up note.' } }, fields),
+      ]);
+      // One EMF line per kind and status (Jobs) and per finding type, flushed by each invocation.
+      const lines = lastStdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const emf = lines.filter((l) => l._aws !== undefined);
+      expect(emf.filter((l) => l.Jobs === 1 && l.kind === 'TEXT' && l.status === 'SUCCEEDED' && l.service === 'health-data-masking')).toHaveLength(2);
+      expect(emf.some((l) => l.type === 'PHONE_OR_FAX' && l.Findings === 1)).toBe(true);
+      expect(lastStdout).not.toContain(PHONE);
+      expect(lastStdout).not.toContain(EMAIL);
+
+      const nested = (job: Job) => ({ ...appSyncEvent('Job', 'findings', { limit: 10 }, ['items/type', 'items/beginOffset', 'nextToken']), source: job });
+      const [batch] = await invoke<{ items: { jobId: string; type: string }[] }[]>(bundles.graphql, 'batch-findings', [[nested(without!), nested(withPhi!)]]);
+      expect(batch).toHaveLength(2);
+      expect(batch![0]!.items).toEqual([]);
+      expect(batch![1]!.items.map((f) => f.jobId)).toEqual(Array.from({ length: withPhi!.findingCount ?? 0 }, () => withPhi!.id));
+      expect(new Set(batch![1]!.items.map((f) => f.type))).toEqual(new Set(['PHONE_OR_FAX', 'EMAIL']));
+    }, 60_000);
+
+    it('is minified, and its stack traces still name the TypeScript files through the source map', async () => {
+      const code = await readFile(join(bundles.graphql, 'index.mjs'), 'utf8');
+      expect(code.split('\n').length).toBeLessThan(200);
+      expect(existsSync(join(bundles.graphql, 'index.mjs.map'))).toBe(true);
+      // An event with no `info` breaks inside resolvers/lambda.ts before any try: its stack is the bundle's.
+      const script = join(bundles.outdir, 'stack.mjs');
+      await writeFile(script, `const { handler } = await import(process.argv[2]);
+try { await handler({ arguments: {}, identity: null }); } catch (error) { console.log('HDM_STACK ' + JSON.stringify(String(error.stack))); }
+process.exit(0);`);
+      const { stdout } = await run(process.execPath, [script, pathToFileURL(join(bundles.graphql, 'index.mjs')).href], {
+        cwd: bundles.outdir, timeout: 60_000, env: { PATH: process.env.PATH, NODE_OPTIONS: '--enable-source-maps', AWS_REGION: 'us-east-1' },
+      });
+      const stack = JSON.parse(stdout.split('\n').find((l) => l.startsWith('HDM_STACK '))!.slice('HDM_STACK '.length)) as string;
+      expect(stack).toContain('TypeError');
+      expect(stack).toMatch(/resolvers\/lambda\.ts:\d+:\d+/);
+      expect(stack).toMatch(/resolvers\/handlers\/instrumented\.ts:\d+:\d+/);
+    }, 60_000);
+  });
 });

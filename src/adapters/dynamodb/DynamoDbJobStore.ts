@@ -9,13 +9,16 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { JobNotFoundError, JobStateConflictError } from '../../core/errors.ts';
 import type { Finding, FindingFilter, Job, JobFilter, JobStatus, Page } from '../../core/Job.ts';
-import type { JobChanges, JobStore } from '../../core/ports.ts';
+import type { JobChanges, JobStore, OpenJob, OpenJobStatus } from '../../core/ports.ts';
+import { batchPutItems } from './batchPutItems.ts';
 import { DuplicateJobIdError, FindingsWriteConflictError, JobStoreError } from './errors.ts';
 import { findingsByJob, planFindingWrites, type FindingWrite } from './findingChunks.ts';
 import { assertItemFits } from './itemSize.ts';
-import { idempotencyItem, itemToJob, jobToItem, withoutUndefined, type IdempotencyRecord, type Item } from './jobItems.ts';
+import { idempotencyItem, itemToJob, itemToOpenJob, jobToItem, type IdempotencyRecord, type Item } from './jobItems.ts';
+import { jobUpdateInput } from './jobUpdateInput.ts';
 import { queryFindingPage, queryPage } from './queryPage.ts';
-import { planFindingsQuery, planJobFindingsQuery, planJobsQuery } from './queryPlan.ts';
+import { planFindingsQuery, planJobFindingsQuery, planJobsQuery, planOpenJobsQuery } from './queryPlan.ts';
+import { isMissingIndexError, scanOpenJobs } from './scanOpenJobs.ts';
 import { FINDINGS_SK_PREFIX, idempotencyKey, jobKey, jobPk, type TableKey } from './tableDesign.ts';
 import { validateFindings, validateClientToken, UPDATABLE_FIELDS } from './validateWrites.ts';
 import { isConditionalCheckFailed, wrapDynamoDbError } from './wrapDynamoDbError.ts';
@@ -54,6 +57,8 @@ export class DynamoDbJobStore implements JobStore {
   private readonly ownedClient?: DynamoDBClient;
   private readonly tableName: string;
   private readonly options: DynamoDbJobStoreOptions;
+  /** The table has no GSI3 (made before it existed): listOpenJobs scans. */
+  private openJobsByScan = false;
 
   constructor(options: DynamoDbJobStoreOptions) {
     this.options = options;
@@ -96,22 +101,7 @@ export class DynamoDbJobStore implements JobStore {
     const sets = Object.entries(changes).filter(([field, value]) => UPDATABLE_FIELDS.has(field) && value !== undefined);
     if (sets.length === 0 || from.length === 0) return this.checkOnly(id, from);
     assertItemFits(Object.fromEntries(sets));
-    const names: Record<string, string> = { '#pk': 'PK', '#status': 'status' };
-    const values: Record<string, unknown> = {};
-    sets.forEach(([field, value], i) => {
-      names[`#u${i}`] = field;
-      values[`:u${i}`] = withoutUndefined(value);
-    });
-    from.forEach((status, i) => (values[`:from${i}`] = status));
-    const command = new UpdateCommand({
-      TableName: this.tableName,
-      Key: jobKey(id),
-      UpdateExpression: `SET ${sets.map((_, i) => `#u${i} = :u${i}`).join(', ')}`,
-      ConditionExpression: `attribute_exists(#pk) AND #status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ReturnValues: 'ALL_NEW',
-    });
+    const command = new UpdateCommand(jobUpdateInput(this.tableName, id, from, sets));
     try {
       const out = await this.doc.send(command);
       return itemToJob(out.Attributes ?? {});
@@ -126,10 +116,15 @@ export class DynamoDbJobStore implements JobStore {
    * Merges the findings into their jobs' chunk items (see findingChunks.ts): reads the job's chunks,
    * writes only those that change, each conditional on the revision it read, and starts over when a
    * concurrent writer got in between. Repeating a call writes nothing.
+   * With `firstWrite` (the caller's job has no findings yet and no other writer), no read and no conditions: the
+   * same chunk items, 25 to a BatchWriteItem, so a text job's findings cost one request instead of 1 + types.
    */
-  async putFindings(findings: readonly Finding[]): Promise<void> {
+  async putFindings(findings: readonly Finding[], options: { firstWrite?: boolean } = {}): Promise<void> {
     validateFindings(findings);
-    for (const ofJob of findingsByJob(findings).values()) await this.putJobFindings(ofJob);
+    for (const ofJob of findingsByJob(findings).values()) {
+      if (options.firstWrite) await batchPutItems(this.doc, this.tableName, planFindingWrites([], ofJob).flatMap((write) => (write.kind === 'put' ? [write.item] : [])));
+      else await this.putJobFindings(ofJob);
+    }
   }
 
   async listJobs(owner: string, filter: JobFilter, limit: number, nextToken?: string): Promise<Page<Job>> {
@@ -149,6 +144,19 @@ export class DynamoDbJobStore implements JobStore {
 
   async listJobFindings(jobId: string, limit: number, nextToken?: string): Promise<Page<Finding>> {
     return queryFindingPage(this.doc, this.tableName, planJobFindingsQuery(jobId, limit, nextToken), limit);
+  }
+
+  /** GSI3 (tableDesign.ts); on a table from before that index, a Scan instead (scanOpenJobs.ts). */
+  async listOpenJobs(status: OpenJobStatus, updatedBefore: string, limit: number, nextToken?: string): Promise<Page<OpenJob>> {
+    if (!this.openJobsByScan) {
+      try {
+        return await queryPage(this.doc, this.tableName, planOpenJobsQuery(status, updatedBefore, limit, nextToken), limit, itemToOpenJob);
+      } catch (error) {
+        if (!isMissingIndexError(error)) throw error;
+        this.openJobsByScan = true;
+      }
+    }
+    return scanOpenJobs(this.doc, this.tableName, status, updatedBefore, limit, nextToken);
   }
 
   private async putJobFindings(findings: readonly Finding[]): Promise<void> {

@@ -9,14 +9,14 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { JobStoreError } from './errors.ts';
-import { GSI1, GSI1PK, GSI1SK, GSI2, GSI2PK, GSI2SK, PK, SK, TTL_ATTRIBUTE } from './tableDesign.ts';
+import { GSI1, GSI1PK, GSI1SK, GSI2, GSI2PK, GSI2SK, GSI3, GSI3PK, GSI3SK, PK, SK, TTL_ATTRIBUTE } from './tableDesign.ts';
 
 /**
  * The job table's CreateTable definition: the one source for the CDK stack and the local launcher.
  * (TTL is not part of CreateTable; `ensureJobTable` and the stack enable it on `expiresAt`.)
  */
 export function createJobTableInput(tableName: string): CreateTableCommandInput {
-  const keyAttributes = [PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK];
+  const keyAttributes = [PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK];
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
@@ -39,6 +39,15 @@ export function createJobTableInput(tableName: string): CreateTableCommandInput 
         KeySchema: [
           { AttributeName: GSI2PK, KeyType: 'HASH' },
           { AttributeName: GSI2SK, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+      {
+        // Sparse (tableDesign.ts): open jobs only, so projecting ALL costs little and saves the sweep a read per job.
+        IndexName: GSI3,
+        KeySchema: [
+          { AttributeName: GSI3PK, KeyType: 'HASH' },
+          { AttributeName: GSI3SK, KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'ALL' },
       },

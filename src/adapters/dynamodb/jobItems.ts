@@ -1,5 +1,6 @@
 import type { Job } from '../../core/Job.ts';
-import { idempotencyKey, jobKey, jobSortKey, ownerJobsPk } from './tableDesign.ts';
+import type { OpenJob } from '../../core/ports.ts';
+import { GSI3PK, idempotencyKey, jobKey, jobSortKey, openStatusOf, ownerJobsPk } from './tableDesign.ts';
 
 /* Job and idempotency items: keys plus every model field as a top-level attribute of the same name (findings: findingChunks.ts). */
 
@@ -11,12 +12,19 @@ const JOB_FIELDS = [
 ] as const satisfies readonly (keyof Job)[];
 
 export function jobToItem(job: Job): Item {
+  const openStatus = openStatusOf(job.status);
   return {
     ...jobKey(job.id),
     GSI1PK: ownerJobsPk(job.owner),
     GSI1SK: jobSortKey(job.createdAt, job.id),
+    ...(openStatus ? { [GSI3PK]: openStatus } : {}),
     ...pick(job, JOB_FIELDS),
   };
+}
+
+/** A GSI3 item as the sweep reads it: the job, and the re-queue count stored beside its fields. */
+export function itemToOpenJob(item: Item): OpenJob {
+  return { job: itemToJob(item), requeues: typeof item.requeues === 'number' ? item.requeues : 0 };
 }
 
 /** Only the model's fields: keys and anything else on the item stay behind. */

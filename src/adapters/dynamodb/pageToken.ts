@@ -9,7 +9,7 @@ import { MAX_SEQ } from './tableDesign.ts';
  * inside the query's range. So a token from another owner, index or job is refused, never obeyed.
  * Not signed: forging one cannot reach outside the partition the query already pins.
  */
-export type IndexName = 'TABLE' | 'GSI1' | 'GSI2';
+export type IndexName = 'TABLE' | 'GSI1' | 'GSI2' | 'GSI3';
 
 export interface TokenScope {
   index: IndexName;

@@ -2,7 +2,7 @@ import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } fro
 import type { Finding, Page } from '../../core/Job.ts';
 import { FindingPageBuilder } from './findingPage.ts';
 import type { Item } from './jobItems.ts';
-import { encodePageToken, pageKeyOf } from './pageToken.ts';
+import { encodePageToken, pageKeyOf, type IndexName } from './pageToken.ts';
 import type { QueryPlan } from './queryPlan.ts';
 import { wrapDynamoDbError } from './wrapDynamoDbError.ts';
 
@@ -43,7 +43,7 @@ export async function queryPage<T>(
  * Chunk items per Query call at first: a whole chunk group (nine types at most) and the next item; on GSI2
  * a group is one item and one or two usually fill a page. Large chunks make over-reading costly (RCU).
  */
-const FIRST_CHUNK_READ = { TABLE: 10, GSI1: 10, GSI2: 2 } as const;
+const FIRST_CHUNK_READ: Partial<Record<IndexName, number>> = { TABLE: 10, GSI1: 10, GSI2: 2 };
 const MAX_CHUNK_READ = 100;
 
 /**
@@ -55,7 +55,7 @@ export async function queryFindingPage(doc: DynamoDBDocumentClient, tableName: s
   const input = toQueryInput(tableName, plan);
   const page = new FindingPageBuilder(plan, limit);
   let startKey: Record<string, unknown> | undefined;
-  let read: number = FIRST_CHUNK_READ[plan.index];
+  let read: number = FIRST_CHUNK_READ[plan.index] ?? MAX_CHUNK_READ;
   reading: do {
     const out = await send(doc, { ...input, Limit: read, ExclusiveStartKey: startKey });
     for (const item of out.Items ?? []) if (page.add(item)) break reading;

@@ -3,7 +3,7 @@ import { JOB_KINDS, JOB_STATUSES, type FindingFilter, type JobFilter } from '../
 import { PHI_TYPES } from '../../core/PhiEntity.ts';
 import { chunkGroupOf, chunkOfGroup } from './findingChunks.ts';
 import { decodePageToken, type IndexName, type PageKey } from './pageToken.ts';
-import { FINDINGS_SK_PREFIX, GSI1PK, GSI1SK, GSI2PK, GSI2SK, PK, SK, chunkOf, jobPk, ownerFindingsByTypePk, ownerFindingsPk, ownerJobsPk } from './tableDesign.ts';
+import { FINDINGS_SK_PREFIX, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, PK, SK, chunkOf, jobPk, ownerFindingsByTypePk, ownerFindingsPk, ownerJobsPk } from './tableDesign.ts';
 
 /**
  * What a list call reads, independent of how: the DynamoDB adapter turns a plan into a Query, the
@@ -44,6 +44,7 @@ const KEY_NAMES: Record<IndexName, readonly string[]> = {
   TABLE: [PK, SK],
   GSI1: [PK, SK, GSI1PK, GSI1SK],
   GSI2: [PK, SK, GSI2PK, GSI2SK],
+  GSI3: [PK, SK, GSI3PK, GSI3SK],
 };
 
 export function validateLimit(limit: number): void {
@@ -77,6 +78,19 @@ export function planFindingsQuery(owner: string, filter: FindingFilter, limit: n
     return finishFindings({ ...indexed('GSI2', GSI2PK, ownerFindingsByTypePk(owner, type), GSI2SK), ...base, sortRange: range, equals: {} }, nextToken);
   }
   return finishFindings({ ...indexed('GSI1', GSI1PK, ownerFindingsPk(owner), GSI1SK), ...base, sortRange: range, equals: {} }, nextToken);
+}
+
+/** Open jobs of one status last changed before `updatedBefore` (exclusive), oldest first: GSI3 (tableDesign.ts). */
+export function planOpenJobsQuery(status: string, updatedBefore: string, limit: number, nextToken?: string): QueryPlan {
+  const checked = checkOpenJobsQuery(status, updatedBefore, limit);
+  const plan = { ...indexed('GSI3', GSI3PK, checked.status, GSI3SK), sortRange: { lt: checked.before }, equals: {}, ascending: true, empty: false };
+  return finish(plan, nextToken);
+}
+
+/** The listOpenJobs arguments, checked, with the time in `toISOString()` form (the form updatedAt is written in). */
+export function checkOpenJobsQuery(status: string, updatedBefore: string, limit: number): { status: string; before: string } {
+  validateLimit(limit);
+  return { status: oneOf(status, ['QUEUED', 'RUNNING'], 'status'), before: isoTime(updatedBefore, 'updatedBefore') };
 }
 
 export function planJobFindingsQuery(jobId: string, limit: number, nextToken?: string): QueryPlan {

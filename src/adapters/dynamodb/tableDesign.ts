@@ -13,6 +13,19 @@ export const GSI1SK = 'GSI1SK';
 export const GSI2 = 'GSI2';
 export const GSI2PK = 'GSI2PK';
 export const GSI2SK = 'GSI2SK';
+/**
+ * GSI3, "open jobs by age", read only by the recovery sweep (src/core/sweepJobs.ts). Sparse: only a job item
+ * whose status is QUEUED or RUNNING carries `openStatus` (equal to its status), so the index holds just the
+ * jobs in flight, never the finished ones (most of the table), findings or idempotency claims. The sort key is
+ * the job's own `updatedAt`, so "RUNNING since before T" is one key condition, oldest first, with no second
+ * copy of the time to keep in step. Rejected: a Scan every five minutes (reads the whole table), and a GSI
+ * on `status` (indexes every finished job under two ever-growing partitions).
+ * One partition per status takes about 1,000 index writes a second and a job makes two to four, far above
+ * this API's job rate (bounded by Comprehend Medical's quota); shard the partition value if that changes.
+ */
+export const GSI3 = 'GSI3';
+export const GSI3PK = 'openStatus';
+export const GSI3SK = 'updatedAt';
 /** Epoch seconds; DynamoDB's TTL deletes the item some time after this passes (dynalite never does). */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
@@ -41,6 +54,11 @@ export function jobPk(jobId: string): string {
 
 export function jobKey(jobId: string): TableKey {
   return { PK: jobPk(jobId), SK: JOB_SK };
+}
+
+/** A job's `openStatus` (GSI3's partition key): its status while QUEUED or RUNNING, else none. */
+export function openStatusOf(status: string): string | undefined {
+  return status === 'QUEUED' || status === 'RUNNING' ? status : undefined;
 }
 
 /** The chunk a finding of this seq belongs to (per type). */

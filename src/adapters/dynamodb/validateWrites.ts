@@ -4,9 +4,12 @@ import { PHI_TYPES } from '../../core/PhiEntity.ts';
 import type { JobChanges } from '../../core/ports.ts';
 import { MAX_SEQ } from './tableDesign.ts';
 
-/** The fields updateJob may set; anything else in `changes` (keys, owner, id...) is ignored. */
+/**
+ * The fields updateJob may set; anything else in `changes` (keys, owner, id...) is ignored. A change of
+ * `status` also sets or removes `openStatus` (GSI3), which no caller sets itself.
+ */
 export const UPDATABLE_FIELDS: ReadonlySet<string> = new Set<keyof JobChanges>([
-  'status', 'updatedAt', 'maskedText', 'maskedTextRef', 'maskedImage', 'findingCount', 'findingCounts', 'warnings', 'error',
+  'status', 'updatedAt', 'maskedText', 'maskedTextRef', 'maskedImage', 'findingCount', 'findingCounts', 'warnings', 'error', 'requeues',
 ]);
 
 const MAX_CLIENT_TOKEN_LENGTH = 1024;

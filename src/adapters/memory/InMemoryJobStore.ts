@@ -1,14 +1,14 @@
 import { JobNotFoundError, JobStateConflictError } from '../../core/errors.ts';
 import type { Finding, FindingFilter, Job, JobFilter, JobStatus, Page } from '../../core/Job.ts';
-import type { JobChanges, JobStore } from '../../core/ports.ts';
+import type { JobChanges, JobStore, OpenJob, OpenJobStatus } from '../../core/ports.ts';
 import { DuplicateJobIdError } from '../dynamodb/errors.ts';
 import { findingsByJob, planFindingWrites } from '../dynamodb/findingChunks.ts';
 import { FindingPageBuilder } from '../dynamodb/findingPage.ts';
 import { assertItemFits } from '../dynamodb/itemSize.ts';
-import { idempotencyItem, itemToJob, jobToItem, withoutUndefined, type Item } from '../dynamodb/jobItems.ts';
+import { idempotencyItem, itemToJob, itemToOpenJob, jobToItem, withoutUndefined, type Item } from '../dynamodb/jobItems.ts';
 import { encodePageToken, pageKeyOf } from '../dynamodb/pageToken.ts';
-import { planFindingsQuery, planJobFindingsQuery, planJobsQuery, sortKeyInRange, type QueryPlan } from '../dynamodb/queryPlan.ts';
-import { FINDINGS_SK_PREFIX, idempotencyKey, jobKey, jobPk, type TableKey } from '../dynamodb/tableDesign.ts';
+import { planFindingsQuery, planJobFindingsQuery, planJobsQuery, planOpenJobsQuery, sortKeyInRange, type QueryPlan } from '../dynamodb/queryPlan.ts';
+import { FINDINGS_SK_PREFIX, GSI3PK, PK, SK, idempotencyKey, jobKey, jobPk, openStatusOf, type TableKey } from '../dynamodb/tableDesign.ts';
 import { UPDATABLE_FIELDS, validateClientToken, validateFindings } from '../dynamodb/validateWrites.ts';
 
 /**
@@ -50,6 +50,12 @@ export class InMemoryJobStore implements JobStore {
     for (const [field, value] of Object.entries(changes)) {
       if (UPDATABLE_FIELDS.has(field) && value !== undefined) updated[field] = withoutUndefined(clone(value));
     }
+    // As the DynamoDB adapter's UpdateItem does (jobUpdateInput.ts): a job's place in GSI3 follows its status.
+    if (changes.status !== undefined) {
+      const open = openStatusOf(changes.status);
+      if (open) updated[GSI3PK] = open;
+      else delete updated[GSI3PK];
+    }
     assertItemFits(updated);
     this.write(updated);
     return itemToJob(clone(updated));
@@ -83,6 +89,10 @@ export class InMemoryJobStore implements JobStore {
     return this.queryFindings(planJobFindingsQuery(jobId, limit, nextToken), limit);
   }
 
+  async listOpenJobs(status: OpenJobStatus, updatedBefore: string, limit: number, nextToken?: string): Promise<Page<OpenJob>> {
+    return this.query(planOpenJobsQuery(status, updatedBefore, limit, nextToken), limit, itemToOpenJob);
+  }
+
   private putNewJob(job: Job): Job {
     const item = jobToItem(job);
     if (this.read(jobKey(job.id))) throw new DuplicateJobIdError();
@@ -108,16 +118,20 @@ export class InMemoryJobStore implements JobStore {
     return page.finish();
   }
 
+  /**
+   * Items in index order: by sort key, then (as in a DynamoDB index, where sort keys may repeat: GSI3's
+   * `updatedAt`) by the table key, so a start key names one position and paging skips no tie.
+   */
   private matching(plan: QueryPlan): Item[] {
-    const sortKeyOf = (item: Item) => item[plan.sortKey] as string;
-    const start = plan.startKey?.[plan.sortKey];
+    const order = (a: Item, b: Item) => compareKeys(a, b, [plan.sortKey, PK, SK]) * (plan.ascending ? 1 : -1);
+    const start = plan.startKey;
     return [...this.items.values()]
       .filter((item) => item[plan.partitionKey] === plan.partitionValue && typeof item[plan.sortKey] === 'string')
-      .filter((item) => sortKeyInRange(plan, sortKeyOf(item)))
-      .filter((item) => start === undefined || (plan.ascending ? sortKeyOf(item) > start : sortKeyOf(item) < start))
+      .filter((item) => sortKeyInRange(plan, item[plan.sortKey] as string))
+      .filter((item) => start === undefined || order(item, start) > 0)
       .filter((item) => Object.entries(plan.equals).every(([field, value]) => item[field] === value))
       .filter((item) => inCreatedAtRange(plan, item.createdAt as string))
-      .sort((a, b) => (sortKeyOf(a) < sortKeyOf(b) ? -1 : sortKeyOf(a) > sortKeyOf(b) ? 1 : 0) * (plan.ascending ? 1 : -1));
+      .sort(order);
   }
 
   private read(key: TableKey): Item | undefined {
@@ -127,6 +141,15 @@ export class InMemoryJobStore implements JobStore {
   private write(item: Item): void {
     this.items.set(`${item.PK as string}\u0000${item.SK as string}`, item);
   }
+}
+
+function compareKeys(a: Item, b: Item, names: readonly string[]): number {
+  for (const name of names) {
+    const x = String(a[name]);
+    const y = String(b[name]);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 function inCreatedAtRange(plan: QueryPlan, createdAt: string): boolean {

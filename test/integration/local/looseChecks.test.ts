@@ -88,6 +88,16 @@ describe('inputs refused before anything is written', () => {
     expect(await jobCount('alice')).toBe(before);
   });
 
+  it('refuses an upload key that was handed out but never uploaded to, with no job record', async () => {
+    const upload = await t.graphql<{ createImageUpload: { bucket: string; key: string } }>(`mutation { createImageUpload(contentType: "image/png") { bucket key } }`, undefined, 'bob');
+    const ref = upload.body.data?.createImageUpload;
+    expect(ref?.key).toEqual(expect.any(String));
+    const before = await jobCount('bob');
+    const result = await t.graphql(maskImage, { input: { s3: { bucket: ref?.bucket, key: ref?.key } } }, 'bob');
+    expect(result.body.errors?.[0]).toMatchObject({ errorType: 'INVALID_INPUT', message: expect.stringContaining('no uploaded image') });
+    expect(await jobCount('bob')).toBe(before);
+  });
+
   it('refuses options.types: [] (it would store the note as its own masked text)', async () => {
     const before = await jobCount('bob');
     const result = await t.graphql(Q.maskText, { input: { text: NOTE, options: { types: [] } } }, 'bob');

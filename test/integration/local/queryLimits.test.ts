@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { maskText, NOTE, startTestApi, type TestApi } from '../../helpers/localApi.ts';
+import { leakedPhi, maskText, NOTE, startTestApi, type TestApi } from '../../helpers/localApi.ts';
 
 // Issue 13: one request of 380 aliases of a page of jobs with their findings held the server for 52 s (38,000
 // store queries) while others waited; 100 distinct 5 MB inline notes kept 557 MB in the parsed-query cache.
@@ -79,16 +80,96 @@ describe('request limits (AppSync queryDepthLimit and resolverCountLimit) on the
     expect(storeCommands).toContain('QueryCommand');
   });
 
-  it('refuses a query deeper than 10 levels with QueryDepthLimitReached, and answers one of 10', async () => {
+  it('refuses a query deeper than 15 levels with QueryDepthLimitReached, and answers one of 15', async () => {
     const ofTypes = (levels: number) => `{ __schema { types { fields { type { ${'ofType { '.repeat(levels)}name${' }'.repeat(levels)} } } } } }`;
-    const tooDeep = await t.graphql(ofTypes(6), undefined, 'bob');
+    const tooDeep = await t.graphql(ofTypes(11), undefined, 'bob');
     expect(tooDeep.body).toEqual({
       data: null,
-      errors: [{ path: null, data: null, errorType: 'QueryDepthLimitReached', errorInfo: null, locations: [expect.objectContaining({ line: 1 })], message: 'Query depth limit reached: the query is 11 levels deep; the limit is 10' }],
+      errors: [{ path: null, data: null, errorType: 'QueryDepthLimitReached', errorInfo: null, locations: [expect.objectContaining({ line: 1 })], message: 'Query depth limit reached: the query is 16 levels deep; the limit is 15' }],
     });
-    const result = await t.graphql(ofTypes(5), undefined, 'bob');
+    const result = await t.graphql(ofTypes(10), undefined, 'bob');
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data).toHaveProperty('__schema.types');
+  });
+
+  it('answers graphql-js\'s stock introspection query (15 levels deep), as tools that introspect send it', async () => {
+    const result = await t.graphql<{ __schema: { queryType: { name: string }; types: { name: string }[] } }>(getIntrospectionQuery(), undefined, 'bob');
+    expect(result.status).toBe(200);
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data?.__schema.queryType.name).toBe('Query');
+    expect(result.body.data?.__schema.types.map((type) => type.name)).toEqual(expect.arrayContaining(['Job', 'MaskTextInput', 'PhiType']));
+    // What codegen and GraphiQL build from it.
+    expect(() => buildClientSchema(result.body.data as unknown as IntrospectionQuery)).not.toThrow();
+  });
+});
+
+// Security review: aliases that reuse one variable multiply the work of one body (defect 1); one cheap query
+// builds a response too big to send, which crashed the process (defect 2).
+describe('work and response bounds of the local server', () => {
+  /** A synthetic note of `length` characters, PHI included, so the refusals can be checked for it. */
+  const noteOf = (length: number) => NOTE.repeat(Math.ceil(length / NOTE.length)).slice(0, length);
+  const maskAliases = (count: number, field: 'maskText' | 'maskImage') => {
+    const [variable, key] = field === 'maskText' ? ['$t: String!', 'text: $t'] : ['$b: String', 'base64: $b'];
+    return `mutation (${variable}) {\n${Array.from({ length: count }, (_, i) => `  a${i}: ${field}(input: {${key}}) { id }`).join('\n')}\n}`;
+  };
+
+  it('refuses 600 aliases of maskText over one 1,000,000-character variable before any detection or store call', async () => {
+    const started = performance.now();
+    const refused = await t.graphql(maskAliases(600, 'maskText'), { t: noteOf(1_000_000) }, 'alice');
+    expect(refused.status).toBe(200);
+    expect(refused.body).toEqual({
+      data: null,
+      errors: [{ path: null, data: null, errorType: 'PAYLOAD_TOO_LARGE', errorInfo: null, locations: [{ line: 27, column: 3, sourceName: null }], message: 'Mask field limit reached: a request may hold at most 25 maskText and maskImage fields' }],
+    });
+    expect(storeCommands).toEqual([]);
+    expect(lastRequestLog('alice')).toMatchObject({ fields: [], errorTypes: ['PAYLOAD_TOO_LARGE'] });
+    // Hang guard only: the defect held the event loop for about 5 minutes.
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('refuses 7 aliases of one 1,000,000-character text (7,000,000 characters of work from a 1 MB body), and the same with maskImage', async () => {
+    const text = await t.graphql(maskAliases(7, 'maskText'), { t: noteOf(1_000_000) }, 'alice');
+    expect(text.body.data).toBeNull();
+    expect(text.body.errors).toEqual([expect.objectContaining({ errorType: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/^Mask input limit reached: .* may hold 6291456 characters together/) })]);
+    expect(leakedPhi(JSON.stringify(text.body) + t.logs.join('\n'))).toEqual([]);
+    const image = await t.graphql(maskAliases(7, 'maskImage'), { b: 'iVBORw0KGgo'.repeat(100_000) }, 'alice');
+    expect(image.body.errors).toEqual([expect.objectContaining({ errorType: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/^Mask input limit reached/) })]);
+    expect(storeCommands).toEqual([]);
+  });
+
+  it('answers 600 aliases of a 1,000,000-character maskedText with an error instead of crashing, and keeps answering', async () => {
+    // CHARACTER masks keep the length: 600 copies are 600 million characters, past V8's longest string.
+    const made = await t.graphql<{ maskText: { id: string; status: string } }>('mutation ($t: String!) { maskText(input: {text: $t, options: {style: CHARACTER}}) { id status } }', { t: noteOf(1_000_000) }, 'alice');
+    expect(made.body.errors).toBeUndefined();
+    const id = made.body.data?.maskText.id as string;
+    expect(made.body.data?.maskText.status).toBe('SUCCEEDED');
+    const whole = await t.graphql<{ job: { maskedText: string } }>('query ($id: ID!) { job(id: $id) { maskedText } }', { id }, 'alice');
+    expect(whole.body.data?.job.maskedText).toHaveLength(1_000_000);
+
+    const query = `query ($id: ID!) { job(id: $id) { ${Array.from({ length: 600 }, (_, i) => `m${i}: maskedText`).join(' ')} } }`;
+    const big = await t.graphql(query, { id }, 'alice');
+    expect(big.status).toBe(200);
+    expect(big.body).toEqual({
+      data: null,
+      errors: [{ path: null, data: null, errorType: 'PAYLOAD_TOO_LARGE', errorInfo: null, locations: null, message: 'Response size limit reached: the response would be larger than 5242880 bytes; ask for fewer fields, fewer aliases or smaller pages' }],
+    });
+    expect(lastRequestLog('alice')).toMatchObject({ status: 200, errorTypes: ['PAYLOAD_TOO_LARGE'] });
+
+    // The process is alive and serves both principals.
+    expect((await t.graphql('{ __typename }', undefined, 'bob')).body).toEqual({ data: { __typename: 'Query' } });
+    const again = await t.graphql<{ job: { id: string; status: string } }>('query ($id: ID!) { job(id: $id) { id status } }', { id }, 'alice');
+    expect(again.body).toEqual({ data: { job: { id, status: 'SUCCEEDED' } } });
+  }, 120_000);
+
+  it('refuses a page of findings with a 2,500-alias fragment (101 resolvers, 25 million fields) before any store call', async () => {
+    const query = `{ jobs(limit: 100) { items { findings(limit: 100) { items { ...F } } } } }
+fragment F on Finding { ${Array.from({ length: 2500 }, (_, i) => `f${i}: id`).join(' ')} }`;
+    const refused = await t.graphql(query, undefined, 'alice');
+    expect(refused.body).toEqual({
+      data: null,
+      errors: [{ path: null, data: null, errorType: 'PAYLOAD_TOO_LARGE', errorInfo: null, locations: [{ line: 1, column: 1, sourceName: null }], message: 'Response field limit reached: the response could hold more than 100000 fields (each alias and each list item counts); ask for fewer fields or smaller pages' }],
+    });
+    expect(storeCommands).toEqual([]);
   });
 });
 

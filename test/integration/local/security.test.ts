@@ -5,8 +5,9 @@ import { leakedPhi, makeCredentials, maskText, type MaskedJob, NOTE, OTHER_NOTE,
 import { type HttpResult, postRaw, sendSigned, signRequest } from '../../helpers/signedFetch.ts';
 
 // Every way in that must be refused, and the refusals in AppSync's shapes. alice and bob have the default
-// grants; carol may only read and subscribe (IAM-style resources on field ARNs, wildcards); worker may only
-// publish job updates, as the functions' roles on AWS.
+// grants; carol may only read and subscribe (IAM-style resources on field ARNs, wildcards); worker is granted
+// publishJobUpdate but is not a session of the worker role, and root is allowed everything ('*'): the
+// publishJobUpdate resolver refuses both (test/integration/local/publishers.test.ts has the real worker role).
 
 let t: TestApi;
 let alicesJob: MaskedJob;
@@ -18,6 +19,7 @@ beforeAll(async () => {
       { name: 'bob' },
       { name: 'carol', allow: ['arn:aws:appsync:*:*:apis/*/types/Query/*', 'arn:aws:appsync:*:*:apis/*/types/Subscription/*'] },
       { name: 'worker', allow: ['Mutation.publishJobUpdate'] },
+      { name: 'root', allow: ['*'] },
     ],
   });
   alicesJob = await maskText(t, NOTE, 'alice');
@@ -106,27 +108,31 @@ describe('field-level permissions', () => {
     expect(result.body.errors?.[0]).toMatchObject({ errorType: 'Unauthorized', path: ['publishJobUpdate'] });
   });
 
-  it('a principal granted publishJobUpdate gets its input back, and only the owner\'s subscription receives it', async () => {
-    const connectAs = (name: string) => AppSyncRealtimeClient.connect({ realtimeUrl: t.api.realtimeUrl, graphqlUrl: t.api.url, region: t.api.region, credentials: t.credentials(name) });
-    const [alice, bob] = await Promise.all([connectAs('alice'), connectAs('bob')]);
+  it.each(['worker', 'root'])('%s, granted publishJobUpdate but not a worker role session, is refused, and no subscriber hears of it', async (name) => {
+    const rt = await AppSyncRealtimeClient.connect({ realtimeUrl: t.api.realtimeUrl, graphqlUrl: t.api.url, region: t.api.region, credentials: t.credentials('alice') });
     try {
-      for (const [rt, id] of [[alice, 'alice-all'], [bob, 'bob-all']] as const) {
-        await rt.waitFor('connection_ack', (m) => m.type === 'connection_ack');
-        await rt.start(id, Q.onJobsUpdated);
-        await rt.waitFor('start_ack', (m) => m.id === id && m.type === 'start_ack');
+      await rt.waitFor('connection_ack', (m) => m.type === 'connection_ack');
+      await rt.start('alice-all', Q.onJobsUpdated);
+      await rt.waitFor('start_ack', (m) => m.id === 'alice-all' && m.type === 'start_ack');
+      // A forged outcome for alice's real job, and one for a made-up job of hers.
+      for (const id of [alicesJob.id, randomUUID()]) {
+        const input = { id, owner: alicesJob.owner, kind: 'TEXT', status: 'FAILED', updatedAt: new Date().toISOString(), error: { code: 'INTERNAL', message: 'forged' } };
+        const result = await t.graphql(`mutation P($input: JobUpdateInput!) { publishJobUpdate(input: $input) { id owner status } }`, { input }, name);
+        expect(result.status).toBe(200);
+        expect(result.body.data).toEqual({ publishJobUpdate: null });
+        expect(result.body.errors).toEqual([expect.objectContaining({ errorType: 'Unauthorized', message: 'Not Authorized to access publishJobUpdate on type Mutation', path: ['publishJobUpdate'] })]);
       }
-      const input = { id: randomUUID(), owner: alicesJob.owner, kind: 'TEXT', status: 'RUNNING', updatedAt: new Date().toISOString() };
-      const result = await t.graphql(`mutation P($input: JobUpdateInput!) { publishJobUpdate(input: $input) { id owner kind status updatedAt } }`, { input }, 'worker');
-      expect(result.body).toEqual({ data: { publishJobUpdate: input } });
-      const delivered = await alice.waitFor('the published update', (m) => m.type === 'data' && updateOf(m)?.id === input.id);
-      expect(updateOf(delivered)).toMatchObject({ id: input.id, owner: input.owner, status: 'RUNNING' });
-      // Bob's own job is the barrier: updates go out in order, so the published one would have arrived before it.
-      const his = await maskText(t, OTHER_NOTE, 'bob');
-      await bob.waitFor('bob\'s SUCCEEDED update', (m) => m.type === 'data' && updateOf(m)?.id === his.id && updateOf(m)?.status === 'SUCCEEDED');
-      expect(bob.messages.map((m) => updateOf(m)?.id)).not.toContain(input.id);
+      // Alice's own next job is the barrier: updates go out in order, so a forged one would have arrived before it.
+      const hers = await maskText(t, OTHER_NOTE, 'alice');
+      await rt.waitFor('alice\'s SUCCEEDED update', (m) => m.type === 'data' && updateOf(m)?.id === hers.id && updateOf(m)?.status === 'SUCCEEDED');
+      const received = rt.messages.filter((m) => m.type === 'data').map((m) => updateOf(m));
+      expect(received.every((u) => u?.id === hers.id)).toBe(true);
     } finally {
-      await Promise.all([alice.close(), bob.close()]);
+      await rt.close();
     }
+    // The job itself is untouched.
+    const asAlice = await t.graphql<{ job: { status: string } | null }>(Q.job, { id: alicesJob.id }, 'alice');
+    expect(asAlice.body.data?.job?.status).toBe('SUCCEEDED');
   });
 });
 

@@ -25,6 +25,10 @@ describe('maskImageJob', () => {
     const { services } = inMemoryJobServices();
     const upload = await createImageUpload(services, alice, 'image/png');
     expect(upload.key.startsWith(await uploadPrefixOf(alice.owner))).toBe(true);
+    // Handed out but never uploaded to: refused at the call, no job.
+    await expect(maskImageJob(services, alice, { s3: { bucket: upload.bucket, key: upload.key } })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('no uploaded image') });
+    expect((await services.jobs.listJobs(alice.owner, {}, 10)).items).toEqual([]);
+    await services.objects.put({ bucket: upload.bucket, key: upload.key }, Buffer.from(PNG, 'base64'), 'image/png');
     const job = await maskImageJob(services, alice, { s3: { bucket: upload.bucket, key: upload.key } });
     expect(job.input).toEqual({ bucket: upload.bucket, key: upload.key });
     await expect(maskImageJob(services, bob, { s3: { bucket: upload.bucket, key: upload.key } })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });

@@ -59,8 +59,12 @@ describe('DynamoDbJobStore items (the table design others read directly)', () =>
       SK: 'JOB',
       GSI1PK: `OWNER#${job.owner}#JOBS`,
       GSI1SK: `${job.createdAt}#${job.id}`,
+      // GSI3 (open jobs by age, for the recovery sweep): only while QUEUED or RUNNING.
+      openStatus: 'QUEUED',
       ...job,
     });
+    await store.updateJob(job.id, ['QUEUED'], { status: 'SUCCEEDED', updatedAt: job.updatedAt });
+    expect(await rawItem(tableName, jobKey(job.id))).not.toHaveProperty('openStatus');
   });
 
   it('packs findings into one chunk item per type and 500 seqs, with both index keys and no text', async () => {

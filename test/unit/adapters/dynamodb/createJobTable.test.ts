@@ -15,6 +15,7 @@ describe('createJobTableInput', () => {
     expect(input.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.KeySchema?.map((k) => k.AttributeName), index.Projection?.ProjectionType])).toEqual([
       ['GSI1', ['GSI1PK', 'GSI1SK'], 'ALL'],
       ['GSI2', ['GSI2PK', 'GSI2SK'], 'ALL'],
+      ['GSI3', ['openStatus', 'updatedAt'], 'ALL'],
     ]);
     expect(input.AttributeDefinitions?.every((a) => a.AttributeType === 'S')).toBe(true);
   });
@@ -29,6 +30,6 @@ describe('ensureJobTable on dynalite', () => {
     expect(await ensureJobTable(db.client, name)).toEqual({ created: false, ttlEnabled: false });
     const { Table } = await db.client.send(new DescribeTableCommand({ TableName: name }));
     expect(Table?.TableStatus).toBe('ACTIVE');
-    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['GSI1', 'GSI2']);
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['GSI1', 'GSI2', 'GSI3']);
   });
 });

@@ -92,8 +92,8 @@ describe('GraphQLEngine request limits', () => {
 });
 
 describe('loadConfig request limits', () => {
-  it('defaults to depth 10 and 1000 resolvers, and reads HDM_QUERY_DEPTH_LIMIT and HDM_RESOLVER_COUNT_LIMIT', () => {
-    expect(loadConfig({})).toMatchObject({ queryDepthLimit: 10, resolverCountLimit: 1000 });
+  it('defaults to depth 15 and 1000 resolvers, and reads HDM_QUERY_DEPTH_LIMIT and HDM_RESOLVER_COUNT_LIMIT', () => {
+    expect(loadConfig({})).toMatchObject({ queryDepthLimit: 15, resolverCountLimit: 1000 });
     expect(loadConfig({ HDM_QUERY_DEPTH_LIMIT: '0', HDM_RESOLVER_COUNT_LIMIT: '10000' })).toMatchObject({ queryDepthLimit: 0, resolverCountLimit: 10_000 });
   });
 

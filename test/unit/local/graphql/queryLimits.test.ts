@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, type DocumentNode, getOperationAST, parse, validate } from 'graphql';
+import { buildSchema, type DocumentNode, getIntrospectionQuery, getOperationAST, graphqlSync, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadSchema } from '../../../../local/graphql/loadSchema.ts';
-import { checkQueryLimits, estimateResolverCount, fragmentsOf, operationDepth } from '../../../../local/graphql/queryLimits.ts';
+import { checkQueryLimits, estimateResolverCount, estimateResponseFields, fragmentsOf, operationDepth, type QueryLimits, RESPONSE_FIELD_LIMIT } from '../../../../local/graphql/queryLimits.ts';
 import { FIELD_RESOLVERS } from '../../../../resolvers/fieldResolvers.ts';
 import { DEFAULT_QUERY_DEPTH_LIMIT, DEFAULT_RESOLVER_COUNT_LIMIT } from '../../../../src/config.ts';
 
@@ -25,7 +25,7 @@ function countOf(document: DocumentNode, variables?: Record<string, unknown>, op
   return estimateResolverCount({ schema, operation, fragments: fragmentsOf(document), variables, resolverFields: RESOLVER_FIELDS });
 }
 
-function check(document: DocumentNode, limits = { queryDepth: DEFAULT_QUERY_DEPTH_LIMIT, resolverCount: DEFAULT_RESOLVER_COUNT_LIMIT }, variables?: Record<string, unknown>) {
+function check(document: DocumentNode, limits: QueryLimits = { queryDepth: DEFAULT_QUERY_DEPTH_LIMIT, resolverCount: DEFAULT_RESOLVER_COUNT_LIMIT }, variables?: Record<string, unknown>) {
   return checkQueryLimits({ schema, operation: getOperationAST(document)!, fragments: fragmentsOf(document), variables, resolverFields: RESOLVER_FIELDS, limits });
 }
 
@@ -77,6 +77,16 @@ describe('operationDepth', () => {
     const depths = operations.map((name) => depthOf(document, name));
     expect(Math.max(...depths)).toBeLessThanOrEqual(5);
     for (const name of operations) expect(countOf(document, { limit: 100 }, name)).toBeLessThanOrEqual(201);
+    // Well inside the response field limit too, with the largest pages.
+    for (const name of operations) expect(fieldsOf(document, { limit: 100, findingsLimit: 100 }, name)).toBeLessThan(RESPONSE_FIELD_LIMIT / 4);
+  });
+
+  it('admits graphql-js\'s stock introspection query with the default limits (it is 15 levels deep)', () => {
+    const document = valid(getIntrospectionQuery());
+    expect(depthOf(document)).toBe(15);
+    expect(DEFAULT_QUERY_DEPTH_LIMIT).toBeGreaterThanOrEqual(15);
+    expect(check(document)).toBeUndefined();
+    expect(check(document, { queryDepth: 14, resolverCount: DEFAULT_RESOLVER_COUNT_LIMIT })?.errorType).toBe('QueryDepthLimitReached');
   });
 });
 
@@ -120,6 +130,20 @@ describe('estimateResolverCount', () => {
 });
 
 describe('checkQueryLimits', () => {
+  it('refuses a response of more than 100,000 fields with PAYLOAD_TOO_LARGE, naming the rule', () => {
+    expect(check(valid(FINDING_ALIASES_2500))).toEqual({
+      path: null,
+      data: null,
+      errorType: 'PAYLOAD_TOO_LARGE',
+      errorInfo: null,
+      locations: [{ line: 1, column: 1, sourceName: null }],
+      message: 'Response field limit reached: the response could hold more than 100000 fields (each alias and each list item counts); ask for fewer fields or smaller pages',
+    });
+    const page = valid('{ jobs(limit: 100) { items { findings(limit: 100) { items { id type } } } } }');
+    expect(check(page)).toBeUndefined();
+    expect(check(page, { queryDepth: 0, resolverCount: 0, responseFields: 10_000 })?.errorType).toBe('PAYLOAD_TOO_LARGE');
+  });
+
   it('refuses the 380-alias query with AppSync\'s ResolverExecutionLimitReached, before anything runs', () => {
     expect(check(valid(ALIASES_380))).toEqual({
       path: null,
@@ -145,6 +169,61 @@ describe('checkQueryLimits', () => {
     const wide = valid(`{ ${Array.from({ length: 99 }, (_, i) => `a${i}: jobs(limit: 100) { items { findings { nextToken } } }`).join(' ')} }`);
     expect(check(wide, { queryDepth: 0, resolverCount: 0 })).toBeUndefined();
     expect(check(wide, { queryDepth: 0, resolverCount: 9998 })?.errorType).toBe('ResolverExecutionLimitReached');
+  });
+});
+
+function fieldsOf(document: DocumentNode, variables?: Record<string, unknown>, operationName?: string, cap = Infinity): number {
+  return estimateResponseFields({ schema, operation: getOperationAST(document, operationName)!, fragments: fragmentsOf(document), variables }, cap);
+}
+
+/** Every key of every object in a response: the fields it holds. */
+function fieldsIn(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + fieldsIn(item), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  return Object.values(value).reduce((sum: number, inner) => sum + 1 + fieldsIn(inner), 0);
+}
+
+/** The defect's second query: a page of jobs, each with a page of findings, each with 2,500 aliases (101 resolvers). */
+const FINDING_ALIASES_2500 = `{ jobs(limit: 100) { items { findings(limit: 100) { items { ...F } } } } }
+fragment F on Finding { ${Array.from({ length: 2500 }, (_, i) => `f${i}: id`).join(' ')} }`;
+
+describe('estimateResponseFields', () => {
+  it('counts every field, leaves and __typename included, once per item of the pages above it', () => {
+    expect(fieldsOf(valid('{ __typename }'))).toBe(1);
+    // jobs, items, 10 × (id, status), nextToken
+    expect(fieldsOf(valid('{ jobs(limit: 10) { items { id status } nextToken } }'))).toBe(1 + 1 + 10 * 2 + 1);
+    // The default page (20) without a `limit`; a list no `limit` bounds holds the largest page (100).
+    expect(fieldsOf(valid('{ jobs { items { id findingCounts { type } } } }'))).toBe(1 + 1 + 20 * (1 + 1 + 100));
+    expect(fieldsOf(valid('query ($n: Int) { jobs(limit: $n) { items { id } } }'), { n: 7 })).toBe(1 + 1 + 7);
+  });
+
+  it('counts aliases apart and merges fields with one response name, as execution does', () => {
+    expect(fieldsOf(valid('{ job(id: "1") { a: id b: id id ...J } } fragment J on Job { id }'))).toBe(1 + 3);
+    const aliases = valid(`{ job(id: "1") { ${Array.from({ length: 600 }, (_, i) => `m${i}: maskedText`).join(' ')} } }`);
+    expect(fieldsOf(aliases)).toBe(1 + 600);
+    expect(estimateResolverCount({ schema, operation: getOperationAST(aliases)!, fragments: new Map(), variables: {}, resolverFields: RESOLVER_FIELDS })).toBe(1);
+  });
+
+  it('counts the 2,500-alias fragment in a page of findings as past the limit, though it is 101 resolvers', () => {
+    const document = valid(FINDING_ALIASES_2500);
+    expect(countOf(document)).toBe(101);
+    expect(fieldsOf(document)).toBe(1 + 1 + 100 * (1 + 1 + 100 * 2500));
+    // With a cap it stops early: any count past the cap is a refusal.
+    expect(fieldsOf(document, undefined, undefined, RESPONSE_FIELD_LIMIT)).toBeGreaterThan(RESPONSE_FIELD_LIMIT);
+  });
+
+  it('counts introspection exactly, over the schema\'s own lists: the count is what execution returns', () => {
+    for (const query of [getIntrospectionQuery(), getIntrospectionQuery({ descriptions: false }), '{ __type(name: "Job") { name fields { name type { name kind ofType { name } } } } }']) {
+      const document = valid(query);
+      const executed = graphqlSync({ schema, source: query });
+      expect(executed.errors).toBeUndefined();
+      expect(fieldsOf(document)).toBe(fieldsIn(executed.data));
+    }
+    expect(fieldsOf(valid(getIntrospectionQuery()))).toBeLessThan(RESPONSE_FIELD_LIMIT / 10);
+  });
+
+  it('counts fragments nested exponentially in linear time', () => {
+    expect(fieldsOf(valid(exponentialFragments(40)))).toBe(2);
   });
 });
 

@@ -214,6 +214,21 @@ describe('createRealtimeServer: connection caps', () => {
     expect(await (await TestClient.open(url, headerProtocols('alice'))).init()).toMatchObject({ type: 'connection_ack' });
   });
 
+  it("refuses a start whose query would take the connection's subscriptions past their byte budget", async () => {
+    const { url } = await start({ maxSubscriptionBytesPerConnection: 250 });
+    const client = await connect(url, 'alice');
+    await subscribe(client, 'small');
+    const padded = `subscription { onJobsUpdated { id owner } }${' '.repeat(150)}`;
+
+    client.send(startMessage('big', padded));
+    expect(await client.next()).toMatchObject({ type: 'error', id: 'big', payload: { errors: [{ errorType: 'LimitExceededError' }] } });
+    // Stopping the first gives its bytes back.
+    client.send({ id: 'small', type: 'stop' });
+    expect(await client.next()).toEqual({ type: 'complete', id: 'small' });
+    client.send(startMessage('big', padded));
+    expect(await client.next()).toEqual({ type: 'start_ack', id: 'big' });
+  });
+
   it('refuses upgrades past the total cap with HTTP 503', async () => {
     const { url } = await start({ maxConnections: 1 });
     await connect(url, 'alice');

@@ -69,6 +69,18 @@ describe('preparePrivateDataDir', () => {
     await chmod(dir, 0o700);
     await expect(tightenDataDir(dir, { chmod: notOwner })).resolves.toBeUndefined();
   });
+
+  it('passes over a file the running stores removed between reading the folder and closing it (a LevelDB temp file)', async () => {
+    const dir = path.join(root, 'data');
+    await mkdir(path.join(dir, 'dynamodb'), { recursive: true, mode: 0o755 });
+    await writeFile(path.join(dir, 'dynamodb', '000002.dbtmp'), 'x', { mode: 0o644 });
+    const goneMeanwhile = async (p: string, m: number) => {
+      if (p.endsWith('.dbtmp')) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+      await chmod(p, m);
+    };
+    await expect(tightenDataDir(dir, { chmod: goneMeanwhile })).resolves.toBeUndefined();
+    expect(await mode(path.join(dir, 'dynamodb'))).toBe(0o700);
+  });
 });
 
 describe('createStoreSockets', () => {

@@ -53,12 +53,15 @@ describe('the GraphQL Lambda handler', () => {
 
   it('as deployed, loads without its environment and answers INTERNAL, logging the missing settings', async () => {
     for (const key of ['HDM_TABLE_NAME', 'HDM_BUCKET', 'HDM_OUTPUT_BUCKET', 'HDM_GRAPHQL_URL', 'HDM_QUEUE_URL']) vi.stubEnv(key, '');
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // Deployed, the handler logs through Powertools Logger: JSON lines on stderr for errors (its own Console).
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const { handler } = await import('../../../../resolvers/handlers/graphqlHandler.ts');
     await expect(handler(appSyncEvent('Query', 'jobs', {}, ['items/id']))).rejects.toMatchObject({ name: 'INTERNAL', message: 'Internal error' });
-    const logged = JSON.parse(errors.mock.calls[0]![0] as string) as { error: string; message: string };
-    expect(logged.error).toBe('AwsConfigurationError');
-    expect(logged.message).toContain('HDM_TABLE_NAME must be set');
-    expect(logged.message).toContain('HDM_GRAPHQL_URL must be set');
+    const lines = stderr.mock.calls.map(([chunk]) => JSON.parse(String(chunk)) as Record<string, unknown>);
+    const logged = lines.find((line) => line.message === 'services.wiring_failed') as { level: string; service: string; error: string; _message: string };
+    expect(logged).toMatchObject({ level: 'ERROR', service: 'health-data-masking', error: 'AwsConfigurationError' });
+    expect(logged._message).toContain('HDM_TABLE_NAME must be set');
+    expect(logged._message).toContain('HDM_GRAPHQL_URL must be set');
+    expect(lines.find((line) => line.message === 'resolver.failed')).toMatchObject({ field: 'Query.jobs', errors: ['AwsConfigurationError'] });
   });
 });

@@ -1,24 +1,15 @@
-import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createImageUpload } from '../../../../src/core/createImageUpload.ts';
 import { maskImageJob } from '../../../../src/core/maskImageJob.ts';
 import { createWorkerHandler } from '../../../../resolvers/handlers/workerHandler.ts';
 import { inMemoryJobServices } from '../../../helpers/jobServices.ts';
+import { sqsEvent, sqsRecord } from '../../../helpers/sqsEvents.ts';
 
 const alice = { owner: 'arn:aws:iam::000000000000:user/alice' };
 /** A 1×1 PNG: enough for the worker to prepare, read (the faked OCR finds no words) and store. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-/** An SQS record shaped as Lambda delivers it; only messageId and body matter to the worker. */
-function record(messageId: string, body: string): SQSRecord {
-  return {
-    messageId, receiptHandle: `rh-${messageId}`, body, md5OfBody: '', eventSource: 'aws:sqs', awsRegion: 'eu-west-1',
-    eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:hdm-image-jobs',
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1764367200000', SenderId: 'AROAEXAMPLE', ApproximateFirstReceiveTimestamp: '1764367200001' },
-    messageAttributes: {},
-  };
-}
-const sqsEvent = (...records: SQSRecord[]): SQSEvent => ({ Records: records });
+const record = (messageId: string, body: string) => sqsRecord(messageId, body);
 
 describe('the SQS worker handler', () => {
   it('runs each queued job to its end and reports no failures', async () => {
