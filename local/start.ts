@@ -5,6 +5,9 @@ import { startupBanner } from './startupBanner.ts';
 
 // The AWS SDK warns on every start that its 2027 releases need Node 22; the README says so once instead.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// This process is the server: every file it creates (LevelDB tables, s3rver objects, unmasked uploads among
+// them) is its owner's alone, 0600 in 0700 folders. startLocalApi itself leaves the umask of a host process alone.
+process.umask(0o077);
 
 const config = (() => {
   try {
