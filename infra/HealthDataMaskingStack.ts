@@ -20,6 +20,7 @@ import { JobStorage } from './constructs/JobStorage.ts';
 import { Operations } from './constructs/Operations.ts';
 import { AppUsers } from './constructs/AppUsers.ts';
 import { addNagSuppressions } from './nagSuppressions.ts';
+import { DEFAULT_SYNC_TEXT_LENGTH } from '../src/core/JobServices.ts';
 
 export interface HealthDataMaskingStackProps extends StackProps {
   settings: DeploymentSettings;
@@ -152,6 +153,8 @@ export class HealthDataMaskingStack extends Stack {
       HDM_OCR: settings.ocr,
       HDM_RECORD_TTL_DAYS: String(settings.retentionDays),
       HDM_MASK_FILL: settings.maskFill,
+      // Longer maskText inputs are queued for the worker; the same default as locally (src/config.ts).
+      HDM_SYNC_TEXT_LENGTH: String(DEFAULT_SYNC_TEXT_LENGTH),
     };
     const functionDefaults = {
       projectRoot,

@@ -17,6 +17,8 @@ export interface LocalApiOptions {
   tls?: boolean | { certFile: string; keyFile: string };
   /** Region requests must be signed for (default us-east-1). */
   region?: string;
+  /** maskText inputs longer than this (characters) are queued for the worker (default HDM_SYNC_TEXT_LENGTH, else 100,000). */
+  syncTextLength?: number;
   /** One JSON log line per event (default: to stdout). */
   log?: (line: string) => void;
   /**

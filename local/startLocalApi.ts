@@ -7,7 +7,7 @@ import { loadConfig } from '../src/config.ts';
 import { ensureJobTable } from '../src/adapters/dynamodb/createJobTable.ts';
 import { createLocalServices, type WiredServices } from '../src/services.ts';
 import type { JobServices } from '../src/core/JobServices.ts';
-import { MAX_IMAGE_BYTES, processImageJob } from '../src/core/processImageJob.ts';
+import { MAX_IMAGE_BYTES, processJob } from '../src/core/processImageJob.ts';
 import { UPLOAD_PREFIX } from '../src/core/uploadPrefix.ts';
 import { LocalJobQueue } from './worker/LocalJobQueue.ts';
 import { recoverJobs } from './worker/recoverJobs.ts';
@@ -85,7 +85,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     // The services publish through the real-time server, which needs the engine, which needs the services.
     const late: { realtime?: RealtimeServer; services?: JobServices; runJsField?: JsFieldRunner; origin?: string } = {};
     // The image worker: in this process, bounded; the job records are the durable queue (recoverJobs).
-    const queue = new LocalJobQueue({ concurrency: config.workerConcurrency, logger, process: (jobId) => processImageJob(late.services as JobServices, jobId) });
+    const queue = new LocalJobQueue({ concurrency: config.workerConcurrency, logger, process: (jobId) => processJob(late.services as JobServices, jobId) });
     const wired: WiredServices = createLocalServices({
       dynamoDbSocket: dynalite.socketPath as string,
       s3Socket: s3.socketPath as string,
@@ -93,6 +93,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       tableName: config.tableName,
       bucket: config.bucket,
       recordTtlDays: config.recordTtlDays,
+      syncTextLength: options.syncTextLength ?? config.syncTextLength,
       logger,
       // Locally the worker publishes in process, through the same publishJobUpdate resolver as on AppSync.
       events: { publish: async (update) => void (await publishJobUpdate(late, update, localWorkerIdentity(accountId))) },

@@ -42,6 +42,8 @@ export interface AwsSettings {
   recordTtlDays: number;
   /** HDM_MASK_FILL: colour of the boxes over PHI in images (default #000000). */
   fill: string;
+  /** HDM_SYNC_TEXT_LENGTH: longer maskText inputs are queued for the worker (default DEFAULT_SYNC_TEXT_LENGTH, as locally). */
+  syncTextLength: number;
 }
 
 /** The environment variable names, for the CDK stack to set (one source of truth for both sides). */
@@ -56,6 +58,7 @@ export const AWS_ENV = {
   ocr: 'HDM_OCR',
   recordTtlDays: 'HDM_RECORD_TTL_DAYS',
   fill: 'HDM_MASK_FILL',
+  syncTextLength: 'HDM_SYNC_TEXT_LENGTH',
 } as const satisfies Record<keyof AwsSettings, string>;
 
 /** A deployed function's environment is missing or breaks a rule; the message names keys, never values. */
@@ -105,6 +108,7 @@ export function awsSettingsFromEnv(env: Env): AwsSettings {
     ocr,
     recordTtlDays: config.recordTtlDays,
     fill: config.maskFill,
+    syncTextLength: config.syncTextLength,
   };
 }
 
@@ -160,7 +164,7 @@ export function createAwsServices(settings: AwsSettings, options: AwsServicesOpt
     now: () => new Date(),
     newId: randomUUID,
     logger,
-    limits: DEFAULT_JOB_LIMITS,
+    limits: { ...DEFAULT_JOB_LIMITS, maxSyncTextLength: settings.syncTextLength },
     images: {
       ...options.imageEngines?.({ settings, objects, logger }),
       urls: new S3ObjectUrls({ client: s3 }),

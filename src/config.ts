@@ -1,4 +1,5 @@
 import { InvalidInputError } from './core/errors.ts';
+import { DEFAULT_SYNC_TEXT_LENGTH } from './core/JobServices.ts';
 
 /** Settings read from the environment: the CLI, the local API server, and (later) AWS deployment. */
 export interface Config {
@@ -34,6 +35,11 @@ export interface Config {
   workerConcurrency: number;
   /** HDM_QUERY_DEPTH_LIMIT: AppSync's queryDepthLimit, the deepest nesting of fields a request may have (default 15; 1-75, 0 none). */
   queryDepthLimit: number;
+  /**
+   * HDM_SYNC_TEXT_LENGTH: maskText inputs longer than this (characters) are answered with a QUEUED job that the
+   * worker finishes (default DEFAULT_SYNC_TEXT_LENGTH, 100,000; 1 to 1,000,000). Read locally and on AWS.
+   */
+  syncTextLength: number;
   /** HDM_RESOLVER_COUNT_LIMIT: AppSync's resolverCountLimit, the most resolvers a request may invoke (default 1000; 1-10000, 0 AppSync's 10000). */
   resolverCountLimit: number;
 }
@@ -85,6 +91,7 @@ export function loadConfig(env: Env = processEnv()): Config {
     maskFill: parseName(env, 'HDM_MASK_FILL', '#000000', /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, problems),
     workerConcurrency: parseInteger(env, 'HDM_WORKER_CONCURRENCY', 1, 1, 16, problems),
     queryDepthLimit: parseInteger(env, 'HDM_QUERY_DEPTH_LIMIT', DEFAULT_QUERY_DEPTH_LIMIT, 0, 75, problems),
+    syncTextLength: parseInteger(env, 'HDM_SYNC_TEXT_LENGTH', DEFAULT_SYNC_TEXT_LENGTH, 1, 1_000_000, problems),
     resolverCountLimit: parseInteger(env, 'HDM_RESOLVER_COUNT_LIMIT', DEFAULT_RESOLVER_COUNT_LIMIT, 0, 10_000, problems),
   };
   const principalsFile = nonEmpty(env.HDM_PRINCIPALS_FILE);

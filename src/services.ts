@@ -32,6 +32,8 @@ export interface LocalServicesOptions {
   tableName: string;
   bucket: string;
   recordTtlDays: number;
+  /** maskText inputs longer than this are queued for the worker (default DEFAULT_JOB_LIMITS.maxSyncTextLength). */
+  syncTextLength?: number;
   events: JobEvents;
   logger: Logger;
   detector?: PhiDetector;
@@ -67,7 +69,7 @@ export function createLocalServices(options: LocalServicesOptions): WiredService
     now: () => new Date(),
     newId: randomUUID,
     logger: options.logger,
-    limits: DEFAULT_JOB_LIMITS,
+    limits: { ...DEFAULT_JOB_LIMITS, maxSyncTextLength: options.syncTextLength ?? DEFAULT_JOB_LIMITS.maxSyncTextLength },
     images: {
       extractor,
       // The use case pads each word's outline itself (its findings report the covered box), so the adapter adds none.

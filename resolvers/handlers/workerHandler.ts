@@ -4,15 +4,15 @@ import { createAwsImageEngines } from '../../src/awsImageEngines.ts';
 import { awsSettingsFromEnv, createAwsServices } from '../../src/awsServices.ts';
 import { processEnv } from '../../src/config.ts';
 import type { JobServices } from '../../src/core/JobServices.ts';
-import { processImageJob } from '../../src/core/processImageJob.ts';
+import { processJob } from '../../src/core/processImageJob.ts';
 import { createAwsPowertools, instrumented } from './instrumented.ts';
 import { lazyServices } from './lazyServices.ts';
 
 /**
- * The image worker for an SQS event source with `ReportBatchItemFailures`: each record's job runs in
+ * The worker (image jobs and long texts: processJob) for an SQS event source with `ReportBatchItemFailures`: each record's job runs in
  * turn (one image at a time keeps memory bounded), and only the records that threw are returned, so SQS
  * redelivers those and, after maxReceiveCount, moves them to the dead-letter queue. A job that fails on
- * its own (bad image, OCR error) is not a thrown error: processImageJob records it as FAILED and the
+ * its own (bad image, OCR error) is not a thrown error: processJob records it as FAILED and the
  * message is done. What throws is infrastructure (the table unreachable) or a message that names no job.
  */
 export function createWorkerHandler(getServices: () => Promise<JobServices>): (event: SQSEvent) => Promise<SQSBatchResponse> {
@@ -28,7 +28,7 @@ export function createWorkerHandler(getServices: () => Promise<JobServices>): (e
         continue;
       }
       try {
-        const job = await processImageJob(services, jobId);
+        const job = await processJob(services, jobId);
         services.logger.info('worker.done', { jobId, status: job?.status ?? 'missing' });
       } catch (error) {
         services.logger.error('worker.error', { jobId, messageId: record.messageId, error: error instanceof Error ? error.name : typeof error });

@@ -1,6 +1,7 @@
 import { AppSyncRealtimeConnection } from './AppSyncRealtimeConnection.ts';
 import { HdmGraphQLError, type HdmGraphQLErrorEntry, HdmHttpError } from './errors.ts';
-import type { TypedDocumentString } from './generated.ts';
+import { JobDocument, MaskTextDocument, type MaskTextMutation, type MaskTextMutationVariables, type TypedDocumentString } from './generated.ts';
+import { type HdmJob, waitForJob, type WaitForJobOptions } from './waitForJob.ts';
 import type { HdmCredentials } from './HdmCredentials.ts';
 import { realtimeUrlOf } from './realtimeUrlOf.ts';
 import { signRequest } from './signRequest.ts';
@@ -55,6 +56,22 @@ export class HdmClient {
     if (!parsed) throw new HdmHttpError(response.status, undefined, 'The response body is not JSON');
     if (parsed.errors && parsed.errors.length > 0) throw new HdmGraphQLError(parsed.errors, parsed.data ?? undefined);
     return parsed.data as TResult;
+  }
+
+  /**
+   * maskText, waiting for the answer: a note over the server's synchronous size comes back QUEUED and is
+   * finished by the worker, so this reads `job(id)` until it is SUCCEEDED or FAILED (see waitForJob).
+   * Smaller notes are answered within the call, as `request(MaskTextDocument, ...)` does.
+   */
+  async maskText(input: MaskTextMutationVariables['input'], options: WaitForJobOptions = {}): Promise<MaskTextMutation['maskText'] | HdmJob> {
+    const { maskText } = await this.request(MaskTextDocument, { input });
+    if (maskText.status === 'SUCCEEDED' || maskText.status === 'FAILED') return maskText;
+    return this.waitForJob(maskText.id, options);
+  }
+
+  /** Reads `job(id)` until the job is SUCCEEDED or FAILED; HdmJobTimeoutError past `timeoutMs`. */
+  waitForJob(id: string, options: WaitForJobOptions = {}): Promise<HdmJob> {
+    return waitForJob((jobId) => this.request(JobDocument, { id: jobId }), id, options);
   }
 
   /** Starts a subscription on the client's shared real-time connection (opened on first use). */

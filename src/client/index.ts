@@ -4,6 +4,7 @@ export { AppSyncRealtimeConnection, type AppSyncRealtimeConnectionOptions } from
 export { base64url } from './base64url.ts';
 export { HdmGraphQLError, type HdmGraphQLErrorEntry, HdmHttpError, HdmRealtimeError } from './errors.ts';
 export { HdmClient, type HdmClientOptions } from './HdmClient.ts';
+export { HdmJobTimeoutError, type HdmJob, waitForJob, type WaitForJobOptions } from './waitForJob.ts';
 export type { HdmCredentials } from './HdmCredentials.ts';
 export { realtimeAuthorization, type RealtimeAuthorizationOptions } from './realtimeAuthorization.ts';
 export { realtimeUrlOf } from './realtimeUrlOf.ts';

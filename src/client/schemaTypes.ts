@@ -222,7 +222,7 @@ export type MaskTextInput = {
   /** Retries with the same token from the same caller return the same job. */
   clientToken?: InputMaybe<Scalars['String']['input']>;
   options?: InputMaybe<MaskOptionsInput>;
-  /** Up to 1,000,000 characters. */
+  /** Up to 1,000,000 characters. Above 100,000 by default (the deployment's HDM_SYNC_TEXT_LENGTH), the note is masked by the worker: maskText returns the job QUEUED. */
   text: Scalars['String']['input'];
 };
 
@@ -245,7 +245,7 @@ export type Mutation = {
   createImageUpload: ImageUpload;
   /** Queues an image; the job's updates arrive on onJobUpdated. */
   maskImage: Job;
-  /** Masks text within the call and returns the finished job. */
+  /** Masks text within the call and returns the finished job. A text longer than the deployment's limit (HDM_SYNC_TEXT_LENGTH, default 100,000 characters) is stored and queued instead: the job comes back QUEUED with maskedText null, its updates (RUNNING, then SUCCEEDED or FAILED) arrive on onJobUpdated, and job(id) returns the masked text once SUCCEEDED. */
   maskText: Job;
   /** Internal: the worker publishes job status changes through it. Grant it to the worker only. */
   publishJobUpdate?: Maybe<JobUpdate>;

@@ -66,7 +66,7 @@ export interface Job {
   updatedAt: string;
   expiresAt: number;
   options: JobOptions;
-  /** IMAGE jobs: where the input image is. */
+  /** IMAGE jobs: where the input image is. TEXT jobs the worker runs (long texts): where the note waits. */
   input?: ObjectRef;
   maskedText?: string;
   maskedTextRef?: ObjectRef;

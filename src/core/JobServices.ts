@@ -48,6 +48,12 @@ export interface ImageServices {
 export interface JobLimits {
   /** maskText input, in characters (UTF-16 code units). */
   maxTextLength: number;
+  /**
+   * A maskText input longer than this (characters) is not masked within the call: it is stored, and a QUEUED TEXT
+   * job is returned that the worker finishes (a big note would take much of the account's DetectPHI quota inside
+   * AppSync's 30 s). Only where there is a job queue (`images.queue`); without one every text runs in the call.
+   */
+  maxSyncTextLength: number;
   /** A masked text longer than this (UTF-8 bytes) goes to the object store instead of the job record. */
   maxInlineResultBytes: number;
   /** Decoded size of an inline base64 image. */
@@ -56,8 +62,15 @@ export interface JobLimits {
   maxImagePixels: number;
 }
 
+/**
+ * maxSyncTextLength's default, locally (HDM_SYNC_TEXT_LENGTH) and on AWS (the same variable): 100,000 characters
+ * take 2.5 s of DetectPHI's default quota (40,000 characters a second per account), well inside AppSync's 30 s.
+ */
+export const DEFAULT_SYNC_TEXT_LENGTH = 100_000;
+
 export const DEFAULT_JOB_LIMITS: JobLimits = {
   maxTextLength: 1_000_000,
+  maxSyncTextLength: DEFAULT_SYNC_TEXT_LENGTH,
   // DynamoDB items stop at 400 KB; the rest of the record needs room too.
   maxInlineResultBytes: 300_000,
   maxInlineImageBytes: 4 * 1024 * 1024,

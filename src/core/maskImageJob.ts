@@ -1,5 +1,6 @@
 import type { Caller } from './Caller.ts';
 import { checkClientToken } from './checkClientToken.ts';
+import { clientTokenJobId } from './clientTokenJobId.ts';
 import { detectImageFormat, IMAGE_CONTENT_TYPES, type ImageFormat } from './detectImageFormat.ts';
 import { ClientTokenReusedError, HdmError, InvalidInputError, ObjectNotFoundError, PayloadTooLargeError, UnauthorizedError, UnsupportedImageError } from './errors.ts';
 import { MAX_IMAGE_BYTES } from './maxImageBytes.ts';
@@ -32,7 +33,12 @@ export async function maskImageJob(services: JobServices, caller: Caller, input:
   if (inline) await checkInlineImage(services, inline);
   if (input.s3) await checkUploadRef(services, caller, input.s3);
   const now = services.now();
-  const id = services.newId();
+  const id = clientToken === undefined ? services.newId() : await clientTokenJobId(caller.owner, clientToken);
+  // A retry of a token whose job exists writes nothing: the image and terms keys below are that job's own.
+  if (clientToken !== undefined) {
+    const existing = await services.jobs.getJob(id);
+    if (existing) return retriedImageJob(services, caller, existing);
+  }
   const inputRef = input.s3 ?? { bucket: services.bucket, key: `inputs/${id}/image` };
   const job: Job = {
     id,
@@ -60,18 +66,24 @@ export async function maskImageJob(services: JobServices, caller: Caller, input:
     await Promise.allSettled([inline ? services.objects.delete(inputRef) : undefined, services.objects.delete(termsRefOf(services, id))]);
     throw error;
   }
-  if (!created) {
-    if (inline) await services.objects.delete(inputRef);
-    await services.objects.delete(termsRefOf(services, id));
-    if (stored.kind !== 'IMAGE') throw new ClientTokenReusedError('maskText');
-    // The first call may have failed to queue it (SendMessage threw after the job was written): queue it again.
-    // A second message is harmless: the worker claims a job with a conditional QUEUED → RUNNING write.
-    if (stored.status === 'QUEUED') await services.images.queue.enqueue(stored.id);
-    return stored;
-  }
+  // Lost a race with a call of the same token: its job uses the very objects just written (the same keys), so
+  // none is deleted here.
+  if (!created) return retriedImageJob(services, caller, stored);
   await publishStatus(services, stored);
   await services.images.queue.enqueue(stored.id);
   return { ...stored, options: recorded };
+}
+
+/**
+ * The job of a clientToken used before. The first call may have failed to queue it (SendMessage threw after the
+ * job was written): queue it again. A second message is harmless: the worker claims a job with a conditional
+ * QUEUED → RUNNING write.
+ */
+async function retriedImageJob(services: JobServices, caller: Caller, stored: Job): Promise<Job> {
+  if (stored.owner !== caller.owner) throw new HdmError('INTERNAL', 'a client token\'s job belongs to another owner');
+  if (stored.kind !== 'IMAGE') throw new ClientTokenReusedError('maskText');
+  if (stored.status === 'QUEUED') await services.images?.queue.enqueue(stored.id);
+  return stored;
 }
 
 /** Where an image job's allow and deny terms wait for the worker. */

@@ -1,7 +1,10 @@
 import type { Caller } from './Caller.ts';
 import { checkClientToken } from './checkClientToken.ts';
-import { ClientTokenReusedError, InvalidInputError, PayloadTooLargeError } from './errors.ts';
-import { countFindingsByType, expiryOf, type Finding, type Job, type JobOptions, withoutTerms } from './Job.ts';
+import { clientTokenJobId } from './clientTokenJobId.ts';
+import { ClientTokenReusedError, HdmError, InvalidInputError, PayloadTooLargeError } from './errors.ts';
+import { countFindingsByType, type Finding, type Job, withoutTerms } from './Job.ts';
+import type { MaskOptions } from './MaskOptions.ts';
+import { newTextJob, queueTextJob } from './queueTextJob.ts';
 import type { JobServices } from './JobServices.ts';
 import { type MaskedSpan, maskText } from './maskText.ts';
 import { type MaskOptionsInput, parseMaskOptions } from './parseMaskOptions.ts';
@@ -18,7 +21,10 @@ export interface MaskTextInput {
  * The maskText mutation: records a TEXT job, masks within the call, records the findings, and returns
  * the finished job (SUCCEEDED with `maskedText`, or FAILED with an error). Each status is published.
  * Findings are written before the job turns SUCCEEDED, so a SUCCEEDED job always has all of them.
- * A retry with the same `clientToken` returns the first call's job and does the work only once.
+ * A text longer than `limits.maxSyncTextLength` is queued instead (queueTextJob.ts): the job comes back QUEUED
+ * and the worker finishes it (processTextJob.ts).
+ * A retry with the same `clientToken` returns the first call's job and does the work only once: the job's id is
+ * the token's (clientTokenJobId), so its one conditional write is also the token's claim (3 DynamoDB requests).
  * @throws InvalidInputError / PayloadTooLargeError before anything is written.
  */
 export async function maskTextJob(services: JobServices, caller: Caller, input: MaskTextInput): Promise<Job> {
@@ -29,40 +35,44 @@ export async function maskTextJob(services: JobServices, caller: Caller, input: 
   }
   const clientToken = checkClientToken(input.clientToken);
   const { mask, recorded } = parseMaskOptions(input.options);
-  const { job, created } = await services.jobs.createJob(newTextJob(services, caller, withoutTerms(recorded)), clientToken);
-  if (!created) {
-    if (job.kind !== 'TEXT') throw new ClientTokenReusedError('maskImage');
-    return withMaskedText(services, job);
+  const id = clientToken === undefined ? services.newId() : await clientTokenJobId(caller.owner, clientToken);
+  if (text.length > services.limits.maxSyncTextLength && services.images) {
+    const queued = await queueTextJob(services, caller, { id, text, recorded, clientToken, queue: services.images.queue });
+    return queued.created ? queued.job : retriedTextJob(services, caller, queued.job);
   }
+  const { job, created } = await services.jobs.createJob(newTextJob(services, caller, id, 'RUNNING', withoutTerms(recorded)), clientToken);
+  if (!created) return retriedTextJob(services, caller, job);
   await publishStatus(services, job);
   try {
-    // Only the detection option: minScore and types are applied by maskText, with the allow and deny lists.
-    const entities = await services.detector.detect(text, { maskCareUnits: mask.maskCareUnits === true });
-    const { maskedText, spans } = maskText(text, entities, mask);
-    const findings = toFindings(job, spans);
-    // The result first, the findings last: only the final status write can fail after the findings exist.
     // This call created the job and is its only writer: one unconditional batch, no merge read (3 requests a job).
-    const result = await storeResult(services, job, maskedText);
-    await services.jobs.putFindings(findings, { firstWrite: true });
-    const done = await advanceJob(services, job, { status: 'SUCCEEDED', ...result, findingCount: findings.length, findingCounts: countFindingsByType(findings) });
-    return { ...done, maskedText, options: recorded };
+    const done = await runTextJob(services, job, text, mask, { firstWrite: true });
+    return { ...done, options: recorded };
   } catch (error) {
     return failJob(services, job, error);
   }
 }
 
-function newTextJob(services: JobServices, caller: Caller, options: JobOptions): Job {
-  const now = services.now();
-  return {
-    id: services.newId(),
-    kind: 'TEXT',
-    status: 'RUNNING',
-    owner: caller.owner,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    expiresAt: expiryOf(now, services.recordTtlSeconds),
-    options,
-  };
+/**
+ * Masks a RUNNING TEXT job's text and records it: the result first, the findings next, SUCCEEDED last (only the
+ * final status write can fail after the findings exist). Returns the job as written, with its masked text.
+ * Shared by the call (maskTextJob) and the worker (processTextJob).
+ */
+export async function runTextJob(services: JobServices, job: Job, text: string, mask: MaskOptions, writes: { firstWrite: boolean }): Promise<Job> {
+  // Only the detection option: minScore and types are applied by maskText, with the allow and deny lists.
+  const entities = await services.detector.detect(text, { maskCareUnits: mask.maskCareUnits === true });
+  const { maskedText, spans } = maskText(text, entities, mask);
+  const findings = toFindings(job, spans);
+  const result = await storeResult(services, job, maskedText);
+  await services.jobs.putFindings(findings, { firstWrite: writes.firstWrite });
+  const done = await advanceJob(services, job, { status: 'SUCCEEDED', ...result, findingCount: findings.length, findingCounts: countFindingsByType(findings) });
+  return { ...done, maskedText };
+}
+
+/** The job of a clientToken used before: a TEXT job (with its masked text when done), never another kind. */
+export async function retriedTextJob(services: JobServices, caller: Caller, job: Job): Promise<Job> {
+  if (job.owner !== caller.owner) throw new HdmError('INTERNAL', 'a client token\'s job belongs to another owner');
+  if (job.kind !== 'TEXT') throw new ClientTokenReusedError('maskImage');
+  return withMaskedText(services, job);
 }
 
 function toFindings(job: Job, spans: readonly MaskedSpan[]): Finding[] {

@@ -29,8 +29,10 @@ export interface PhiDetector {
  */
 export interface JobStore {
   /**
-   * Writes a new job. With `clientToken`, first claims (owner, clientToken): when another call already
-   * claimed it, nothing is written and that call's job is returned with `created: false`.
+   * Writes a new job, in one conditional write. With `clientToken`, the job's id must be the token's
+   * (clientTokenJobId(owner, clientToken), checked): that write is then the token's claim, and when the id is
+   * taken (a retry, or a call racing this one), nothing is written and the job there is returned with
+   * `created: false`, whatever its kind (callers compare it).
    */
   createJob(job: Job, clientToken?: string): Promise<{ job: Job; created: boolean }>;
   /** The job with this id, whoever owns it; callers check the owner. */

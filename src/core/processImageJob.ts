@@ -6,18 +6,29 @@ import { maskImageBytes } from './maskImageBytes.ts';
 import { MAX_IMAGE_BYTES } from './maxImageBytes.ts';
 import { termsRefOf } from './maskImageJob.ts';
 import { parseMaskOptions } from './parseMaskOptions.ts';
+import { processTextJob } from './processTextJob.ts';
 import { advanceJob, failJob } from './recordJobOutcome.ts';
 
 export { MAX_IMAGE_BYTES } from './maxImageBytes.ts';
+
+/**
+ * What the worker runs for a queued job id: an IMAGE job (processImageJob) or a long maskText's TEXT job
+ * (processTextJob). Both come on the same queue; the message names only the job.
+ */
+export async function processJob(services: JobServices, jobId: string): Promise<Job | undefined> {
+  const job = await services.jobs.getJob(jobId);
+  if (job?.kind === 'TEXT') return processTextJob(services, job);
+  return processImageJob(services, jobId, job);
+}
 
 /**
  * The image worker's job: QUEUED → RUNNING → SUCCEEDED (masked image stored, findings written first)
  * or FAILED with a closed code. Each change is published. A job another worker already took, or that
  * no longer exists, is left alone.
  */
-export async function processImageJob(services: JobServices, jobId: string): Promise<Job | undefined> {
+export async function processImageJob(services: JobServices, jobId: string, read?: Job): Promise<Job | undefined> {
   const images = services.images;
-  const queued = await services.jobs.getJob(jobId);
+  const queued = read?.id === jobId ? read : await services.jobs.getJob(jobId);
   if (!images || !queued || queued.status !== 'QUEUED' || queued.kind !== 'IMAGE' || !queued.input) return queued;
   const { extractor, redactor } = images;
   // A deployment error, not the job's: thrown before RUNNING, so the queue redelivers the job elsewhere.

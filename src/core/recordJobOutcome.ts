@@ -24,18 +24,24 @@ export async function advanceJob(services: JobServices, job: Job, changes: JobCh
 }
 
 /**
- * Deletes an ended image job's allow and deny terms: needed only to mask it, and they may name people. Only once
- * SUCCEEDED or FAILED is recorded (a job still QUEUED or RUNNING may yet need them), and only when the job had
- * any. A failed delete is logged without content and never changes the job; the input bucket's lifecycle
- * (inputRetentionDays, at most the record's retention) removes the object later.
+ * Deletes what an ended job no longer needs and may name people: its allow and deny terms (image jobs, and text
+ * jobs the worker ran), and a queued TEXT job's stored note (`input`, inputs/<id>/text.txt). Only once SUCCEEDED
+ * or FAILED is recorded (a job still QUEUED or RUNNING may yet need them). A failed delete is logged without
+ * content and never changes the job; the input bucket's lifecycle (inputRetentionDays, at most the record's
+ * retention) removes the object later. An IMAGE job's input image is left to that lifecycle as before.
  */
 export async function discardTerms(services: JobServices, job: Job): Promise<void> {
-  if (job.kind !== 'IMAGE' || (job.status !== 'SUCCEEDED' && job.status !== 'FAILED')) return;
-  if (job.options.allowListCount + job.options.denyListCount === 0) return;
-  try {
-    await services.objects.delete(jobTermsRef(services, job.id));
-  } catch (error) {
-    services.logger.warn('job.terms_not_deleted', { jobId: job.id, error: errorName(error) });
+  if (job.status !== 'SUCCEEDED' && job.status !== 'FAILED') return;
+  const refs: ObjectRef[] = [];
+  const queuedText = job.kind === 'TEXT' && job.input !== undefined;
+  if ((job.kind === 'IMAGE' || queuedText) && job.options.allowListCount + job.options.denyListCount > 0) refs.push(jobTermsRef(services, job.id));
+  if (queuedText) refs.push(job.input as ObjectRef);
+  for (const ref of refs) {
+    try {
+      await services.objects.delete(ref);
+    } catch (error) {
+      services.logger.warn('job.terms_not_deleted', { jobId: job.id, error: errorName(error) });
+    }
   }
 }
 

@@ -20,8 +20,9 @@ export const QUEUED_LIMIT_MS = 30 * 60_000;
 export interface SweepPolicy {
   /**
    * A RUNNING job unchanged for longer than this, by kind, is failed: whatever ran it has stopped. It is the
-   * time limit of what runs that kind (the image worker; the maskText resolver) plus SWEEP_MARGIN_MS. If TEXT
-   * jobs are ever finished by the worker too, their limit must become the worker's.
+   * time limit of what runs that kind (the worker; the maskText resolver) plus SWEEP_MARGIN_MS. A TEXT job with
+   * an `input` (a long text, queued: queueTextJob.ts) is run by the worker, so it gets the worker's limit,
+   * `IMAGE`'s (see runningLimitOf).
    */
   runningLimitMs: Readonly<Record<JobKind, number>>;
   /** A QUEUED job unchanged for longer than this is re-queued, `maxRequeues` times at most, and then failed. */
@@ -63,7 +64,7 @@ export async function sweepJobs(services: JobServices, policy: SweepPolicy): Pro
   const shortestRunning = Math.min(...Object.values(policy.runningLimitMs));
   for await (const { job } of openJobsBefore(services, 'RUNNING', now - shortestRunning)) {
     if (budget <= 0) return result;
-    if (ageOf(job) <= policy.runningLimitMs[job.kind]) continue;
+    if (ageOf(job) <= runningLimitOf(policy, job)) continue;
     budget--;
     if (await failOpenJob(services, job, policy.runningError ?? TIME_LIMIT_ERROR)) result.failed++;
   }
@@ -76,6 +77,11 @@ export async function sweepJobs(services: JobServices, policy: SweepPolicy): Pro
     }
   }
   return result;
+}
+
+/** A RUNNING job's limit: its runner's. The worker runs IMAGE jobs and queued TEXT jobs (those with an `input`). */
+export function runningLimitOf(policy: SweepPolicy, job: Job): number {
+  return policy.runningLimitMs[job.kind === 'TEXT' && job.input !== undefined ? 'IMAGE' : job.kind];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { clientTokenJobId } from '../../src/core/clientTokenJobId.ts';
 import { HdmError, InvalidInputError, JobNotFoundError, JobStateConflictError } from '../../src/core/errors.ts';
 import type { Finding, Job, JobFilter, JobKind, JobStatus } from '../../src/core/Job.ts';
 import { PHI_TYPES, type PhiType } from '../../src/core/PhiEntity.ts';
@@ -9,7 +10,7 @@ import type { JobStore } from '../../src/core/ports.ts';
 export type JobStoreFactory = () => JobStore | Promise<JobStore>;
 
 const BASE_TIME = Date.parse('2024-03-01T10:00:00.000Z');
-/** In the future: an expired idempotency claim may be taken over. */
+/** In the future. */
 const EXPIRES_AT = Math.floor(Date.now() / 1000) + 30 * 24 * 3600;
 /** Synthetic PHI only: the text must never surface in an error message. */
 const SYNTHETIC_PHI = 'Patient Jane Q. Testcase, DOB 01/02/1950, MRN 99-000-123';
@@ -88,25 +89,40 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
 
       it('returns the first job for a repeated clientToken, and nothing new is written', async () => {
         const store = await factory();
-        const first = makeJob();
-        const retry = makeJob({ owner: first.owner });
+        const owner = newOwner();
+        const id = await clientTokenJobId(owner, 'token-1');
+        const first = makeJob({ owner, id });
+        const retry = makeJob({ owner, id, kind: 'IMAGE', createdAt: at(5) });
         expect(await store.createJob(first, 'token-1')).toEqual({ job: first, created: true });
+        // Whatever the retry carries, the first job comes back (its kind lets callers refuse a reuse).
         expect(await store.createJob(retry, 'token-1')).toEqual({ job: first, created: false });
-        expect(await store.getJob(retry.id)).toBeUndefined();
+        expect((await store.listJobs(owner, {}, 10)).items).toEqual([first]);
       });
 
       it('keeps tokens apart per owner', async () => {
         const store = await factory();
-        const mine = makeJob();
-        const theirs = makeJob();
+        const mine = makeJob({ id: '' });
+        const theirs = makeJob({ id: '' });
+        mine.id = await clientTokenJobId(mine.owner, 'shared-token');
+        theirs.id = await clientTokenJobId(theirs.owner, 'shared-token');
+        expect(theirs.id).not.toBe(mine.id);
         await store.createJob(mine, 'shared-token');
         expect(await store.createJob(theirs, 'shared-token')).toEqual({ job: theirs, created: true });
+      });
+
+      it('refuses a job with a clientToken whose id is not the token\'s, writing nothing', async () => {
+        const store = await factory();
+        const job = makeJob();
+        const error = await store.createJob(job, 'token-1').catch((e: unknown) => e);
+        expect((error as HdmError).code).toBe('INTERNAL');
+        expect(await store.getJob(job.id)).toBeUndefined();
       });
 
       it('creates exactly one job when ten calls race with one token', async () => {
         const store = await factory();
         const owner = newOwner();
-        const results = await Promise.all(Array.from({ length: 10 }, () => store.createJob(makeJob({ owner }), 'race')));
+        const id = await clientTokenJobId(owner, 'race');
+        const results = await Promise.all(Array.from({ length: 10 }, () => store.createJob(makeJob({ owner, id }), 'race')));
         expect(results.filter((r) => r.created)).toHaveLength(1);
         expect(new Set(results.map((r) => r.job.id)).size).toBe(1);
         const { items } = await store.listJobs(owner, {}, 100);

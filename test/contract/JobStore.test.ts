@@ -9,7 +9,8 @@ import { ensureJobTable } from '../../src/adapters/dynamodb/createJobTable.ts';
 import { InMemoryJobStore } from '../../src/adapters/memory/InMemoryJobStore.ts';
 import { localDynamoDbClientConfig, startDynalite } from '../../local/dynamodb/startDynalite.ts';
 import { useDynalite } from '../helpers/useDynalite.ts';
-import { describeJobStoreContract, makeFindings, makeJob } from './JobStore.contract.ts';
+import { clientTokenJobId } from '../../src/core/clientTokenJobId.ts';
+import { describeJobStoreContract, makeFindings, makeJob, newOwner } from './JobStore.contract.ts';
 import { describeOpenJobsContract } from './openJobs.contract.ts';
 
 describeJobStoreContract('InMemoryJobStore', () => new InMemoryJobStore());
@@ -40,7 +41,8 @@ describe('DynamoDbJobStore on a persistent dynalite path', () => {
   });
 
   it('reads jobs and findings back after a restart', async () => {
-    const job = makeJob({ status: 'SUCCEEDED', findingCount: 3 });
+    const owner = newOwner();
+    const job = makeJob({ owner, id: await clientTokenJobId(owner, 'restart-token'), status: 'SUCCEEDED', findingCount: 3 });
     const findings = makeFindings(job, 3, ['NAME', 'DATE']);
 
     const first = await startDynalite({ path: dir });
@@ -61,7 +63,7 @@ describe('DynamoDbJobStore on a persistent dynalite path', () => {
       expect(await again.getJob(job.id)).toEqual(job);
       expect((await again.listJobFindings(job.id, 10)).items).toEqual(findings);
       expect((await again.listFindings(job.owner, { type: 'DATE' }, 10)).items).toEqual([findings[1]]);
-      expect(await again.createJob(makeJob({ owner: job.owner }), 'restart-token')).toEqual({ job, created: false });
+      expect(await again.createJob(makeJob({ owner, id: job.id }), 'restart-token')).toEqual({ job, created: false });
     } finally {
       check.destroy();
       again.destroy();

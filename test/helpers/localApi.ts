@@ -29,6 +29,12 @@ export interface StartTestApiOptions {
   region?: string;
   /** Server and real-time limits (timeouts, connection caps), to reach them quickly in tests. */
   limits?: LocalApiOptions['limits'];
+  /**
+   * maskText inputs longer than this are queued for the worker (LocalApiOptions.syncTextLength). Default here
+   * 1,000,000 (every text in the call), which the tests written before the queued path rely on (big notes masked
+   * in the call); tests of the queued path lower it.
+   */
+  syncTextLength?: number;
 }
 
 export interface TestApi {
@@ -61,7 +67,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'hdm-it-')));
   const region = options.region ?? 'us-east-1';
   const written = new Map<string, AwsCredentials>();
-  const apiOptions: LocalApiOptions = { port: 0, host: '127.0.0.1', dataDir, inMemory: options.inMemory ?? true, region, log: () => {}, ...(options.limits ? { limits: options.limits } : {}) };
+  const apiOptions: LocalApiOptions = { port: 0, host: '127.0.0.1', dataDir, inMemory: options.inMemory ?? true, region, log: () => {}, ...(options.limits ? { limits: options.limits } : {}), syncTextLength: options.syncTextLength ?? 1_000_000 };
   if (options.principals) {
     const entries = options.principals.map((spec) => {
       const credentials = makeCredentials();

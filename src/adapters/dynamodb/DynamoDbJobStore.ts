@@ -14,13 +14,13 @@ import { batchPutItems } from './batchPutItems.ts';
 import { DuplicateJobIdError, FindingsWriteConflictError, JobStoreError } from './errors.ts';
 import { findingsByJob, planFindingWrites, type FindingWrite } from './findingChunks.ts';
 import { assertItemFits } from './itemSize.ts';
-import { idempotencyItem, itemToJob, itemToOpenJob, jobToItem, type IdempotencyRecord, type Item } from './jobItems.ts';
+import { itemToJob, itemToOpenJob, jobToItem, type Item } from './jobItems.ts';
 import { jobUpdateInput } from './jobUpdateInput.ts';
 import { queryFindingPage, queryPage } from './queryPage.ts';
 import { planFindingsQuery, planJobFindingsQuery, planJobsQuery, planOpenJobsQuery } from './queryPlan.ts';
 import { isMissingIndexError, scanOpenJobs } from './scanOpenJobs.ts';
-import { FINDINGS_SK_PREFIX, idempotencyKey, jobKey, jobPk, type TableKey } from './tableDesign.ts';
-import { validateFindings, validateClientToken, UPDATABLE_FIELDS } from './validateWrites.ts';
+import { FINDINGS_SK_PREFIX, jobKey, jobPk, type TableKey } from './tableDesign.ts';
+import { checkTokenJobId, validateFindings, UPDATABLE_FIELDS } from './validateWrites.ts';
 import { isConditionalCheckFailed, wrapDynamoDbError } from './wrapDynamoDbError.ts';
 
 export interface DynamoDbJobStoreOptions {
@@ -32,8 +32,6 @@ export interface DynamoDbJobStoreOptions {
   endpoint?: string;
   /** Only needed without `client` where the default provider chain finds none (dynalite accepts any pair). */
   credentials?: DynamoDBClientConfig['credentials'];
-  /** How long createJob waits for the job of a token claimed by a call still in flight (default 6 reads, 25 ms doubling). */
-  claimWait?: { attempts?: number; baseDelayMs?: number };
   /**
    * putFindings merges into a job's chunk items with conditional writes; when a concurrent writer changed
    * one in between, it re-reads and retries (default 5 tries, 20 ms doubling with jitter), then
@@ -77,18 +75,24 @@ export class DynamoDbJobStore implements JobStore {
     this.ownedClient?.destroy();
   }
 
+  /**
+   * One conditional PutItem (no item under the id yet). With `clientToken`, the job's id is the token's
+   * (clientTokenJobId), so that write is also the token's claim: when the id is taken, the job there (one
+   * consistent GetItem) is the token's, returned with `created: false`.
+   */
   async createJob(job: Job, clientToken?: string): Promise<{ job: Job; created: boolean }> {
     const item = jobToItem(job);
     assertItemFits(item);
-    if (clientToken === undefined || clientToken === null) {
-      // null too: GraphQL hands an absent optional argument over as null.
-      await this.putNewJob(item);
-      return { job: itemToJob(item), created: true };
-    }
-    validateClientToken(clientToken);
-    const claimed = await this.claimToken(idempotencyItem(job.owner, clientToken, job));
-    if (!claimed) return this.jobOfClaimedToken(job, clientToken);
-    return this.putClaimedJob(job);
+    // null too: GraphQL hands an absent optional argument over as null.
+    const token = clientToken ?? undefined;
+    if (token !== undefined) await checkTokenJobId(job, token);
+    if (await this.putIfAbsent(item)) return { job: itemToJob(item), created: true };
+    if (token === undefined) throw new DuplicateJobIdError();
+    const existing = await this.getJob(job.id);
+    // Gone between the two requests (TTL deleted it): the token is free again.
+    if (!existing) return this.createJob(job, token);
+    if (existing.owner !== job.owner) throw new JobStoreError('a client token\'s job belongs to another owner');
+    return { job: existing, created: false };
   }
 
   async getJob(id: string): Promise<Job | undefined> {
@@ -215,50 +219,6 @@ export class DynamoDbJobStore implements JobStore {
     }
   }
 
-  /** Claims (owner, clientToken); an expired claim (TTL not yet swept) may be taken over. */
-  private async claimToken(item: Item): Promise<boolean> {
-    return this.putIfAbsent(item, Math.floor(Date.now() / 1000));
-  }
-
-  /** The token was ours: write the job. Its id taken means a concurrent retry already wrote it for us. */
-  private async putClaimedJob(job: Job): Promise<{ job: Job; created: boolean }> {
-    try {
-      const item = jobToItem(job);
-      await this.putNewJob(item);
-      return { job: itemToJob(item), created: true };
-    } catch (error) {
-      if (!(error instanceof DuplicateJobIdError)) throw error;
-      const existing = await this.getJob(job.id);
-      if (existing?.owner !== job.owner) throw error;
-      return { job: existing, created: false };
-    }
-  }
-
-  /**
-   * Another call claimed the token. Its job normally exists already, or will within milliseconds
-   * (that call is between its two writes), so re-read with backoff. If it still does not exist, that
-   * call died between the writes: we write our job under the recorded id, conditionally, so exactly
-   * one job ever exists for the token, and a late original call finds it in putClaimedJob.
-   */
-  private async jobOfClaimedToken(job: Job, clientToken: string): Promise<{ job: Job; created: boolean }> {
-    const attempts = this.options.claimWait?.attempts ?? 6;
-    const baseDelayMs = this.options.claimWait?.baseDelayMs ?? 25;
-    let record: IdempotencyRecord | undefined;
-    for (let attempt = 0; attempt < attempts; attempt += 1) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** (attempt - 1)));
-      record = (await this.getItem(idempotencyKey(job.owner, clientToken))) as IdempotencyRecord | undefined;
-      if (!record) continue; // the claim vanished (expired and swept): the loop's last step retries the claim
-      if (record.owner !== job.owner) throw new JobStoreError('idempotency record does not match its owner');
-      const existing = await this.getJob(record.jobId);
-      if (existing) {
-        if (existing.owner !== job.owner) throw new JobStoreError('idempotency record points at another owner\'s job');
-        return { job: existing, created: false };
-      }
-    }
-    if (!record) return this.createJob(job, clientToken);
-    return this.putClaimedJob({ ...job, id: record.jobId });
-  }
-
   private async checkOnly(id: string, from: readonly JobStatus[]): Promise<Job> {
     const job = await this.getJob(id);
     if (!job) throw new JobNotFoundError();
@@ -266,20 +226,14 @@ export class DynamoDbJobStore implements JobStore {
     return job;
   }
 
-  private async putNewJob(item: Item): Promise<void> {
-    if (!(await this.putIfAbsent(item))) throw new DuplicateJobIdError();
-  }
-
-  /** PutItem if no item has this key (or, with `now`, only an expired one): false when one does. */
-  private async putIfAbsent(item: Item, now?: number): Promise<boolean> {
-    const expired = now === undefined ? '' : ' OR #expiresAt < :now';
+  /** PutItem if no item has this key: false when one does. */
+  private async putIfAbsent(item: Item): Promise<boolean> {
     try {
       await this.doc.send(new PutCommand({
         TableName: this.tableName,
         Item: item,
-        ConditionExpression: `attribute_not_exists(#pk)${expired}`,
-        ExpressionAttributeNames: { '#pk': 'PK', ...(now === undefined ? {} : { '#expiresAt': 'expiresAt' }) },
-        ...(now === undefined ? {} : { ExpressionAttributeValues: { ':now': now } }),
+        ConditionExpression: 'attribute_not_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': 'PK' },
       }));
       return true;
     } catch (error) {

@@ -1,8 +1,8 @@
 import type { Job } from '../../core/Job.ts';
 import type { OpenJob } from '../../core/ports.ts';
-import { GSI3PK, idempotencyKey, jobKey, jobSortKey, openStatusOf, ownerJobsPk } from './tableDesign.ts';
+import { GSI3PK, jobKey, jobSortKey, openStatusOf, ownerJobsPk } from './tableDesign.ts';
 
-/* Job and idempotency items: keys plus every model field as a top-level attribute of the same name (findings: findingChunks.ts). */
+/* Job items: keys plus every model field as a top-level attribute of the same name (findings: findingChunks.ts). */
 
 export type Item = Record<string, unknown>;
 
@@ -39,16 +39,6 @@ export function itemToJob(item: Item): Job {
  */
 function withOptionDefaults(options: Job['options']): Job['options'] {
   return { ...options, maskCareUnits: options.maskCareUnits ?? false };
-}
-
-export interface IdempotencyRecord {
-  jobId: string;
-  owner: string;
-  expiresAt: number;
-}
-
-export function idempotencyItem(owner: string, clientToken: string, job: Job): Item {
-  return { ...idempotencyKey(owner, clientToken), jobId: job.id, owner, expiresAt: job.expiresAt };
 }
 
 /** Copies the named fields that are present; undefined values are dropped (DynamoDB has no undefined). */

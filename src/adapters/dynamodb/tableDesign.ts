@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 
 /**
  * The single-table design shared by the adapter, the CDK stack, the local launcher and the APPSYNC_JS
@@ -16,7 +15,7 @@ export const GSI2SK = 'GSI2SK';
 /**
  * GSI3, "open jobs by age", read only by the recovery sweep (src/core/sweepJobs.ts). Sparse: only a job item
  * whose status is QUEUED or RUNNING carries `openStatus` (equal to its status), so the index holds just the
- * jobs in flight, never the finished ones (most of the table), findings or idempotency claims. The sort key is
+ * jobs in flight, never the finished ones (most of the table) or findings. The sort key is
  * the job's own `updatedAt`, so "RUNNING since before T" is one key condition, oldest first, with no second
  * copy of the time to keep in step. Rejected: a Scan every five minutes (reads the whole table), and a GSI
  * on `status` (indexes every finished job under two ever-growing partitions).
@@ -32,7 +31,6 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 export const JOB_SK = 'JOB';
 /** Base-table sort keys of a job's finding chunk items start with this. */
 export const FINDINGS_SK_PREFIX = 'FINDINGS#';
-export const IDEMPOTENCY_SK = 'IDEMPOTENCY';
 /** The largest finding seq; seqs start at 1. */
 export const MAX_SEQ = 999_999;
 /**
@@ -73,12 +71,6 @@ export function padChunk(chunk: number): string {
 /** Base-table key of the chunk item holding a job's findings of one type in one seq range. */
 export function findingChunkKey(jobId: string, chunk: number, type: string): TableKey {
   return { PK: jobPk(jobId), SK: `${FINDINGS_SK_PREFIX}${padChunk(chunk)}#${type}` };
-}
-
-/** The idempotency claim is keyed by a hash so that neither owner nor token is readable in the key. */
-export function idempotencyKey(owner: string, clientToken: string): TableKey {
-  const digest = createHash('sha256').update(`${owner}\u0000${clientToken}`, 'utf8').digest('hex');
-  return { PK: `IDEMPOTENCY#${digest}`, SK: IDEMPOTENCY_SK };
 }
 
 /** GSI1 partition of an owner's jobs ("my jobs by time"). */

@@ -1,5 +1,7 @@
+import { clientTokenJobId } from '../../core/clientTokenJobId.ts';
 import { InvalidInputError } from '../../core/errors.ts';
-import type { Finding } from '../../core/Job.ts';
+import type { Finding, Job } from '../../core/Job.ts';
+import { JobStoreError } from './errors.ts';
 import { PHI_TYPES } from '../../core/PhiEntity.ts';
 import type { JobChanges } from '../../core/ports.ts';
 import { MAX_SEQ } from './tableDesign.ts';
@@ -41,4 +43,13 @@ export function validateFindings(findings: readonly Finding[]): void {
       throw new InvalidInputError('findings of a job must share its owner, createdAt and expiresAt');
     }
   }
+}
+
+/**
+ * A job written with a client token must carry the token's id (clientTokenJobId): that is what keeps tokens
+ * apart per owner and makes the job's write the claim. Checked here so that no caller can get it wrong.
+ */
+export async function checkTokenJobId(job: Job, clientToken: string): Promise<void> {
+  validateClientToken(clientToken);
+  if (job.id !== (await clientTokenJobId(job.owner, clientToken))) throw new JobStoreError('a job created with a client token must have the token\'s id (clientTokenJobId)');
 }

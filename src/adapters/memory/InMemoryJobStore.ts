@@ -1,15 +1,15 @@
 import { JobNotFoundError, JobStateConflictError } from '../../core/errors.ts';
 import type { Finding, FindingFilter, Job, JobFilter, JobStatus, Page } from '../../core/Job.ts';
 import type { JobChanges, JobStore, OpenJob, OpenJobStatus } from '../../core/ports.ts';
-import { DuplicateJobIdError } from '../dynamodb/errors.ts';
+import { DuplicateJobIdError, JobStoreError } from '../dynamodb/errors.ts';
 import { findingsByJob, planFindingWrites } from '../dynamodb/findingChunks.ts';
 import { FindingPageBuilder } from '../dynamodb/findingPage.ts';
 import { assertItemFits } from '../dynamodb/itemSize.ts';
-import { idempotencyItem, itemToJob, itemToOpenJob, jobToItem, withoutUndefined, type Item } from '../dynamodb/jobItems.ts';
+import { itemToJob, itemToOpenJob, jobToItem, withoutUndefined, type Item } from '../dynamodb/jobItems.ts';
 import { encodePageToken, pageKeyOf } from '../dynamodb/pageToken.ts';
 import { planFindingsQuery, planJobFindingsQuery, planJobsQuery, planOpenJobsQuery, sortKeyInRange, type QueryPlan } from '../dynamodb/queryPlan.ts';
-import { FINDINGS_SK_PREFIX, GSI3PK, PK, SK, idempotencyKey, jobKey, jobPk, openStatusOf, type TableKey } from '../dynamodb/tableDesign.ts';
-import { UPDATABLE_FIELDS, validateClientToken, validateFindings } from '../dynamodb/validateWrites.ts';
+import { FINDINGS_SK_PREFIX, GSI3PK, PK, SK, jobKey, jobPk, openStatusOf, type TableKey } from '../dynamodb/tableDesign.ts';
+import { UPDATABLE_FIELDS, checkTokenJobId, validateFindings } from '../dynamodb/validateWrites.ts';
 
 /**
  * JobStore in plain Maps, for unit tests of the use cases. It stores the very items the DynamoDB
@@ -20,21 +20,16 @@ import { UPDATABLE_FIELDS, validateClientToken, validateFindings } from '../dyna
 export class InMemoryJobStore implements JobStore {
   private readonly items = new Map<string, Item>();
 
+  /** As the DynamoDB adapter: with a token, the job's id is the token's, and a taken id is that token's job. */
   async createJob(job: Job, clientToken?: string): Promise<{ job: Job; created: boolean }> {
     assertItemFits(jobToItem(job));
-    if (clientToken === undefined || clientToken === null) return { job: this.putNewJob(job), created: true };
-    validateClientToken(clientToken);
-    const claim = this.read(idempotencyKey(job.owner, clientToken));
-    if (claim && (claim.expiresAt as number) >= Math.floor(Date.now() / 1000)) {
-      const existing = this.read(jobKey(claim.jobId as string));
-      // No job under a live claim only happens after a crash in the DynamoDB adapter; mirror its recovery.
-      return existing ? { job: itemToJob(clone(existing)), created: false } : { job: this.putNewJob({ ...job, id: claim.jobId as string }), created: true };
-    }
-    this.write(idempotencyItem(job.owner, clientToken, job));
-    // As in DynamoDB: a job already under this id and owner counts as this token's job.
-    const sameId = this.read(jobKey(job.id));
-    if (sameId?.owner === job.owner) return { job: itemToJob(clone(sameId)), created: false };
-    return { job: this.putNewJob(job), created: true };
+    const token = clientToken ?? undefined;
+    // The only await, before any read or write: the rest runs at once, so racing calls stay atomic.
+    if (token !== undefined) await checkTokenJobId(job, token);
+    const existing = this.read(jobKey(job.id));
+    if (!existing || token === undefined) return { job: this.putNewJob(job), created: true };
+    if (existing.owner !== job.owner) throw new JobStoreError('a client token\'s job belongs to another owner');
+    return { job: itemToJob(clone(existing)), created: false };
   }
 
   async getJob(id: string): Promise<Job | undefined> {

@@ -7,7 +7,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       debug: false, port: 4000, host: '127.0.0.1', dataDir: '.data', region: 'us-east-1', regions: ['us-east-1'], tls: false,
       recordTtlDays: 30, maxRequestBytes: 6 * 1024 * 1024, tableName: 'hdm-jobs', bucket: 'hdm-data',
-      outputBucket: 'hdm-output', maskFill: '#000000', workerConcurrency: 1, queryDepthLimit: 15, resolverCountLimit: 1000,
+      outputBucket: 'hdm-output', maskFill: '#000000', workerConcurrency: 1, queryDepthLimit: 15, resolverCountLimit: 1000, syncTextLength: 100_000,
     });
   });
 

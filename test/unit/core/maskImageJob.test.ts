@@ -102,7 +102,7 @@ describe('maskImageJob', () => {
   });
 
   it('refuses bad images with a closed code and writes nothing', async () => {
-    const { services } = inMemoryJobServices({ limits: { maxTextLength: 10, maxInlineResultBytes: 10, maxInlineImageBytes: 100, maxImagePixels: 50_000_000 } });
+    const { services } = inMemoryJobServices({ limits: { maxTextLength: 10, maxSyncTextLength: 10, maxInlineResultBytes: 10, maxInlineImageBytes: 100, maxImagePixels: 50_000_000 } });
     await expect(maskImageJob(services, alice, {})).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(maskImageJob(services, alice, { base64: PNG, s3: { bucket: 'hdm-test', key: 'uploads/x' } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(maskImageJob(services, alice, { base64: 'not base64!' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });

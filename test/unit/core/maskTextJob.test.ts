@@ -118,7 +118,7 @@ describe('maskTextJob', () => {
   });
 
   it('keeps a result too big for a record in the object store', async () => {
-    const { services } = inMemoryJobServices({ limits: { maxTextLength: 1_000_000, maxInlineResultBytes: 100, maxInlineImageBytes: 1000, maxImagePixels: 50_000_000 } });
+    const { services } = inMemoryJobServices({ limits: { maxTextLength: 1_000_000, maxSyncTextLength: 1_000_000, maxInlineResultBytes: 100, maxInlineImageBytes: 1000, maxImagePixels: 50_000_000 } });
     const job = await maskTextJob(services, alice, { text: NOTE.repeat(5) });
     const stored = await services.jobs.getJob(job.id);
     expect(stored?.maskedText).toBeUndefined();

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbJobStore } from '../../../../src/adapters/dynamodb/DynamoDbJobStore.ts';
 import { ensureJobTable } from '../../../../src/adapters/dynamodb/createJobTable.ts';
 import { FindingsWriteConflictError, JobStoreError } from '../../../../src/adapters/dynamodb/errors.ts';
 import { MAX_ITEM_BYTES, estimateItemSize } from '../../../../src/adapters/dynamodb/itemSize.ts';
-import { idempotencyItem, jobToItem } from '../../../../src/adapters/dynamodb/jobItems.ts';
-import { findingChunkKey, idempotencyKey, jobKey } from '../../../../src/adapters/dynamodb/tableDesign.ts';
+import { jobToItem } from '../../../../src/adapters/dynamodb/jobItems.ts';
+import { findingChunkKey, jobKey } from '../../../../src/adapters/dynamodb/tableDesign.ts';
+import { clientTokenJobId } from '../../../../src/core/clientTokenJobId.ts';
 import type { Finding } from '../../../../src/core/Job.ts';
 import { localDynamoDbClientConfig, startDynalite, type RunningDynalite } from '../../../../local/dynamodb/startDynalite.ts';
 import { makeFindings, makeJob } from '../../../contract/JobStore.contract.ts';
@@ -28,7 +29,6 @@ afterAll(async () => {
 });
 
 interface StoreOptions {
-  claimWait?: { attempts: number; baseDelayMs: number };
   findingsRetry?: { maxAttempts: number; baseDelayMs: number };
   client?: DynamoDBClient;
 }
@@ -145,13 +145,14 @@ describe('DynamoDbJobStore items (the table design others read directly)', () =>
     expect(twice.listed).toEqual([mine, theirs]);
   });
 
-  it('writes an idempotency item keyed by a hash of owner and token', async () => {
+  it('with a clientToken, writes the job item alone: its conditional write is the claim', async () => {
     const { tableName, store } = await freshStore();
-    const job = makeJob();
+    const owner = `arn:aws:iam::000000000000:user/${randomUUID()}`;
+    const job = makeJob({ owner, id: await clientTokenJobId(owner, 'tok') });
+    expect(job.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     await store.createJob(job, 'tok');
-    const key = idempotencyKey(job.owner, 'tok');
-    expect(key.PK).toMatch(/^IDEMPOTENCY#[0-9a-f]{64}$/);
-    expect(await rawItem(tableName, key)).toEqual({ ...key, jobId: job.id, owner: job.owner, expiresAt: job.expiresAt });
+    const all = await doc.send(new ScanCommand({ TableName: tableName }));
+    expect(all.Items?.map((item) => item.PK)).toEqual([`JOB#${job.id}`]);
   });
 
   it('reads a job recorded before maskCareUnits existed as maskCareUnits false (the contract field is non-null)', async () => {
@@ -161,27 +162,6 @@ describe('DynamoDbJobStore items (the table design others read directly)', () =>
     await doc.send(new PutCommand({ TableName: tableName, Item: jobToItem({ ...job, options: olderOptions as typeof job.options }) }));
     expect((await store.getJob(job.id))?.options).toEqual({ ...olderOptions, maskCareUnits: false });
     expect((await store.listJobs(job.owner, {}, 10)).items[0]?.options.maskCareUnits).toBe(false);
-  });
-});
-
-describe('DynamoDbJobStore idempotency recovery', () => {
-  it('writes the job under the recorded id when a claimer died between its two writes', async () => {
-    const { tableName, store } = await freshStore({ claimWait: { attempts: 2, baseDelayMs: 5 } });
-    const lost = makeJob();
-    await doc.send(new PutCommand({ TableName: tableName, Item: idempotencyItem(lost.owner, 'tok', lost) }));
-    const retry = makeJob({ owner: lost.owner });
-    const result = await store.createJob(retry, 'tok');
-    expect(result).toEqual({ job: { ...retry, id: lost.id }, created: true });
-    expect(await store.createJob(makeJob({ owner: lost.owner }), 'tok')).toEqual({ job: result.job, created: false });
-    expect(await store.getJob(retry.id)).toBeUndefined();
-  });
-
-  it('takes over an expired claim that TTL has not swept yet', async () => {
-    const { tableName, store } = await freshStore();
-    const old = makeJob({ expiresAt: Math.floor(Date.now() / 1000) - 60 });
-    await doc.send(new PutCommand({ TableName: tableName, Item: idempotencyItem(old.owner, 'tok', old) }));
-    const fresh = makeJob({ owner: old.owner });
-    expect(await store.createJob(fresh, 'tok')).toEqual({ job: fresh, created: true });
   });
 });
 

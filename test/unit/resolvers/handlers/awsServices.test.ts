@@ -35,7 +35,7 @@ describe('awsSettingsFromEnv', () => {
     expect(awsSettingsFromEnv(ENV)).toEqual({
       tableName: ENV.HDM_TABLE_NAME, bucket: ENV.HDM_BUCKET, outputBucket: ENV.HDM_OUTPUT_BUCKET, region: 'eu-west-1',
       graphqlUrl: ENV.HDM_GRAPHQL_URL, queueUrl: ENV.HDM_QUEUE_URL,
-      detector: 'comprehend-medical', ocr: 'rekognition', recordTtlDays: 30, fill: '#000000',
+      detector: 'comprehend-medical', ocr: 'rekognition', recordTtlDays: 30, fill: '#000000', syncTextLength: 100_000,
     });
     expect(awsSettingsFromEnv({ ...ENV, HDM_DETECTOR: 'union', HDM_OCR: 'tesseract', HDM_RECORD_TTL_DAYS: '7', HDM_MASK_FILL: '#fff' }))
       .toMatchObject({ detector: 'union', ocr: 'tesseract', recordTtlDays: 7, fill: '#fff' });
