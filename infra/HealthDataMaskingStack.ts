@@ -186,7 +186,7 @@ export class HealthDataMaskingStack extends Stack {
     // One image per invocation: each gets the whole timeout, and a failure retries only that image.
     workerFn.addEventSource(new SqsEventSource(queue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: WORKER_MAX_CONCURRENCY }));
     // No job stays QUEUED or RUNNING for good: a scheduled sweeper and a dead-letter consumer (constructs/JobRecovery.ts).
-    new JobRecovery(this, 'Recovery', { ...functionDefaults, environment, table, jobQueue: this.jobQueue, runners: { worker: workerFn, resolver: graphqlFn }, grantPublish: (fn) => this.grantPublish(fn) });
+    new JobRecovery(this, 'Recovery', { ...functionDefaults, environment, table, inputBucket, jobQueue: this.jobQueue, runners: { worker: workerFn, resolver: graphqlFn }, grantPublish: (fn) => this.grantPublish(fn) });
 
     // Least privilege, spelled out action by action (the adapters' calls) rather than the broad grant* helpers.
     const jobTableActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem'];

@@ -67,6 +67,10 @@ function addRecoveryNagSuppressions(stack: HealthDataMaskingStack): void {
     acknowledge(fn.function, 'HIPAA.Security-LambdaConcurrency', 'Reserved concurrency would take from a small account\'s shared pool; the schedule (one run every 5 minutes) and the event source\'s maximum concurrency of 2 bound these functions instead.');
     acknowledge(fn.role, 'HIPAA.Security-IAMNoInlinePolicy', 'This role is the stack\'s own, assumed by one principal; CDK grants write its inline policy, and a managed policy would add reuse nobody needs.');
   }
+  const inputs = `${nagArnOf(stack.storage.inputBucket)}/inputs/*`;
+  for (const fn of [recovery.sweeper, recovery.deadLetterConsumer]) {
+    acknowledge(fn.role, `AwsSolutions-IAM5[Resource::${inputs}]`, 'A job the recovery fails has its allow/deny terms and queued note deleted (inputs/<job id>/); job ids are unknown at deploy time, and the one action is s3:DeleteObject under that prefix.');
+  }
   acknowledge(recovery.sweeper.function, 'HIPAA.Security-LambdaDLQ', 'EventBridge invokes the sweeper every 5 minutes; a failed run is retried by Lambda and the next run does the same work again, so a dead-letter queue would hold nothing to act on.');
   acknowledge(recovery.deadLetterConsumer.function, 'HIPAA.Security-LambdaDLQ', 'This function consumes the job queue\'s dead-letter queue through an SQS event source: a record it cannot handle stays in that queue (14 days) and is delivered again.');
 }

@@ -3,6 +3,7 @@ import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-clo
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { QUEUE_RETENTION_MS } from '../../src/core/sweepJobs.ts';
 
 export interface JobQueueProps {
   key: IKey;
@@ -40,6 +41,8 @@ export class JobQueue extends Construct {
       encryptionMasterKey: props.key,
       enforceSSL: true,
       visibilityTimeout: Duration.seconds(props.workerTimeout.toSeconds() * 6),
+      // The sweeper fails a QUEUED job only once its messages have surely expired: the same figure (sweepJobs.ts).
+      retentionPeriod: Duration.millis(QUEUE_RETENTION_MS),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount ?? 3 },
     });
     // Any dead letter is a job a client waits on in vain: alarm on the first one.

@@ -10,6 +10,7 @@ import { RECOVERY_ENV } from '../../resolvers/handlers/recoveryEnv.ts';
 import { GSI3 } from '../../src/adapters/dynamodb/tableDesign.ts';
 import { HandlerFunction, type HandlerFunctionProps } from './HandlerFunction.ts';
 import type { JobQueue } from './JobQueue.ts';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 
 export const SWEEPER_HANDLER_ENTRY = 'resolvers/handlers/sweeperHandler.ts';
 export const DEAD_LETTER_HANDLER_ENTRY = 'resolvers/handlers/deadLetterHandler.ts';
@@ -20,6 +21,8 @@ export interface JobRecoveryProps extends Pick<HandlerFunctionProps, 'projectRoo
   /** The variables every function gets (AWS_ENV); the recovery functions add RECOVERY_ENV. */
   environment: Record<string, string>;
   table: ITable;
+  /** Where a failed job's terms and queued note wait: a job the recovery fails has them deleted (discardTerms). */
+  inputBucket: IBucket;
   jobQueue: JobQueue;
   /** The functions whose timeouts bound a RUNNING job: the image worker (IMAGE jobs) and the API function (TEXT jobs). */
   runners: { worker: Pick<LambdaFunction, 'timeout'>; resolver: Pick<LambdaFunction, 'timeout'> };
@@ -73,13 +76,15 @@ export class JobRecovery extends Construct {
   }
 
   /** Least privilege, action by action (the adapters' calls), as the stack grants its other functions. */
-  private grant({ table, key, jobQueue, grantPublish }: JobRecoveryProps): void {
+  private grant({ table, key, inputBucket, jobQueue, grantPublish }: JobRecoveryProps): void {
     const sweeper = this.sweeper.function;
     const consumer = this.deadLetterConsumer.function;
     // Both read a job and write its status (UpdateItem; GetItem also tells a missing job from a finished one).
     for (const fn of [sweeper, consumer]) {
       allow(fn, ['dynamodb:GetItem', 'dynamodb:UpdateItem'], [table.tableArn]);
       allow(fn, ['kms:Decrypt', 'kms:GenerateDataKey'], [key.keyArn]);
+      // Ending a job deletes its allow/deny terms and a queued note (PHI) under inputs/<id>/: nothing else.
+      allow(fn, ['s3:DeleteObject'], [inputBucket.arnForObjects('inputs/*')]);
       grantPublish(fn);
     }
     // The sweeper finds stuck jobs on the open-jobs index only, and re-queues them.

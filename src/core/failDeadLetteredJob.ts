@@ -1,6 +1,6 @@
 import type { JobError } from './Job.ts';
 import type { JobServices } from './JobServices.ts';
-import { failOpenJob, type SweepPolicy } from './sweepJobs.ts';
+import { failOpenJob, runningLimitOf, type SweepPolicy } from './sweepJobs.ts';
 
 /** Why a dead-lettered job failed: a closed code and fixed words, nothing of the input. */
 export const DEAD_LETTER_ERROR: JobError = { code: 'INTERNAL', message: 'the job could not be processed after repeated attempts; submit it again' };
@@ -20,6 +20,6 @@ export async function failDeadLetteredJob(services: JobServices, jobId: string, 
   if (!job) return 'MISSING';
   if (job.status !== 'QUEUED' && job.status !== 'RUNNING') return 'FINISHED';
   const age = services.now().getTime() - Date.parse(job.updatedAt);
-  if (job.status === 'RUNNING' && age <= policy.runningLimitMs[job.kind]) return 'LEFT_RUNNING';
+  if (job.status === 'RUNNING' && age <= runningLimitOf(policy, job)) return 'LEFT_RUNNING';
   return (await failOpenJob(services, job, DEAD_LETTER_ERROR)) ? 'FAILED' : 'FINISHED';
 }

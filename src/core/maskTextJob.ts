@@ -72,6 +72,9 @@ export async function runTextJob(services: JobServices, job: Job, text: string, 
 export async function retriedTextJob(services: JobServices, caller: Caller, job: Job): Promise<Job> {
   if (job.owner !== caller.owner) throw new HdmError('INTERNAL', 'a client token\'s job belongs to another owner');
   if (job.kind !== 'TEXT') throw new ClientTokenReusedError('maskImage');
+  // A queued long note whose first call failed to send its message (SendMessage threw after the job was
+  // written): send it again, as maskImage does. A duplicate is harmless: the worker's claim is conditional.
+  if (job.status === 'QUEUED' && job.input !== undefined) await services.images?.queue.enqueue(job.id);
   return withMaskedText(services, job);
 }
 

@@ -12,10 +12,17 @@ export const QUEUE_LIMIT_ERROR: JobError = { code: 'INTERNAL', message: 'the job
 export const SWEEP_MARGIN_MS = 60_000;
 
 /**
- * How long a job may wait QUEUED before the sweep re-queues it, and again before it fails it: twice the
- * image queue's age alarm (15 minutes), so a backlog the worker is still working through is left alone.
+ * How long a job may wait QUEUED before the sweep re-queues it: twice the image queue's age alarm (15
+ * minutes). A re-queue in a backlog costs only a duplicate message (the worker's claim is conditional).
  */
 export const QUEUED_LIMIT_MS = 30 * 60_000;
+
+/**
+ * How long the job queue keeps a message (SQS's default, set explicitly on the queue). A QUEUED job whose
+ * message may still be waiting in a backlog is never failed: its message ends processed or dead-lettered (the
+ * dead-letter consumer fails it). Only once every message sent for it has surely expired is it lost.
+ */
+export const QUEUE_RETENTION_MS = 4 * 24 * 60 * 60_000;
 
 export interface SweepPolicy {
   /**
@@ -25,9 +32,11 @@ export interface SweepPolicy {
    * `IMAGE`'s (see runningLimitOf).
    */
   runningLimitMs: Readonly<Record<JobKind, number>>;
-  /** A QUEUED job unchanged for longer than this is re-queued, `maxRequeues` times at most, and then failed. */
+  /** A QUEUED job unchanged for longer than this is re-queued, `maxRequeues` times at most. */
   queuedLimitMs: number;
   maxRequeues: number;
+  /** A QUEUED job re-queued `maxRequeues` times and unchanged for longer than this is failed (default queuedLimitMs). */
+  queuedFailAfterMs?: number;
   /** What a stale RUNNING job fails with (default TIME_LIMIT_ERROR). */
   runningError?: JobError;
   /** Jobs acted on per call, at most (default 1,000), so one sweep fits its function's time; the next goes on. */
@@ -45,6 +54,7 @@ export function sweepPolicyFor(timeouts: { workerMs: number; resolverMs: number 
     runningLimitMs: { IMAGE: timeouts.workerMs + SWEEP_MARGIN_MS, TEXT: timeouts.resolverMs + SWEEP_MARGIN_MS },
     queuedLimitMs: QUEUED_LIMIT_MS,
     maxRequeues: 1,
+    queuedFailAfterMs: QUEUE_RETENTION_MS + SWEEP_MARGIN_MS,
   };
 }
 
@@ -72,15 +82,15 @@ export async function sweepJobs(services: JobServices, policy: SweepPolicy): Pro
     if (budget-- <= 0) return result;
     if (open.requeues < policy.maxRequeues && services.images) {
       if (await requeue(services, open)) result.requeued++;
-    } else if (await failOpenJob(services, open.job, QUEUE_LIMIT_ERROR)) {
-      result.failed++;
+    } else if (!services.images || ageOf(open.job) > (policy.queuedFailAfterMs ?? policy.queuedLimitMs)) {
+      if (await failOpenJob(services, open.job, QUEUE_LIMIT_ERROR)) result.failed++;
     }
   }
   return result;
 }
 
 /** A RUNNING job's limit: its runner's. The worker runs IMAGE jobs and queued TEXT jobs (those with an `input`). */
-export function runningLimitOf(policy: SweepPolicy, job: Job): number {
+export function runningLimitOf(policy: Pick<SweepPolicy, 'runningLimitMs'>, job: Job): number {
   return policy.runningLimitMs[job.kind === 'TEXT' && job.input !== undefined ? 'IMAGE' : job.kind];
 }
 

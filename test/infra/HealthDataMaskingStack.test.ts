@@ -452,7 +452,8 @@ describe('HealthDataMaskingStack job recovery', () => {
     const statements = roleStatements(built.template, roleIdOf(functionId('RecoverySweeper')));
     const actions = statements.flatMap(actionsOf);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'sqs:SendMessage', 'appsync:GraphQL']));
-    expect(actions.filter((action) => /^(s3|comprehendmedical|rekognition):|PutItem|DeleteItem|Scan/.test(action))).toEqual([]);
+    expect(actions.filter((action) => /^(s3:(?!DeleteObject$)|comprehendmedical:|rekognition:)|PutItem|DeleteItem|Scan/.test(action))).toEqual([]);
+    expectDeletesInputsOnly(statements);
     const query = statements.find((statement) => actionsOf(statement).includes('dynamodb:Query'));
     expect(JSON.stringify(query?.Resource)).toContain('/index/GSI3');
     expect(JSON.stringify(query?.Resource)).not.toContain('*');
@@ -463,8 +464,16 @@ describe('HealthDataMaskingStack job recovery', () => {
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:UpdateItem', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'appsync:GraphQL']));
     expect(actions).not.toContain('dynamodb:Query');
     expect(actions).not.toContain('sqs:SendMessage');
-    expect(actions.filter((action) => /^(s3|comprehendmedical|rekognition):/.test(action))).toEqual([]);
+    expect(actions.filter((action) => /^(s3:(?!DeleteObject$)|comprehendmedical:|rekognition:)/.test(action))).toEqual([]);
+    expectDeletesInputsOnly(roleStatements(built.template, roleIdOf(functionId('RecoveryDeadLetterConsumer'))));
   });
+
+  /** A job the recovery fails has its terms and queued note deleted: s3:DeleteObject on inputs/* and nothing wider. */
+  function expectDeletesInputsOnly(statements: ReturnType<typeof roleStatements>): void {
+    const deletes = statements.filter((statement) => actionsOf(statement).includes('s3:DeleteObject'));
+    expect(deletes).toHaveLength(1);
+    expect(JSON.stringify(deletes[0]?.Resource)).toMatch(/\/inputs\/\*"/);
+  }
 
   it('names both recovery roles among the publishers publishJobUpdate accepts', () => {
     const api = Object.values(built.template.findResources('AWS::AppSync::GraphQLApi'))[0];

@@ -6,7 +6,7 @@ import type { JobServices } from '../../../src/core/JobServices.ts';
 import { maskImageJob } from '../../../src/core/maskImageJob.ts';
 import { maskTextJob } from '../../../src/core/maskTextJob.ts';
 import { processImageJob } from '../../../src/core/processImageJob.ts';
-import { QUEUE_LIMIT_ERROR, sweepJobs, sweepPolicyFor, TIME_LIMIT_ERROR } from '../../../src/core/sweepJobs.ts';
+import { QUEUE_LIMIT_ERROR, QUEUE_RETENTION_MS, sweepJobs, sweepPolicyFor, TIME_LIMIT_ERROR } from '../../../src/core/sweepJobs.ts';
 import { inMemoryJobServices } from '../../helpers/jobServices.ts';
 
 // Each way a job could be left QUEUED or RUNNING for good ends with a FAILED or SUCCEEDED job and a published
@@ -133,12 +133,15 @@ describe('recovery: SendMessage fails after the job was written', () => {
     expect(lastUpdate(published, stuck.id)).toMatchObject({ status: 'SUCCEEDED' });
   });
 
-  it('fails a job still QUEUED after its re-queue, with a clear reason, published', async () => {
+  it('fails a job still QUEUED once every message for it has expired, with a clear reason, published; a backlog is left alone', async () => {
     const { services, published, enqueued, advance } = recoveryServices();
     const job = await maskImageJob(services, alice, { base64: PNG });
     advance(31 * 60_000);
     expect(await sweepJobs(services, POLICY)).toEqual({ failed: 0, requeued: 1 });
-    advance(31 * 60_000);
+    // Hours in a backlog: its message may still come; nothing is failed, nothing sent again.
+    advance(6 * 60 * 60_000);
+    expect(await sweepJobs(services, POLICY)).toEqual({ failed: 0, requeued: 0 });
+    advance(QUEUE_RETENTION_MS);
     expect(await sweepJobs(services, POLICY)).toEqual({ failed: 1, requeued: 0 });
     expect(enqueued).toEqual([job.id, job.id]);
     expect(await services.jobs.getJob(job.id)).toMatchObject({ status: 'FAILED', error: QUEUE_LIMIT_ERROR });
@@ -163,6 +166,19 @@ describe('recovery: a message dead-lettered', () => {
     await services.jobs.updateJob(job.id, ['QUEUED'], { status: 'RUNNING', updatedAt: services.now().toISOString() });
     expect(await failDeadLetteredJob(services, job.id, POLICY)).toBe('LEFT_RUNNING');
     advance(7 * 60_000);
+    expect(await failDeadLetteredJob(services, job.id, POLICY)).toBe('FAILED');
+  });
+
+  it("judges a worker-run TEXT job by the worker's time limit, not the resolver's", async () => {
+    const { services, advance } = recoveryServices();
+    services.limits = { ...services.limits, maxSyncTextLength: 10 };
+    const job = await maskTextJob(services, alice, { text: NOTE });
+    expect(job.status).toBe('QUEUED');
+    await services.jobs.updateJob(job.id, ['QUEUED'], { status: 'RUNNING', updatedAt: services.now().toISOString() });
+    // Past the resolver's 90 s, within the worker's 6 minutes: a live run, left to the sweep.
+    advance(2 * 60_000);
+    expect(await failDeadLetteredJob(services, job.id, POLICY)).toBe('LEFT_RUNNING');
+    advance(5 * 60_000);
     expect(await failDeadLetteredJob(services, job.id, POLICY)).toBe('FAILED');
   });
 });
