@@ -34,7 +34,10 @@ export interface DeploymentSettings {
    * each owning its jobs by its `cognitoIdentityId` (default true; `false` for an API called only by IAM roles).
    */
   appUsers: boolean;
-  /** Context `corsOrigins`: comma-separated origins allowed to PUT uploads from a browser (default *). */
+  /**
+   * Context `corsOrigins`: comma-separated origins allowed to PUT uploads from a browser. Default none: a
+   * browser app's origin is named on purpose (`-c corsOrigins=https://app.example.org`), never any page's.
+   */
   corsOrigins: string[];
   /** Context `maskFill`: colour of the boxes over PHI in images (default #000000). */
   maskFill: string;
@@ -57,7 +60,7 @@ export const DEFAULT_SETTINGS: Readonly<DeploymentSettings> = {
   xray: false,
   exampleClientRole: false,
   appUsers: true,
-  corsOrigins: ['*'],
+  corsOrigins: [],
   maskFill: '#000000',
 };
 

@@ -121,12 +121,8 @@ export class JobStorage extends Construct {
       // Inputs are read once by the worker and expire within days: versions would only keep PHI longer.
       versioned: false,
       lifecycleRules: inputBucketLifecycle(props),
-      cors: [{
-        allowedMethods: [HttpMethods.PUT],
-        allowedOrigins: props.corsOrigins,
-        allowedHeaders: ['*'],
-        maxAge: 3000,
-      }],
+      // Only the origins the deployer names (corsOrigins); none by default, so no page can PUT from a browser.
+      ...(props.corsOrigins.length > 0 ? { cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: props.corsOrigins, allowedHeaders: ['content-type'], maxAge: 3000 }] } : {}),
       serverAccessLogsBucket: this.accessLogBucket,
       serverAccessLogsPrefix: 'input/',
       removalPolicy: props.removalPolicy,

@@ -251,9 +251,14 @@ describe('HealthDataMaskingStack', () => {
     expect(tlsDenials).toHaveLength(5);
   });
 
-  it('expires inputs and outputs, versions outputs, and allows browser PUTs to inputs', () => {
+  it('expires inputs and outputs, versions outputs, and allows browser PUTs to inputs only from the origins named', async () => {
+    // No origin by default: no bucket answers a browser's CORS preflight.
+    expect(JSON.stringify(built.template.findResources('AWS::S3::Bucket'))).not.toContain('CorsConfiguration');
+    const named = await synthTestStack({ corsOrigins: ['https://app.example.org'] });
+    named.template.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'], AllowedOrigins: ['https://app.example.org'], AllowedHeaders: ['content-type'] })] },
+    });
     built.template.hasResourceProperties('AWS::S3::Bucket', {
-      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'], AllowedOrigins: ['*'] })] },
       // Inputs after inputRetentionDays, by prefix; the rest (results/) with the records (lifecycles.test.ts).
       LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 7, Status: 'Enabled' })]) },
     });
