@@ -1,33 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, type BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CountingDynamoDb, startCountingDynamoDb } from '../../../helpers/countingDynamoDb.ts';
 import { batchPutItems } from '../../../../src/adapters/dynamodb/batchPutItems.ts';
 import { DynamoDbJobStore } from '../../../../src/adapters/dynamodb/DynamoDbJobStore.ts';
 import { ensureJobTable } from '../../../../src/adapters/dynamodb/createJobTable.ts';
 import { ThrottledError } from '../../../../src/core/errors.ts';
 import type { PhiType } from '../../../../src/core/PhiEntity.ts';
-import { localDynamoDbClientConfig, startDynalite, type RunningDynalite } from '../../../../local/dynamodb/startDynalite.ts';
 import { makeFindings, makeJob } from '../../../contract/JobStore.contract.ts';
 
-let dynalite: RunningDynalite;
+let db: CountingDynamoDb;
 let client: DynamoDBClient;
-/** The DynamoDB operations sent through `client`, in order. */
-const sent: string[] = [];
+let sent: string[];
 
 beforeAll(async () => {
-  dynalite = await startDynalite();
-  client = new DynamoDBClient(localDynamoDbClientConfig(dynalite.endpoint));
-  client.middlewareStack.add((next, context) => async (args) => {
-    sent.push(String(context.commandName).replace(/Command$/, ''));
-    return next(args);
-  }, { step: 'initialize', name: 'countOperations' });
+  db = await startCountingDynamoDb();
+  ({ client, sent } = db);
 });
 
-afterAll(async () => {
-  client?.destroy();
-  await dynalite?.close();
-});
+afterAll(async () => db?.close());
 
 async function freshStore() {
   const tableName = `jobs-${randomUUID()}`;
