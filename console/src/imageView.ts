@@ -72,7 +72,7 @@ export function createImageView(connection: Connection, errors: ErrorBanner): Vi
       track(original);
       results.append(originalFigure(original, [], 'Original image'));
       status.textContent = 'UPLOADING';
-      const { createImageUpload: upload } = await client.request(CreateImageUploadDocument, { contentType: file.type });
+      const { createImageUpload: upload } = await client.request(CreateImageUploadDocument, { contentType: file.type, contentLength: file.size });
       if (!current()) return;
       const put = await fetch(upload.url, { method: 'PUT', headers: { 'content-type': file.type }, body: file, credentials: 'omit' });
       if (!current()) return;

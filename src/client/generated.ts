@@ -32,6 +32,7 @@ export type MaskImageMutation = { maskImage: { id: string, kind: Types.JobKind, 
 
 export type CreateImageUploadMutationVariables = Exact<{
   contentType: string;
+  contentLength?: number | null | undefined;
 }>;
 
 
@@ -315,8 +316,8 @@ fragment JobFields on Job {
   }
 }`) as unknown as TypedDocumentString<MaskImageMutation, MaskImageMutationVariables>;
 export const CreateImageUploadDocument = new TypedDocumentString(`
-    mutation CreateImageUpload($contentType: String!) {
-  createImageUpload(contentType: $contentType) {
+    mutation CreateImageUpload($contentType: String!, $contentLength: Int) {
+  createImageUpload(contentType: $contentType, contentLength: $contentLength) {
     bucket
     key
     url

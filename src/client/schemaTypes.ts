@@ -241,7 +241,13 @@ export type MaskedImage = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** A presigned URL to upload an image for maskImage. */
+  /**
+   * A presigned URL to upload an image for maskImage. contentType: the image's type (image/png, image/jpeg,
+   * image/tiff or image/webp), sent again with the upload. contentLength: the image's size in bytes (1 to
+   * 20 MiB); when given, the URL takes an upload of exactly that size and no other (Content-Length is
+   * signed). Send it: without it the URL cannot bound the upload, and an object over 20 MiB is refused only
+   * when maskImage reads it.
+   */
   createImageUpload: ImageUpload;
   /** Queues an image; the job's updates arrive on onJobUpdated. */
   maskImage: Job;
@@ -253,6 +259,7 @@ export type Mutation = {
 
 
 export type MutationCreateImageUploadArgs = {
+  contentLength?: InputMaybe<Scalars['Int']['input']>;
   contentType: Scalars['String']['input'];
 };
 

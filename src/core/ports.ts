@@ -110,9 +110,17 @@ export interface ImageRedactor {
   redact(image: PreparedImage, regions: readonly Point[][], options: RedactOptions): Promise<RedactedImage>;
 }
 
+export interface UploadUrlOptions {
+  contentType: string;
+  /** Bytes the upload must have exactly (signed as Content-Length); unbounded when absent. */
+  contentLength?: number;
+  expiresInSeconds: number;
+}
+
 /** Short-lived URLs for clients to put and get objects directly. Adapter: S3 presigned URLs (locally s3rver). */
 export interface ObjectUrls {
-  uploadUrl(ref: ObjectRef, contentType: string, expiresInSeconds: number): Promise<{ url: string; expiresAt: Date }>;
+  /** A PUT URL that takes only `contentType`, and only `contentLength` bytes when that is given. */
+  uploadUrl(ref: ObjectRef, options: UploadUrlOptions): Promise<{ url: string; expiresAt: Date }>;
   downloadUrl(ref: ObjectRef, expiresInSeconds: number): Promise<{ url: string; expiresAt: Date }>;
 }
 

@@ -103,6 +103,30 @@ describe('S3ObjectStore on s3rver', () => {
       expect(url.searchParams.get('X-Amz-Signature')).toBe(expected.query?.['X-Amz-Signature']);
     });
 
+    it('signs Content-Length when given, with the signature an independent signer computes, so S3 takes that size only', async () => {
+      const signingDate = new Date('2030-01-02T03:04:05Z');
+      const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+      const awsLike = new S3Client({ region: 'eu-west-1', credentials });
+      const upload = await presignUpload(awsLike, { bucket: 'hdm-input', key: 'uploads/abc.png' }, { contentType: 'image/png', contentLength: 4321, expiresInSeconds: 300, signingDate });
+      awsLike.destroy();
+      const url = new URL(upload.url);
+      expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
+      const signer = new SignatureV4({ service: 's3', region: 'eu-west-1', credentials, sha256: Sha256, uriEscapePath: false });
+      const expected = await signer.presign(
+        {
+          method: 'PUT',
+          protocol: 'https:',
+          hostname: url.hostname,
+          path: url.pathname,
+          query: { 'x-id': 'PutObject' },
+          headers: { host: url.host, 'content-type': 'image/png', 'content-length': '4321', 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' },
+        },
+        { signingDate, expiresIn: 300 },
+      );
+      expect(url.searchParams.get('X-Amz-Signature')).toBe(expected.query?.['X-Amz-Signature']);
+      await expect(presignUpload(client, { bucket: BUCKET, key: 'x' }, { contentType: 'image/png', contentLength: -1, expiresInSeconds: 60 })).rejects.toBeInstanceOf(HdmError);
+    });
+
     it('is not enforced by s3rver: another Content-Type is stored as sent, so callers must check it (head)', async () => {
       const ref = { bucket: BUCKET, key: 'presigned/wrong-type' };
       const upload = await presignUpload(client, ref, { contentType: 'image/png', expiresInSeconds: 300 });

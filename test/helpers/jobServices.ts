@@ -40,7 +40,7 @@ export function inMemoryJobServices(overrides: Partial<JobServices> = {}) {
       extractor: { extract: async () => ocr.page },
       redactor: new SharpImageRedactor({ paddingPx: 0 }),
       urls: {
-        uploadUrl: async (ref, _type, seconds) => ({ url: `memory://${ref.bucket}/${ref.key}?put`, expiresAt: new Date(Date.now() + seconds * 1000) }),
+        uploadUrl: async (ref, { expiresInSeconds }) => ({ url: `memory://${ref.bucket}/${ref.key}?put`, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) }),
         downloadUrl: async (ref, seconds) => ({ url: `memory://${ref.bucket}/${ref.key}`, expiresAt: new Date(Date.now() + seconds * 1000) }),
       },
       queue: { enqueue: async (jobId) => void enqueued.push(jobId) },

@@ -14,7 +14,7 @@ import { createJobTableInput } from '../../src/adapters/dynamodb/createJobTable.
 import { AWS_ENV } from '../../src/awsServices.ts';
 import { RECOVERY_ENV } from '../../resolvers/handlers/recoveryEnv.ts';
 import { DEFAULT_QUERY_DEPTH_LIMIT, DEFAULT_RESOLVER_COUNT_LIMIT } from '../../src/config.ts';
-import { synthTestStack, type TestStack } from './synthTestStack.ts';
+import { cdkFeatureFlags, synthTestStack, type TestStack } from './synthTestStack.ts';
 import type { CfnElement } from 'aws-cdk-lib';
 import { NESTED_RESOLVER_BATCH_SIZE } from '../../infra/HealthDataMaskingStack.ts';
 import { HandlerFunction } from '../../infra/constructs/HandlerFunction.ts';
@@ -172,7 +172,7 @@ describe('HealthDataMaskingStack', () => {
       policy: expect.stringMatching(/^StorageKey/),
       Effect: 'Allow',
       Principal: { Service: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
-      Action: CLOUDWATCH_LOGS_KEY_ACTIONS,
+      Action: expect.toSatisfy((actions: string[]) => [...actions].sort().join() === [...CLOUDWATCH_LOGS_KEY_ACTIONS].sort().join()),
       Resource: '*',
       Condition: {
         ArnLike: {
@@ -624,5 +624,13 @@ describe('HealthDataMaskingStack operations and cost (issue 14)', () => {
     }
     const traced = await synthTestStack({ xray: true });
     traced.template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ POWERTOOLS_TRACE_ENABLED: 'true' }) }, TracingConfig: { Mode: 'Active' } });
+  });
+});
+
+describe('cdk.json', () => {
+  it('sets every feature flag the installed aws-cdk-lib recommends, to its recommended value (what `cdk init` writes)', async () => {
+    const recommended = (await import('aws-cdk-lib/recommended-feature-flags.json', { with: { type: 'json' } })).default as Record<string, unknown>;
+    expect(Object.keys(recommended).length).toBeGreaterThan(50);
+    expect(cdkFeatureFlags()).toEqual(recommended);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -7,6 +8,12 @@ import { loadJsResolverCode, type JsResolverCode } from '../../infra/loadJsResol
 
 const FIXTURE_CODE = fileURLToPath(new URL('./fixtures/lambda/', import.meta.url));
 let jsCode: Promise<JsResolverCode> | undefined;
+
+/** cdk.json's feature flags (context keys with a scope, "@aws-cdk/…"), so tests synthesize what `cdk synth` does. */
+export function cdkFeatureFlags(): Record<string, unknown> {
+  const { context } = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+  return Object.fromEntries(Object.entries(context).filter(([key]) => key.startsWith('@aws-cdk')));
+}
 
 export interface TestStack {
   app: App;
@@ -24,7 +31,7 @@ export interface SynthTestStackOptions {
 export async function synthTestStack(settings: Partial<DeploymentSettings> = {}, options: SynthTestStackOptions = {}): Promise<TestStack> {
   jsCode ??= loadJsResolverCode();
   const jsResolverCode = await jsCode;
-  const app = new App();
+  const app = new App({ context: cdkFeatureFlags() });
   const stack = new HealthDataMaskingStack(app, 'Test', {
     settings: { ...DEFAULT_SETTINGS, ...settings },
     jsResolverCode,

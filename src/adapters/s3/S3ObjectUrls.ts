@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ObjectRef } from '../../core/Job.ts';
-import type { ObjectUrls } from '../../core/ports.ts';
+import type { ObjectUrls, UploadUrlOptions } from '../../core/ports.ts';
 import { presignDownload, presignUpload } from './presign.ts';
 
 export interface S3ObjectUrlsOptions {
@@ -21,8 +21,8 @@ export class S3ObjectUrls implements ObjectUrls {
     this.#client = typeof client === 'function' ? client : () => client;
   }
 
-  uploadUrl(ref: ObjectRef, contentType: string, expiresInSeconds: number): Promise<{ url: string; expiresAt: Date }> {
-    return presignUpload(this.#client(), ref, { contentType, expiresInSeconds });
+  uploadUrl(ref: ObjectRef, options: UploadUrlOptions): Promise<{ url: string; expiresAt: Date }> {
+    return presignUpload(this.#client(), ref, options);
   }
 
   downloadUrl(ref: ObjectRef, expiresInSeconds: number): Promise<{ url: string; expiresAt: Date }> {

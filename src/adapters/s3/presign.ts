@@ -25,6 +25,11 @@ const CHECKSUM_HEADERS = [
 export interface PresignUploadOptions {
   /** Signed: the upload must send exactly this Content-Type (S3 checks it; locally the API's object gateway does). */
   contentType: string;
+  /**
+   * Signed when given: the upload must be exactly this many bytes (S3 checks the signed Content-Length;
+   * locally the API's object gateway does). The only bound a PUT URL can carry (a range needs a POST policy).
+   */
+  contentLength?: number;
   /** 1 to 604800 (7 days). */
   expiresInSeconds: number;
   /** When the signature starts (default now). */
@@ -34,7 +39,7 @@ export interface PresignUploadOptions {
 export interface PresignedUpload {
   /** PUT the bytes here. */
   url: string;
-  /** Headers the uploader must send (the signed Content-Type). */
+  /** Headers the uploader must send (the signed Content-Type; Content-Length is sent by any HTTP client). */
   headers: { 'content-type': string };
   expiresAt: Date;
 }
@@ -53,19 +58,22 @@ export interface PresignedDownload {
 }
 
 /**
- * A presigned PUT URL for one object. It cannot limit the size (only a POST policy can): check size and
- * content type after the upload, before trusting the object (see README).
+ * A presigned PUT URL for one object. Without `contentLength` it cannot limit the size: check size and
+ * content type after the upload, before trusting the object (the worker does both).
  */
 export async function presignUpload(client: S3Client, ref: ObjectRef, options: PresignUploadOptions): Promise<PresignedUpload> {
-  const { contentType, expiresInSeconds, signingDate = new Date() } = options;
+  const { contentType, contentLength, expiresInSeconds, signingDate = new Date() } = options;
   checkExpiry(expiresInSeconds);
-  const command = new PutObjectCommand({ Bucket: ref.bucket, Key: ref.key, ContentType: contentType });
+  if (contentLength !== undefined && (!Number.isSafeInteger(contentLength) || contentLength < 0)) {
+    throw new HdmError('INTERNAL', 'contentLength must be a whole number of bytes');
+  }
+  const command = new PutObjectCommand({ Bucket: ref.bucket, Key: ref.key, ContentType: contentType, ContentLength: contentLength });
   const url = await sign('PutObject', () =>
     getSignedUrl(client, command, {
       expiresIn: expiresInSeconds,
       signingDate,
-      // The presigner leaves Content-Type unsigned by default; signing it makes S3 enforce it.
-      signableHeaders: new Set(['content-type']),
+      // The presigner leaves Content-Type and Content-Length unsigned by default; signing them makes S3 enforce them.
+      signableHeaders: new Set(contentLength === undefined ? ['content-type'] : ['content-type', 'content-length']),
       unsignableHeaders: new Set(CHECKSUM_HEADERS),
       unhoistableHeaders: new Set(CHECKSUM_HEADERS),
     }),

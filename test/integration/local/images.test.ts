@@ -120,4 +120,23 @@ describe('maskImage over the local API', () => {
     expect(missing.body.errors?.[0]?.errorType).toBe('INVALID_INPUT');
     expect(missing.body.data?.maskImage ?? null).toBeNull();
   });
+
+  it('bounds an upload to the contentLength it was asked for: another size is refused by the URL itself', async () => {
+    const UPLOAD_SIZED = `mutation Upload($type: String!, $length: Int) { createImageUpload(contentType: $type, contentLength: $length) { bucket key url } }`;
+    const page = await generatePage({ seed: 14, style: 'fax-cover', width: 850, height: 1100 });
+    const created = await t.graphql<{ createImageUpload: Upload }>(UPLOAD_SIZED, { type: 'image/png', length: page.bytes.length });
+    const target = created.body.data?.createImageUpload as Upload;
+    expect(new URL(target.url).searchParams.get('X-Amz-SignedHeaders')?.split(';')).toContain('content-length');
+    const bigger = await fetch(target.url, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: Buffer.concat([page.bytes, Buffer.alloc(1024)]) });
+    expect(bigger.status).toBe(403);
+    expect(await bigger.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+    const exact = await fetch(target.url, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: page.bytes });
+    expect(exact.status).toBe(200);
+    const queued = await t.graphql<{ maskImage: { id: string } }>(MASK_IMAGE, { input: { s3: { bucket: target.bucket, key: target.key } } });
+    expect(queued.body.errors).toBeUndefined();
+
+    const refusals = await Promise.all([0, -5, 20 * 1024 * 1024 + 1].map((length) => t.graphql(UPLOAD_SIZED, { type: 'image/png', length })));
+    expect(refusals.map((r) => r.body.errors?.[0]?.errorType)).toEqual(['INVALID_INPUT', 'INVALID_INPUT', 'PAYLOAD_TOO_LARGE']);
+    expect(refusals.every((r) => (r.body.data?.createImageUpload ?? null) === null)).toBe(true);
+  });
 });

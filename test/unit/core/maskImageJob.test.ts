@@ -4,6 +4,9 @@ import { createImageUpload } from '../../../src/core/createImageUpload.ts';
 import { maskImageJob } from '../../../src/core/maskImageJob.ts';
 import { maskTextJob } from '../../../src/core/maskTextJob.ts';
 import { uploadPrefixOf } from '../../../src/core/uploadPrefix.ts';
+import type { ObjectRef } from '../../../src/core/Job.ts';
+import { MAX_IMAGE_BYTES } from '../../../src/core/maxImageBytes.ts';
+import type { UploadUrlOptions } from '../../../src/core/ports.ts';
 import { inMemoryJobServices } from '../../helpers/jobServices.ts';
 
 const alice = { owner: 'arn:aws:iam::000000000000:user/alice' };
@@ -46,6 +49,25 @@ describe('maskImageJob', () => {
     expect(Date.parse(upload.expiresAt)).toBeGreaterThan(Date.now());
     await expect(createImageUpload(services, alice, 'image/gif')).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE' });
     await expect(createImageUpload(services, alice, 'text/html')).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE' });
+  });
+
+  it('asks the store for a URL bound to the stated size, from 1 byte to the image limit', async () => {
+    const { services } = inMemoryJobServices();
+    const asked: unknown[] = [];
+    const urls = services.images?.urls as NonNullable<typeof services.images>['urls'];
+    const images = { ...(services.images as NonNullable<typeof services.images>), urls: { ...urls, uploadUrl: (ref: ObjectRef, options: UploadUrlOptions) => (asked.push(options), urls.uploadUrl(ref, options)) } };
+    const sized = { ...services, images };
+    await createImageUpload(sized, alice, 'Image/PNG', 1234);
+    await createImageUpload(sized, alice, 'image/png', null);
+    await createImageUpload(sized, alice, 'image/png', MAX_IMAGE_BYTES);
+    expect(asked).toEqual([
+      { contentType: 'image/png', contentLength: 1234, expiresInSeconds: expect.any(Number) },
+      { contentType: 'image/png', expiresInSeconds: expect.any(Number) },
+      { contentType: 'image/png', contentLength: MAX_IMAGE_BYTES, expiresInSeconds: expect.any(Number) },
+    ]);
+    for (const bad of [0, -1, 1.5]) await expect(createImageUpload(sized, alice, 'image/png', bad)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(createImageUpload(sized, alice, 'image/png', MAX_IMAGE_BYTES + 1)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(asked).toHaveLength(3);
   });
 
   it('refuses a truncated, corrupt or oversized inline image at the call: no job, no stored object', async () => {
