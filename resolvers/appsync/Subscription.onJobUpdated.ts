@@ -18,17 +18,19 @@ export function request(ctx: Context<Args>): DynamoDBGetItemRequest {
     key: util.dynamodb.toMapValues({ PK: 'JOB#' + ctx.args.id, SK: 'JOB' }),
     // A client subscribes right after maskImage returns; an eventually consistent read could miss the new job.
     consistentRead: true,
-    // Only the owner: the item may hold input references the resolver has no need to see.
-    projection: { expression: '#owner', expressionNames: { '#owner': 'owner' } },
+    // Only the owner and expiry: the item may hold input references the resolver has no need to see.
+    projection: { expression: '#owner, #expiresAt', expressionNames: { '#owner': 'owner', '#expiresAt': 'expiresAt' } },
   };
 }
 
-export function response(ctx: Context<Args, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, { owner?: string } | null>): null {
+export function response(ctx: Context<Args, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, { owner?: string; expiresAt?: number } | null>): null {
   // A generic message: the data source's own could name the table or the key.
   if (ctx.error) util.error('Internal error', 'INTERNAL');
   const owner = callerOwner(ctx);
-  // One answer for "no such job" and "not yours", so a caller cannot probe which job ids exist.
-  if (!owner || !ctx.result || ctx.result.owner !== owner) util.unauthorized();
+  // One answer for "no such job" and "not yours", so a caller cannot probe which job ids exist. A job past
+  // its expiresAt is gone, as for every other read, though DynamoDB's TTL may not have deleted it yet.
+  const expired = typeof ctx.result?.expiresAt === 'number' && ctx.result.expiresAt <= util.time.nowEpochSeconds();
+  if (!owner || !ctx.result || ctx.result.owner !== owner || expired) util.unauthorized();
   extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ id: { eq: ctx.args.id }, owner: { eq: owner } }));
   return null;
 }

@@ -118,6 +118,48 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         expect(await store.getJob(job.id)).toBeUndefined();
       });
 
+      it('treats a record past its expiresAt as gone, though TTL has not deleted it yet: job, lists and findings', async () => {
+        const store = await factory();
+        const owner = newOwner();
+        const expired = makeJob({ owner, status: 'SUCCEEDED', expiresAt: Math.floor(Date.now() / 1000) - 60 });
+        const live = makeJob({ owner, status: 'SUCCEEDED', createdAt: at(10) });
+        for (const job of [expired, live]) {
+          await store.createJob(job);
+          await store.putFindings(makeFindings(job, 3, ['NAME', 'DATE']));
+        }
+        expect(await store.getJob(expired.id)).toBeUndefined();
+        expect((await store.listJobs(owner, {}, 10)).items.map((j) => j.id)).toEqual([live.id]);
+        expect((await store.listJobs(owner, { status: 'SUCCEEDED' }, 10)).items.map((j) => j.id)).toEqual([live.id]);
+        expect(new Set((await store.listFindings(owner, {}, 100)).items.map((f) => f.jobId))).toEqual(new Set([live.id]));
+        expect((await store.listFindings(owner, { type: 'DATE' }, 100)).items.map((f) => f.jobId)).toEqual([live.id]);
+        expect((await store.listFindings(owner, { jobId: expired.id }, 100)).items).toEqual([]);
+        expect((await store.listJobFindings(expired.id, 100)).items).toEqual([]);
+        expect((await store.listJobFindings(live.id, 100)).items).toHaveLength(3);
+        // No second job under a live id; a new one over an expired record.
+        await expect(store.createJob(makeJob({ id: live.id, owner }))).rejects.toBeInstanceOf(HdmError);
+        const again = makeJob({ id: expired.id, owner, createdAt: at(20) });
+        expect(await store.createJob(again)).toEqual({ job: again, created: true });
+      });
+
+      for (const firstWrite of [false, true]) {
+        it(`gives a clientToken used again after its job expired a new job whose findings are its own (${firstWrite ? 'first write' : 'merge'})`, async () => {
+          const store = await factory();
+          const owner = newOwner();
+          const id = await clientTokenJobId(owner, 'kept-token');
+          const old = makeJob({ owner, id, status: 'SUCCEEDED', expiresAt: Math.floor(Date.now() / 1000) - 60 });
+          await store.createJob(old, 'kept-token');
+          // 130 findings of three types: chunk items the new job's few findings do not all overwrite.
+          await store.putFindings(makeFindings(old, 130, ['NAME', 'DATE', 'PHONE_OR_FAX']));
+          const fresh = makeJob({ owner, id, createdAt: at(100) });
+          expect(await store.createJob(fresh, 'kept-token')).toEqual({ job: fresh, created: true });
+          const findings = makeFindings(fresh, 4, ['NAME']);
+          await store.putFindings(findings, { firstWrite });
+          expect((await store.listJobFindings(id, 100)).items).toEqual(findings);
+          expect((await store.listFindings(owner, {}, 100)).items.map((f) => f.seq)).toEqual([4, 3, 2, 1]);
+          expect(await store.createJob(makeJob({ owner, id }), 'kept-token')).toEqual({ job: fresh, created: false });
+        });
+      }
+
       it('creates exactly one job when ten calls race with one token', async () => {
         const store = await factory();
         const owner = newOwner();

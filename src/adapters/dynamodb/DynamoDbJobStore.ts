@@ -19,7 +19,8 @@ import { jobUpdateInput } from './jobUpdateInput.ts';
 import { queryFindingPage, queryPage } from './queryPage.ts';
 import { planFindingsQuery, planJobFindingsQuery, planJobsQuery, planOpenJobsQuery } from './queryPlan.ts';
 import { isMissingIndexError, scanOpenJobs } from './scanOpenJobs.ts';
-import { FINDINGS_SK_PREFIX, jobKey, jobPk, type TableKey } from './tableDesign.ts';
+import { FINDINGS_SK_PREFIX, TTL_ATTRIBUTE, jobKey, jobPk, type TableKey } from './tableDesign.ts';
+import { epochSeconds, isExpired, liveOnly } from './expiry.ts';
 import { checkTokenJobId, validateFindings, UPDATABLE_FIELDS } from './validateWrites.ts';
 import { isConditionalCheckFailed, wrapDynamoDbError } from './wrapDynamoDbError.ts';
 
@@ -38,6 +39,8 @@ export interface DynamoDbJobStoreOptions {
    * FindingsWriteConflictError.
    */
   findingsRetry?: { maxAttempts?: number; baseDelayMs?: number };
+  /** The clock records expire by (default Date.now): an item past its `expiresAt` reads as gone (expiry.ts). */
+  now?: () => number;
 }
 
 /** Chunk item writes in flight at once for one job (a 20 KB note has one per type present, so about 6). */
@@ -55,12 +58,14 @@ export class DynamoDbJobStore implements JobStore {
   private readonly ownedClient?: DynamoDBClient;
   private readonly tableName: string;
   private readonly options: DynamoDbJobStoreOptions;
+  private readonly now: () => number;
   /** The table has no GSI3 (made before it existed): listOpenJobs scans. */
   private openJobsByScan = false;
 
   constructor(options: DynamoDbJobStoreOptions) {
     this.options = options;
     this.tableName = options.tableName;
+    this.now = options.now ?? Date.now;
     if (options.client instanceof DynamoDBDocumentClient) {
       this.doc = options.client;
       return;
@@ -98,7 +103,7 @@ export class DynamoDbJobStore implements JobStore {
   async getJob(id: string): Promise<Job | undefined> {
     if (typeof id !== 'string' || id.length === 0) return undefined;
     const item = await this.getItem(jobKey(id));
-    return item ? itemToJob(item) : undefined;
+    return item && !isExpired(item, epochSeconds(this.now)) ? itemToJob(item) : undefined;
   }
 
   async updateJob(id: string, from: readonly JobStatus[], changes: JobChanges): Promise<Job> {
@@ -132,12 +137,12 @@ export class DynamoDbJobStore implements JobStore {
   }
 
   async listJobs(owner: string, filter: JobFilter, limit: number, nextToken?: string): Promise<Page<Job>> {
-    const plan = planJobsQuery(owner, filter ?? {}, limit, nextToken);
+    const plan = liveOnly(planJobsQuery(owner, filter ?? {}, limit, nextToken), epochSeconds(this.now));
     return queryPage(this.doc, this.tableName, plan, limit, itemToJob);
   }
 
   async listFindings(owner: string, filter: FindingFilter, limit: number, nextToken?: string): Promise<Page<Finding>> {
-    const plan = planFindingsQuery(owner, filter ?? {}, limit, nextToken);
+    const plan = liveOnly(planFindingsQuery(owner, filter ?? {}, limit, nextToken), epochSeconds(this.now));
     if (plan.jobOwnerCheck) {
       // Another owner's job (or none) answers like an empty one: no scan of its findings at all.
       const job = await this.getJob(plan.jobOwnerCheck.jobId);
@@ -147,7 +152,7 @@ export class DynamoDbJobStore implements JobStore {
   }
 
   async listJobFindings(jobId: string, limit: number, nextToken?: string): Promise<Page<Finding>> {
-    return queryFindingPage(this.doc, this.tableName, planJobFindingsQuery(jobId, limit, nextToken), limit);
+    return queryFindingPage(this.doc, this.tableName, liveOnly(planJobFindingsQuery(jobId, limit, nextToken), epochSeconds(this.now)), limit);
   }
 
   /** GSI3 (tableDesign.ts); on a table from before that index, a Scan instead (scanOpenJobs.ts). */
@@ -169,7 +174,7 @@ export class DynamoDbJobStore implements JobStore {
     let conflict: unknown;
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
       if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * baseDelayMs * 2 ** (attempt - 2)));
-      const writes = planFindingWrites(await this.readChunkItems(findings[0]?.jobId as string), findings);
+      const writes = overStaleChunks(await this.readChunkItems(findings[0]?.jobId as string), findings, epochSeconds(this.now));
       // All settle before a retry re-reads, so the re-read sees every write of this round.
       const results = await settleInBatches(writes.map((write) => () => this.writeChunk(write)), WRITE_CONCURRENCY);
       const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected').map((result) => result.reason as unknown);
@@ -226,14 +231,15 @@ export class DynamoDbJobStore implements JobStore {
     return job;
   }
 
-  /** PutItem if no item has this key: false when one does. */
+  /** PutItem if no live item has this key (an expired one not yet deleted is replaced): false when one does. */
   private async putIfAbsent(item: Item): Promise<boolean> {
     try {
       await this.doc.send(new PutCommand({
         TableName: this.tableName,
         Item: item,
-        ConditionExpression: 'attribute_not_exists(#pk)',
-        ExpressionAttributeNames: { '#pk': 'PK' },
+        ConditionExpression: 'attribute_not_exists(#pk) OR #expiresAt <= :now',
+        ExpressionAttributeNames: { '#pk': 'PK', '#expiresAt': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':now': epochSeconds(this.now) },
       }));
       return true;
     } catch (error) {
@@ -250,6 +256,21 @@ export class DynamoDbJobStore implements JobStore {
       throw wrapDynamoDbError(error, 'GetItem');
     }
   }
+}
+
+/**
+ * The writes that merge `findings` into a job's live chunk items. Chunk items of an expired job under the
+ * same id (a clientToken's id used again, before TTL deleted them) are not merged: a put over one is
+ * conditional on its revision, as over a live one; the rest stay, read as gone, until TTL deletes them.
+ */
+function overStaleChunks(stored: readonly Item[], findings: readonly Finding[], nowSeconds: number): FindingWrite[] {
+  const stale = new Map(stored.filter((item) => isExpired(item, nowSeconds)).map((item) => [item.SK as string, item]));
+  return planFindingWrites(stored.filter((item) => !isExpired(item, nowSeconds)), findings).map((write) => {
+    const old = write.kind === 'put' && write.expectedRev === undefined ? stale.get(write.item.SK as string) : undefined;
+    if (!old || write.kind !== 'put') return write;
+    const rev = typeof old.rev === 'number' ? old.rev : 0;
+    return { ...write, item: { ...write.item, rev: rev + 1 }, expectedRev: rev };
+  });
 }
 
 /** Runs the tasks, at most `width` at a time, and waits for every one to settle. */

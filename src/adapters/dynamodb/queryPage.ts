@@ -4,6 +4,7 @@ import { FindingPageBuilder } from './findingPage.ts';
 import type { Item } from './jobItems.ts';
 import { encodePageToken, pageKeyOf, type IndexName } from './pageToken.ts';
 import type { QueryPlan } from './queryPlan.ts';
+import { TTL_ATTRIBUTE } from './tableDesign.ts';
 import { wrapDynamoDbError } from './wrapDynamoDbError.ts';
 
 /** Filtered queries read at least this many items per call, so sparse matches cost fewer round trips. */
@@ -24,7 +25,8 @@ export async function queryPage<T>(
 ): Promise<Page<T>> {
   if (plan.empty) return { items: [] };
   const input = toQueryInput(tableName, plan);
-  const filtered = input.FilterExpression !== undefined;
+  // Expired items are few (TTL's lag): only the caller's filters make matches sparse enough to read ahead.
+  const filtered = Object.keys(plan.equals).length > 0 || plan.createdAtRange !== undefined;
   const found: Item[] = [];
   let startKey: Record<string, unknown> | undefined = plan.startKey;
   do {
@@ -108,6 +110,11 @@ function toQueryInput(tableName: string, plan: QueryPlan): QueryCommandInput {
       values[':clt'] = plan.createdAtRange.lt;
       filters.push('#createdAt < :clt');
     }
+  }
+  if (plan.liveAt !== undefined) {
+    names['#expiresAt'] = TTL_ATTRIBUTE;
+    values[':liveAt'] = plan.liveAt;
+    filters.push('#expiresAt > :liveAt');
   }
   return {
     TableName: tableName,

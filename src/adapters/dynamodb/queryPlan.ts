@@ -22,6 +22,8 @@ export interface QueryPlan {
   /** Filters applied after the key condition (attribute equality, and a createdAt range). */
   equals: Record<string, string>;
   createdAtRange?: { gte?: string; lt?: string };
+  /** Epoch seconds: items whose expiresAt is at or before it are left out (expiry.ts says why). Set by the adapters. */
+  liveAt?: number;
   /** Findings of one job: only if this owner owns it (checked on the job item). */
   jobOwnerCheck?: { jobId: string; owner: string };
   /** The time range is empty: answer without reading. */

@@ -2,6 +2,7 @@ import { JobNotFoundError, JobStateConflictError } from '../../core/errors.ts';
 import type { Finding, FindingFilter, Job, JobFilter, JobStatus, Page } from '../../core/Job.ts';
 import type { JobChanges, JobStore, OpenJob, OpenJobStatus } from '../../core/ports.ts';
 import { DuplicateJobIdError, JobStoreError } from '../dynamodb/errors.ts';
+import { epochSeconds, isExpired, liveOnly } from '../dynamodb/expiry.ts';
 import { findingsByJob, planFindingWrites } from '../dynamodb/findingChunks.ts';
 import { FindingPageBuilder } from '../dynamodb/findingPage.ts';
 import { assertItemFits } from '../dynamodb/itemSize.ts';
@@ -17,8 +18,18 @@ import { UPDATABLE_FIELDS, checkTokenJobId, validateFindings } from '../dynamodb
  * ordering, validation, page tokens, item size limits and errors match; the contract suite checks it.
  * Every method runs to completion without awaiting, so concurrent calls are atomic.
  */
+export interface InMemoryJobStoreOptions {
+  /** The clock records expire by (default Date.now), as the DynamoDB adapter's. */
+  now?: () => number;
+}
+
 export class InMemoryJobStore implements JobStore {
   private readonly items = new Map<string, Item>();
+  private readonly now: () => number;
+
+  constructor(options: InMemoryJobStoreOptions = {}) {
+    this.now = options.now ?? Date.now;
+  }
 
   /** As the DynamoDB adapter: with a token, the job's id is the token's, and a taken id is that token's job. */
   async createJob(job: Job, clientToken?: string): Promise<{ job: Job; created: boolean }> {
@@ -26,14 +37,14 @@ export class InMemoryJobStore implements JobStore {
     const token = clientToken ?? undefined;
     // The only await, before any read or write: the rest runs at once, so racing calls stay atomic.
     if (token !== undefined) await checkTokenJobId(job, token);
-    const existing = this.read(jobKey(job.id));
+    const existing = this.readLive(jobKey(job.id));
     if (!existing || token === undefined) return { job: this.putNewJob(job), created: true };
     if (existing.owner !== job.owner) throw new JobStoreError('a client token\'s job belongs to another owner');
     return { job: itemToJob(clone(existing)), created: false };
   }
 
   async getJob(id: string): Promise<Job | undefined> {
-    const item = typeof id === 'string' ? this.read(jobKey(id)) : undefined;
+    const item = typeof id === 'string' ? this.readLive(jobKey(id)) : undefined;
     return item ? itemToJob(clone(item)) : undefined;
   }
 
@@ -61,7 +72,8 @@ export class InMemoryJobStore implements JobStore {
     validateFindings(findings);
     const writes = [...findingsByJob(findings).values()].flatMap((ofJob) => {
       const pk = jobPk(ofJob[0]?.jobId as string);
-      const existing = [...this.items.values()].filter((item) => item.PK === pk && (item.SK as string).startsWith(FINDINGS_SK_PREFIX));
+      // An expired job's chunks under the same id are not merged: puts replace them (memory writes are unconditional).
+      const existing = [...this.items.values()].filter((item) => item.PK === pk && (item.SK as string).startsWith(FINDINGS_SK_PREFIX) && !isExpired(item, this.nowSeconds()));
       return planFindingWrites(existing, ofJob);
     });
     for (const write of writes) {
@@ -71,17 +83,17 @@ export class InMemoryJobStore implements JobStore {
   }
 
   async listJobs(owner: string, filter: JobFilter, limit: number, nextToken?: string): Promise<Page<Job>> {
-    return this.query(planJobsQuery(owner, filter ?? {}, limit, nextToken), limit, itemToJob);
+    return this.query(liveOnly(planJobsQuery(owner, filter ?? {}, limit, nextToken), this.nowSeconds()), limit, itemToJob);
   }
 
   async listFindings(owner: string, filter: FindingFilter, limit: number, nextToken?: string): Promise<Page<Finding>> {
-    const plan = planFindingsQuery(owner, filter ?? {}, limit, nextToken);
-    if (plan.jobOwnerCheck && this.read(jobKey(plan.jobOwnerCheck.jobId))?.owner !== owner) return { items: [] };
+    const plan = liveOnly(planFindingsQuery(owner, filter ?? {}, limit, nextToken), this.nowSeconds());
+    if (plan.jobOwnerCheck && this.readLive(jobKey(plan.jobOwnerCheck.jobId))?.owner !== owner) return { items: [] };
     return this.queryFindings(plan, limit);
   }
 
   async listJobFindings(jobId: string, limit: number, nextToken?: string): Promise<Page<Finding>> {
-    return this.queryFindings(planJobFindingsQuery(jobId, limit, nextToken), limit);
+    return this.queryFindings(liveOnly(planJobFindingsQuery(jobId, limit, nextToken), this.nowSeconds()), limit);
   }
 
   async listOpenJobs(status: OpenJobStatus, updatedBefore: string, limit: number, nextToken?: string): Promise<Page<OpenJob>> {
@@ -90,7 +102,7 @@ export class InMemoryJobStore implements JobStore {
 
   private putNewJob(job: Job): Job {
     const item = jobToItem(job);
-    if (this.read(jobKey(job.id))) throw new DuplicateJobIdError();
+    if (this.readLive(jobKey(job.id))) throw new DuplicateJobIdError();
     this.write(clone(item));
     return itemToJob(clone(item));
   }
@@ -126,7 +138,18 @@ export class InMemoryJobStore implements JobStore {
       .filter((item) => start === undefined || order(item, start) > 0)
       .filter((item) => Object.entries(plan.equals).every(([field, value]) => item[field] === value))
       .filter((item) => inCreatedAtRange(plan, item.createdAt as string))
+      .filter((item) => plan.liveAt === undefined || !isExpired(item, plan.liveAt))
       .sort(order);
+  }
+
+  /** The item unless it has expired (../dynamodb/expiry.ts): DynamoDB may still hold it, but no read sees it. */
+  private readLive(key: TableKey): Item | undefined {
+    const item = this.read(key);
+    return item && !isExpired(item, this.nowSeconds()) ? item : undefined;
+  }
+
+  private nowSeconds(): number {
+    return epochSeconds(this.now);
   }
 
   private read(key: TableKey): Item | undefined {

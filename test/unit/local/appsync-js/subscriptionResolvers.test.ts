@@ -46,6 +46,10 @@ beforeAll(async () => {
     TableName: 'jobs', Item: { PK: { S: `JOB#${id}` }, SK: { S: 'JOB' }, id: { S: id }, owner: { S: owner }, status: { S: 'QUEUED' } },
   }));
   await putJob('job-alice', alice.userArn);
+  // Expired an hour ago, not yet deleted by TTL.
+  await client.send(new PutItemCommand({
+    TableName: 'jobs', Item: { PK: { S: 'JOB#job-expired' }, SK: { S: 'JOB' }, id: { S: 'job-expired' }, owner: { S: alice.userArn }, status: { S: 'SUCCEEDED' }, expiresAt: { N: String(Math.floor(Date.now() / 1000) - 3600) } },
+  }));
   await putJob('job-carol', carol.cognitoIdentityId!);
   // A finding of alice's job: same partition, another sort key; never mistaken for the job.
   await client.send(new PutItemCommand({ TableName: 'jobs', Item: { PK: { S: 'JOB#job-x' }, SK: { S: 'FINDING#000001' }, owner: { S: bob.userArn } } }));
@@ -96,6 +100,7 @@ describe('Subscription.onJobUpdated', () => {
     expect(others).toEqual(UNAUTHORIZED);
     expect(missing).toEqual(others);
     expect(await subscribeToJob(bob, 'job-x')).toEqual(UNAUTHORIZED); // only a finding item exists there
+    expect(await subscribeToJob(alice, 'job-expired')).toEqual(UNAUTHORIZED); // past its expiresAt: gone
   });
 
   it('refuses a caller without an identity', async () => {
