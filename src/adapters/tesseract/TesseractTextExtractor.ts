@@ -9,9 +9,10 @@ import type { Logger } from '../../core/JobServices.ts';
 import type { TextExtractor } from '../../core/ports.ts';
 import { OcrEngineError } from './errors.ts';
 import { addMissedLines } from './addMissedLines.ts';
+import { besideBand, blankBands } from './blankBands.ts';
 import { eraseRuleLines } from './eraseRuleLines.ts';
 import { findDarkRegions, isDarkPage } from './findDarkRegions.ts';
-import { decodeGrey, enlargeGrey, invertBand, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
+import { cropGrey, decodeGrey, enlargeGrey, invertBand, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
 import { legibleWordCount, readsUpright, type TurnedRead } from './readsUpright.ts';
 import { paperGrain } from './paperGrain.ts';
 import { removeSpecks } from './removeSpecks.ts';
@@ -41,6 +42,9 @@ const THRESHOLDING: Record<Binarization, Record<string, string>> = {
 const GRAINY = 1;
 /** A page whose first read has this share of words or more under UNSURE confidence reads poorly. */
 const POORLY_READ_SHARE = 0.1;
+
+/** Least strip read on either side of a dark band for the lines beside it: two lines of 14 px type. */
+const BESIDE_BAND_PX = 40;
 
 /** The part of a tesseract.js Worker this adapter uses. */
 export interface TesseractWorker {
@@ -129,14 +133,18 @@ export class TesseractTextExtractor implements TextExtractor {
     // light face: 8 of 64 words found); thresholds per neighbourhood find more of it but read clean pages
     // and dark images worse. A grainy or poorly read paper page is read the second way too, and the lines
     // it finds where the first read found nothing are added.
-    if ((paperGrain(grey) >= GRAINY || readsPoorly(best.words)) && !isDarkPage(grey)) {
+    const grainy = paperGrain(grey) >= GRAINY;
+    if ((grainy || readsPoorly(best.words)) && !isDarkPage(grey)) {
       const second = await this.read(grey, best.turn, best.scale, 'sauvola');
       best = { ...best, words: addMissedLines(best.words, second.words, 'sauvola') };
     }
     let words = unturnWords(best.words, best.turn, grey.width, grey.height, best.scale);
-    for (const [n, region] of findDarkRegions(grey).entries()) words = await this.rereadDark(grey, region, n, best, words);
+    const bands = findDarkRegions(grey);
+    for (const [n, region] of bands.entries()) words = await this.rereadDark(grey, region, n, best, words, grainy);
     // Words read on a dark band were read inverted already; read again from the page they would be light on dark.
     words = await rereadUnsureLines(grey, words, best.turn, async (image) => (await this.read(image, 0, 1)).words, (w) => w.lineId.startsWith('dark'));
+    // Last: what the page's reads found beside a band, and the lines they read again, stand.
+    if (bands.length > 0) words = await this.readBesideBands(grey, bands, best, words);
     return { width: image.width, height: image.height, words, ...(best.turn === 0 ? {} : { turnedDegrees: best.turn }) };
   }
 
@@ -166,17 +174,21 @@ export class TesseractTextExtractor implements TextExtractor {
    * those first read there when more of them are legible; where the engine read the band well itself
    * (large type), its words stay. Words come back in the page's pixels.
    */
-  private async rereadDark(grey: GreyImage, region: PixelBox, n: number, best: TurnedRead, words: OcrWord[]): Promise<OcrWord[]> {
+  private async rereadDark(grey: GreyImage, region: PixelBox, n: number, best: TurnedRead, words: OcrWord[], grainy: boolean): Promise<OcrWord[]> {
     // The band's edges, inverted, are thin dark lines along it: erased like any rule.
     const band = invertBand(grey, region);
     const crop = { ...eraseRuleLines(band), inBand: band.inBand };
     const inside = (w: OcrWord): boolean => centreInside(w.box, region) && crop.inBand(w.box.left + w.box.width / 2, w.box.top + w.box.height / 2);
     // A band is small: it is read at the page's scale and enlarged, and the read with more legible words
-    // kept (enlarging helps small type, and hurts a noisy scan's).
-    const reads = await Promise.all([...new Set([best.scale, Math.max(best.scale, enlargement(crop))])].map(async (scale) => {
-      const read = await this.read(crop, best.turn, scale);
+    // kept (enlarging helps small type, and hurts a noisy scan's). On a grainy scan each is also read with
+    // thresholds per neighbourhood, which keep light, thin type the noise would swallow (a pharmacy's
+    // name in a light face on a noisy label: read only that way).
+    const scales = [...new Set([best.scale, Math.max(best.scale, enlargement(crop))])];
+    const ways: Binarization[] = grainy ? ['otsu', 'sauvola'] : ['otsu'];
+    const reads = await Promise.all(scales.flatMap((scale) => ways.map(async (way) => {
+      const read = await this.read(crop, best.turn, scale, way);
       return unturnWords(read.words, best.turn, crop.width, crop.height, scale).map((w) => moveWord(w, region, `dark${n}`)).filter(inside);
-    }));
+    })));
     const found = reads.reduce((a, b) => (legibleWordCount(b) > legibleWordCount(a) ? b : a));
     if (legibleWordCount(found) <= legibleWordCount(words.filter(inside))) return words;
     const kept = words.filter((w) => !inside(w));
@@ -184,6 +196,26 @@ export class TesseractTextExtractor implements TextExtractor {
     // top for a band askew: its words are read left to right).
     const at = kept.findIndex((w) => w.box.top > region.top);
     return at < 0 ? [...kept, ...found] : [...kept.slice(0, at), ...found, ...kept.slice(at)];
+  }
+
+  /**
+   * Reads the lines beside each dark band again with the bands painted out, and adds those the page's
+   * read missed (blankBands.ts says why the engine misses them). Only a strip around each band is read:
+   * twice the band's thickness on either side, at least BESIDE_BAND_PX.
+   */
+  private async readBesideBands(grey: GreyImage, bands: readonly PixelBox[], best: TurnedRead, words: OcrWord[]): Promise<OcrWord[]> {
+    const blanked = blankBands(grey, bands);
+    const across = best.turn % 180 === 0 ? 'vertical' : 'horizontal';
+    let out = words;
+    for (const [n, band] of bands.entries()) {
+      const thickness = across === 'vertical' ? band.height : band.width;
+      const strip = besideBand(band, Math.max(2 * thickness, BESIDE_BAND_PX), across, grey);
+      const crop = cropGrey(blanked, strip);
+      const read = await this.read(crop, best.turn, best.scale);
+      const found = unturnWords(read.words, best.turn, crop.width, crop.height, best.scale).map((w) => moveWord(w, strip, `beside${n}`));
+      out = addMissedLines(out, found, 'beside');
+    }
+    return out;
   }
 
   /** Terminates every worker; running and queued extracts reject with OcrClosedError. */

@@ -214,6 +214,19 @@ describe('TesseractTextExtractor on light type on dark bands', () => {
     for (const word of ['Jackson', 'Chelsea,', '69189']) expect(texts).toContain(word);
   });
 
+  it('reads the small line just under a band, which the engine takes for part of it (seed 6161 of 120, label 118)', async () => {
+    // Before the band was painted out for a second read of its surroundings: none of the address's words.
+    const texts = (await shared.extract(await prepared('ocr-label-under-band.png'))).words.map((w) => w.text);
+    for (const word of ['52', 'Diego,', '46893']) expect(texts.filter((t) => t === word)).toHaveLength(1);
+    expect(texts.filter((t) => t === 'San')).toHaveLength(2);
+    expect(texts.indexOf('46893')).toBeLessThan(texts.indexOf('86383851'));
+  });
+
+  it('reads light type on a band of a noisy scan with thresholds per neighbourhood (seed 8086 of 120, label 118)', async () => {
+    const texts = (await shared.extract(await prepared('ocr-noisy-label-band.png'))).words.map((w) => w.text);
+    for (const word of ['Willowbrook', 'Apothecary']) expect(texts.filter((t) => t === word)).toHaveLength(1);
+  });
+
   it('keeps the feet of small serif type (a serif baseline is no ruled line) and reads its words right', async () => {
     const banner = await shared.extract(await prepared('ocr-dark-banner.png'));
     const texts = banner.words.map((w) => w.text);
@@ -241,7 +254,7 @@ describe('TesseractTextExtractor on a grainy scan', () => {
       // Added where the first read found nothing: every word once.
       expect(texts.filter((t) => t === '51876244')).toHaveLength(1);
       // Set for the one read, and set back: the worker is shared with the next page.
-      expect(methods).toEqual(['2', '0']);
+      expect(methods.join()).toMatch(/^2,0(,2,0)*$/);
       const otsuTexts = (await otsuOnly.extract(page)).words.map((w) => w.text);
       expect(otsuTexts).not.toContain('Lefebvre');
     } finally {
