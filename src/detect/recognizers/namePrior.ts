@@ -2,6 +2,7 @@ import type { Lexicon } from '../Lexicon.ts';
 import { FUNCTION_WORDS, MONTHS_AND_DAYS, NEVER_NAMES, PARTICLES, PROPER_NON_PHI, RELATIONS, TITLES } from '../nameCues.ts';
 import type { Token } from '../tokenize.ts';
 import { nearSafeWord } from '../nearSafeWord.ts';
+import namePriorWords from '../word-lists/namePrior.json' with { type: 'json' };
 
 /**
  * How likely a token is part of a person's name from its spelling and the word lists alone, before
@@ -171,8 +172,7 @@ function isHeading(token: Token, text: string): boolean {
 }
 
 // Word endings of diseases, procedures, drugs and specialties; no given name or surname ends this way.
-const CLINICAL_SUFFIX =
-  /(?:itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|scopy|ology|ologist|opathy|algia|iasis|cellular|ocyte|ocytes|oma|omas|penia|philia|plegia|paresis|rrhea|rrhage|uria|cillin|mycin|micin|azole|pril|olol|sartan|statin|prazole|tidine|dipine|afil|mab|tinib|parin|xaban|cycline|floxacin|ovir|tropin|olone|asone|azepam|azolam|triptan|gliptin|gliflozin|glutide|platin|taxel|rubicin|terol|dronate|lukast|phylline)$/i;
+const CLINICAL_SUFFIX = new RegExp(`(?:${namePriorWords.clinicalSuffixes.join('|')})$`, 'i');
 
 /** Clinical word shapes: medical suffixes, and inner capitals ("CrCl", "EtOH", "MyChart") except in names ("McDonald"). */
 function looksClinical(word: string): boolean {

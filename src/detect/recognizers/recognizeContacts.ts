@@ -1,6 +1,7 @@
 import type { Candidate } from '../Candidate.ts';
 import { hasCueBefore } from '../context.ts';
 import { fastLetters } from '../fastLetters.ts';
+import contactWords from '../word-lists/recognizeContacts.json' with { type: 'json' };
 
 const EMAIL = fastLetters(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu);
 // OCR may read one slash of the two ("http:/fwww.example.org"), a space after the colon ("https: //x.org"),
@@ -25,7 +26,7 @@ const PAGER_OR_EXTENSION =
 
 // "beeped @ 3-4410", "paged at 54410": a number after a paging verb; a time ("paged at 1400") has no hyphen and four digits.
 const PAGED_NUMBER = /\b(?:beep(?:ed)?|paged?|pinged)(?:(?:[ \t]+[A-Za-z.]+){0,3}?[ \t]*(?:at|@|to|#)[ \t]*#?|[ \t]*)[ \t]*(\d-?\d{4}|\d{5,7}|\d{3}-\d{4})\b/gi;
-const PHONE_CUES = ['phone', 'tel', 'telephone', 'cell', 'mobile', 'home', 'work', 'call', 'called', 'fax', 'contact', 'number', 'ph', 'at', 'pager', 'reach', 'cb', 'callback', 'tel.', 'ph.', '#'];
+const PHONE_CUES = contactWords.phoneCues;
 
 export function recognizeContacts(text: string, lower = text.toLowerCase()): Candidate[] {
   const out: Candidate[] = [];

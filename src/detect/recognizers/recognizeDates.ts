@@ -1,5 +1,6 @@
 import type { Candidate } from '../Candidate.ts';
 import { hasCueBefore, wordsAfter, wordsBefore } from '../context.ts';
+import dateWords from '../word-lists/recognizeDates.json' with { type: 'json' };
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -33,10 +34,10 @@ const FULL_DATES: RegExp[] = [
   new RegExp(`\\b${NUM_MONTH}/(?:19|20)\\d{2}\\b`, 'g'),
 ];
 // "line placed 9-12", "extubated 4/4", "CT 9-29 neg": an event of the stay written with its date.
-const EVENT_DATE_CUES = ['placed', 'inserted', 'removed', 'extubated', 'intubated', 'reintubated', 'trached', 'pegged', 'ct', 'cta', 'cxr', 'mri', 'echo', 'egd', 'started', 'stopped', 'changed', 'done'];
+const EVENT_DATE_CUES = dateWords.eventDateCues;
 // "Note 7a-7p 8-23", "adm 5-26": month-day with a hyphen, only after a cue (ranges like "5-10 mg" share the shape).
 const HYPHEN_MONTH_DAY = new RegExp(`(?<![\\d/.:-])${NUM_MONTH}-${DAY}(?![\\d/-]|\\.\\d)`, 'g');
-const HEADER_DATE_CUES = [...EVENT_DATE_CUES, 'note', 'adm', 'admitted', 'on', 'since', 'update', 'dated', 'date', 'nights', 'days', '7a-7p', '7p-7a', 'dob', 'from', 'until'];
+const HEADER_DATE_CUES = [...EVENT_DATE_CUES, ...dateWords.headerDateCues];
 // "DOB: 88-09-1939": after a birth-date label a date-shaped number is the date, even one a scan misread.
 const LABELLED_BIRTH_DATE = /\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born)[ \t]*[:.]?[ \t]*(\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4})(?![\d/-])/gi;
 const PARTIAL_NUMERIC = new RegExp(`(?<![\\d/.:])${NUM_MONTH}/${DAY}(?![\\d/]|\\.\\d)`, 'g');
@@ -51,9 +52,9 @@ const SHORT_YEAR_CUE = /(?:\b(?:dx|in|since|from|s\/p|until|of|year|class)\s*|[(
 const ORDINAL_AFTER_CUE = /\b(?:on|of|by|until|since|from|before|after)\s+((?:[12]?\d|3[01])(?:st|nd|rd|th))\b/gi;
 const DECADE_YEAR = /\b(?:19|20)\d0'?s\b/gi;
 
-const DATE_CUES = [...EVENT_DATE_CUES, 'note', 'update', 'adm', 'mtg', 'meeting', 'placed', 'on', 'since', 'from', 'until', 'till', 'dated', 'date', 'dob', 'd.o.b', 'born', 'admitted', 'admission', 'discharged', 'discharge', 'seen', 'of', 'by', 'to', 'through', 'thru', 'starting', 'started', 'last', 'next', 'f/u', 'fu', 'follow', 'visit', 'in', 'during', 'before', 'after', 'prior', 'at', 'scheduled', 'doa', 'dos', 'collected', 'received', 'reported', 'signed', 'effective', 'expires', 'ending', 'between', 'and', 'began', 'tx', 'transferred', 'surgery', 'procedure', 'performed', 'comparison', 'compared', 'exam', 'study', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'weds', 'thu', 'thur', 'thurs', 'fri'];
-const NOT_DATE_BEFORE = ['ha', 'c/o', 'headache', 'rated', 'scale', 'level', 'pain', 'bipap', 'cpap', 'psv', 'ps', 'peep', 'ipap', 'epap', 'simv', 'ac', 'cultures', 'culture', 'bottles', 'sets', 'bp', 'b/p', 'pain', 'strength', 'murmur', 'ratio', 'score', 'grade', 'reflexes', 'dtrs', 'dtr', 'power', 'motor', 'abp', 'nbp', 'nibp', 'art', 'map', 'pap', 'cvp', 'pcwp', 'gcs', 'apgar', 'rass', 'x', 'of', 'titer', 'titre'];
-const NOT_DATE_AFTER = ['tab', 'tabs', 'tablet', 'tablets', 'pill', 'pills', 'cup', 'cups', 'strength', 'ns', 'dose', 'doses', 'inch', 'inches', 'cm', 'mm', 'mg', 'ml', 'units', 'murmur', 'sem', 'holosystolic', 'systolic', 'diastolic', 'pain', 'power', 'strength', 'reflexes', 'bilaterally', 'bilat', 'mmhg', 'teaspoon', 'tsp', 'amp', 'amps', 'vial', 'bag', 'liter', 'liters', 'l', 'way', 'ways', 'times', 'x', 'sec'];
+const DATE_CUES = [...EVENT_DATE_CUES, ...dateWords.dateCues];
+const NOT_DATE_BEFORE = dateWords.notDateBefore;
+const NOT_DATE_AFTER = dateWords.notDateAfter;
 
 export function recognizeDates(text: string, lower = text.toLowerCase()): Candidate[] {
   const out: Candidate[] = [];
@@ -120,8 +121,8 @@ export function recognizeDates(text: string, lower = text.toLowerCase()): Candid
   return out;
 }
 
-const WEEKDAY_PREFIXES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const HOLIDAY_WORDS = ['christmas', 'thanksgiving', 'easter', 'new year', 'halloween', 'independence', 'memorial', 'labor', 'veterans', 'valentine'];
+const WEEKDAY_PREFIXES = dateWords.weekdayPrefixes;
+const HOLIDAY_WORDS = dateWords.holidayWords;
 
 /** Whether FULL_DATES[k] can match at all: month-name forms need a month, numeric forms their separator. */
 function fullDateHint(k: number, hasMonth: boolean, hasSlash: boolean, hasHyphen: boolean, text: string): boolean {
@@ -169,21 +170,21 @@ function scoreMonthAlone(text: string, start: number, word: string): number {
   // "NICARDIPINE DEC TO 5": in ALL-CAPS text a capital says nothing; "Dec" in mixed case does.
   const capitalized = /^[A-Z][a-z]/.test(word);
   const before = wordsBefore(text, start, 1)[0] ?? '';
-  const cue = ['in', 'since', 'during', 'until', 'by', 'of', 'early', 'late', 'mid', 'last', 'next', 'this', 'from', 'through', 'before', 'after', 'around'].includes(before);
+  const cue = dateWords.monthCues.includes(before);
   if (lower === 'may' || lower === 'march' || lower === 'mar') return capitalized && cue ? 0.7 : 0;
   if (lower.length <= 3 && !capitalized && !cue) return 0;
   if (lower === 'jan' || lower === 'june' || lower === 'april' || lower === 'august') return cue ? 0.75 : 0;
   return cue ? 0.8 : capitalized ? 0.6 : 0.4;
 }
 
-const SATURATION_CUES = ['o2', 'spo2', 'sao2', 'pulse', 'ox', 'pox', 'oxygen', 'sats', 'o2sat'];
+const SATURATION_CUES = dateWords.saturationCues;
 // A date after the day: "Sat 3/14", "Sat 14", "Sat 14th", "Sat, 14 March"; not "sat 94", "sat 92%", "sat 90-95".
 const DAY_OF_MONTH_AFTER = /^[\s,.]*(?:(?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])\b(?![%.]\d)|(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d%.,/-]|\s*(?:%|-\s*\d)))/i;
-const WEEKDAY_CUES = ['on', 'last', 'next', 'this', 'by', 'until', 'f/u', 'fu', 'arrives', 'arriving', 'eta', 'tomorrow', 'tmrw', 'see', 'visit', 'returns', 'due', 'planned', 'scheduled', 'since', 'adm', 'admitted'];
+const WEEKDAY_CUES = dateWords.weekdayCues;
 
 function isAmbiguousShortDay(word: string, text: string, start: number): boolean {
   const lower = word.toLowerCase();
-  if (!['sun', 'sat', 'wed', 'mon', 'tue', 'thu', 'fri'].includes(lower)) return false;
+  if (!dateWords.shortDays.includes(lower)) return false;
   // "sat up", "sun exposure", "sats 95%", "Mon/Fri dosing": only a weekday next to a date or after a cue.
   const after = text.slice(start + word.length, start + word.length + 12);
   if (/^\//.test(after) || text[start - 1] === '/') return true;
@@ -254,9 +255,9 @@ function scoreYearAlone(text: string, start: number, year: string): number {
   if (/[A-Z]{2,}:?\s+$/.test(text.slice(Math.max(0, start - 10), start))) return 0;
   // 1900 and 2030 are also clock times (19:00, 20:30), the commonest four-digit numbers in nursing notes.
   const clock = Number(year.slice(2)) < 60 && (year.startsWith('19') || year.startsWith('20'));
-  if (clock && ['at', '@', 'x', 'q', 'by', 'until', 'till', 'since', 'from', 'to', 'after', 'before', 'around', 'approx', 'and'].includes(before)) return 0;
+  if (clock && dateWords.clockCues.includes(before)) return 0;
   if (/^(?:ml|cc|mg|mcg|units?|kcal|cal|g|kg|l|ms|hrs?|h|mm|cells|k|x)$/.test(after)) return 0;
-  if (['in', 'since', 'from', 'of', 'year', 'during', 'until', 'circa', 'ca', 'summer', 'winter', 'spring', 'fall', 'autumn', 'early', 'late', 'mid'].includes(before)) return 0.85;
+  if (dateWords.yearCues.includes(before)) return 0.85;
   if (clock) return 0.3;
   return year.startsWith('19') ? 0.6 : 0.5;
 }

@@ -3,21 +3,18 @@ import { deaValid, npiValid, ssnValid, vinValid } from '../checksums.ts';
 import { hasCueBefore } from '../context.ts';
 import { keywordStart, matchAtTokens } from '../matchAtTokens.ts';
 import type { Token } from '../tokenize.ts';
+import idWords from '../word-lists/recognizeIds.json' with { type: 'json' };
 
 // A label, optional "#"/"no."/":" and then the value. The value must hold a digit. Tried only at
 // tokens that can start a label (LABEL_STARTS), with the letters of "MRN12345" standing for the token.
-const LABELLED =
-  /(?:mrn|mr\s?#|mr\s+no|hospital\s*(?:#|no\.?|number)|hosp\s*#|episode(?:\s+no)?|registration|nhs(?:\s+(?:no|number))?|chi(?:\s+(?:no|number))?|spec|med(?:ical)?\s+rec(?:ord)?s?(?:\s+(?:no|number|num))?|record\s+(?:no|number|#)|unit\s+(?:no|number)|u#|acct|account|acc(?:ession)?|accn|member(?:\s+id)?|subscriber(?:\s+id)?|policy|group|insurance\s+id|health\s+plan(?:\s+id)?|medicaid|medicare|hicn|mbi|npi|dea|upin|licen[cs]e|lic|certificate|cert|serial|s\/n|sn|device\s+id|implant|lot|plate|license\s+plate|tag|vin|id|identifier|patient\s+id|pt\s+id|case|specimen|order|req(?:uisition)?|encounter|claim|csn|fin|har|empi|ssn|ss#|social\s+security(?:\s+(?:no|number|#))?|passport|driver'?s\s+licen[cs]e|badge|employee\s+id|emp\s+id|reference|ticket|barcode|accession|pathology|path\s+no|lab\s+no)\s*(?:#|no\.?|number|num|nbr)?\s*[:#=.]?\s*([A-Z0-9][A-Z0-9-/.]*(?:[)(|\]][A-Z0-9-/.]*)?\d[A-Z0-9-]*)/iy;
+const LABELLED = new RegExp(
+  String.raw`(?:${idWords.labelPatterns.join('|')})\s*(?:#|no\.?|number|num|nbr)?\s*[:#=.]?\s*([A-Z0-9][A-Z0-9-/.]*(?:[)(|\]][A-Z0-9-/.]*)?\d[A-Z0-9-]*)`,
+  'iy',
+);
 // "10: 15-272-950", "lD: 4471093": "ID" read as "10", "1D" or "lD" on a scanned page; the value has six
 // digits or more.
 const MISREAD_ID_LABEL = /(?:^|\n|\|)[ \t]*(?:10|[1l|]D)[ \t]*[:#][ \t]*([A-Z0-9][A-Z0-9-/.]*\d[A-Z0-9-]*)/g;
-const LABEL_STARTS = keywordStart(new Set([
-  'mrn', 'mr', 'hospital', 'hosp', 'episode', 'registration', 'nhs', 'chi', 'spec', 'med', 'medical', 'record', 'unit', 'u', 'acct', 'account',
-  'acc', 'accession', 'accn', 'member', 'subscriber', 'policy', 'group', 'insurance', 'health', 'medicaid', 'medicare', 'hicn', 'mbi', 'npi',
-  'dea', 'upin', 'licence', 'license', 'lic', 'certificate', 'cert', 'serial', 's', 'sn', 'device', 'implant', 'lot', 'plate', 'tag', 'vin',
-  'id', 'identifier', 'patient', 'pt', 'case', 'specimen', 'order', 'req', 'requisition', 'encounter', 'claim', 'csn', 'fin', 'har', 'empi',
-  'ssn', 'ss', 'social', 'passport', 'driver', 'drivers', 'badge', 'employee', 'emp', 'reference', 'ticket', 'barcode', 'pathology', 'path', 'lab',
-]));
+const LABEL_STARTS = keywordStart(new Set(idWords.labelStarts));
 const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
 // "SS# 412 55 7789": spaced groups only after an SSN label (spaced digits are common elsewhere).
 const SSN_SPACED = /\b(?:ssn|ss\s?#|social\s+security(?:\s+(?:no|number|#))?)\s*[:#.]{0,2}\s*(\d{3} \d{2} \d{4})\b/gi;
@@ -28,8 +25,8 @@ const ALPHANUMERIC_START = (token: Token, text: string) => !token.alpha || (toke
 const PLATE = /\b(?:plate|tag|licen[cs]e\s+plate|reg(?:istration)?)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z0-9]{1,4}[\s-]?[A-Z0-9]{2,5})\b/gi;
 
 // Medical codes are not PHI: "ICD-10 I10", "CPT 99213", "LOINC 2345-7".
-const CODE_CUES = ['icd', 'icd-10', 'icd10', 'icd-9', 'icd9', 'cpt', 'loinc', 'snomed', 'hcpcs', 'ndc', 'drg', 'code', 'codes', 'dx', 'rxnorm', 'cvx'];
-const NOT_ID_CUES = ['mg', 'mcg', 'units', 'ml', 'x', 'plt', 'platelets', 'wbc', 'count', 'ebl', 'volume', 'weight', 'dose', '$', 'cost', 'steps'];
+const CODE_CUES = idWords.codeCues;
+const NOT_ID_CUES = idWords.notIdCues;
 
 export function recognizeIds(text: string, tokens: readonly Token[], safe: SafeSpan[]): Candidate[] {
   const out: Candidate[] = [];

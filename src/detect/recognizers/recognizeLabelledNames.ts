@@ -2,13 +2,16 @@ import type { Candidate } from '../Candidate.ts';
 import type { Lexicon } from '../Lexicon.ts';
 import { FUNCTION_WORDS, NEVER_NAMES, PROPER_NON_PHI, RELATIONS, TITLES } from '../nameCues.ts';
 import { fastLetters } from '../fastLetters.ts';
+import labelWords from '../word-lists/recognizeLabelledNames.json' with { type: 'json' };
 
 // Form fields and letter openings that a person's name follows: "Patient: Walker, Bobby", "First name: Ann"
 // (or "First naine:", as a scan reads it), "To: Destiny
 // Bond", "Circulating RN: Price Moody", "HCP: Yui", "Tech: N. Murphy", "Dear Hunter". Whatever the words,
 // they are a name.
-const LABEL_BEFORE_COLON =
-  /(?:^|\n|[|;]\s*|\t| {2,})[ \t]*[-*•]?[ \t]*(?:patient|pt|name|(?:patient|pt|full|first|last|given|family|middle|maiden|preferred|legal)[ \t]+(?:name|n(?!ote|one)[a-z]{2,3}e)|re|subject|caller|guarantor|contact|emergency\s+contact|next\s+of\s+kin|nok|hcp|health\s+care\s+proxy|proxy|poa|guardian|spouse|wife|husband|partner|mother|father|son|daughter|sister|brother|cousin|aunt|uncle|niece|nephew|friend|neighbou?r|attending(?:\s+\w+)?|surgeon|assistant|anesthesiologist|anesthetist|resident|fellow|referring(?:\s+\w+)?|ordering(?:\s+\w+)?|requesting\s+\w+|pcp|provider|physician|from|to|cc|bcc|signed|signed\s+by|(?:patient\s+|witness\s+)?signature|witness|verified\s+by|reviewed\s+by|dictated\s+by|transcribed\s+by|transcriptionist|(?:circulating|scrub|triage|primary|charge|admitting)\s+(?:rn|nurse)|rn|nurse|md|np|sw|case\s+manager|interpreter|tech|technologist|technician|radiographer|sonographer|(?:performed|read|interpreted|collected|prepared|filled|dispensed)\s+by|prescriber|pharmacist|attn)\s*$/i;
+const LABEL_BEFORE_COLON = new RegExp(
+  String.raw`(?:^|\n|[|;]\s*|\t| {2,})[ \t]*[-*•]?[ \t]*(?:${labelWords.labelPatterns.join('|')})\s*$`,
+  'i',
+);
 const OPENING = /(?:^|\n)[ \t]*(?:dear|hello|hi|hey|good\s+morning|good\s+afternoon)[ \t]+(?:dr\.?\s+|mr\.?\s+|mrs\.?\s+|ms\.?\s+)?/gi;
 const NAME_WORDS = fastLetters(/^(?:\p{L}\.?[ \t]+)?\p{L}[\p{L}'’-]*(?:(?:,[ \t]*|[ \t]+)(?:\p{L}\.?(?=[ \t,]|$)|\p{L}[\p{L}'’-]*)){0,3}/u);
 

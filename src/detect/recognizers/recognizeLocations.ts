@@ -4,8 +4,9 @@ import type { Token } from '../tokenize.ts';
 import { nearSafeWord } from '../nearSafeWord.ts';
 import { DEPARTMENTS, GENERIC_PLACE, isPlaceVerb } from '../placeWords.ts';
 import { STATE_CODES } from '../usStates.ts';
+import locationWords from '../word-lists/recognizeLocations.json' with { type: 'json' };
 
-const LOCATION_CUES = new Set(['in', 'from', 'to', 'at', 'near', 'of', 'lives', 'living', 'resident', 'resides', 'moved', 'born', 'visiting', 'returned', 'traveled', 'travelled', 'trip', 'vacation', 'outside', 'native', 'raised', 'grew', 'relocated', 'city', 'town', 'county', 'village']);
+const LOCATION_CUES: ReadonlySet<string> = new Set(locationWords.locationCues);
 
 const WEAK_CUES = new Set(['to', 'at', 'of', 'near']);
 

@@ -4,11 +4,12 @@ import { fastLetters } from '../fastLetters.ts';
 import { FUNCTION_WORDS, NEVER_NAMES, RELATIONS } from '../nameCues.ts';
 import { nearSafeWord } from '../nearSafeWord.ts';
 import { CARE_TEAM_ROLES } from '../professions.ts';
+import inPlaceWords from '../word-lists/recognizeNamesInPlace.json' with { type: 'json' };
 
 // "pt prefers to be called fang", "goes by Bud": the next word is a name whatever its case.
 const PREFERRED_NAME = fastLetters(/\b(?:prefers?\s+to\s+be\s+called|likes\s+to\s+be\s+called|goes\s+by|known\s+as|a\.?k\.?a\.?|nicknamed?)\s+["'“]?([\p{L}][\p{L}'’-]+)/giu);
 // Substrings PREFERRED_NAME cannot match without ("a.k.a" holds "a.k", "ak.a" holds "k.a").
-const PREFERRED_NAME_HINTS = ['called', 'goes', 'known', 'nickname', 'aka', 'a.k', 'k.a'];
+const PREFERRED_NAME_HINTS = inPlaceWords.preferredNameHints;
 // "a. young rn", "ximena díaz, rn bsn", "DO RN", "/pr": a signature line of a nurse or a clinician, any case.
 // A signature may end with the time it was signed: "-qr RN 2pm", "/yh 1230".
 const SIGNED_AT = String.raw`(?:\d{3,4}|\d{1,2}(?::\d{2})?[ \t]?(?:am|pm))`;
@@ -113,7 +114,7 @@ function isPagerOwner(words: string[], lexicon: Lexicon): boolean {
   return lexicon.personNames.has(last) || lexicon.firstNames.has(last) || !(lexicon.safeWords.has(last) || lexicon.commonWords.has(last) || lexicon.knownWords.has(last));
 }
 
-const SIGN_OFF_HINTS = ['thank', 'thx', 'best', 'regards', 'cheers', 'sincerely', 'yours', 'warmly', 'take care'];
+const SIGN_OFF_HINTS = inPlaceWords.signOffHints;
 
 /**
  * A name, not a word: the first word is one real notes never use as an ordinary word, or a given name

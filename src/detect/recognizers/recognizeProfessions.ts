@@ -2,8 +2,9 @@ import type { Candidate } from '../Candidate.ts';
 import { AMBIGUOUS_JOBS, CARE_TEAM_ROLES, JOB_STARTS, PROFESSIONS } from '../professions.ts';
 import type { Token } from '../tokenize.ts';
 import { fastLetters } from '../fastLetters.ts';
+import professionWords from '../word-lists/recognizeProfessions.json' with { type: 'json' };
 
-const STRONG_CUES = ['works as', 'worked as', 'working as', 'employed as', 'job as', 'occupation', 'profession', 'career as', 'retired', 'former', 'formerly', 'by trade', 'works for', 'is a', 'was a', 'as a', 'job:', 'works', 'worked'];
+const STRONG_CUES = professionWords.strongCues;
 
 // "works as a pawnbroker", "employed as an HVAC installer": whatever job follows, up to "at"/"for"/punctuation.
 const WORKS_AS = fastLetters(/\b(?:works?|worked|working|employed|job)\s+as\s+(?:an?\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:at|for|in|with|since|until|and)\b|[,.;)\n]|$)/giu);

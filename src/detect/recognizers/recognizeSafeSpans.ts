@@ -1,17 +1,10 @@
 import type { SafeSpan } from '../Candidate.ts';
 import type { Lexicon } from '../Lexicon.ts';
 import type { Token } from '../tokenize.ts';
+import safeSpanWords from '../word-lists/recognizeSafeSpans.json' with { type: 'json' };
 
-const HEAD_NOUNS = new Set([
-  'disease', 'syndrome', 'sign', 'signs', 'test', 'score', 'scale', 'catheter', 'drain', 'procedure', 'operation', 'fracture', 'criteria',
-  'classification', 'reflex', 'maneuver', 'manoeuvre', 'palsy', 'lymphoma', 'sarcoma', 'tumor', 'tumour', 'phenomenon', 'triad', 'stage',
-  'grade', 'blade', 'position', 'coma', 'ulcer', 'esophagus', 'node', 'nodes', 'cell', 'cells', 'body', 'bodies', 'diet', 'protocol',
-  'solution', 'stockings', 'tube', 'line', 'bag', 'mask', 'shunt', 'filter', 'pump', 'sheath', 'valve', 'stent', 'loop', 'disorder',
-  'encephalopathy', 'anomaly', 'malformation', 'murmur', 'pouch', 'diverticulum', 'cyst', 'hernia', 'angle', 'point', 'law', 'method',
-  'technique', 'repair', 'fundoplication', 'incision', 'stain', 'staining', 'agar', 'index', 'ratio', 'rule', 'rules', 'questionnaire',
-  'inventory', 'assessment', 'equation', 'formula', 'phenomenon', 'effect', 'space', 'area', 'aphasia', 'gangrene', 'thyroiditis', 'dementia', 'chorea',
-  'spots', 'splint', 'sump', 'surgery', 'proteinuria', 'protein', 'nodule', 'bodies', 'fixation', 'graft', 'flap', 'rule', 'needle', 'forceps', 'retractor',
-]);
+/** Nouns that end a named disease, sign, scale or device ("Bell's palsy", "Jackson-Pratt drain"). */
+const HEAD_NOUNS: ReadonlySet<string> = new Set(safeSpanWords.headNouns);
 
 /**
  * Spans that name a disease, sign, scale or device after a person ("Parkinson's disease", "Glasgow Coma

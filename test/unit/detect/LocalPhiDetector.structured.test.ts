@@ -276,6 +276,12 @@ describe('LocalPhiDetector: what a scan does to a page (misread marks, column br
     expect(covers('953 Fourth Blvd Apt .7C Quincy, MA 27105', '953 Fourth Blvd Apt .7C')).toBe(true);
     expect(covers('25533 | Huntington Trail, | New Bedford, MA 9948.', '25533 | Huntington Trail')).toBe(true);
     expect(untouched('Took Lasix 40 Way, Boston, MA', 'Lasix')).toBe(true);
+    // A label's street split into cells, or its suffix misread ("Or" for "Dr"), before "City, ST 12345".
+    expect(covers('64 Willow | Ct, Wilmington, DE 69973', '64 Willow | Ct')).toBe(true);
+    expect(covers('4256 | Dogwood | Boulevard, | Dallas, TX 24939', '4256 | Dogwood | Boulevard')).toBe(true);
+    expect(covers('318 Fifth Or, Little Rock, AR 26157', '318 Fifth Or')).toBe(true);
+    expect(untouched('Gave 2 Tylenol PO, Boston, MA 02115', 'Tylenol')).toBe(true);
+    expect(untouched('Seen 3 Times Weekly, Boston, MA 02115', 'Weekly')).toBe(true);
     // "Blvd" read "Bivd"; the state and ZIP set apart as a cell.
     expect(covers('417 Ocean Bivd, Savannah, GA 05027-1146', '417 Ocean Bivd')).toBe(true);
     expect(covers('Huntington Blvd, Little Rock, | AR 61271', 'Little Rock, | AR 61271')).toBe(true);
