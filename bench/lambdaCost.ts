@@ -18,7 +18,7 @@ import { buildLambdaBundles, type LambdaBundles } from '../test/infra/buildLambd
 import { localDynamoDbClientConfig, startDynalite, type RunningDynalite } from '../local/dynamodb/startDynalite.ts';
 import { loadOrCreateCertificate } from '../local/tls/loadOrCreateCertificate.ts';
 import { ensureJobTable } from '../src/adapters/dynamodb/createJobTable.ts';
-import { AWS_ENV } from '../src/awsServices.ts';
+import { AWS_ENV } from '../src/config.ts';
 import { table } from './table.ts';
 
 const run = promisify(execFile);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { bundleJsResolver } from '../local/appsync-js/loadJsResolver.ts';
+import { bundleJsResolver } from '../resolvers/appsync/bundleJsResolver.ts';
 import { JS_RESOLVER_DIR, JS_RESOLVERS } from '../resolvers/appsync/jsResolvers.ts';
 import type { PublisherEnv } from '../resolvers/appsync/Mutation.publishJobUpdate.ts';
 

@@ -1,7 +1,14 @@
-import { InvalidInputError } from './core/errors.ts';
 import { DEFAULT_SYNC_TEXT_LENGTH } from './core/JobServices.ts';
+import type { AwsSettings, RecoverySettings } from './config/AwsSettings.ts';
+import { ConfigError } from './config/ConfigError.ts';
+import { type Env, nonEmpty, parseBoolean, parseInteger, parseName, parseRegions } from './config/envRules.ts';
+import { readAwsOnlySettings, readRecoverySettings } from './config/readAwsSettings.ts';
 
-/** Settings read from the environment: the CLI, the local API server, and (later) AWS deployment. */
+export { ConfigError } from './config/ConfigError.ts';
+export { AWS_ENV, RECOVERY_ENV, type AwsDetector, type AwsOcr, type AwsSettings, type RecoverySettings } from './config/AwsSettings.ts';
+export type { Env } from './config/envRules.ts';
+
+/** The settings of the local API server and the CLI (loadConfig modes 'local' and 'cli'); every one has a default. */
 export interface Config {
   /** HDM_DEBUG=1: internal errors print their stack trace (never input content). */
   debug: boolean;
@@ -56,7 +63,18 @@ export const DEFAULT_RESOLVER_COUNT_LIMIT = 1000;
 /** HDM_MAX_REQUEST_BYTES's default; the local server also bounds the mask inputs of one request by it. */
 export const DEFAULT_MAX_REQUEST_BYTES = 6 * 1024 * 1024;
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** S3's rule for bucket names (lower case, 3-63 characters), for HDM_BUCKET and HDM_OUTPUT_BUCKET. */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/**
+ * Which host reads the configuration. 'local' (`npm start`, startLocalApi) and 'cli' (`hdm`) read the same keys,
+ * all with defaults; 'lambda' (every deployed function) reads what AWS_ENV names, the table, buckets and URLs
+ * with no default; 'recovery' (the sweeper and the dead-letter consumer, besides 'lambda') their time limits.
+ */
+export type ConfigMode = 'local' | 'cli' | 'lambda' | 'recovery';
+
+/** What loadConfig returns for each mode. */
+export type ConfigOf<M extends ConfigMode> = M extends 'lambda' ? AwsSettings : M extends 'recovery' ? RecoverySettings : Config;
 
 /** The process environment; the one place in the code base that reads it. */
 export function processEnv(): Env {
@@ -64,14 +82,25 @@ export function processEnv(): Env {
 }
 
 /**
- * Parses every setting once and reports all bad keys together, naming the key and the rule, never
- * echoing a value.
+ * Parses every setting of `mode` once, with one set of rules for every host, and reports all bad keys together
+ * in one ConfigError, naming the key and the rule, never echoing a value.
  *
  * @example
  * const config = loadConfig({ HDM_DEBUG: '1', PORT: '8080' });
+ * const settings = loadConfig(processEnv(), 'lambda');
+ * @throws ConfigError with `problems`, one line per broken rule.
  */
-export function loadConfig(env: Env = processEnv()): Config {
+export function loadConfig(env?: Env): Config;
+export function loadConfig<M extends ConfigMode>(env: Env, mode: M): ConfigOf<M>;
+export function loadConfig(env: Env = processEnv(), mode: ConfigMode = 'local'): Config | AwsSettings | RecoverySettings {
   const problems: string[] = [];
+  const config = mode === 'lambda' ? readLambda(env, problems) : mode === 'recovery' ? readRecoverySettings(env, problems) : readLocal(env, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The local server's and the CLI's settings; every key has a default. */
+function readLocal(env: Env, problems: string[]): Config {
   const certFile = nonEmpty(env.HDM_TLS_CERT);
   const keyFile = nonEmpty(env.HDM_TLS_KEY);
   if ((certFile === undefined) !== (keyFile === undefined)) problems.push('HDM_TLS_CERT and HDM_TLS_KEY must be set together');
@@ -86,8 +115,8 @@ export function loadConfig(env: Env = processEnv()): Config {
     recordTtlDays: parseInteger(env, 'HDM_RECORD_TTL_DAYS', 30, 1, 3650, problems),
     maxRequestBytes: parseInteger(env, 'HDM_MAX_REQUEST_BYTES', DEFAULT_MAX_REQUEST_BYTES, 1024, 64 * 1024 * 1024, problems),
     tableName: parseName(env, 'HDM_TABLE_NAME', 'hdm-jobs', /^[A-Za-z0-9_.-]{3,255}$/, problems),
-    bucket: parseName(env, 'HDM_BUCKET', 'hdm-data', /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, problems),
-    outputBucket: parseName(env, 'HDM_OUTPUT_BUCKET', 'hdm-output', /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, problems),
+    bucket: parseName(env, 'HDM_BUCKET', 'hdm-data', BUCKET_NAME, problems),
+    outputBucket: parseName(env, 'HDM_OUTPUT_BUCKET', 'hdm-output', BUCKET_NAME, problems),
     maskFill: parseName(env, 'HDM_MASK_FILL', '#000000', /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, problems),
     workerConcurrency: parseInteger(env, 'HDM_WORKER_CONCURRENCY', 1, 1, 16, problems),
     queryDepthLimit: parseInteger(env, 'HDM_QUERY_DEPTH_LIMIT', DEFAULT_QUERY_DEPTH_LIMIT, 0, 75, problems),
@@ -96,47 +125,24 @@ export function loadConfig(env: Env = processEnv()): Config {
   };
   const principalsFile = nonEmpty(env.HDM_PRINCIPALS_FILE);
   if (principalsFile) config.principalsFile = principalsFile;
-  if (problems.length > 0) throw new InvalidInputError(`invalid configuration: ${problems.join('; ')}`);
   return config;
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
-
-function parseBoolean(env: Env, key: string, fallback: boolean, problems: string[]): boolean {
-  const raw = env[key]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  problems.push(`${key} must be 1/0, true/false, yes/no or on/off`);
-  return fallback;
-}
-
-function parseInteger(env: Env, key: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = nonEmpty(env[key]);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    problems.push(`${key} must be a whole number from ${min} to ${max}`);
-    return fallback;
-  }
-  return value;
-}
-
-function parseRegions(env: Env, problems: string[]): { region: string; regions: string[] } {
-  const key = nonEmpty(env.HDM_REGION) ? 'HDM_REGION' : 'AWS_REGION';
-  const regions = (nonEmpty(env[key]) ?? 'us-east-1').split(',').map((r) => r.trim()).filter(Boolean);
-  if (regions.length === 0 || !regions.every((r) => /^[a-z]{2}(?:-[a-z]+)+-\d$/.test(r))) {
-    problems.push(`${key} must be an AWS region name such as us-east-1, or several separated by commas`);
-    return { region: 'us-east-1', regions: ['us-east-1'] };
-  }
-  return { region: regions[0] as string, regions };
-}
-
-function parseName(env: Env, key: string, fallback: string, rule: RegExp, problems: string[]): string {
-  const value = nonEmpty(env[key]) ?? fallback;
-  if (!rule.test(value)) problems.push(`${key} is not a valid name`);
-  return value;
+/**
+ * A deployed function's settings: the keys only AWS has, then the names, region, TTL, fill and sync length by the
+ * same rules as locally (a bad local-only key, such as PORT, is reported too, as one environment is one story).
+ */
+function readLambda(env: Env, problems: string[]): AwsSettings {
+  const aws = readAwsOnlySettings(env, problems);
+  const local = readLocal(env, problems);
+  return {
+    tableName: local.tableName,
+    bucket: local.bucket,
+    outputBucket: local.outputBucket,
+    region: local.region,
+    ...aws,
+    recordTtlDays: local.recordTtlDays,
+    fill: local.maskFill,
+    syncTextLength: local.syncTextLength,
+  };
 }

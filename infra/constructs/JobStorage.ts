@@ -27,7 +27,7 @@ export const CLOUDWATCH_LOGS_KEY_ACTIONS = [
  * Key prefixes of the input bucket that hold a job's inputs, needed only until the job ends: presigned uploads
  * (src/core/uploadPrefix.ts), inline images with their allow/deny terms (`inputs/<id>/image`, `inputs/<id>/terms.json`,
  * src/core/maskImageJob.ts; the worker deletes the terms when the job ends) and Rekognition's temporary copies
- * (`ocr/`, src/awsImageEngines.ts). Everything else there (masked texts too big for a record, `results/<id>/`)
+ * (`ocr/`, src/services/awsImageEngines.ts). Everything else there (masked texts too big for a record, `results/<id>/`)
  * belongs to a job's result and lives as long as the job record.
  */
 export const INPUT_PREFIXES = [UPLOAD_PREFIX, 'inputs/', 'ocr/'] as const;

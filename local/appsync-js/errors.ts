@@ -15,16 +15,8 @@ export class JsResolverError extends Error {
   }
 }
 
-/** A resolver file could not be bundled, breaks an APPSYNC_JS language rule, or lacks request/response. */
-export class JsResolverLoadError extends Error {
-  readonly file: string;
-
-  constructor(file: string, message: string, options?: ErrorOptions) {
-    super(`${file}: ${message}`, options);
-    this.name = 'JsResolverLoadError';
-    this.file = file;
-  }
-}
+// Thrown by the bundler too, which lives beside the resolvers (build-time code infra/ may import).
+export { JsResolverLoadError } from '../../resolvers/appsync/JsResolverLoadError.ts';
 
 /** A resolver used a part of the APPSYNC_JS runtime (or a data source operation) this local one lacks. */
 export class NotImplementedLocallyError extends Error {

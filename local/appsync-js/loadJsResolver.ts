@@ -1,27 +1,22 @@
 import { resolve } from 'node:path';
 import vm from 'node:vm';
-import { build, transform, type Plugin } from 'esbuild';
+import { transform } from 'esbuild';
+import { bundleJsResolver, type BundleJsResolverOptions } from '../../resolvers/appsync/bundleJsResolver.ts';
 import { appsyncUtilsModule } from './appsyncUtils.ts';
-import { checkAppSyncJs } from './checkAppSyncJs.ts';
 import { JsResolverLoadError } from './errors.ts';
 import type { JsResolver, JsResolverContext } from './JsResolverContext.ts';
 
 const UTILS = '@aws-appsync/utils';
 const cache = new Map<string, Promise<JsResolver>>();
 
-export interface LoadJsResolverOptions {
-  /**
-   * Refuse code AppSync would refuse (checkAppSyncJs). Default true. It loads the TypeScript parser once per
-   * process (about 2 s on a small machine); tests check every resolver file anyway, so a host that wants a
-   * fast first load may turn it off.
-   */
-  checkAppSyncJs?: boolean;
-}
+/** `checkAppSyncJs` (default true): refuse what AppSync refuses, as the bundler does. */
+export type LoadJsResolverOptions = BundleJsResolverOptions;
 
 /**
  * Loads an APPSYNC_JS resolver file (TypeScript or JavaScript) the way it deploys: bundled by esbuild to one
- * ESM file with '@aws-appsync/utils' left as an import, checked against APPSYNC_JS's language rules, then
- * evaluated in its own V8 context (no Node globals, no `require`) with our runtime as '@aws-appsync/utils'.
+ * ESM file with '@aws-appsync/utils' left as an import and checked against APPSYNC_JS's language rules (by
+ * resolvers/appsync/bundleJsResolver.ts, whose output infra/ deploys), then evaluated in its own V8 context
+ * (no Node globals, no `require`) with our runtime as '@aws-appsync/utils'.
  * Cached per file (and option) for the life of the process; a failed load is retried on the next call.
  */
 export function loadJsResolver(file: string, options: LoadJsResolverOptions = {}): Promise<JsResolver> {
@@ -36,36 +31,6 @@ export function loadJsResolver(file: string, options: LoadJsResolverOptions = {}
   }
   return loaded;
 }
-
-/** The code AppSync would receive for this file (checked unless told otherwise); infra can deploy exactly this. */
-export async function bundleJsResolver(file: string, options: LoadJsResolverOptions = {}): Promise<string> {
-  const path = resolve(file);
-  let code: string;
-  try {
-    const result = await build({
-      entryPoints: [path], bundle: true, write: false, format: 'esm', platform: 'neutral',
-      plugins: [appsyncModulesOnly], logLevel: 'silent', legalComments: 'none',
-    });
-    code = result.outputFiles[0]?.text ?? '';
-  } catch (error) {
-    throw new JsResolverLoadError(path, 'bundling failed', { cause: error });
-  }
-  if (options.checkAppSyncJs ?? true) {
-    const violations = await checkAppSyncJs(code, path);
-    if (violations.length > 0) throw new JsResolverLoadError(path, `not valid APPSYNC_JS (positions in the bundle):\n  ${violations.join('\n  ')}`);
-  }
-  return code;
-}
-
-/** '@aws-appsync/utils' stays an import (AppSync provides it); other @aws-appsync modules are not implemented here. */
-const appsyncModulesOnly: Plugin = {
-  name: 'appsync-modules',
-  setup(plugin) {
-    plugin.onResolve({ filter: /^@aws-appsync\// }, (args) => args.path === UTILS
-      ? { path: args.path, external: true }
-      : { errors: [{ text: `${args.path} is not implemented by the local APPSYNC_JS runtime` }] });
-  },
-};
 
 async function load(path: string, checkAppSyncJs: boolean): Promise<JsResolver> {
   const code = await bundleJsResolver(path, { checkAppSyncJs });

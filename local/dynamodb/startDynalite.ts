@@ -84,7 +84,7 @@ export interface LocalDynamoDbClientConfig {
 /**
  * Client settings for a local dynalite on TCP: its endpoint, a fixed region, the static local pair. Fits both
  * `new DynamoDBClient(...)` and `new DynamoDbJobStore({ tableName, ...config })`. On a socket, add a request
- * handler that connects to it (src/services.ts does).
+ * handler that connects to it (src/services/unixSocketHandler.ts does).
  */
 export function localDynamoDbClientConfig(endpoint: string): LocalDynamoDbClientConfig {
   return { endpoint, region: LOCAL_DYNAMODB_REGION, credentials: { ...LOCAL_DYNAMODB_CREDENTIALS } };

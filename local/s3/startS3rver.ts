@@ -86,7 +86,7 @@ async function listenOnSocket(server: S3rver, socketPath: string): Promise<strin
 /**
  * S3Client settings for an s3rver on TCP: path-style URLs (no bucket subdomains on 127.0.0.1), us-east-1,
  * and static credentials (s3rver accepts any; these are its documented defaults). On a socket, add a
- * request handler that connects to it (src/services.ts does).
+ * request handler that connects to it (src/services/unixSocketHandler.ts does).
  */
 export function s3rverClientConfig(endpoint: string): S3ClientConfig {
   return {

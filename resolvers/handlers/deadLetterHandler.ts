@@ -1,11 +1,12 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { jobIdOfMessage } from '../../src/adapters/aws/SqsJobQueue.ts';
-import { awsSettingsFromEnv, createAwsServices } from '../../src/awsServices.ts';
-import { processEnv } from '../../src/config.ts';
+import { loadConfig, processEnv } from '../../src/config.ts';
+import { createAwsPowertools } from '../../src/services/awsPowertools.ts';
+import { createAwsServices } from '../../src/services/awsServices.ts';
 import { failDeadLetteredJob } from '../../src/core/failDeadLetteredJob.ts';
 import type { JobServices } from '../../src/core/JobServices.ts';
 import type { SweepPolicy } from '../../src/core/sweepJobs.ts';
-import { createAwsPowertools, instrumented } from './instrumented.ts';
+import { instrumented } from './instrumented.ts';
 import { lazyServices } from './lazyServices.ts';
 import { sweepPolicyFromEnv } from './recoverySettings.ts';
 
@@ -40,7 +41,7 @@ export function createDeadLetterHandler(getServices: () => Promise<JobServices>,
 
 /** The Lambda entry point: the API's wiring (no image engines). Environment: AWS_ENV and RECOVERY_ENV. */
 const tools = createAwsPowertools();
-const services = lazyServices(() => createAwsServices(awsSettingsFromEnv(processEnv()), tools.servicesOptions), tools.logger);
+const services = lazyServices(() => createAwsServices(loadConfig(processEnv(), 'lambda'), tools.servicesOptions), tools.logger);
 
 // Instrumented as the API and the worker are: the jobs it fails count in the failed-jobs metric and alarm.
 export const handler = instrumented(tools, 'dead-letter', createDeadLetterHandler(services, () => sweepPolicyFromEnv(processEnv())));

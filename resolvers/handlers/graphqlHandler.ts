@@ -1,7 +1,8 @@
-import { awsSettingsFromEnv, createAwsServices } from '../../src/awsServices.ts';
-import { processEnv } from '../../src/config.ts';
+import { loadConfig, processEnv } from '../../src/config.ts';
+import { createAwsPowertools } from '../../src/services/awsPowertools.ts';
+import { createAwsServices } from '../../src/services/awsServices.ts';
 import { createLambdaHandler } from '../lambda.ts';
-import { createAwsPowertools, instrumented } from './instrumented.ts';
+import { instrumented } from './instrumented.ts';
 import { lazyServices } from './lazyServices.ts';
 
 /**
@@ -9,9 +10,9 @@ import { lazyServices } from './lazyServices.ts';
  * fields; AppSync's `info` says which; the nested `Job.*` fields arrive batched, as an array). It takes and
  * queues images but never opens one, so it is wired without image engines and its bundle holds no native
  * code. Logs, job metrics and traces go through Powertools (instrumented.ts). Environment: see
- * src/awsServices.ts AWS_ENV.
+ * src/config/AwsSettings.ts AWS_ENV.
  */
 const tools = createAwsPowertools();
-const services = lazyServices(() => createAwsServices(awsSettingsFromEnv(processEnv()), tools.servicesOptions), tools.logger);
+const services = lazyServices(() => createAwsServices(loadConfig(processEnv(), 'lambda'), tools.servicesOptions), tools.logger);
 
 export const handler = instrumented(tools, 'graphql', createLambdaHandler(services, { logger: tools.logger }));

@@ -1,6 +1,6 @@
-import { awsSettingsFromEnv, createAwsServices } from '../../src/awsServices.ts';
-import { processEnv } from '../../src/config.ts';
+import { loadConfig, processEnv } from '../../src/config.ts';
 import type { JobServices, Logger } from '../../src/core/JobServices.ts';
+import { createAwsServices } from '../../src/services/awsServices.ts';
 
 const STDERR_LOGGER: Logger = {
   info: (event, fields) => console.error(JSON.stringify({ level: 'info', event, ...fields })),
@@ -15,7 +15,7 @@ const STDERR_LOGGER: Logger = {
  * failure is told (the handlers pass their Powertools logger; default a JSON line on stderr).
  */
 export function lazyServices(
-  create: () => JobServices = () => createAwsServices(awsSettingsFromEnv(processEnv())),
+  create: () => JobServices = () => createAwsServices(loadConfig(processEnv(), 'lambda')),
   logger: Logger = STDERR_LOGGER,
 ): () => Promise<JobServices> {
   let services: Promise<JobServices> | undefined;
@@ -23,7 +23,7 @@ export function lazyServices(
     services ??= Promise.resolve().then(create).catch((error: unknown) => {
       services = undefined;
       // The API handler turns INTERNAL errors into a generic message, so this line is where operators see
-      // why: AwsConfigurationError messages name keys and rules, never values.
+      // why: ConfigError messages name keys and rules, never values.
       logger.error('services.wiring_failed', { error: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message : undefined });
       throw error;
     });

@@ -1,9 +1,10 @@
 import type { ScheduledEvent } from 'aws-lambda';
-import { awsSettingsFromEnv, createAwsServices } from '../../src/awsServices.ts';
-import { processEnv } from '../../src/config.ts';
+import { loadConfig, processEnv } from '../../src/config.ts';
+import { createAwsPowertools } from '../../src/services/awsPowertools.ts';
+import { createAwsServices } from '../../src/services/awsServices.ts';
 import type { JobServices } from '../../src/core/JobServices.ts';
 import { sweepJobs, type SweepPolicy, type SweepResult } from '../../src/core/sweepJobs.ts';
-import { createAwsPowertools, instrumented } from './instrumented.ts';
+import { instrumented } from './instrumented.ts';
 import { lazyServices } from './lazyServices.ts';
 import { sweepPolicyFromEnv } from './recoverySettings.ts';
 
@@ -23,7 +24,7 @@ export function createSweeperHandler(getServices: () => Promise<JobServices>, ge
 
 /** The Lambda entry point: the API's wiring (no image engines; SQS for re-queues). Environment: AWS_ENV and RECOVERY_ENV. */
 const tools = createAwsPowertools();
-const services = lazyServices(() => createAwsServices(awsSettingsFromEnv(processEnv()), tools.servicesOptions), tools.logger);
+const services = lazyServices(() => createAwsServices(loadConfig(processEnv(), 'lambda'), tools.servicesOptions), tools.logger);
 
 // Instrumented as the API and the worker are: the jobs it fails count in the failed-jobs metric and alarm.
 export const handler = instrumented(tools, 'sweeper', createSweeperHandler(services, () => sweepPolicyFromEnv(processEnv())));

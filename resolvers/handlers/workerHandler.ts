@@ -1,11 +1,12 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { jobIdOfMessage } from '../../src/adapters/aws/SqsJobQueue.ts';
-import { createAwsImageEngines } from '../../src/awsImageEngines.ts';
-import { awsSettingsFromEnv, createAwsServices } from '../../src/awsServices.ts';
-import { processEnv } from '../../src/config.ts';
+import { loadConfig, processEnv } from '../../src/config.ts';
+import { createAwsPowertools } from '../../src/services/awsPowertools.ts';
+import { createAwsImageEngines } from '../../src/services/awsImageEngines.ts';
+import { createAwsServices } from '../../src/services/awsServices.ts';
 import type { JobServices } from '../../src/core/JobServices.ts';
 import { processJob } from '../../src/core/processImageJob.ts';
-import { createAwsPowertools, instrumented } from './instrumented.ts';
+import { instrumented } from './instrumented.ts';
 import { lazyServices } from './lazyServices.ts';
 
 /**
@@ -41,9 +42,9 @@ export function createWorkerHandler(getServices: () => Promise<JobServices>): (e
 
 /**
  * The Lambda entry point, with the image engines (sharp, OCR), and Powertools for logs, job metrics and traces
- * (instrumented.ts). Environment: see src/awsServices.ts AWS_ENV.
+ * (instrumented.ts). Environment: see src/config/AwsSettings.ts AWS_ENV.
  */
 const tools = createAwsPowertools();
-const services = lazyServices(() => createAwsServices(awsSettingsFromEnv(processEnv()), { ...tools.servicesOptions, imageEngines: createAwsImageEngines }), tools.logger);
+const services = lazyServices(() => createAwsServices(loadConfig(processEnv(), 'lambda'), { ...tools.servicesOptions, imageEngines: createAwsImageEngines }), tools.logger);
 
 export const handler = instrumented(tools, 'worker', createWorkerHandler(services));

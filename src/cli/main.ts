@@ -102,7 +102,7 @@ function shown(word: string): string {
 /** A broken setting elsewhere must not hide the error being reported: treat it as "no debug". */
 function debugEnabled(env: CliIo['env']): boolean {
   try {
-    return loadConfig(env).debug;
+    return loadConfig(env, 'cli').debug;
   } catch {
     return false;
   }

@@ -7,7 +7,7 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void;
 }
 
-/** Everything the job use cases need, wired once per process (src/services.ts) and injected. */
+/** Everything the job use cases need, wired once per process (src/services/, one composition root per host) and injected. */
 export interface JobServices {
   jobs: JobStore;
   events: JobEvents;

@@ -1,6 +1,7 @@
 import type { Caller } from './Caller.ts';
 import { checkClientToken } from './checkClientToken.ts';
 import { clientTokenJobId } from './clientTokenJobId.ts';
+import { decodeBase64 } from './decodeBase64.ts';
 import { detectImageFormat, IMAGE_CONTENT_TYPES, type ImageFormat } from './detectImageFormat.ts';
 import { ClientTokenReusedError, HdmError, InvalidInputError, ObjectNotFoundError, PayloadTooLargeError, UnauthorizedError, UnsupportedImageError } from './errors.ts';
 import { MAX_IMAGE_BYTES } from './maxImageBytes.ts';
@@ -110,7 +111,7 @@ function decodeInlineImage(services: JobServices, base64: string): { bytes: Uint
   // Decoded size is 3/4 of the text: refuse before decoding a huge string.
   if (base64.length > Math.ceil((limit * 4) / 3) + 4) throw new PayloadTooLargeError(`input.base64 must decode to at most ${limit} bytes; upload bigger images with createImageUpload`);
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0) throw new InvalidInputError('input.base64 must be standard base64');
-  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+  const bytes = decodeBase64(base64);
   if (bytes.length === 0) throw new InvalidInputError('input.base64 must not be empty');
   if (bytes.length > limit) throw new PayloadTooLargeError(`input.base64 must decode to at most ${limit} bytes`);
   const format = detectImageFormat(bytes);

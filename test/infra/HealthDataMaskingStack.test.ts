@@ -11,7 +11,7 @@ import { CLOUDWATCH_LOGS_KEY_ACTIONS } from '../../infra/constructs/JobStorage.t
 import { JS_RESOLVERS } from '../../resolvers/appsync/jsResolvers.ts';
 import { FIELD_RESOLVERS } from '../../resolvers/fieldResolvers.ts';
 import { createJobTableInput } from '../../src/adapters/dynamodb/createJobTable.ts';
-import { AWS_ENV } from '../../src/awsServices.ts';
+import { AWS_ENV } from '../../src/config.ts';
 import { RECOVERY_ENV } from '../../resolvers/handlers/recoveryEnv.ts';
 import { DEFAULT_QUERY_DEPTH_LIMIT, DEFAULT_RESOLVER_COUNT_LIMIT } from '../../src/config.ts';
 import { cdkFeatureFlags, synthTestStack, type TestStack } from './synthTestStack.ts';
@@ -330,7 +330,7 @@ describe('HealthDataMaskingStack', () => {
     });
   });
 
-  it('runs every function on Node 22 with the environment src/awsServices.ts reads', () => {
+  it('runs every function on Node 22 with the environment src/config.ts reads (AWS_ENV)', () => {
     const functions = Object.values(built.template.findResources('AWS::Lambda::Function'));
     // The API function, the worker, and the recovery sweeper and dead-letter consumer (which add RECOVERY_ENV).
     expect(functions).toHaveLength(4);

@@ -18,7 +18,7 @@ import { localDynamoDbClientConfig, startDynalite, type RunningDynalite } from '
 import { startS3rver, type RunningS3rver } from '../../local/s3/startS3rver.ts';
 import { loadOrCreateCertificate } from '../../local/tls/loadOrCreateCertificate.ts';
 import { ensureJobTable } from '../../src/adapters/dynamodb/createJobTable.ts';
-import { AWS_ENV } from '../../src/awsServices.ts';
+import { AWS_ENV } from '../../src/config.ts';
 import { buildLambdaBundles, PROJECT_ROOT, type LambdaBundles } from './buildLambdaBundle.ts';
 
 const run = promisify(execFile);

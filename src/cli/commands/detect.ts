@@ -1,4 +1,4 @@
-import { LocalPhiDetector } from '../../detect/LocalPhiDetector.ts';
+import { createCliTextDetector } from '../../services/cliServices.ts';
 import type { CliIo } from '../CliIo.ts';
 import { UsageError } from '../CliError.ts';
 import { OutputWriter } from '../OutputWriter.ts';
@@ -27,7 +27,7 @@ export async function detect(args: string[], io: CliIo): Promise<number> {
   if (values.jsonl === true) return detectJsonl(file, options, io);
 
   const { text } = await readInput(file, io, 'detect');
-  const entities = new LocalPhiDetector().detectSync(text, toDetectOptions(options));
+  const entities = createCliTextDetector().detectSync(text, toDetectOptions(options));
   const out = new OutputWriter(io.stdout);
   await out.write(`${JSON.stringify({ Entities: entities }, null, 2)}\n`);
   await out.finish();

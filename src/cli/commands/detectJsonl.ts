@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { LocalPhiDetector } from '../../detect/LocalPhiDetector.ts';
+import { createCliTextDetector } from '../../services/cliServices.ts';
 import type { CliIo } from '../CliIo.ts';
 import { InputError } from '../CliError.ts';
 import { decodeUtf8 } from '../decodeUtf8.ts';
@@ -19,7 +19,7 @@ import { readLineBatches, type LineBatch } from '../readLineBatches.ts';
 export async function detectJsonl(file: string | undefined, options: DetectCliOptions, io: CliIo): Promise<number> {
   assertStdinUsable(file, io, 'detect');
   const name = isStdin(file) ? STDIN_NAME : (file as string);
-  const detector = new LocalPhiDetector();
+  const detector = createCliTextDetector();
   const { input, totalBytes } = isStdin(file) ? { input: io.stdin, totalBytes: undefined } : await openFile(name);
   const detectOptions = toDetectOptions(options);
   const out = new OutputWriter(io.stdout);

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../../core/errors.ts';
 import { maskText, type MaskOptions, type MaskStyle } from '../../core/maskText.ts';
-import { LocalPhiDetector } from '../../detect/LocalPhiDetector.ts';
+import { createCliTextDetector } from '../../services/cliServices.ts';
 import type { CliIo } from '../CliIo.ts';
 import { InputError, UsageError } from '../CliError.ts';
 import { OutputWriter } from '../OutputWriter.ts';
@@ -48,7 +48,7 @@ export async function mask(args: string[], io: CliIo): Promise<number> {
   }
 
   const { text } = await readInput(positionals[0], io, 'mask');
-  const entities = new LocalPhiDetector().detectSync(text, toDetectOptions(detectOptions));
+  const entities = createCliTextDetector().detectSync(text, toDetectOptions(detectOptions));
   let maskedText: string;
   try {
     ({ maskedText } = maskText(text, entities, options));

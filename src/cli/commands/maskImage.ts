@@ -1,16 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { SharpImageRedactor } from '../../adapters/sharp/SharpImageRedactor.ts';
 import { parseFill } from '../../adapters/sharp/parseFill.ts';
-import { TesseractTextExtractor } from '../../adapters/tesseract/TesseractTextExtractor.ts';
 import type { ImageFormat } from '../../core/detectImageFormat.ts';
 import { HdmError, InvalidInputError } from '../../core/errors.ts';
 import { maskImageBytes } from '../../core/maskImageBytes.ts';
 import { DEFAULT_IMAGE_PADDING_PX, type ImageFinding } from '../../core/maskImageContent.ts';
 import type { MaskOptions } from '../../core/MaskOptions.ts';
 import { parseMaskOptions } from '../../core/parseMaskOptions.ts';
-import { LocalPhiDetector } from '../../detect/LocalPhiDetector.ts';
+import { createCliImageEngines } from '../../services/cliServices.ts';
 import type { CliIo } from '../CliIo.ts';
 import { InputError, UsageError } from '../CliError.ts';
 import { parseArguments } from '../parseArguments.ts';
@@ -32,7 +30,7 @@ const OPTIONS = {
 
 const HINT = "Run 'hdm mask-image --help' for usage.";
 export const DEFAULT_IMAGE_FILL = '#000000';
-/** Pixels added around each covered word's outline: the same as the image worker (src/services.ts). */
+/** Pixels added around each covered word's outline: the same as the image worker (src/services/). */
 export const IMAGE_PADDING_PX = DEFAULT_IMAGE_PADDING_PX;
 
 /** Extensions each format may keep from the input's name; the first is used when the name has another. */
@@ -107,8 +105,8 @@ async function maskOneImage(input: string, explicitOut: string | undefined, find
   const name = isStdin(input) ? STDIN_NAME : input;
   const bytes = await readBytes(input, io);
   let out = explicitOut ?? '-';
-  const extractor = new TesseractTextExtractor({ poolSize: 1 });
-  const parts = { extractor, redactor: new SharpImageRedactor({ paddingPx: 0 }), detector: new LocalPhiDetector(), fill: options.fill, paddingPx: IMAGE_PADDING_PX };
+  const engines = createCliImageEngines({ poolSize: 1 });
+  const parts = { ...engines, fill: options.fill, paddingPx: IMAGE_PADDING_PX };
   let masked;
   try {
     // The output is known once the format is (its default name has the format's extension); a
@@ -119,7 +117,7 @@ async function maskOneImage(input: string, explicitOut: string | undefined, find
       return options.mask;
     }));
   } finally {
-    await extractor.close();
+    await engines.close();
   }
   // Findings first: when they cannot be written, no masked image claims the run succeeded.
   if (findingsFile !== undefined) await writeAtomically(findingsFile, JSON.stringify(masked.findings.map(findingJson), null, 2) + '\n', io);

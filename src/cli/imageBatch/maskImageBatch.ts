@@ -1,11 +1,9 @@
 import { mkdir } from 'node:fs/promises';
-import { SharpImageRedactor } from '../../adapters/sharp/SharpImageRedactor.ts';
-import { TesseractTextExtractor } from '../../adapters/tesseract/TesseractTextExtractor.ts';
 import { loadConfig } from '../../config.ts';
 import { HdmError } from '../../core/errors.ts';
 import type { MaskedImageContent } from '../../core/maskImageContent.ts';
 import type { MaskOptions } from '../../core/MaskOptions.ts';
-import { LocalPhiDetector } from '../../detect/LocalPhiDetector.ts';
+import { createCliImageEngines } from '../../services/cliServices.ts';
 import type { CliIo } from '../CliIo.ts';
 import { CliError } from '../CliError.ts';
 import { PageProgress } from '../PageProgress.ts';
@@ -80,10 +78,9 @@ export async function maskImageBatch(options: BatchOptions, io: CliIo): Promise<
 async function maskPages(pages: readonly PlannedPage[], options: BatchOptions, io: CliIo, tally: Tally, findings: FindingsJsonl | undefined): Promise<void> {
   if (pages.length === 0) return;
   const progress = PageProgress.forTerminal(io.stderr, io.now, pages.length);
-  const redactor = new SharpImageRedactor({ paddingPx: 0 });
   // One pool for the whole run: starting a worker costs ~200 ms and ~100 MB, so never one per page.
-  const extractor = new TesseractTextExtractor({ poolSize: options.concurrency });
-  const parts: PageParts = { extractor, redactor, detector: new LocalPhiDetector(), fill: options.fill, paddingPx: options.paddingPx, mask: options.mask, maxInputBytes: redactor.maxInputBytes };
+  const engines = createCliImageEngines({ poolSize: options.concurrency });
+  const parts: PageParts = { ...engines, fill: options.fill, paddingPx: options.paddingPx, mask: options.mask };
   let done = 0;
   let failed = 0;
   try {
@@ -106,7 +103,7 @@ async function maskPages(pages: readonly PlannedPage[], options: BatchOptions, i
     });
   } finally {
     progress?.clear();
-    await extractor.close();
+    await engines.close();
   }
 }
 
@@ -120,7 +117,7 @@ function count(tally: Tally, index: number, page: PlannedPage, masked: MaskedIma
 /** HDM_DEBUG=1 shows the stack of an unexpected error; a broken setting elsewhere means "no debug". */
 function debugEnabled(io: CliIo): boolean {
   try {
-    return loadConfig(io.env).debug;
+    return loadConfig(io.env, 'cli').debug;
   } catch {
     return false;
   }

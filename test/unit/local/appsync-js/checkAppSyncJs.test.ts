@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkAppSyncJs } from '../../../../local/appsync-js/checkAppSyncJs.ts';
-import { bundleJsResolver } from '../../../../local/appsync-js/loadJsResolver.ts';
+import { bundleJsResolver } from '../../../../resolvers/appsync/bundleJsResolver.ts';
+import { checkAppSyncJs } from '../../../../resolvers/appsync/checkAppSyncJs.ts';
 
 const RESOLVER_DIR = fileURLToPath(new URL('../../../../resolvers/appsync/', import.meta.url));
 /** Resolver files are named <Type>.<field>.ts; other files there are not deployed as resolvers. */

@@ -8,7 +8,7 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDynamoDbClientConfig, startDynalite } from '../../../../local/dynamodb/startDynalite.ts';
 import { s3rverClientConfig, startS3rver } from '../../../../local/s3/startS3rver.ts';
-import { unixSocketHandler } from '../../../../src/services.ts';
+import { unixSocketHandler } from '../../../../src/services/unixSocketHandler.ts';
 
 // dynalite and s3rver on Unix sockets, as the local API runs them, reached by SDK clients through
 // unixSocketHandler; a socket file left by a crash does not stop the next start.

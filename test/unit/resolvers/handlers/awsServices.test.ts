@@ -8,11 +8,12 @@ import { SqsJobQueue } from '../../../../src/adapters/aws/SqsJobQueue.ts';
 import { DynamoDbJobStore } from '../../../../src/adapters/dynamodb/DynamoDbJobStore.ts';
 import { SharpImageRedactor } from '../../../../src/adapters/sharp/SharpImageRedactor.ts';
 import { UnionPhiDetector } from '../../../../src/adapters/union/UnionPhiDetector.ts';
-import { createAwsImageEngines } from '../../../../src/awsImageEngines.ts';
-import { AwsConfigurationError, type AwsSettings, awsSettingsFromEnv, createAwsServices } from '../../../../src/awsServices.ts';
+import { type AwsSettings, ConfigError, loadConfig } from '../../../../src/config.ts';
 import { SILENT_LOGGER } from '../../../../src/core/JobServices.ts';
 import { DEFAULT_IMAGE_PADDING_PX } from '../../../../src/core/maskImageContent.ts';
 import { LocalPhiDetector } from '../../../../src/detect/LocalPhiDetector.ts';
+import { createAwsImageEngines } from '../../../../src/services/awsImageEngines.ts';
+import { createAwsServices } from '../../../../src/services/awsServices.ts';
 
 const ENV = {
   AWS_REGION: 'eu-west-1',
@@ -30,14 +31,14 @@ afterEach(() => {
   rekognition.reset();
 });
 
-describe('awsSettingsFromEnv', () => {
+describe("loadConfig(env, 'lambda')", () => {
   it('reads the function environment, with AWS defaults for the detector and OCR', () => {
-    expect(awsSettingsFromEnv(ENV)).toEqual({
+    expect(loadConfig(ENV, 'lambda')).toEqual({
       tableName: ENV.HDM_TABLE_NAME, bucket: ENV.HDM_BUCKET, outputBucket: ENV.HDM_OUTPUT_BUCKET, region: 'eu-west-1',
       graphqlUrl: ENV.HDM_GRAPHQL_URL, queueUrl: ENV.HDM_QUEUE_URL,
       detector: 'comprehend-medical', ocr: 'rekognition', recordTtlDays: 30, fill: '#000000', syncTextLength: 100_000,
     });
-    expect(awsSettingsFromEnv({ ...ENV, HDM_DETECTOR: 'union', HDM_OCR: 'tesseract', HDM_RECORD_TTL_DAYS: '7', HDM_MASK_FILL: '#fff' }))
+    expect(loadConfig({ ...ENV, HDM_DETECTOR: 'union', HDM_OCR: 'tesseract', HDM_RECORD_TTL_DAYS: '7', HDM_MASK_FILL: '#fff' }, 'lambda'))
       .toMatchObject({ detector: 'union', ocr: 'tesseract', recordTtlDays: 7, fill: '#fff' });
   });
 
@@ -45,12 +46,12 @@ describe('awsSettingsFromEnv', () => {
     const bad = { AWS_REGION: 'eu-west-1', HDM_GRAPHQL_URL: 'http://marla-quenby.example/graphql', HDM_DETECTOR: 'marla', HDM_RECORD_TTL_DAYS: 'forever' };
     let error: unknown;
     try {
-      awsSettingsFromEnv(bad);
+      loadConfig(bad, 'lambda');
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(AwsConfigurationError);
-    expect((error as AwsConfigurationError).problems).toEqual([
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
       'HDM_TABLE_NAME must be set', 'HDM_BUCKET must be set', 'HDM_OUTPUT_BUCKET must be set',
       'HDM_GRAPHQL_URL must be an https URL', 'HDM_QUEUE_URL must be set',
       'HDM_DETECTOR must be one of comprehend-medical, local, union',
@@ -61,7 +62,7 @@ describe('awsSettingsFromEnv', () => {
 });
 
 describe('createAwsServices', () => {
-  const settings = (overrides: Partial<AwsSettings> = {}): AwsSettings => ({ ...awsSettingsFromEnv(ENV), ...overrides });
+  const settings = (overrides: Partial<AwsSettings> = {}): AwsSettings => ({ ...loadConfig(ENV, 'lambda'), ...overrides });
 
   it('wires DynamoDB, AppSync, SQS and the chosen detector', () => {
     const services = createAwsServices(settings(), { logger: SILENT_LOGGER });

@@ -59,9 +59,9 @@ describe('the GraphQL Lambda handler', () => {
     await expect(handler(appSyncEvent('Query', 'jobs', {}, ['items/id']))).rejects.toMatchObject({ name: 'INTERNAL', message: 'Internal error' });
     const lines = stderr.mock.calls.map(([chunk]) => JSON.parse(String(chunk)) as Record<string, unknown>);
     const logged = lines.find((line) => line.message === 'services.wiring_failed') as { level: string; service: string; error: string; _message: string };
-    expect(logged).toMatchObject({ level: 'ERROR', service: 'health-data-masking', error: 'AwsConfigurationError' });
+    expect(logged).toMatchObject({ level: 'ERROR', service: 'health-data-masking', error: 'ConfigError' });
     expect(logged._message).toContain('HDM_TABLE_NAME must be set');
     expect(logged._message).toContain('HDM_GRAPHQL_URL must be set');
-    expect(lines.find((line) => line.message === 'resolver.failed')).toMatchObject({ field: 'Query.jobs', errors: ['AwsConfigurationError'] });
+    expect(lines.find((line) => line.message === 'resolver.failed')).toMatchObject({ field: 'Query.jobs', errors: ['ConfigError'] });
   });
 });

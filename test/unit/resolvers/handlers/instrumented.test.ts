@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAwsPowertools, instrumented } from '../../../../resolvers/handlers/instrumented.ts';
+import { instrumented } from '../../../../resolvers/handlers/instrumented.ts';
+import { createAwsPowertools } from '../../../../src/services/awsPowertools.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();

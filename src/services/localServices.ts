@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Agent } from 'node:http';
-import { connect } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { DynamoDbJobStore } from './adapters/dynamodb/DynamoDbJobStore.ts';
-import { S3ObjectStore } from './adapters/s3/S3ObjectStore.ts';
-import { S3ObjectUrls } from './adapters/s3/S3ObjectUrls.ts';
-import { SharpImageRedactor } from './adapters/sharp/SharpImageRedactor.ts';
-import { TesseractTextExtractor } from './adapters/tesseract/TesseractTextExtractor.ts';
-import { DEFAULT_JOB_LIMITS, type JobServices, type Logger } from './core/JobServices.ts';
-import { DEFAULT_IMAGE_PADDING_PX } from './core/maskImageContent.ts';
-import type { JobEvents, JobQueue, PhiDetector } from './core/ports.ts';
-import { LocalPhiDetector } from './detect/LocalPhiDetector.ts';
+import { DynamoDbJobStore } from '../adapters/dynamodb/DynamoDbJobStore.ts';
+import { S3ObjectStore } from '../adapters/s3/S3ObjectStore.ts';
+import { S3ObjectUrls } from '../adapters/s3/S3ObjectUrls.ts';
+import { SharpImageRedactor } from '../adapters/sharp/SharpImageRedactor.ts';
+import { TesseractTextExtractor } from '../adapters/tesseract/TesseractTextExtractor.ts';
+import { DEFAULT_JOB_LIMITS, type JobServices, type Logger } from '../core/JobServices.ts';
+import { DEFAULT_IMAGE_PADDING_PX } from '../core/maskImageContent.ts';
+import type { JobEvents, JobQueue, PhiDetector } from '../core/ports.ts';
+import { LocalPhiDetector } from '../detect/LocalPhiDetector.ts';
+import { unixSocketHandler } from './unixSocketHandler.ts';
 
 /** Static credentials for the local stand-ins: dynalite accepts any pair; s3rver knows the key id S3RVER. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -50,8 +48,8 @@ export interface WiredServices {
 }
 
 /**
- * The one place adapters are wired (DESIGN.md): the job use cases on DynamoDB (dynalite) and S3 (s3rver)
- * with the local detector, for the local API. AWS wiring joins it with the CDK issue.
+ * The local host's composition root (DESIGN.md: adapters are built only in src/services/): the job use cases on
+ * DynamoDB (dynalite) and S3 (s3rver) with the local detector and tesseract.js, for the local API.
  */
 export function createLocalServices(options: LocalServicesOptions): WiredServices {
   const common = { endpoint: SOCKET_ENDPOINT, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
@@ -93,16 +91,6 @@ export function createLocalServices(options: LocalServicesOptions): WiredService
       presigner.destroy();
     },
   };
-}
-
-/**
- * An SDK request handler whose every connection goes to the Unix socket at `socketPath` (kept alive), for a
- * client of a store started with `socketPath` (local/s3, local/dynamodb); its endpoint's host is only a name.
- */
-export function unixSocketHandler(socketPath: string): NodeHttpHandler {
-  const httpAgent = new Agent({ keepAlive: true });
-  httpAgent.createConnection = () => connect(socketPath);
-  return new NodeHttpHandler({ httpAgent });
 }
 
 /**

@@ -1,12 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { RekognitionTextExtractor } from './adapters/aws/RekognitionTextExtractor.ts';
-import { SharpImageRedactor } from './adapters/sharp/SharpImageRedactor.ts';
-import { TesseractTextExtractor } from './adapters/tesseract/TesseractTextExtractor.ts';
-import { AwsConfigurationError, type AwsSettings, type ImageEngineContext, type ImageEngines } from './awsServices.ts';
-import type { ObjectRef } from './core/Job.ts';
-import type { Logger } from './core/JobServices.ts';
-import type { ObjectStore, TextExtractor } from './core/ports.ts';
+import { RekognitionTextExtractor } from '../adapters/aws/RekognitionTextExtractor.ts';
+import { SharpImageRedactor } from '../adapters/sharp/SharpImageRedactor.ts';
+import { TesseractTextExtractor } from '../adapters/tesseract/TesseractTextExtractor.ts';
+import { ConfigError, type AwsSettings } from '../config.ts';
+import type { ImageEngineContext, ImageEngines } from './awsServices.ts';
+import type { ObjectRef } from '../core/Job.ts';
+import type { Logger } from '../core/JobServices.ts';
+import type { ObjectStore, TextExtractor } from '../core/ports.ts';
 
 /**
  * The image worker's engines on AWS: sharp for pixels, and the OCR engine the deployment chose. Kept out of
@@ -24,7 +25,7 @@ export function createAwsImageEngines({ settings, objects, logger }: ImageEngine
 function createExtractor(settings: AwsSettings, objects: ObjectStore, logger: Logger): TextExtractor {
   if (settings.ocr === 'tesseract') return new TesseractTextExtractor({ logger });
   if (settings.ocr === 'rekognition') return rekognitionWithTemporaryCopies(settings, objects);
-  throw new AwsConfigurationError([`unknown OCR engine '${String(settings.ocr)}'`]);
+  throw new ConfigError([`unknown OCR engine '${String(settings.ocr)}'`]);
 }
 
 /**
