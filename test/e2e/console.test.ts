@@ -1,6 +1,4 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,12 +10,10 @@ import { contrastProblems, documentScrollWidth, focusedElement, markContents, st
 
 // The browser console end to end: the real local server (loopback, temp data directory) serves the
 // console at `/`, a real Chromium drives it by the accessible names of the console's DOM contract, and the
-// API itself is the oracle for what the page should show. Screenshots land in a temp folder, and in
-// docs/screenshots/ only under `npm run screenshots`: a test run never changes tracked files.
+// API itself is the oracle for what the page should show. Screenshots land in .screenshots/ (ignored by
+// git), so a test run never changes tracked files; `npm run screenshots` copies them into docs/screenshots/.
 
-const SCREENSHOTS = process.env.HDM_UPDATE_SCREENSHOTS === '1'
-  ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
-  : `${join(tmpdir(), `hdm-screenshots-${process.pid}`)}/`;
+const SCREENSHOTS = fileURLToPath(new URL('../../.screenshots/', import.meta.url));
 const PHI_TYPES = ['NAME', 'DATE', 'AGE', 'ID', 'ADDRESS', 'PHONE_OR_FAX', 'EMAIL', 'URL', 'PROFESSION'];
 /** Synthetic: invented people and places, a 555 number. */
 const NOTE = 'Patient Marla Quenby, DOB 03/14/1961, seen 11/02/2023 by Dr. Anselm Ohanian. MRN 4471920. ' +

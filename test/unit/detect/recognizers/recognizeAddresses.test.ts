@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Candidate } from '../../../../src/detect/Candidate.ts';
+import { loadLexicon } from '../../../../src/detect/Lexicon.ts';
+import { type AddressLexicon, extendWithZip, recognizeAddresses } from '../../../../src/detect/recognizers/recognizeAddresses.ts';
+import { prepare, scoreOf, texts } from '../../../helpers/recognizerSpans.ts';
+
+// The word-list questions the recognizer asks, answered from the shipped lists as LocalPhiDetector does.
+const words = loadLexicon();
+const lexicon: AddressLexicon = {
+  isCommonWord: (w) => words.commonWords.has(w),
+  isSafeWord: (w) => words.safeWords.has(w),
+  isClinicalWord: (w) => words.clinicalWords.has(w),
+  isPersonName: (w) => words.personNames.has(w) || words.firstNames.has(w) || words.nameWords.has(w),
+  isCity: (n) => words.cities.has(n),
+};
+
+const addresses = (text: string) => recognizeAddresses(text, prepare(text).tokens, lexicon);
+
+describe('recognizeAddresses', () => {
+  it('finds a street address, and the city, state and ZIP after it, as ADDRESS', () => {
+    const text = 'Lives at 42 Alder Lane, Springfield, MA 01103.';
+    expect(texts(text, addresses(text))).toEqual(expect.arrayContaining(['42 Alder Lane', 'Springfield, MA 01103']));
+    expect(addresses(text).every((c) => c.type === 'ADDRESS')).toBe(true);
+  });
+
+  it('finds post boxes, apartments, rooms, ZIP codes after a label, and UK postcodes', () => {
+    const text = 'Mailing: PO Box 7781, Apt 4B. Now in room 412. Zip code 02139. Sister in London E2 7SK.';
+    expect(texts(text, addresses(text))).toEqual(expect.arrayContaining(['PO Box 7781', 'Apt 4B', '412', '02139', 'London E2 7SK']));
+  });
+
+  it('scores a full street above a street named without a number, and a ward by number alone lowest', () => {
+    const numbered = 'Lives with her son at 42 Alder Lane.';
+    const unnumbered = 'Refill sent to the pharmacy on Alder Lane.';
+    const ward = 'On 4 North since Tuesday.';
+    const scores = [scoreOf(numbered, addresses(numbered), '42 Alder Lane'), scoreOf(unnumbered, addresses(unnumbered), 'Alder Lane'), scoreOf(ward, addresses(ward), '4 North')];
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(scores.every((s) => s >= 0.5)).toBe(true);
+  });
+
+  it('finds named facilities, employers, pharmacies and wards named after people', () => {
+    const text = 'Seen at Mercy General Hospital. Works at Halvorsen Logistics. Refill at CVS. Admitted to Bigelow 11 overnight.';
+    expect(texts(text, addresses(text))).toEqual(expect.arrayContaining(['Mercy General Hospital', 'Halvorsen Logistics', 'CVS', 'Bigelow 11']));
+  });
+
+  it('takes a bare two-letter state after a comma only after a known city: a doctor\'s degree is no state', () => {
+    const text = 'Dr. Lindqvist, MD called; Salem, OR is home.';
+    expect(texts(text, addresses(text))).toEqual(['Salem, OR']);
+  });
+
+  it.each([
+    'Given 5 mg PO daily; 3 sec pt refused.',
+    'Cont rehab plan; pulm rehab referral; acute rehab.',
+    'Renal clinic follow up in 2 weeks; seen in pain clinic.',
+    'BP 128/84, HR 76, 2 L NC.',
+  ])('finds no address in %j', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+});
+
+describe('extendWithZip', () => {
+  const place = (start: number, end: number, score = 0.75): Candidate => ({ start, end, type: 'ADDRESS', score });
+
+  it('stretches a likely place over a ZIP code right after it, with the state code a scan misread', () => {
+    const text = 'Moved from Salem 01970 last year; Spokane, VIA 76282 before.';
+    const salem = place(text.indexOf('Salem'), text.indexOf('Salem') + 5);
+    const spokane = place(text.indexOf('Spokane'), text.indexOf('Spokane') + 7);
+    extendWithZip(text, [salem, spokane]);
+    expect(text.slice(salem.start, salem.end)).toBe('Salem 01970');
+    expect(text.slice(spokane.start, spokane.end)).toBe('Spokane, VIA 76282');
+  });
+
+  it('leaves unlikely places and other types alone', () => {
+    const text = 'Salem 01970';
+    const weak = place(0, 5, 0.4);
+    const name: Candidate = { start: 0, end: 5, type: 'NAME', score: 0.9 };
+    extendWithZip(text, [weak, name]);
+    expect([weak.end, name.end]).toEqual([5, 5]);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { loadLexicon } from '../../../../src/detect/Lexicon.ts';
+import { recognizeFormLines } from '../../../../src/detect/recognizers/recognizeFormLines.ts';
+import { spans, texts } from '../../../helpers/recognizerSpans.ts';
+
+const formLines = (text: string) => recognizeFormLines(text, loadLexicon());
+
+describe('recognizeFormLines', () => {
+  it("takes a form's employer value whole as ADDRESS, and no value that names no employer", () => {
+    const text = 'Employer: Takahashi & Sons Realty\nOccupation: none';
+    expect(spans(text, formLines(text))).toEqual([{ text: 'Takahashi & Sons Realty', type: 'ADDRESS', score: expect.any(Number) }]);
+    expect(formLines('Employer: retired')).toEqual([]);
+    expect(formLines('Company: n/a')).toEqual([]);
+  });
+
+  it('takes a line that is only "Surname, Given [I]" as NAME, before a title separator too', () => {
+    expect(texts('OTIENO, IBRAHIMA O\nChest PA and lateral', formLines('OTIENO, IBRAHIMA O\nChest PA and lateral'))).toEqual(['OTIENO, IBRAHIMA O']);
+    expect(texts('Quenby, Marla - Chart', formLines('Quenby, Marla - Chart'))).toEqual(['Quenby, Marla']);
+  });
+
+  it('leaves lines of a problem or medication list alone', () => {
+    expect(formLines('NEURO, CV\nLasix, Metoprolol\nDiuresis, Gentle')).toEqual([]);
+  });
+
+  it('takes everyday words as a name on the line above a street address', () => {
+    const text = 'SNOW, YOUNG\n195 Bridge St';
+    expect(texts(text, formLines(text))).toEqual(['SNOW, YOUNG']);
+  });
+
+  it('takes the addressee line above a street address when a name list knows a word of it, below a labelled name', () => {
+    const text = 'Miles Stone\n772 Holly Street, Spokane';
+    const [addressee] = spans(text, formLines(text));
+    expect(addressee).toMatchObject({ text: 'Miles Stone', type: 'NAME' });
+    const labelled = spans('Quenby, Marla - Chart', formLines('Quenby, Marla - Chart'))[0];
+    expect(addressee?.score).toBeLessThan(labelled?.score ?? 0);
+    expect(formLines('Home Address\n772 Holly Street')).toEqual([]);
+  });
+});
