@@ -23,6 +23,14 @@ const STREET = new RegExp(
   `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+|north[ \\t]+|south[ \\t]+|east[ \\t]+|west[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${SUFFIX}\\b(?!\\.?[ \\t]+(?!${UNIT_WORD}\\b)[A-Z][a-z])\\.?${UNIT}`,
   'gi',
 );
+// "lives at 42 Alder Lane with her son": in prose a street is followed by a function word, which STREET's
+// any-word stop refuses. Only suffixes that are no clinical word end such a street ("3 sec pt with", "2 laps
+// walk with" are none), and in mixed-case text its words are capitalised.
+const PROSE_SUFFIX = '(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|plaza|crescent|grove|heights|hts|ridge)';
+const STREET_IN_PROSE = new RegExp(
+  `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${PROSE_SUFFIX}\\.?(?=[ \\t]+(?:with|and|in|on|near|for|to|where|since|until|alone|who|which|but|or|off|from|after|before)\\b)`,
+  'gi',
+);
 // "172 Aspen St. Milwaukee, WI 53202": the city follows the street without a comma; a state code and ZIP
 // further along the line show that the capitalised word after the suffix starts the city, not "St Mary".
 // ("MA-67637": a scan may read the space before the ZIP as a hyphen.)
@@ -101,6 +109,12 @@ export function recognizeAddresses(text: string, tokens: readonly Token[], lexic
     if (trimmed) out.push({ start, end: start + trimmed.length, type: 'ADDRESS', score });
   };
   for (const m of text.matchAll(STREET)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
+  const mixedCase = /[a-z]/.test(text) && /[A-Z]/.test(text);
+  for (const m of text.matchAll(STREET_IN_PROSE)) {
+    const words = m[0].split(/\s+/).slice(1);
+    if (mixedCase && !words.every((w) => /^(?:[A-Z]|\d+(?:st|nd|rd|th)$)/.test(w))) continue;
+    if (isStreetName(words.slice(0, -1), isCommonWord)) add(m.index, m[0], 0.85);
+  }
   if (/\d{5}/.test(text)) {
     for (const m of text.matchAll(STREET_BEFORE_CITY)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
   }

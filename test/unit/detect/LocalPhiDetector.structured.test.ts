@@ -276,6 +276,11 @@ describe('LocalPhiDetector: what a scan does to a page (misread marks, column br
     expect(covers('953 Fourth Blvd Apt .7C Quincy, MA 27105', '953 Fourth Blvd Apt .7C')).toBe(true);
     expect(covers('25533 | Huntington Trail, | New Bedford, MA 9948.', '25533 | Huntington Trail')).toBe(true);
     expect(untouched('Took Lasix 40 Way, Boston, MA', 'Lasix')).toBe(true);
+    // In prose a street runs up to a function word.
+    expect(covers('Lives at 42 Alder Lane with her son.', '42 Alder Lane')).toBe(true);
+    expect(covers('She moved from 17 Harbor Rd in March.', '17 Harbor Rd')).toBe(true);
+    expect(found('Gave 3 sec pt with no effect.')).toEqual([]);
+    expect(found('Walked 20 ft to the door and back.')).toEqual([]);
     // A label's street split into cells, or its suffix misread ("Or" for "Dr"), before "City, ST 12345".
     expect(covers('64 Willow | Ct, Wilmington, DE 69973', '64 Willow | Ct')).toBe(true);
     expect(covers('4256 | Dogwood | Boulevard, | Dallas, TX 24939', '4256 | Dogwood | Boulevard')).toBe(true);
