@@ -28,7 +28,9 @@ const SHARED_CONFIG = {
   enumType: 'string-literal',
   useTypeImports: true,
   strictScalars: true,
-  scalars: Object.fromEntries(Object.entries(AWS_SCALAR_TYPES).map(([name, type]) => [name, { input: type, output: type }])),
+  scalars: Object.fromEntries(
+    Object.entries(AWS_SCALAR_TYPES).map(([name, type]) => [name, { input: type, output: type }]),
+  ),
 };
 
 const config: CodegenConfig = {
@@ -45,7 +47,11 @@ const config: CodegenConfig = {
     'src/client/generated.ts': {
       plugins: [
         // typed-document-node's TypedDocumentString declares `__meta__?: Record<string, any>`.
-        { add: { content: `${HEADER}\n/* eslint-disable @typescript-eslint/no-explicit-any */\nexport type * from './schemaTypes.ts';` } },
+        {
+          add: {
+            content: `${HEADER}\n/* eslint-disable @typescript-eslint/no-explicit-any */\nexport type * from './schemaTypes.ts';`,
+          },
+        },
         'typescript-operations',
         'typed-document-node',
       ],

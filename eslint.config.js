@@ -8,14 +8,34 @@ import tseslint from 'typescript-eslint';
  * Node's own globals. Web-standard ones (TextEncoder, URL, crypto.subtle, atob, setTimeout) stay allowed:
  * they exist in every runtime the core may run in.
  */
-const NODE_GLOBALS = ['Buffer', 'process', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate'];
+const NODE_GLOBALS = [
+  'Buffer',
+  'process',
+  'require',
+  'module',
+  'exports',
+  '__dirname',
+  '__filename',
+  'global',
+  'setImmediate',
+  'clearImmediate',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', 'dist/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
@@ -28,9 +48,22 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-globals': ['error', ...NODE_GLOBALS.map((name) => ({ name, message: 'src/core uses no Node globals: take it from a port, or use a web-standard API.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...NODE_GLOBALS.map((name) => ({
+          name,
+          message: 'src/core uses no Node globals: take it from a port, or use a web-standard API.',
+        })),
+      ],
       // The same globals reached through globalThis.
-      'no-restricted-properties': ['error', ...NODE_GLOBALS.map((property) => ({ object: 'globalThis', property, message: 'src/core uses no Node globals.' }))],
+      'no-restricted-properties': [
+        'error',
+        ...NODE_GLOBALS.map((property) => ({
+          object: 'globalThis',
+          property,
+          message: 'src/core uses no Node globals.',
+        })),
+      ],
     },
   },
 );

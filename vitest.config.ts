@@ -24,7 +24,10 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: UNIT, exclude: [...configDefaults.exclude, ...SLOW_UNIT] } },
       { extends: true, test: { name: 'slow-unit', include: SLOW_UNIT } },
       // The local server over HTTP and WebSocket, the CLI as a process, CDK synth and bundles, Chromium.
-      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...UNIT] } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...UNIT] },
+      },
     ],
   },
 });

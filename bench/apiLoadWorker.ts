@@ -15,7 +15,8 @@ interface Job {
 }
 
 const job = workerData as Job;
-const call = (text: string) => signedGraphQL(job.url, job.region, job.credentials, { query: job.query, variables: { input: { text } } });
+const call = (text: string) =>
+  signedGraphQL(job.url, job.region, job.credentials, { query: job.query, variables: { input: { text } } });
 
 for (let i = 0; i < job.warmup; i++) await call(job.texts[i % job.texts.length] as string);
 const latencies: number[] = [];

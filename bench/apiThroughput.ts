@@ -21,7 +21,11 @@ const MASK_TEXT = 'mutation($input: MaskTextInput!) { maskText(input: $input) { 
  * maskText over real HTTP with SigV4, against the local API started in this process (in-memory stores).
  * Each case runs `requests` calls with `concurrency` in flight, after a warm-up.
  */
-export async function measureApi(notes: { bytes: number; texts: string[] }[], concurrencies: number[], requests: number): Promise<ApiRun[]> {
+export async function measureApi(
+  notes: { bytes: number; texts: string[] }[],
+  concurrencies: number[],
+  requests: number,
+): Promise<ApiRun[]> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hdm-bench-'));
   const api = await startLocalApi({ port: 0, dataDir, inMemory: true, log: () => {} });
   try {
@@ -30,7 +34,16 @@ export async function measureApi(notes: { bytes: number; texts: string[] }[], co
     const runs: ApiRun[] = [];
     for (const { bytes, texts } of notes) {
       for (const [i, concurrency] of concurrencies.entries()) {
-        const job = { url: api.url, region: api.region, credentials: { accessKeyId: principal.accessKeyId, secretAccessKey: principal.secretAccessKey }, query: MASK_TEXT, texts, concurrency, requests, warmup: i === 0 ? 40 : 10 };
+        const job = {
+          url: api.url,
+          region: api.region,
+          credentials: { accessKeyId: principal.accessKeyId, secretAccessKey: principal.secretAccessKey },
+          query: MASK_TEXT,
+          texts,
+          concurrency,
+          requests,
+          warmup: i === 0 ? 40 : 10,
+        };
         runs.push({ noteBytes: bytes, concurrency, ...summarize(await runWorker(job), requests) });
       }
     }

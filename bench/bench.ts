@@ -25,10 +25,16 @@ const HELP = `Usage: npm run bench -- [options]
 `;
 
 const OPTIONS = {
-  notes: { type: 'string', default: '2000' }, 'doc-mb': { type: 'string', default: '1' }, 'long-docs': { type: 'string', default: '2' },
-  'min-time-ms': { type: 'string', default: '2000' }, 'min-score': { type: 'string', default: '0.5' },
-  'api-requests': { type: 'string', default: '300' }, 'no-api': { type: 'boolean' }, 'no-images': { type: 'boolean' },
-  json: { type: 'string' }, help: { type: 'boolean' },
+  notes: { type: 'string', default: '2000' },
+  'doc-mb': { type: 'string', default: '1' },
+  'long-docs': { type: 'string', default: '2' },
+  'min-time-ms': { type: 'string', default: '2000' },
+  'min-score': { type: 'string', default: '0.5' },
+  'api-requests': { type: 'string', default: '300' },
+  'no-api': { type: 'boolean' },
+  'no-images': { type: 'boolean' },
+  json: { type: 'string' },
+  help: { type: 'boolean' },
 } as const;
 const parsed = (() => {
   try {
@@ -82,22 +88,47 @@ const peakRssMB = process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
 const cli = measureCli(notes, minScore);
 
 console.log(`## LocalPhiDetector throughput (Node ${process.version}, one core, minScore ${minScore})\n`);
-console.log(table(['case', 'docs', 'MB/pass', 'passes', 'seconds', 'MB/s', 'MB/CPU-s', 'chars/s', 'ms/doc', 'entities/pass'],
-  Object.entries(cases).map(([name, c]) => [name, num(c.docs), num(c.bytesPerPass / 1e6, 2), num(c.passes), num(c.seconds, 2),
-    num(c.mbPerSec, 2), num(c.mbPerCpuSec, 2), num(c.charsPerSec), num(c.msPerDoc, 3), num(c.entitiesPerPass)])));
-console.log('\nMB = 10^6 UTF-8 bytes. One untimed warm-up pass per case. MB/s is wall time; MB/CPU-s divides by the CPU time\nthe process used (user + system, GC threads included), which time taken away by a shared host does not inflate.\n');
+console.log(
+  table(
+    ['case', 'docs', 'MB/pass', 'passes', 'seconds', 'MB/s', 'MB/CPU-s', 'chars/s', 'ms/doc', 'entities/pass'],
+    Object.entries(cases).map(([name, c]) => [
+      name,
+      num(c.docs),
+      num(c.bytesPerPass / 1e6, 2),
+      num(c.passes),
+      num(c.seconds, 2),
+      num(c.mbPerSec, 2),
+      num(c.mbPerCpuSec, 2),
+      num(c.charsPerSec),
+      num(c.msPerDoc, 3),
+      num(c.entitiesPerPass),
+    ]),
+  ),
+);
+console.log(
+  '\nMB = 10^6 UTF-8 bytes. One untimed warm-up pass per case. MB/s is wall time; MB/CPU-s divides by the CPU time\nthe process used (user + system, GC threads included), which time taken away by a shared host does not inflate.\n',
+);
 console.log(`### End to end: \`hdm detect --jsonl\` on the short notes, in a fresh process\n`);
-console.log(table(['MB', 'notes', 'seconds (incl. start-up)', 'MB/s', 'peak RSS'],
-  [[num(cli.bytes / 1e6, 2), num(cli.lines), num(cli.seconds, 2), num(cli.mbPerSec, 2), `${num(cli.peakRssMB)} MB`]]));
+console.log(
+  table(
+    ['MB', 'notes', 'seconds (incl. start-up)', 'MB/s', 'peak RSS'],
+    [[num(cli.bytes / 1e6, 2), num(cli.lines), num(cli.seconds, 2), num(cli.mbPerSec, 2), `${num(cli.peakRssMB)} MB`]],
+  ),
+);
 console.log('');
-console.log(table(['start-up and memory', 'value'], [
-  ['import detector module (incl. tsx transpile)', `${num(importMs, 1)} ms`],
-  ['first construction (cold start)', `${num(constructMs, 1)} ms`],
-  ['second construction', `${num(secondConstructMs, 2)} ms`],
-  ['RSS / heap used before loading', `${num(baseline.rssMB)} MB / ${num(baseline.heapUsedMB)} MB`],
-  ['RSS / heap used after loading', `${num(loaded.rssMB)} MB / ${num(loaded.heapUsedMB)} MB`],
-  ['peak RSS of this bench process (incl. the corpus and the timed cases)', `${num(peakRssMB)} MB`],
-]));
+console.log(
+  table(
+    ['start-up and memory', 'value'],
+    [
+      ['import detector module (incl. tsx transpile)', `${num(importMs, 1)} ms`],
+      ['first construction (cold start)', `${num(constructMs, 1)} ms`],
+      ['second construction', `${num(secondConstructMs, 2)} ms`],
+      ['RSS / heap used before loading', `${num(baseline.rssMB)} MB / ${num(baseline.heapUsedMB)} MB`],
+      ['RSS / heap used after loading', `${num(loaded.rssMB)} MB / ${num(loaded.heapUsedMB)} MB`],
+      ['peak RSS of this bench process (incl. the corpus and the timed cases)', `${num(peakRssMB)} MB`],
+    ],
+  ),
+);
 
 let apiRuns: ApiRun[] = [];
 if (!args['no-api']) {
@@ -109,9 +140,24 @@ if (!args['no-api']) {
     ...(await measureApi([{ bytes: 20_000, texts: twentyKb }], [1, 16], Math.max(20, Math.round(requests / 5)))),
   ];
   console.log(`\n## maskText over the local API (signed HTTP, DynamoDB on dynalite, ${process.version})\n`);
-  console.log(table(['note', 'concurrency', 'requests', 'seconds', 'requests/s', 'p50 ms', 'p99 ms', 'failures'],
-    apiRuns.map((r) => [`${num(r.noteBytes / 1000)} KB`, num(r.concurrency), num(r.requests), num(r.seconds, 2), num(r.requestsPerSecond, 1), num(r.p50Ms, 1), num(r.p99Ms, 1), num(r.failures)])));
-  console.log('\nThe load generator signs with @smithy/signature-v4 in a worker thread; the API (HTTP, SigV4 check, GraphQL, detector,\nAWS SDK) runs on the main thread and dynalite in its own worker thread, as `npm start` runs them.');
+  console.log(
+    table(
+      ['note', 'concurrency', 'requests', 'seconds', 'requests/s', 'p50 ms', 'p99 ms', 'failures'],
+      apiRuns.map((r) => [
+        `${num(r.noteBytes / 1000)} KB`,
+        num(r.concurrency),
+        num(r.requests),
+        num(r.seconds, 2),
+        num(r.requestsPerSecond, 1),
+        num(r.p50Ms, 1),
+        num(r.p99Ms, 1),
+        num(r.failures),
+      ]),
+    ),
+  );
+  console.log(
+    '\nThe load generator signs with @smithy/signature-v4 in a worker thread; the API (HTTP, SigV4 check, GraphQL, detector,\nAWS SDK) runs on the main thread and dynalite in its own worker thread, as `npm start` runs them.',
+  );
 }
 
 let images: ImageBenchResult | undefined;
@@ -123,6 +169,25 @@ if (!args['no-images']) {
 if (args.json) {
   fs.mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
   const startup = { importMs, constructMs, secondConstructMs };
-  fs.writeFileSync(args.json, JSON.stringify({ node: process.version, minScore, minTimeMs, startup, baseline, loaded, peakRssMB, cases, cli, api: apiRuns, images }, null, 2));
+  fs.writeFileSync(
+    args.json,
+    JSON.stringify(
+      {
+        node: process.version,
+        minScore,
+        minTimeMs,
+        startup,
+        baseline,
+        loaded,
+        peakRssMB,
+        cases,
+        cli,
+        api: apiRuns,
+        images,
+      },
+      null,
+      2,
+    ),
+  );
   console.error(`wrote ${args.json}`);
 }

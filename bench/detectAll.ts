@@ -7,15 +7,26 @@ export interface SyncDetector {
   detectSync(text: string, options?: { minScore?: number }): PhiEntity[];
 }
 
-export interface Detection { byId: Map<string, PredSpan[]>; ms: number; chars: number }
+export interface Detection {
+  byId: Map<string, PredSpan[]>;
+  ms: number;
+  chars: number;
+}
 
-export function detectAll(detector: SyncDetector, docs: ReadonlyArray<{ id: string; text: string }>, minScore: number): Detection {
+export function detectAll(
+  detector: SyncDetector,
+  docs: ReadonlyArray<{ id: string; text: string }>,
+  minScore: number,
+): Detection {
   const byId = new Map<string, PredSpan[]>();
   let chars = 0;
   const t0 = performance.now();
   for (const d of docs) {
     const found = detector.detectSync(d.text, { minScore });
-    byId.set(d.id, found.map((e) => ({ start: e.BeginOffset, end: e.EndOffset, type: e.Type })));
+    byId.set(
+      d.id,
+      found.map((e) => ({ start: e.BeginOffset, end: e.EndOffset, type: e.Type })),
+    );
     chars += d.text.length;
   }
   return { byId, ms: performance.now() - t0, chars };

@@ -13,7 +13,14 @@ import { formatSweep, minScoreSweep, type SweepRow } from './minScoreSweep.ts';
 import { readCorpus, readPredictions } from './readCorpus.ts';
 import type { GoldDoc, PredSpan } from './score.ts';
 import { formatDetails, spanDetails } from './spanDetails.ts';
-import { CORPUS_KINDS, generatedCorpus, HELD_OUT_SEED, heldOutSeed, SHORTHAND_HELD_OUT_SEED, type CorpusKind } from './syntheticCorpus.ts';
+import {
+  CORPUS_KINDS,
+  generatedCorpus,
+  HELD_OUT_SEED,
+  heldOutSeed,
+  SHORTHAND_HELD_OUT_SEED,
+  type CorpusKind,
+} from './syntheticCorpus.ts';
 import { num } from './table.ts';
 
 const HELP = `Usage: npm run eval -- [options]
@@ -38,14 +45,27 @@ min scores 0.3, 0.5, 0.7, 0.85 and 0.95.
 `;
 
 const OPTIONS = {
-  kind: { type: 'string' }, corpus: { type: 'string' }, pred: { type: 'string' }, count: { type: 'string', default: '800' },
-  seed: { type: 'string' }, 'min-score': { type: 'string', default: '0.5' }, sweep: { type: 'boolean' },
-  'count-whitespace': { type: 'boolean' }, json: { type: 'string' }, details: { type: 'string' }, help: { type: 'boolean' },
+  kind: { type: 'string' },
+  corpus: { type: 'string' },
+  pred: { type: 'string' },
+  count: { type: 'string', default: '800' },
+  seed: { type: 'string' },
+  'min-score': { type: 'string', default: '0.5' },
+  sweep: { type: 'boolean' },
+  'count-whitespace': { type: 'boolean' },
+  json: { type: 'string' },
+  details: { type: 'string' },
+  help: { type: 'boolean' },
 } as const;
 
 type Args = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
 
-interface Source { label: string; docs: GoldDoc[]; generated: boolean; kind?: CorpusKind }
+interface Source {
+  label: string;
+  docs: GoldDoc[];
+  generated: boolean;
+  kind?: CorpusKind;
+}
 
 function usage(message: string): never {
   console.error(`eval: ${message}\n\n${HELP}`);
@@ -66,7 +86,8 @@ function kinds(args: Args): readonly CorpusKind[] {
     if (args.pred && !args.corpus) usage('--pred scores one corpus: add --kind synthetic|shorthand or --corpus');
     return CORPUS_KINDS;
   }
-  if (!(CORPUS_KINDS as readonly string[]).includes(kind)) usage(`--kind must be synthetic, shorthand or both, not "${kind}"`);
+  if (!(CORPUS_KINDS as readonly string[]).includes(kind))
+    usage(`--kind must be synthetic, shorthand or both, not "${kind}"`);
   return [kind as CorpusKind];
 }
 
@@ -78,10 +99,17 @@ async function loadSources(args: Args): Promise<Source[]> {
   }
   const count = numberOption(args.count, 'count', 1, 1e6)!;
   const seedOption = numberOption(args.seed, 'seed', 0, 2 ** 32);
-  return Promise.all(kinds(args).map(async (kind) => {
-    const seed = seedOption ?? heldOutSeed(kind);
-    return { label: `${kind} corpus (seed ${seed}, ${count} docs)`, docs: await generatedCorpus(kind, count, seed), generated: true, kind };
-  }));
+  return Promise.all(
+    kinds(args).map(async (kind) => {
+      const seed = seedOption ?? heldOutSeed(kind);
+      return {
+        label: `${kind} corpus (seed ${seed}, ${count} docs)`,
+        docs: await generatedCorpus(kind, count, seed),
+        generated: true,
+        kind,
+      };
+    }),
+  );
 }
 
 /** Runs the detector at most once per threshold per corpus (the report's threshold is one of the sweep's). */
@@ -93,16 +121,35 @@ function cachedDetect(detector: SyncDetector, docs: readonly GoldDoc[]) {
   };
 }
 
-interface Scored { preds: Map<string, PredSpan[]>; timing: string; timingJson: object; sweep: SweepRow[] | null }
+interface Scored {
+  preds: Map<string, PredSpan[]>;
+  timing: string;
+  timingJson: object;
+  sweep: SweepRow[] | null;
+}
 
-function runDetector(detector: SyncDetector, constructMs: number, source: Source, args: Args, minScore: number): Scored {
+function runDetector(
+  detector: SyncDetector,
+  constructMs: number,
+  source: Source,
+  args: Args,
+  minScore: number,
+): Scored {
   const detect = cachedDetect(detector, source.docs);
   const run = detect(minScore);
-  const timing = `Detection: ${num(run.ms)} ms for ${num(run.chars)} chars (${num(run.chars / (run.ms / 1000))} chars/s, one cold pass; ` +
+  const timing =
+    `Detection: ${num(run.ms)} ms for ${num(run.chars)} chars (${num(run.chars / (run.ms / 1000))} chars/s, one cold pass; ` +
     `npm run bench for throughput). Detector construction: ${num(constructMs, 1)} ms.`;
   const wantSweep = source.generated || !!args.sweep;
-  const sweep = wantSweep ? minScoreSweep(source.docs, (m) => detect(m).byId, { countWhitespace: !!args['count-whitespace'] }) : null;
-  return { preds: run.byId, timing, timingJson: { constructMs, detectMs: run.ms, charsPerSec: run.chars / (run.ms / 1000) }, sweep };
+  const sweep = wantSweep
+    ? minScoreSweep(source.docs, (m) => detect(m).byId, { countWhitespace: !!args['count-whitespace'] })
+    : null;
+  return {
+    preds: run.byId,
+    timing,
+    timingJson: { constructMs, detectMs: run.ms, charsPerSec: run.chars / (run.ms / 1000) },
+    sweep,
+  };
 }
 
 function readPred(file: string, docs: readonly GoldDoc[]): Scored {
@@ -111,14 +158,28 @@ function readPred(file: string, docs: readonly GoldDoc[]): Scored {
   return { preds: p.byId, timing: '', timingJson: {}, sweep: null };
 }
 
-function report(source: Source, scored: Scored, args: Args, system: string, minScore: number, details: number | undefined): object {
+function report(
+  source: Source,
+  scored: Scored,
+  args: Args,
+  system: string,
+  minScore: number,
+  details: number | undefined,
+): object {
   const result = evaluate(source.docs, scored.preds, { countWhitespace: !!args['count-whitespace'] });
   console.log(`## PHI evaluation: ${system} on ${source.label}\n`);
   if (scored.timing) console.log(scored.timing);
   console.log(formatReport(result));
   if (scored.sweep) console.log(`\n### Min score (entity level, type-agnostic, in %)\n\n${formatSweep(scored.sweep)}`);
   if (details) console.log('\n' + formatDetails(spanDetails(source.docs, scored.preds, details)));
-  return { source: source.label, system, minScore, timing: scored.timingJson, ...result, ...(scored.sweep ? { sweep: scored.sweep } : {}) };
+  return {
+    source: source.label,
+    system,
+    minScore,
+    timing: scored.timingJson,
+    ...result,
+    ...(scored.sweep ? { sweep: scored.sweep } : {}),
+  };
 }
 
 async function main(): Promise<void> {
@@ -140,7 +201,9 @@ async function main(): Promise<void> {
   const system = args.pred ? `predictions ${path.basename(args.pred)}` : `LocalPhiDetector, minScore ${minScore}`;
   const results = sources.map((source, k) => {
     if (k > 0) console.log('\n');
-    const scored = detector ? runDetector(detector, constructMs, source, args, minScore) : readPred(args.pred!, source.docs);
+    const scored = detector
+      ? runDetector(detector, constructMs, source, args, minScore)
+      : readPred(args.pred!, source.docs);
     return report(source, scored, args, system, minScore, details);
   });
   for (const source of sources) {
@@ -148,7 +211,16 @@ async function main(): Promise<void> {
     console.log('\n');
     const heldOut = withoutNeutralWords();
     const scored = runDetector(heldOut, 0, source, args, minScore);
-    results.push(report(source, scored, args, `${system}, the corpus's neutral words removed from its whitelist`, minScore, details));
+    results.push(
+      report(
+        source,
+        scored,
+        args,
+        `${system}, the corpus's neutral words removed from its whitelist`,
+        minScore,
+        details,
+      ),
+    );
   }
   if (args.json) writeJson(args.json, results);
 }
@@ -175,7 +247,8 @@ function writeJson(file: string, results: object[]): void {
 /** Bad or missing input files are user errors: say where, without a stack trace or their text. */
 function fail(e: unknown): never {
   if (e instanceof JsonlError) console.error(`eval: bad input: ${e.message}`);
-  else if (e instanceof Error && 'code' in e && 'path' in e) console.error(`eval: ${e.message}`); // fs errors
+  else if (e instanceof Error && 'code' in e && 'path' in e)
+    console.error(`eval: ${e.message}`); // fs errors
   else console.error(e);
   process.exit(1);
 }

@@ -35,9 +35,14 @@ it. Targets (issue 12): all PHI words covered >= ${TARGETS.phi}, every kind of p
 `;
 
 const OPTIONS = {
-  pages: { type: 'string', default: '16' }, seed: { type: 'string', default: '20261201' }, shared: { type: 'string' },
-  fonts: { type: 'string', default: 'dejavu' }, turn: { type: 'string', default: '0' },
-  'min-score': { type: 'string', default: '0.5' }, json: { type: 'string' }, help: { type: 'boolean' },
+  pages: { type: 'string', default: '16' },
+  seed: { type: 'string', default: '20261201' },
+  shared: { type: 'string' },
+  fonts: { type: 'string', default: 'dejavu' },
+  turn: { type: 'string', default: '0' },
+  'min-score': { type: 'string', default: '0.5' },
+  json: { type: 'string' },
+  help: { type: 'boolean' },
 } as const;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -49,7 +54,8 @@ function usage(message: string): never {
 
 function numberOption(value: string | undefined, name: string, min: number, max: number): number {
   const n = Number(value);
-  if (value === undefined || !Number.isFinite(n) || n < min || n > max) usage(`--${name} must be a number in [${min}, ${max}]`);
+  if (value === undefined || !Number.isFinite(n) || n < min || n > max)
+    usage(`--${name} must be a number in [${min}, ${max}]`);
   return n;
 }
 
@@ -70,7 +76,8 @@ async function main(): Promise<void> {
   const fonts = fontSet(args.fonts);
   if (fonts.length === 0) usage('fc-list found no font families');
   const sharedDir = path.resolve(args.shared ?? path.join(here, '..', '..', 'shared', 'images'));
-  if (args.shared !== undefined && !fs.existsSync(path.join(sharedDir, 'ground_truth.json'))) usage('--shared DIR must hold ground_truth.json');
+  if (args.shared !== undefined && !fs.existsSync(path.join(sharedDir, 'ground_truth.json')))
+    usage('--shared DIR must hold ground_truth.json');
 
   const plans = planPages(count, seed, { fonts, turn: turn as QuarterTurn });
   const pipeline = imagePipeline(minScore);

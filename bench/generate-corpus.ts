@@ -38,10 +38,17 @@ if (values.kind !== 'synthetic' && values.kind !== 'shorthand') {
   console.error('--kind must be synthetic or shorthand');
   process.exit(2);
 }
-const styles = values.styles ? values.styles.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+const styles = values.styles
+  ? values.styles
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+  : undefined;
 const options = { seed, count, ...(styles ? { styles } : {}) };
 const shorthand = values.kind === 'shorthand';
-const out = values.out ?? (shorthand ? 'bench/shorthandCorpus/shorthand-clinical.jsonl' : 'bench/corpus/synthetic-clinical.jsonl');
+const out =
+  values.out ??
+  (shorthand ? 'bench/shorthandCorpus/shorthand-clinical.jsonl' : 'bench/corpus/synthetic-clinical.jsonl');
 
 const docs: CorpusDoc[] = shorthand ? generateShorthandCorpus(options) : generateCorpus(options);
 mkdirSync(dirname(out), { recursive: true });

@@ -59,11 +59,16 @@ const MB = 1024 * 1024;
 /** Times each port call; maskImageContent calls each once per page. */
 class Timed implements TextExtractor, PhiDetector, ImageRedactor {
   seconds = { ocr: 0, detect: 0, redact: 0 };
-  constructor(private readonly ocr: TextExtractor, private readonly detector: PhiDetector, private readonly redactor: ImageRedactor) {}
+  constructor(
+    private readonly ocr: TextExtractor,
+    private readonly detector: PhiDetector,
+    private readonly redactor: ImageRedactor,
+  ) {}
   extract = (image: PreparedImage) => this.#time('ocr', () => this.ocr.extract(image));
   detect = (text: string) => this.#time('detect', () => this.detector.detect(text));
   prepare = (input: Uint8Array) => this.redactor.prepare(input);
-  redact: ImageRedactor['redact'] = (image, regions, options) => this.#time('redact', () => this.redactor.redact(image, regions, options));
+  redact: ImageRedactor['redact'] = (image, regions, options) =>
+    this.#time('redact', () => this.redactor.redact(image, regions, options));
   async #time<T>(stage: 'ocr' | 'detect' | 'redact', work: () => Promise<T>): Promise<T> {
     const t0 = performance.now();
     try {
@@ -95,16 +100,32 @@ export async function measureImages(options: ImageBenchOptions = {}): Promise<Im
     const t0 = performance.now();
     const prepared = await redactor.prepare(bytes);
     const prepare = (performance.now() - t0) / 1000;
-    const masked = await maskImageContent({ extractor: timed, redactor: timed, detector: timed, fill: '#000', paddingPx: DEFAULT_IMAGE_PADDING_PX }, prepared, mask);
+    const masked = await maskImageContent(
+      { extractor: timed, redactor: timed, detector: timed, fill: '#000', paddingPx: DEFAULT_IMAGE_PADDING_PX },
+      prepared,
+      mask,
+    );
     const t1 = performance.now();
-    await objects.put({ bucket: 'bench-output', key: `masked/${stored++}/image.${masked.image.format}` }, masked.image.bytes, masked.image.contentType);
+    await objects.put(
+      { bucket: 'bench-output', key: `masked/${stored++}/image.${masked.image.format}` },
+      masked.image.bytes,
+      masked.image.contentType,
+    );
     return { prepare, store: (performance.now() - t1) / 1000, total: (performance.now() - t0) / 1000 };
   };
   try {
     const runs: ImageSizeRun[] = [];
     for (const [size, dims] of Object.entries(PAGE_SIZES).reverse()) {
-      const pages = await Promise.all(Array.from({ length: count }, (_, i) =>
-        generatePage({ seed: 900 + i, style: PAGE_STYLES[i % PAGE_STYLES.length] as (typeof PAGE_STYLES)[number], ...dims, fontSize: 22 })));
+      const pages = await Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          generatePage({
+            seed: 900 + i,
+            style: PAGE_STYLES[i % PAGE_STYLES.length] as (typeof PAGE_STYLES)[number],
+            ...dims,
+            fontSize: 22,
+          }),
+        ),
+      );
       await maskPage(pages[0]!.bytes, new Timed(ocr, detector, redactor)); // warm-up: starts the workers, loads the detector
       const timed = new Timed(ocr, detector, redactor);
       let prepare = 0;
@@ -122,8 +143,20 @@ export async function measureImages(options: ImageBenchOptions = {}): Promise<Im
       const s = timed.seconds;
       const n = pages.length;
       runs.push({
-        size: size.toUpperCase(), ...dims, pages: n, concurrentSeconds, pagesPerMinute: (60 * n) / concurrentSeconds,
-        perPage: { prepare: prepare / n, ocr: s.ocr / n, detect: s.detect / n, redact: s.redact / n, store: store / n, map: (total - prepare - s.ocr - s.detect - s.redact - store) / n, total: total / n },
+        size: size.toUpperCase(),
+        ...dims,
+        pages: n,
+        concurrentSeconds,
+        pagesPerMinute: (60 * n) / concurrentSeconds,
+        perPage: {
+          prepare: prepare / n,
+          ocr: s.ocr / n,
+          detect: s.detect / n,
+          redact: s.redact / n,
+          store: store / n,
+          map: (total - prepare - s.ocr - s.detect - s.redact - store) / n,
+          total: total / n,
+        },
       });
     }
     return { poolSize: ocr.workerCount, runs, peakRssMB: peak, startRssMB };
@@ -140,9 +173,32 @@ export function formatImageBench(result: ImageBenchResult): string {
   const s = (x: number) => num(x, 3);
   return [
     `## maskImage content: OCR (tesseract.js, pool of ${result.poolSize}), detector, sharp redaction (${process.version})\n`,
-    table(['page', 'pages', 'prepare s', 'OCR s', 'detect s', 'map s', 'redact s', 'store s', 'end to end s/page', 'pages/min (pool)'],
-      result.runs.map((r) => [`${r.size} (${r.width}×${r.height})`, num(r.pages), s(r.perPage.prepare), s(r.perPage.ocr), s(r.perPage.detect),
-        s(r.perPage.map), s(r.perPage.redact), s(r.perPage.store), s(r.perPage.total), num(r.pagesPerMinute, 1)])),
+    table(
+      [
+        'page',
+        'pages',
+        'prepare s',
+        'OCR s',
+        'detect s',
+        'map s',
+        'redact s',
+        'store s',
+        'end to end s/page',
+        'pages/min (pool)',
+      ],
+      result.runs.map((r) => [
+        `${r.size} (${r.width}×${r.height})`,
+        num(r.pages),
+        s(r.perPage.prepare),
+        s(r.perPage.ocr),
+        s(r.perPage.detect),
+        s(r.perPage.map),
+        s(r.perPage.redact),
+        s(r.perPage.store),
+        s(r.perPage.total),
+        num(r.pagesPerMinute, 1),
+      ]),
+    ),
     '',
     `Generated pages (one per style, 22 px body text, PNG), generation not timed; one warm-up page per size. Stage times are means`,
     `with one page at a time; store is the put to s3rver through the S3 adapter; pages/min submits all pages at once to the pool. RSS: ${num(result.startRssMB)} MB`,

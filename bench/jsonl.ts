@@ -3,13 +3,20 @@
 import fs from 'node:fs';
 
 export class JsonlError extends Error {
-  constructor(readonly source: string, readonly line: number, reason: string) {
+  constructor(
+    readonly source: string,
+    readonly line: number,
+    reason: string,
+  ) {
     super(`${source}:${line}: ${reason}`);
     this.name = 'JsonlError';
   }
 }
 
-export interface JsonlRecord { line: number; value: unknown }
+export interface JsonlRecord {
+  line: number;
+  value: unknown;
+}
 
 /** Parse JSONL text; blank lines are skipped, CRLF and a leading BOM are accepted. */
 export function parseJsonl(text: string, source: string): JsonlRecord[] {

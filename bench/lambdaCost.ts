@@ -27,10 +27,11 @@ const CALLER = 'arn:aws:iam::000000000000:user/bench';
 
 /** A synthetic clinical note (invented names, numbers and places) padded to exactly 1,024 UTF-8 bytes. */
 export function noteOf1Kb(): string {
-  const note = 'Pt Marla Quenby, 67 y/o F, MRN 88231907, seen 03/14/2023 at Lakeview Medical Center, 1200 Harbor Rd, '
-    + 'Portland OR 97205, by Dr. Ohanian. Call back at 555-867-5309 or marla.quenby@example.com. Hx of HTN, DM2 on '
-    + 'metformin 500 mg BID; BP 142/88, HR 76, afebrile. Daughter Jane Quenby (555-201-7788) present at bedside. '
-    + 'Plan: recheck A1c in 3 months, follow-up with Dr. Ohanian on 04/11/2023, renal panel, diet counselling. ';
+  const note =
+    'Pt Marla Quenby, 67 y/o F, MRN 88231907, seen 03/14/2023 at Lakeview Medical Center, 1200 Harbor Rd, ' +
+    'Portland OR 97205, by Dr. Ohanian. Call back at 555-867-5309 or marla.quenby@example.com. Hx of HTN, DM2 on ' +
+    'metformin 500 mg BID; BP 142/88, HR 76, afebrile. Daughter Jane Quenby (555-201-7788) present at bedside. ' +
+    'Plan: recheck A1c in 3 months, follow-up with Dr. Ohanian on 04/11/2023, renal panel, diet counselling. ';
   let text = note;
   while (Buffer.byteLength(text) < 1024) text += note;
   return Buffer.from(text).subarray(0, 1024).toString('utf8');
@@ -69,21 +70,45 @@ interface ChildResult {
 }
 
 function maskTextEvent(text: string, clientToken?: string) {
-  const identity = { accountId: '000000000000', userArn: CALLER, username: 'AIDABENCH', sourceIp: ['203.0.113.7'], cognitoIdentityId: null, cognitoIdentityPoolId: null, cognitoIdentityAuthType: null, cognitoIdentityAuthProvider: null };
+  const identity = {
+    accountId: '000000000000',
+    userArn: CALLER,
+    username: 'AIDABENCH',
+    sourceIp: ['203.0.113.7'],
+    cognitoIdentityId: null,
+    cognitoIdentityPoolId: null,
+    cognitoIdentityAuthType: null,
+    cognitoIdentityAuthProvider: null,
+  };
   const selectionSetList = ['id', 'status', 'maskedText', 'findingCount'];
   return {
-    arguments: { input: { text, ...(clientToken ? { clientToken } : {}) } }, identity, source: null,
+    arguments: { input: { text, ...(clientToken ? { clientToken } : {}) } },
+    identity,
+    source: null,
     request: { headers: { 'content-type': 'application/json' }, domainName: null },
-    info: { parentTypeName: 'Mutation', fieldName: 'maskText', variables: {}, selectionSetList, selectionSetGraphQL: `{ ${selectionSetList.join(' ')} }` },
-    prev: null, stash: {},
+    info: {
+      parentTypeName: 'Mutation',
+      fieldName: 'maskText',
+      variables: {},
+      selectionSetList,
+      selectionSetGraphQL: `{ ${selectionSetList.join(' ')} }`,
+    },
+    prev: null,
+    stash: {},
   };
 }
 
 /** DetectPHI's answer for the note: the stand-in reports the note's phone numbers, e-mail and dates (offsets in code points). */
 function detectPhi(text: string) {
   const entities = [...text.matchAll(/\d{3}-\d{3}-\d{4}|[\w.]+@example\.com|\d{2}\/\d{2}\/\d{4}/g)].map((m, Id) => ({
-    Id, BeginOffset: m.index, EndOffset: m.index + m[0].length, Score: 0.97, Text: m[0], Category: 'PROTECTED_HEALTH_INFORMATION',
-    Type: m[0].includes('@') ? 'EMAIL' : m[0].includes('/') ? 'DATE' : 'PHONE_OR_FAX', Traits: [],
+    Id,
+    BeginOffset: m.index,
+    EndOffset: m.index + m[0].length,
+    Score: 0.97,
+    Text: m[0],
+    Category: 'PROTECTED_HEALTH_INFORMATION',
+    Type: m[0].includes('@') ? 'EMAIL' : m[0].includes('/') ? 'DATE' : 'PHONE_OR_FAX',
+    Traits: [],
   }));
   return { Entities: entities, ModelVersion: '0.1.0' };
 }
@@ -106,36 +131,50 @@ async function startStub(outdir: string): Promise<{ server: Server; baseUrl: str
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, baseUrl: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, certFile: certificate.certFile };
+  return {
+    server,
+    baseUrl: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    certFile: certificate.certFile,
+  };
 }
 
-async function invoke(bundles: LambdaBundles, dynalite: RunningDynalite, stub: { baseUrl: string; certFile: string }, events: unknown[], detector: string): Promise<ChildResult> {
+async function invoke(
+  bundles: LambdaBundles,
+  dynalite: RunningDynalite,
+  stub: { baseUrl: string; certFile: string },
+  events: unknown[],
+  detector: string,
+): Promise<ChildResult> {
   const script = join(bundles.outdir, 'bench-child.mjs');
   const eventsFile = join(bundles.outdir, `bench-${randomUUID()}.json`);
   await writeFile(script, CHILD);
   await writeFile(eventsFile, JSON.stringify(events));
-  const { stdout } = await run(process.execPath, [script, pathToFileURL(join(bundles.graphql, 'index.mjs')).href, eventsFile], {
-    timeout: 300_000,
-    maxBuffer: 64 * 1024 * 1024,
-    cwd: bundles.outdir,
-    env: {
-      PATH: process.env.PATH,
-      NODE_OPTIONS: '--enable-source-maps',
-      NODE_EXTRA_CA_CERTS: stub.certFile,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'bench',
-      AWS_SECRET_ACCESS_KEY: 'bench',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      AWS_ENDPOINT_URL_DYNAMODB: dynalite.endpoint,
-      AWS_ENDPOINT_URL_COMPREHENDMEDICAL: stub.baseUrl,
-      [AWS_ENV.tableName]: TABLE,
-      [AWS_ENV.bucket]: 'hdm-bench-in',
-      [AWS_ENV.outputBucket]: 'hdm-bench-out',
-      [AWS_ENV.graphqlUrl]: `${stub.baseUrl}/graphql`,
-      [AWS_ENV.queueUrl]: `${stub.baseUrl}/000000000000/hdm-jobs`,
-      [AWS_ENV.detector]: detector,
+  const { stdout } = await run(
+    process.execPath,
+    [script, pathToFileURL(join(bundles.graphql, 'index.mjs')).href, eventsFile],
+    {
+      timeout: 300_000,
+      maxBuffer: 64 * 1024 * 1024,
+      cwd: bundles.outdir,
+      env: {
+        PATH: process.env.PATH,
+        NODE_OPTIONS: '--enable-source-maps',
+        NODE_EXTRA_CA_CERTS: stub.certFile,
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: 'bench',
+        AWS_SECRET_ACCESS_KEY: 'bench',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        AWS_ENDPOINT_URL_DYNAMODB: dynalite.endpoint,
+        AWS_ENDPOINT_URL_COMPREHENDMEDICAL: stub.baseUrl,
+        [AWS_ENV.tableName]: TABLE,
+        [AWS_ENV.bucket]: 'hdm-bench-in',
+        [AWS_ENV.outputBucket]: 'hdm-bench-out',
+        [AWS_ENV.graphqlUrl]: `${stub.baseUrl}/graphql`,
+        [AWS_ENV.queueUrl]: `${stub.baseUrl}/000000000000/hdm-jobs`,
+        [AWS_ENV.detector]: detector,
+      },
     },
-  });
+  );
   const line = stdout.split('\n').find((l) => l.startsWith('HDM_RESULT '));
   if (!line) throw new Error(`the child printed no result:\n${stdout}`);
   return JSON.parse(line.slice('HDM_RESULT '.length)) as ChildResult;
@@ -145,7 +184,8 @@ const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
-const p90 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))]!;
+const p90 = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))]!;
 
 /** Request names with counts, e.g. "PutItem, BatchWriteItem, UpdateItem". */
 function requestMix(requests: string[]): string {
@@ -155,9 +195,12 @@ function requestMix(requests: string[]): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { invocations: { type: 'string', default: '50' }, json: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { invocations: { type: 'string', default: '50' }, json: { type: 'string' } },
+  });
   const invocations = Number(values.invocations);
-  if (!Number.isInteger(invocations) || invocations < 1) throw new Error('--invocations must be a positive whole number');
+  if (!Number.isInteger(invocations) || invocations < 1)
+    throw new Error('--invocations must be a positive whole number');
   const text = noteOf1Kb();
 
   console.error('synthesizing the stack with bundling on …');
@@ -174,15 +217,36 @@ async function main(): Promise<void> {
   try {
     for (const detector of ['comprehend-medical', 'local']) {
       for (const token of [false, true]) {
-        const events = Array.from({ length: invocations + 1 }, () => maskTextEvent(text, token ? randomUUID() : undefined));
+        const events = Array.from({ length: invocations + 1 }, () =>
+          maskTextEvent(text, token ? randomUUID() : undefined),
+        );
         const { importMs, results } = await invoke(bundles, dynalite, stub, events, detector);
         const [cold, ...warm] = results;
-        if (!cold || results.some((r) => r.status !== 'SUCCEEDED')) throw new Error(`not every job SUCCEEDED: ${JSON.stringify(results.map((r) => r.status))}`);
+        if (!cold || results.some((r) => r.status !== 'SUCCEEDED'))
+          throw new Error(`not every job SUCCEEDED: ${JSON.stringify(results.map((r) => r.status))}`);
         const requests = warm.map((r) => r.requests.length);
         const ms = warm.map((r) => r.ms);
         const name = `${detector}${token ? ', clientToken' : ''}`;
-        rows.push([name, String(Math.max(...requests)), requestMix(warm[0]?.requests ?? []), median(ms).toFixed(1), p90(ms).toFixed(1), (importMs + cold.ms).toFixed(0), String(cold.findings ?? '')]);
-        report.push({ detector, clientToken: token, invocations, dynamoDbRequests: Math.max(...requests), mix: requestMix(warm[0]?.requests ?? []), warmMedianMs: median(ms), warmP90Ms: p90(ms), coldMs: importMs + cold.ms, findings: cold.findings });
+        rows.push([
+          name,
+          String(Math.max(...requests)),
+          requestMix(warm[0]?.requests ?? []),
+          median(ms).toFixed(1),
+          p90(ms).toFixed(1),
+          (importMs + cold.ms).toFixed(0),
+          String(cold.findings ?? ''),
+        ]);
+        report.push({
+          detector,
+          clientToken: token,
+          invocations,
+          dynamoDbRequests: Math.max(...requests),
+          mix: requestMix(warm[0]?.requests ?? []),
+          warmMedianMs: median(ms),
+          warmP90Ms: p90(ms),
+          coldMs: importMs + cold.ms,
+          findings: cold.findings,
+        });
       }
     }
   } finally {
@@ -190,8 +254,23 @@ async function main(): Promise<void> {
     await dynalite.close();
     await rm(bundles.outdir, { recursive: true, force: true });
   }
-  console.log(`maskText of a 1,024-byte note, GraphQL function bundle (index.mjs ${(bundleBytes / 1024).toFixed(0)} KiB) in plain Node ${process.version}; ${invocations} warm invocations after one cold one\n`);
-  console.log(table(['detector', 'DynamoDB requests', 'requests (warm)', 'warm p50 ms', 'warm p90 ms', 'cold ms (import + 1st)', 'findings'], rows));
+  console.log(
+    `maskText of a 1,024-byte note, GraphQL function bundle (index.mjs ${(bundleBytes / 1024).toFixed(0)} KiB) in plain Node ${process.version}; ${invocations} warm invocations after one cold one\n`,
+  );
+  console.log(
+    table(
+      [
+        'detector',
+        'DynamoDB requests',
+        'requests (warm)',
+        'warm p50 ms',
+        'warm p90 ms',
+        'cold ms (import + 1st)',
+        'findings',
+      ],
+      rows,
+    ),
+  );
   if (values.json) await writeFile(values.json, JSON.stringify(report, null, 2));
 }
 

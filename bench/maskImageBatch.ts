@@ -29,7 +29,10 @@ async function writePages(dir: string, count: number): Promise<string[]> {
   const files: string[] = [];
   for (const [i, plan] of planPages(count, SEED).entries()) {
     const page = await generatePage(plan.options);
-    const file = path.join(dir, `page-${String(i).padStart(3, '0')}.${plan.options.jpegQuality !== undefined ? 'jpg' : 'png'}`);
+    const file = path.join(
+      dir,
+      `page-${String(i).padStart(3, '0')}.${plan.options.jpegQuality !== undefined ? 'jpg' : 'png'}`,
+    );
     writeFileSync(file, page.bytes);
     files.push(file);
   }
@@ -37,13 +40,18 @@ async function writePages(dir: string, count: number): Promise<string[]> {
 }
 
 async function generated(dir: string, count: number): Promise<string[]> {
-  console.log(`Generating ${count} pages of eval:images' plan, seed ${SEED} (8 kinds, 800x600 to 2480x3508, skew, JPEG, noise)...`);
+  console.log(
+    `Generating ${count} pages of eval:images' plan, seed ${SEED} (8 kinds, 800x600 to 2480x3508, skew, JPEG, noise)...`,
+  );
   return writePages(dir, count);
 }
 
 /** The files directly in `folder`, sorted (hdm itself skips any that are not images). */
 function pagesIn(folder: string): string[] {
-  const files = readdirSync(folder).filter((name) => !name.startsWith('.')).sort().map((name) => path.join(folder, name));
+  const files = readdirSync(folder)
+    .filter((name) => !name.startsWith('.'))
+    .sort()
+    .map((name) => path.join(folder, name));
   console.log(`${files.length} files from ${folder}`);
   return files;
 }
@@ -51,13 +59,19 @@ function pagesIn(folder: string): string[] {
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function timeRun(files: readonly string[], out: string, setup: Setup): number {
   const env = { ...process.env, HDM_BENCH_IN_FLIGHT_EXTRA: String(setup.extra) };
   const started = performance.now();
-  const child = spawnSync(process.execPath, [path.join(ROOT, 'bin/hdm.js'), 'mask-image', ...files, '-o', out, '--concurrency', String(setup.concurrency)], { env, encoding: 'utf8' });
+  const child = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'bin/hdm.js'), 'mask-image', ...files, '-o', out, '--concurrency', String(setup.concurrency)],
+    { env, encoding: 'utf8' },
+  );
   const seconds = (performance.now() - started) / 1000;
   if (child.status !== 0) throw new Error(`hdm mask-image exited with ${child.status}:\n${child.stderr.slice(-800)}`);
   return seconds;
@@ -88,7 +102,9 @@ try {
     const s = median(seconds[i] ?? []);
     return [setup.label, String(PAGES), num(s, 1), num(s / PAGES, 2), num(PAGES / s, 2)];
   });
-  console.log(`\n${availableParallelism()} cores; one process per run, start-up included; median of ${ROUNDS} round(s).\n`);
+  console.log(
+    `\n${availableParallelism()} cores; one process per run, start-up included; median of ${ROUNDS} round(s).\n`,
+  );
   console.log(table(['setup', 'pages', 'seconds', 's/page', 'pages/s'], rows));
 } finally {
   rmSync(dir, { recursive: true, force: true });

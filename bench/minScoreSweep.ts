@@ -6,7 +6,12 @@ import { pct, table } from './table.ts';
 
 export const SWEEP_MIN_SCORES: readonly number[] = [0.3, 0.5, 0.7, 0.85, 0.95];
 
-export interface SweepRow { minScore: number; precision: number | null; recall: number | null; leakRate: number | null }
+export interface SweepRow {
+  minScore: number;
+  precision: number | null;
+  recall: number | null;
+  leakRate: number | null;
+}
 
 /** `detect(minScore)` returns predictions by doc id; callers may cache it for a threshold they already ran. */
 export function minScoreSweep(
@@ -22,5 +27,8 @@ export function minScoreSweep(
 }
 
 export function formatSweep(rows: readonly SweepRow[]): string {
-  return table(['min score', 'P', 'R', 'leak rate'], rows.map((r) => [String(r.minScore), pct(r.precision), pct(r.recall), pct(r.leakRate)]));
+  return table(
+    ['min score', 'P', 'R', 'leak rate'],
+    rows.map((r) => [String(r.minScore), pct(r.precision), pct(r.recall), pct(r.leakRate)]),
+  );
 }

@@ -19,9 +19,13 @@ const SHARED_CORPORA = ['smoke.jsonl', 'corpus/presidio-synth-v2.jsonl'];
 
 const { values: args } = parseArgs({
   options: {
-    shared: { type: 'string', default: path.join(REPO, '..', 'shared') }, corpus: { type: 'string' },
-    count: { type: 'string', default: '800' }, peers: { type: 'string', default: 'all' },
-    out: { type: 'string', default: path.join(REPO, 'bench', 'results', 'peers') }, keep: { type: 'boolean' }, help: { type: 'boolean' },
+    shared: { type: 'string', default: path.join(REPO, '..', 'shared') },
+    corpus: { type: 'string' },
+    count: { type: 'string', default: '800' },
+    peers: { type: 'string', default: 'all' },
+    out: { type: 'string', default: path.join(REPO, 'bench', 'results', 'peers') },
+    keep: { type: 'boolean' },
+    help: { type: 'boolean' },
   },
   strict: true,
 });
@@ -34,7 +38,9 @@ on FILE (default: a held-out synthetic corpus of N docs) and on the shared ${SHA
 
 /** Accept the shared folder or its bench/ subfolder. */
 function findSharedBench(dir: string): string | undefined {
-  return [path.join(dir, 'bench'), dir].find((d) => fs.existsSync(path.join(d, 'run.mjs')) && fs.existsSync(path.join(d, 'package-lock.json')));
+  return [path.join(dir, 'bench'), dir].find(
+    (d) => fs.existsSync(path.join(d, 'run.mjs')) && fs.existsSync(path.join(d, 'package-lock.json')),
+  );
 }
 
 function run(cmd: string, argv: string[], cwd: string): void {
@@ -81,9 +87,16 @@ It is the PHI peer benchmark folder kept next to this repository, not part of it
       const preds = detectAll(detector, docs, MIN_SCORE).byId;
       // The harness names a prediction file's system after the file: keep it recognisable.
       const predFile = path.join(tmp, 'health-data-masking.jsonl');
-      writeJsonl(predFile, docs.map((d) => ({ id: d.id, spans: preds.get(d.id) ?? [] })));
+      writeJsonl(
+        predFile,
+        docs.map((d) => ({ id: d.id, spans: preds.get(d.id) ?? [] })),
+      );
       const out = path.join(path.resolve(args.out), `${name}.json`);
-      run(process.execPath, ['run.mjs', '--corpus', corpus, '--peers', args.peers, '--pred', predFile, '--out', out], work);
+      run(
+        process.execPath,
+        ['run.mjs', '--corpus', corpus, '--peers', args.peers, '--pred', predFile, '--out', out],
+        work,
+      );
     }
   } finally {
     if (args.keep) console.error(`kept ${tmp}`);

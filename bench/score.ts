@@ -4,17 +4,51 @@
 // our numbers can be put next to the peers' without a footnote. Offsets are UTF-16, half-open.
 import { PHI_TYPES } from '../src/core/PhiEntity.ts';
 
-export interface GoldSpan { start: number; end: number; type: string }
+export interface GoldSpan {
+  start: number;
+  end: number;
+  type: string;
+}
 /** A predicted span; no type (or a type outside the known set) still counts as masked text. */
-export interface PredSpan { start: number; end: number; type?: string | undefined }
-export interface GoldDoc { id: string; text: string; spans: GoldSpan[]; style?: string }
+export interface PredSpan {
+  start: number;
+  end: number;
+  type?: string | undefined;
+}
+export interface GoldDoc {
+  id: string;
+  text: string;
+  spans: GoldSpan[];
+  style?: string;
+}
 
-export interface Counts { tpP: number; nP: number; tpR: number; nR: number }
-export interface Prf extends Counts { precision: number | null; recall: number | null; f1: number | null }
-export interface EntityScores { agnostic: Prf; aware: Prf; fullCoverRecall: number | null; leakRate: number | null }
-export interface LevelScores { entity: EntityScores; char: { agnostic: Prf; aware: Prf } }
-export interface Scores extends LevelScores { perType: Record<string, LevelScores> }
-export interface ScoreOptions { countWhitespace?: boolean }
+export interface Counts {
+  tpP: number;
+  nP: number;
+  tpR: number;
+  nR: number;
+}
+export interface Prf extends Counts {
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+}
+export interface EntityScores {
+  agnostic: Prf;
+  aware: Prf;
+  fullCoverRecall: number | null;
+  leakRate: number | null;
+}
+export interface LevelScores {
+  entity: EntityScores;
+  char: { agnostic: Prf; aware: Prf };
+}
+export interface Scores extends LevelScores {
+  perType: Record<string, LevelScores>;
+}
+export interface ScoreOptions {
+  countWhitespace?: boolean;
+}
 
 /** Null when a denominator is 0; F1 is null only when both P and R are (a missing side counts as 0). */
 export function prf(c: Counts): Prf {
@@ -31,7 +65,14 @@ export function prf(c: Counts): Prf {
 
 // One accumulator per scope (overall, or one type): P counts come from predictions (of that type),
 // R counts from gold spans (of that type).
-interface Acc { entAg: Counts; entAw: Counts; chrAg: Counts; chrAw: Counts; gold: number; covered: number }
+interface Acc {
+  entAg: Counts;
+  entAw: Counts;
+  chrAg: Counts;
+  chrAw: Counts;
+  gold: number;
+  covered: number;
+}
 const zero = (): Counts => ({ tpP: 0, nP: 0, tpR: 0, nR: 0 });
 const newAcc = (): Acc => ({ entAg: zero(), entAw: zero(), chrAg: zero(), chrAw: zero(), gold: 0, covered: 0 });
 
@@ -74,19 +115,31 @@ function countedPrefix(text: string, countWhitespace: boolean): Int32Array {
   return prefix;
 }
 
-const clamp = <S extends PredSpan>(s: S, n: number): S => ({ ...s, start: Math.max(0, Math.min(n, s.start)), end: Math.max(0, Math.min(n, s.end)) });
+const clamp = <S extends PredSpan>(s: S, n: number): S => ({
+  ...s,
+  start: Math.max(0, Math.min(n, s.start)),
+  end: Math.max(0, Math.min(n, s.end)),
+});
 
 /**
  * Character level by sweeping the segments between span boundaries: inside a segment the sets of
  * gold and predicted types are constant, so each segment counts as a block of `w` characters.
  * Returns the counted segments no prediction covers, for the leak check.
  */
-function scoreChars(doc: GoldDoc, pred: PredSpan[], all: Acc, byType: Map<string, Acc>, countWs: boolean): Array<[number, number]> {
+function scoreChars(
+  doc: GoldDoc,
+  pred: PredSpan[],
+  all: Acc,
+  byType: Map<string, Acc>,
+  countWs: boolean,
+): Array<[number, number]> {
   const n = doc.text.length;
   const prefix = countedPrefix(doc.text, countWs);
   const gold = doc.spans.map((s) => clamp(s, n));
   const preds = pred.map((s) => clamp(s, n));
-  const cuts = [...new Set([0, n, ...gold.flatMap((s) => [s.start, s.end]), ...preds.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
+  const cuts = [
+    ...new Set([0, n, ...gold.flatMap((s) => [s.start, s.end]), ...preds.flatMap((s) => [s.start, s.end])]),
+  ].sort((a, b) => a - b);
   const unmasked: Array<[number, number]> = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     const a = cuts[k]!;
@@ -130,13 +183,22 @@ function scoreLeaks(gold: GoldSpan[], unmasked: Array<[number, number]>, all: Ac
 function finish(acc: Acc): LevelScores {
   const fullCoverRecall = acc.gold > 0 ? acc.covered / acc.gold : null;
   return {
-    entity: { agnostic: prf(acc.entAg), aware: prf(acc.entAw), fullCoverRecall, leakRate: fullCoverRecall === null ? null : 1 - fullCoverRecall },
+    entity: {
+      agnostic: prf(acc.entAg),
+      aware: prf(acc.entAw),
+      fullCoverRecall,
+      leakRate: fullCoverRecall === null ? null : 1 - fullCoverRecall,
+    },
     char: { agnostic: prf(acc.chrAg), aware: prf(acc.chrAw) },
   };
 }
 
 /** Score predictions (by doc id; a missing id means no spans) against a gold corpus. */
-export function score(docs: readonly GoldDoc[], predById: ReadonlyMap<string, readonly PredSpan[]>, opts: ScoreOptions = {}): Scores {
+export function score(
+  docs: readonly GoldDoc[],
+  predById: ReadonlyMap<string, readonly PredSpan[]>,
+  opts: ScoreOptions = {},
+): Scores {
   const byType = new Map<string, Acc>(PHI_TYPES.map((t) => [t, newAcc()]));
   for (const d of docs) for (const s of d.spans) if (!byType.has(s.type)) byType.set(s.type, newAcc());
   const all = newAcc();

@@ -7,7 +7,12 @@ export interface SigningCredentials {
 }
 
 /** A GraphQL POST signed with SigV4 (service appsync) by AWS's own signer, as an AppSync client sends it. */
-export async function signedGraphQL(url: string, region: string, credentials: SigningCredentials, body: unknown): Promise<{ status: number; json: unknown }> {
+export async function signedGraphQL(
+  url: string,
+  region: string,
+  credentials: SigningCredentials,
+  body: unknown,
+): Promise<{ status: number; json: unknown }> {
   const target = new URL(url);
   const payload = JSON.stringify(body);
   const signer = new SignatureV4({ service: 'appsync', region, credentials, sha256: Sha256 });

@@ -10,7 +10,8 @@ export const SHORTHAND_HELD_OUT_SEED = 517517;
 export type CorpusKind = 'synthetic' | 'shorthand';
 export const CORPUS_KINDS: readonly CorpusKind[] = ['synthetic', 'shorthand'];
 
-export const heldOutSeed = (kind: CorpusKind): number => (kind === 'shorthand' ? SHORTHAND_HELD_OUT_SEED : HELD_OUT_SEED);
+export const heldOutSeed = (kind: CorpusKind): number =>
+  kind === 'shorthand' ? SHORTHAND_HELD_OUT_SEED : HELD_OUT_SEED;
 
 const toGold = (d: GoldDoc): GoldDoc => ({ id: d.id, text: d.text, spans: d.spans, style: d.style });
 

@@ -3,7 +3,11 @@
 export type Align = 'l' | 'r';
 
 /** Column 0 is left-aligned and the rest right-aligned unless `align` says otherwise. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly Align[]): string {
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: readonly Align[],
+): string {
   const al = (i: number): Align => align?.[i] ?? (i === 0 ? 'l' : 'r');
   const width = header.map((h, i) => Math.max(3, h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const cell = (s: string, i: number) => (al(i) === 'l' ? s.padEnd(width[i]!) : s.padStart(width[i]!));
@@ -13,7 +17,8 @@ export function table(header: readonly string[], rows: readonly (readonly string
 }
 
 /** A share as a percentage with one decimal; '–' when undefined (nothing to divide by). */
-export const pct = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : (100 * x).toFixed(1));
+export const pct = (x: number | null | undefined): string =>
+  x === null || x === undefined ? '–' : (100 * x).toFixed(1);
 
 export const num = (x: number, digits = 0): string =>
   x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

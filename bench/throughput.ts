@@ -3,10 +3,18 @@
 import type { SyncDetector } from './detectAll.ts';
 
 export interface Throughput {
-  docs: number; charsPerPass: number; bytesPerPass: number; passes: number; seconds: number;
-  mbPerSec: number; charsPerSec: number; msPerDoc: number; entitiesPerPass: number;
+  docs: number;
+  charsPerPass: number;
+  bytesPerPass: number;
+  passes: number;
+  seconds: number;
+  mbPerSec: number;
+  charsPerSec: number;
+  msPerDoc: number;
+  entitiesPerPass: number;
   /** CPU seconds (user + system) the passes took: on a shared VM, wall time also counts time the core was taken away. */
-  cpuSeconds: number; mbPerCpuSec: number;
+  cpuSeconds: number;
+  mbPerCpuSec: number;
 }
 
 /** Concatenate texts (cycling through them if needed) into `count` docs of at least `targetChars` each. */
@@ -37,7 +45,11 @@ function pass(detector: SyncDetector, texts: readonly string[], minScore: number
  * One untimed warm-up pass (lets V8 optimise the hot paths), then whole timed passes until
  * `minTimeMs` has elapsed, so short and long cases get comparable statistical weight.
  */
-export function throughput(detector: SyncDetector, texts: readonly string[], opts: { minTimeMs: number; minScore: number }): Throughput {
+export function throughput(
+  detector: SyncDetector,
+  texts: readonly string[],
+  opts: { minTimeMs: number; minScore: number },
+): Throughput {
   const entitiesPerPass = pass(detector, texts, opts.minScore);
   const charsPerPass = texts.reduce((n, t) => n + t.length, 0);
   const bytesPerPass = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
@@ -54,7 +66,12 @@ export function throughput(detector: SyncDetector, texts: readonly string[], opt
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const seconds = ms / 1000;
   return {
-    docs: texts.length, charsPerPass, bytesPerPass, passes, seconds, entitiesPerPass,
+    docs: texts.length,
+    charsPerPass,
+    bytesPerPass,
+    passes,
+    seconds,
+    entitiesPerPass,
     mbPerSec: (bytesPerPass * passes) / 1e6 / seconds,
     cpuSeconds,
     mbPerCpuSec: (bytesPerPass * passes) / 1e6 / cpuSeconds,

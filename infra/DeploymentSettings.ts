@@ -74,7 +74,10 @@ export function requestLimits(settings: DeploymentSettings): { queryDepthLimit: 
 
 /** One bad context value; the message lists every problem so one synth shows them all. */
 export class DeploymentSettingsError extends Error {
-  constructor(readonly problems: string[], options?: ErrorOptions) {
+  constructor(
+    readonly problems: string[],
+    options?: ErrorOptions,
+  ) {
     super(`invalid CDK context:\n  ${problems.join('\n  ')}`, options);
     this.name = 'DeploymentSettingsError';
   }
@@ -85,20 +88,44 @@ export function readDeploymentSettings(node: Pick<Node, 'tryGetContext'>): Deplo
   const problems: string[] = [];
   const get = (key: string): unknown => node.tryGetContext(key);
   const settings: DeploymentSettings = {
-    detector: oneOf(get('detector'), 'detector', ['comprehend-medical', 'local', 'union'], DEFAULT_SETTINGS.detector, problems),
+    detector: oneOf(
+      get('detector'),
+      'detector',
+      ['comprehend-medical', 'local', 'union'],
+      DEFAULT_SETTINGS.detector,
+      problems,
+    ),
     ocr: oneOf(get('ocr'), 'ocr', ['rekognition', 'tesseract'], DEFAULT_SETTINGS.ocr, problems),
     retentionDays: integer(get('retentionDays'), 'retentionDays', DEFAULT_SETTINGS.retentionDays, problems),
-    inputRetentionDays: integer(get('inputRetentionDays'), 'inputRetentionDays', DEFAULT_SETTINGS.inputRetentionDays, problems),
-    removalPolicy: oneOf(get('removalPolicy'), 'removalPolicy', ['retain', 'destroy'], DEFAULT_SETTINGS.removalPolicy, problems),
+    inputRetentionDays: integer(
+      get('inputRetentionDays'),
+      'inputRetentionDays',
+      DEFAULT_SETTINGS.inputRetentionDays,
+      problems,
+    ),
+    removalPolicy: oneOf(
+      get('removalPolicy'),
+      'removalPolicy',
+      ['retain', 'destroy'],
+      DEFAULT_SETTINGS.removalPolicy,
+      problems,
+    ),
     xray: boolean(get('xray'), 'xray', DEFAULT_SETTINGS.xray, problems),
-    exampleClientRole: boolean(get('exampleClientRole'), 'exampleClientRole', DEFAULT_SETTINGS.exampleClientRole, problems),
+    exampleClientRole: boolean(
+      get('exampleClientRole'),
+      'exampleClientRole',
+      DEFAULT_SETTINGS.exampleClientRole,
+      problems,
+    ),
     appUsers: boolean(get('appUsers'), 'appUsers', DEFAULT_SETTINGS.appUsers, problems),
     corsOrigins: origins(get('corsOrigins')),
     maskFill: DEFAULT_SETTINGS.maskFill,
   };
   // An input outliving its job would keep PHI that nothing can reach any more. Unset, inputs follow a shorter retention.
-  if (get('inputRetentionDays') === undefined) settings.inputRetentionDays = Math.min(settings.inputRetentionDays, settings.retentionDays);
-  else if (settings.inputRetentionDays > settings.retentionDays) problems.push('inputRetentionDays must not exceed retentionDays');
+  if (get('inputRetentionDays') === undefined)
+    settings.inputRetentionDays = Math.min(settings.inputRetentionDays, settings.retentionDays);
+  else if (settings.inputRetentionDays > settings.retentionDays)
+    problems.push('inputRetentionDays must not exceed retentionDays');
   const queryDepthLimit = limit(get('queryDepthLimit'), 'queryDepthLimit', 75, problems);
   if (queryDepthLimit !== undefined) settings.queryDepthLimit = queryDepthLimit;
   const resolverCountLimit = limit(get('resolverCountLimit'), 'resolverCountLimit', 10_000, problems);
@@ -112,7 +139,13 @@ export function readDeploymentSettings(node: Pick<Node, 'tryGetContext'>): Deplo
   return settings;
 }
 
-function oneOf<T extends string>(value: unknown, key: string, allowed: readonly T[], fallback: T, problems: string[]): T {
+function oneOf<T extends string>(
+  value: unknown,
+  key: string,
+  allowed: readonly T[],
+  fallback: T,
+  problems: string[],
+): T {
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   problems.push(`${key} must be one of ${allowed.join(', ')}`);
@@ -121,7 +154,8 @@ function oneOf<T extends string>(value: unknown, key: string, allowed: readonly 
 
 function integer(value: unknown, key: string, fallback: number, problems: string[]): number {
   if (value === undefined) return fallback;
-  const parsed = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  const parsed =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
   if (Number.isInteger(parsed) && parsed >= 1 && parsed <= 3650) return parsed;
   problems.push(`${key} must be a whole number of days from 1 to 3650`);
   return fallback;
@@ -130,7 +164,8 @@ function integer(value: unknown, key: string, fallback: number, problems: string
 /** One of AppSync's request limits: 0 (its default) up to `max`; undefined when not given or bad. */
 function limit(value: unknown, key: string, max: number, problems: string[]): number | undefined {
   if (value === undefined) return undefined;
-  const parsed = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  const parsed =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
   if (Number.isInteger(parsed) && parsed >= 0 && parsed <= max) return parsed;
   problems.push(`${key} must be a whole number from 0 to ${max}`);
   return undefined;
@@ -146,6 +181,10 @@ function boolean(value: unknown, key: string, fallback: boolean, problems: strin
 
 function origins(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string' && value.trim() !== '') return value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  if (typeof value === 'string' && value.trim() !== '')
+    return value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean);
   return [...DEFAULT_SETTINGS.corsOrigins];
 }

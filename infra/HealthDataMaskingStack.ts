@@ -108,7 +108,13 @@ export class HealthDataMaskingStack extends Stack {
     });
     const { key, table, inputBucket, outputBucket } = this.storage;
     // The log groups are encrypted with the same key: JobStorage's key policy lets CloudWatch Logs use it.
-    const { api, apiLogsRole, apiLogGroup } = createGraphqlApi(this, { settings, projectRoot, key, removalPolicy, publisherRoleNames: this.publisherRoleNames });
+    const { api, apiLogsRole, apiLogGroup } = createGraphqlApi(this, {
+      settings,
+      projectRoot,
+      key,
+      removalPolicy,
+      publisherRoleNames: this.publisherRoleNames,
+    });
     this.api = api;
     this.apiLogsRole = apiLogsRole;
     this.apiLogGroup = apiLogGroup;
@@ -118,7 +124,14 @@ export class HealthDataMaskingStack extends Stack {
     const { queue } = this.jobQueue;
 
     const environment = functionEnvironment(this.api, this.storage, queue, settings);
-    const functionDefaults = { projectRoot, bundle: props.bundle ?? true, unbundledCodeDir: props.unbundledCodeDir, key, tracing: settings.xray, removalPolicy };
+    const functionDefaults = {
+      projectRoot,
+      bundle: props.bundle ?? true,
+      unbundledCodeDir: props.unbundledCodeDir,
+      key,
+      tracing: settings.xray,
+      removalPolicy,
+    };
     this.graphqlFunction = new HandlerFunction(this, 'GraphqlHandler', {
       ...functionDefaults,
       entry: GRAPHQL_HANDLER_ENTRY,
@@ -139,16 +152,31 @@ export class HealthDataMaskingStack extends Stack {
     const graphqlFn = this.graphqlFunction.function;
     const workerFn = this.workerFunction.function;
     // One image per invocation: each gets the whole timeout, and a failure retries only that image.
-    workerFn.addEventSource(new SqsEventSource(queue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: WORKER_MAX_CONCURRENCY }));
+    workerFn.addEventSource(
+      new SqsEventSource(queue, {
+        batchSize: 1,
+        reportBatchItemFailures: true,
+        maxConcurrency: WORKER_MAX_CONCURRENCY,
+      }),
+    );
     const grantPublish = (fn: HandlerFunction['function']) => this.grantPublish(fn);
     // No job stays QUEUED or RUNNING for good: a scheduled sweeper and a dead-letter consumer (constructs/JobRecovery.ts).
-    new JobRecovery(this, 'Recovery', { ...functionDefaults, environment, table, inputBucket, jobQueue: this.jobQueue, runners: { worker: workerFn, resolver: graphqlFn }, grantPublish });
+    new JobRecovery(this, 'Recovery', {
+      ...functionDefaults,
+      environment,
+      table,
+      inputBucket,
+      jobQueue: this.jobQueue,
+      runners: { worker: workerFn, resolver: graphqlFn },
+      grantPublish,
+    });
     grantFunctionAccess({ graphqlFn, workerFn, storage: this.storage, queue, settings, grantPublish });
 
     this.jobTableSource = new GetItemDataSource(this, 'JobTableSource', { api: this.api, table, key });
     addResolvers(this.api, { graphqlFn, jobTableSource: this.jobTableSource, jsResolverCode: props.jsResolverCode });
     if (settings.exampleClientRole) this.exampleClientRole = addExampleClientRole(this, this.api);
-    if (settings.appUsers) this.appUsers = new AppUsers(this, 'AppUsers', { api: this.api, clientFields: CLIENT_FIELDS, removalPolicy });
+    if (settings.appUsers)
+      this.appUsers = new AppUsers(this, 'AppUsers', { api: this.api, clientFields: CLIENT_FIELDS, removalPolicy });
 
     new CfnOutput(this, 'GraphqlUrl', { value: this.api.graphqlUrl });
     new CfnOutput(this, 'ApiId', { value: this.api.apiId });
@@ -156,7 +184,14 @@ export class HealthDataMaskingStack extends Stack {
     new CfnOutput(this, 'OutputBucketName', { value: outputBucket.bucketName });
     new CfnOutput(this, 'TableName', { value: table.tableName });
 
-    new Operations(this, 'Operations', { key, api: this.api, apiFunction: graphqlFn, jobQueue: this.jobQueue, table, alarmEmail: this.node.tryGetContext('alarmEmail') });
+    new Operations(this, 'Operations', {
+      key,
+      api: this.api,
+      apiFunction: graphqlFn,
+      jobQueue: this.jobQueue,
+      table,
+      alarmEmail: this.node.tryGetContext('alarmEmail'),
+    });
     addNagSuppressions(this);
   }
 

@@ -27,7 +27,11 @@ export function addResolvers(api: GraphqlApi, props: ResolverProps): void {
     const [typeName, fieldName] = splitField(field);
     // No code and no mapping templates: a Direct Lambda resolver; batched below the root types (one event per job).
     const nested = !['Query', 'Mutation', 'Subscription'].includes(typeName);
-    lambdaSource.createResolver(`${typeName}${fieldName}Resolver`, { typeName, fieldName, ...(nested ? { maxBatchSize: NESTED_RESOLVER_BATCH_SIZE } : {}) });
+    lambdaSource.createResolver(`${typeName}${fieldName}Resolver`, {
+      typeName,
+      fieldName,
+      ...(nested ? { maxBatchSize: NESTED_RESOLVER_BATCH_SIZE } : {}),
+    });
   }
 
   const noneSource = api.addNoneDataSource('None');
@@ -38,7 +42,10 @@ export function addResolvers(api: GraphqlApi, props: ResolverProps): void {
     const source = sources[binding.dataSource];
     if (!source) throw new Error(`unknown data source ${binding.dataSource}`);
     source.createResolver(`${binding.typeName}${binding.fieldName}Resolver`, {
-      typeName: binding.typeName, fieldName: binding.fieldName, runtime: FunctionRuntime.JS_1_0_0, code: Code.fromInline(code),
+      typeName: binding.typeName,
+      fieldName: binding.fieldName,
+      runtime: FunctionRuntime.JS_1_0_0,
+      code: Code.fromInline(code),
     });
   }
 }

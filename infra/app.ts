@@ -13,10 +13,14 @@ new HealthDataMaskingStack(app, app.node.tryGetContext('stackName') ?? 'HealthDa
   settings,
   jsResolverCode,
   description: 'health-data-masking: find and mask PHI in clinical text and images (AppSync, Lambda, DynamoDB, S3)',
-  env: process.env.CDK_DEFAULT_ACCOUNT && process.env.CDK_DEFAULT_REGION
-    ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION }
-    : undefined,
+  env:
+    process.env.CDK_DEFAULT_ACCOUNT && process.env.CDK_DEFAULT_REGION
+      ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION }
+      : undefined,
 });
 // cdk-nag 3 runs as a validation plugin: any unacknowledged finding stops the synth with a report.
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }), new HIPAASecurityChecks(app, { verbose: true }));
+Validations.of(app).addPlugins(
+  new AwsSolutionsChecks(app, { verbose: true }),
+  new HIPAASecurityChecks(app, { verbose: true }),
+);
 app.synth();

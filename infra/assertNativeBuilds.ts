@@ -11,7 +11,9 @@ import { Architecture } from 'aws-cdk-lib/aws-lambda';
 
 /** sharp's platform packages: the addon and its libvips, both needed at run time on Lambda (Linux, glibc). */
 export function sharpNativeBuilds(architecture: Architecture): string[] {
-  const cpu = ({ [Architecture.X86_64.name]: 'x64', [Architecture.ARM_64.name]: 'arm64' } as Record<string, string>)[architecture.name];
+  const cpu = ({ [Architecture.X86_64.name]: 'x64', [Architecture.ARM_64.name]: 'arm64' } as Record<string, string>)[
+    architecture.name
+  ];
   if (!cpu) throw new Error(`no sharp build is known for the Lambda architecture ${architecture.name}`);
   return [`@img/sharp-linux-${cpu}`, `@img/sharp-libvips-linux-${cpu}`];
 }
@@ -46,7 +48,12 @@ export function assertLocalEsbuild(projectRoot: string): void {
 }
 
 export class MissingNativeBuildError extends Error {
-  constructor(readonly packageName: string, readonly architecture: string, readonly nodeModulesDir: string, options?: ErrorOptions) {
+  constructor(
+    readonly packageName: string,
+    readonly architecture: string,
+    readonly nodeModulesDir: string,
+    options?: ErrorOptions,
+  ) {
     super(missingNativeBuildMessage(packageName, architecture, nodeModulesDir), options);
     this.name = 'MissingNativeBuildError';
   }
@@ -54,16 +61,21 @@ export class MissingNativeBuildError extends Error {
 
 function missingNativeBuildMessage(packageName: string, architecture: string, nodeModulesDir: string): string {
   const cpu = architecture === 'arm64' ? 'arm64' : 'x64';
-  return `${packageName} is not installed in ${nodeModulesDir}, but the Lambda worker (${architecture}) needs it to load sharp. `
-    + `Fix: run \`npm ci\` on linux-${cpu}, or add the build with \`npm install --os=linux --cpu=${cpu} --libc=glibc sharp\` `
-    + '(sharp\'s documented cross-platform install).';
+  return (
+    `${packageName} is not installed in ${nodeModulesDir}, but the Lambda worker (${architecture}) needs it to load sharp. ` +
+    `Fix: run \`npm ci\` on linux-${cpu}, or add the build with \`npm install --os=linux --cpu=${cpu} --libc=glibc sharp\` ` +
+    "(sharp's documented cross-platform install)."
+  );
 }
 
 export class EsbuildNotFoundError extends Error {
-  constructor(readonly projectRoot: string, options?: ErrorOptions) {
+  constructor(
+    readonly projectRoot: string,
+    options?: ErrorOptions,
+  ) {
     super(
-      `esbuild cannot be resolved from ${projectRoot}; without it aws-lambda-nodejs would bundle in Docker, which this stack never uses. `
-      + 'Fix: run `npm ci` in the project root (esbuild is a devDependency).',
+      `esbuild cannot be resolved from ${projectRoot}; without it aws-lambda-nodejs would bundle in Docker, which this stack never uses. ` +
+        'Fix: run `npm ci` in the project root (esbuild is a devDependency).',
       options,
     );
     this.name = 'EsbuildNotFoundError';

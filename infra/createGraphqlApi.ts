@@ -34,7 +34,7 @@ export function createGraphqlApi(stack: Stack, props: GraphqlApiProps): CreatedG
   const { settings } = props;
   const apiLogsRole = new Role(stack, 'ApiLogsRole', {
     assumedBy: new ServicePrincipal('appsync.amazonaws.com'),
-    description: 'health-data-masking: AppSync writes the API\'s field logs to its own log group',
+    description: "health-data-masking: AppSync writes the API's field logs to its own log group",
   });
   const api = new GraphqlApi(stack, 'Api', {
     name: 'health-data-masking',
@@ -49,7 +49,10 @@ export function createGraphqlApi(stack: Stack, props: GraphqlApiProps): CreatedG
     ...requestLimits(settings),
   });
   // Who may publish job updates, for the publishJobUpdate resolver (ctx.env): filled in by grantPublish.
-  const publishers = publisherEnvironment(stack.account, Lazy.string({ produce: () => props.publisherRoleNames.join(',') }));
+  const publishers = publisherEnvironment(
+    stack.account,
+    Lazy.string({ produce: () => props.publisherRoleNames.join(',') }),
+  );
   for (const [name, value] of Object.entries(publishers)) api.addEnvironmentVariable(name, value);
   const apiLogGroup = ownApiLogGroup(stack, api, props.key, props.removalPolicy);
   // CreateLogStream and PutLogEvents on this one group; no CreateLogGroup, as the stack creates the group.

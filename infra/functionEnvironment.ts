@@ -8,7 +8,12 @@ import type { DeploymentSettings } from './DeploymentSettings.ts';
  * The variables every function of the stack gets: the names AWS_ENV (src/config.ts) lists; a template
  * test checks the two lists agree.
  */
-export function functionEnvironment(api: GraphqlApi, storage: JobStorage, queue: IQueue, settings: DeploymentSettings): Record<string, string> {
+export function functionEnvironment(
+  api: GraphqlApi,
+  storage: JobStorage,
+  queue: IQueue,
+  settings: DeploymentSettings,
+): Record<string, string> {
   return {
     HDM_GRAPHQL_URL: api.graphqlUrl,
     HDM_TABLE_NAME: storage.table.tableName,

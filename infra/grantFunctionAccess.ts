@@ -22,9 +22,22 @@ export interface FunctionAccessProps {
  * order of the policy documents in the template.
  */
 export function grantFunctionAccess(props: FunctionAccessProps): void {
-  const { graphqlFn, workerFn, storage: { key, table, inputBucket, outputBucket }, queue, settings } = props;
+  const {
+    graphqlFn,
+    workerFn,
+    storage: { key, table, inputBucket, outputBucket },
+    queue,
+    settings,
+  } = props;
   const both = [graphqlFn, workerFn];
-  const jobTableActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem'];
+  const jobTableActions = [
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:Query',
+    'dynamodb:BatchWriteItem',
+  ];
   for (const fn of both) {
     allow(fn, jobTableActions, [table.tableArn, `${table.tableArn}/index/*`]);
     // ListBucket makes a missing object a 404 rather than a 403, which the adapters tell apart.
@@ -33,7 +46,8 @@ export function grantFunctionAccess(props: FunctionAccessProps): void {
   }
   // Inputs: the API writes uploads (inline base64, presigned PUT) and reads them to check them; the worker reads
   // them and writes and deletes Rekognition's temporary `ocr/` copies (the same bucket, HDM_BUCKET).
-  for (const fn of both) allow(fn, ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], [inputBucket.arnForObjects('*')]);
+  for (const fn of both)
+    allow(fn, ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], [inputBucket.arnForObjects('*')]);
   // Outputs: the API presigns GETs of masked images; the worker writes them.
   allow(graphqlFn, ['s3:GetObject'], [outputBucket.arnForObjects('*')]);
   allow(workerFn, ['s3:GetObject', 's3:PutObject'], [outputBucket.arnForObjects('*')]);

@@ -20,10 +20,12 @@ export interface LoadJsResolverCodeOptions {
  */
 export async function loadJsResolverCode(options: LoadJsResolverCodeOptions = {}): Promise<JsResolverCode> {
   const dir = fileURLToPath(JS_RESOLVER_DIR);
-  const entries = await Promise.all(JS_RESOLVERS.map(async (binding) => {
-    const code = await bundleJsResolver(`${dir}${binding.file}`, { checkAppSyncJs: options.checkAppSyncJs ?? false });
-    return [binding.file, code] as const;
-  }));
+  const entries = await Promise.all(
+    JS_RESOLVERS.map(async (binding) => {
+      const code = await bundleJsResolver(`${dir}${binding.file}`, { checkAppSyncJs: options.checkAppSyncJs ?? false });
+      return [binding.file, code] as const;
+    }),
+  );
   return Object.fromEntries(entries);
 }
 

@@ -21,14 +21,21 @@ export function packageClosure(names: readonly string[], nodeModulesDir: string)
       continue;
     }
     found.add(name);
-    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      dependencies?: Record<string, string>;
+      optionalDependencies?: Record<string, string>;
+    };
     pending.push(...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {}));
   }
   return [...found].sort();
 }
 
 export class MissingPackageError extends Error {
-  constructor(readonly packageName: string, readonly nodeModulesDir: string, options?: ErrorOptions) {
+  constructor(
+    readonly packageName: string,
+    readonly nodeModulesDir: string,
+    options?: ErrorOptions,
+  ) {
     super(`package ${packageName} is not installed in ${nodeModulesDir}`, options);
     this.name = 'MissingPackageError';
   }

@@ -40,7 +40,18 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     await ensureJobTable(dynamoDb, settings.tableName);
     stack.push(await startJobRecovery(services));
     const realtime = createLocalRealtime({ engine, auth, logger, limits: options.limits?.realtime, bus });
-    const server = stack.push(await startHttpServer({ engine, realtime, gateway: stores.gateway, settings, auth, limits: options.limits?.server, log: (entry) => logger.line(entry), bus }));
+    const server = stack.push(
+      await startHttpServer({
+        engine,
+        realtime,
+        gateway: stores.gateway,
+        settings,
+        auth,
+        limits: options.limits?.server,
+        log: (entry) => logger.line(entry),
+        bus,
+      }),
+    );
     logger.info('api.started', { port: server.port, tls: Boolean(auth.certificate), inMemory: settings.inMemory });
     const { origin } = server;
     return {

@@ -14,12 +14,24 @@ export function startupBanner(api: LocalApi, config: Pick<Config, 'dataDir' | 'p
     `  Data directory     ${config.dataDir}`,
   ];
   if (api.generatedPrincipal || !config.principalsFile) {
-    lines.push(`  Access key id      ${principal?.accessKeyId}`, `  Secret access key  ${principal?.secretAccessKey}`, `  (stored in ${config.dataDir}/credentials.json)`);
+    lines.push(
+      `  Access key id      ${principal?.accessKeyId}`,
+      `  Secret access key  ${principal?.secretAccessKey}`,
+      `  (stored in ${config.dataDir}/credentials.json)`,
+    );
   } else {
-    lines.push(`  Principals         ${api.principals.map((p) => `${p.name} (${p.accessKeyId})`).join(', ')} from ${config.principalsFile}`);
+    lines.push(
+      `  Principals         ${api.principals.map((p) => `${p.name} (${p.accessKeyId})`).join(', ')} from ${config.principalsFile}`,
+    );
   }
-  if (api.certificatePem) lines.push(`  TLS                self-signed: trust ${config.dataDir}/tls/cert.pem (Node: NODE_EXTRA_CA_CERTS=${config.dataDir}/tls/cert.pem)`);
-  const user = api.generatedPrincipal || !config.principalsFile ? `${principal?.accessKeyId}:${principal?.secretAccessKey}` : 'KEY:SECRET';
+  if (api.certificatePem)
+    lines.push(
+      `  TLS                self-signed: trust ${config.dataDir}/tls/cert.pem (Node: NODE_EXTRA_CA_CERTS=${config.dataDir}/tls/cert.pem)`,
+    );
+  const user =
+    api.generatedPrincipal || !config.principalsFile
+      ? `${principal?.accessKeyId}:${principal?.secretAccessKey}`
+      : 'KEY:SECRET';
   lines.push(
     '',
     'Try it:',

@@ -11,4 +11,10 @@ interface Args {
 
 /** `findings(filter, limit, nextToken): FindingConnection!` */
 export const findings: FieldResolver<Args> = (event, services) =>
-  listOwnFindings(services, callerOf(event), withoutNulls(event.arguments.filter), event.arguments.limit, event.arguments.nextToken);
+  listOwnFindings(
+    services,
+    callerOf(event),
+    withoutNulls(event.arguments.filter),
+    event.arguments.limit,
+    event.arguments.nextToken,
+  );

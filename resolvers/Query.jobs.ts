@@ -10,7 +10,13 @@ interface Args {
 
 /** `jobs(filter, limit, nextToken): JobConnection!` — big results are not loaded in lists; `job(id)` has them. */
 export const jobs: FieldResolver<Args> = (event, services) =>
-  listOwnJobs(services, callerOf(event), withoutNulls(event.arguments.filter), event.arguments.limit, event.arguments.nextToken);
+  listOwnJobs(
+    services,
+    callerOf(event),
+    withoutNulls(event.arguments.filter),
+    event.arguments.limit,
+    event.arguments.nextToken,
+  );
 
 /** GraphQL sends explicit nulls for unset input fields; the use cases take absent ones. */
 export function withoutNulls<T extends object>(value: T | null | undefined): T {

@@ -8,11 +8,16 @@ import type { JobServices } from '../src/core/JobServices.ts';
 export type ResolverEvent<A = Record<string, unknown>, S = Record<string, unknown> | null> = AppSyncResolverEvent<A, S>;
 
 /** One GraphQL field: a thin adapter from the event to one use case. */
-export type FieldResolver<A = never, S = never> = (event: ResolverEvent<A, S>, services: JobServices) => Promise<unknown>;
+export type FieldResolver<A = never, S = never> = (
+  event: ResolverEvent<A, S>,
+  services: JobServices,
+) => Promise<unknown>;
 
 /** The caller of an event; every field needs one (all fields are @aws_iam). */
 export function callerOf(event: ResolverEvent<unknown, unknown>): Caller {
-  const owner = ownerOf(event.identity as { cognitoIdentityId?: string | null; userArn?: string | null } | null | undefined);
+  const owner = ownerOf(
+    event.identity as { cognitoIdentityId?: string | null; userArn?: string | null } | null | undefined,
+  );
   if (!owner) throw new UnauthorizedError('the request has no IAM identity');
   return { owner };
 }

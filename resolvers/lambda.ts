@@ -31,7 +31,10 @@ const STDERR_LOGGER: Logger = {
  * for Direct Lambda resolvers that we could check, and the nested fields fail together in practice (their
  * only failures are the store's or the presigner's, not the item's).
  */
-export function createLambdaHandler(getServices: () => Promise<JobServices>, options: LambdaHandlerOptions = {}): (event: LambdaResolverInput) => Promise<unknown> {
+export function createLambdaHandler(
+  getServices: () => Promise<JobServices>,
+  options: LambdaHandlerOptions = {},
+): (event: LambdaResolverInput) => Promise<unknown> {
   const logger = options.logger ?? STDERR_LOGGER;
   const resolveOne = async (event: ResolverEvent<never, never>): Promise<unknown> => {
     const key = `${event.info.parentTypeName}.${event.info.fieldName}`;
@@ -59,7 +62,11 @@ export function createLambdaHandler(getServices: () => Promise<JobServices>, opt
 }
 
 /** Runs `task` on every item, at most `width` at a time, and returns each outcome at its item's index. */
-async function settleInOrder<T>(items: readonly T[], width: number, task: (item: T) => Promise<unknown>): Promise<PromiseSettledResult<unknown>[]> {
+async function settleInOrder<T>(
+  items: readonly T[],
+  width: number,
+  task: (item: T) => Promise<unknown>,
+): Promise<PromiseSettledResult<unknown>[]> {
   const results: PromiseSettledResult<unknown>[] = new Array(items.length);
   let next = 0;
   const lane = async (): Promise<void> => {

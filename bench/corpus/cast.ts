@@ -70,7 +70,12 @@ export function makePerson(rng: Rng, options: { sex?: Sex; last?: string; cultur
 
 function patientAge(rng: Rng): { age: number; unit: 'year' | 'month' } {
   const band = rng.weighted([
-    ['infant', 1], ['child', 3], ['young', 14], ['middle', 30], ['old', 38], ['very old', 12],
+    ['infant', 1],
+    ['child', 3],
+    ['young', 14],
+    ['middle', 30],
+    ['old', 38],
+    ['very old', 12],
   ] as const);
   switch (band) {
     case 'infant':
@@ -88,16 +93,40 @@ function patientAge(rng: Rng): { age: number; unit: 'year' | 'month' } {
   }
 }
 
-const RELATIONS_SPOUSE: Record<Sex, readonly string[]> = { M: ['wife', 'partner', 'spouse'], F: ['husband', 'partner', 'spouse'] };
+const RELATIONS_SPOUSE: Record<Sex, readonly string[]> = {
+  M: ['wife', 'partner', 'spouse'],
+  F: ['husband', 'partner', 'spouse'],
+};
 const RELATIONS_OTHER: readonly (readonly [string, Sex | undefined])[] = [
-  ['daughter', 'F'], ['dtr', 'F'], ['son', 'M'], ['sister', 'F'], ['brother', 'M'], ['mother', 'F'], ['father', 'M'],
-  ['niece', 'F'], ['nephew', 'M'], ['granddaughter', 'F'], ['grandson', 'M'], ['friend', undefined],
-  ['neighbor', undefined], ['HCP', undefined], ['cousin', undefined], ['aunt', 'F'], ['daughter-in-law', 'F'],
+  ['daughter', 'F'],
+  ['dtr', 'F'],
+  ['son', 'M'],
+  ['sister', 'F'],
+  ['brother', 'M'],
+  ['mother', 'F'],
+  ['father', 'M'],
+  ['niece', 'F'],
+  ['nephew', 'M'],
+  ['granddaughter', 'F'],
+  ['grandson', 'M'],
+  ['friend', undefined],
+  ['neighbor', undefined],
+  ['HCP', undefined],
+  ['cousin', undefined],
+  ['aunt', 'F'],
+  ['daughter-in-law', 'F'],
 ];
 
 const RELATIONS_CHILD: readonly (readonly [string, Sex | undefined])[] = [
-  ['grandmother', 'F'], ['grandfather', 'M'], ['aunt', 'F'], ['uncle', 'M'], ['sister', 'F'], ['brother', 'M'],
-  ['foster mother', 'F'], ['guardian', undefined], ['stepfather', 'M'],
+  ['grandmother', 'F'],
+  ['grandfather', 'M'],
+  ['aunt', 'F'],
+  ['uncle', 'M'],
+  ['sister', 'F'],
+  ['brother', 'M'],
+  ['foster mother', 'F'],
+  ['guardian', undefined],
+  ['stepfather', 'M'],
 ];
 
 export function makeCast(rng: Rng, anchor: Date): Cast {
@@ -123,14 +152,25 @@ export function makeCast(rng: Rng, anchor: Date): Cast {
     });
   }
   if (!adult) {
-    relatives.push({ person: makePerson(rng, { sex: 'F', culture, last: patient.last }), relation: 'mother', profession: rng.pick(PROFESSIONS) });
-    relatives.push({ person: makePerson(rng, { sex: 'M', culture, last: patient.last }), relation: 'father', profession: rng.pick(PROFESSIONS) });
+    relatives.push({
+      person: makePerson(rng, { sex: 'F', culture, last: patient.last }),
+      relation: 'mother',
+      profession: rng.pick(PROFESSIONS),
+    });
+    relatives.push({
+      person: makePerson(rng, { sex: 'M', culture, last: patient.last }),
+      relation: 'father',
+      profession: rng.pick(PROFESSIONS),
+    });
   }
   for (let i = rng.int(1, 3); i > 0; i--) {
     const [relation, sex] = rng.pick(adult ? RELATIONS_OTHER : RELATIONS_CHILD);
     const kin = !['friend', 'neighbor', 'HCP'].includes(relation);
     relatives.push({
-      person: makePerson(rng, { ...(sex ? { sex } : {}), ...(kin && rng.chance(0.5) ? { culture, last: patient.last } : {}) }),
+      person: makePerson(rng, {
+        ...(sex ? { sex } : {}),
+        ...(kin && rng.chance(0.5) ? { culture, last: patient.last } : {}),
+      }),
       relation,
       profession: rng.pick(PROFESSIONS),
     });

@@ -29,7 +29,8 @@ export function cbc(rng: Rng): string {
 
 export function labsLine(rng: Rng): string {
   return rng.pick([
-    chem(rng), cbc(rng),
+    chem(rng),
+    cbc(rng),
     `INR ${rng.decimal(0.9, 3.8)}, PTT ${rng.decimal(24, 68)}`,
     `Trop ${rng.pick(['<0.01', '0.04', '0.12', '1.8'])}, BNP ${rng.int(40, 4200)}`,
     `lactate ${rng.decimal(0.8, 6.5)}`,
@@ -70,8 +71,45 @@ export function allergy(rng: Rng): string {
   return rng.pick(ALLERGIES);
 }
 
-const ICD10 = ['I10', 'E11.9', 'J18.9', 'N17.9', 'I48.91', 'F10.20', 'I50.23', 'J44.1', 'A41.9', 'K57.32', 'G20', 'K50.90', 'C81.90', 'E03.9', 'N39.0', 'I63.9', 'S72.001A', 'R65.21', 'Z79.01', 'G30.9'];
-const CPT = ['99223', '99233', '99285', '36556', '31500', '71046', '74177', '70450', '93306', '47562', '27447', '43239', '45378', '99214', '90935'];
+const ICD10 = [
+  'I10',
+  'E11.9',
+  'J18.9',
+  'N17.9',
+  'I48.91',
+  'F10.20',
+  'I50.23',
+  'J44.1',
+  'A41.9',
+  'K57.32',
+  'G20',
+  'K50.90',
+  'C81.90',
+  'E03.9',
+  'N39.0',
+  'I63.9',
+  'S72.001A',
+  'R65.21',
+  'Z79.01',
+  'G30.9',
+];
+const CPT = [
+  '99223',
+  '99233',
+  '99285',
+  '36556',
+  '31500',
+  '71046',
+  '74177',
+  '70450',
+  '93306',
+  '47562',
+  '27447',
+  '43239',
+  '45378',
+  '99214',
+  '90935',
+];
 const LOINC = ['2160-0', '718-7', '2345-7', '2951-2', '6690-2', '4548-4', '777-3', '33762-6', '1920-8', '2823-3'];
 
 export function icd(rng: Rng): string {
@@ -96,25 +134,60 @@ export function vent(rng: Rng): string {
 /** Sentences where common-word first names and surnames are plain words (Will, May, Hope, Brown, Green...). */
 export function wordNameDistractor(rng: Rng): string {
   return rng.pick([
-    'Will continue to monitor.', 'Will reassess in AM.', 'May resume regular diet.', 'May shower with dressing covered.',
-    'Hope to wean FiO2 today.', 'Pt expresses hope for recovery.', 'Brown liquid stool x2.', 'Green sputum suctioned via ETT.',
-    'White count trending down.', 'Black tarry stool noted, guaiac positive.', 'Long-acting insulin held.',
-    'Young adult female in NAD.', 'Rose-colored urine in Foley bag.', 'Faith-based support requested.',
-    'King-size bed at home per pt.', 'Price of meds a concern, SW aware.', 'Hill-Sachs lesion on prior imaging.',
-    'Bishop score 8 at 0600.', 'Grace period for insurance discussed.', 'Summer camp form completed.',
-    'Hunter syndrome ruled out previously.', 'Mason jar of urine brought by family (discarded).', 'Bell rung x3 overnight for assist.',
-    'Graves disease stable on methimazole.', 'Ward rounds completed.', 'Frost-bitten toes healing.', 'Crystal clear urine.',
+    'Will continue to monitor.',
+    'Will reassess in AM.',
+    'May resume regular diet.',
+    'May shower with dressing covered.',
+    'Hope to wean FiO2 today.',
+    'Pt expresses hope for recovery.',
+    'Brown liquid stool x2.',
+    'Green sputum suctioned via ETT.',
+    'White count trending down.',
+    'Black tarry stool noted, guaiac positive.',
+    'Long-acting insulin held.',
+    'Young adult female in NAD.',
+    'Rose-colored urine in Foley bag.',
+    'Faith-based support requested.',
+    'King-size bed at home per pt.',
+    'Price of meds a concern, SW aware.',
+    'Hill-Sachs lesion on prior imaging.',
+    'Bishop score 8 at 0600.',
+    'Grace period for insurance discussed.',
+    'Summer camp form completed.',
+    'Hunter syndrome ruled out previously.',
+    'Mason jar of urine brought by family (discarded).',
+    'Bell rung x3 overnight for assist.',
+    'Graves disease stable on methimazole.',
+    'Ward rounds completed.',
+    'Frost-bitten toes healing.',
+    'Crystal clear urine.',
   ]);
 }
 
 /** A date-looking or phone-looking value that is not PHI (ratios, doses, scores, codes). */
 export function numericDistractor(rng: Rng): string {
   return rng.pick([
-    `BP ${bp(rng)}`, `pain ${rng.int(0, 10)}/10`, `murmur ${rng.int(1, 4)}/6 SEM`, `strength ${rng.int(3, 5)}/5 in all extremities`,
-    `take 1/2 tab PO qHS`, `I/O ${rng.int(400, 2800)}/${rng.int(200, 2400)}`, `${rng.int(1, 3)}+ pitting edema`, `x${rng.int(2, 7)} days`,
-    `LOINC ${loinc(rng)}`, `ICD-10 ${icd(rng)}`, `CPT ${cpt(rng)}`, `Snellen 20/${rng.pick([20, 25, 30, 40, 70])}`,
-    `GCS ${rng.int(3, 15)}`, `EF ${rng.int(15, 65)}%`, `${rng.int(1, 3)}-${rng.int(4, 6)} L/min`, `dose ${rng.int(1, 2)}-${rng.int(3, 4)} tabs q4-6h PRN`,
-    `at ${time(rng)}`, `POD #${rng.int(1, 9)}`, `HD ${rng.int(2, 14)}`, `UOP ${rng.int(15, 120)} cc/hr`, `L${rng.int(1, 4)}-L${rng.int(2, 5)}`,
+    `BP ${bp(rng)}`,
+    `pain ${rng.int(0, 10)}/10`,
+    `murmur ${rng.int(1, 4)}/6 SEM`,
+    `strength ${rng.int(3, 5)}/5 in all extremities`,
+    `take 1/2 tab PO qHS`,
+    `I/O ${rng.int(400, 2800)}/${rng.int(200, 2400)}`,
+    `${rng.int(1, 3)}+ pitting edema`,
+    `x${rng.int(2, 7)} days`,
+    `LOINC ${loinc(rng)}`,
+    `ICD-10 ${icd(rng)}`,
+    `CPT ${cpt(rng)}`,
+    `Snellen 20/${rng.pick([20, 25, 30, 40, 70])}`,
+    `GCS ${rng.int(3, 15)}`,
+    `EF ${rng.int(15, 65)}%`,
+    `${rng.int(1, 3)}-${rng.int(4, 6)} L/min`,
+    `dose ${rng.int(1, 2)}-${rng.int(3, 4)} tabs q4-6h PRN`,
+    `at ${time(rng)}`,
+    `POD #${rng.int(1, 9)}`,
+    `HD ${rng.int(2, 14)}`,
+    `UOP ${rng.int(15, 120)} cc/hr`,
+    `L${rng.int(1, 4)}-L${rng.int(2, 5)}`,
   ]);
 }
 
@@ -139,14 +212,20 @@ const NARRATIVE: readonly ((rng: Rng) => string)[] = [
   (r) => `Repeat labs this morning: ${labsLine(r)}.`,
   (r) => `${med(r)} was started and titrated; ${med(r)} was held.`,
   (r) => `Exam notable for ${eponym(r)}.`,
-  (r) => `${r.pick(['Blood cultures', 'Urine culture', 'Sputum culture'])} ${r.pick(['remained negative', 'grew MSSA', 'grew pan-sensitive E. coli', 'were pending at the time of this note'])}.`,
-  (r) => `${r.pick(['PT', 'OT', 'Speech and swallow'])} evaluated the patient and recommended ${r.pick(['rehab', 'home with services', 'thickened liquids', 'a rolling walker'])}.`,
-  (r) => `Imaging showed ${r.pick(['no acute process', 'a small left pleural effusion', 'interval improvement', 'stable cardiomegaly'])}; EF ${r.int(20, 65)}% on echo.`,
+  (r) =>
+    `${r.pick(['Blood cultures', 'Urine culture', 'Sputum culture'])} ${r.pick(['remained negative', 'grew MSSA', 'grew pan-sensitive E. coli', 'were pending at the time of this note'])}.`,
+  (r) =>
+    `${r.pick(['PT', 'OT', 'Speech and swallow'])} evaluated the patient and recommended ${r.pick(['rehab', 'home with services', 'thickened liquids', 'a rolling walker'])}.`,
+  (r) =>
+    `Imaging showed ${r.pick(['no acute process', 'a small left pleural effusion', 'interval improvement', 'stable cardiomegaly'])}; EF ${r.int(20, 65)}% on echo.`,
   (r) => `Pain was controlled with ${med(r)}, with pain scores ${r.int(0, 3)}/10 to ${r.int(4, 8)}/10.`,
   (r) => `${wordNameDistractor(r)} ${numericDistractor(r)}.`,
-  (r) => `Diuresed with furosemide, net negative ${r.decimal(0.5, 3.5)} L over ${r.int(2, 5)} days; weight down to ${r.decimal(50, 120)} kg.`,
-  (r) => `Glucose was managed with insulin glargine ${r.int(8, 40)} units qHS plus sliding scale, fingersticks ${r.int(90, 140)}-${r.int(150, 290)}.`,
-  (r) => `${condition(r)} was considered but felt less likely given ${r.pick(['normal lactate', 'negative cultures', 'unremarkable imaging', 'clinical improvement'])}.`,
+  (r) =>
+    `Diuresed with furosemide, net negative ${r.decimal(0.5, 3.5)} L over ${r.int(2, 5)} days; weight down to ${r.decimal(50, 120)} kg.`,
+  (r) =>
+    `Glucose was managed with insulin glargine ${r.int(8, 40)} units qHS plus sliding scale, fingersticks ${r.int(90, 140)}-${r.int(150, 290)}.`,
+  (r) =>
+    `${condition(r)} was considered but felt less likely given ${r.pick(['normal lactate', 'negative cultures', 'unremarkable imaging', 'clinical improvement'])}.`,
 ];
 
 /** Clinical prose without PHI: n sentences, used to make long notes long. */

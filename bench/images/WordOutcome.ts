@@ -30,7 +30,11 @@ export function share(words: readonly WordOutcome[], test: (o: WordOutcome) => b
 }
 
 /** Words grouped by `key`, groups in `order` first, then in order of appearance; empty groups left out. */
-export function groupBy(words: readonly WordOutcome[], key: (o: WordOutcome) => string, order?: readonly string[]): [string, WordOutcome[]][] {
+export function groupBy(
+  words: readonly WordOutcome[],
+  key: (o: WordOutcome) => string,
+  order?: readonly string[],
+): [string, WordOutcome[]][] {
   const groups = new Map<string, WordOutcome[]>();
   for (const name of order ?? []) groups.set(name, []);
   for (const o of words) groups.set(key(o), [...(groups.get(key(o)) ?? []), o]);

@@ -56,7 +56,11 @@ export function boundsOfPolygon(polygon: readonly Point[]): PixelBox {
  * (pixel centres by default). Overlapping regions count once. A target with no sample inside it (empty,
  * or entirely off the image) gives NaN: callers should leave such words out rather than count them.
  */
-export function coveredShare(target: readonly Point[], regions: readonly (readonly Point[])[], options: CoverageOptions = {}): number {
+export function coveredShare(
+  target: readonly Point[],
+  regions: readonly (readonly Point[])[],
+  options: CoverageOptions = {},
+): number {
   const step = options.step ?? 1;
   if (!(step > 0)) throw new Error('step must be positive');
   const t = boundsOfPolygon(target);
@@ -65,7 +69,9 @@ export function coveredShare(target: readonly Point[], regions: readonly (readon
   const right = Math.min(t.left + t.width, options.width ?? Infinity);
   const bottom = Math.min(t.top + t.height, options.height ?? Infinity);
   // Only regions whose bounds meet the target's can cover any of it.
-  const near = regions.filter((r) => r.length >= 3 && overlaps(boundsOfPolygon(r), t)).map((r) => ({ r, b: boundsOfPolygon(r) }));
+  const near = regions
+    .filter((r) => r.length >= 3 && overlaps(boundsOfPolygon(r), t))
+    .map((r) => ({ r, b: boundsOfPolygon(r) }));
   let inside = 0;
   let covered = 0;
   // Samples at cell centres of a grid aligned with the pixel grid: left + step/2, left + 3·step/2, ...
@@ -74,7 +80,13 @@ export function coveredShare(target: readonly Point[], regions: readonly (readon
       const p = { x, y };
       if (!pointInPolygon(p, target)) continue;
       inside++;
-      if (near.some(({ r, b }) => x >= b.left && x <= b.left + b.width && y >= b.top && y <= b.top + b.height && pointInPolygon(p, r))) covered++;
+      if (
+        near.some(
+          ({ r, b }) =>
+            x >= b.left && x <= b.left + b.width && y >= b.top && y <= b.top + b.height && pointInPolygon(p, r),
+        )
+      )
+        covered++;
     }
   }
   return inside === 0 ? Number.NaN : covered / inside;
@@ -86,7 +98,9 @@ function gridStart(from: number, step: number): number {
 }
 
 function overlaps(a: PixelBox, b: PixelBox): boolean {
-  return a.left <= b.left + b.width && b.left <= a.left + a.width && a.top <= b.top + b.height && b.top <= a.top + a.height;
+  return (
+    a.left <= b.left + b.width && b.left <= a.left + a.width && a.top <= b.top + b.height && b.top <= a.top + a.height
+  );
 }
 
 /**
@@ -99,7 +113,10 @@ export function offsetConvexPolygon(polygon: readonly Point[], distance: number)
   if (n < 3 || distance === 0) return polygon.map((p) => ({ ...p }));
   // Outward normals depend on the winding: shoelace sign > 0 is clockwise on screen (y down).
   let twice = 0;
-  for (let i = 0; i < n; i++) twice += (polygon[i] as Point).x * (polygon[(i + 1) % n] as Point).y - (polygon[(i + 1) % n] as Point).x * (polygon[i] as Point).y;
+  for (let i = 0; i < n; i++)
+    twice +=
+      (polygon[i] as Point).x * (polygon[(i + 1) % n] as Point).y -
+      (polygon[(i + 1) % n] as Point).x * (polygon[i] as Point).y;
   const sign = twice > 0 ? 1 : -1;
   const normal = (a: Point, b: Point): Point => {
     const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;

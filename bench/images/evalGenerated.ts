@@ -22,16 +22,35 @@ export async function evalGenerated(run: ImagePipeline, plans: readonly PagePlan
     const page = await generatePage(plan.options);
     const result = await run.run(page.bytes);
     const name = `page ${i + 1}`;
-    const outcomes = page.words.map((w): WordOutcome => ({
-      page: name, group: plan.options.style, kind: plan.kind, conditions: plan.conditions, font: page.fontFamily, phi: w.phi, type: w.type ?? '',
-      ...measureWord(w, result, page),
-    })).filter((o) => !Number.isNaN(o.share));
+    const outcomes = page.words
+      .map((w): WordOutcome => ({
+        page: name,
+        group: plan.options.style,
+        kind: plan.kind,
+        conditions: plan.conditions,
+        font: page.fontFamily,
+        phi: w.phi,
+        type: w.type ?? '',
+        ...measureWord(w, result, page),
+      }))
+      .filter((o) => !Number.isNaN(o.share));
     words.push(...outcomes);
     seconds.push(result.seconds);
     const phi = outcomes.filter((o) => o.phi);
     const plain = outcomes.filter((o) => !o.phi);
-    pages.push([name, plan.options.style, `${page.width}×${page.height}`, `${page.fontFamily} ${page.fontSize}px`, conditionLabel(plan.options),
-      num(outcomes.length), num(phi.length), pct(share(phi, fullyCovered)), pct(share(plain, leftUncovered)), pct(share(outcomes, (o) => o.read)), num(result.seconds, 1)]);
+    pages.push([
+      name,
+      plan.options.style,
+      `${page.width}×${page.height}`,
+      `${page.fontFamily} ${page.fontSize}px`,
+      conditionLabel(plan.options),
+      num(outcomes.length),
+      num(phi.length),
+      pct(share(phi, fullyCovered)),
+      pct(share(plain, leftUncovered)),
+      pct(share(outcomes, (o) => o.read)),
+      num(result.seconds, 1),
+    ]);
     console.error(`eval:images: ${name} of ${plans.length} done (${num(result.seconds, 1)} s)`);
   }
   return { words, pages, seconds };

@@ -16,7 +16,10 @@ interface Truth {
 
 /** The shared radiographs: only PHI boxes are known (no non-PHI truth), in coordinates padded by 25 px. */
 export async function evalShared(run: ImagePipeline, dir: string): Promise<WordOutcome[]> {
-  const truth = JSON.parse(fs.readFileSync(path.join(dir, 'ground_truth.json'), 'utf8')) as Record<string, Record<string, Truth>>;
+  const truth = JSON.parse(fs.readFileSync(path.join(dir, 'ground_truth.json'), 'utf8')) as Record<
+    string,
+    Record<string, Truth>
+  >;
   const words: WordOutcome[] = [];
   for (const [key, boxes] of Object.entries(truth)) {
     const file = path.join(dir, path.basename(key).replace(/\.dcm$/, '.png'));
@@ -24,9 +27,20 @@ export async function evalShared(run: ImagePipeline, dir: string): Promise<WordO
     const result = await run.run(fs.readFileSync(file));
     for (const b of Object.values(boxes)) {
       const box = { left: b.left - 25, top: b.top - 25, width: b.width, height: b.height };
-      const polygon = [{ x: box.left, y: box.top }, { x: box.left + box.width, y: box.top }, { x: box.left + box.width, y: box.top + box.height }, { x: box.left, y: box.top + box.height }];
+      const polygon = [
+        { x: box.left, y: box.top },
+        { x: box.left + box.width, y: box.top },
+        { x: box.left + box.width, y: box.top + box.height },
+        { x: box.left, y: box.top + box.height },
+      ];
       words.push({
-        page: path.basename(file), group: path.basename(file), kind: 'shared radiograph', conditions: ['shared radiograph'], font: '', phi: true, type: radiographKind(b.label),
+        page: path.basename(file),
+        group: path.basename(file),
+        kind: 'shared radiograph',
+        conditions: ['shared radiograph'],
+        font: '',
+        phi: true,
+        type: radiographKind(b.label),
         ...measureWord({ text: b.label, box, polygon }, result, result),
       });
     }

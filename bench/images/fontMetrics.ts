@@ -9,7 +9,13 @@ export const FONT_FAMILIES = ['DejaVu Sans', 'DejaVu Serif', 'DejaVu Sans Mono']
  * and CI): 7 families as fontconfig names them. The evaluation's default set, so a plan is the same everywhere.
  */
 export const DEJAVU_FAMILIES = [
-  'DejaVu Sans', 'DejaVu Serif', 'DejaVu Sans Mono', 'DejaVu Sans Condensed', 'DejaVu Serif Condensed', 'DejaVu Sans Light', 'DejaVu Math TeX Gyre',
+  'DejaVu Sans',
+  'DejaVu Serif',
+  'DejaVu Sans Mono',
+  'DejaVu Sans Condensed',
+  'DejaVu Serif Condensed',
+  'DejaVu Sans Light',
+  'DejaVu Math TeX Gyre',
 ] as const;
 /** Any family fontconfig can match by name (`fc-list : family`); unknown names fall back to its default face. */
 export type FontFamily = string;
@@ -28,7 +34,13 @@ export function installedFamilies(): string[] {
   } catch {
     return [];
   }
-  const names = new Set(out.split('\n').flatMap((line) => line.split(',')).map((n) => n.trim()).filter((n) => n && !NOT_TEXT.test(n)));
+  const names = new Set(
+    out
+      .split('\n')
+      .flatMap((line) => line.split(','))
+      .map((n) => n.trim())
+      .filter((n) => n && !NOT_TEXT.test(n)),
+  );
   return [...names].sort((a, b) => a.localeCompare(b, 'en'));
 }
 
@@ -59,11 +71,16 @@ export async function advances(font: Font, chars: Iterable<string>): Promise<Map
   const rowH = Math.ceil(SIZE * 1.8);
   const width = Math.ceil(SIZE * 1.3 * 21) + 40;
   const height = rowH * 2 * missing.length;
-  const texts = missing.flatMap((c, i) => [10, 20].map((n, k) =>
-    `<text x="20" y="${(2 * i + k) * rowH + SIZE * 1.3}">${escapeXml(c.repeat(n))}</text>`));
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/>` +
+  const texts = missing.flatMap((c, i) =>
+    [10, 20].map((n, k) => `<text x="20" y="${(2 * i + k) * rowH + SIZE * 1.3}">${escapeXml(c.repeat(n))}</text>`),
+  );
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/>` +
     `<g font-family="${escapeXml(font.family)}" font-size="${SIZE}" font-weight="${font.bold ? 'bold' : 'normal'}" fill="#000">${texts.join('')}</g></svg>`;
-  const { data } = await sharp(Buffer.from(svg), { limitInputPixels: false }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const { data } = await sharp(Buffer.from(svg), { limitInputPixels: false })
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const inkWidth = (row: number): number => {
     let [min, max] = [Infinity, -Infinity];
     for (let y = row * rowH; y < (row + 1) * rowH; y++) {

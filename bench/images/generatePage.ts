@@ -7,9 +7,31 @@ import { DEJAVU_FAMILIES, FONT_FAMILIES, fontSet, installedFamilies, type FontFa
 import { layoutPage, type Layout } from './layoutPage.ts';
 import { measureWords, wordText } from './measureWords.ts';
 import { radiographArt } from './radiographArt.ts';
-import { ALL_PAGE_STYLES, buildPage, FORM_VARIANTS, kindOf, PAGE_KINDS, PAGE_STYLES, type PageKind, type PageStyle } from './pageStyles.ts';
+import {
+  ALL_PAGE_STYLES,
+  buildPage,
+  FORM_VARIANTS,
+  kindOf,
+  PAGE_KINDS,
+  PAGE_STYLES,
+  type PageKind,
+  type PageStyle,
+} from './pageStyles.ts';
 
-export { ALL_PAGE_STYLES, DEJAVU_FAMILIES, FONT_FAMILIES, FORM_VARIANTS, fontSet, installedFamilies, kindOf, PAGE_KINDS, PAGE_STYLES, type FontFamily, type PageKind, type PageStyle };
+export {
+  ALL_PAGE_STYLES,
+  DEJAVU_FAMILIES,
+  FONT_FAMILIES,
+  FORM_VARIANTS,
+  fontSet,
+  installedFamilies,
+  kindOf,
+  PAGE_KINDS,
+  PAGE_STYLES,
+  type FontFamily,
+  type PageKind,
+  type PageStyle,
+};
 
 /** Scanner or fax noise, applied after the rotation and before JPEG encoding. */
 export interface PageNoise {
@@ -77,8 +99,16 @@ export const PAGE_SIZES = { '3mp': { width: 2000, height: 1500 }, '1mp': { width
  * page is applied to the boxes' corners. Same options, same bytes.
  */
 export async function generatePage(options: GeneratePageOptions): Promise<GeneratedPage> {
-  const { seed, style, width = PAGE_SIZES['3mp'].width, height = PAGE_SIZES['3mp'].height, rotateDeg = 0, turn = 0 } = options;
-  if (!ALL_PAGE_STYLES.includes(style)) throw new Error(`unknown page style (use one of ${ALL_PAGE_STYLES.join(', ')})`);
+  const {
+    seed,
+    style,
+    width = PAGE_SIZES['3mp'].width,
+    height = PAGE_SIZES['3mp'].height,
+    rotateDeg = 0,
+    turn = 0,
+  } = options;
+  if (!ALL_PAGE_STYLES.includes(style))
+    throw new Error(`unknown page style (use one of ${ALL_PAGE_STYLES.join(', ')})`);
   if (![0, 90, 180, 270].includes(turn)) throw new Error('turn must be 0, 90, 180 or 270');
   const rng = new Rng(mixSeed(seed, ALL_PAGE_STYLES.indexOf(style), 0x1a6e));
   const fontFamily = options.fontFamily ?? rng.pick(FONT_FAMILIES);
@@ -92,11 +122,19 @@ export async function generatePage(options: GeneratePageOptions): Promise<Genera
   const words = layout.words.map((w, i): PageWord => {
     const b = boxes[i] as PixelBox;
     const polygon = corners(b).map(tilt).map(quarter);
-    return { text: w.text, box: rotateDeg || turn ? bounds(polygon, outW, outH) : b, polygon, phi: w.type !== undefined, ...(w.type ? { type: w.type } : {}) };
+    return {
+      text: w.text,
+      box: rotateDeg || turn ? bounds(polygon, outW, outH) : b,
+      polygon,
+      phi: w.type !== undefined,
+      ...(w.type ? { type: w.type } : {}),
+    };
   });
   const art = design.dark ? radiographArt(layout, width, height, new Rng(mixSeed(seed, 0xa27))) : '';
   const svg = pageSvg(layout, fontFamily, width, height, rotateDeg, design.dark ? '#000' : '#fff', art);
-  let page = sharp(Buffer.from(svg), { limitInputPixels: false }).flatten({ background: design.dark ? '#000000' : '#ffffff' }).removeAlpha();
+  let page = sharp(Buffer.from(svg), { limitInputPixels: false })
+    .flatten({ background: design.dark ? '#000000' : '#ffffff' })
+    .removeAlpha();
   if (options.noise) page = await addNoise(page, options.noise, new Rng(mixSeed(seed, 0x0153)));
   if (turn) page = sharp(await page.rotate(turn).png({ compressionLevel: 1 }).toBuffer());
   const format: ImageFormat = options.jpegQuality === undefined ? 'png' : 'jpeg';
@@ -133,16 +171,34 @@ async function addNoise(page: Sharp, noise: PageNoise, rng: Rng): Promise<Sharp>
   return noise.blur >= 0.3 ? sharp(await raw.blur(noise.blur).png({ compressionLevel: 1 }).toBuffer()) : raw;
 }
 
-function pageSvg(layout: Layout, family: FontFamily, width: number, height: number, rotateDeg: number, background: string, art: string): string {
-  const bars = layout.bars.map((b) => `<rect x="0" y="${b.top}" width="${width}" height="${b.height}" fill="${b.colour}"/>`);
+function pageSvg(
+  layout: Layout,
+  family: FontFamily,
+  width: number,
+  height: number,
+  rotateDeg: number,
+  background: string,
+  art: string,
+): string {
+  const bars = layout.bars.map(
+    (b) => `<rect x="0" y="${b.top}" width="${width}" height="${b.height}" fill="${b.colour}"/>`,
+  );
   // Light grey rules: visible structure, but not "ink" for OCR-free checks (they stay above 128).
-  const rules = layout.rules.map((y) => `<line x1="${Math.round(width * 0.05)}" y1="${y}" x2="${Math.round(width * 0.95)}" y2="${y}" stroke="#c4c4c4" stroke-width="1"/>`);
+  const rules = layout.rules.map(
+    (y) =>
+      `<line x1="${Math.round(width * 0.05)}" y1="${y}" x2="${Math.round(width * 0.95)}" y2="${y}" stroke="#c4c4c4" stroke-width="1"/>`,
+  );
   // Table grids: crisp 1 px lines on pixel centres.
-  const grid = layout.grid.map((l) => `<line x1="${l.x1 + 0.5}" y1="${l.y1 + 0.5}" x2="${l.x2 + 0.5}" y2="${l.y2 + 0.5}" stroke="#555555" stroke-width="1"/>`);
+  const grid = layout.grid.map(
+    (l) =>
+      `<line x1="${l.x1 + 0.5}" y1="${l.y1 + 0.5}" x2="${l.x2 + 0.5}" y2="${l.y2 + 0.5}" stroke="#555555" stroke-width="1"/>`,
+  );
   const texts = layout.words.map((w) => wordText(w, family, w.colour));
   const turn = rotateDeg ? ` transform="rotate(${rotateDeg} ${width / 2} ${height / 2})"` : '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="${background}"/>` +
-    `<g${turn}><rect width="100%" height="100%" fill="${background}"/>${art}${bars.join('')}${rules.join('')}${grid.join('')}${texts.join('')}</g></svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="${background}"/>` +
+    `<g${turn}><rect width="100%" height="100%" fill="${background}"/>${art}${bars.join('')}${rules.join('')}${grid.join('')}${texts.join('')}</g></svg>`
+  );
 }
 
 /**
@@ -151,10 +207,14 @@ function pageSvg(layout: Layout, family: FontFamily, width: number, height: numb
  */
 export function quarterTurn(turn: QuarterTurn, width: number, height: number): (p: Point) => Point {
   switch (turn) {
-    case 90: return ({ x, y }) => ({ x: height - y, y: x });
-    case 180: return ({ x, y }) => ({ x: width - x, y: height - y });
-    case 270: return ({ x, y }) => ({ x: y, y: width - x });
-    default: return (p) => p;
+    case 90:
+      return ({ x, y }) => ({ x: height - y, y: x });
+    case 180:
+      return ({ x, y }) => ({ x: width - x, y: height - y });
+    case 270:
+      return ({ x, y }) => ({ x: y, y: width - x });
+    default:
+      return (p) => p;
   }
 }
 
@@ -166,7 +226,12 @@ function rotation(deg: number, cx: number, cy: number): (p: Point) => Point {
 
 /** A box's outline as pixel edges: the box covers pixels left..left+width-1, so its right edge is left+width. */
 function corners(b: PixelBox): Point[] {
-  return [{ x: b.left, y: b.top }, { x: b.left + b.width, y: b.top }, { x: b.left + b.width, y: b.top + b.height }, { x: b.left, y: b.top + b.height }];
+  return [
+    { x: b.left, y: b.top },
+    { x: b.left + b.width, y: b.top },
+    { x: b.left + b.width, y: b.top + b.height },
+    { x: b.left, y: b.top + b.height },
+  ];
 }
 
 function bounds(points: readonly Point[], width: number, height: number): PixelBox {

@@ -8,10 +8,26 @@ import { covered, fullyCovered, groupBy, leftUncovered, share, TARGETS, type Wor
 /** A group's figures: counts and shares only. */
 function figures(list: readonly WordOutcome[]) {
   return {
-    pages: new Set(list.map((o) => o.page)).size, words: list.length, phiWords: list.filter((o) => o.phi).length,
-    phiCovered: list.filter((o) => o.phi && covered(o)).length, phiCoveredShare: share(list.filter((o) => o.phi), covered) ?? null,
-    phiFullyCovered: share(list.filter((o) => o.phi), fullyCovered) ?? null,
-    nonPhiUncovered: share(list.filter((o) => !o.phi), leftUncovered) ?? null, ocrRead: share(list, (o) => o.read) ?? null,
+    pages: new Set(list.map((o) => o.page)).size,
+    words: list.length,
+    phiWords: list.filter((o) => o.phi).length,
+    phiCovered: list.filter((o) => o.phi && covered(o)).length,
+    phiCoveredShare:
+      share(
+        list.filter((o) => o.phi),
+        covered,
+      ) ?? null,
+    phiFullyCovered:
+      share(
+        list.filter((o) => o.phi),
+        fullyCovered,
+      ) ?? null,
+    nonPhiUncovered:
+      share(
+        list.filter((o) => !o.phi),
+        leftUncovered,
+      ) ?? null,
+    ocrRead: share(list, (o) => o.read) ?? null,
   };
 }
 
@@ -22,12 +38,28 @@ export function imageEvalJson(run: ImageEvalRun): object {
   const group = (list: readonly WordOutcome[], key: (o: WordOutcome) => string, order?: readonly string[]) =>
     Object.fromEntries(groupBy(list, key, order).map(([k, v]) => [k, figures(v)]));
   return {
-    node: process.version, pages: run.count, seed: run.seed, fonts: run.usedFonts, turn: run.turn, minScore: run.minScore, paddingPx: PADDING_PX,
-    secondsPerPage: meanPageSeconds(run), targets: TARGETS, overall: figures(words),
+    node: process.version,
+    pages: run.count,
+    seed: run.seed,
+    fonts: run.usedFonts,
+    turn: run.turn,
+    minScore: run.minScore,
+    paddingPx: PADDING_PX,
+    secondsPerPage: meanPageSeconds(run),
+    targets: TARGETS,
+    overall: figures(words),
     byKind: group(words, (o) => o.kind, PAGE_KINDS),
     byStyle: group(words, (o) => o.group),
-    byType: group(words.filter((o) => o.phi), (o) => o.type, TYPE_ORDER),
-    byCondition: Object.fromEntries(CONDITIONS.map((c) => [c, words.filter((o) => o.conditions.includes(c))] as const).filter(([, v]) => v.length > 0).map(([k, v]) => [k, figures(v)])),
+    byType: group(
+      words.filter((o) => o.phi),
+      (o) => o.type,
+      TYPE_ORDER,
+    ),
+    byCondition: Object.fromEntries(
+      CONDITIONS.map((c) => [c, words.filter((o) => o.conditions.includes(c))] as const)
+        .filter(([, v]) => v.length > 0)
+        .map(([k, v]) => [k, figures(v)]),
+    ),
     byFont: group(words, (o) => o.font),
     shared: shared ? group(shared, (o) => o.group) : null,
   };

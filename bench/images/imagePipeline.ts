@@ -27,8 +27,18 @@ export function imagePipeline(minScore: number): ImagePipeline {
       let page: OcrPage | undefined;
       // Keeps the OCR result for the recall figures; the masking itself is the product code unchanged.
       const extractor = { extract: async (image: typeof prepared) => (page = await ocr.extract(image)) };
-      const masked = await maskImageContent({ extractor, redactor, detector, fill: '#000', paddingPx: PADDING_PX }, prepared, mask);
-      return { regions: masked.regions, ocr: page as OcrPage, width: prepared.width, height: prepared.height, seconds: (performance.now() - t0) / 1000 };
+      const masked = await maskImageContent(
+        { extractor, redactor, detector, fill: '#000', paddingPx: PADDING_PX },
+        prepared,
+        mask,
+      );
+      return {
+        regions: masked.regions,
+        ocr: page as OcrPage,
+        width: prepared.width,
+        height: prepared.height,
+        seconds: (performance.now() - t0) / 1000,
+      };
     },
     close: () => ocr.close(),
   };

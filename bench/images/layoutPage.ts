@@ -58,7 +58,10 @@ export async function layoutPage(rows: readonly Row[], options: LayoutOptions): 
   const margin = Math.round(Math.max(40, width * 0.05));
   const content = width - 2 * margin;
   const allText = rows.flatMap((r) => r.cells.flatMap((c) => c.runs.map((run) => run.text))).join('');
-  const tables = { false: await advances({ family, bold: false }, allText), true: await advances({ family, bold: true }, allText) };
+  const tables = {
+    false: await advances({ family, bold: false }, allText),
+    true: await advances({ family, bold: true }, allText),
+  };
   const layout: Layout = { words: [], bars: [], rules: [], grid: [], left: margin, right: width - margin };
   let y = margin;
   // The line under the last grid row so far: drawn when the grid ends (or the page does).
@@ -71,7 +74,12 @@ export async function layoutPage(rows: readonly Row[], options: LayoutOptions): 
     const fs = Math.round(size * (row.scale ?? 1));
     const lineH = fs * LINE_HEIGHT;
     if (row.fromBottom && !rows[r - 1]?.fromBottom) {
-      const rest = rows.slice(r).reduce((sum, next) => sum + ((next.gapBefore ?? 0) + 1) * Math.round(size * (next.scale ?? 1)) * LINE_HEIGHT, 0);
+      const rest = rows
+        .slice(r)
+        .reduce(
+          (sum, next) => sum + ((next.gapBefore ?? 0) + 1) * Math.round(size * (next.scale ?? 1)) * LINE_HEIGHT,
+          0,
+        );
       y = Math.max(y, height - margin - rest);
     }
     y += (row.gapBefore ?? 0) * lineH;
@@ -99,13 +107,23 @@ export async function layoutPage(rows: readonly Row[], options: LayoutOptions): 
         }
         if (x + w > end) break;
         const baseline = Math.round(y + line * lineH + fs * 1.05);
-        layout.words.push({ ...word, x: Math.round(x), baseline, size: fs, bold, colour: cell.colour ?? '#000', estWidth: w, limitX: end });
+        layout.words.push({
+          ...word,
+          x: Math.round(x),
+          baseline,
+          size: fs,
+          bold,
+          colour: cell.colour ?? '#000',
+          estWidth: w,
+          limitX: end,
+        });
         x += w + fs * WORD_GAP;
       }
       lines = Math.max(lines, line + 1);
     });
     const rowH = lines * lineH;
-    if (row.background) layout.bars.push({ top: Math.round(y - fs * 0.1), height: Math.round(rowH), colour: row.background });
+    if (row.background)
+      layout.bars.push({ top: Math.round(y - fs * 0.1), height: Math.round(rowH), colour: row.background });
     if (row.rule) layout.rules.push(Math.round(y + rowH - fs * 0.12));
     if (row.grid && row.grid.length > 0) {
       const xs = row.grid.map((f) => Math.round(margin + f * content + (f >= 1 ? pad : -pad)));

@@ -17,10 +17,18 @@ export interface WordMeasures {
 }
 
 /** How much of a true word the fills cover on a page of `size`, and whether OCR found and read it. */
-export function measureWord(truth: { text: string; box: PixelBox; polygon: readonly Point[] }, result: PipelineResult, size: { width: number; height: number }): WordMeasures {
+export function measureWord(
+  truth: { text: string; box: PixelBox; polygon: readonly Point[] },
+  result: PipelineResult,
+  size: { width: number; height: number },
+): WordMeasures {
   return {
     share: coveredShare(truth.polygon, result.regions, size),
-    grownShare: coveredShare(truth.polygon, result.regions.map((r) => offsetConvexPolygon(r, 2)), size),
+    grownShare: coveredShare(
+      truth.polygon,
+      result.regions.map((r) => offsetConvexPolygon(r, 2)),
+      size,
+    ),
     ...ocrMatch(truth, result.ocr),
   };
 }
@@ -40,5 +48,8 @@ function ocrMatch(truth: { text: string; box: PixelBox }, ocr: OcrPage): { locat
     const overlap = intersection(truth.box, w.box);
     return overlap >= 0.5 * area || overlap >= 0.5 * Math.max(1, w.box.width * w.box.height);
   });
-  return { located: near.length > 0, read: near.some((w) => norm(w.text) === norm(truth.text) && norm(truth.text) !== '') };
+  return {
+    located: near.length > 0,
+    read: near.some((w) => norm(w.text) === norm(truth.text) && norm(truth.text) !== ''),
+  };
 }

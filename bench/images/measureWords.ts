@@ -16,7 +16,12 @@ export function wordText(w: PlacedWord, family: FontFamily, fill: string): strin
  * little left of its start to before the next word, from above the tallest accent to below descenders).
  * The layout keeps windows apart, so a window holds one word's ink.
  */
-export async function measureWords(words: readonly PlacedWord[], family: FontFamily, width: number, height: number): Promise<PixelBox[]> {
+export async function measureWords(
+  words: readonly PlacedWord[],
+  family: FontFamily,
+  width: number,
+  height: number,
+): Promise<PixelBox[]> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/>${words.map((w) => wordText(w, family, '#000')).join('')}</svg>`;
   const { data } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true });
   return words.map((w) => {
@@ -27,7 +32,8 @@ export async function measureWords(words: readonly PlacedWord[], family: FontFam
     let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) {
-        if ((data[y * width + x] as number) < INK) [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+        if ((data[y * width + x] as number) < INK)
+          [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
       }
     }
     if (maxX < minX) return { left: w.x, top: w.baseline - w.size, width: Math.round(w.estWidth), height: w.size };

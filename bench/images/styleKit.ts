@@ -21,11 +21,16 @@ export const ID = (text: string) => phi('ID', text);
 export const AGE = (n: number) => phi('AGE', String(n));
 export const PHONE = (rng: Rng) => phi('PHONE_OR_FAX', phoneNumber(rng));
 export const ADDRESS = (text: string) => phi('ADDRESS', text);
-export const patientName = (s: Story) => NAME(formatName(s.cast.patient, s.rng.pick(['full', 'fullMiddleInitial', 'lastFirst', 'upperLastFirst'] as const)));
+export const patientName = (s: Story) =>
+  NAME(formatName(s.cast.patient, s.rng.pick(['full', 'fullMiddleInitial', 'lastFirst', 'upperLastFirst'] as const)));
 export const doctorName = (s: Story, i = 0) => NAME(formatName(s.cast.doctors[i] ?? s.cast.patient, 'full'));
 export const cityLine = (rng: Rng): Fragment[] => {
   const { city, state } = usCity(rng);
   return [ADDRESS(city), ', ', ADDRESS(`${state} ${zip(rng)}`)];
 };
 /** A wrapped paragraph. */
-export const para = (text: Fragment, extra: Partial<Row> = {}): Row => ({ cells: [cell(0, text, { wrap: true })], gapBefore: 0.3, ...extra });
+export const para = (text: Fragment, extra: Partial<Row> = {}): Row => ({
+  cells: [cell(0, text, { wrap: true })],
+  gapBefore: 0.3,
+  ...extra,
+});

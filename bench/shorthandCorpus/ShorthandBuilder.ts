@@ -5,14 +5,22 @@ import type { CorpusDoc, GoldSpan } from '../corpus/types.ts';
 export type LineCase = 'upper' | 'lower' | 'none';
 
 /** A word sampled from Philter's whitelist, placed in a neutral clinical slot: never PHI. */
-export interface NeutralPiece { readonly neutral: string }
+export interface NeutralPiece {
+  readonly neutral: string;
+}
 export const neutral = (word: string): NeutralPiece => ({ neutral: word });
 
 /** Literal text, a PHI piece, a neutral word, or a list of those. */
 export type Frag = string | number | PhiPiece | NeutralPiece | readonly Frag[];
 
-export interface Range { start: number; end: number }
-export interface TracedDoc { doc: CorpusDoc; neutral: Range[] }
+export interface Range {
+  start: number;
+  end: number;
+}
+export interface TracedDoc {
+  doc: CorpusDoc;
+  neutral: Range[];
+}
 
 const isNeutral = (f: unknown): f is NeutralPiece => typeof f === 'object' && f !== null && 'neutral' in f;
 
@@ -27,7 +35,10 @@ export class ShorthandBuilder {
   private readonly neutralRanges: Range[] = [];
   private lineCase: LineCase = 'none';
 
-  constructor(private readonly rng: Rng, private readonly typoRate = 0) {}
+  constructor(
+    private readonly rng: Rng,
+    private readonly typoRate = 0,
+  ) {}
 
   get length(): number {
     return this.out.length;
@@ -64,14 +75,16 @@ export class ShorthandBuilder {
   }
 
   private addPhi({ text, type }: PhiPiece): void {
-    if (!text || text.trim() !== text) throw new Error(`PHI piece must be non-empty and trimmed: ${JSON.stringify(text)}`);
+    if (!text || text.trim() !== text)
+      throw new Error(`PHI piece must be non-empty and trimmed: ${JSON.stringify(text)}`);
     const { start, end } = this.append(text);
     this.spans.push({ start, end, type });
   }
 
   /** Applies the line case only when it keeps the length (offsets must not shift: 'ß' → 'SS'). */
   private append(text: string): Range {
-    const cased = this.lineCase === 'upper' ? text.toUpperCase() : this.lineCase === 'lower' ? text.toLowerCase() : text;
+    const cased =
+      this.lineCase === 'upper' ? text.toUpperCase() : this.lineCase === 'lower' ? text.toLowerCase() : text;
     const start = this.out.length;
     this.out += cased.length === text.length ? cased : text;
     return { start, end: this.out.length };
@@ -87,8 +100,11 @@ export class ShorthandBuilder {
 export function misspell(rng: Rng, word: string): string {
   const i = rng.int(1, word.length - 2);
   switch (rng.int(0, 2)) {
-    case 0: return word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2);
-    case 1: return word.slice(0, i) + word.slice(i + 1);
-    default: return word.slice(0, i) + word.charAt(i) + word.slice(i);
+    case 0:
+      return word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2);
+    case 1:
+      return word.slice(0, i) + word.slice(i + 1);
+    default:
+      return word.slice(0, i) + word.charAt(i) + word.slice(i);
   }
 }

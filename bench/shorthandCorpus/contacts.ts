@@ -34,8 +34,10 @@ export function mrnRef(rng: Rng): Frag {
   return [label, phi('ID', rng.chance(0.3) ? `00${rng.digits(6)}` : rng.digits(rng.int(6, 8)))];
 }
 
-export const accessionRef = (rng: Rng): Frag =>
-  [rng.pick(['Accession #: ', 'Acc: ', 'ACC# ']), phi('ID', rng.chance(0.5) ? `${rng.letters(2)}${rng.digits(7)}` : `${rng.digits(8)}`)];
+export const accessionRef = (rng: Rng): Frag => [
+  rng.pick(['Accession #: ', 'Acc: ', 'ACC# ']),
+  phi('ID', rng.chance(0.5) ? `${rng.letters(2)}${rng.digits(7)}` : `${rng.digits(8)}`),
+];
 
 export function emailText(p: Person, domain: string): string {
   const user = `${p.first.charAt(0)}${p.last}`.toLowerCase();

@@ -1,9 +1,26 @@
 // DATE surface forms, from the ICU shorthand ones ("3/14", "'09", "Jan 09", "tues 3/16") to letter ones.
 import type { Rng } from '../corpus/random.ts';
 
-export interface Day { y: number; m: number; d: number }
+export interface Day {
+  y: number;
+  m: number;
+  d: number;
+}
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 // Nurses' abbreviations, several per day.
 const WEEKDAY_SHORT = [['Sun'], ['Mon'], ['Tue', 'Tues'], ['Wed', 'Weds'], ['Thu', 'Thur', 'Thurs'], ['Fri'], ['Sat']];
@@ -25,7 +42,7 @@ const month = (day: Day): string => MONTHS[day.m - 1]!;
 
 function ordinal(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -61,7 +78,14 @@ export const NURSING_DAY_SHAPES: readonly DateShape[] = ['m/d', 'm/d', 'm-d', 'm
 /** Shapes for a past event ("s/p CABG '09"). */
 export const PAST_SHAPES: readonly DateShape[] = ["'yy", "'yy", "mon 'yy", 'mon yy', 'month yyyy', 'yyyy'];
 /** Shapes in typed documents (summaries, letters, reports). */
-export const FORMAL_SHAPES: readonly DateShape[] = ['mm/dd/yyyy', 'm/d/yyyy', 'm/d/yy', 'month d, yyyy', 'd-mon-yyyy', 'yyyy-mm-dd'];
+export const FORMAL_SHAPES: readonly DateShape[] = [
+  'mm/dd/yyyy',
+  'm/d/yyyy',
+  'm/d/yy',
+  'month d, yyyy',
+  'd-mon-yyyy',
+  'yyyy-mm-dd',
+];
 
 export function dateText(rng: Rng, day: Day, shapes: readonly DateShape[]): string {
   return SHAPES[rng.pick(shapes)](rng, day);

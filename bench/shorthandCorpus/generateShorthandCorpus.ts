@@ -18,7 +18,14 @@ import { icuNursing } from './styles/icuNursing.ts';
 import { labReport } from './styles/labReport.ts';
 import { radiologyReport } from './styles/radiologyReport.ts';
 
-const STYLES: readonly ShorthandStyle[] = [icuNursing, dischargeSummary, clinicianLetter, radiologyReport, labReport, clinicianEmail];
+const STYLES: readonly ShorthandStyle[] = [
+  icuNursing,
+  dischargeSummary,
+  clinicianLetter,
+  radiologyReport,
+  labReport,
+  clinicianEmail,
+];
 export const SHORTHAND_STYLES: readonly string[] = STYLES.map((s) => s.name);
 
 /** Share of notes with no PHI at all (real notes often have none). */

@@ -10,7 +10,9 @@ export interface ShorthandLexicons {
 }
 
 const readList = (file: string): string[] =>
-  readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
 
 const capitalise = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 

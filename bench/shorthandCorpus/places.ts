@@ -6,15 +6,45 @@ import type { ShorthandLexicons } from './lexicons.ts';
 import { LAST_NAME_WORDS } from './nameWords.ts';
 import type { Frag } from './ShorthandBuilder.ts';
 
-export interface Institution { name: string; initials: string | null }
+export interface Institution {
+  name: string;
+  initials: string | null;
+}
 export type InstitutionKind = 'hospital' | 'rehab' | 'nursing';
 
 // Names made of ordinary words: a word-based detector sees nothing unusual in them.
 const WORD_NAMES = [
-  'Sacred Heart', 'Holy Cross', 'Good Samaritan', 'Mercy General', 'Holy Family', 'Saint Vincent', 'Lakeview',
-  'Riverside', 'Brookside', 'Pine Ridge', 'Hillcrest', 'Fairview', 'Valley Regional', 'North Shore', 'South Shore',
-  'Morningside', 'Hope Valley', 'Our Lady of Mercy', 'Saint Anne', 'Baptist', 'Methodist', 'Providence',
-  'Mount Carmel', 'Shady Grove', 'Heritage', 'Evergreen', 'Bayview', 'Highland', 'Union', 'Cape Cod', 'Good Shepherd',
+  'Sacred Heart',
+  'Holy Cross',
+  'Good Samaritan',
+  'Mercy General',
+  'Holy Family',
+  'Saint Vincent',
+  'Lakeview',
+  'Riverside',
+  'Brookside',
+  'Pine Ridge',
+  'Hillcrest',
+  'Fairview',
+  'Valley Regional',
+  'North Shore',
+  'South Shore',
+  'Morningside',
+  'Hope Valley',
+  'Our Lady of Mercy',
+  'Saint Anne',
+  'Baptist',
+  'Methodist',
+  'Providence',
+  'Mount Carmel',
+  'Shady Grove',
+  'Heritage',
+  'Evergreen',
+  'Bayview',
+  'Highland',
+  'Union',
+  'Cape Cod',
+  'Good Shepherd',
 ];
 const SUFFIXES: Record<InstitutionKind, readonly string[]> = {
   hospital: ['', '', ' Hospital', ' Medical Center', ' General Hospital', ' Regional Medical Center'],
@@ -24,12 +54,48 @@ const SUFFIXES: Record<InstitutionKind, readonly string[]> = {
 
 // Initials that clinicians read as something else (LVH, SAH, NPH insulin, TSH, SH = social history...).
 const CLINICAL_ACRONYMS = new Set([
-  'SH', 'FH', 'PMH', 'PSH', 'HPI', 'LVH', 'RVH', 'BPH', 'SAH', 'ICH', 'IVH', 'PPH', 'NPH', 'TSH', 'LDH', 'PTH', 'ADH',
-  'FSH', 'LH', 'GH', 'ACTH', 'ICU', 'CCU', 'CMV', 'HTN', 'MVH', 'CHF', 'MCH', 'HH', 'UMH', 'ROH', 'DOH', 'RH', 'MRH',
+  'SH',
+  'FH',
+  'PMH',
+  'PSH',
+  'HPI',
+  'LVH',
+  'RVH',
+  'BPH',
+  'SAH',
+  'ICH',
+  'IVH',
+  'PPH',
+  'NPH',
+  'TSH',
+  'LDH',
+  'PTH',
+  'ADH',
+  'FSH',
+  'LH',
+  'GH',
+  'ACTH',
+  'ICU',
+  'CCU',
+  'CMV',
+  'HTN',
+  'MVH',
+  'CHF',
+  'MCH',
+  'HH',
+  'UMH',
+  'ROH',
+  'DOH',
+  'RH',
+  'MRH',
 ]);
 
 function initialsOf(name: string): string {
-  return name.split(/[\s-]+/).filter((w) => w !== 'of').map((w) => w.charAt(0).toUpperCase()).join('');
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => w !== 'of')
+    .map((w) => w.charAt(0).toUpperCase())
+    .join('');
 }
 
 function institutionName(rng: Rng, lex: ShorthandLexicons, kind: InstitutionKind): string {
@@ -43,12 +109,21 @@ function institutionName(rng: Rng, lex: ShorthandLexicons, kind: InstitutionKind
   return `${last}${rng.pick([' Memorial', ' General', ''])}${suffix || ' Hospital'}`;
 }
 
-export function institution(rng: Rng, lex: ShorthandLexicons, kind: InstitutionKind, neutralWords: ReadonlySet<string>): Institution {
+export function institution(
+  rng: Rng,
+  lex: ShorthandLexicons,
+  kind: InstitutionKind,
+  neutralWords: ReadonlySet<string>,
+): Institution {
   const name = institutionName(rng, lex, kind);
   let initials = initialsOf(name);
   if (initials.length === 2 && kind === 'hospital') initials += 'H';
   // Initials that collide with a clinical acronym or a neutral word would make the gold ambiguous.
-  const usable = initials.length >= 2 && initials.length <= 4 && !CLINICAL_ACRONYMS.has(initials) && !neutralWords.has(initials.toLowerCase());
+  const usable =
+    initials.length >= 2 &&
+    initials.length <= 4 &&
+    !CLINICAL_ACRONYMS.has(initials) &&
+    !neutralWords.has(initials.toLowerCase());
   return { name, initials: usable ? initials : null };
 }
 
@@ -69,15 +144,49 @@ export function wardText(rng: Rng, lex: ShorthandLexicons): string {
 
 /** "rm 412", "room 12": the number alone is the span (the guideline is silent; see README.md). */
 export function roomRef(rng: Rng): Frag {
-  return [rng.pick(['rm ', 'room ', 'Rm ', 'Room ', 'rm #']), phi('ADDRESS', String(rng.chance(0.6) ? rng.int(100, 999) : rng.int(1, 40)))];
+  return [
+    rng.pick(['rm ', 'room ', 'Rm ', 'Room ', 'rm #']),
+    phi('ADDRESS', String(rng.chance(0.6) ? rng.int(100, 999) : rng.int(1, 40))),
+  ];
 }
 
-const STREETS = ['Oak', 'Maple', 'Elm', 'Cedar', 'Pleasant', 'Prospect', 'Highland', 'Summer', 'Water', 'Mill', 'Chestnut', 'Walnut', 'Spring', 'Park', 'River', 'Forest', 'Lincoln', 'Franklin'];
+const STREETS = [
+  'Oak',
+  'Maple',
+  'Elm',
+  'Cedar',
+  'Pleasant',
+  'Prospect',
+  'Highland',
+  'Summer',
+  'Water',
+  'Mill',
+  'Chestnut',
+  'Walnut',
+  'Spring',
+  'Park',
+  'River',
+  'Forest',
+  'Lincoln',
+  'Franklin',
+];
 const STREET_TYPES = ['St', 'Street', 'Ave', 'Rd', 'Road', 'Lane', 'Dr', 'Way', 'Blvd'];
 const TOWNS: readonly (readonly [string, string, string])[] = [
-  ['Framingham', 'MA', '017'], ['Worcester', 'MA', '016'], ['Quincy', 'MA', '021'], ['Lowell', 'MA', '018'], ['Brockton', 'MA', '023'],
-  ['Salem', 'MA', '019'], ['Nashua', 'NH', '030'], ['Concord', 'NH', '033'], ['Dover', 'NH', '038'], ['Providence', 'RI', '029'],
-  ['Warwick', 'RI', '028'], ['Hartford', 'CT', '061'], ['Bangor', 'ME', '044'], ['Burlington', 'VT', '054'], ['Albany', 'NY', '122'],
+  ['Framingham', 'MA', '017'],
+  ['Worcester', 'MA', '016'],
+  ['Quincy', 'MA', '021'],
+  ['Lowell', 'MA', '018'],
+  ['Brockton', 'MA', '023'],
+  ['Salem', 'MA', '019'],
+  ['Nashua', 'NH', '030'],
+  ['Concord', 'NH', '033'],
+  ['Dover', 'NH', '038'],
+  ['Providence', 'RI', '029'],
+  ['Warwick', 'RI', '028'],
+  ['Hartford', 'CT', '061'],
+  ['Bangor', 'ME', '044'],
+  ['Burlington', 'VT', '054'],
+  ['Albany', 'NY', '122'],
 ];
 
 /** Letterhead lines: street, then "Town, ST 01234" (split at the comma: three spans in all). */

@@ -24,7 +24,10 @@ export interface ChartData {
  * every finding falls in them, else by local day over the last 7 days (today included). Older findings
  * are left out; newer ones (a server clock ahead of this one) count in the last bucket.
  */
-export function bucketFindings(findings: readonly { type: string; createdAt: string }[], now: Date = new Date()): ChartData {
+export function bucketFindings(
+  findings: readonly { type: string; createdAt: string }[],
+  now: Date = new Date(),
+): ChartData {
   const times = findings.map((f) => Date.parse(f.createdAt));
   const hours = hourBuckets(now);
   const firstHour = hours[0]?.start.getTime() ?? now.getTime();
@@ -48,7 +51,13 @@ function hourBuckets(now: Date): ChartBucket[] {
   thisHour.setMinutes(0, 0, 0);
   return Array.from({ length: 24 }, (_, i) => {
     const start = new Date(thisHour.getTime() - (23 - i) * HOUR);
-    return { start, end: new Date(start.getTime() + HOUR), label: start.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }), counts: {}, total: 0 };
+    return {
+      start,
+      end: new Date(start.getTime() + HOUR),
+      label: start.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }),
+      counts: {},
+      total: 0,
+    };
   });
 }
 
@@ -61,7 +70,13 @@ function dayBuckets(now: Date): ChartBucket[] {
     start.setDate(today.getDate() - (6 - i));
     const end = new Date(start);
     end.setDate(start.getDate() + 1);
-    return { start, end, label: start.toLocaleDateString(undefined, { month: 'short', day: 'numeric' }), counts: {}, total: 0 };
+    return {
+      start,
+      end,
+      label: start.toLocaleDateString(undefined, { month: 'short', day: 'numeric' }),
+      counts: {},
+      total: 0,
+    };
   });
 }
 

@@ -15,7 +15,11 @@ export interface ConsoleConfig {
  */
 export async function loadConsoleConfig(token?: string): Promise<ConsoleConfig | undefined> {
   try {
-    const response = await fetch('/console/config.json', { cache: 'no-store', credentials: 'omit', ...(token ? { headers: { [CONSOLE_TOKEN_HEADER]: token } } : {}) });
+    const response = await fetch('/console/config.json', {
+      cache: 'no-store',
+      credentials: 'omit',
+      ...(token ? { headers: { [CONSOLE_TOKEN_HEADER]: token } } : {}),
+    });
     if (!response.ok) return undefined;
     const body = (await response.json()) as Partial<ConsoleConfig>;
     if (typeof body.url !== 'string' || typeof body.region !== 'string') return undefined;

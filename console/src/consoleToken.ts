@@ -9,7 +9,6 @@ export { CONSOLE_TOKEN_HEADER } from './consoleTokenHeader.ts';
 
 const STORED = 'hdm-console-token';
 
-
 /**
  * The token from the address (removed from it with history.replaceState, the view hash kept), else the
  * one this tab kept from an earlier load; undefined when neither has one.

@@ -18,7 +18,12 @@ interface FormValues {
  * The Credentials form: prefilled from /console/config.json (the local key pair only when the server
  * offers it) or from this tab's sessionStorage when remembered; connects by itself when it has a key pair.
  */
-export function setUpCredentialsForm(form: HTMLFormElement, connection: Connection, errors: ErrorBanner, config: ConsoleConfig | undefined): void {
+export function setUpCredentialsForm(
+  form: HTMLFormElement,
+  connection: Connection,
+  errors: ErrorBanner,
+  config: ConsoleConfig | undefined,
+): void {
   const status = required(document, '[data-testid="connection-status"]');
   const field = (name: keyof FormValues | 'remember') => required<HTMLInputElement>(form, `input[name="${name}"]`);
   const remembered = readRemembered();
@@ -33,9 +38,13 @@ export function setUpCredentialsForm(form: HTMLFormElement, connection: Connecti
 
   const connect = async () => {
     const values = readValues(field);
-    const missing = (['accessKeyId', 'secretAccessKey', 'region', 'endpoint'] as const).filter((name) => values[name] === '');
+    const missing = (['accessKeyId', 'secretAccessKey', 'region', 'endpoint'] as const).filter(
+      (name) => values[name] === '',
+    );
     if (missing.length > 0) {
-      errors.show(new Error(`Fill in: ${missing.map((name) => field(name).labels?.[0]?.textContent?.trim() ?? name).join(', ')}`));
+      errors.show(
+        new Error(`Fill in: ${missing.map((name) => field(name).labels?.[0]?.textContent?.trim() ?? name).join(', ')}`),
+      );
       return;
     }
     status.textContent = 'Connecting…';
@@ -43,7 +52,11 @@ export function setUpCredentialsForm(form: HTMLFormElement, connection: Connecti
       await connection.connect({
         url: values.endpoint,
         region: values.region,
-        credentials: { accessKeyId: values.accessKeyId, secretAccessKey: values.secretAccessKey, ...(values.sessionToken ? { sessionToken: values.sessionToken } : {}) },
+        credentials: {
+          accessKeyId: values.accessKeyId,
+          secretAccessKey: values.secretAccessKey,
+          ...(values.sessionToken ? { sessionToken: values.sessionToken } : {}),
+        },
         // The server's real-time URL belongs to its own endpoint; another endpoint gets the client's derivation.
         ...(config?.realtimeUrl && values.endpoint === config.url ? { realtimeUrl: config.realtimeUrl } : {}),
       });
@@ -81,7 +94,9 @@ function readRemembered(): FormValues | undefined {
     const raw = sessionStorage.getItem(REMEMBERED);
     if (!raw) return undefined;
     const values = JSON.parse(raw) as Partial<FormValues>;
-    return typeof values.accessKeyId === 'string' && typeof values.secretAccessKey === 'string' ? (values as FormValues) : undefined;
+    return typeof values.accessKeyId === 'string' && typeof values.secretAccessKey === 'string'
+      ? (values as FormValues)
+      : undefined;
   } catch {
     return undefined;
   }

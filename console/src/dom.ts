@@ -7,7 +7,11 @@ type Attributes = Record<string, string | number | boolean | null | undefined>;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** An HTML element; `true` attributes are set empty, `false`/null/undefined ones are left out. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   setAttributes(element, attributes);
   element.append(...toNodes(children));
@@ -15,7 +19,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Att
 }
 
 /** An SVG element, same rules as `h`. */
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG_NS, tag);
   setAttributes(element, attributes);
   element.append(...toNodes(children));
@@ -30,7 +38,9 @@ function setAttributes(element: Element, attributes: Attributes): void {
 }
 
 function toNodes(children: Child[]): (Node | string)[] {
-  return children.filter((c): c is Node | string | number => c !== null && c !== undefined && c !== false).map((c) => (typeof c === 'number' ? String(c) : c));
+  return children
+    .filter((c): c is Node | string | number => c !== null && c !== undefined && c !== false)
+    .map((c) => (typeof c === 'number' ? String(c) : c));
 }
 
 /** The element with this selector inside `root`; a missing one is a bug in the page, not a user error. */
@@ -44,7 +54,13 @@ export function required<T extends Element = HTMLElement>(root: ParentNode, sele
 export function formatTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return date.toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** Scores as the page shows and labels them everywhere: two decimals. */

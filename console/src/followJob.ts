@@ -1,4 +1,11 @@
-import { JobDocument, OnJobsUpdatedDocument, type HdmClient, type HdmSubscription, type JobQuery, type JobUpdateFieldsFragment } from '../../src/client/index.ts';
+import {
+  JobDocument,
+  OnJobsUpdatedDocument,
+  type HdmClient,
+  type HdmSubscription,
+  type JobQuery,
+  type JobUpdateFieldsFragment,
+} from '../../src/client/index.ts';
 
 export type JobStatus = JobUpdateFieldsFragment['status'];
 export type JobWithFindings = NonNullable<JobQuery['job']>;
@@ -68,33 +75,48 @@ export function followJob(
     const lost = (error: Error) => {
       if (settled) return;
       // Before the job exists there is nothing to poll; after, its record tells how it ends.
-      finish(() => (jobId === undefined ? Promise.reject(error) : pollUntilFinal(client, jobId, onStatus, pollMs, signal)));
+      finish(() =>
+        jobId === undefined ? Promise.reject(error) : pollUntilFinal(client, jobId, onStatus, pollMs, signal),
+      );
     };
     signal?.addEventListener('abort', () => finish(() => Promise.reject(new FollowAbortedError())), { once: true });
-    live.subscription = client.subscribe(OnJobsUpdatedDocument, {}, {
-      started: () => {
-        // Stopped before start_ack: no job is started for an upload nobody waits for any more.
-        if (settled) return;
-        start().then((job) => {
-          jobId = job.id;
-          seen(job);
-          for (const update of early.splice(0)) seen(update);
-        }, (error: unknown) => finish(() => Promise.reject(error)));
+    live.subscription = client.subscribe(
+      OnJobsUpdatedDocument,
+      {},
+      {
+        started: () => {
+          // Stopped before start_ack: no job is started for an upload nobody waits for any more.
+          if (settled) return;
+          start().then(
+            (job) => {
+              jobId = job.id;
+              seen(job);
+              for (const update of early.splice(0)) seen(update);
+            },
+            (error: unknown) => finish(() => Promise.reject(error)),
+          );
+        },
+        next: (data) => {
+          const update = data.onJobsUpdated;
+          if (!update) return;
+          if (jobId === undefined) early.push(update);
+          else seen(update);
+        },
+        error: lost,
+        complete: () => lost(new Error('The real-time connection closed before the job finished')),
       },
-      next: (data) => {
-        const update = data.onJobsUpdated;
-        if (!update) return;
-        if (jobId === undefined) early.push(update);
-        else seen(update);
-      },
-      error: lost,
-      complete: () => lost(new Error('The real-time connection closed before the job finished')),
-    });
+    );
     if (settled) live.subscription.unsubscribe();
   });
 }
 
-async function pollUntilFinal(client: JobFollowingClient, id: string, onStatus: (status: JobStatus) => void, pollMs: number, signal?: AbortSignal): Promise<JobWithFindings> {
+async function pollUntilFinal(
+  client: JobFollowingClient,
+  id: string,
+  onStatus: (status: JobStatus) => void,
+  pollMs: number,
+  signal?: AbortSignal,
+): Promise<JobWithFindings> {
   for (;;) {
     if (signal?.aborted) throw new FollowAbortedError();
     const job = await readJob(client, id);
@@ -112,7 +134,8 @@ export async function readJob(client: Pick<JobFollowingClient, 'request'>, id: s
   const items = [...first.findings.items];
   let nextToken = first.findings.nextToken;
   while (nextToken) {
-    const page = (await client.request(JobDocument, { id, findingsLimit: FINDINGS_PAGE, findingsNextToken: nextToken })).job;
+    const page = (await client.request(JobDocument, { id, findingsLimit: FINDINGS_PAGE, findingsNextToken: nextToken }))
+      .job;
     if (!page) break;
     items.push(...page.findings.items);
     nextToken = page.findings.nextToken;

@@ -31,7 +31,11 @@ export function markFindings(text: string, shown: readonly TextFinding[]): Docum
     if (begin < position || begin >= end) continue;
     top().element.append(text.slice(position, begin));
     position = begin;
-    const mark = h('mark', { 'data-type': finding.type, 'data-score': formatScore(finding.score), title: findingLabel(finding) });
+    const mark = h('mark', {
+      'data-type': finding.type,
+      'data-score': formatScore(finding.score),
+      title: findingLabel(finding),
+    });
     top().element.append(mark);
     open.push({ element: mark, end, finding });
   }
@@ -49,7 +53,15 @@ function spokenLabel(finding: { type: string; score: number }): HTMLElement {
 export function renderMaskedSegments(segments: readonly MaskedSegment[]): DocumentFragment {
   const root = document.createDocumentFragment();
   for (const segment of segments) {
-    root.append(segment.span ? h('span', { class: 'masked', 'data-type': segment.span.type, title: findingLabel(segment.span) }, segment.text) : segment.text);
+    root.append(
+      segment.span
+        ? h(
+            'span',
+            { class: 'masked', 'data-type': segment.span.type, title: findingLabel(segment.span) },
+            segment.text,
+          )
+        : segment.text,
+    );
   }
   return root;
 }

@@ -23,18 +23,35 @@ export function createHistoryView(connection: Connection, errors: ErrorBanner, o
   const refresh = h('button', { type: 'button', class: 'secondary' }, 'Refresh');
   const pageInfo = h('p', { class: 'hint', 'aria-live': 'polite' });
   const chartHolder = h('div', { 'aria-busy': 'false' });
-  const element = h('section', { 'aria-labelledby': 'history-heading', 'data-view': 'history' },
+  const element = h(
+    'section',
+    { 'aria-labelledby': 'history-heading', 'data-view': 'history' },
     h('h2', { id: 'history-heading' }, 'History'),
-    h('div', { class: 'table-wrap' }, h('table', {},
-      h('caption', {}, 'Past jobs'),
-      h('thead', {}, h('tr', {},
-        ...['Created', 'Kind', 'Status', 'Findings'].map((name) => h('th', { scope: 'col' }, name)),
-        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Details')))),
-      tbody)),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        {},
+        h('caption', {}, 'Past jobs'),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...['Created', 'Kind', 'Status', 'Findings'].map((name) => h('th', { scope: 'col' }, name)),
+            h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Details')),
+          ),
+        ),
+        tbody,
+      ),
+    ),
     h('div', { class: 'pager' }, previous, next, refresh),
     pageInfo,
     h('h3', {}, 'Findings by type over time'),
-    chartHolder);
+    chartHolder,
+  );
 
   // The page shown: its own token (null: the first) and the tokens of the pages before it. Replaced only
   // once a load succeeds, so a failed one leaves the page number and the buttons true to the rows shown.
@@ -46,7 +63,10 @@ export function createHistoryView(connection: Connection, errors: ErrorBanner, o
   const loadJobs = async (page: JobsPage) => {
     const mine = ++loading;
     try {
-      const { jobs } = await connection.client.request(JobsDocument, { limit: JOBS_PAGE, ...(page.token ? { nextToken: page.token } : {}) });
+      const { jobs } = await connection.client.request(JobsDocument, {
+        limit: JOBS_PAGE,
+        ...(page.token ? { nextToken: page.token } : {}),
+      });
       if (mine !== loading) return;
       shownPage = page;
       nextToken = jobs.nextToken;
@@ -66,8 +86,12 @@ export function createHistoryView(connection: Connection, errors: ErrorBanner, o
     try {
       const findings = await recentFindings(connection);
       if (mine !== charting) return;
-      chartHolder.replaceChildren(findingsChart(bucketFindings(findings)),
-        ...(findings.length >= MAX_CHART_FINDINGS ? [h('p', { class: 'note' }, `Only the newest ${MAX_CHART_FINDINGS} findings are charted.`)] : []));
+      chartHolder.replaceChildren(
+        findingsChart(bucketFindings(findings)),
+        ...(findings.length >= MAX_CHART_FINDINGS
+          ? [h('p', { class: 'note' }, `Only the newest ${MAX_CHART_FINDINGS} findings are charted.`)]
+          : []),
+      );
     } catch (error) {
       if (mine === charting) errors.show(error);
     } finally {
@@ -107,14 +131,21 @@ interface JobsPage {
 }
 
 function jobRow(job: JobRow, openJob: (id: string) => void): HTMLTableRowElement {
-  const open = h('button', { type: 'button', class: 'secondary', 'aria-label': `Open job ${job.id.slice(0, 8)}` }, 'Open');
+  const open = h(
+    'button',
+    { type: 'button', class: 'secondary', 'aria-label': `Open job ${job.id.slice(0, 8)}` },
+    'Open',
+  );
   open.addEventListener('click', () => openJob(job.id));
-  return h('tr', { 'data-job-id': job.id },
+  return h(
+    'tr',
+    { 'data-job-id': job.id },
     h('td', {}, h('time', { datetime: job.createdAt }, formatTime(job.createdAt))),
     h('td', {}, job.kind),
     h('td', {}, job.status),
     h('td', {}, countsList(job.findingCounts, job.findingCount)),
-    h('td', {}, open));
+    h('td', {}, open),
+  );
 }
 
 function emptyRow(): HTMLTableRowElement {
@@ -127,7 +158,11 @@ async function recentFindings(connection: Connection): Promise<ChartFinding[]> {
   const findings: ChartFinding[] = [];
   let token: string | null = null;
   do {
-    const page: FindingsQuery = await connection.client.request(FindingsDocument, { filter, limit: FINDINGS_PAGE, ...(token ? { nextToken: token } : {}) });
+    const page: FindingsQuery = await connection.client.request(FindingsDocument, {
+      filter,
+      limit: FINDINGS_PAGE,
+      ...(token ? { nextToken: token } : {}),
+    });
     findings.push(...page.findings.items);
     token = page.findings.nextToken;
   } while (token && findings.length < MAX_CHART_FINDINGS);

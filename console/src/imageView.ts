@@ -30,20 +30,30 @@ export class UploadFailedError extends Error {
  */
 export function createImageView(connection: Connection, errors: ErrorBanner): View {
   const fileInput = h('input', { id: 'image-file', type: 'file', accept: ACCEPTED.join(',') });
-  const dropZone = h('button', { type: 'button', class: 'drop-zone', 'aria-describedby': 'drop-hint' },
-    'Drop an image here, or press to choose one');
+  const dropZone = h(
+    'button',
+    { type: 'button', class: 'drop-zone', 'aria-describedby': 'drop-hint' },
+    'Drop an image here, or press to choose one',
+  );
   const status = h('span', { role: 'status', 'data-testid': 'image-job-status', class: 'status-line' }, '');
   const results = h('div', { class: 'two-col image-results' });
   const details = h('div', {});
-  const element = h('section', { 'aria-labelledby': 'images-heading', 'data-view': 'images' },
+  const element = h(
+    'section',
+    { 'aria-labelledby': 'images-heading', 'data-view': 'images' },
     h('h2', { id: 'images-heading' }, 'Images'),
     dropZone,
-    h('p', { id: 'drop-hint', class: 'hint' }, 'PNG, JPEG, TIFF or WebP, up to 20 MiB. It is uploaded to the API\'s store with a presigned URL, then masked by a job whose status arrives live.'),
+    h(
+      'p',
+      { id: 'drop-hint', class: 'hint' },
+      "PNG, JPEG, TIFF or WebP, up to 20 MiB. It is uploaded to the API's store with a presigned URL, then masked by a job whose status arrives live.",
+    ),
     h('label', { for: 'image-file' }, 'Image file'),
     fileInput,
     h('p', {}, 'Job status: ', status),
     results,
-    details);
+    details,
+  );
 
   let objectUrls: string[] = [];
   let runNumber = 0;
@@ -72,14 +82,24 @@ export function createImageView(connection: Connection, errors: ErrorBanner): Vi
       track(original);
       results.append(originalFigure(original, [], 'Original image'));
       status.textContent = 'UPLOADING';
-      const { createImageUpload: upload } = await client.request(CreateImageUploadDocument, { contentType: file.type, contentLength: file.size });
+      const { createImageUpload: upload } = await client.request(CreateImageUploadDocument, {
+        contentType: file.type,
+        contentLength: file.size,
+      });
       if (!current()) return;
-      const put = await fetch(upload.url, { method: 'PUT', headers: { 'content-type': file.type }, body: file, credentials: 'omit' });
+      const put = await fetch(upload.url, {
+        method: 'PUT',
+        headers: { 'content-type': file.type },
+        body: file,
+        credentials: 'omit',
+      });
       if (!current()) return;
       if (!put.ok) throw new UploadFailedError(put.status);
       const job = await followJob(
         client,
-        async () => (await client.request(MaskImageDocument, { input: { s3: { bucket: upload.bucket, key: upload.key } } })).maskImage,
+        async () =>
+          (await client.request(MaskImageDocument, { input: { s3: { bucket: upload.bucket, key: upload.key } } }))
+            .maskImage,
         showStatus,
         { signal: controller.signal },
       );
@@ -99,13 +119,24 @@ export function createImageView(connection: Connection, errors: ErrorBanner): Vi
       return;
     }
     const findings = job.findings.items;
-    const figures: HTMLElement[] = [originalFigure(original, findings, `Original image: ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'} outlined`)];
+    const figures: HTMLElement[] = [
+      originalFigure(
+        original,
+        findings,
+        `Original image: ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'} outlined`,
+      ),
+    ];
     if (job.maskedImage?.url) {
       const link = await downloadLink(job.maskedImage.url, job.maskedImage.contentType, track);
       if (!current()) return;
-      figures.push(h('div', {},
-        maskedFigure(job.maskedImage.url, `Masked image, ${job.maskedImage.width}×${job.maskedImage.height}`),
-        h('p', {}, link)));
+      figures.push(
+        h(
+          'div',
+          {},
+          maskedFigure(job.maskedImage.url, `Masked image, ${job.maskedImage.width}×${job.maskedImage.height}`),
+          h('p', {}, link),
+        ),
+      );
     }
     results.replaceChildren(...figures);
     details.replaceChildren(...(job.warnings ?? []).map((w) => h('p', { class: 'note' }, w)), findingsTable(findings));

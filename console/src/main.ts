@@ -32,7 +32,8 @@ async function start(): Promise<void> {
   main.append(...Object.values(views).map((view) => view.element));
 
   const navButtons = [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Views"] button[data-view]')];
-  for (const button of navButtons) button.addEventListener('click', () => navigate({ name: button.dataset.view as RouteName }));
+  for (const button of navButtons)
+    button.addEventListener('click', () => navigate({ name: button.dataset.view as RouteName }));
 
   let current: Route | undefined;
   const showRoute = () => {
@@ -48,14 +49,20 @@ async function start(): Promise<void> {
     }
     errors.clear();
     views[route.name].show(route.argument);
-    if (changed && document.activeElement && !navButtons.includes(document.activeElement as HTMLButtonElement)) main.focus();
+    if (changed && document.activeElement && !navButtons.includes(document.activeElement as HTMLButtonElement))
+      main.focus();
   };
   window.addEventListener('hashchange', showRoute);
   showRoute();
   // Views that read from the API load again once connected (History on first connect, say).
   connection.onConnect(() => current && views[current.name].show(current.argument));
 
-  setUpCredentialsForm(required<HTMLFormElement>(document, 'form[aria-label="Credentials"]'), connection, errors, await loadConsoleConfig(token));
+  setUpCredentialsForm(
+    required<HTMLFormElement>(document, 'form[aria-label="Credentials"]'),
+    connection,
+    errors,
+    await loadConsoleConfig(token),
+  );
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void start());

@@ -6,7 +6,13 @@
 // left out rather than refused) and the masked text cut into segments, one per merged span, for the
 // page to tint. No DOM here: it is plain data in, plain data out.
 import { InvalidInputError } from '../../src/core/errors.ts';
-import { maskText, resolveMaskOptions, type MaskedSpan, type MaskOptions, type MaskStyle } from '../../src/core/maskText.ts';
+import {
+  maskText,
+  resolveMaskOptions,
+  type MaskedSpan,
+  type MaskOptions,
+  type MaskStyle,
+} from '../../src/core/maskText.ts';
 import type { PhiEntity, PhiType } from '../../src/core/PhiEntity.ts';
 
 /** A text finding as the API returns it (Finding: type, score, beginOffset, endOffset). */
@@ -60,27 +66,54 @@ export function isValidMaskCharacter(character: string): boolean {
 }
 
 /** Findings with usable offsets into `text` that pass `minScore` and `types`, by position. */
-export function selectFindings<F extends TextFinding>(text: string, findings: readonly F[], options: Pick<LocalMaskOptions, 'minScore' | 'types'>): F[] {
-  return passingFindings(text, findings, options)
-    .sort((a, b) => (a.beginOffset ?? 0) - (b.beginOffset ?? 0) || (b.endOffset ?? 0) - (a.endOffset ?? 0));
+export function selectFindings<F extends TextFinding>(
+  text: string,
+  findings: readonly F[],
+  options: Pick<LocalMaskOptions, 'minScore' | 'types'>,
+): F[] {
+  return passingFindings(text, findings, options).sort(
+    (a, b) => (a.beginOffset ?? 0) - (b.beginOffset ?? 0) || (b.endOffset ?? 0) - (a.endOffset ?? 0),
+  );
 }
 
 /** The same findings in the caller's order: core breaks ties between equal spans by that order, as on the server. */
-function passingFindings<F extends TextFinding>(text: string, findings: readonly F[], options: Pick<LocalMaskOptions, 'minScore' | 'types'>): F[] {
+function passingFindings<F extends TextFinding>(
+  text: string,
+  findings: readonly F[],
+  options: Pick<LocalMaskOptions, 'minScore' | 'types'>,
+): F[] {
   return findings.filter((f) => f.score >= options.minScore && options.types.has(f.type) && hasOffsetsIn(f, text));
 }
 
-function hasOffsetsIn(finding: TextFinding, text: string): finding is TextFinding & { beginOffset: number; endOffset: number } {
+function hasOffsetsIn(
+  finding: TextFinding,
+  text: string,
+): finding is TextFinding & { beginOffset: number; endOffset: number } {
   const { beginOffset: begin, endOffset: end } = finding;
-  return Number.isInteger(begin) && Number.isInteger(end) && (begin as number) >= 0 && (begin as number) < (end as number) && (end as number) <= text.length;
+  return (
+    Number.isInteger(begin) &&
+    Number.isInteger(end) &&
+    (begin as number) >= 0 &&
+    (begin as number) < (end as number) &&
+    (end as number) <= text.length
+  );
 }
 
 /**
  * Masks `text` with the findings that pass the options, through core's maskText.
  * @throws InvalidMaskCharacterError for CHARACTER with a bad mask character.
  */
-export function maskLocally<F extends TextFinding>(text: string, findings: readonly F[], options: LocalMaskOptions): LocalMaskResult & { shown: F[] } {
-  if (options.style === 'CHARACTER' && options.maskCharacter !== undefined && !isValidMaskCharacter(options.maskCharacter)) throw new InvalidMaskCharacterError();
+export function maskLocally<F extends TextFinding>(
+  text: string,
+  findings: readonly F[],
+  options: LocalMaskOptions,
+): LocalMaskResult & { shown: F[] } {
+  if (
+    options.style === 'CHARACTER' &&
+    options.maskCharacter !== undefined &&
+    !isValidMaskCharacter(options.maskCharacter)
+  )
+    throw new InvalidMaskCharacterError();
   const shown = selectFindings(text, findings, options);
   const coreOptions = toCoreOptions(options);
   const { maskedText, spans } = maskText(text, passingFindings(text, findings, options).map(toEntity), coreOptions);
@@ -102,7 +135,9 @@ function toCoreOptions(options: LocalMaskOptions): MaskOptions {
     types: [...options.types],
     style: options.style,
     // Core checks the mask character whatever the style; the page's (hidden) field matters only for CHARACTER.
-    ...(options.maskCharacter === undefined || options.style !== 'CHARACTER' ? {} : { character: options.maskCharacter }),
+    ...(options.maskCharacter === undefined || options.style !== 'CHARACTER'
+      ? {}
+      : { character: options.maskCharacter }),
     ...(options.replacement === undefined ? {} : { replacement: options.replacement }),
   };
 }
@@ -110,9 +145,15 @@ function toCoreOptions(options: LocalMaskOptions): MaskOptions {
 /** A finding (offsets already checked by selectFindings) as the entity core's maskText takes. */
 function toEntity(finding: TextFinding, index: number): PhiEntity {
   return {
-    Id: index, BeginOffset: finding.beginOffset as number, EndOffset: finding.endOffset as number, Score: finding.score, Type: finding.type,
+    Id: index,
+    BeginOffset: finding.beginOffset as number,
+    EndOffset: finding.endOffset as number,
+    Score: finding.score,
+    Type: finding.type,
     // maskText masks by offsets and never reads an entity's text.
-    Text: '', Category: 'PROTECTED_HEALTH_INFORMATION', Traits: [],
+    Text: '',
+    Category: 'PROTECTED_HEALTH_INFORMATION',
+    Traits: [],
   };
 }
 

@@ -23,7 +23,10 @@ export function routeHash(route: Route): string {
  * `#history&token=abc` gives `{ token: 'abc', rest: '#history' }`.
  */
 export function splitTokenFromHash(hash: string): { token?: string; rest: string } {
-  const parts = hash.replace(/^#/, '').split('&').filter((part) => part !== '');
+  const parts = hash
+    .replace(/^#/, '')
+    .split('&')
+    .filter((part) => part !== '');
   const tokenPart = parts.find((part) => part.startsWith('token='));
   const others = parts.filter((part) => !part.startsWith('token='));
   const rest = others.length > 0 ? `#${others.join('&')}` : '';

@@ -31,47 +31,91 @@ export function createTextView(connection: Connection, errors: ErrorBanner): Vie
   const score = h('input', { id: 'min-score', type: 'range', min: 0, max: 1, step: 0.05, value: 0.5 });
   const scoreValue = h('output', { for: 'min-score' }, '0.5');
   const typeBoxes = PHI_TYPES_SHOWN.map((type) => h('input', { type: 'checkbox', value: type, checked: true }));
-  const style = h('select', { id: 'mask-style' },
+  const style = h(
+    'select',
+    { id: 'mask-style' },
     h('option', { value: 'TYPE_LABEL' }, 'Type label'),
     h('option', { value: 'CHARACTER' }, 'Character'),
-    h('option', { value: 'FIXED' }, 'Fixed text'));
+    h('option', { value: 'FIXED' }, 'Fixed text'),
+  );
   const maskCharacter = h('input', { id: 'mask-character', value: '*', maxlength: 2, size: 3, autocomplete: 'off' });
   const replacement = h('input', { id: 'replacement', value: '[REDACTED]', size: 14, autocomplete: 'off' });
   const characterLabel = h('label', { for: 'mask-character', hidden: true }, 'Mask character ', maskCharacter);
   const replacementLabel = h('label', { for: 'replacement', hidden: true }, 'Replacement ', replacement);
-  const original = h('div', { class: 'text-output', role: 'region', 'aria-label': 'Original with findings', 'data-testid': 'original-with-findings', tabindex: 0 });
-  const masked = h('div', { class: 'text-output', role: 'region', 'aria-label': 'Masked text', 'data-testid': 'masked-text', tabindex: 0 });
+  const original = h('div', {
+    class: 'text-output',
+    role: 'region',
+    'aria-label': 'Original with findings',
+    'data-testid': 'original-with-findings',
+    tabindex: 0,
+  });
+  const masked = h('div', {
+    class: 'text-output',
+    role: 'region',
+    'aria-label': 'Masked text',
+    'data-testid': 'masked-text',
+    tabindex: 0,
+  });
   const summary = h('p', { role: 'status', class: 'summary', 'data-testid': 'finding-summary' }, '0 findings shown');
   // Type and score as text, as the Images view lists them: colour and tooltips are not for everyone.
   const findingsHolder = h('div', {});
   const styleHint = h('p', { class: 'hint', 'aria-live': 'polite' });
 
-  const element = h('section', { 'aria-labelledby': 'text-heading', 'data-view': 'text' },
+  const element = h(
+    'section',
+    { 'aria-labelledby': 'text-heading', 'data-view': 'text' },
     h('h2', { id: 'text-heading' }, 'Text'),
-    h('div', { class: 'two-col' },
-      h('div', {},
+    h(
+      'div',
+      { class: 'two-col' },
+      h(
+        'div',
+        {},
         h('label', { for: 'clinical-note' }, 'Clinical note'),
         note,
-        h('p', { class: 'hint' }, 'Masked by the API 600 ms after you stop typing, or now with Mask. The note is sent only in that signed call.'),
-        maskButton),
-      h('div', {},
-        h('div', { class: 'controls' },
+        h(
+          'p',
+          { class: 'hint' },
+          'Masked by the API 600 ms after you stop typing, or now with Mask. The note is sent only in that signed call.',
+        ),
+        maskButton,
+      ),
+      h(
+        'div',
+        {},
+        h(
+          'div',
+          { class: 'controls' },
           h('div', { class: 'score-control' }, h('label', { for: 'min-score' }, 'Minimum score'), score, scoreValue),
           h('label', { for: 'mask-style' }, 'Masking style ', style),
           characterLabel,
-          replacementLabel),
+          replacementLabel,
+        ),
         styleHint,
-        h('fieldset', { class: 'types-fieldset' }, h('legend', {}, 'Types'),
-          h('div', { class: 'types' }, ...typeBoxes.map((box) => h('label', { class: 'check' }, box, box.value)))),
-        h('p', { class: 'note' },
+        h(
+          'fieldset',
+          { class: 'types-fieldset' },
+          h('legend', {}, 'Types'),
+          h('div', { class: 'types' }, ...typeBoxes.map((box) => h('label', { class: 'check' }, box, box.value))),
+        ),
+        h(
+          'p',
+          { class: 'note' },
           'The job ran once with minimum score 0 and every type, so it recorded every finding; this page applies the threshold, the types and the style from those findings without a new job. ',
-          'Findings that touched or overlapped were recorded as one span.'))),
-    h('div', { class: 'two-col' },
+          'Findings that touched or overlapped were recorded as one span.',
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'two-col' },
       h('div', {}, h('h3', {}, 'Original with findings'), original),
-      h('div', {}, h('h3', {}, 'Masked text'), masked)),
+      h('div', {}, h('h3', {}, 'Masked text'), masked),
+    ),
     summary,
     typeLegend(),
-    findingsHolder);
+    findingsHolder,
+  );
 
   let current: MaskedNote | undefined;
   let requestNumber = 0;
@@ -92,7 +136,8 @@ export function createTextView(connection: Connection, errors: ErrorBanner): Vie
     replacementLabel.hidden = style.value !== 'FIXED';
     const chosen = options();
     const characterOk = isValidMaskCharacter(chosen.maskCharacter);
-    styleHint.textContent = chosen.style === 'CHARACTER' && !characterOk ? 'The mask character must be exactly one character; using *.' : '';
+    styleHint.textContent =
+      chosen.style === 'CHARACTER' && !characterOk ? 'The mask character must be exactly one character; using *.' : '';
     if (!current) {
       original.replaceChildren();
       masked.replaceChildren();
@@ -100,7 +145,10 @@ export function createTextView(connection: Connection, errors: ErrorBanner): Vie
       findingsHolder.replaceChildren();
       return;
     }
-    const result = maskLocally(current.text, current.findings, { ...chosen, maskCharacter: characterOk ? chosen.maskCharacter : '*' });
+    const result = maskLocally(current.text, current.findings, {
+      ...chosen,
+      maskCharacter: characterOk ? chosen.maskCharacter : '*',
+    });
     original.replaceChildren(markFindings(current.text, result.shown));
     masked.replaceChildren(renderMaskedSegments(result.segments));
     summary.textContent = `${result.shown.length} ${result.shown.length === 1 ? 'finding' : 'findings'} shown`;
@@ -144,7 +192,8 @@ export function createTextView(connection: Connection, errors: ErrorBanner): Vie
     typingTimer = setTimeout(() => void mask(), TYPING_PAUSE_MS);
   });
   maskButton.addEventListener('click', () => void mask());
-  for (const control of [score, style, maskCharacter, replacement, ...typeBoxes]) control.addEventListener('input', render);
+  for (const control of [score, style, maskCharacter, replacement, ...typeBoxes])
+    control.addEventListener('input', render);
   for (const control of [style, ...typeBoxes]) control.addEventListener('change', render);
   render();
   return { element, show: () => undefined };
@@ -152,16 +201,22 @@ export function createTextView(connection: Connection, errors: ErrorBanner): Vie
 
 /** One maskText call with minScore 0 and every type, then the rest of its findings if there are more pages. */
 async function maskNote(connection: Connection, text: string): Promise<MaskedNote> {
-  const { maskText: job } = await connection.client.request(MaskTextDocument, { input: { text, options: { minScore: 0, types: [...PHI_TYPES_SHOWN] } } });
-  if (job.status === 'FAILED') throw new Error(`${job.error?.code ?? 'INTERNAL'}: ${job.error?.message ?? 'the job failed'}`);
+  const { maskText: job } = await connection.client.request(MaskTextDocument, {
+    input: { text, options: { minScore: 0, types: [...PHI_TYPES_SHOWN] } },
+  });
+  if (job.status === 'FAILED')
+    throw new Error(`${job.error?.code ?? 'INTERNAL'}: ${job.error?.message ?? 'the job failed'}`);
   const findings = [...job.findings.items];
   let nextToken = job.findings.nextToken;
   while (nextToken) {
-    const page = await connection.client.request(JobDocument, { id: job.id, findingsLimit: FINDINGS_PAGE, findingsNextToken: nextToken });
+    const page = await connection.client.request(JobDocument, {
+      id: job.id,
+      findingsLimit: FINDINGS_PAGE,
+      findingsNextToken: nextToken,
+    });
     if (!page.job) break;
     findings.push(...page.job.findings.items);
     nextToken = page.job.findings.nextToken;
   }
   return { text, jobId: job.id, findings };
 }
-

@@ -21,12 +21,21 @@ export interface GetItemDataSourceProps {
  */
 export class GetItemDataSource extends BackedDataSource {
   constructor(scope: Construct, id: string, props: GetItemDataSourceProps) {
-    super(scope, id, { api: props.api, name: props.name }, {
-      type: 'AMAZON_DYNAMODB',
-      dynamoDbConfig: { tableName: props.table.tableName, awsRegion: props.table.env.region },
-    });
-    this.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [props.table.tableArn] }));
-    this.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['kms:Decrypt', 'kms:DescribeKey'], resources: [props.key.keyArn] }));
+    super(
+      scope,
+      id,
+      { api: props.api, name: props.name },
+      {
+        type: 'AMAZON_DYNAMODB',
+        dynamoDbConfig: { tableName: props.table.tableName, awsRegion: props.table.env.region },
+      },
+    );
+    this.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [props.table.tableArn] }),
+    );
+    this.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['kms:Decrypt', 'kms:DescribeKey'], resources: [props.key.keyArn] }),
+    );
   }
 
   /** The role AppSync assumes for this source (BaseDataSource creates it, as the source is not NONE). */

@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  Runtime,
+  Tracing,
+  type IFunction,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -69,14 +76,19 @@ export class HandlerFunction extends Construct {
     this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     const common = {
       runtime: Runtime.NODEJS_22_X,
-      architecture: props.architecture ?? ((props.copiedPackages ?? []).length === 0 ? Architecture.ARM_64 : Architecture.X86_64),
+      architecture:
+        props.architecture ?? ((props.copiedPackages ?? []).length === 0 ? Architecture.ARM_64 : Architecture.X86_64),
       role: this.role,
       logGroup: this.logGroup,
       timeout: props.timeout,
       memorySize: props.memorySize,
       // Source maps turn the minified bundle's stack traces back into the TypeScript files and lines.
       // Powertools Tracer reads POWERTOOLS_TRACE_ENABLED: off, it wraps no SDK client and opens no segment.
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_TRACE_ENABLED: String(props.tracing) },
+      environment: {
+        ...props.environment,
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_TRACE_ENABLED: String(props.tracing),
+      },
       tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       // No reserved concurrency: it would take from a small account's whole pool. The worker's SQS event source
       // bounds its concurrency instead (maxConcurrency in HealthDataMaskingStack).
@@ -85,18 +97,29 @@ export class HandlerFunction extends Construct {
       this.function = this.bundled(props, common);
     } else {
       if (!props.unbundledCodeDir) throw new Error('HandlerFunction: bundle false needs unbundledCodeDir');
-      this.function = new LambdaFunction(this, 'Function', { ...common, code: Code.fromAsset(props.unbundledCodeDir), handler: 'index.handler' });
+      this.function = new LambdaFunction(this, 'Function', {
+        ...common,
+        code: Code.fromAsset(props.unbundledCodeDir),
+        handler: 'index.handler',
+      });
     }
     // The role writes only to its own log group.
     this.logGroup.grantWrite(this.role);
   }
 
-  private bundled(props: HandlerFunctionProps, common: ConstructorParameters<typeof NodejsFunction>[2] & object): NodejsFunction {
+  private bundled(
+    props: HandlerFunctionProps,
+    common: ConstructorParameters<typeof NodejsFunction>[2] & object,
+  ): NodejsFunction {
     const nodeModulesDir = join(props.projectRoot, 'node_modules');
     // Fail the synth here, with the fix in the message, rather than fall back to Docker or ship a bundle
     // whose sharp cannot load on Lambda.
     assertLocalEsbuild(props.projectRoot);
-    assertNativeBuilds({ copiedPackages: props.copiedPackages ?? [], architecture: common.architecture ?? Architecture.X86_64, nodeModulesDir });
+    assertNativeBuilds({
+      copiedPackages: props.copiedPackages ?? [],
+      architecture: common.architecture ?? Architecture.X86_64,
+      nodeModulesDir,
+    });
     const copied = packageClosure(props.copiedPackages ?? [], nodeModulesDir);
     return new NodejsFunction(this, 'Function', {
       ...common,
@@ -126,7 +149,10 @@ export class HandlerFunction extends Construct {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (inputDir: string, outputDir: string) => [
-            ...copied.map((name) => `mkdir -p "${outputDir}/node_modules/${name}" && cp -R "${inputDir}/node_modules/${name}/." "${outputDir}/node_modules/${name}/"`),
+            ...copied.map(
+              (name) =>
+                `mkdir -p "${outputDir}/node_modules/${name}" && cp -R "${inputDir}/node_modules/${name}/." "${outputDir}/node_modules/${name}/"`,
+            ),
             // The local detector reads its word lists next to its module (new URL('./data/', import.meta.url));
             // bundled, that is the asset's own data/ folder.
             `mkdir -p "${outputDir}/data" && cp -R "${inputDir}/src/detect/data/." "${outputDir}/data/"`,

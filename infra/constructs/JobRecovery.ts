@@ -17,7 +17,10 @@ export const DEAD_LETTER_HANDLER_ENTRY = 'resolvers/handlers/deadLetterHandler.t
 /** How often the sweeper runs: a stuck job is found within this of passing its time limit. */
 export const SWEEP_INTERVAL = Duration.minutes(5);
 
-export interface JobRecoveryProps extends Pick<HandlerFunctionProps, 'projectRoot' | 'bundle' | 'unbundledCodeDir' | 'key' | 'tracing' | 'removalPolicy'> {
+export interface JobRecoveryProps extends Pick<
+  HandlerFunctionProps,
+  'projectRoot' | 'bundle' | 'unbundledCodeDir' | 'key' | 'tracing' | 'removalPolicy'
+> {
   /** The variables every function gets (AWS_ENV); the recovery functions add RECOVERY_ENV. */
   environment: Record<string, string>;
   table: ITable;
@@ -48,22 +51,35 @@ export class JobRecovery extends Construct {
   constructor(scope: Construct, id: string, props: JobRecoveryProps) {
     super(scope, id);
     const { environment, jobQueue, runners } = props;
-    const functionDefaults = { projectRoot: props.projectRoot, bundle: props.bundle, unbundledCodeDir: props.unbundledCodeDir, key: props.key, tracing: props.tracing, removalPolicy: props.removalPolicy };
+    const functionDefaults = {
+      projectRoot: props.projectRoot,
+      bundle: props.bundle,
+      unbundledCodeDir: props.unbundledCodeDir,
+      key: props.key,
+      tracing: props.tracing,
+      removalPolicy: props.removalPolicy,
+    };
     const recoveryEnvironment = {
       ...environment,
       [RECOVERY_ENV.workerTimeoutSeconds]: String(timeoutOf(runners.worker).toSeconds()),
       [RECOVERY_ENV.resolverTimeoutSeconds]: String(timeoutOf(runners.resolver).toSeconds()),
     };
     this.sweeper = new HandlerFunction(this, 'Sweeper', {
-      ...functionDefaults, entry: SWEEPER_HANDLER_ENTRY, environment: recoveryEnvironment,
+      ...functionDefaults,
+      entry: SWEEPER_HANDLER_ENTRY,
+      environment: recoveryEnvironment,
       // A sweep acts on 1,000 jobs at most (a write and a publish each: about two minutes); the next run goes on.
-      timeout: SWEEP_INTERVAL, memorySize: 512,
+      timeout: SWEEP_INTERVAL,
+      memorySize: 512,
     });
     this.deadLetterConsumer = new HandlerFunction(this, 'DeadLetterConsumer', {
-      ...functionDefaults, entry: DEAD_LETTER_HANDLER_ENTRY, environment: recoveryEnvironment,
+      ...functionDefaults,
+      entry: DEAD_LETTER_HANDLER_ENTRY,
+      environment: recoveryEnvironment,
       // Lambda refuses an SQS event source whose queue's visibility timeout (the dead-letter queue's: 30 s) is
       // shorter than the function's timeout. Ten records of two requests and a publish each take a few seconds.
-      timeout: Duration.seconds(30), memorySize: 512,
+      timeout: Duration.seconds(30),
+      memorySize: 512,
     });
     this.schedule = new Rule(this, 'SweepSchedule', {
       description: 'health-data-masking: fail or re-queue jobs stuck QUEUED or RUNNING',
@@ -71,7 +87,9 @@ export class JobRecovery extends Construct {
       targets: [new LambdaTarget(this.sweeper.function)],
     });
     // Dead letters are rare: small batches, two invocations at most (SQS's lowest maximum concurrency).
-    this.deadLetterConsumer.function.addEventSource(new SqsEventSource(jobQueue.deadLetterQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }));
+    this.deadLetterConsumer.function.addEventSource(
+      new SqsEventSource(jobQueue.deadLetterQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }),
+    );
     this.grant(props);
   }
 

@@ -2,7 +2,14 @@ import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type LifecycleRule } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+  type LifecycleRule,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { createJobTableInput } from '../../src/adapters/dynamodb/createJobTable.ts';
 import { TTL_ATTRIBUTE } from '../../src/adapters/dynamodb/tableDesign.ts';
@@ -20,7 +27,13 @@ export interface JobStorageProps {
 
 /** The KMS actions CloudWatch Logs uses on a log group's key (the documented wildcards, spelled out). */
 export const CLOUDWATCH_LOGS_KEY_ACTIONS = [
-  'kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey',
+  'kms:Encrypt',
+  'kms:Decrypt',
+  'kms:ReEncryptFrom',
+  'kms:ReEncryptTo',
+  'kms:GenerateDataKey',
+  'kms:GenerateDataKeyWithoutPlaintext',
+  'kms:DescribeKey',
 ];
 
 /**
@@ -39,10 +52,20 @@ export const INPUT_PREFIXES = [UPLOAD_PREFIX, 'inputs/', 'ocr/'] as const;
  * `inputRetentionDays` above `retentionDays`. S3 counts from an object's creation, rounded up to the next midnight
  * UTC, and objects are written after their job record: an object outlives its record's `expiresAt`, never the reverse.
  */
-export function inputBucketLifecycle(props: Pick<JobStorageProps, 'retentionDays' | 'inputRetentionDays'>): LifecycleRule[] {
+export function inputBucketLifecycle(
+  props: Pick<JobStorageProps, 'retentionDays' | 'inputRetentionDays'>,
+): LifecycleRule[] {
   return [
-    { id: 'job-results', expiration: Duration.days(props.retentionDays), abortIncompleteMultipartUploadAfter: Duration.days(1) },
-    ...INPUT_PREFIXES.map((prefix): LifecycleRule => ({ id: `job-inputs-${prefix.replace(/\W/g, '')}`, prefix, expiration: Duration.days(props.inputRetentionDays) })),
+    {
+      id: 'job-results',
+      expiration: Duration.days(props.retentionDays),
+      abortIncompleteMultipartUploadAfter: Duration.days(1),
+    },
+    ...INPUT_PREFIXES.map((prefix): LifecycleRule => ({
+      id: `job-inputs-${prefix.replace(/\W/g, '')}`,
+      prefix,
+      expiration: Duration.days(props.inputRetentionDays),
+    })),
   ];
 }
 
@@ -106,7 +129,10 @@ export class JobStorage extends Construct {
       versioned: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [
-        { expiration: Duration.days(Math.max(90, props.retentionDays)), noncurrentVersionExpiration: ACCESS_LOG_NONCURRENT_DAYS },
+        {
+          expiration: Duration.days(Math.max(90, props.retentionDays)),
+          noncurrentVersionExpiration: ACCESS_LOG_NONCURRENT_DAYS,
+        },
         // S3 does not allow this in a rule that also expires current versions.
         { expiredObjectDeleteMarker: true },
       ],
@@ -122,7 +148,18 @@ export class JobStorage extends Construct {
       versioned: false,
       lifecycleRules: inputBucketLifecycle(props),
       // Only the origins the deployer names (corsOrigins); none by default, so no page can PUT from a browser.
-      ...(props.corsOrigins.length > 0 ? { cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: props.corsOrigins, allowedHeaders: ['content-type'], maxAge: 3000 }] } : {}),
+      ...(props.corsOrigins.length > 0
+        ? {
+            cors: [
+              {
+                allowedMethods: [HttpMethods.PUT],
+                allowedOrigins: props.corsOrigins,
+                allowedHeaders: ['content-type'],
+                maxAge: 3000,
+              },
+            ],
+          }
+        : {}),
       serverAccessLogsBucket: this.accessLogBucket,
       serverAccessLogsPrefix: 'input/',
       removalPolicy: props.removalPolicy,
@@ -135,11 +172,13 @@ export class JobStorage extends Construct {
       enforceSSL: true,
       // Versioning protects results from an accidental overwrite; old versions expire with the retention.
       versioned: true,
-      lifecycleRules: [{
-        expiration: Duration.days(props.retentionDays),
-        noncurrentVersionExpiration: Duration.days(1),
-        abortIncompleteMultipartUploadAfter: Duration.days(1),
-      }],
+      lifecycleRules: [
+        {
+          expiration: Duration.days(props.retentionDays),
+          noncurrentVersionExpiration: Duration.days(1),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
       serverAccessLogsBucket: this.accessLogBucket,
       serverAccessLogsPrefix: 'output/',
       removalPolicy: props.removalPolicy,
@@ -154,16 +193,23 @@ export class JobStorage extends Construct {
    */
   private allowCloudWatchLogsToUseKey(): void {
     const stack = Stack.of(this);
-    this.key.addToResourcePolicy(new PolicyStatement({
-      principals: [new ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-      actions: CLOUDWATCH_LOGS_KEY_ACTIONS,
-      // In a key policy "*" is the key itself.
-      resources: ['*'],
-      conditions: {
-        ArnLike: {
-          'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+        actions: CLOUDWATCH_LOGS_KEY_ACTIONS,
+        // In a key policy "*" is the key itself.
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': stack.formatArn({
+              service: 'logs',
+              resource: 'log-group',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
         },
-      },
-    }));
+      }),
+    );
   }
 }

@@ -1,7 +1,14 @@
 import { ArnFormat, Aspects, Duration, Stack } from 'aws-cdk-lib';
 import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import {
-  Alarm, ComparisonOperator, Dashboard, GraphWidget, MathExpression, Metric, TreatMissingData, type IMetric,
+  Alarm,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  MathExpression,
+  Metric,
+  TreatMissingData,
+  type IMetric,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -54,39 +61,76 @@ export class Operations extends Construct {
   constructor(scope: Construct, id: string, props: OperationsProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    this.topic = new Topic(this, 'AlarmTopic', { displayName: 'health-data-masking alarms', masterKey: props.key, enforceSSL: true });
+    this.topic = new Topic(this, 'AlarmTopic', {
+      displayName: 'health-data-masking alarms',
+      masterKey: props.key,
+      enforceSSL: true,
+    });
     this.allowCloudWatch(props.key);
     const email = alarmEmailOf(props.alarmEmail);
     if (email) this.topic.addSubscription(new EmailSubscription(email));
     this.action = new SnsAction(this.topic);
 
-    const functions = props.functions ?? stack.node.findAll().filter((c): c is HandlerFunction => c instanceof HandlerFunction);
+    const functions =
+      props.functions ?? stack.node.findAll().filter((c): c is HandlerFunction => c instanceof HandlerFunction);
     for (const handler of functions) {
       const fn = handler.function;
       const name = handler.node.id;
       const isApi = fn === props.apiFunction;
-      this.alarm(`${name}Errors`, fn.metricErrors({ period: PERIOD, statistic: 'Sum' }), isApi ? (props.apiErrorThreshold ?? 10) : 1,
-        isApi ? `${name}: many invocations failed (client input errors count too)` : `${name}: an invocation failed`);
-      this.alarm(`${name}Throttles`, fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }), 1, `${name}: Lambda throttled invocations`);
+      this.alarm(
+        `${name}Errors`,
+        fn.metricErrors({ period: PERIOD, statistic: 'Sum' }),
+        isApi ? (props.apiErrorThreshold ?? 10) : 1,
+        isApi ? `${name}: many invocations failed (client input errors count too)` : `${name}: an invocation failed`,
+      );
+      this.alarm(
+        `${name}Throttles`,
+        fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
+        1,
+        `${name}: Lambda throttled invocations`,
+      );
     }
-    const server5xx = new Metric({ namespace: 'AWS/AppSync', metricName: '5XXError', dimensionsMap: { GraphQLAPIId: props.api.apiId }, statistic: 'Sum', period: PERIOD });
+    const server5xx = new Metric({
+      namespace: 'AWS/AppSync',
+      metricName: '5XXError',
+      dimensionsMap: { GraphQLAPIId: props.api.apiId },
+      statistic: 'Sum',
+      period: PERIOD,
+    });
     this.alarm('Api5xx', server5xx, 1, 'AppSync answered with server errors (5XX)');
     const throttles = new MathExpression({
       expression: 'FILL(r, 0) + FILL(w, 0)',
-      usingMetrics: { r: props.table.metric('ReadThrottleEvents', { statistic: 'Sum', period: PERIOD }), w: props.table.metric('WriteThrottleEvents', { statistic: 'Sum', period: PERIOD }) },
-      label: 'throttle events', period: PERIOD,
+      usingMetrics: {
+        r: props.table.metric('ReadThrottleEvents', { statistic: 'Sum', period: PERIOD }),
+        w: props.table.metric('WriteThrottleEvents', { statistic: 'Sum', period: PERIOD }),
+      },
+      label: 'throttle events',
+      period: PERIOD,
     });
     this.alarm('TableThrottles', throttles, 1, 'DynamoDB throttled reads or writes of the job table');
-    const failed = (kind: string) => new Metric({
-      namespace: POWERTOOLS_NAMES.namespace, metricName: POWERTOOLS_NAMES.jobsMetric,
-      dimensionsMap: { service: POWERTOOLS_NAMES.service, kind, status: 'FAILED' }, statistic: 'Sum', period: PERIOD,
+    const failed = (kind: string) =>
+      new Metric({
+        namespace: POWERTOOLS_NAMES.namespace,
+        metricName: POWERTOOLS_NAMES.jobsMetric,
+        dimensionsMap: { service: POWERTOOLS_NAMES.service, kind, status: 'FAILED' },
+        statistic: 'Sum',
+        period: PERIOD,
+      });
+    const failedJobs = new MathExpression({
+      expression: 'FILL(t, 0) + FILL(i, 0)',
+      usingMetrics: { t: failed('TEXT'), i: failed('IMAGE') },
+      label: 'failed jobs',
+      period: PERIOD,
     });
-    const failedJobs = new MathExpression({ expression: 'FILL(t, 0) + FILL(i, 0)', usingMetrics: { t: failed('TEXT'), i: failed('IMAGE') }, label: 'failed jobs', period: PERIOD });
     this.alarm('FailedJobs', failedJobs, props.failedJobsThreshold ?? 5, 'Jobs ended FAILED');
 
     for (const alarm of props.jobQueue.alarms) this.notify(alarm);
     // Alarms other constructs add, before or after this one: each gets the topic too, once.
-    Aspects.of(stack).add({ visit: (node: IConstruct) => { if (node instanceof Alarm) this.notify(node); } });
+    Aspects.of(stack).add({
+      visit: (node: IConstruct) => {
+        if (node instanceof Alarm) this.notify(node);
+      },
+    });
 
     this.dashboard = this.buildDashboard(functions, props, server5xx, throttles, failedJobs);
   }
@@ -100,7 +144,10 @@ export class Operations extends Construct {
 
   private alarm(id: string, metric: IMetric, threshold: number, description: string): Alarm {
     const alarm = new Alarm(this, id, {
-      metric, threshold, evaluationPeriods: 1, alarmDescription: description,
+      metric,
+      threshold,
+      evaluationPeriods: 1,
+      alarmDescription: description,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       // No data is no trouble: a quiet API has no errors to count.
       treatMissingData: TreatMissingData.NOT_BREACHING,
@@ -119,45 +166,123 @@ export class Operations extends Construct {
     const stack = Stack.of(this);
     const conditions = {
       StringEquals: { 'aws:SourceAccount': stack.account },
-      ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+      ArnLike: {
+        'aws:SourceArn': stack.formatArn({
+          service: 'cloudwatch',
+          resource: 'alarm',
+          resourceName: '*',
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      },
     };
     const principal = new ServicePrincipal('cloudwatch.amazonaws.com');
-    this.topic.addToResourcePolicy(new PolicyStatement({ principals: [principal], actions: ['sns:Publish'], resources: [this.topic.topicArn], conditions }));
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [principal],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions,
+      }),
+    );
     // In a key policy "*" is the key itself. Named actions: SNS asks KMS for a data key and decrypts it.
-    key.addToResourcePolicy(new PolicyStatement({ principals: [principal], actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: ['*'], conditions }));
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [principal],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: ['*'],
+        conditions,
+      }),
+    );
   }
 
-  private buildDashboard(functions: readonly HandlerFunction[], props: OperationsProps, server5xx: IMetric, throttles: IMetric, failedJobs: IMetric): Dashboard {
+  private buildDashboard(
+    functions: readonly HandlerFunction[],
+    props: OperationsProps,
+    server5xx: IMetric,
+    throttles: IMetric,
+    failedJobs: IMetric,
+  ): Dashboard {
     const dashboard = new Dashboard(this, 'Dashboard', { defaultInterval: Duration.hours(3) });
     const perFunction = (metric: (fn: IFunction) => IMetric) => functions.map((handler) => metric(handler.function));
     const { queue, deadLetterQueue } = props.jobQueue;
-    const byDimension = (metricName: string, dimension: string, label: string) => new MathExpression({
-      // SEARCH finds every value of the dimension (dashboards may search; alarms may not).
-      expression: `SEARCH('{${POWERTOOLS_NAMES.namespace},service,${dimension}} MetricName="${metricName}" service="${POWERTOOLS_NAMES.service}"', 'Sum', 300)`,
-      label, period: PERIOD,
-    });
+    const byDimension = (metricName: string, dimension: string, label: string) =>
+      new MathExpression({
+        // SEARCH finds every value of the dimension (dashboards may search; alarms may not).
+        expression: `SEARCH('{${POWERTOOLS_NAMES.namespace},service,${dimension}} MetricName="${metricName}" service="${POWERTOOLS_NAMES.service}"', 'Sum', 300)`,
+        label,
+        period: PERIOD,
+      });
     dashboard.addWidgets(
-      new GraphWidget({ title: 'Jobs by kind and status', left: [new MathExpression({
-        expression: `SEARCH('{${POWERTOOLS_NAMES.namespace},service,kind,status} MetricName="${POWERTOOLS_NAMES.jobsMetric}"', 'Sum', 300)`, label: 'jobs', period: PERIOD,
-      })], width: 8 }),
-      new GraphWidget({ title: 'Findings by type', left: [byDimension(POWERTOOLS_NAMES.findingsMetric, 'type', 'findings')], width: 8 }),
+      new GraphWidget({
+        title: 'Jobs by kind and status',
+        left: [
+          new MathExpression({
+            expression: `SEARCH('{${POWERTOOLS_NAMES.namespace},service,kind,status} MetricName="${POWERTOOLS_NAMES.jobsMetric}"', 'Sum', 300)`,
+            label: 'jobs',
+            period: PERIOD,
+          }),
+        ],
+        width: 8,
+      }),
+      new GraphWidget({
+        title: 'Findings by type',
+        left: [byDimension(POWERTOOLS_NAMES.findingsMetric, 'type', 'findings')],
+        width: 8,
+      }),
       new GraphWidget({ title: 'Failed jobs', left: [failedJobs], width: 8 }),
     );
     dashboard.addWidgets(
-      new GraphWidget({ title: 'Lambda errors', left: perFunction((fn) => fn.metricErrors({ period: PERIOD, statistic: 'Sum' })), width: 6 }),
-      new GraphWidget({ title: 'Lambda throttles', left: perFunction((fn) => fn.metricThrottles({ period: PERIOD, statistic: 'Sum' })), width: 6 }),
-      new GraphWidget({ title: 'Lambda duration p90', left: perFunction((fn) => fn.metricDuration({ period: PERIOD, statistic: 'p90' })), width: 6 }),
-      new GraphWidget({ title: 'Lambda invocations', left: perFunction((fn) => fn.metricInvocations({ period: PERIOD, statistic: 'Sum' })), width: 6 }),
+      new GraphWidget({
+        title: 'Lambda errors',
+        left: perFunction((fn) => fn.metricErrors({ period: PERIOD, statistic: 'Sum' })),
+        width: 6,
+      }),
+      new GraphWidget({
+        title: 'Lambda throttles',
+        left: perFunction((fn) => fn.metricThrottles({ period: PERIOD, statistic: 'Sum' })),
+        width: 6,
+      }),
+      new GraphWidget({
+        title: 'Lambda duration p90',
+        left: perFunction((fn) => fn.metricDuration({ period: PERIOD, statistic: 'p90' })),
+        width: 6,
+      }),
+      new GraphWidget({
+        title: 'Lambda invocations',
+        left: perFunction((fn) => fn.metricInvocations({ period: PERIOD, statistic: 'Sum' })),
+        width: 6,
+      }),
     );
-    const appsync = (metricName: string, statistic: string) => new Metric({ namespace: 'AWS/AppSync', metricName, dimensionsMap: { GraphQLAPIId: props.api.apiId }, statistic, period: PERIOD });
+    const appsync = (metricName: string, statistic: string) =>
+      new Metric({
+        namespace: 'AWS/AppSync',
+        metricName,
+        dimensionsMap: { GraphQLAPIId: props.api.apiId },
+        statistic,
+        period: PERIOD,
+      });
     dashboard.addWidgets(
       new GraphWidget({ title: 'AppSync errors', left: [server5xx, appsync('4XXError', 'Sum')], width: 8 }),
       new GraphWidget({ title: 'AppSync latency p90 (ms)', left: [appsync('Latency', 'p90')], width: 8 }),
       new GraphWidget({ title: 'DynamoDB throttle events', left: [throttles], width: 8 }),
     );
     dashboard.addWidgets(
-      new GraphWidget({ title: 'Image queue depth', left: [queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }), deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), label: 'dead letters' })], width: 12 }),
-      new GraphWidget({ title: 'Oldest queued image job (s)', left: [queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1) })], width: 12 }),
+      new GraphWidget({
+        title: 'Image queue depth',
+        left: [
+          queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+          deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+            period: Duration.minutes(1),
+            label: 'dead letters',
+          }),
+        ],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Oldest queued image job (s)',
+        left: [queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1) })],
+        width: 12,
+      }),
     );
     return dashboard;
   }

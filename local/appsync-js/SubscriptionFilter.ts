@@ -22,7 +22,19 @@ export interface SubscriptionFilterEntry {
 
 /** The operators AppSync documents for enhanced filters. */
 export const SUBSCRIPTION_FILTER_OPERATORS = [
-  'eq', 'ne', 'le', 'lt', 'ge', 'gt', 'contains', 'notContains', 'beginsWith', 'in', 'notIn', 'between', 'containsAny',
+  'eq',
+  'ne',
+  'le',
+  'lt',
+  'ge',
+  'gt',
+  'contains',
+  'notContains',
+  'beginsWith',
+  'in',
+  'notIn',
+  'between',
+  'containsAny',
 ] as const;
 
 export type SubscriptionFilterOperator = (typeof SUBSCRIPTION_FILTER_OPERATORS)[number];

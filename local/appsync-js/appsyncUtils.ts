@@ -80,7 +80,9 @@ const extensions = {
   setSubscriptionFilter(filter: SubscriptionFilter): void {
     const call = invocation('extensions.setSubscriptionFilter');
     if (call.parentTypeName !== 'Subscription' || call.phase !== 'response') {
-      throw new JsRuntimeMisuseError('extensions.setSubscriptionFilter is only allowed in the response handler of a Subscription field');
+      throw new JsRuntimeMisuseError(
+        'extensions.setSubscriptionFilter is only allowed in the response handler of a Subscription field',
+      );
     }
     checkFilter(filter);
     call.subscriptionFilter = JSON.parse(JSON.stringify(filter)) as SubscriptionFilter;
@@ -97,16 +99,27 @@ const runtime = {
 function checkFilter(filter: SubscriptionFilter): void {
   const operators: readonly string[] = SUBSCRIPTION_FILTER_OPERATORS;
   const groups = filter?.filterGroup;
-  const ok = Array.isArray(groups) && groups.every((group) => Array.isArray(group?.filters) && group.filters.every(
-    (entry) => typeof entry?.fieldName === 'string' && operators.includes(entry.operator) && entry.value !== undefined,
-  ));
-  if (!ok) throw new JsRuntimeMisuseError('extensions.setSubscriptionFilter needs { filterGroup: [{ filters: [{ fieldName, operator, value }] }] } with known operators');
+  const ok =
+    Array.isArray(groups) &&
+    groups.every(
+      (group) =>
+        Array.isArray(group?.filters) &&
+        group.filters.every(
+          (entry) =>
+            typeof entry?.fieldName === 'string' && operators.includes(entry.operator) && entry.value !== undefined,
+        ),
+    );
+  if (!ok)
+    throw new JsRuntimeMisuseError(
+      'extensions.setSubscriptionFilter needs { filterGroup: [{ filters: [{ fieldName, operator, value }] }] } with known operators',
+    );
 }
 
 /** Unknown members throw; symbols and the probes of inspection and promise resolution pass through. */
 function strict<T extends object>(path: string, target: T): T {
   for (const [key, value] of Object.entries(target)) {
-    if (typeof value === 'object' && value !== null) (target as Record<string, unknown>)[key] = strict(`${path}.${key}`, value);
+    if (typeof value === 'object' && value !== null)
+      (target as Record<string, unknown>)[key] = strict(`${path}.${key}`, value);
   }
   return new Proxy(target, {
     get(object, property, receiver) {

@@ -45,6 +45,8 @@ async function getItem(client: DynamoDBClient, tableName: string, request: GetIt
     return Item ? fromSdkMap(Item) : null;
   } catch (error) {
     const name = error instanceof Error ? error.name : 'UnknownError';
-    throw new DataSourceError(`DynamoDB:${name}`, error instanceof Error ? error.message : 'DynamoDB call failed', { cause: error });
+    throw new DataSourceError(`DynamoDB:${name}`, error instanceof Error ? error.message : 'DynamoDB call failed', {
+      cause: error,
+    });
   }
 }

@@ -22,24 +22,39 @@ export function toDynamoDB(value: unknown): TypedValue {
 /** `util.dynamodb.toMapValues`: each property in typed form; undefined properties are left out. */
 export function toMapValues(value: Record<string, unknown>): Record<string, TypedValue> {
   // fromEntries, not assignment: a key named __proto__ must stay a key.
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined).map(([key, field]) => [key, toDynamoDB(field)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== undefined)
+      .map(([key, field]) => [key, toDynamoDB(field)]),
+  );
 }
 
 /** AppSync's typed form to the SDK's wire form, for the request a resolver returns. */
 export function toSdkValue(typed: TypedValue): AttributeValue {
   const [type, value] = Object.entries(typed)[0] ?? [];
   switch (type) {
-    case 'S': return { S: String(value) };
-    case 'N': return { N: String(value) };
-    case 'BOOL': return { BOOL: Boolean(value) };
-    case 'NULL': return { NULL: true };
-    case 'B': return { B: Buffer.from(String(value), 'base64') };
-    case 'SS': return { SS: (value as unknown[]).map(String) };
-    case 'NS': return { NS: (value as unknown[]).map(String) };
-    case 'BS': return { BS: (value as unknown[]).map((b) => Buffer.from(String(b), 'base64')) };
-    case 'L': return { L: (value as TypedValue[]).map(toSdkValue) };
-    case 'M': return { M: toSdkMap(value as Record<string, TypedValue>) };
-    default: throw new NotImplementedLocallyError(`DynamoDB attribute type ${String(type)}`);
+    case 'S':
+      return { S: String(value) };
+    case 'N':
+      return { N: String(value) };
+    case 'BOOL':
+      return { BOOL: Boolean(value) };
+    case 'NULL':
+      return { NULL: true };
+    case 'B':
+      return { B: Buffer.from(String(value), 'base64') };
+    case 'SS':
+      return { SS: (value as unknown[]).map(String) };
+    case 'NS':
+      return { NS: (value as unknown[]).map(String) };
+    case 'BS':
+      return { BS: (value as unknown[]).map((b) => Buffer.from(String(b), 'base64')) };
+    case 'L':
+      return { L: (value as TypedValue[]).map(toSdkValue) };
+    case 'M':
+      return { M: toSdkMap(value as Record<string, TypedValue>) };
+    default:
+      throw new NotImplementedLocallyError(`DynamoDB attribute type ${String(type)}`);
   }
 }
 

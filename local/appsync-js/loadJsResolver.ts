@@ -58,7 +58,11 @@ function evaluate(path: string, cjs: string): Record<string, unknown> {
     throw new JsResolverLoadError(path, `cannot require ${specifier}`);
   };
   try {
-    (wrapper.runInContext(context) as (e: unknown, r: unknown, m: unknown) => void)(module.exports, requireShim, module);
+    (wrapper.runInContext(context) as (e: unknown, r: unknown, m: unknown) => void)(
+      module.exports,
+      requireShim,
+      module,
+    );
   } catch (error) {
     throw new JsResolverLoadError(path, 'evaluating the bundle failed', { cause: error });
   }

@@ -19,20 +19,34 @@ export function matchesEntry(entry: SubscriptionFilterEntry, payload: unknown): 
   const actual = fieldValue(payload, entry.fieldName);
   const expected = entry.value;
   switch (entry.operator) {
-    case 'eq': return isScalar(actual) && actual === expected;
-    case 'ne': return !(isScalar(actual) && actual === expected);
-    case 'lt': return compare(actual, expected, (c) => c < 0);
-    case 'le': return compare(actual, expected, (c) => c <= 0);
-    case 'gt': return compare(actual, expected, (c) => c > 0);
-    case 'ge': return compare(actual, expected, (c) => c >= 0);
-    case 'contains': return contains(actual, expected);
-    case 'notContains': return !contains(actual, expected);
-    case 'beginsWith': return typeof actual === 'string' && typeof expected === 'string' && actual.startsWith(expected);
-    case 'in': return isIn(actual, expected);
-    case 'notIn': return !isIn(actual, expected);
-    case 'between': return between(actual, expected);
-    case 'containsAny': return Array.isArray(expected) && expected.some((value) => contains(actual, value));
-    default: return false;
+    case 'eq':
+      return isScalar(actual) && actual === expected;
+    case 'ne':
+      return !(isScalar(actual) && actual === expected);
+    case 'lt':
+      return compare(actual, expected, (c) => c < 0);
+    case 'le':
+      return compare(actual, expected, (c) => c <= 0);
+    case 'gt':
+      return compare(actual, expected, (c) => c > 0);
+    case 'ge':
+      return compare(actual, expected, (c) => c >= 0);
+    case 'contains':
+      return contains(actual, expected);
+    case 'notContains':
+      return !contains(actual, expected);
+    case 'beginsWith':
+      return typeof actual === 'string' && typeof expected === 'string' && actual.startsWith(expected);
+    case 'in':
+      return isIn(actual, expected);
+    case 'notIn':
+      return !isIn(actual, expected);
+    case 'between':
+      return between(actual, expected);
+    case 'containsAny':
+      return Array.isArray(expected) && expected.some((value) => contains(actual, value));
+    default:
+      return false;
   }
 }
 
@@ -40,7 +54,8 @@ export function matchesEntry(entry: SubscriptionFilterEntry, payload: unknown): 
 function fieldValue(payload: unknown, fieldName: string): unknown {
   let value: unknown = payload;
   for (const part of fieldName.split('.')) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, part)) return undefined;
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, part))
+      return undefined;
     value = (value as Record<string, unknown>)[part];
   }
   return value;
@@ -51,8 +66,9 @@ function isScalar(value: unknown): value is string | number | boolean {
 }
 
 function compare(actual: unknown, expected: unknown, test: (comparison: number) => boolean): boolean {
-  const sameType = (typeof actual === 'number' && typeof expected === 'number')
-    || (typeof actual === 'string' && typeof expected === 'string');
+  const sameType =
+    (typeof actual === 'number' && typeof expected === 'number') ||
+    (typeof actual === 'string' && typeof expected === 'string');
   if (!sameType) return false;
   const a = actual as number | string;
   const b = expected as number | string;

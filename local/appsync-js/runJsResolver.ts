@@ -25,7 +25,11 @@ type HandlerOutcome =
  * the response handler's choice (as in AppSync). Anything else a handler throws (a bug, or a part of the
  * runtime not implemented locally) rejects.
  */
-export async function runJsResolver(resolver: JsResolver, input: JsResolverInput, dataSource: JsDataSource): Promise<JsResolverOutcome> {
+export async function runJsResolver(
+  resolver: JsResolver,
+  input: JsResolverInput,
+  dataSource: JsDataSource,
+): Promise<JsResolverOutcome> {
   const ctx = createContext(input);
   const errors: ResolverErrorEntry[] = [];
   const invocation = { fieldName: ctx.info.fieldName, parentTypeName: ctx.info.parentTypeName, errors };
@@ -96,5 +100,5 @@ function entryOf(error: JsResolverError): ResolverErrorEntry {
 
 /** AppSync passes values between handlers and data sources as JSON; undefined becomes null. */
 function toJson(value: unknown): unknown {
-  return value === undefined ? null : JSON.parse(JSON.stringify(value)) as unknown;
+  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
 }

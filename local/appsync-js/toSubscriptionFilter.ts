@@ -12,7 +12,11 @@ type Group = SubscriptionFilterEntry[];
  * dropped. This follows the outputs localstack/appsync-utils recorded against AppSync's EvaluateCode
  * (__tests__/transform-subscription.test.js) and the example in AppSync's util.transform reference.
  */
-export function toSubscriptionFilter(objFilter: unknown, ignoredFields: string[] = [], rules?: unknown): SubscriptionFilter | null {
+export function toSubscriptionFilter(
+  objFilter: unknown,
+  ignoredFields: string[] = [],
+  rules?: unknown,
+): SubscriptionFilter | null {
   if (!isPlainObject(objFilter)) return null;
   const ignored = new Set(ignoredFields);
   let groups = expand(objFilter, ignored);
@@ -27,7 +31,10 @@ function expand(obj: Record<string, unknown>, ignored: Set<string>): Group[] {
     if (key === 'and' && Array.isArray(value)) {
       for (const member of value) if (isPlainObject(member)) groups = product(groups, expand(member, ignored));
     } else if (key === 'or' && Array.isArray(value)) {
-      groups = product(groups, value.filter(isPlainObject).flatMap((member) => expand(member, ignored)));
+      groups = product(
+        groups,
+        value.filter(isPlainObject).flatMap((member) => expand(member, ignored)),
+      );
     } else if (!ignored.has(key)) {
       groups = product(groups, fieldAlternatives(key, value));
     }
@@ -37,12 +44,16 @@ function expand(obj: Record<string, unknown>, ignored: Set<string>): Group[] {
 
 /** Rules: at least one must hold, so each operator of each rule field is an alternative. */
 function alternativesOfFields(obj: Record<string, unknown>, ignored: Set<string>): Group[] {
-  return Object.entries(obj).filter(([key]) => !ignored.has(key)).flatMap(([key, value]) => fieldAlternatives(key, value));
+  return Object.entries(obj)
+    .filter(([key]) => !ignored.has(key))
+    .flatMap(([key, value]) => fieldAlternatives(key, value));
 }
 
 function fieldAlternatives(fieldName: string, operators: unknown): Group[] {
   if (!isPlainObject(operators)) return [];
-  return Object.entries(operators).map(([operator, value]) => [{ fieldName, operator, value } as SubscriptionFilterEntry]);
+  return Object.entries(operators).map(([operator, value]) => [
+    { fieldName, operator, value } as SubscriptionFilterEntry,
+  ]);
 }
 
 function product(left: Group[], right: Group[]): Group[] {

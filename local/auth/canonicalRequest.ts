@@ -76,7 +76,14 @@ export interface CanonicalRequestParts {
 export function canonicalRequest(parts: CanonicalRequestParts): string {
   const headerLines = parts.headers.map(([name, value]) => `${name}:${value}\n`).join('');
   const signedHeaders = parts.headers.map(([name]) => name).join(';');
-  return [parts.method.toUpperCase(), canonicalPath(parts.path), canonicalQuery(parts.query), headerLines, signedHeaders, parts.payloadHash].join('\n');
+  return [
+    parts.method.toUpperCase(),
+    canonicalPath(parts.path),
+    canonicalQuery(parts.query),
+    headerLines,
+    signedHeaders,
+    parts.payloadHash,
+  ].join('\n');
 }
 
 export function stringToSign(amzDate: string, scope: string, canonical: string): string {

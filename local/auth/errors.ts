@@ -37,7 +37,11 @@ export class InvalidAuthorizationHeaderError extends AppSyncAuthError {
 /** SigV4, but with another algorithm than AWS4-HMAC-SHA256 (SigV4a, typos). */
 export class UnsupportedAlgorithmError extends AppSyncAuthError {
   constructor(algorithm: string) {
-    super(403, 'IncompleteSignatureException', `Unsupported AWS 'algorithm': '${algorithm}' (only AWS4-HMAC-SHA256 for now). `);
+    super(
+      403,
+      'IncompleteSignatureException',
+      `Unsupported AWS 'algorithm': '${algorithm}' (only AWS4-HMAC-SHA256 for now). `,
+    );
     this.name = 'UnsupportedAlgorithmError';
   }
 }
@@ -53,7 +57,11 @@ export class InvalidSignatureHeaderError extends AppSyncAuthError {
 /** Neither X-Amz-Date nor Date is present. */
 export class MissingDateError extends AppSyncAuthError {
   constructor() {
-    super(403, 'IncompleteSignatureException', "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+    super(
+      403,
+      'IncompleteSignatureException',
+      "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
+    );
     this.name = 'MissingDateError';
   }
 }
@@ -61,7 +69,11 @@ export class MissingDateError extends AppSyncAuthError {
 /** The date header is not ISO 8601 basic format (`20240131T235959Z`). */
 export class InvalidDateError extends AppSyncAuthError {
   constructor(value: string) {
-    super(403, 'IncompleteSignatureException', `Date must be in ISO-8601 'basic format'. Got '${value.slice(0, 40)}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+    super(
+      403,
+      'IncompleteSignatureException',
+      `Date must be in ISO-8601 'basic format'. Got '${value.slice(0, 40)}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+    );
     this.name = 'InvalidDateError';
   }
 }
@@ -69,7 +81,11 @@ export class InvalidDateError extends AppSyncAuthError {
 /** A header named in SignedHeaders is not in the request. */
 export class MissingSignedHeaderError extends AppSyncAuthError {
   constructor(header: string) {
-    super(403, 'IncompleteSignatureException', `'${header}' is named as a SignedHeader, but it does not exist in the HTTP request.`);
+    super(
+      403,
+      'IncompleteSignatureException',
+      `'${header}' is named as a SignedHeader, but it does not exist in the HTTP request.`,
+    );
     this.name = 'MissingSignedHeaderError';
   }
 }
@@ -77,7 +93,11 @@ export class MissingSignedHeaderError extends AppSyncAuthError {
 /** `host` is not among the signed headers, so the signature is not bound to this endpoint. */
 export class HostNotSignedError extends AppSyncAuthError {
   constructor() {
-    super(403, 'InvalidSignatureException', "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+    super(
+      403,
+      'InvalidSignatureException',
+      "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+    );
     this.name = 'HostNotSignedError';
   }
 }
@@ -88,7 +108,11 @@ export class HostNotSignedError extends AppSyncAuthError {
  */
 export class DateNotSignedError extends AppSyncAuthError {
   constructor(header: string) {
-    super(403, 'InvalidSignatureException', `'${header === 'date' ? 'Date' : 'X-Amz-Date'}' must be a 'SignedHeader' in the AWS Authorization.`);
+    super(
+      403,
+      'InvalidSignatureException',
+      `'${header === 'date' ? 'Date' : 'X-Amz-Date'}' must be a 'SignedHeader' in the AWS Authorization.`,
+    );
     this.name = 'DateNotSignedError';
   }
 }
@@ -132,8 +156,11 @@ export class WrongServiceError extends AppSyncAuthError {
 /** The scope's date is not the day of the request's date header. */
 export class ScopeDateMismatchError extends AppSyncAuthError {
   constructor(scopeDate: string, amzDate: string) {
-    super(403, 'InvalidSignatureException',
-      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scopeDate}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`);
+    super(
+      403,
+      'InvalidSignatureException',
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scopeDate}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
+    );
     this.name = 'ScopeDateMismatchError';
   }
 }
@@ -141,7 +168,11 @@ export class ScopeDateMismatchError extends AppSyncAuthError {
 /** The request's date is more than the allowed skew in the past: a replay or a slow clock. */
 export class SignatureExpiredError extends AppSyncAuthError {
   constructor(amzDate: string, earliest: string, now: string, skewMinutes: string) {
-    super(400, 'BadRequestException', `Signature expired: ${amzDate} is now earlier than ${earliest} (${now} - ${skewMinutes} min.)`);
+    super(
+      400,
+      'BadRequestException',
+      `Signature expired: ${amzDate} is now earlier than ${earliest} (${now} - ${skewMinutes} min.)`,
+    );
     this.name = 'SignatureExpiredError';
   }
 }
@@ -149,7 +180,11 @@ export class SignatureExpiredError extends AppSyncAuthError {
 /** The request's date is more than the allowed skew in the future. */
 export class SignatureNotYetCurrentError extends AppSyncAuthError {
   constructor(amzDate: string, latest: string, now: string, skewMinutes: string) {
-    super(400, 'BadRequestException', `Signature not yet current: ${amzDate} is still later than ${latest} (${now} + ${skewMinutes} min.)`);
+    super(
+      400,
+      'BadRequestException',
+      `Signature not yet current: ${amzDate} is still later than ${latest} (${now} + ${skewMinutes} min.)`,
+    );
     this.name = 'SignatureNotYetCurrentError';
   }
 }
@@ -172,7 +207,8 @@ export class InvalidSessionTokenError extends AppSyncAuthError {
   }
 }
 
-const MISMATCH = 'The request signature we calculated does not match the signature you provided. ' +
+const MISMATCH =
+  'The request signature we calculated does not match the signature you provided. ' +
   'Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 
 /**
@@ -203,7 +239,10 @@ export class PrincipalsFileError extends Error {
   readonly problems: readonly string[];
 
   constructor(file: string, problems: readonly string[], options?: ErrorOptions) {
-    super(`${file}: ${problems.length === 1 ? problems[0] : `${problems.length} problems:\n  - ${problems.join('\n  - ')}`}`, options);
+    super(
+      `${file}: ${problems.length === 1 ? problems[0] : `${problems.length} problems:\n  - ${problems.join('\n  - ')}`}`,
+      options,
+    );
     this.name = 'PrincipalsFileError';
     this.file = file;
     this.problems = problems;

@@ -20,10 +20,10 @@ export const LOCAL_IDENTITY_POOL_ID = 'us-east-1:00000000-0000-4000-8000-0000000
 export function identityOf(principal: Principal, sourceIps: string[]): IamIdentity {
   const { accountId, role } = principal;
   const session = principal.sessionName ?? principal.name;
-  const cognitoIdentityId = role ? principal.cognitoIdentityId ?? null : null;
+  const cognitoIdentityId = role ? (principal.cognitoIdentityId ?? null) : null;
   return {
     accountId,
-    cognitoIdentityPoolId: cognitoIdentityId ? principal.cognitoIdentityPoolId ?? LOCAL_IDENTITY_POOL_ID : null,
+    cognitoIdentityPoolId: cognitoIdentityId ? (principal.cognitoIdentityPoolId ?? LOCAL_IDENTITY_POOL_ID) : null,
     cognitoIdentityId,
     sourceIp: [...sourceIps],
     username: role ? `${role}:${session}` : principal.name,

@@ -6,7 +6,12 @@ export { verifyRealtimeAuth, REALTIME_CONNECT_PATH, REALTIME_START_PATH } from '
 export { identityOf, assumedRoleArn, LOCAL_IDENTITY_POOL_ID, type VerifiedCaller } from './identityOf.ts';
 export { LOCAL_WORKER_ROLE, localResolverEnv, localWorkerIdentity } from './publisherRole.ts';
 export { PrincipalRegistry } from './PrincipalRegistry.ts';
-export { loadPrincipals, CREDENTIALS_FILE, type LoadPrincipalsOptions, type LoadedPrincipals } from './loadPrincipals.ts';
+export {
+  loadPrincipals,
+  CREDENTIALS_FILE,
+  type LoadPrincipalsOptions,
+  type LoadedPrincipals,
+} from './loadPrincipals.ts';
 export { validatePrincipals, DEFAULT_ACCOUNT_ID } from './validatePrincipals.ts';
 export { generatePrincipal } from './generatePrincipal.ts';
 export { isAllowed, fieldArn, globMatch } from './isAllowed.ts';

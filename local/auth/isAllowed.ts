@@ -15,7 +15,12 @@ export function fieldArn(api: ApiCoordinates, typeName: string, fieldName: strin
  * `Type.field` (wildcards allowed: `Query.*`) stands for that field of *this* API. No Deny statements:
  * whatever is not allowed is refused.
  */
-export function isAllowed(principal: Pick<Principal, 'allow'>, typeName: string, fieldName: string, api: ApiCoordinates): boolean {
+export function isAllowed(
+  principal: Pick<Principal, 'allow'>,
+  typeName: string,
+  fieldName: string,
+  api: ApiCoordinates,
+): boolean {
   const arn = fieldArn(api, typeName, fieldName);
   return principal.allow.some((entry) => globMatch(expand(entry, api), arn));
 }

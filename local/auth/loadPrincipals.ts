@@ -51,7 +51,9 @@ async function readPrincipalsFile(file: string, opts: { optional?: boolean } = {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (opts.optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new PrincipalsFileError(file, [`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`], { cause: error });
+    throw new PrincipalsFileError(file, [`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`], {
+      cause: error,
+    });
   }
   let data: unknown;
   try {
@@ -80,6 +82,8 @@ async function writeCredentials(dataDir: string, file: string, principal: Princi
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new PrincipalsFileError(file, [`cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`], { cause: error });
+    throw new PrincipalsFileError(file, [`cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`], {
+      cause: error,
+    });
   }
 }

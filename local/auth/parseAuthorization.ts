@@ -36,7 +36,9 @@ export function parseAuthorization(header: string): ParsedAuthorization {
   const params = parseParams(space < 0 ? '' : trimmed.slice(space));
   const missing = ['Credential', 'Signature', 'SignedHeaders'].filter((name) => !params.get(name));
   if (missing.length > 0) {
-    throw new InvalidSignatureHeaderError(missing.map((name) => `Authorization header requires '${name}' parameter.`).join(' '));
+    throw new InvalidSignatureHeaderError(
+      missing.map((name) => `Authorization header requires '${name}' parameter.`).join(' '),
+    );
   }
   const signedHeaders = params.get('SignedHeaders')!.toLowerCase().split(';');
   if (!signedHeaders.includes('host') && !signedHeaders.includes(':authority')) throw new HostNotSignedError();
@@ -49,7 +51,9 @@ function parseParams(rest: string): Map<string, string> {
   for (const part of rest.split(/[\s,]+/).filter(Boolean)) {
     const eq = part.indexOf('=');
     if (eq <= 0) {
-      throw new InvalidSignatureHeaderError(`'${part.slice(0, 60)}' not a valid key=value pair (missing equal-sign) in Authorization header.`);
+      throw new InvalidSignatureHeaderError(
+        `'${part.slice(0, 60)}' not a valid key=value pair (missing equal-sign) in Authorization header.`,
+      );
     }
     params.set(part.slice(0, eq), part.slice(eq + 1));
   }
@@ -61,11 +65,14 @@ function parseCredential(credential: string): Omit<ParsedAuthorization, 'signedH
   if (parts.length !== 5 || parts.some((part) => part === '')) {
     // AWS echoes the credential here; we give only the count, the key id stays out of error logs.
     throw new MalformedCredentialError(
-      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got ${parts.length}.`);
+      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got ${parts.length}.`,
+    );
   }
   const [accessKeyId, scopeDate, region, service, terminator] = parts as [string, string, string, string, string];
   if (terminator !== 'aws4_request') {
-    throw new MalformedCredentialError(`Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator.slice(0, 40)}'. `);
+    throw new MalformedCredentialError(
+      `Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator.slice(0, 40)}'. `,
+    );
   }
   return { accessKeyId, scopeDate, region, service, scope: `${scopeDate}/${region}/${service}/aws4_request` };
 }

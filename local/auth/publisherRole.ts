@@ -17,5 +17,8 @@ export function localResolverEnv(accountId: string): Record<keyof PublisherEnv, 
 
 /** Who the in-process worker is when it publishes: a session of LOCAL_WORKER_ROLE, as a function's role is on AWS. */
 export function localWorkerIdentity(accountId: string): IamIdentity {
-  return identityOf({ name: 'worker', accessKeyId: '', secretAccessKey: '', accountId, allow: [], role: LOCAL_WORKER_ROLE }, []);
+  return identityOf(
+    { name: 'worker', accessKeyId: '', secretAccessKey: '', accountId, allow: [], role: LOCAL_WORKER_ROLE },
+    [],
+  );
 }

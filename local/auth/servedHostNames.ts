@@ -21,7 +21,8 @@ export function servedHostNames(options: ServedHostNamesOptions): (hostname: str
   const names = new Set([...LOOPBACK_NAMES, options.host.toLowerCase().replace(/^\[|\]$/g, '')]);
   if (ANY_ADDRESS.has(options.host)) {
     names.add(machineName().toLowerCase());
-    for (const addresses of Object.values(networkInterfaces())) for (const address of addresses ?? []) names.add(address.address.toLowerCase());
+    for (const addresses of Object.values(networkInterfaces()))
+      for (const address of addresses ?? []) names.add(address.address.toLowerCase());
   }
   if (options.certificatePem) for (const name of certificateNames(options.certificatePem)) names.add(name);
   return (hostname) => names.has(hostname) || hostname.endsWith('.localhost');
@@ -30,7 +31,11 @@ export function servedHostNames(options: ServedHostNamesOptions): (hostname: str
 /** DNS names and IP addresses of a certificate's subjectAltName, and its subject's common name. */
 function certificateNames(pem: string): string[] {
   const certificate = new X509Certificate(pem);
-  const alternatives = (certificate.subjectAltName ?? '').split(/,\s*/).map((entry) => /^(?:DNS|IP Address):(.+)$/.exec(entry)?.[1]);
+  const alternatives = (certificate.subjectAltName ?? '')
+    .split(/,\s*/)
+    .map((entry) => /^(?:DNS|IP Address):(.+)$/.exec(entry)?.[1]);
   const commonName = /(?:^|\n)CN=([^\n]+)/.exec(certificate.subject)?.[1];
-  return [...alternatives, commonName].filter((name): name is string => Boolean(name)).map((name) => name.toLowerCase());
+  return [...alternatives, commonName]
+    .filter((name): name is string => Boolean(name))
+    .map((name) => name.toLowerCase());
 }

@@ -3,7 +3,18 @@ import type { Principal } from './Principal.ts';
 
 export const DEFAULT_ACCOUNT_ID = '000000000000';
 
-const FIELDS = new Set(['name', 'accessKeyId', 'secretAccessKey', 'sessionToken', 'accountId', 'allow', 'role', 'sessionName', 'cognitoIdentityId', 'cognitoIdentityPoolId']);
+const FIELDS = new Set([
+  'name',
+  'accessKeyId',
+  'secretAccessKey',
+  'sessionToken',
+  'accountId',
+  'allow',
+  'role',
+  'sessionName',
+  'cognitoIdentityId',
+  'cognitoIdentityPoolId',
+]);
 /** IAM user names: 1-64 of letters, digits and + = , . @ _ - (they end up in the userArn). */
 const NAME = /^[\w+=,.@-]{1,64}$/;
 /** IAM access key ids: 16-128 word characters (so never a '/', which would break the credential scope). */
@@ -40,14 +51,21 @@ function validateEntry(entry: unknown, at: string, problems: string[]): Principa
   }
   const problem = (field: string, rule: string) => problems.push(`${at}.${field}: ${rule}`);
   const { name, accessKeyId, secretAccessKey, sessionToken, accountId, allow } = record;
-  if (typeof name !== 'string' || !NAME.test(name)) problem('name', 'required, 1-64 characters of letters, digits and +=,.@_-');
-  if (typeof accessKeyId !== 'string' || !ACCESS_KEY_ID.test(accessKeyId)) problem('accessKeyId', 'required, 16-128 letters, digits or _');
+  if (typeof name !== 'string' || !NAME.test(name))
+    problem('name', 'required, 1-64 characters of letters, digits and +=,.@_-');
+  if (typeof accessKeyId !== 'string' || !ACCESS_KEY_ID.test(accessKeyId))
+    problem('accessKeyId', 'required, 16-128 letters, digits or _');
   if (typeof secretAccessKey !== 'string' || secretAccessKey.length === 0 || /\s/.test(secretAccessKey)) {
     problem('secretAccessKey', 'required, a non-empty string without whitespace');
   }
-  if (sessionToken !== undefined && (typeof sessionToken !== 'string' || sessionToken.length === 0)) problem('sessionToken', 'must be a non-empty string when present');
-  if (accountId !== undefined && (typeof accountId !== 'string' || !ACCOUNT_ID.test(accountId))) problem('accountId', 'must be 12 digits when present');
-  if (allow !== undefined && (!Array.isArray(allow) || allow.some((item) => typeof item !== 'string' || item.length === 0))) {
+  if (sessionToken !== undefined && (typeof sessionToken !== 'string' || sessionToken.length === 0))
+    problem('sessionToken', 'must be a non-empty string when present');
+  if (accountId !== undefined && (typeof accountId !== 'string' || !ACCOUNT_ID.test(accountId)))
+    problem('accountId', 'must be 12 digits when present');
+  if (
+    allow !== undefined &&
+    (!Array.isArray(allow) || allow.some((item) => typeof item !== 'string' || item.length === 0))
+  ) {
     problem('allow', 'must be an array of non-empty strings when present');
   }
   return {
@@ -62,7 +80,10 @@ function validateEntry(entry: unknown, at: string, problems: string[]): Principa
 }
 
 /** `role`, `sessionName`, `cognitoIdentityId`, `cognitoIdentityPoolId`: the last three only with a role, as on AWS. */
-function validateRoleSession(record: Record<string, unknown>, problem: (field: string, rule: string) => void): Partial<Principal> {
+function validateRoleSession(
+  record: Record<string, unknown>,
+  problem: (field: string, rule: string) => void,
+): Partial<Principal> {
   const { role, sessionName, cognitoIdentityId, cognitoIdentityPoolId } = record;
   const session: Partial<Principal> = {};
   if (role !== undefined) {
@@ -76,13 +97,19 @@ function validateRoleSession(record: Record<string, unknown>, problem: (field: s
     else problem('sessionName', 'must be 2-64 characters of letters, digits and +=,.@_- when present');
   }
   if (cognitoIdentityId !== undefined) {
-    needsRole('cognitoIdentityId', 'identity pool credentials are a session of the pool\'s authenticated role');
-    if (typeof cognitoIdentityId === 'string' && cognitoIdentityId.length <= 55 && COGNITO_ID.test(cognitoIdentityId)) session.cognitoIdentityId = cognitoIdentityId;
+    needsRole('cognitoIdentityId', "identity pool credentials are a session of the pool's authenticated role");
+    if (typeof cognitoIdentityId === 'string' && cognitoIdentityId.length <= 55 && COGNITO_ID.test(cognitoIdentityId))
+      session.cognitoIdentityId = cognitoIdentityId;
     else problem('cognitoIdentityId', 'must be a Cognito identity id, <region>:<uuid>, when present');
   }
   if (cognitoIdentityPoolId !== undefined) {
     if (cognitoIdentityId === undefined) problem('cognitoIdentityPoolId', 'needs cognitoIdentityId');
-    if (typeof cognitoIdentityPoolId === 'string' && cognitoIdentityPoolId.length <= 55 && COGNITO_ID.test(cognitoIdentityPoolId)) session.cognitoIdentityPoolId = cognitoIdentityPoolId;
+    if (
+      typeof cognitoIdentityPoolId === 'string' &&
+      cognitoIdentityPoolId.length <= 55 &&
+      COGNITO_ID.test(cognitoIdentityPoolId)
+    )
+      session.cognitoIdentityPoolId = cognitoIdentityPoolId;
     else problem('cognitoIdentityPoolId', 'must be a Cognito identity pool id, <region>:<uuid>, when present');
   }
   return session;

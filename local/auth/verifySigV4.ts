@@ -86,7 +86,13 @@ export function verifySigV4(request: SignedHttpRequest, options: VerifySigV4Opti
     throw new PayloadHashMismatchError();
   }
 
-  const canonical = canonicalRequest({ method: request.method, path: request.path, query: request.query, headers: signedHeaderValues, payloadHash });
+  const canonical = canonicalRequest({
+    method: request.method,
+    path: request.path,
+    query: request.query,
+    headers: signedHeaderValues,
+    payloadHash,
+  });
   const key = signingKey(principal.secretAccessKey, auth.scopeDate, auth.region, auth.service);
   const expected = sign(key, stringToSign(amzDate, auth.scope, canonical));
   if (!constantTimeEqual(expected, auth.signature)) throw new SignatureMismatchError();
@@ -120,16 +126,24 @@ export function parseAmzDate(value: string): Date | undefined {
 }
 
 export function formatAmzDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** The header the date came from is signed, and the signed host is one of this server's names. */
-function checkSignedDateAndHost(signedHeaders: readonly string[], headers: Map<string, string | string[]>, options: VerifySigV4Options): void {
+function checkSignedDateAndHost(
+  signedHeaders: readonly string[],
+  headers: Map<string, string | string[]>,
+  options: VerifySigV4Options,
+): void {
   const dateHeader = headers.has('x-amz-date') ? 'x-amz-date' : 'date';
   if (!signedHeaders.includes(dateHeader)) throw new DateNotSignedError(dateHeader);
   if (!options.isServedHost) return;
   const host = headers.get('host') ?? headers.get(':authority');
-  if (host === undefined || !options.isServedHost(hostnameOf(canonicalHeaderValue(host)))) throw new HostNotServedError();
+  if (host === undefined || !options.isServedHost(hostnameOf(canonicalHeaderValue(host))))
+    throw new HostNotServedError();
 }
 
 /** "127.0.0.1:4000" → "127.0.0.1", "[::1]:4000" → "::1", "LocalHost" → "localhost". */
@@ -152,10 +166,20 @@ function checkSkew(amzDate: string, options: VerifySigV4Options): void {
   const signedAt = parseAmzDate(amzDate)!.getTime();
   const minutes = String(Math.round((maxSkewMs / 60_000) * 100) / 100);
   if (signedAt < now.getTime() - maxSkewMs) {
-    throw new SignatureExpiredError(amzDate, formatAmzDate(new Date(now.getTime() - maxSkewMs)), formatAmzDate(now), minutes);
+    throw new SignatureExpiredError(
+      amzDate,
+      formatAmzDate(new Date(now.getTime() - maxSkewMs)),
+      formatAmzDate(now),
+      minutes,
+    );
   }
   if (signedAt > now.getTime() + maxSkewMs) {
-    throw new SignatureNotYetCurrentError(amzDate, formatAmzDate(new Date(now.getTime() + maxSkewMs)), formatAmzDate(now), minutes);
+    throw new SignatureNotYetCurrentError(
+      amzDate,
+      formatAmzDate(new Date(now.getTime() + maxSkewMs)),
+      formatAmzDate(now),
+      minutes,
+    );
   }
 }
 

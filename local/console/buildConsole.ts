@@ -47,8 +47,11 @@ async function bundleScript(consoleDir: string): Promise<string> {
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
   }).catch((error: unknown) => {
-    const errors = (error as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors ?? [];
-    const detail = errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text)).join('; ');
+    const errors =
+      (error as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors ?? [];
+    const detail = errors
+      .map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text))
+      .join('; ');
     throw new ConsoleBuildError(`the console did not bundle: ${detail || (error as Error).message}`);
   });
   const output = result.outputFiles[0];
@@ -60,7 +63,9 @@ async function bundleScript(consoleDir: string): Promise<string> {
  * Builds once, at the first call, and hands every later call the same assets. A failed build is not
  * kept, so the next request tries again (after the sources are fixed, say).
  */
-export function cachedConsoleAssets(load: () => Promise<ConsoleAssets> = buildConsoleAssets): () => Promise<ConsoleAssets> {
+export function cachedConsoleAssets(
+  load: () => Promise<ConsoleAssets> = buildConsoleAssets,
+): () => Promise<ConsoleAssets> {
   let assets: Promise<ConsoleAssets> | undefined;
   return () => {
     assets ??= load().catch((error: unknown) => {

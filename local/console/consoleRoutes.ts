@@ -62,9 +62,17 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): ConsoleRoute
   const headers = () => securityHeaders(typeof origins === 'function' ? origins() : origins);
   const routes: Record<string, (request: IncomingMessage) => Promise<Answer>> = {
     '/': async () => ({ type: 'text/html; charset=utf-8', body: (await assets()).html, cache: 'no-cache' }),
-    '/console.js': async () => ({ type: 'text/javascript; charset=utf-8', body: (await assets()).js, cache: 'no-cache' }),
+    '/console.js': async () => ({
+      type: 'text/javascript; charset=utf-8',
+      body: (await assets()).js,
+      cache: 'no-cache',
+    }),
     '/console.css': async () => ({ type: 'text/css; charset=utf-8', body: (await assets()).css, cache: 'no-cache' }),
-    '/console/config.json': async (request) => ({ type: 'application/json; charset=utf-8', body: JSON.stringify(consoleConfig(options, request)), cache: 'no-store' }),
+    '/console/config.json': async (request) => ({
+      type: 'application/json; charset=utf-8',
+      body: JSON.stringify(consoleConfig(options, request)),
+      cache: 'no-store',
+    }),
   };
   return (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
@@ -74,7 +82,10 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): ConsoleRoute
       .catch((error: unknown): Answer => ({
         status: 500,
         type: 'text/plain; charset=utf-8',
-        body: error instanceof Error && error.name === 'ConsoleBuildError' ? error.message : 'the console could not be served',
+        body:
+          error instanceof Error && error.name === 'ConsoleBuildError'
+            ? error.message
+            : 'the console could not be served',
         cache: 'no-store',
       }))
       .then((answer) => {
@@ -133,8 +144,16 @@ export function consoleConfig(options: ConsoleRoutesOptions, request: IncomingMe
     realtimeUrl: `${secure ? 'wss' : 'ws'}://${host}/graphql/realtime`,
     region: options.region,
   };
-  if (options.defaultCredentials && options.listensOnLoopback && isLoopbackHostname(hostnameOf(host)) && showsToken(request, options.consoleToken)) {
-    config.defaultCredentials = { accessKeyId: options.defaultCredentials.accessKeyId, secretAccessKey: options.defaultCredentials.secretAccessKey };
+  if (
+    options.defaultCredentials &&
+    options.listensOnLoopback &&
+    isLoopbackHostname(hostnameOf(host)) &&
+    showsToken(request, options.consoleToken)
+  ) {
+    config.defaultCredentials = {
+      accessKeyId: options.defaultCredentials.accessKeyId,
+      secretAccessKey: options.defaultCredentials.secretAccessKey,
+    };
   }
   return config;
 }

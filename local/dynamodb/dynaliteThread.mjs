@@ -4,9 +4,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
 
-const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(workerData.path ? { path: workerData.path } : {}) });
+const server = dynalite({
+  createTableMs: 0,
+  deleteTableMs: 0,
+  updateTableMs: 0,
+  ...(workerData.path ? { path: workerData.path } : {}),
+});
 server.once('error', (error) => parentPort.postMessage({ type: 'error', message: error.message }));
-const listening = () => parentPort.postMessage({ type: 'listening', port: workerData.socketPath ? undefined : server.address().port });
+const listening = () =>
+  parentPort.postMessage({ type: 'listening', port: workerData.socketPath ? undefined : server.address().port });
 if (workerData.socketPath) server.listen(workerData.socketPath, listening);
 else server.listen(workerData.port ?? 0, '127.0.0.1', listening);
 parentPort.on('message', (message) => {

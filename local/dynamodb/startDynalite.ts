@@ -47,7 +47,12 @@ export async function startDynalite(options: StartDynaliteOptions = {}): Promise
 }
 
 async function startDynaliteHere(options: StartDynaliteOptions): Promise<RunningDynalite> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(options.path ? { path: options.path } : {}) });
+  const server = dynalite({
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+    ...(options.path ? { path: options.path } : {}),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     const listening = () => {

@@ -20,8 +20,20 @@ import type { JobServices } from '../../src/core/JobServices.ts';
 import { FIELD_RESOLVERS } from '../../resolvers/fieldResolvers.ts';
 import type { ResolverEvent } from '../../resolvers/ResolverEvent.ts';
 import type { IamIdentity, Principal } from '../auth/Principal.ts';
-import { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_QUERY_DEPTH_LIMIT, DEFAULT_RESOLVER_COUNT_LIMIT } from '../../src/config.ts';
-import { type AppSyncError, AppSyncFieldError, formatExecutionError, formatSyntaxError, formatValidationError, formatVariableError, limitError } from './appSyncErrors.ts';
+import {
+  DEFAULT_MAX_REQUEST_BYTES,
+  DEFAULT_QUERY_DEPTH_LIMIT,
+  DEFAULT_RESOLVER_COUNT_LIMIT,
+} from '../../src/config.ts';
+import {
+  type AppSyncError,
+  AppSyncFieldError,
+  formatExecutionError,
+  formatSyntaxError,
+  formatValidationError,
+  formatVariableError,
+  limitError,
+} from './appSyncErrors.ts';
 import { checkMaskInputs, type MaskInputLimits } from './maskInputLimits.ts';
 import { QueryCache, type QueryCacheOptions } from './QueryCache.ts';
 import { APPSYNC_DEFAULT_RESOLVER_COUNT, checkQueryLimits, fragmentsOf, type QueryLimits } from './queryLimits.ts';
@@ -59,7 +71,12 @@ export type FieldEvent = ResolverEvent<Record<string, unknown>, Record<string, u
 export type JsFieldResolver = (event: FieldEvent, call: CallContext) => Promise<unknown>;
 
 /** What a subscription field's APPSYNC_JS resolver decided: refuse (throws) or filter. */
-export type SubscriptionAuthorizer = (field: string, args: Record<string, unknown>, identity: IamIdentity, call: CallContext) => Promise<{ filter?: unknown }>;
+export type SubscriptionAuthorizer = (
+  field: string,
+  args: Record<string, unknown>,
+  identity: IamIdentity,
+  call: CallContext,
+) => Promise<{ filter?: unknown }>;
 
 export interface GraphQLEngineOptions {
   schema: GraphQLSchema;
@@ -117,11 +134,20 @@ export class GraphQLEngine {
 
   constructor(options: GraphQLEngineOptions) {
     this.#options = options;
-    this.#limits = { queryDepth: DEFAULT_QUERY_DEPTH_LIMIT, resolverCount: DEFAULT_RESOLVER_COUNT_LIMIT, ...options.limits };
+    this.#limits = {
+      queryDepth: DEFAULT_QUERY_DEPTH_LIMIT,
+      resolverCount: DEFAULT_RESOLVER_COUNT_LIMIT,
+      ...options.limits,
+    };
     this.#maskInputs = { maxChars: DEFAULT_MAX_REQUEST_BYTES, ...options.maskInputs };
     this.#maxResponseBytes = options.maxResponseBytes ?? RESPONSE_BYTE_LIMIT;
     this.#resolverFields = new Set([...Object.keys(FIELD_RESOLVERS), ...Object.keys(options.jsFieldResolvers ?? {})]);
-    this.#prepared = new QueryCache({ maxBytes: 8 * 1024 * 1024, maxQueryLength: 64 * 1024, maxEntries: 500, ...options.queryCache });
+    this.#prepared = new QueryCache({
+      maxBytes: 8 * 1024 * 1024,
+      maxQueryLength: 64 * 1024,
+      maxEntries: 500,
+      ...options.queryCache,
+    });
   }
 
   /** One POST /graphql request. */
@@ -129,13 +155,36 @@ export class GraphQLEngine {
     const prepared = this.#prepare(body);
     if ('errors' in prepared) return { data: null, errors: prepared.errors };
     if (prepared.operation.operation === 'subscription') {
-      return { data: null, errors: [{ path: null, locations: null, message: 'Validation error of type ValidationError: subscriptions are served on the real-time endpoint (/graphql/realtime)' }] };
+      return {
+        data: null,
+        errors: [
+          {
+            path: null,
+            locations: null,
+            message:
+              'Validation error of type ValidationError: subscriptions are served on the real-time endpoint (/graphql/realtime)',
+          },
+        ],
+      };
     }
     if (prepared.operation.operation === 'mutation') {
       // Coerced as execution will coerce them, so the sizes checked are the values the resolvers would get.
-      const coerced = getVariableValues(this.#options.schema, prepared.operation.variableDefinitions ?? [], body.variables ?? {}, { maxErrors: 50 });
+      const coerced = getVariableValues(
+        this.#options.schema,
+        prepared.operation.variableDefinitions ?? [],
+        body.variables ?? {},
+        { maxErrors: 50 },
+      );
       if (coerced.errors) return { data: null, errors: coerced.errors.map(formatVariableError) };
-      const refused = checkMaskInputs({ schema: this.#options.schema, operation: prepared.operation, fragments: prepared.fragments, variables: coerced.coerced }, this.#maskInputs);
+      const refused = checkMaskInputs(
+        {
+          schema: this.#options.schema,
+          operation: prepared.operation,
+          fragments: prepared.fragments,
+          variables: coerced.coerced,
+        },
+        this.#maskInputs,
+      );
       if (refused) return { data: null, errors: [refused] };
     }
     this.#invocations.set(call, 0);
@@ -153,7 +202,12 @@ export class GraphQLEngine {
     const ran = prepared.operation.operation === 'mutation' ? 'the mutation ran, but its' : 'the';
     return {
       data: null,
-      errors: [limitError('PAYLOAD_TOO_LARGE', `Response size limit reached: ${ran} response would be larger than ${this.#maxResponseBytes} bytes; ask for fewer fields, fewer aliases or smaller pages`)],
+      errors: [
+        limitError(
+          'PAYLOAD_TOO_LARGE',
+          `Response size limit reached: ${ran} response would be larger than ${this.#maxResponseBytes} bytes; ask for fewer fields, fewer aliases or smaller pages`,
+        ),
+      ],
     };
   }
 
@@ -165,14 +219,28 @@ export class GraphQLEngine {
     const subscriptionType = this.#options.schema.getSubscriptionType();
     const selections = operation.selectionSet.selections;
     const fieldNode = selections[0];
-    if (operation.operation !== 'subscription' || !subscriptionType || selections.length !== 1 || fieldNode?.kind !== Kind.FIELD) {
-      throw new SubscriptionRefusedError([{ errorType: 'UnsupportedOperation', message: 'a start must hold one subscription operation with one field' }]);
+    if (
+      operation.operation !== 'subscription' ||
+      !subscriptionType ||
+      selections.length !== 1 ||
+      fieldNode?.kind !== Kind.FIELD
+    ) {
+      throw new SubscriptionRefusedError([
+        { errorType: 'UnsupportedOperation', message: 'a start must hold one subscription operation with one field' },
+      ]);
     }
     const fieldName = fieldNode.name.value;
     const field = subscriptionType.getFields()[fieldName];
-    if (!field) throw new SubscriptionRefusedError([{ message: `Validation error of type FieldUndefined: Field '${fieldName}' in type 'Subscription' is undefined` }]);
+    if (!field)
+      throw new SubscriptionRefusedError([
+        {
+          message: `Validation error of type FieldUndefined: Field '${fieldName}' in type 'Subscription' is undefined`,
+        },
+      ]);
     if (!this.#options.isAllowed(call.principal, 'Subscription', fieldName)) {
-      throw new SubscriptionRefusedError([{ errorType: 'Unauthorized', message: `Not Authorized to access ${fieldName} on type Subscription` }]);
+      throw new SubscriptionRefusedError([
+        { errorType: 'Unauthorized', message: `Not Authorized to access ${fieldName} on type Subscription` },
+      ]);
     }
     let args: Record<string, unknown>;
     try {
@@ -187,14 +255,26 @@ export class GraphQLEngine {
       deliver: async (mutationField, payload) => {
         if (!mutations.includes(mutationField)) return undefined;
         if (filter ? !this.#options.matchesFilter(filter, payload) : !argumentsMatch(args, payload)) return undefined;
-        const result = await execute({ schema: this.#options.schema, document, rootValue: { [fieldName]: payload }, variableValues: body.variables ?? undefined, contextValue: call });
+        const result = await execute({
+          schema: this.#options.schema,
+          document,
+          rootValue: { [fieldName]: payload },
+          variableValues: body.variables ?? undefined,
+          contextValue: call,
+        });
         return result.data ?? undefined;
       },
     };
   }
 
   /** Parsed, validated and within AppSync's limits, or the errors that refuse it; no resolver has run yet. */
-  #prepare(body: GraphQLRequestBody): { document: DocumentNode; operation: OperationDefinitionNode; fragments: ReadonlyMap<string, FragmentDefinitionNode> } | { errors: AppSyncError[] } {
+  #prepare(body: GraphQLRequestBody):
+    | {
+        document: DocumentNode;
+        operation: OperationDefinitionNode;
+        fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+      }
+    | { errors: AppSyncError[] } {
     let prepared = this.#prepared.get(body.query);
     if (!prepared) {
       prepared = parseAndValidate(this.#options.schema, body.query);
@@ -202,7 +282,16 @@ export class GraphQLEngine {
     }
     if ('errors' in prepared) return prepared;
     const operation = getOperationAST(prepared.document, body.operationName ?? undefined);
-    if (!operation) return { errors: [{ path: null, locations: null, message: 'Validation error of type UnknownOperation: no operation, or several without an operationName' }] };
+    if (!operation)
+      return {
+        errors: [
+          {
+            path: null,
+            locations: null,
+            message: 'Validation error of type UnknownOperation: no operation, or several without an operationName',
+          },
+        ],
+      };
     // The resolver count depends on the variables (a page's `limit`), so this runs for every request.
     const refused = checkQueryLimits({
       schema: this.#options.schema,
@@ -236,23 +325,34 @@ export class GraphQLEngine {
     const jsResolver = this.#options.jsFieldResolvers?.[key];
     const resolver = FIELD_RESOLVERS[key];
     if (!jsResolver && !resolver) return defaultFieldResolver(source, args, call, info);
-    if (!this.#mayInvokeResolver(call)) throw new AppSyncFieldError('ResolverExecutionLimitReached', 'Resolver invocation limit reached.');
+    if (!this.#mayInvokeResolver(call))
+      throw new AppSyncFieldError('ResolverExecutionLimitReached', 'Resolver invocation limit reached.');
     const event: FieldEvent = {
       arguments: args,
-      identity: call.identity as unknown as ResolverEvent["identity"],
+      identity: call.identity as unknown as ResolverEvent['identity'],
       source: (source as Record<string, unknown> | null) ?? null,
       request: { headers: call.headers, domainName: call.domainName },
-      info: { fieldName: info.fieldName, parentTypeName: typeName, variables: info.variableValues, selectionSetList: selectionSetList(info), selectionSetGraphQL: selectionSetGraphQL(info) },
+      info: {
+        fieldName: info.fieldName,
+        parentTypeName: typeName,
+        variables: info.variableValues,
+        selectionSetList: selectionSetList(info),
+        selectionSetGraphQL: selectionSetGraphQL(info),
+      },
       prev: null,
       stash: {},
     };
-    const result = jsResolver ? await jsResolver(event, call) : await resolver?.(event as never, this.#options.services);
-    if (typeName === 'Mutation' && result !== null && result !== undefined) this.#options.onMutationResult?.(info.fieldName, result);
+    const result = jsResolver
+      ? await jsResolver(event, call)
+      : await resolver?.(event as never, this.#options.services);
+    if (typeName === 'Mutation' && result !== null && result !== undefined)
+      this.#options.onMutationResult?.(info.fieldName, result);
     return result;
   };
 }
 
-type Prepared = { document: DocumentNode; fragments: ReadonlyMap<string, FragmentDefinitionNode> } | { errors: AppSyncError[] };
+type Prepared =
+  { document: DocumentNode; fragments: ReadonlyMap<string, FragmentDefinitionNode> } | { errors: AppSyncError[] };
 
 function parseAndValidate(schema: GraphQLSchema, query: string): Prepared {
   let document: DocumentNode;
@@ -262,7 +362,9 @@ function parseAndValidate(schema: GraphQLSchema, query: string): Prepared {
     return { errors: [formatSyntaxError(error as GraphQLError)] };
   }
   const validationErrors = validate(schema, document);
-  return validationErrors.length > 0 ? { errors: validationErrors.map((e) => formatValidationError(e, document)) } : { document, fragments: fragmentsOf(document) };
+  return validationErrors.length > 0
+    ? { errors: validationErrors.map((e) => formatValidationError(e, document)) }
+    : { document, fragments: fragmentsOf(document) };
 }
 
 /**
@@ -280,10 +382,18 @@ function toAppSyncResponse(result: ExecutionResult): AppSyncResponse {
   if (!result.errors?.length) return { data: result.data ?? null };
   // Errors before execution (variables that do not fit their types) come without a path or data.
   const executed = result.data !== undefined;
-  return { data: result.data ?? null, errors: result.errors.map((e) => (executed ? formatExecutionError(e) : formatVariableError(e))) };
+  return {
+    data: result.data ?? null,
+    errors: result.errors.map((e) => (executed ? formatExecutionError(e) : formatVariableError(e))),
+  };
 }
 
-function subscribedMutations(directives: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: unknown }[] }[]): string[] {
+function subscribedMutations(
+  directives: readonly {
+    name: { value: string };
+    arguments?: readonly { name: { value: string }; value: unknown }[];
+  }[],
+): string[] {
   const subscribe = directives.find((d) => d.name.value === 'aws_subscribe');
   const mutations = subscribe?.arguments?.find((a) => a.name.value === 'mutations')?.value;
   const value = mutations ? valueFromASTUntyped(mutations as Parameters<typeof valueFromASTUntyped>[0]) : [];

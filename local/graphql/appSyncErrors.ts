@@ -25,8 +25,20 @@ export class AppSyncFieldError extends Error {
 /** A resolver error as AppSync returns it: the closed errorType from toGraphQLError, path and locations. */
 export function formatExecutionError(error: GraphQLError): AppSyncError {
   const original = error.originalError;
-  const { errorType, message } = original instanceof AppSyncFieldError ? original : original ? toGraphQLError(original) : { errorType: 'INVALID_INPUT', message: withoutValues(error.message) };
-  return { path: error.path ? [...error.path] : null, data: null, errorType, errorInfo: null, locations: locationsOf(error), message };
+  const { errorType, message } =
+    original instanceof AppSyncFieldError
+      ? original
+      : original
+        ? toGraphQLError(original)
+        : { errorType: 'INVALID_INPUT', message: withoutValues(error.message) };
+  return {
+    path: error.path ? [...error.path] : null,
+    data: null,
+    errorType,
+    errorInfo: null,
+    locations: locationsOf(error),
+    message,
+  };
 }
 
 // graphql-js names validation failures in prose; AppSync (graphql-java) prefixes the rule's type name.
@@ -52,9 +64,17 @@ export function formatValidationError(error: GraphQLError, document?: DocumentNo
     const [, field, typeName] = undefinedField;
     const node = error.nodes?.[0];
     const at = document && node ? fieldPath(document, node) : field;
-    return { path: null, locations: locationsOf(error), message: `Validation error of type FieldUndefined: Field '${field}' in type '${typeName}' is undefined @ '${at}'` };
+    return {
+      path: null,
+      locations: locationsOf(error),
+      message: `Validation error of type FieldUndefined: Field '${field}' in type '${typeName}' is undefined @ '${at}'`,
+    };
   }
-  return { path: null, locations: locationsOf(error), message: `Validation error of type ${type}: ${withoutValues(error.message)}` };
+  return {
+    path: null,
+    locations: locationsOf(error),
+    message: `Validation error of type ${type}: ${withoutValues(error.message)}`,
+  };
 }
 
 /**
@@ -64,13 +84,22 @@ export function formatValidationError(error: GraphQLError, document?: DocumentNo
  */
 export function limitError(errorType: string, message: string, node?: ASTNode): AppSyncError {
   const at = node?.loc ? getLocation(node.loc.source, node.loc.start) : undefined;
-  return { path: null, data: null, errorType, errorInfo: null, locations: at ? [{ line: at.line, column: at.column, sourceName: null }] : null, message };
+  return {
+    path: null,
+    data: null,
+    errorType,
+    errorInfo: null,
+    locations: at ? [{ line: at.line, column: at.column, sourceName: null }] : null,
+    message,
+  };
 }
 
 /** A syntax error: AppSync reports it as an InvalidSyntax validation error. */
 export function formatSyntaxError(error: GraphQLError): AppSyncError {
   // The parser quotes the token it stopped at, which may be a name or the whole note: keep only its kind.
-  const message = error.message.replace(/^Syntax Error: /, '').replace(/ (Name|String|BlockString|Int|Float) ".*"/s, ' $1');
+  const message = error.message
+    .replace(/^Syntax Error: /, '')
+    .replace(/ (Name|String|BlockString|Int|Float) ".*"/s, ' $1');
   return { path: null, locations: locationsOf(error), message: `Validation error of type InvalidSyntax: ${message}` };
 }
 

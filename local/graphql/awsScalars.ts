@@ -22,7 +22,8 @@ const checks: Record<string, Check> = {
 
 function stringScalar(name: string, check: Check): GraphQLScalarType {
   const accept = (value: unknown): string => {
-    if (typeof value !== 'string' || !check(value)) throw new GraphQLError(`Can't serialize value: Unable to serialize value as a valid ${name}.`);
+    if (typeof value !== 'string' || !check(value))
+      throw new GraphQLError(`Can't serialize value: Unable to serialize value as a valid ${name}.`);
     return value;
   };
   return new GraphQLScalarType({

@@ -68,7 +68,12 @@ export function countSelections(input: SelectionInput, rules: CountRules): numbe
   let lastId = 0;
   const idOf = (node: object): number => ids.get(node) ?? (ids.set(node, ++lastId), lastId);
   const counted = new Map<string, number>();
-  const ofSets = (sets: SelectionSetNode[], parent: GraphQLCompositeType, pageSize: number | undefined, source?: object): number => {
+  const ofSets = (
+    sets: SelectionSetNode[],
+    parent: GraphQLCompositeType,
+    pageSize: number | undefined,
+    source?: object,
+  ): number => {
     const key = `${parent.name}/${pageSize}/${sets.map(idOf).join(',')}/${source ? idOf(source) : ''}`;
     const known = counted.get(key);
     if (known !== undefined) return known;
@@ -82,7 +87,12 @@ export function countSelections(input: SelectionInput, rules: CountRules): numbe
     counted.set(key, sum);
     return sum;
   };
-  const ofField = (nodes: FieldNode[], parent: GraphQLCompositeType, pageSize: number | undefined, source: object | undefined): number => {
+  const ofField = (
+    nodes: FieldNode[],
+    parent: GraphQLCompositeType,
+    pageSize: number | undefined,
+    source: object | undefined,
+  ): number => {
     const [node] = nodes as [FieldNode];
     const field = fieldOf(schema, parent, node.name.value);
     if (!field) return 0;
@@ -96,7 +106,14 @@ export function countSelections(input: SelectionInput, rules: CountRules): numbe
     return own + listSize(field.type, pageSize) * ofSets(sets, type, pageLimit(node, field, input));
   };
   // The introspection types' own resolvers give the schema elements a field returns, as execution would.
-  const ofIntrospection = (node: FieldNode, field: GraphQLField<unknown, unknown>, parent: GraphQLCompositeType, sets: SelectionSetNode[], type: GraphQLCompositeType, source: object | undefined): number => {
+  const ofIntrospection = (
+    node: FieldNode,
+    field: GraphQLField<unknown, unknown>,
+    parent: GraphQLCompositeType,
+    sets: SelectionSetNode[],
+    type: GraphQLCompositeType,
+    source: object | undefined,
+  ): number => {
     let value: unknown;
     try {
       const args = getArgumentValues(field, node, input.variables ?? {});
@@ -123,7 +140,11 @@ export interface CollectedField {
 }
 
 /** The fields the selection sets select, by type and response name, fragments expanded once each, as execution collects them. */
-export function collectFields(input: Pick<SelectionInput, 'schema' | 'fragments'>, sets: SelectionSetNode[], parent: GraphQLCompositeType): Map<string, CollectedField> {
+export function collectFields(
+  input: Pick<SelectionInput, 'schema' | 'fragments'>,
+  sets: SelectionSetNode[],
+  parent: GraphQLCompositeType,
+): Map<string, CollectedField> {
   const fields = new Map<string, CollectedField>();
   const expanded = new Set<string>();
   const visit = (set: SelectionSetNode, owner: GraphQLCompositeType): void => {
@@ -158,7 +179,9 @@ function pageLimit(node: FieldNode, field: GraphQLField<unknown, unknown>, input
   if (!field.args.some((arg) => arg.name === 'limit')) return undefined;
   const value = limitValue(node, input);
   if (value === undefined || value === null) return DEFAULT_PAGE_SIZE;
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_PAGE_SIZE ? value : MAX_PAGE_SIZE;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_PAGE_SIZE
+    ? value
+    : MAX_PAGE_SIZE;
 }
 
 /** The `limit` argument's value: a literal, a variable's value or its default; undefined when absent. */
@@ -172,7 +195,11 @@ function limitValue(node: FieldNode, input: SelectionInput): unknown {
   return declared?.defaultValue ? valueFromASTUntyped(declared.defaultValue) : undefined;
 }
 
-export function fieldOf(schema: GraphQLSchema, parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+export function fieldOf(
+  schema: GraphQLSchema,
+  parent: GraphQLCompositeType,
+  name: string,
+): GraphQLField<unknown, unknown> | undefined {
   if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
   if (parent === schema.getQueryType() && name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
   if (parent === schema.getQueryType() && name === TypeMetaFieldDef.name) return TypeMetaFieldDef;

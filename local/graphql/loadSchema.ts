@@ -11,7 +11,12 @@ export function loadSchema(file: URL | string = SCHEMA_FILE): GraphQLSchema {
   for (const [name, implementation] of Object.entries(AWS_SCALARS)) {
     const type = schema.getType(name);
     // buildSchema gives scalars that pass values through; give them AppSync's parsing and checks.
-    if (isScalarType(type)) Object.assign(type, { serialize: implementation.serialize, parseValue: implementation.parseValue, parseLiteral: implementation.parseLiteral });
+    if (isScalarType(type))
+      Object.assign(type, {
+        serialize: implementation.serialize,
+        parseValue: implementation.parseValue,
+        parseLiteral: implementation.parseLiteral,
+      });
   }
   return schema;
 }

@@ -27,14 +27,24 @@ export interface MaskInputLimits {
  * 1,000,000-character note from a 1 MB body. `variables` are the request's coerced variables. Checked before any
  * resolver runs; the message names the rule, never a value. Undefined when within both limits.
  */
-export function checkMaskInputs(input: SelectionInput & { variables: Readonly<Record<string, unknown>> }, limits: MaskInputLimits): AppSyncError | undefined {
+export function checkMaskInputs(
+  input: SelectionInput & { variables: Readonly<Record<string, unknown>> },
+  limits: MaskInputLimits,
+): AppSyncError | undefined {
   const mutation = input.schema.getMutationType();
   if (input.operation.operation !== 'mutation' || !mutation) return undefined;
   const maxFields = limits.maxFields ?? MAX_MASK_FIELDS_PER_REQUEST;
   // Fields with one response name run once, as execution merges them; aliases each run.
-  const masks = [...collectFields(input, [input.operation.selectionSet], mutation).values()].flatMap(({ nodes: [node] }) => (node && MASK_FIELDS.has(node.name.value) ? [node] : []));
+  const masks = [...collectFields(input, [input.operation.selectionSet], mutation).values()].flatMap(
+    ({ nodes: [node] }) => (node && MASK_FIELDS.has(node.name.value) ? [node] : []),
+  );
   const overCount = masks[maxFields];
-  if (overCount) return limitError('PAYLOAD_TOO_LARGE', `Mask field limit reached: a request may hold at most ${maxFields} maskText and maskImage fields`, overCount);
+  if (overCount)
+    return limitError(
+      'PAYLOAD_TOO_LARGE',
+      `Mask field limit reached: a request may hold at most ${maxFields} maskText and maskImage fields`,
+      overCount,
+    );
   let chars = 0;
   for (const node of masks) {
     chars += inputChars(input.schema, node, input.variables);
@@ -60,5 +70,8 @@ function inputChars(schema: GraphQLSchema, node: FieldNode, variables: Readonly<
     return 0;
   }
   const given = (args.input ?? {}) as { text?: unknown; base64?: unknown };
-  return (typeof given.text === 'string' ? given.text.length : 0) + (typeof given.base64 === 'string' ? given.base64.length : 0);
+  return (
+    (typeof given.text === 'string' ? given.text.length : 0) +
+    (typeof given.base64 === 'string' ? given.base64.length : 0)
+  );
 }

@@ -1,4 +1,14 @@
-import { type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, Kind, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode } from 'graphql';
+import {
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { type AppSyncError, limitError } from './appSyncErrors.ts';
 import { countSelections, type SelectionInput } from './countSelections.ts';
 
@@ -38,20 +48,32 @@ export function checkQueryLimits(input: LimitCheckInput): AppSyncError | undefin
   if (queryDepth > 0) {
     const deepest = operationDepth(input.operation, input.fragments);
     if (deepest.depth > queryDepth) {
-      return limitError('QueryDepthLimitReached', `Query depth limit reached: the query is ${deepest.depth} levels deep; the limit is ${queryDepth}`, deepest.field);
+      return limitError(
+        'QueryDepthLimitReached',
+        `Query depth limit reached: the query is ${deepest.depth} levels deep; the limit is ${queryDepth}`,
+        deepest.field,
+      );
     }
   }
   const maxResolvers = resolverCount > 0 ? resolverCount : APPSYNC_DEFAULT_RESOLVER_COUNT;
   const estimate = estimateResolverCount(input);
   if (estimate > maxResolvers) {
     const count = estimate > 1e15 ? 'more than 10^15' : String(estimate);
-    return limitError('ResolverExecutionLimitReached', `Resolver invocation limit reached: the request could invoke ${count} resolvers; the limit is ${maxResolvers}`, input.operation);
+    return limitError(
+      'ResolverExecutionLimitReached',
+      `Resolver invocation limit reached: the request could invoke ${count} resolvers; the limit is ${maxResolvers}`,
+      input.operation,
+    );
   }
   const maxFields = input.limits.responseFields ?? RESPONSE_FIELD_LIMIT;
   if (estimateResponseFields(input, maxFields) > maxFields) {
     // A rule of this API's, not AppSync's: it gets an errorType from the contract's closed set (schema.graphql's
     // ErrorCode), as AppSync's own limits keep AppSync's errorTypes that clients already match on.
-    return limitError('PAYLOAD_TOO_LARGE', `Response field limit reached: the response could hold more than ${maxFields} fields (each alias and each list item counts); ask for fewer fields or smaller pages`, input.operation);
+    return limitError(
+      'PAYLOAD_TOO_LARGE',
+      `Response field limit reached: the response could hold more than ${maxFields} fields (each alias and each list item counts); ask for fewer fields or smaller pages`,
+      input.operation,
+    );
   }
   return undefined;
 }
@@ -68,10 +90,14 @@ export interface Deepest {
  * Each fragment is measured once (its depth does not depend on where it is spread), so a document that spreads
  * fragments into each other exponentially is still measured in linear time.
  */
-export function operationDepth(operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): Deepest {
+export function operationDepth(
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): Deepest {
   const measured = new Map<string, Deepest>();
   const entered = new Set<string>();
-  const ofSet = (set: SelectionSetNode): Deepest => set.selections.map(ofSelection).reduce((a, b) => (b.depth > a.depth ? b : a), { depth: 0 });
+  const ofSet = (set: SelectionSetNode): Deepest =>
+    set.selections.map(ofSelection).reduce((a, b) => (b.depth > a.depth ? b : a), { depth: 0 });
   const ofSelection = (selection: SelectionNode): Deepest => {
     if (selection.kind === Kind.INLINE_FRAGMENT) return ofSet(selection.selectionSet);
     if (selection.kind === Kind.FRAGMENT_SPREAD) return ofFragment(selection.name.value);

@@ -16,7 +16,12 @@ export function selectionSetGraphQL(info: GraphQLResolveInfo): string {
   return set ? print(set) : '';
 }
 
-function collect(set: SelectionSetNode | undefined, prefix: string, info: GraphQLResolveInfo, paths: Set<string>): void {
+function collect(
+  set: SelectionSetNode | undefined,
+  prefix: string,
+  info: GraphQLResolveInfo,
+  paths: Set<string>,
+): void {
   for (const selection of set?.selections ?? []) {
     if (selection.kind === Kind.FIELD) {
       const path = prefix + (selection as FieldNode).name.value;

@@ -1,6 +1,17 @@
-import { identityOf, REALTIME_CONNECT_PATH, REALTIME_START_PATH, verifyRealtimeAuth, type Principal } from '../auth/index.ts';
+import {
+  identityOf,
+  REALTIME_CONNECT_PATH,
+  REALTIME_START_PATH,
+  verifyRealtimeAuth,
+  type Principal,
+} from '../auth/index.ts';
 import { SubscriptionRefusedError, type CallContext, type GraphQLEngine } from '../graphql/GraphQLEngine.ts';
-import { createRealtimeServer, RealtimeSubscribeError, type RealtimeLogger, type RealtimeServer } from '../realtime/index.ts';
+import {
+  createRealtimeServer,
+  RealtimeSubscribeError,
+  type RealtimeLogger,
+  type RealtimeServer,
+} from '../realtime/index.ts';
 import type { LocalApiOptions } from '../LocalApi.ts';
 import type { LocalAuth } from './loadLocalAuth.ts';
 import type { LocalEventBus } from './LocalEventBus.ts';
@@ -30,14 +41,28 @@ export function createLocalRealtime({ engine, auth, logger, limits, bus }: Local
     // One key may not hold hundreds of sockets: connections are counted per principal.
     principalKey: (caller) => caller.principal.accessKeyId,
     hooks: {
-      authenticateConnection: async (header, request) => ({ principal: verifyRealtimeAuth(header, '{}', REALTIME_CONNECT_PATH, verifyOptions).principal, sourceIp: request.sourceIp }),
-      authenticateStart: async (header, data, connection) => ({ principal: verifyRealtimeAuth(header, data, REALTIME_START_PATH, verifyOptions).principal, sourceIp: connection.sourceIp }),
+      authenticateConnection: async (header, request) => ({
+        principal: verifyRealtimeAuth(header, '{}', REALTIME_CONNECT_PATH, verifyOptions).principal,
+        sourceIp: request.sourceIp,
+      }),
+      authenticateStart: async (header, data, connection) => ({
+        principal: verifyRealtimeAuth(header, data, REALTIME_START_PATH, verifyOptions).principal,
+        sourceIp: connection.sourceIp,
+      }),
       subscribe: async (caller, request) => {
-        const call: CallContext = { principal: caller.principal, identity: identityOf(caller.principal, [caller.sourceIp]), headers: {}, domainName: null };
+        const call: CallContext = {
+          principal: caller.principal,
+          identity: identityOf(caller.principal, [caller.sourceIp]),
+          headers: {},
+          domainName: null,
+        };
         try {
           return await engine.subscribe(request, call);
         } catch (error) {
-          if (error instanceof SubscriptionRefusedError) throw new RealtimeSubscribeError(error.errors.map((e) => ({ errorType: e.errorType ?? 'ValidationError', message: e.message })));
+          if (error instanceof SubscriptionRefusedError)
+            throw new RealtimeSubscribeError(
+              error.errors.map((e) => ({ errorType: e.errorType ?? 'ValidationError', message: e.message })),
+            );
           throw error;
         }
       },

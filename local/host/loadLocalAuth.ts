@@ -1,4 +1,10 @@
-import { loadPrincipals, servedHostNames, type ApiCoordinates, type Principal, type VerifySigV4Options } from '../auth/index.ts';
+import {
+  loadPrincipals,
+  servedHostNames,
+  type ApiCoordinates,
+  type Principal,
+  type VerifySigV4Options,
+} from '../auth/index.ts';
 import { loadOrCreateCertificate, type Certificate } from '../tls/loadOrCreateCertificate.ts';
 import type { LocalSettings } from './LocalSettings.ts';
 
@@ -22,11 +28,19 @@ export interface LocalAuth {
  * signature may be made for.
  */
 export async function loadLocalAuth(settings: LocalSettings): Promise<LocalAuth> {
-  const { registry, principals, generated } = await loadPrincipals({ file: settings.principalsFile, dataDir: settings.dataDir });
+  const { registry, principals, generated } = await loadPrincipals({
+    file: settings.principalsFile,
+    dataDir: settings.dataDir,
+  });
   const accountId = principals[0]?.accountId ?? '000000000000';
   const { tls } = settings;
-  const certificate = tls ? await loadOrCreateCertificate(settings.dataDir, typeof tls === 'object' ? tls : undefined) : undefined;
-  const isServedHost = servedHostNames({ host: settings.host, ...(certificate ? { certificatePem: certificate.cert } : {}) });
+  const certificate = tls
+    ? await loadOrCreateCertificate(settings.dataDir, typeof tls === 'object' ? tls : undefined)
+    : undefined;
+  const isServedHost = servedHostNames({
+    host: settings.host,
+    ...(certificate ? { certificatePem: certificate.cert } : {}),
+  });
   return {
     principals,
     ...(generated ? { generated } : {}),

@@ -46,9 +46,12 @@ export async function startHttpServer(parts: HttpServerParts): Promise<RunningHt
   const server = createServer(createListener(parts, consoleToken), auth);
   applyServerLimits(server, { ...DEFAULT_SERVER_LIMITS, ...parts.limits });
   // A keep-alive connection that just answered would otherwise hold close() until its idle timeout.
-  server.on('request', (_request, response) => response.once('finish', () => setImmediate(() => !server.listening && server.closeIdleConnections())));
+  server.on('request', (_request, response) =>
+    response.once('finish', () => setImmediate(() => !server.listening && server.closeIdleConnections())),
+  );
   server.on('upgrade', (request, socket, head) => {
-    if (!realtime.handleUpgrade(request, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    if (!realtime.handleUpgrade(request, socket, head))
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
   const port = await listen(server, settings.port, settings.host);
   const close = async (): Promise<void> => {
@@ -89,7 +92,9 @@ function createServer(listener: RequestListener, auth: LocalAuth): Server {
   // Checked every second, so a request timeout cuts a slow client off within a second of it (Node's default: 30 s).
   const options = { connectionsCheckingInterval: 1_000 };
   const { certificate } = auth;
-  return certificate ? createHttpsServer({ ...options, cert: certificate.cert, key: certificate.key }, listener) : createHttpServer(options, listener);
+  return certificate
+    ? createHttpsServer({ ...options, cert: certificate.cert, key: certificate.key }, listener)
+    : createHttpServer(options, listener);
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

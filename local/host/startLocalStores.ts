@@ -24,20 +24,38 @@ export interface LocalStores {
  * the object gateway: uploads and downloads go through the API server, which checks the presigned URLs s3rver
  * would not. Each is pushed on `stack` as soon as it runs, so a later failure stops it.
  */
-export async function startLocalStores(settings: LocalSettings, log: (entry: Record<string, unknown>) => void, stack: CloseStack): Promise<LocalStores> {
+export async function startLocalStores(
+  settings: LocalSettings,
+  log: (entry: Record<string, unknown>) => void,
+  stack: CloseStack,
+): Promise<LocalStores> {
   const { dataDir, inMemory } = settings;
   const sockets = stack.push(await createStoreSockets(inMemory ? undefined : dataDir));
-  const dynalite = stack.push(await startDynalite({ thread: true, socketPath: sockets.dynamoDb, ...(inMemory ? {} : { path: join(dataDir, 'dynamodb') }) }));
-  const s3 = stack.push(await startS3rver({ socketPath: sockets.s3, ...(inMemory ? {} : { directory: join(dataDir, 's3') }), buckets: [settings.bucket, settings.outputBucket] }));
+  const dynalite = stack.push(
+    await startDynalite({
+      thread: true,
+      socketPath: sockets.dynamoDb,
+      ...(inMemory ? {} : { path: join(dataDir, 'dynamodb') }),
+    }),
+  );
+  const s3 = stack.push(
+    await startS3rver({
+      socketPath: sockets.s3,
+      ...(inMemory ? {} : { directory: join(dataDir, 's3') }),
+      buckets: [settings.bucket, settings.outputBucket],
+    }),
+  );
   // LevelDB and s3rver have just created their files with the default modes.
   await tightenDataDir(dataDir);
-  const gateway = stack.push(createObjectGateway({
-    s3SocketPath: sockets.s3,
-    region: OBJECT_REGION,
-    uploads: { bucket: settings.bucket, prefix: UPLOAD_PREFIX },
-    downloads: { bucket: settings.outputBucket },
-    maxUploadBytes: MAX_IMAGE_BYTES,
-    log,
-  }));
+  const gateway = stack.push(
+    createObjectGateway({
+      s3SocketPath: sockets.s3,
+      region: OBJECT_REGION,
+      uploads: { bucket: settings.bucket, prefix: UPLOAD_PREFIX },
+      downloads: { bucket: settings.outputBucket },
+      maxUploadBytes: MAX_IMAGE_BYTES,
+      log,
+    }),
+  );
   return { dynamoDbSocket: dynalite.socketPath as string, s3Socket: s3.socketPath as string, gateway };
 }

@@ -11,7 +11,12 @@ import { OBJECT_REGION, type LocalStores } from './startLocalStores.ts';
  * jobs (to the in-process worker). Presigned URLs point at the server's object gateway, whose origin is known
  * once the server listens, before any request.
  */
-export function wireLocalServices(settings: LocalSettings, stores: LocalStores, logger: Logger, bus: LocalEventBus): WiredServices {
+export function wireLocalServices(
+  settings: LocalSettings,
+  stores: LocalStores,
+  logger: Logger,
+  bus: LocalEventBus,
+): WiredServices {
   let origin: string | undefined;
   bus.on('listening', (event) => (origin = event.origin));
   const gatewayEndpoint = (): string => {
@@ -28,6 +33,10 @@ export function wireLocalServices(settings: LocalSettings, stores: LocalStores, 
     syncTextLength: settings.syncTextLength,
     logger,
     events: { publish: (update) => bus.emit('jobUpdated', update) },
-    images: { outputBucket: settings.outputBucket, fill: settings.maskFill, queue: { enqueue: (jobId) => bus.emit('jobQueued', jobId) } },
+    images: {
+      outputBucket: settings.outputBucket,
+      fill: settings.maskFill,
+      queue: { enqueue: (jobId) => bus.emit('jobQueued', jobId) },
+    },
   });
 }

@@ -1,7 +1,13 @@
 import { clearInterval, setInterval } from 'node:timers';
 import { authErrorEntry, errorName, subscribeErrorEntries, type AppSyncRealtimeError } from './errors.ts';
 import type { DecodedAuthHeader } from './decodeAuthHeader.ts';
-import { CloseCode, parseClientMessage, parseSubscriptionRequest, serverMessage, type ClientMessage } from './messages.ts';
+import {
+  CloseCode,
+  parseClientMessage,
+  parseSubscriptionRequest,
+  serverMessage,
+  type ClientMessage,
+} from './messages.ts';
 import type { ActiveSubscription, RealtimeHooks, RealtimeLogger } from './RealtimeHooks.ts';
 
 /** The two things the core needs from a transport. */
@@ -73,7 +79,10 @@ export class RealtimeConnection<P> {
     this.#auth = this.#authenticate(init.authHeader).then((outcome) => this.#admit(outcome, init.admit));
     this.#timers.push(
       setTimeout(() => this.#initTimedOut(), init.settings.initTimeoutMs),
-      setTimeout(() => this.close(CloseCode.GoingAway, 'Connection max duration reached'), init.settings.maxConnectionDurationMs),
+      setTimeout(
+        () => this.close(CloseCode.GoingAway, 'Connection max duration reached'),
+        init.settings.maxConnectionDurationMs,
+      ),
     );
   }
 
@@ -98,7 +107,10 @@ export class RealtimeConnection<P> {
   }
 
   /** Offers one mutation result to this connection's matching subscriptions; counts what happened. */
-  async publish(mutationField: string, payload: unknown): Promise<{ matched: number; delivered: number; failed: number }> {
+  async publish(
+    mutationField: string,
+    payload: unknown,
+  ): Promise<{ matched: number; delivered: number; failed: number }> {
     const targets = [...this.#active].filter(([, sub]) => sub.mutations.includes(mutationField));
     const outcomes = await Promise.all(targets.map(([id, sub]) => this.#deliver(id, sub, mutationField, payload)));
     return {
@@ -134,7 +146,11 @@ export class RealtimeConnection<P> {
   #admit(outcome: AuthOutcome<P>, admit: ((principal: P) => (() => void) | undefined) | undefined): AuthOutcome<P> {
     if (!outcome.ok || !admit || this.#closed) return outcome;
     const release = admit(outcome.principal);
-    if (!release) return { ok: false, error: { errorType: 'LimitExceededError', message: 'Too many connections for this principal' } };
+    if (!release)
+      return {
+        ok: false,
+        error: { errorType: 'LimitExceededError', message: 'Too many connections for this principal' },
+      };
     this.#releasePlace = release;
     return outcome;
   }
@@ -142,7 +158,10 @@ export class RealtimeConnection<P> {
   async #authenticate(header: DecodedAuthHeader): Promise<AuthOutcome<P>> {
     if (!header.ok) return { ok: false, error: header.error };
     try {
-      return { ok: true, principal: await this.#hooks.authenticateConnection(header.auth, { sourceIp: this.#sourceIp }) };
+      return {
+        ok: true,
+        principal: await this.#hooks.authenticateConnection(header.auth, { sourceIp: this.#sourceIp }),
+      };
     } catch (error) {
       return { ok: false, error: authErrorEntry(error) };
     }
@@ -222,7 +241,10 @@ export class RealtimeConnection<P> {
     const held = [...this.#dataBytes.values()].reduce((sum, n) => sum + n, 0);
     const maxBytes = this.#settings.maxSubscriptionBytesPerConnection;
     if (held + data.length > maxBytes) {
-      return { errorType: 'LimitExceededError', message: `The subscriptions of one connection may hold at most ${maxBytes} bytes of queries` };
+      return {
+        errorType: 'LimitExceededError',
+        message: `The subscriptions of one connection may hold at most ${maxBytes} bytes of queries`,
+      };
     }
     return undefined;
   }
@@ -258,19 +280,32 @@ export class RealtimeConnection<P> {
     if (removed) this.#log.info('realtime.stopped', { connectionId: this.id, subscriptions: this.#active.size });
   }
 
-  async #deliver(id: string, sub: ActiveSubscription, field: string, payload: unknown): Promise<'sent' | 'skipped' | 'failed'> {
+  async #deliver(
+    id: string,
+    sub: ActiveSubscription,
+    field: string,
+    payload: unknown,
+  ): Promise<'sent' | 'skipped' | 'failed'> {
     let data: Record<string, unknown> | undefined;
     try {
       data = await sub.deliver(field, payload);
     } catch (error) {
-      this.#log.error('realtime.deliver_failed', { connectionId: this.id, mutationField: field, error: errorName(error) });
+      this.#log.error('realtime.deliver_failed', {
+        connectionId: this.id,
+        mutationField: field,
+        error: errorName(error),
+      });
       return 'failed';
     }
     // The subscription may have been stopped while deliver ran.
     if (data === undefined || this.#closed || this.#active.get(id) !== sub) return 'skipped';
     const text = JSON.stringify(serverMessage.data(id, data));
     if (Buffer.byteLength(text) > this.#settings.maxDataMessageBytes) {
-      this.#log.warn('realtime.data_too_large', { connectionId: this.id, mutationField: field, bytes: Buffer.byteLength(text) });
+      this.#log.warn('realtime.data_too_large', {
+        connectionId: this.id,
+        mutationField: field,
+        bytes: Buffer.byteLength(text),
+      });
       return 'failed';
     }
     this.#socket.send(text);

@@ -50,7 +50,10 @@ export interface RealtimeStats {
 
 export interface RealtimeCore {
   /** A transport opened a socket: returns the connection to feed frames to and to tell when it closes. */
-  opened(socket: RealtimeSocket, request: { sourceIp: string; authHeader: DecodedAuthHeader }): RealtimeConnection<unknown>;
+  opened(
+    socket: RealtimeSocket,
+    request: { sourceIp: string; authHeader: DecodedAuthHeader },
+  ): RealtimeConnection<unknown>;
   publish(mutationField: string, payload: unknown): Promise<PublishResult>;
   stats(): RealtimeStats;
   /** Asks every connection to close with this code; transports report each close through `closed()`. */
@@ -74,7 +77,9 @@ export function createRealtimeCore<P>(options: RealtimeCoreOptions<P>): Realtime
   const logger = options.logger ?? silentLogger;
   const newId = options.newId ?? randomUUID;
   const connections = new Set<RealtimeConnection<P>>();
-  const admit = options.principalKey ? principalCap(options.principalKey, options.maxConnectionsPerPrincipal ?? 50) : undefined;
+  const admit = options.principalKey
+    ? principalCap(options.principalKey, options.maxConnectionsPerPrincipal ?? 50)
+    : undefined;
 
   const opened: RealtimeCore['opened'] = (socket, request) => {
     const id = newId();
@@ -90,7 +95,10 @@ export function createRealtimeCore<P>(options: RealtimeCoreOptions<P>): Realtime
       ...(admit ? { admit } : {}),
     });
     connections.add(connection);
-    logger.info('realtime.opened', { connectionId: id, authSource: request.authHeader.ok ? request.authHeader.source : 'none' });
+    logger.info('realtime.opened', {
+      connectionId: id,
+      authSource: request.authHeader.ok ? request.authHeader.source : 'none',
+    });
     return connection as RealtimeConnection<unknown>;
   };
 
@@ -100,7 +108,11 @@ export function createRealtimeCore<P>(options: RealtimeCoreOptions<P>): Realtime
       // Snapshot: a connection closing mid-publish must not change what this publish iterates.
       const results = await Promise.all([...connections].map((c) => c.publish(mutationField, payload)));
       const total = results.reduce(
-        (sum, r) => ({ matched: sum.matched + r.matched, delivered: sum.delivered + r.delivered, failed: sum.failed + r.failed }),
+        (sum, r) => ({
+          matched: sum.matched + r.matched,
+          delivered: sum.delivered + r.delivered,
+          failed: sum.failed + r.failed,
+        }),
         { matched: 0, delivered: 0, failed: 0 },
       );
       if (total.matched > 0) logger.info('realtime.published', { mutationField, ...total });

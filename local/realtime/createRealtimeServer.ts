@@ -1,7 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createRealtimeCore, type PublishResult, type RealtimeCoreOptions, type RealtimeStats } from './createRealtimeCore.ts';
+import {
+  createRealtimeCore,
+  type PublishResult,
+  type RealtimeCoreOptions,
+  type RealtimeStats,
+} from './createRealtimeCore.ts';
 import { decodeAuthHeader } from './decodeAuthHeader.ts';
 import { errorName } from './errors.ts';
 import { CloseCode, GRAPHQL_WS_PROTOCOL } from './messages.ts';
@@ -61,7 +66,12 @@ export function createRealtimeServer<P>(options: RealtimeServerOptions<P>): Real
     );
     ws.on('message', (data, isBinary) => {
       // receive() handles hook failures itself; this catch is for transport faults, logged by name only.
-      if (!isBinary) connection.receive(data.toString()).catch((error: unknown) => logger.error('realtime.receive_failed', { connectionId: connection.id, error: errorName(error) }));
+      if (!isBinary)
+        connection
+          .receive(data.toString())
+          .catch((error: unknown) =>
+            logger.error('realtime.receive_failed', { connectionId: connection.id, error: errorName(error) }),
+          );
     });
     ws.on('close', () => {
       sockets.delete(ws);
@@ -74,7 +84,10 @@ export function createRealtimeServer<P>(options: RealtimeServerOptions<P>): Real
   return {
     handleUpgrade(req, socket, head) {
       if (!paths.has(new URL(req.url ?? '/', 'http://localhost').pathname)) return false;
-      const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+      const protocols = (req.headers['sec-websocket-protocol'] ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
       if (closing || sockets.size >= (options.maxConnections ?? 500)) refuse(socket, 503, 'Service Unavailable');
       else if (!protocols.includes(GRAPHQL_WS_PROTOCOL)) refuse(socket, 400, 'Bad Request');
       else wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, protocols));

@@ -18,7 +18,10 @@ export function decodeAuthHeader(url: string | undefined, subprotocols: readonly
   const query = new URL(url ?? '/', 'http://localhost').searchParams.get('header');
   // Clients put raw base64 in the URL without escaping it, so a '+' arrives as a space.
   if (query !== null) return decode(query.replace(/ /g, '+'), 'query');
-  return { ok: false, error: { errorType: 'UnauthorizedException', message: 'Missing authorization header', errorCode: 401 } };
+  return {
+    ok: false,
+    error: { errorType: 'UnauthorizedException', message: 'Missing authorization header', errorCode: 401 },
+  };
 }
 
 function decode(encoded: string, source: 'subprotocol' | 'query'): DecodedAuthHeader {
@@ -26,7 +29,14 @@ function decode(encoded: string, source: 'subprotocol' | 'query'): DecodedAuthHe
   const auth = parseStringRecord(Buffer.from(encoded, 'base64').toString('utf8'));
   return auth
     ? { ok: true, auth, source }
-    : { ok: false, error: { errorType: 'BadRequestException', message: 'Authorization header is not base64-encoded JSON', errorCode: 400 } };
+    : {
+        ok: false,
+        error: {
+          errorType: 'BadRequestException',
+          message: 'Authorization header is not base64-encoded JSON',
+          errorCode: 400,
+        },
+      };
 }
 
 function parseStringRecord(text: string): Record<string, string> | undefined {
@@ -38,5 +48,7 @@ function parseStringRecord(text: string): Record<string, string> | undefined {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const entries = Object.entries(value);
-  return entries.every(([, v]) => typeof v === 'string') ? (Object.fromEntries(entries) as Record<string, string>) : undefined;
+  return entries.every(([, v]) => typeof v === 'string')
+    ? (Object.fromEntries(entries) as Record<string, string>)
+    : undefined;
 }

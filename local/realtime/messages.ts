@@ -19,8 +19,7 @@ export type ClientMessage =
   | { type: 'stop'; id: string };
 
 export type ParsedClientMessage =
-  | { ok: true; message: ClientMessage }
-  | { ok: false; id?: string; error: AppSyncRealtimeError };
+  { ok: true; message: ClientMessage } | { ok: false; id?: string; error: AppSyncRealtimeError };
 
 /** What a start's `payload.data` string holds once parsed. */
 export interface SubscriptionRequest {
@@ -53,7 +52,10 @@ export function parseClientMessage(text: string): ParsedClientMessage {
       return id ? { ok: true, message: { type: 'stop', id } } : { ok: false, error: badRequest('stop requires an id') };
     default: {
       const type = typeof raw.type === 'string' ? raw.type : 'unknown';
-      const error = { errorType: 'UnsupportedOperation', message: `${type} not supported through the realtime channel` };
+      const error = {
+        errorType: 'UnsupportedOperation',
+        message: `${type} not supported through the realtime channel`,
+      };
       return id ? { ok: false, id, error } : { ok: false, error };
     }
   }
@@ -72,7 +74,9 @@ function parseStart(raw: Record<string, unknown>, id: string | undefined): Parse
 
 /** Auth headers are strings; anything else cannot be part of a signature, so it is dropped. */
 function stringValues(record: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(record).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 /** Reads a start's `data` string: `{ query, variables?, operationName? }`, or undefined when it is not that. */
@@ -85,7 +89,8 @@ export function parseSubscriptionRequest(data: string): SubscriptionRequest | un
   }
   if (!isRecord(raw) || typeof raw.query !== 'string' || raw.query.trim() === '') return undefined;
   if (raw.variables !== undefined && raw.variables !== null && !isRecord(raw.variables)) return undefined;
-  if (raw.operationName !== undefined && raw.operationName !== null && typeof raw.operationName !== 'string') return undefined;
+  if (raw.operationName !== undefined && raw.operationName !== null && typeof raw.operationName !== 'string')
+    return undefined;
   const request: SubscriptionRequest = { query: raw.query };
   if (isRecord(raw.variables)) request.variables = raw.variables;
   if (typeof raw.operationName === 'string') request.operationName = raw.operationName;

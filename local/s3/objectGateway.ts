@@ -35,7 +35,11 @@ const SEGMENT = '[A-Za-z0-9_-][A-Za-z0-9._-]*';
 // What the object answers keep from s3rver's; the rest (its server name, request ids, CORS) stays behind.
 const PASSED = ['content-type', 'content-length', 'etag', 'last-modified'];
 // Served from the API's own origin: never sniffed into a document, never cached (they are PHI-adjacent).
-const OBJECT_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; sandbox" };
+const OBJECT_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; sandbox",
+};
 
 /**
  * Uploads and downloads through the API server: s3rver checks no signature and listens only on a socket, so
@@ -44,14 +48,28 @@ const OBJECT_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 
  * and answers everything else 403 with S3's XML error, showing nothing of the store.
  */
 export function createObjectGateway(options: ObjectGatewayOptions): ObjectGateway {
-  const key: PresignKey = { accessKeyId: `HDMGW${randomBytes(8).toString('hex').toUpperCase()}`, secretAccessKey: randomBytes(30).toString('base64'), region: options.region };
+  const key: PresignKey = {
+    accessKeyId: `HDMGW${randomBytes(8).toString('hex').toUpperCase()}`,
+    secretAccessKey: randomBytes(30).toString('base64'),
+    region: options.region,
+  };
   const agent = new Agent({ keepAlive: true });
-  const uploadKey = new RegExp(`^${options.uploads.prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}[0-9a-f]{32}/${SEGMENT}$`);
+  const uploadKey = new RegExp(
+    `^${options.uploads.prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}[0-9a-f]{32}/${SEGMENT}$`,
+  );
   const downloadKey = new RegExp(`^${SEGMENT}(?:/${SEGMENT})*$`);
   const allowed = (method: string, bucket: string, objectKey: string) =>
-    method === 'PUT' ? bucket === options.uploads.bucket && uploadKey.test(objectKey) : bucket === options.downloads.bucket && downloadKey.test(objectKey);
+    method === 'PUT'
+      ? bucket === options.uploads.bucket && uploadKey.test(objectKey)
+      : bucket === options.downloads.bucket && downloadKey.test(objectKey);
 
-  const handle = async (request: IncomingMessage, response: ServerResponse, path: string, query: string, requestId: string): Promise<number> => {
+  const handle = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    query: string,
+    requestId: string,
+  ): Promise<number> => {
     const method = (request.method ?? '').toUpperCase();
     const cors = corsHeaders(request.headers);
     const refuse = (refusal: S3Refusal): number => {
@@ -60,13 +78,15 @@ export function createObjectGateway(options: ObjectGatewayOptions): ObjectGatewa
     };
     if (method === 'OPTIONS') return answerPreflight(request, response, requestId);
     const target = parseTarget(path);
-    if (!['GET', 'HEAD', 'PUT'].includes(method) || !target || !allowed(method, target.bucket, target.key)) return refuse(ACCESS_DENIED);
+    if (!['GET', 'HEAD', 'PUT'].includes(method) || !target || !allowed(method, target.bucket, target.key))
+      return refuse(ACCESS_DENIED);
     try {
       const signed = verifyPresignedUrl(
         { methods: method === 'HEAD' ? ['HEAD', 'GET'] : [method], path, query, headers: request.headers },
         { key, now: options.now?.() ?? new Date() },
       );
-      if (method === 'PUT' && !signed.includes('content-type')) return refuse({ ...ACCESS_DENIED, message: 'An upload URL must sign Content-Type' });
+      if (method === 'PUT' && !signed.includes('content-type'))
+        return refuse({ ...ACCESS_DENIED, message: 'An upload URL must sign Content-Type' });
     } catch (error) {
       if (error instanceof PresignedUrlError) return refuse({ status: 403, code: error.code, message: error.message });
       throw error;
@@ -89,14 +109,26 @@ export function createObjectGateway(options: ObjectGatewayOptions): ObjectGatewa
           else sendS3Error(response, INTERNAL, requestId, {}, request.method === 'HEAD');
           return INTERNAL.status;
         })
-        .then((status) => options.log?.({ event: 's3.request', requestId, method: request.method, status, latencyMs: Math.round((performance.now() - started) * 10) / 10 }));
+        .then((status) =>
+          options.log?.({
+            event: 's3.request',
+            requestId,
+            method: request.method,
+            status,
+            latencyMs: Math.round((performance.now() - started) * 10) / 10,
+          }),
+        );
       return true;
     },
     close: async () => agent.destroy(),
   };
 }
 
-const INTERNAL: S3Refusal = { status: 500, code: 'InternalError', message: 'We encountered an internal error. Please try again.' };
+const INTERNAL: S3Refusal = {
+  status: 500,
+  code: 'InternalError',
+  message: 'We encountered an internal error. Please try again.',
+};
 
 /** `/s3/<bucket>/<key>` decoded, or undefined (the bucket itself, a malformed escape, an empty bucket). */
 function parseTarget(path: string): { bucket: string; key: string } | undefined {
@@ -116,14 +148,25 @@ function checkUploadSize(request: IncomingMessage, limit: number): S3Refusal | u
   if (declared === undefined || request.headers['transfer-encoding'] !== undefined) {
     return { status: 411, code: 'MissingContentLength', message: 'You must provide the Content-Length HTTP header.' };
   }
-  if (Number(declared) > limit) return { status: 400, code: 'EntityTooLarge', message: `Your proposed upload exceeds the maximum allowed size of ${limit} bytes` };
+  if (Number(declared) > limit)
+    return {
+      status: 400,
+      code: 'EntityTooLarge',
+      message: `Your proposed upload exceeds the maximum allowed size of ${limit} bytes`,
+    };
   return undefined;
 }
 
 function answerPreflight(request: IncomingMessage, response: ServerResponse, requestId: string): number {
   const allowed = preflight(request.headers);
   if (!allowed) {
-    sendS3Error(response, { status: 403, code: 'AccessForbidden', message: 'CORSResponse: This CORS request is not allowed.' }, requestId, {}, false);
+    sendS3Error(
+      response,
+      { status: 403, code: 'AccessForbidden', message: 'CORSResponse: This CORS request is not allowed.' },
+      requestId,
+      {},
+      false,
+    );
     return 403;
   }
   response.writeHead(allowed.status, { ...allowed.headers, 'content-length': 0 });
@@ -150,14 +193,23 @@ interface Forwarded {
 function forward(f: Forwarded): Promise<number> {
   const path = `/${encodeURIComponent(f.target.bucket)}/${f.target.key.split('/').map(encodeURIComponent).join('/')}`;
   const headers: Record<string, string> = { host: 'localhost' };
-  if (f.method === 'PUT') Object.assign(headers, { 'content-type': String(f.request.headers['content-type']), 'content-length': String(f.request.headers['content-length']) });
-  return new Promise((resolve, reject) => {
-    const upstream = httpRequest({ agent: f.agent, socketPath: f.socketPath, method: f.method, path, headers }, (answer) => {
-      const status = answer.statusCode ?? 500;
-      const passed = Object.fromEntries(PASSED.flatMap((name) => (answer.headers[name] === undefined ? [] : [[name, String(answer.headers[name])]])));
-      f.response.writeHead(status, { ...passed, ...OBJECT_HEADERS, ...f.cors, 'x-amz-request-id': f.requestId });
-      pipeline(answer, f.response, () => resolve(status));
+  if (f.method === 'PUT')
+    Object.assign(headers, {
+      'content-type': String(f.request.headers['content-type']),
+      'content-length': String(f.request.headers['content-length']),
     });
+  return new Promise((resolve, reject) => {
+    const upstream = httpRequest(
+      { agent: f.agent, socketPath: f.socketPath, method: f.method, path, headers },
+      (answer) => {
+        const status = answer.statusCode ?? 500;
+        const passed = Object.fromEntries(
+          PASSED.flatMap((name) => (answer.headers[name] === undefined ? [] : [[name, String(answer.headers[name])]])),
+        );
+        f.response.writeHead(status, { ...passed, ...OBJECT_HEADERS, ...f.cors, 'x-amz-request-id': f.requestId });
+        pipeline(answer, f.response, () => resolve(status));
+      },
+    );
     upstream.once('error', reject);
     if (f.method === 'PUT') pipeline(f.request, upstream, () => {});
     else upstream.end();

@@ -11,7 +11,13 @@ export interface S3Refusal {
 export const ACCESS_DENIED: S3Refusal = { status: 403, code: 'AccessDenied', message: 'Access Denied' };
 
 /** Answers `refusal` as S3 does: an XML `<Error>` body (none for HEAD), and the connection closed. */
-export function sendS3Error(response: ServerResponse, refusal: S3Refusal, requestId: string, extra: Record<string, string>, head: boolean): void {
+export function sendS3Error(
+  response: ServerResponse,
+  refusal: S3Refusal,
+  requestId: string,
+  extra: Record<string, string>,
+  head: boolean,
+): void {
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${refusal.code}</Code><Message>${refusal.message}</Message><RequestId>${requestId}</RequestId></Error>`;
   response.writeHead(refusal.status, {
     ...extra,
@@ -39,21 +45,36 @@ export function corsHeaders(headers: IncomingHttpHeaders): Record<string, string
 const PREFLIGHT_METHODS = new Set(['GET', 'HEAD', 'PUT']);
 
 /** The answer to an OPTIONS preflight: allowed for loopback origins asking for GET, HEAD or PUT with at most Content-Type. */
-export function preflight(headers: IncomingHttpHeaders): { status: number; headers: Record<string, string> } | undefined {
+export function preflight(
+  headers: IncomingHttpHeaders,
+): { status: number; headers: Record<string, string> } | undefined {
   const cors = corsHeaders(headers);
   const method = String(headers['access-control-request-method'] ?? '').toUpperCase();
-  const asked = String(headers['access-control-request-headers'] ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
-  if (!cors['access-control-allow-origin'] || !PREFLIGHT_METHODS.has(method) || asked.some((h) => h !== 'content-type')) return undefined;
+  const asked = String(headers['access-control-request-headers'] ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  if (!cors['access-control-allow-origin'] || !PREFLIGHT_METHODS.has(method) || asked.some((h) => h !== 'content-type'))
+    return undefined;
   return {
     status: 200,
-    headers: { ...cors, 'access-control-allow-methods': 'GET, HEAD, PUT', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '3000' },
+    headers: {
+      ...cors,
+      'access-control-allow-methods': 'GET, HEAD, PUT',
+      'access-control-allow-headers': 'content-type',
+      'access-control-max-age': '3000',
+    },
   };
 }
 
 function isLoopbackOrigin(origin: string): boolean {
   try {
     const url = new URL(origin);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin && isLoopbackHostname(url.hostname);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.origin === origin &&
+      isLoopbackHostname(url.hostname)
+    );
   } catch {
     return false;
   }

@@ -1,6 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { ALGORITHM, canonicalHeaderValue, canonicalQuery, signature as sign, signingKey, stringToSign } from '../auth/canonicalRequest.ts';
+import {
+  ALGORITHM,
+  canonicalHeaderValue,
+  canonicalQuery,
+  signature as sign,
+  signingKey,
+  stringToSign,
+} from '../auth/canonicalRequest.ts';
 import { parseAmzDate } from '../auth/verifySigV4.ts';
 
 /** Why a presigned URL is refused, as S3 says it: always 403, with S3's error code and a fixed message. */
@@ -39,8 +46,16 @@ export interface VerifyPresignedUrlOptions {
 }
 
 const MAX_EXPIRES_SECONDS = 7 * 24 * 60 * 60;
-const REQUIRED = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature'] as const;
-const MISMATCH = 'The request signature we calculated does not match the signature you provided. Check your key and signing method.';
+const REQUIRED = [
+  'X-Amz-Algorithm',
+  'X-Amz-Credential',
+  'X-Amz-Date',
+  'X-Amz-Expires',
+  'X-Amz-SignedHeaders',
+  'X-Amz-Signature',
+] as const;
+const MISMATCH =
+  'The request signature we calculated does not match the signature you provided. Check your key and signing method.';
 
 /**
  * Verifies an S3 SigV4 presigned URL (query-string authentication) as S3 does, for one key pair: algorithm,
@@ -52,10 +67,12 @@ export function verifyPresignedUrl(request: PresignedRequest, options: VerifyPre
   if (REQUIRED.every((name) => !params.has(name))) throw new PresignedUrlError('AccessDenied', 'Access Denied');
   const value = (name: (typeof REQUIRED)[number]) => {
     const values = params.get(name);
-    if (values?.length !== 1 || values[0] === '') throw new PresignedUrlError('AccessDenied', `Query-string authentication requires exactly one ${name} parameter`);
+    if (values?.length !== 1 || values[0] === '')
+      throw new PresignedUrlError('AccessDenied', `Query-string authentication requires exactly one ${name} parameter`);
     return values[0] as string;
   };
-  if (value('X-Amz-Algorithm') !== ALGORITHM) throw new PresignedUrlError('AccessDenied', `X-Amz-Algorithm only supports "${ALGORITHM}"`);
+  if (value('X-Amz-Algorithm') !== ALGORITHM)
+    throw new PresignedUrlError('AccessDenied', `X-Amz-Algorithm only supports "${ALGORITHM}"`);
   const amzDate = value('X-Amz-Date');
   const scope = checkCredential(value('X-Amz-Credential'), amzDate, options.key);
   checkTime(amzDate, value('X-Amz-Expires'), options);
@@ -63,7 +80,8 @@ export function verifyPresignedUrl(request: PresignedRequest, options: VerifyPre
   if (!signedHeaders.includes('host')) throw new PresignedUrlError('AccessDenied', 'Host must be a signed header');
   const payloadHash = params.get('X-Amz-Content-Sha256')?.[0] ?? 'UNSIGNED-PAYLOAD';
   // The body is streamed to the store unread: a URL that signs its hash asks for a check this server does not make.
-  if (payloadHash !== 'UNSIGNED-PAYLOAD') throw new PresignedUrlError('AccessDenied', 'Only UNSIGNED-PAYLOAD is accepted');
+  if (payloadHash !== 'UNSIGNED-PAYLOAD')
+    throw new PresignedUrlError('AccessDenied', 'Only UNSIGNED-PAYLOAD is accepted');
   const headerLines = signedHeaders.map((name) => {
     const header = request.headers[name];
     if (header === undefined) throw new PresignedUrlError('SignatureDoesNotMatch', MISMATCH);
@@ -73,7 +91,14 @@ export function verifyPresignedUrl(request: PresignedRequest, options: VerifyPre
   const given = value('X-Amz-Signature');
   const matches = request.methods.some((method) => {
     // S3's canonical URI is the path as sent: no dot-segment removal, no second encoding (unlike other services).
-    const canonical = [method, request.path, canonicalQuery(withoutSignature(request.query)), headerLines.join(''), signedHeaders.join(';'), payloadHash].join('\n');
+    const canonical = [
+      method,
+      request.path,
+      canonicalQuery(withoutSignature(request.query)),
+      headerLines.join(''),
+      signedHeaders.join(';'),
+      payloadHash,
+    ].join('\n');
     return constantTimeEqual(sign(key, stringToSign(amzDate, scope, canonical)), given);
   });
   if (!matches) throw new PresignedUrlError('SignatureDoesNotMatch', MISMATCH);
@@ -88,7 +113,10 @@ function queryParams(query: string): Map<string, string[]> {
 }
 
 function withoutSignature(query: string): string {
-  return query.split('&').filter((pair) => safeDecode(pair.split('=')[0] ?? '') !== 'X-Amz-Signature').join('&');
+  return query
+    .split('&')
+    .filter((pair) => safeDecode(pair.split('=')[0] ?? '') !== 'X-Amz-Signature')
+    .join('&');
 }
 
 function safeDecode(part: string): string {
@@ -102,23 +130,33 @@ function safeDecode(part: string): string {
 /** `<key id>/<yyyymmdd>/<region>/s3/aws4_request` for this server's key and region; returns the scope. */
 function checkCredential(credential: string, amzDate: string, key: PresignKey): string {
   const [accessKeyId = '', scopeDate, region, service, terminator, ...rest] = credential.split('/');
-  if (rest.length > 0 || terminator !== 'aws4_request' || service !== 's3') throw new PresignedUrlError('AccessDenied', 'Malformed X-Amz-Credential');
+  if (rest.length > 0 || terminator !== 'aws4_request' || service !== 's3')
+    throw new PresignedUrlError('AccessDenied', 'Malformed X-Amz-Credential');
   if (!constantTimeEqual(accessKeyId, key.accessKeyId)) {
-    throw new PresignedUrlError('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
+    throw new PresignedUrlError(
+      'InvalidAccessKeyId',
+      'The AWS Access Key Id you provided does not exist in our records.',
+    );
   }
-  if (region !== key.region) throw new PresignedUrlError('AccessDenied', `X-Amz-Credential must be scoped to region ${key.region}`);
-  if (parseAmzDate(amzDate) === undefined || scopeDate !== amzDate.slice(0, 8)) throw new PresignedUrlError('AccessDenied', 'X-Amz-Date is malformed or does not match the credential scope');
+  if (region !== key.region)
+    throw new PresignedUrlError('AccessDenied', `X-Amz-Credential must be scoped to region ${key.region}`);
+  if (parseAmzDate(amzDate) === undefined || scopeDate !== amzDate.slice(0, 8))
+    throw new PresignedUrlError('AccessDenied', 'X-Amz-Date is malformed or does not match the credential scope');
   return `${scopeDate}/${region}/s3/aws4_request`;
 }
 
 function checkTime(amzDate: string, expires: string, options: VerifyPresignedUrlOptions): void {
   const seconds = Number(expires);
   if (!/^\d+$/.test(expires) || seconds < 1 || seconds > MAX_EXPIRES_SECONDS) {
-    throw new PresignedUrlError('AccessDenied', `X-Amz-Expires must be a whole number of seconds from 1 to ${MAX_EXPIRES_SECONDS}`);
+    throw new PresignedUrlError(
+      'AccessDenied',
+      `X-Amz-Expires must be a whole number of seconds from 1 to ${MAX_EXPIRES_SECONDS}`,
+    );
   }
   const signedAt = (parseAmzDate(amzDate) as Date).getTime();
   const now = (options.now ?? new Date()).getTime();
-  if (signedAt > now + (options.maxSkewMs ?? 5 * 60_000)) throw new PresignedUrlError('AccessDenied', 'Request is not valid yet');
+  if (signedAt > now + (options.maxSkewMs ?? 5 * 60_000))
+    throw new PresignedUrlError('AccessDenied', 'Request is not valid yet');
   if (now > signedAt + seconds * 1000) throw new PresignedUrlError('AccessDenied', 'Request has expired');
 }
 

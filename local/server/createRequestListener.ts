@@ -36,12 +36,15 @@ export interface RequestListenerOptions {
 const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'POST, OPTIONS',
-  'access-control-allow-headers': 'authorization, content-type, x-amz-date, x-amz-security-token, x-amz-content-sha256, x-amz-user-agent',
+  'access-control-allow-headers':
+    'authorization, content-type, x-amz-date, x-amz-security-token, x-amz-content-sha256, x-amz-user-agent',
   'access-control-max-age': '86400',
 };
 
 /** POST /graphql as AppSync serves it: SigV4 first, then GraphQL, answers in AppSync's shapes. */
-export function createRequestListener(options: RequestListenerOptions): (request: IncomingMessage, response: ServerResponse) => void {
+export function createRequestListener(
+  options: RequestListenerOptions,
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     // Objects first: their OPTIONS preflights are theirs, not the API's blanket 204.
     if (options.serveObjects?.(request, response)) return;
@@ -83,30 +86,57 @@ interface Reply {
   body: unknown;
 }
 
-async function handle(options: RequestListenerOptions, request: IncomingMessage, requestId: string, entry: Record<string, unknown>): Promise<Reply> {
+async function handle(
+  options: RequestListenerOptions,
+  request: IncomingMessage,
+  requestId: string,
+  entry: Record<string, unknown>,
+): Promise<Reply> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (request.method === 'OPTIONS') return { status: 204, body: undefined };
-  if (url.pathname !== '/graphql') return { status: 404, body: { errors: [{ errorType: 'NotFoundException', message: 'Not found: POST /graphql is the endpoint' }] } };
-  if (request.method !== 'POST') return { status: 405, body: { errors: [{ errorType: 'MethodNotAllowedException', message: 'Only POST is supported' }] } };
+  if (url.pathname !== '/graphql')
+    return {
+      status: 404,
+      body: { errors: [{ errorType: 'NotFoundException', message: 'Not found: POST /graphql is the endpoint' }] },
+    };
+  if (request.method !== 'POST')
+    return {
+      status: 405,
+      body: { errors: [{ errorType: 'MethodNotAllowedException', message: 'Only POST is supported' }] },
+    };
   let raw: Buffer;
   try {
     raw = await readBody(request, options.maxRequestBytes);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return { status: 413, body: { errors: [{ errorType: 'PAYLOAD_TOO_LARGE', message: error.message }] } };
+    if (error instanceof BodyTooLargeError)
+      return { status: 413, body: { errors: [{ errorType: 'PAYLOAD_TOO_LARGE', message: error.message }] } };
     throw error;
   }
   let principal: Principal;
   try {
-    principal = options.authenticate({ method: 'POST', path: url.pathname, query: url.search.slice(1), headers: request.headers, body: raw });
+    principal = options.authenticate({
+      method: 'POST',
+      path: url.pathname,
+      query: url.search.slice(1),
+      headers: request.headers,
+      body: raw,
+    });
   } catch (error) {
     const failure = error as Partial<AuthFailure>;
     if (typeof failure.statusCode !== 'number') throw error;
     entry.auth = failure.errorType;
-    return { status: failure.statusCode, body: { errors: [{ errorType: failure.errorType, message: failure.message }] } };
+    return {
+      status: failure.statusCode,
+      body: { errors: [{ errorType: failure.errorType, message: failure.message }] },
+    };
   }
   entry.principal = principal.name;
   const body = parseBody(raw);
-  if (!body) return { status: 400, body: { errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' }] } };
+  if (!body)
+    return {
+      status: 400,
+      body: { errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' }] },
+    };
   const call: CallContext & { fieldsCalled: string[] } = {
     principal,
     identity: options.identityOf(principal, sourceIps(request)),
@@ -125,8 +155,17 @@ function parseBody(raw: Buffer): GraphQLRequestBody | undefined {
   try {
     const body = JSON.parse(raw.toString('utf8')) as Partial<GraphQLRequestBody>;
     if (typeof body !== 'object' || body === null || typeof body.query !== 'string') return undefined;
-    if (body.variables !== undefined && body.variables !== null && (typeof body.variables !== 'object' || Array.isArray(body.variables))) return undefined;
-    return { query: body.query, variables: body.variables ?? null, operationName: typeof body.operationName === 'string' ? body.operationName : null };
+    if (
+      body.variables !== undefined &&
+      body.variables !== null &&
+      (typeof body.variables !== 'object' || Array.isArray(body.variables))
+    )
+      return undefined;
+    return {
+      query: body.query,
+      variables: body.variables ?? null,
+      operationName: typeof body.operationName === 'string' ? body.operationName : null,
+    };
   } catch {
     return undefined;
   }
@@ -134,7 +173,10 @@ function parseBody(raw: Buffer): GraphQLRequestBody | undefined {
 
 /** The socket's address, then X-Forwarded-For entries, as AppSync's `identity.sourceIp` lists them. */
 function sourceIps(request: IncomingMessage): string[] {
-  const forwarded = String(request.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const forwarded = String(request.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return [request.socket.remoteAddress ?? 'unknown', ...forwarded];
 }
 
@@ -156,7 +198,12 @@ const SERIALISATION_FAILED = JSON.stringify(INTERNAL_ERROR);
  * Writes the reply; one that cannot be serialised (V8's string limit, a value JSON cannot hold) becomes a 500 in
  * AppSync's shape instead of a throw. Returns the status sent and, then, the error's name.
  */
-function send(response: ServerResponse, status: number, body: unknown, requestId: string): { status: number; error?: string } {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  requestId: string,
+): { status: number; error?: string } {
   let payload: string;
   let error: string | undefined;
   try {
@@ -169,7 +216,9 @@ function send(response: ServerResponse, status: number, body: unknown, requestId
   response.writeHead(status, {
     ...CORS,
     'x-amzn-requestid': requestId,
-    ...(payload ? { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(payload) } : {}),
+    ...(payload
+      ? { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(payload) }
+      : {}),
   });
   response.end(payload);
   return error ? { status, error } : { status };

@@ -43,13 +43,17 @@ export async function tightenDataDir(dir: string, options: PrivateDataDirOptions
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new DataDirError(
       `the data directory ${dir} is readable by other users of this machine and could not be made private (${code}). ` +
-      `As its owner, run: chmod -R go-rwx ${dir}   or set HDM_DATA_DIR to a directory of your own.`,
+        `As its owner, run: chmod -R go-rwx ${dir}   or set HDM_DATA_DIR to a directory of your own.`,
       { cause: error },
     );
   }
 }
 
-async function tighten(path: string, chmod: NonNullable<PrivateDataDirOptions['chmod']>, how: { recursive: boolean; follow: boolean }): Promise<void> {
+async function tighten(
+  path: string,
+  chmod: NonNullable<PrivateDataDirOptions['chmod']>,
+  how: { recursive: boolean; follow: boolean },
+): Promise<void> {
   // Links inside are not followed: a chmod must never reach outside our own trees.
   const stats = await (how.follow ? stat(path) : lstat(path)).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
@@ -59,7 +63,9 @@ async function tighten(path: string, chmod: NonNullable<PrivateDataDirOptions['c
   // The stores run while this walks (LevelDB renames its temp files): a file gone in between is no longer there to close.
   if ((stats.mode & 0o077) !== 0) await chmod(path, stats.mode & 0o700).catch(ignoreGone);
   if (!how.recursive || !stats.isDirectory()) return;
-  const names = await readdir(path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)));
+  const names = await readdir(path).catch((error: NodeJS.ErrnoException) =>
+    error.code === 'ENOENT' ? [] : Promise.reject(error),
+  );
   for (const name of names) await tighten(join(path, name), chmod, { recursive: true, follow: false });
 }
 

@@ -32,7 +32,9 @@ export async function createStoreSockets(dataDir: string | undefined): Promise<S
   const remove = () => rm(temp, { recursive: true, force: true });
   if (!fitsSocketPath(join(temp, NAMES.dynamoDb))) {
     await remove();
-    throw new Error(`the temp directory's path is too long for the stores' sockets: set TMPDIR to a short one (such as /tmp)`);
+    throw new Error(
+      `the temp directory's path is too long for the stores' sockets: set TMPDIR to a short one (such as /tmp)`,
+    );
   }
   return socketsIn(temp, remove);
 }

@@ -18,14 +18,18 @@ export function fitsSocketPath(path: string): boolean {
  * kind of file is never deleted.
  */
 export async function prepareSocketPath(path: string): Promise<void> {
-  if (!fitsSocketPath(path)) throw new Error(`socket path too long (${Buffer.byteLength(path)} bytes, at most ${MAX_SOCKET_PATH_BYTES}): ${path}`);
+  if (!fitsSocketPath(path))
+    throw new Error(
+      `socket path too long (${Buffer.byteLength(path)} bytes, at most ${MAX_SOCKET_PATH_BYTES}): ${path}`,
+    );
   const stats = await lstat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
   if (!stats) return;
   if (!stats.isSocket()) throw new Error(`${path} exists and is not a socket: move it away`);
-  if (await answers(path)) throw new Error(`another process is listening on ${path}: is another local API using this data directory?`);
+  if (await answers(path))
+    throw new Error(`another process is listening on ${path}: is another local API using this data directory?`);
   await unlink(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
   });

@@ -13,8 +13,16 @@ export interface Certificate {
  * The certificate for HTTPS and WSS: the given PEM files, or a self-signed one for localhost and
  * 127.0.0.1 generated once into `<dataDir>/tls/` (valid a year; delete the folder to renew).
  */
-export async function loadOrCreateCertificate(dataDir: string, files?: { certFile: string; keyFile: string }): Promise<Certificate> {
-  if (files) return { cert: await readFile(files.certFile, 'utf8'), key: await readFile(files.keyFile, 'utf8'), certFile: files.certFile };
+export async function loadOrCreateCertificate(
+  dataDir: string,
+  files?: { certFile: string; keyFile: string },
+): Promise<Certificate> {
+  if (files)
+    return {
+      cert: await readFile(files.certFile, 'utf8'),
+      key: await readFile(files.keyFile, 'utf8'),
+      certFile: files.certFile,
+    };
   const dir = join(dataDir, 'tls');
   const certFile = join(dir, 'cert.pem');
   const keyFile = join(dir, 'key.pem');
@@ -28,7 +36,14 @@ export async function loadOrCreateCertificate(dataDir: string, files?: { certFil
         { name: 'basicConstraints', cA: false },
         { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
         { name: 'extKeyUsage', serverAuth: true },
-        { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] },
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 2, value: 'localhost' },
+            { type: 7, ip: '127.0.0.1' },
+            { type: 7, ip: '::1' },
+          ],
+        },
       ],
     } as Parameters<typeof generate>[1]);
     // Private like the rest of the data directory (its tightening ran before this folder existed).

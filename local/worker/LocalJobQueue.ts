@@ -53,7 +53,12 @@ export class LocalJobQueue implements JobQueue {
       const run: Promise<void> = this.#options
         .process(jobId)
         .then(() => undefined)
-        .catch((error: unknown) => this.#options.logger.error('worker.job_crashed', { jobId, error: error instanceof Error ? error.name : typeof error }))
+        .catch((error: unknown) =>
+          this.#options.logger.error('worker.job_crashed', {
+            jobId,
+            error: error instanceof Error ? error.name : typeof error,
+          }),
+        )
         .finally(() => {
           this.#running.delete(run);
           this.#pump();

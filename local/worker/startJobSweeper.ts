@@ -30,7 +30,8 @@ export function startJobSweeper(services: JobServices, options: JobSweeperOption
         (result) => {
           if (result.failed + result.requeued > 0) services.logger.info('worker.swept', { ...result });
         },
-        (error: unknown) => services.logger.error('worker.sweep_failed', { error: error instanceof Error ? error.name : typeof error }),
+        (error: unknown) =>
+          services.logger.error('worker.sweep_failed', { error: error instanceof Error ? error.name : typeof error }),
       )
       .finally(() => (sweeping = undefined));
   };

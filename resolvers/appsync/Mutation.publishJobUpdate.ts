@@ -34,7 +34,9 @@ export function request(ctx: Context<Args>): NONERequest {
   return { payload: ctx.args.input };
 }
 
-export function response(ctx: Context<Args, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, JobUpdate>): JobUpdate {
+export function response(
+  ctx: Context<Args, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, JobUpdate>,
+): JobUpdate {
   return ctx.result;
 }
 
@@ -49,7 +51,8 @@ function isPublisher(identity: AppSyncIdentityIAM | null | undefined, env: Parti
   const account = env?.PUBLISHER_ACCOUNT_ID ?? '';
   if (!identity || identity.cognitoIdentityId || account === '' || identity.accountId !== account) return false;
   const parts = (identity.userArn ?? '').split(':');
-  if (parts.length !== 6 || parts[0] !== 'arn' || parts[2] !== 'sts' || parts[3] !== '' || parts[4] !== account) return false;
+  if (parts.length !== 6 || parts[0] !== 'arn' || parts[2] !== 'sts' || parts[3] !== '' || parts[4] !== account)
+    return false;
   const resource = (parts[5] ?? '').split('/');
   const role = resource[1] ?? '';
   if (resource.length !== 3 || resource[0] !== 'assumed-role' || role === '' || resource[2] === '') return false;

@@ -23,7 +23,15 @@ export function request(ctx: Context<Args>): DynamoDBGetItemRequest {
   };
 }
 
-export function response(ctx: Context<Args, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, { owner?: string; expiresAt?: number } | null>): null {
+export function response(
+  ctx: Context<
+    Args,
+    Record<string, unknown>,
+    Record<string, unknown>,
+    Record<string, unknown>,
+    { owner?: string; expiresAt?: number } | null
+  >,
+): null {
   // A generic message: the data source's own could name the table or the key.
   if (ctx.error) util.error('Internal error', 'INTERNAL');
   const owner = callerOwner(ctx);
@@ -31,7 +39,9 @@ export function response(ctx: Context<Args, Record<string, unknown>, Record<stri
   // its expiresAt is gone, as for every other read, though DynamoDB's TTL may not have deleted it yet.
   const expired = typeof ctx.result?.expiresAt === 'number' && ctx.result.expiresAt <= util.time.nowEpochSeconds();
   if (!owner || !ctx.result || ctx.result.owner !== owner || expired) util.unauthorized();
-  extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ id: { eq: ctx.args.id }, owner: { eq: owner } }));
+  extensions.setSubscriptionFilter(
+    util.transform.toSubscriptionFilter({ id: { eq: ctx.args.id }, owner: { eq: owner } }),
+  );
   return null;
 }
 

@@ -24,8 +24,14 @@ export async function bundleJsResolver(file: string, options: BundleJsResolverOp
   let code: string;
   try {
     const result = await build({
-      entryPoints: [path], bundle: true, write: false, format: 'esm', platform: 'neutral',
-      plugins: [appsyncModulesOnly], logLevel: 'silent', legalComments: 'none',
+      entryPoints: [path],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      plugins: [appsyncModulesOnly],
+      logLevel: 'silent',
+      legalComments: 'none',
     });
     code = result.outputFiles[0]?.text ?? '';
   } catch (error) {
@@ -33,7 +39,11 @@ export async function bundleJsResolver(file: string, options: BundleJsResolverOp
   }
   if (options.checkAppSyncJs ?? true) {
     const violations = await checkAppSyncJs(code, path);
-    if (violations.length > 0) throw new JsResolverLoadError(path, `not valid APPSYNC_JS (positions in the bundle):\n  ${violations.join('\n  ')}`);
+    if (violations.length > 0)
+      throw new JsResolverLoadError(
+        path,
+        `not valid APPSYNC_JS (positions in the bundle):\n  ${violations.join('\n  ')}`,
+      );
   }
   return code;
 }
@@ -42,8 +52,10 @@ export async function bundleJsResolver(file: string, options: BundleJsResolverOp
 const appsyncModulesOnly: Plugin = {
   name: 'appsync-modules',
   setup(plugin) {
-    plugin.onResolve({ filter: /^@aws-appsync\// }, (args) => args.path === UTILS
-      ? { path: args.path, external: true }
-      : { errors: [{ text: `${args.path} is not implemented by the local APPSYNC_JS runtime` }] });
+    plugin.onResolve({ filter: /^@aws-appsync\// }, (args) =>
+      args.path === UTILS
+        ? { path: args.path, external: true }
+        : { errors: [{ text: `${args.path} is not implemented by the local APPSYNC_JS runtime` }] },
+    );
   },
 };

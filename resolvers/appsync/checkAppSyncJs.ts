@@ -29,27 +29,50 @@ const UNSUPPORTED_UNARY = ['++', '--', '~'];
 function unsupported(ts: typeof TypeScript, node: TypeScript.Node): string | undefined {
   const K = ts.SyntaxKind;
   switch (node.kind) {
-    case K.TryStatement: return 'try/catch/finally';
-    case K.ThrowStatement: return 'throw (use util.error)';
-    case K.WhileStatement: return 'while';
-    case K.DoStatement: return 'do-while';
-    case K.ForStatement: return 'for(;;) (use for-of or for-in)';
-    case K.ContinueStatement: return 'continue';
-    case K.LabeledStatement: return 'a labeled statement';
-    case K.ClassDeclaration: case K.ClassExpression: return 'a class';
-    case K.AwaitExpression: return 'await';
-    case K.YieldExpression: return 'yield';
-    case K.ThisKeyword: return 'this';
-    case K.RegularExpressionLiteral: return 'a regular expression literal';
-    case K.AsyncKeyword: return 'async';
+    case K.TryStatement:
+      return 'try/catch/finally';
+    case K.ThrowStatement:
+      return 'throw (use util.error)';
+    case K.WhileStatement:
+      return 'while';
+    case K.DoStatement:
+      return 'do-while';
+    case K.ForStatement:
+      return 'for(;;) (use for-of or for-in)';
+    case K.ContinueStatement:
+      return 'continue';
+    case K.LabeledStatement:
+      return 'a labeled statement';
+    case K.ClassDeclaration:
+    case K.ClassExpression:
+      return 'a class';
+    case K.AwaitExpression:
+      return 'await';
+    case K.YieldExpression:
+      return 'yield';
+    case K.ThisKeyword:
+      return 'this';
+    case K.RegularExpressionLiteral:
+      return 'a regular expression literal';
+    case K.AsyncKeyword:
+      return 'async';
   }
-  if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && UNSUPPORTED_UNARY.includes(ts.tokenToString(node.operator) ?? '')) {
+  if (
+    (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+    UNSUPPORTED_UNARY.includes(ts.tokenToString(node.operator) ?? '')
+  ) {
     return `the ${ts.tokenToString(node.operator)} operator`;
   }
-  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === K.InKeyword || node.operatorToken.kind === K.InstanceOfKeyword)) {
+  if (
+    ts.isBinaryExpression(node) &&
+    (node.operatorToken.kind === K.InKeyword || node.operatorToken.kind === K.InstanceOfKeyword)
+  ) {
     return `the ${node.operatorToken.getText()} operator (use Object.hasOwn)`;
   }
-  if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) && node.asteriskToken) {
+  if (
+    (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) &&
+    node.asteriskToken
+  ) {
     return 'a generator';
   }
   if (ts.isIdentifier(node) && node.text === 'Promise') return 'Promise';

@@ -13,7 +13,12 @@ export interface JsResolverBinding {
 
 export const JS_RESOLVERS: readonly JsResolverBinding[] = [
   { typeName: 'Mutation', fieldName: 'publishJobUpdate', file: 'Mutation.publishJobUpdate.ts', dataSource: 'NONE' },
-  { typeName: 'Subscription', fieldName: 'onJobUpdated', file: 'Subscription.onJobUpdated.ts', dataSource: 'JOB_TABLE' },
+  {
+    typeName: 'Subscription',
+    fieldName: 'onJobUpdated',
+    file: 'Subscription.onJobUpdated.ts',
+    dataSource: 'JOB_TABLE',
+  },
   { typeName: 'Subscription', fieldName: 'onJobsUpdated', file: 'Subscription.onJobsUpdated.ts', dataSource: 'NONE' },
 ];
 

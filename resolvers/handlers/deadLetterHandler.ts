@@ -16,7 +16,10 @@ import { sweepPolicyFromEnv } from './recoverySettings.ts';
  * whose job is gone or finished, or that names no job, is simply acknowledged: nothing is left to do. Only a
  * record that threw (the table unreachable) is returned, so SQS delivers it again later.
  */
-export function createDeadLetterHandler(getServices: () => Promise<JobServices>, getPolicy: () => Pick<SweepPolicy, 'runningLimitMs'>): (event: SQSEvent) => Promise<SQSBatchResponse> {
+export function createDeadLetterHandler(
+  getServices: () => Promise<JobServices>,
+  getPolicy: () => Pick<SweepPolicy, 'runningLimitMs'>,
+): (event: SQSEvent) => Promise<SQSBatchResponse> {
   return async (event) => {
     const services = await getServices();
     const policy = getPolicy();
@@ -31,7 +34,11 @@ export function createDeadLetterHandler(getServices: () => Promise<JobServices>,
         const outcome = await failDeadLetteredJob(services, jobId, policy);
         services.logger.warn('dead_letter.done', { jobId, messageId: record.messageId, outcome });
       } catch (error) {
-        services.logger.error('dead_letter.error', { jobId, messageId: record.messageId, error: error instanceof Error ? error.name : typeof error });
+        services.logger.error('dead_letter.error', {
+          jobId,
+          messageId: record.messageId,
+          error: error instanceof Error ? error.name : typeof error,
+        });
         batchItemFailures.push({ itemIdentifier: record.messageId });
       }
     }
@@ -41,7 +48,14 @@ export function createDeadLetterHandler(getServices: () => Promise<JobServices>,
 
 /** The Lambda entry point: the API's wiring (no image engines). Environment: AWS_ENV and RECOVERY_ENV. */
 const tools = createAwsPowertools();
-const services = lazyServices(() => createAwsServices(loadConfig(processEnv(), 'lambda'), tools.servicesOptions), tools.logger);
+const services = lazyServices(
+  () => createAwsServices(loadConfig(processEnv(), 'lambda'), tools.servicesOptions),
+  tools.logger,
+);
 
 // Instrumented as the API and the worker are: the jobs it fails count in the failed-jobs metric and alarm.
-export const handler = instrumented(tools, 'dead-letter', createDeadLetterHandler(services, () => sweepPolicyFromEnv(processEnv())));
+export const handler = instrumented(
+  tools,
+  'dead-letter',
+  createDeadLetterHandler(services, () => sweepPolicyFromEnv(processEnv())),
+);

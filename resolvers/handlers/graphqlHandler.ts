@@ -13,6 +13,9 @@ import { lazyServices } from './lazyServices.ts';
  * src/config/AwsSettings.ts AWS_ENV.
  */
 const tools = createAwsPowertools();
-const services = lazyServices(() => createAwsServices(loadConfig(processEnv(), 'lambda'), tools.servicesOptions), tools.logger);
+const services = lazyServices(
+  () => createAwsServices(loadConfig(processEnv(), 'lambda'), tools.servicesOptions),
+  tools.logger,
+);
 
 export const handler = instrumented(tools, 'graphql', createLambdaHandler(services, { logger: tools.logger }));

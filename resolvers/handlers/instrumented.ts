@@ -8,7 +8,11 @@ import type { AwsPowertools } from '../../src/services/awsPowertools.ts';
  * metrics flushed when the invocation ends, however it ends. Nothing of the event or the result is recorded:
  * both hold PHI.
  */
-export function instrumented<E, R>(tools: AwsPowertools, name: string, handler: (event: E) => Promise<R>): (event: E, context?: Context) => Promise<R> {
+export function instrumented<E, R>(
+  tools: AwsPowertools,
+  name: string,
+  handler: (event: E) => Promise<R>,
+): (event: E, context?: Context) => Promise<R> {
   const { logger, metrics, tracer } = tools;
   return async (event, context) => {
     if (context) logger.powertools.addContext(context);

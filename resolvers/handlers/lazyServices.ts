@@ -20,13 +20,18 @@ export function lazyServices(
 ): () => Promise<JobServices> {
   let services: Promise<JobServices> | undefined;
   return () => {
-    services ??= Promise.resolve().then(create).catch((error: unknown) => {
-      services = undefined;
-      // The API handler turns INTERNAL errors into a generic message, so this line is where operators see
-      // why: ConfigError messages name keys and rules, never values.
-      logger.error('services.wiring_failed', { error: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message : undefined });
-      throw error;
-    });
+    services ??= Promise.resolve()
+      .then(create)
+      .catch((error: unknown) => {
+        services = undefined;
+        // The API handler turns INTERNAL errors into a generic message, so this line is where operators see
+        // why: ConfigError messages name keys and rules, never values.
+        logger.error('services.wiring_failed', {
+          error: error instanceof Error ? error.name : typeof error,
+          message: error instanceof Error ? error.message : undefined,
+        });
+        throw error;
+      });
     return services;
   };
 }

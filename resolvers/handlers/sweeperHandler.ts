@@ -13,7 +13,10 @@ import { sweepPolicyFromEnv } from './recoverySettings.ts';
  * limit and re-queues, then fails, jobs QUEUED too long (src/core/sweepJobs.ts), publishing every FAILED. A
  * throw (the table unreachable) fails the invocation, which Lambda retries; the next run goes on anyway.
  */
-export function createSweeperHandler(getServices: () => Promise<JobServices>, getPolicy: () => SweepPolicy): (event: ScheduledEvent) => Promise<SweepResult> {
+export function createSweeperHandler(
+  getServices: () => Promise<JobServices>,
+  getPolicy: () => SweepPolicy,
+): (event: ScheduledEvent) => Promise<SweepResult> {
   return async () => {
     const services = await getServices();
     const result = await sweepJobs(services, getPolicy());
@@ -24,7 +27,14 @@ export function createSweeperHandler(getServices: () => Promise<JobServices>, ge
 
 /** The Lambda entry point: the API's wiring (no image engines; SQS for re-queues). Environment: AWS_ENV and RECOVERY_ENV. */
 const tools = createAwsPowertools();
-const services = lazyServices(() => createAwsServices(loadConfig(processEnv(), 'lambda'), tools.servicesOptions), tools.logger);
+const services = lazyServices(
+  () => createAwsServices(loadConfig(processEnv(), 'lambda'), tools.servicesOptions),
+  tools.logger,
+);
 
 // Instrumented as the API and the worker are: the jobs it fails count in the failed-jobs metric and alarm.
-export const handler = instrumented(tools, 'sweeper', createSweeperHandler(services, () => sweepPolicyFromEnv(processEnv())));
+export const handler = instrumented(
+  tools,
+  'sweeper',
+  createSweeperHandler(services, () => sweepPolicyFromEnv(processEnv())),
+);

@@ -16,7 +16,9 @@ import { lazyServices } from './lazyServices.ts';
  * its own (bad image, OCR error) is not a thrown error: processJob records it as FAILED and the
  * message is done. What throws is infrastructure (the table unreachable) or a message that names no job.
  */
-export function createWorkerHandler(getServices: () => Promise<JobServices>): (event: SQSEvent) => Promise<SQSBatchResponse> {
+export function createWorkerHandler(
+  getServices: () => Promise<JobServices>,
+): (event: SQSEvent) => Promise<SQSBatchResponse> {
   return async (event) => {
     // Without services no record can run; throwing makes SQS redeliver the whole batch.
     const services = await getServices();
@@ -32,7 +34,11 @@ export function createWorkerHandler(getServices: () => Promise<JobServices>): (e
         const job = await processJob(services, jobId);
         services.logger.info('worker.done', { jobId, status: job?.status ?? 'missing' });
       } catch (error) {
-        services.logger.error('worker.error', { jobId, messageId: record.messageId, error: error instanceof Error ? error.name : typeof error });
+        services.logger.error('worker.error', {
+          jobId,
+          messageId: record.messageId,
+          error: error instanceof Error ? error.name : typeof error,
+        });
         batchItemFailures.push({ itemIdentifier: record.messageId });
       }
     }
@@ -45,6 +51,13 @@ export function createWorkerHandler(getServices: () => Promise<JobServices>): (e
  * (instrumented.ts). Environment: see src/config/AwsSettings.ts AWS_ENV.
  */
 const tools = createAwsPowertools();
-const services = lazyServices(() => createAwsServices(loadConfig(processEnv(), 'lambda'), { ...tools.servicesOptions, imageEngines: createAwsImageEngines }), tools.logger);
+const services = lazyServices(
+  () =>
+    createAwsServices(loadConfig(processEnv(), 'lambda'), {
+      ...tools.servicesOptions,
+      imageEngines: createAwsImageEngines,
+    }),
+  tools.logger,
+);
 
 export const handler = instrumented(tools, 'worker', createWorkerHandler(services));

@@ -113,4 +113,8 @@ Examples:
   hdm mask-image scans/ fax-0412.jpg -o masked/ --findings masked/findings.jsonl
 `;
 
-export const COMMAND_HELP: Readonly<Record<string, string>> = { mask: MASK_HELP, detect: DETECT_HELP, 'mask-image': MASK_IMAGE_HELP };
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  mask: MASK_HELP,
+  detect: DETECT_HELP,
+  'mask-image': MASK_IMAGE_HELP,
+};

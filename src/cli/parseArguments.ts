@@ -21,7 +21,11 @@ export function hasHelpFlag(args: readonly string[]): boolean {
  * `node:util` parseArgs in strict mode, turning its errors into a UsageError of our own wording:
  * parseArgs' messages quote option values, and a value (e.g. a deny-list term) may be PHI.
  */
-export function parseArguments<O extends OptionsConfig>(command: string, args: string[], options: O): ParsedArguments<O> {
+export function parseArguments<O extends OptionsConfig>(
+  command: string,
+  args: string[],
+  options: O,
+): ParsedArguments<O> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {

@@ -26,7 +26,11 @@ export function parseDetectOptions(
 
 /** The options as the detector takes them: all nine types when none were named. */
 export function toDetectOptions(options: DetectCliOptions): DetectOptions {
-  return { minScore: options.minScore, ...(options.types ? { types: options.types } : {}), maskCareUnits: options.maskCareUnits };
+  return {
+    minScore: options.minScore,
+    ...(options.types ? { types: options.types } : {}),
+    maskCareUnits: options.maskCareUnits,
+  };
 }
 
 function parseMinScore(command: string, raw: string | undefined): number {

@@ -54,12 +54,17 @@ export async function readTextFile(path: string): Promise<string> {
 export function fileError(name: string, error: unknown): InputError {
   const code = (error as { code?: unknown } | null)?.code;
   const reason =
-    code === 'ENOENT' ? 'no such file'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'EISDIR' ? 'is a directory, not a file'
-    : code === 'ENOTDIR' ? 'a part of the path is not a directory'
-    : typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `cannot read (${code})`
-    : 'cannot read';
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'is a directory, not a file'
+          : code === 'ENOTDIR'
+            ? 'a part of the path is not a directory'
+            : typeof code === 'string' && /^E[A-Z]+$/.test(code)
+              ? `cannot read (${code})`
+              : 'cannot read';
   return new InputError(`${name}: ${reason}`);
 }
 

@@ -20,7 +20,11 @@ export interface AppSyncRealtimeConnectionOptions {
 interface ServerMessage {
   type?: string;
   id?: string;
-  payload?: { connectionTimeoutMs?: number; data?: unknown; errors?: (HdmGraphQLErrorEntry & { errorCode?: number })[] };
+  payload?: {
+    connectionTimeoutMs?: number;
+    data?: unknown;
+    errors?: (HdmGraphQLErrorEntry & { errorCode?: number })[];
+  };
 }
 
 interface ActiveSubscription {
@@ -82,12 +86,24 @@ export class AppSyncRealtimeConnection {
       const socket = await this.#connection();
       if (!this.#isActive(subscription)) return; // unsubscribed while connecting
       const credentials = await this.#options.credentials();
-      const authorization = await realtimeAuthorization({ ...this.#authTarget(), credentials }, { data: subscription.data });
+      const authorization = await realtimeAuthorization(
+        { ...this.#authTarget(), credentials },
+        { data: subscription.data },
+      );
       if (!this.#isActive(subscription) || socket !== this.#socket) return;
-      socket.send(JSON.stringify({ id: subscription.id, type: 'start', payload: { data: subscription.data, extensions: { authorization } } }));
+      socket.send(
+        JSON.stringify({
+          id: subscription.id,
+          type: 'start',
+          payload: { data: subscription.data, extensions: { authorization } },
+        }),
+      );
       subscription.startSent = true;
       const timeoutMs = this.#ackTimeoutMs();
-      subscription.ackTimer = setTimeout(() => this.#fail(subscription, new HdmRealtimeError(`No start_ack within ${timeoutMs} ms`), true), timeoutMs);
+      subscription.ackTimer = setTimeout(
+        () => this.#fail(subscription, new HdmRealtimeError(`No start_ack within ${timeoutMs} ms`), true),
+        timeoutMs,
+      );
     } catch (error) {
       this.#fail(subscription, error instanceof Error ? error : new HdmRealtimeError(String(error)), false);
     }
@@ -128,14 +144,26 @@ export class AppSyncRealtimeConnection {
     const credentials = await this.#options.credentials();
     const auth = await realtimeAuthorization({ ...this.#authTarget(), credentials }, 'connect');
     if (generation !== this.#generation) throw new HdmRealtimeError('The connection was closed while connecting');
-    const socket = new this.#options.WebSocket(this.#options.realtimeUrl, [GRAPHQL_WS, `header-${base64url(JSON.stringify(auth))}`]);
+    const socket = new this.#options.WebSocket(this.#options.realtimeUrl, [
+      GRAPHQL_WS,
+      `header-${base64url(JSON.stringify(auth))}`,
+    ]);
     this.#socket = socket;
     socket.onmessage = (event) => this.#onMessage(socket, event.data);
-    socket.onclose = (event) => this.#onSocketGone(socket, new HdmRealtimeError(`The real-time connection closed (${event.code}${event.reason ? ` ${event.reason}` : ''})`));
+    socket.onclose = (event) =>
+      this.#onSocketGone(
+        socket,
+        new HdmRealtimeError(
+          `The real-time connection closed (${event.code}${event.reason ? ` ${event.reason}` : ''})`,
+        ),
+      );
     socket.onerror = () => {}; // a close event follows, which says more
     await new Promise<void>((resolve, reject) => {
       const timeoutMs = this.#ackTimeoutMs();
-      const timer = setTimeout(() => this.#onSocketGone(socket, new HdmRealtimeError(`No connection_ack within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => this.#onSocketGone(socket, new HdmRealtimeError(`No connection_ack within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.#handshake = { resolve, reject, timer };
       socket.onopen = () => socket.send(JSON.stringify({ type: 'connection_init' }));
     });
@@ -165,7 +193,10 @@ export class AppSyncRealtimeConnection {
         return;
       case 'connection_error': {
         const first = message.payload?.errors?.[0];
-        this.#onSocketGone(socket, new HdmRealtimeError(first?.message ?? 'The real-time connection was refused', first?.errorType));
+        this.#onSocketGone(
+          socket,
+          new HdmRealtimeError(first?.message ?? 'The real-time connection was refused', first?.errorType),
+        );
         return;
       }
       case 'start_ack':
@@ -177,8 +208,20 @@ export class AppSyncRealtimeConnection {
         subscription?.observer.next(message.payload?.data);
         return;
       case 'error':
-        if (subscription) this.#fail(subscription, new HdmGraphQLError(message.payload?.errors ?? [{ message: 'Subscription error' }]), false);
-        else if (message.id === undefined) this.#onSocketGone(socket, new HdmRealtimeError(message.payload?.errors?.[0]?.message ?? 'Real-time error', message.payload?.errors?.[0]?.errorType));
+        if (subscription)
+          this.#fail(
+            subscription,
+            new HdmGraphQLError(message.payload?.errors ?? [{ message: 'Subscription error' }]),
+            false,
+          );
+        else if (message.id === undefined)
+          this.#onSocketGone(
+            socket,
+            new HdmRealtimeError(
+              message.payload?.errors?.[0]?.message ?? 'Real-time error',
+              message.payload?.errors?.[0]?.errorType,
+            ),
+          );
         return;
       case 'complete':
         if (!subscription) return;
@@ -197,7 +240,11 @@ export class AppSyncRealtimeConnection {
     this.#keepAliveTimeoutMs = timeoutMs;
     clearTimeout(this.#keepAliveTimer);
     const socket = this.#socket;
-    if (socket) this.#keepAliveTimer = setTimeout(() => this.#onSocketGone(socket, new HdmRealtimeError(`No keep-alive within ${timeoutMs} ms`)), timeoutMs);
+    if (socket)
+      this.#keepAliveTimer = setTimeout(
+        () => this.#onSocketGone(socket, new HdmRealtimeError(`No keep-alive within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
   }
 
   /** The socket failed (closed, refused, silent): every subscription on it ends with `error`. */

@@ -1,6 +1,12 @@
 import { AppSyncRealtimeConnection } from './AppSyncRealtimeConnection.ts';
 import { HdmGraphQLError, type HdmGraphQLErrorEntry, HdmHttpError } from './errors.ts';
-import { JobDocument, MaskTextDocument, type MaskTextMutation, type MaskTextMutationVariables, type TypedDocumentString } from './generated.ts';
+import {
+  JobDocument,
+  MaskTextDocument,
+  type MaskTextMutation,
+  type MaskTextMutationVariables,
+  type TypedDocumentString,
+} from './generated.ts';
 import { type HdmJob, waitForJob, type WaitForJobOptions } from './waitForJob.ts';
 import type { HdmCredentials } from './HdmCredentials.ts';
 import { realtimeUrlOf } from './realtimeUrlOf.ts';
@@ -45,14 +51,23 @@ export class HdmClient {
   }
 
   /** POST signed with SigV4; resolves with `data`. Rejects with HdmGraphQLError (`errors` in the body) or HdmHttpError (non-2xx). */
-  async request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables> | string, variables?: TVariables): Promise<TResult> {
+  async request<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables> | string,
+    variables?: TVariables,
+  ): Promise<TResult> {
     const query = document.toString();
     const body = JSON.stringify(variables === undefined ? { query } : { query, variables });
-    const { host: _host, ...headers } = await signRequest({ url: this.#options.url, region: this.#options.region, credentials: await this.#credentials(), body });
+    const { host: _host, ...headers } = await signRequest({
+      url: this.#options.url,
+      region: this.#options.region,
+      credentials: await this.#credentials(),
+      body,
+    });
     const doFetch = this.#options.fetch ?? globalThis.fetch;
     const response = await doFetch(this.#options.url, { method: 'POST', headers, body });
     const parsed = parseBody(await response.text());
-    if (!response.ok) throw new HdmHttpError(response.status, parsed?.errors?.[0]?.errorType, parsed?.errors?.[0]?.message);
+    if (!response.ok)
+      throw new HdmHttpError(response.status, parsed?.errors?.[0]?.errorType, parsed?.errors?.[0]?.message);
     if (!parsed) throw new HdmHttpError(response.status, undefined, 'The response body is not JSON');
     if (parsed.errors && parsed.errors.length > 0) throw new HdmGraphQLError(parsed.errors, parsed.data ?? undefined);
     return parsed.data as TResult;
@@ -63,7 +78,10 @@ export class HdmClient {
    * finished by the worker, so this reads `job(id)` until it is SUCCEEDED or FAILED (see waitForJob).
    * Smaller notes are answered within the call, as `request(MaskTextDocument, ...)` does.
    */
-  async maskText(input: MaskTextMutationVariables['input'], options: WaitForJobOptions = {}): Promise<MaskTextMutation['maskText'] | HdmJob> {
+  async maskText(
+    input: MaskTextMutationVariables['input'],
+    options: WaitForJobOptions = {},
+  ): Promise<MaskTextMutation['maskText'] | HdmJob> {
     const { maskText } = await this.request(MaskTextDocument, { input });
     if (maskText.status === 'SUCCEEDED' || maskText.status === 'FAILED') return maskText;
     return this.waitForJob(maskText.id, options);
@@ -103,7 +121,8 @@ export class HdmClient {
 
   #webSocket(): WebSocketConstructorLike {
     const found = this.#options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructorLike }).WebSocket;
-    if (!found) throw new Error('No WebSocket: pass the WebSocket option (on Node 20, `WebSocket` from the ws package)');
+    if (!found)
+      throw new Error('No WebSocket: pass the WebSocket option (on Node 20, `WebSocket` from the ws package)');
     return found;
   }
 }

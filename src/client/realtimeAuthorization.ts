@@ -20,9 +20,23 @@ export interface RealtimeAuthorizationOptions {
  * x-amz-date, X-Amz-Security-Token?, Authorization}`, spelled as Amplify spells it. `what` 'connect' signs a
  * virtual POST to `<graphqlUrl>/connect` with body `{}`; a start's `data` string signs a POST to the GraphQL URL.
  */
-export async function realtimeAuthorization(options: RealtimeAuthorizationOptions, what: 'connect' | { data: string }): Promise<Record<string, string>> {
-  const [url, body] = what === 'connect' ? [`${options.graphqlUrl.replace(/\/$/, '')}/connect`, '{}'] : [options.graphqlUrl, what.data];
-  const signed = await signRequest({ url, region: options.region, credentials: options.credentials, body, headers: REALTIME_HEADERS });
+export async function realtimeAuthorization(
+  options: RealtimeAuthorizationOptions,
+  what: 'connect' | { data: string },
+): Promise<Record<string, string>> {
+  const [url, body] =
+    what === 'connect' ? [`${options.graphqlUrl.replace(/\/$/, '')}/connect`, '{}'] : [options.graphqlUrl, what.data];
+  const signed = await signRequest({
+    url,
+    region: options.region,
+    credentials: options.credentials,
+    body,
+    headers: REALTIME_HEADERS,
+  });
   const { authorization, 'x-amz-security-token': sessionToken, ...rest } = signed;
-  return { ...rest, ...(sessionToken ? { 'X-Amz-Security-Token': sessionToken } : {}), Authorization: authorization ?? '' };
+  return {
+    ...rest,
+    ...(sessionToken ? { 'X-Amz-Security-Token': sessionToken } : {}),
+    Authorization: authorization ?? '',
+  };
 }

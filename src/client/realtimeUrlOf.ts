@@ -9,7 +9,8 @@ const APPSYNC_API_HOST = /^([^.]+)\.appsync-api\.([a-z0-9-]+)\.amazonaws\.com(\.
 export function realtimeUrlOf(graphqlUrl: string): string {
   const url = new URL(graphqlUrl);
   const appSync = APPSYNC_API_HOST.exec(url.hostname);
-  if (appSync) return `wss://${appSync[1]}.appsync-realtime-api.${appSync[2]}.amazonaws.com${appSync[3] ?? ''}${url.pathname}`;
+  if (appSync)
+    return `wss://${appSync[1]}.appsync-realtime-api.${appSync[2]}.amazonaws.com${appSync[3] ?? ''}${url.pathname}`;
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   url.pathname = `${url.pathname.replace(/\/$/, '')}/realtime`;
   return url.toString();

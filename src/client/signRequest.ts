@@ -22,7 +22,13 @@ export interface SignRequestOptions {
  */
 export async function signRequest(options: SignRequestOptions): Promise<Record<string, string>> {
   const url = new URL(options.url);
-  const signer = new SignatureV4({ credentials: options.credentials, region: options.region, service: 'appsync', sha256: Sha256, applyChecksum: false });
+  const signer = new SignatureV4({
+    credentials: options.credentials,
+    region: options.region,
+    service: 'appsync',
+    sha256: Sha256,
+    applyChecksum: false,
+  });
   const signed = await signer.sign(
     {
       method: 'POST',

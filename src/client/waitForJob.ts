@@ -13,7 +13,10 @@ export interface WaitForJobOptions {
 /** The job was not SUCCEEDED or FAILED within the time given. */
 export class HdmJobTimeoutError extends Error {
   override readonly name = 'HdmJobTimeoutError';
-  constructor(readonly jobId: string, readonly lastStatus: string | undefined) {
+  constructor(
+    readonly jobId: string,
+    readonly lastStatus: string | undefined,
+  ) {
     super(`job ${jobId} did not finish in time (last status ${lastStatus ?? 'unknown'})`);
   }
 }
@@ -35,4 +38,3 @@ export async function waitForJob(read: JobReader, id: string, options: WaitForJo
     pause = Math.min(pause * 2, 5_000);
   }
 }
-

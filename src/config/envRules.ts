@@ -21,7 +21,14 @@ export function parseBoolean(env: Env, key: string, fallback: boolean, problems:
   return fallback;
 }
 
-export function parseInteger(env: Env, key: string, fallback: number, min: number, max: number, problems: string[]): number {
+export function parseInteger(
+  env: Env,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   const raw = nonEmpty(env[key]);
   if (raw === undefined) return fallback;
   const value = Number(raw);
@@ -35,7 +42,10 @@ export function parseInteger(env: Env, key: string, fallback: number, min: numbe
 /** HDM_REGION, else AWS_REGION: one region or several, comma-separated (the first is the advertised one). */
 export function parseRegions(env: Env, problems: string[]): { region: string; regions: string[] } {
   const key = nonEmpty(env.HDM_REGION) ? 'HDM_REGION' : 'AWS_REGION';
-  const regions = (nonEmpty(env[key]) ?? 'us-east-1').split(',').map((r) => r.trim()).filter(Boolean);
+  const regions = (nonEmpty(env[key]) ?? 'us-east-1')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   if (regions.length === 0 || !regions.every((r) => /^[a-z]{2}(?:-[a-z]+)+-\d$/.test(r))) {
     problems.push(`${key} must be an AWS region name such as us-east-1, or several separated by commas`);
     return { region: 'us-east-1', regions: ['us-east-1'] };
@@ -69,7 +79,13 @@ export function parseHttpsUrl(env: Env, key: string, problems: string[]): string
   return '';
 }
 
-export function parseOneOf<T extends string>(env: Env, key: string, allowed: readonly T[], fallback: T, problems: string[]): T {
+export function parseOneOf<T extends string>(
+  env: Env,
+  key: string,
+  allowed: readonly T[],
+  fallback: T,
+  problems: string[],
+): T {
   const value = env[key]?.trim();
   if (!value) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;

@@ -13,7 +13,13 @@ export function readAwsOnlySettings(env: Env, problems: string[]): AwsOnlySettin
   return {
     graphqlUrl: parseHttpsUrl(env, AWS_ENV.graphqlUrl, problems),
     queueUrl: parseHttpsUrl(env, AWS_ENV.queueUrl, problems),
-    detector: parseOneOf(env, AWS_ENV.detector, ['comprehend-medical', 'local', 'union'] as const, 'comprehend-medical', problems),
+    detector: parseOneOf(
+      env,
+      AWS_ENV.detector,
+      ['comprehend-medical', 'local', 'union'] as const,
+      'comprehend-medical',
+      problems,
+    ),
     ocr: parseOneOf(env, AWS_ENV.ocr, ['rekognition', 'tesseract'] as const, 'rekognition', problems),
   };
 }

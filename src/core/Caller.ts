@@ -5,6 +5,8 @@ export interface Caller {
 }
 
 /** The owner of an AppSync IAM identity, as DESIGN.md defines it. */
-export function ownerOf(identity: { cognitoIdentityId?: string | null; userArn?: string | null } | null | undefined): string | undefined {
+export function ownerOf(
+  identity: { cognitoIdentityId?: string | null; userArn?: string | null } | null | undefined,
+): string | undefined {
   return identity?.cognitoIdentityId || identity?.userArn || undefined;
 }

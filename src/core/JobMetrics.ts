@@ -7,7 +7,11 @@ import type { JobStore } from './ports.ts';
  * values go in: a kind, a final status and counts by PHI type, never ids, owners or text.
  */
 export interface JobMetrics {
-  jobFinished(kind: JobKind, status: Extract<JobStatus, 'SUCCEEDED' | 'FAILED'>, findingCounts: ReadonlyArray<{ type: PhiType; count: number }>): void;
+  jobFinished(
+    kind: JobKind,
+    status: Extract<JobStatus, 'SUCCEEDED' | 'FAILED'>,
+    findingCounts: ReadonlyArray<{ type: PhiType; count: number }>,
+  ): void;
 }
 
 export const NO_JOB_METRICS: JobMetrics = { jobFinished: () => {} };

@@ -1,4 +1,13 @@
-import type { ImageRedactor, JobEvents, JobQueue, JobStore, ObjectStore, ObjectUrls, PhiDetector, TextExtractor } from './ports.ts';
+import type {
+  ImageRedactor,
+  JobEvents,
+  JobQueue,
+  JobStore,
+  ObjectStore,
+  ObjectUrls,
+  PhiDetector,
+  TextExtractor,
+} from './ports.ts';
 
 /** Where a use case may say what happened: event names and counts, never input text. */
 export interface Logger {

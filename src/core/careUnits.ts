@@ -6,17 +6,63 @@
  * Comprehend Medical (whose ADDRESS type includes them, and which they are filtered from by default).
  */
 const UNIT_NAMES = [
-  'icu', 'micu', 'sicu', 'ccu', 'cicu', 'cvicu', 'csru', 'cticu', 'tsicu', 'nsicu', 'nicu', 'picu', 'neuro icu', 'burn unit',
-  'ed', 'er', 'emergency department', 'emergency room', 'or', 'pacu', 'pre-op', 'preop', 'post-op', 'cath lab', 'ep lab',
-  'ir', 'interventional radiology', 'endoscopy', 'l&d', 'labor and delivery', 'step-down unit', 'stepdown unit',
-  'step-down', 'stepdown', 'step down', 'sdu', 'pcu', 'tele', 'telemetry', 'the floor', 'med-surg', 'medsurg',
-  'dialysis unit', 'rehab unit', 'psych unit', 'ob', 'mother-baby unit', 'nursery',
+  'icu',
+  'micu',
+  'sicu',
+  'ccu',
+  'cicu',
+  'cvicu',
+  'csru',
+  'cticu',
+  'tsicu',
+  'nsicu',
+  'nicu',
+  'picu',
+  'neuro icu',
+  'burn unit',
+  'ed',
+  'er',
+  'emergency department',
+  'emergency room',
+  'or',
+  'pacu',
+  'pre-op',
+  'preop',
+  'post-op',
+  'cath lab',
+  'ep lab',
+  'ir',
+  'interventional radiology',
+  'endoscopy',
+  'l&d',
+  'labor and delivery',
+  'step-down unit',
+  'stepdown unit',
+  'step-down',
+  'stepdown',
+  'step down',
+  'sdu',
+  'pcu',
+  'tele',
+  'telemetry',
+  'the floor',
+  'med-surg',
+  'medsurg',
+  'dialysis unit',
+  'rehab unit',
+  'psych unit',
+  'ob',
+  'mother-baby unit',
+  'nursery',
 ];
 const NUMBERED = '(?:bay|pod|bed|bd)\\s*#?\\s*\\d{1,3}[a-z]?';
 
 /** Every generic unit in `text`, as a case-insensitive global pattern (whole words). */
 export const CARE_UNIT_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}&-])(?:${NUMBERED}|${[...UNIT_NAMES].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}&-])`,
+  `(?<![\\p{L}\\p{N}&-])(?:${NUMBERED}|${[...UNIT_NAMES]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})(?![\\p{L}\\p{N}&-])`,
   'giu',
 );
 

@@ -6,7 +6,12 @@
  * global) keeps the core free of Node imports, as in uploadPrefix.ts.
  */
 export async function clientTokenJobId(owner: string, clientToken: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`hdm-client-token\u0000${owner}\u0000${clientToken}`)));
+  const digest = new Uint8Array(
+    await crypto.subtle.digest(
+      'SHA-256',
+      new TextEncoder().encode(`hdm-client-token\u0000${owner}\u0000${clientToken}`),
+    ),
+  );
   const bytes = digest.slice(0, 16);
   bytes[6] = ((bytes[6] as number) & 0x0f) | 0x80; // version 8 (custom)
   bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80; // RFC 9562 variant

@@ -20,13 +20,22 @@ const ACCEPTED = new Set(Object.values(IMAGE_CONTENT_TYPES));
  * bytes), then calls maskImage with the returned bucket and key. The worker checks that the content
  * really is that type (S3 does not) and, for a URL without a length, its size.
  */
-export async function createImageUpload(services: JobServices, caller: Caller, contentType: string, contentLength?: number | null): Promise<ImageUpload> {
+export async function createImageUpload(
+  services: JobServices,
+  caller: Caller,
+  contentType: string,
+  contentLength?: number | null,
+): Promise<ImageUpload> {
   if (!services.images) throw new HdmError('INTERNAL', 'image masking is not configured in this deployment');
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!ACCEPTED.has(type)) throw new UnsupportedImageError(`contentType must be one of ${[...ACCEPTED].join(', ')}`);
   const length = checkContentLength(contentLength);
   const ref = { bucket: services.bucket, key: `${await uploadPrefixOf(caller.owner)}${services.newId()}` };
-  const options = { contentType: type, expiresInSeconds: services.images.urlExpirySeconds, ...(length === undefined ? {} : { contentLength: length }) };
+  const options = {
+    contentType: type,
+    expiresInSeconds: services.images.urlExpirySeconds,
+    ...(length === undefined ? {} : { contentLength: length }),
+  };
   const { url, expiresAt } = await services.images.urls.uploadUrl(ref, options);
   return { ...ref, url, expiresAt: expiresAt.toISOString() };
 }
@@ -34,7 +43,9 @@ export async function createImageUpload(services: JobServices, caller: Caller, c
 /** An image's size as the caller states it: 1 byte to MAX_IMAGE_BYTES (null, as GraphQL sends an omitted Int, is none). */
 function checkContentLength(contentLength: number | null | undefined): number | undefined {
   if (contentLength === undefined || contentLength === null) return undefined;
-  if (!Number.isInteger(contentLength) || contentLength < 1) throw new InvalidInputError('contentLength must be the image\'s size in bytes, at least 1');
-  if (contentLength > MAX_IMAGE_BYTES) throw new PayloadTooLargeError(`contentLength must be at most ${MAX_IMAGE_BYTES} bytes`);
+  if (!Number.isInteger(contentLength) || contentLength < 1)
+    throw new InvalidInputError("contentLength must be the image's size in bytes, at least 1");
+  if (contentLength > MAX_IMAGE_BYTES)
+    throw new PayloadTooLargeError(`contentLength must be at most ${MAX_IMAGE_BYTES} bytes`);
   return contentLength;
 }

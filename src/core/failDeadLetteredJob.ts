@@ -3,7 +3,10 @@ import type { JobServices } from './JobServices.ts';
 import { failOpenJob, runningLimitOf, type SweepPolicy } from './sweepJobs.ts';
 
 /** Why a dead-lettered job failed: a closed code and fixed words, nothing of the input. */
-export const DEAD_LETTER_ERROR: JobError = { code: 'INTERNAL', message: 'the job could not be processed after repeated attempts; submit it again' };
+export const DEAD_LETTER_ERROR: JobError = {
+  code: 'INTERNAL',
+  message: 'the job could not be processed after repeated attempts; submit it again',
+};
 
 /** What became of a dead letter's job; every outcome but a thrown error means the message is done. */
 export type DeadLetterOutcome = 'FAILED' | 'MISSING' | 'FINISHED' | 'LEFT_RUNNING';
@@ -15,7 +18,11 @@ export type DeadLetterOutcome = 'FAILED' | 'MISSING' | 'FINISHED' | 'LEFT_RUNNIN
  * be a live run from another message for the same job (a clientToken retry, a sweep's re-queue): it is left
  * to the sweep, which fails it if it is still RUNNING once that limit has passed.
  */
-export async function failDeadLetteredJob(services: JobServices, jobId: string, policy: Pick<SweepPolicy, 'runningLimitMs'>): Promise<DeadLetterOutcome> {
+export async function failDeadLetteredJob(
+  services: JobServices,
+  jobId: string,
+  policy: Pick<SweepPolicy, 'runningLimitMs'>,
+): Promise<DeadLetterOutcome> {
   const job = await services.jobs.getJob(jobId);
   if (!job) return 'MISSING';
   if (job.status !== 'QUEUED' && job.status !== 'RUNNING') return 'FINISHED';

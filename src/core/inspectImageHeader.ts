@@ -32,7 +32,11 @@ function ascii(bytes: Uint8Array, from: number, length: number): string {
 
 function pngHeader(view: DataView, bytes: Uint8Array): ImageHeader | undefined {
   if (ascii(bytes, 12, 4) !== 'IHDR') return undefined;
-  return { width: view.getUint32(16), height: view.getUint32(20), complete: ascii(bytes, bytes.length - 8, 4) === 'IEND' };
+  return {
+    width: view.getUint32(16),
+    height: view.getUint32(20),
+    complete: ascii(bytes, bytes.length - 8, 4) === 'IEND',
+  };
 }
 
 /** The first start-of-frame marker (SOF0-SOF15 but DHT, JPG and DAC) holds the frame's size. */
@@ -55,7 +59,8 @@ function jpegHeader(view: DataView, bytes: Uint8Array): ImageHeader | undefined 
 function webpHeader(view: DataView, bytes: Uint8Array): ImageHeader | undefined {
   const complete = view.getUint32(4, true) + 8 <= bytes.length;
   const chunk = ascii(bytes, 12, 4);
-  if (chunk === 'VP8 ') return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff, complete };
+  if (chunk === 'VP8 ')
+    return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff, complete };
   if (chunk === 'VP8L') {
     const bits = view.getUint32(21, true);
     return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1, complete };
@@ -77,7 +82,8 @@ function tiffHeader(view: DataView): ImageHeader | undefined {
   for (let i = 0; i < count; i++) {
     const entry = ifd + 2 + i * 12;
     const tag = view.getUint16(entry, little);
-    const value = view.getUint16(entry + 2, little) === 3 ? view.getUint16(entry + 8, little) : view.getUint32(entry + 8, little);
+    const value =
+      view.getUint16(entry + 2, little) === 3 ? view.getUint16(entry + 8, little) : view.getUint32(entry + 8, little);
     if (tag === 256) width = value;
     if (tag === 257) height = value;
   }

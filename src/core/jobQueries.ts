@@ -14,29 +14,48 @@ export async function getOwnJob(services: JobServices, caller: Caller, id: strin
 }
 
 /** The caller's jobs, newest first. */
-export async function listOwnJobs(services: JobServices, caller: Caller, filter: JobFilter = {}, limit?: number | null, nextToken?: string | null): Promise<Page<Job>> {
+export async function listOwnJobs(
+  services: JobServices,
+  caller: Caller,
+  filter: JobFilter = {},
+  limit?: number | null,
+  nextToken?: string | null,
+): Promise<Page<Job>> {
   return services.jobs.listJobs(caller.owner, normalizeTimes(filter), pageSize(limit), nextToken ?? undefined);
 }
 
 /** What was found in the caller's jobs, newest first; another caller's job id gives an empty page. */
-export async function listOwnFindings(services: JobServices, caller: Caller, filter: FindingFilter = {}, limit?: number | null, nextToken?: string | null): Promise<Page<Finding>> {
+export async function listOwnFindings(
+  services: JobServices,
+  caller: Caller,
+  filter: FindingFilter = {},
+  limit?: number | null,
+  nextToken?: string | null,
+): Promise<Page<Finding>> {
   if (filter.jobId !== undefined) checkId(filter.jobId, 'filter.jobId');
   return services.jobs.listFindings(caller.owner, normalizeTimes(filter), pageSize(limit), nextToken ?? undefined);
 }
 
 /** A job's findings in document order; `job` was read through getOwnJob or returned to its owner. */
-export async function listFindingsOfJob(services: JobServices, job: Job, limit?: number | null, nextToken?: string | null): Promise<Page<Finding>> {
+export async function listFindingsOfJob(
+  services: JobServices,
+  job: Job,
+  limit?: number | null,
+  nextToken?: string | null,
+): Promise<Page<Finding>> {
   return services.jobs.listJobFindings(job.id, pageSize(limit), nextToken ?? undefined);
 }
 
 function pageSize(limit: number | null | undefined): number {
   if (limit === null || limit === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw new InvalidInputError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
+    throw new InvalidInputError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}`);
   return limit;
 }
 
 function checkId(id: string, field: string): void {
-  if (typeof id !== 'string' || id.length === 0 || id.length > 128) throw new InvalidInputError(`${field} must be 1 to 128 characters`);
+  if (typeof id !== 'string' || id.length === 0 || id.length > 128)
+    throw new InvalidInputError(`${field} must be 1 to 128 characters`);
 }
 
 /** Times as UTC ISO strings, the form records sort by; any ISO 8601 offset is accepted on the way in. */

@@ -16,7 +16,11 @@ export type MaskOptionsFor = MaskOptions | ((image: PreparedImage) => MaskOption
  * @throws the redactor's UnsupportedImageError or PayloadTooLargeError, the extractor's errors, or
  *   whatever `options` throws; messages name the rule, never the content.
  */
-export async function maskImageBytes(parts: ImageMaskingParts, bytes: Uint8Array, options: MaskOptionsFor): Promise<MaskedImageContent> {
+export async function maskImageBytes(
+  parts: ImageMaskingParts,
+  bytes: Uint8Array,
+  options: MaskOptionsFor,
+): Promise<MaskedImageContent> {
   const prepared = await parts.redactor.prepare(bytes);
   const mask = typeof options === 'function' ? await options(prepared) : options;
   return maskImageContent(parts, prepared, mask);

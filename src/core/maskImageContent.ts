@@ -51,11 +51,28 @@ export interface MaskedImageContent {
  * as for text (minScore, types, allow and deny lists, maskCareUnits), then every word a masked span
  * overlaps is covered, padded and clamped to the image. Used by the image worker and by `hdm mask-image`.
  */
-export async function maskImageContent(parts: ImageMaskingParts, image: PreparedImage, options: MaskOptions): Promise<MaskedImageContent> {
+export async function maskImageContent(
+  parts: ImageMaskingParts,
+  image: PreparedImage,
+  options: MaskOptions,
+): Promise<MaskedImageContent> {
   const page = await parts.extractor.extract(image);
-  const { findings, regions, covered } = await locatePhi(parts, wordsRead(page.words), image, options, page.turnedDegrees);
+  const { findings, regions, covered } = await locatePhi(
+    parts,
+    wordsRead(page.words),
+    image,
+    options,
+    page.turnedDegrees,
+  );
   const redacted = await parts.redactor.redact(image, regions, { fill: parts.fill });
-  return { image: redacted, findings, truncated: page.truncated === true, wordCount: page.words.length, coveredWords: covered, regions };
+  return {
+    image: redacted,
+    findings,
+    truncated: page.truncated === true,
+    wordCount: page.words.length,
+    coveredWords: covered,
+    regions,
+  };
 }
 
 /**
@@ -75,7 +92,12 @@ export const MIN_WORD_CONFIDENCE = 0.4;
  */
 function wordsRead(words: readonly OcrWord[]): OcrWord[] {
   const sureLines = new Set(words.filter((w) => w.confidence >= SURE && /[\p{L}\p{N}]{3}/u.test(w.text)).map(lineKey));
-  return words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE || LINK_PART.test(w.text) || (sureLines.has(lineKey(w)) && SUBSTANTIAL.test(w.text)));
+  return words.filter(
+    (w) =>
+      w.confidence >= MIN_WORD_CONFIDENCE ||
+      LINK_PART.test(w.text) ||
+      (sureLines.has(lineKey(w)) && SUBSTANTIAL.test(w.text)),
+  );
 }
 
 const SURE = 0.8;
@@ -88,13 +110,20 @@ const SUBSTANTIAL = /\p{L}{4}|\p{N}{2}/u;
  */
 const LINK_PART = /^(?:https?:|\/\/|www\.)|:\/\/|\p{L}@\p{L}|\.(?:com|org|net|edu|gov)\b/iu;
 
-async function locatePhi(parts: ImageMaskingParts, words: readonly OcrWord[], image: PreparedImage, options: MaskOptions, turn?: 90 | 180 | 270) {
+async function locatePhi(
+  parts: ImageMaskingParts,
+  words: readonly OcrWord[],
+  image: PreparedImage,
+  options: MaskOptions,
+  turn?: 90 | 180 | 270,
+) {
   // The page text is built as the page reads (turned upright); the masks go on the words as given.
   const page = buildPageText(toReadingFrame(words, turn, image.width, image.height));
   // Only the detection option: minScore and types are applied by maskText, as for text jobs.
   const entities = await parts.detector.detect(page.text, { maskCareUnits: options.maskCareUnits === true });
   const { spans } = maskText(page.text, entities, options);
-  const outline = (i: number): Point[] => padPolygon((words[i] as OcrWord).polygon, parts.paddingPx, image.width, image.height);
+  const outline = (i: number): Point[] =>
+    padPolygon((words[i] as OcrWord).polygon, parts.paddingPx, image.width, image.height);
   const covered = new Set<number>();
   const findings: ImageFinding[] = [];
   for (const span of spans) {
@@ -108,7 +137,12 @@ async function locatePhi(parts: ImageMaskingParts, words: readonly OcrWord[], im
       type: span.type,
       score: span.score,
       pixelBox: box,
-      boundingBox: { left: box.left / image.width, top: box.top / image.height, width: box.width / image.width, height: box.height / image.height },
+      boundingBox: {
+        left: box.left / image.width,
+        top: box.top / image.height,
+        width: box.width / image.width,
+        height: box.height / image.height,
+      },
     });
   }
   return { findings, regions: [...covered].sort((a, b) => a - b).map(outline), covered: covered.size };

@@ -37,10 +37,19 @@ export async function maskTextJob(services: JobServices, caller: Caller, input: 
   const { mask, recorded } = parseMaskOptions(input.options);
   const id = clientToken === undefined ? services.newId() : await clientTokenJobId(caller.owner, clientToken);
   if (text.length > services.limits.maxSyncTextLength && services.images) {
-    const queued = await queueTextJob(services, caller, { id, text, recorded, clientToken, queue: services.images.queue });
+    const queued = await queueTextJob(services, caller, {
+      id,
+      text,
+      recorded,
+      clientToken,
+      queue: services.images.queue,
+    });
     return queued.created ? queued.job : retriedTextJob(services, caller, queued.job);
   }
-  const { job, created } = await services.jobs.createJob(newTextJob(services, caller, id, 'RUNNING', withoutTerms(recorded)), clientToken);
+  const { job, created } = await services.jobs.createJob(
+    newTextJob(services, caller, id, 'RUNNING', withoutTerms(recorded)),
+    clientToken,
+  );
   if (!created) return retriedTextJob(services, caller, job);
   await publishStatus(services, job);
   try {
@@ -57,20 +66,31 @@ export async function maskTextJob(services: JobServices, caller: Caller, input: 
  * final status write can fail after the findings exist). Returns the job as written, with its masked text.
  * Shared by the call (maskTextJob) and the worker (processTextJob).
  */
-export async function runTextJob(services: JobServices, job: Job, text: string, mask: MaskOptions, writes: { firstWrite: boolean }): Promise<Job> {
+export async function runTextJob(
+  services: JobServices,
+  job: Job,
+  text: string,
+  mask: MaskOptions,
+  writes: { firstWrite: boolean },
+): Promise<Job> {
   // Only the detection option: minScore and types are applied by maskText, with the allow and deny lists.
   const entities = await services.detector.detect(text, { maskCareUnits: mask.maskCareUnits === true });
   const { maskedText, spans } = maskText(text, entities, mask);
   const findings = toFindings(job, spans);
   const result = await storeResult(services, job, maskedText);
   await services.jobs.putFindings(findings, { firstWrite: writes.firstWrite });
-  const done = await advanceJob(services, job, { status: 'SUCCEEDED', ...result, findingCount: findings.length, findingCounts: countFindingsByType(findings) });
+  const done = await advanceJob(services, job, {
+    status: 'SUCCEEDED',
+    ...result,
+    findingCount: findings.length,
+    findingCounts: countFindingsByType(findings),
+  });
   return { ...done, maskedText };
 }
 
 /** The job of a clientToken used before: a TEXT job (with its masked text when done), never another kind. */
 export async function retriedTextJob(services: JobServices, caller: Caller, job: Job): Promise<Job> {
-  if (job.owner !== caller.owner) throw new HdmError('INTERNAL', 'a client token\'s job belongs to another owner');
+  if (job.owner !== caller.owner) throw new HdmError('INTERNAL', "a client token's job belongs to another owner");
   if (job.kind !== 'TEXT') throw new ClientTokenReusedError('maskImage');
   // A queued long note whose first call failed to send its message (SendMessage threw after the job was
   // written): send it again, as maskImage does. A duplicate is harmless: the worker's claim is conditional.
@@ -100,9 +120,12 @@ function toFindings(job: Job, spans: readonly MaskedSpan[]): Finding[] {
   return findings;
 }
 
-
 /** Small results live in the job record; big ones in the object store (DynamoDB items stop at 400 KB). */
-async function storeResult(services: JobServices, job: Job, maskedText: string): Promise<Pick<Job, 'maskedText' | 'maskedTextRef'>> {
+async function storeResult(
+  services: JobServices,
+  job: Job,
+  maskedText: string,
+): Promise<Pick<Job, 'maskedText' | 'maskedTextRef'>> {
   if (utf8Length(maskedText) <= services.limits.maxInlineResultBytes) return { maskedText };
   const ref = { bucket: services.bucket, key: `results/${job.id}/masked.txt` };
   await services.objects.put(ref, maskedText, 'text/plain; charset=utf-8');

@@ -33,7 +33,8 @@ function toCells(line: readonly number[], words: readonly OcrWord[]): number[][]
   const cells: number[][] = [];
   line.forEach((i, k) => {
     const previous = words[line[k - 1] ?? -1];
-    if (previous && !columnGap(previous, words[i] as OcrWord, words[line[k - 2] ?? -1])) (cells[cells.length - 1] as number[]).push(i);
+    if (previous && !columnGap(previous, words[i] as OcrWord, words[line[k - 2] ?? -1]))
+      (cells[cells.length - 1] as number[]).push(i);
     else cells.push([i]);
   });
   return cells;
@@ -59,7 +60,18 @@ function splitInterleaved(line: number[], words: readonly OcrWord[], skew: numbe
   }
   if (at < 0) return [line];
   const upper = new Set(sorted.slice(0, at));
-  return [...splitInterleaved(line.filter((i) => upper.has(i)), words, skew), ...splitInterleaved(line.filter((i) => !upper.has(i)), words, skew)];
+  return [
+    ...splitInterleaved(
+      line.filter((i) => upper.has(i)),
+      words,
+      skew,
+    ),
+    ...splitInterleaved(
+      line.filter((i) => !upper.has(i)),
+      words,
+      skew,
+    ),
+  ];
 }
 
 /**
@@ -75,11 +87,15 @@ function printedSideways(line: readonly OcrWord[]): boolean {
 function pageSkew(words: readonly OcrWord[]): number {
   const angles = words
     .filter((w) => w.polygon.length === 4 && w.box.width >= 3 * w.box.height)
-    .map((w) => Math.atan2((w.polygon[1] as { y: number }).y - (w.polygon[0] as { y: number }).y, (w.polygon[1] as { x: number }).x - (w.polygon[0] as { x: number }).x))
+    .map((w) =>
+      Math.atan2(
+        (w.polygon[1] as { y: number }).y - (w.polygon[0] as { y: number }).y,
+        (w.polygon[1] as { x: number }).x - (w.polygon[0] as { x: number }).x,
+      ),
+    )
     .sort((a, b) => a - b);
   return angles[Math.floor(angles.length / 2)] ?? 0;
 }
-
 
 /**
  * OCR often reads two columns as one line ("502 Garden Place      Tel: 555-0143"). A gap wider than
@@ -89,7 +105,11 @@ function pageSkew(words: readonly OcrWord[]): number {
 function columnGap(previous: OcrWord, word: OcrWord, beforePrevious: OcrWord | undefined): boolean {
   const height = Math.max(previous.box.height, word.box.height);
   const gap = word.box.left - (previous.box.left + previous.box.width);
-  return gap > 1.5 * height && !previous.text.endsWith(':') && !(gap < 4 * height && isTitleBeforeName(previous, word, beforePrevious));
+  return (
+    gap > 1.5 * height &&
+    !previous.text.endsWith(':') &&
+    !(gap < 4 * height && isTitleBeforeName(previous, word, beforePrevious))
+  );
 }
 
 const TITLE = /^(?:dr|mr|mrs|ms|mx|miss|prof|rev)\.?$/i;
@@ -100,7 +120,8 @@ const TITLE = /^(?:dr|mr|mrs|ms|mx|miss|prof|rev)\.?$/i;
  * "Dr" ends a street.
  */
 function isTitleBeforeName(title: OcrWord, word: OcrWord, beforeTitle: OcrWord | undefined): boolean {
-  const streetBefore = beforeTitle !== undefined && /^[\p{Lu}\d]/u.test(beforeTitle.text) && !beforeTitle.text.endsWith(':');
+  const streetBefore =
+    beforeTitle !== undefined && /^[\p{Lu}\d]/u.test(beforeTitle.text) && !beforeTitle.text.endsWith(':');
   return TITLE.test(title.text) && /^\p{Lu}/u.test(word.text) && !streetBefore;
 }
 
@@ -152,7 +173,9 @@ export function labelsAbove(line: PageLine, next: PageLine, words: readonly OcrW
   if (labels.length !== values.length || !labels.every(isLabelCell)) return false;
   // A table's rows ("Last name | Ann Lee" over "First name | Ann") look alike: only captions ("Name:", or
   // printed smaller than what is written under them) make a row of labels.
-  const captions = labels.every((cell) => cell[cell.length - 1]?.text.endsWith(':')) || capHeight(labels.flat()) < 0.85 * capHeight(values.flat());
+  const captions =
+    labels.every((cell) => cell[cell.length - 1]?.text.endsWith(':')) ||
+    capHeight(labels.flat()) < 0.85 * capHeight(values.flat());
   if (!captions) return false;
   const height = Math.max(...labels.flat().map((w) => w.box.height));
   const bottom = Math.max(...labels.flat().map((w) => w.box.top + w.box.height));

@@ -22,7 +22,14 @@ export function buildPageText(words: readonly OcrWord[]): PageText {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as PageLine;
     const previous = lines[i - 1];
-    if (previous) out.append(previous.blockId !== line.blockId ? '\n\n' : wrapsOn(previous, line, lines, words) ? ' ' : lineBreak(words[out.lastWord] as OcrWord));
+    if (previous)
+      out.append(
+        previous.blockId !== line.blockId
+          ? '\n\n'
+          : wrapsOn(previous, line, lines, words)
+            ? ' '
+            : lineBreak(words[out.lastWord] as OcrWord),
+      );
     const next = lines[i + 1];
     if (next && labelsAbove(line, next, words)) {
       writePairs(out, line, next);
@@ -102,11 +109,13 @@ const MIN_PROSE_WORDS = 6;
  * Medicine" / "Associates."); a short line (an address block, a heading) keeps its line break.
  */
 function wrapsOn(line: PageLine, next: PageLine, lines: readonly PageLine[], words: readonly OcrWord[]): boolean {
-  if (line.cells.length !== 1 || next.blockId !== line.blockId || (line.cells[0] as number[]).length < MIN_PROSE_WORDS) return false;
+  if (line.cells.length !== 1 || next.blockId !== line.blockId || (line.cells[0] as number[]).length < MIN_PROSE_WORDS)
+    return false;
   const cell = (line.cells[0] as number[]).map((i) => words[i] as OcrWord);
   const last = cell[cell.length - 1] as OcrWord;
   if (/[.:;!?]$/.test(last.text)) return false;
-  const right = (l: PageLine): number => Math.max(...l.cells.flat().map((i) => (words[i] as OcrWord).box.left + (words[i] as OcrWord).box.width));
+  const right = (l: PageLine): number =>
+    Math.max(...l.cells.flat().map((i) => (words[i] as OcrWord).box.left + (words[i] as OcrWord).box.width));
   const blockRight = Math.max(...lines.filter((l) => l.blockId === line.blockId).map(right));
   const height = Math.max(...cell.map((w) => w.box.height));
   const left = (l: PageLine): number => Math.min(...l.cells.flat().map((i) => (words[i] as OcrWord).box.left));
@@ -190,7 +199,12 @@ function boxCorners(box: PixelBox, padding: number): Point[] {
   const top = box.top - padding;
   const right = box.left + box.width + padding;
   const bottom = box.top + box.height + padding;
-  return [{ x: left, y: top }, { x: right, y: top }, { x: right, y: bottom }, { x: left, y: bottom }];
+  return [
+    { x: left, y: top },
+    { x: right, y: top },
+    { x: right, y: bottom },
+    { x: left, y: bottom },
+  ];
 }
 
 /** The axis-aligned box around a polygon. */

@@ -1,6 +1,13 @@
 import { InvalidInputError } from './errors.ts';
 import type { JobOptions } from './Job.ts';
-import { DEFAULT_MASK_CHARACTER, DEFAULT_MIN_SCORE, DEFAULT_REPLACEMENT, type MaskOptions, type MaskStyle, resolveMaskOptions } from './MaskOptions.ts';
+import {
+  DEFAULT_MASK_CHARACTER,
+  DEFAULT_MIN_SCORE,
+  DEFAULT_REPLACEMENT,
+  type MaskOptions,
+  type MaskStyle,
+  resolveMaskOptions,
+} from './MaskOptions.ts';
 import { PHI_TYPES, type PhiType } from './PhiEntity.ts';
 
 /** `MaskOptionsInput` of the GraphQL contract. */
@@ -23,11 +30,15 @@ const MAX_REPLACEMENT_LENGTH = 100;
  * Checks a request's mask options and applies the defaults: what masking uses and what the job records.
  * @throws InvalidInputError naming the option and the rule, never the value.
  */
-export function parseMaskOptions(input: MaskOptionsInput | null | undefined): { mask: MaskOptions; recorded: JobOptions } {
+export function parseMaskOptions(input: MaskOptionsInput | null | undefined): {
+  mask: MaskOptions;
+  recorded: JobOptions;
+} {
   const minScore = input?.minScore ?? DEFAULT_MIN_SCORE;
   if (!(minScore >= 0 && minScore <= 1)) throw new InvalidInputError('options.minScore must be between 0 and 1');
   // An empty list would mask nothing and store the note as its own "masked" text.
-  if (input?.types && input.types.length === 0) throw new InvalidInputError('options.types must name at least one type (omit it for all types)');
+  if (input?.types && input.types.length === 0)
+    throw new InvalidInputError('options.types must name at least one type (omit it for all types)');
   const allowList = checkTerms(input?.allowList, 'options.allowList');
   const denyList = checkTerms(input?.denyList, 'options.denyList');
   const maskCareUnits = input?.maskCareUnits ?? false;
@@ -50,7 +61,10 @@ export function parseMaskOptions(input: MaskOptionsInput | null | undefined): { 
     resolveMaskOptions(mask);
   } catch (error) {
     // The contract calls the mask character `maskCharacter`.
-    if (error instanceof InvalidInputError) throw new InvalidInputError(error.message.replace('options.character', 'options.maskCharacter'), { cause: error });
+    if (error instanceof InvalidInputError)
+      throw new InvalidInputError(error.message.replace('options.character', 'options.maskCharacter'), {
+        cause: error,
+      });
     throw error;
   }
   const recorded: JobOptions = {

@@ -62,7 +62,20 @@ export interface JobStore {
   listOpenJobs(status: OpenJobStatus, updatedBefore: string, limit: number, nextToken?: string): Promise<Page<OpenJob>>;
 }
 
-export type JobChanges = Partial<Pick<Job, 'status' | 'updatedAt' | 'maskedText' | 'maskedTextRef' | 'maskedImage' | 'findingCount' | 'findingCounts' | 'warnings' | 'error'>> & {
+export type JobChanges = Partial<
+  Pick<
+    Job,
+    | 'status'
+    | 'updatedAt'
+    | 'maskedText'
+    | 'maskedTextRef'
+    | 'maskedImage'
+    | 'findingCount'
+    | 'findingCounts'
+    | 'warnings'
+    | 'error'
+  >
+> & {
   /** How often the recovery sweep re-queued the job: stored with it, never shown to callers (see OpenJob). */
   requeues?: number;
 };

@@ -22,9 +22,13 @@ export async function processTextJob(services: JobServices, queued: Job): Promis
   }
   try {
     const text = new TextDecoder().decode(await loadObject(services, job.input as NonNullable<Job['input']>));
-    const terms = job.options.allowListCount + job.options.denyListCount === 0
-      ? {}
-      : (JSON.parse(new TextDecoder().decode(await loadObject(services, jobTermsRef(services, job.id)))) as { allowList: string[]; denyList: string[] });
+    const terms =
+      job.options.allowListCount + job.options.denyListCount === 0
+        ? {}
+        : (JSON.parse(new TextDecoder().decode(await loadObject(services, jobTermsRef(services, job.id)))) as {
+            allowList: string[];
+            denyList: string[];
+          });
     const { mask } = parseMaskOptions({ ...job.options, ...terms });
     // This worker claimed the job (QUEUED → RUNNING happens once) and is its only writer: no merge read.
     return await runTextJob(services, job, text, mask, { firstWrite: true });
@@ -37,7 +41,10 @@ async function loadObject(services: JobServices, ref: NonNullable<Job['input']>)
   try {
     return await services.objects.get(ref);
   } catch (error) {
-    if (error instanceof ObjectNotFoundError) throw new InvalidInputError('the stored input text is gone (it expired before the job ran); submit it again', { cause: error });
+    if (error instanceof ObjectNotFoundError)
+      throw new InvalidInputError('the stored input text is gone (it expired before the job ran); submit it again', {
+        cause: error,
+      });
     throw error;
   }
 }

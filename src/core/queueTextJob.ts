@@ -25,7 +25,11 @@ export interface QueueTextJobInput {
  * The worker finishes it (processTextJob.ts). Returns what createJob returned: with `created: false` (a retry
  * of the token) nothing was written and the caller checks the job's kind.
  */
-export async function queueTextJob(services: JobServices, caller: Caller, input: QueueTextJobInput): Promise<{ job: Job; created: boolean }> {
+export async function queueTextJob(
+  services: JobServices,
+  caller: Caller,
+  input: QueueTextJobInput,
+): Promise<{ job: Job; created: boolean }> {
   const { id, text, recorded, clientToken } = input;
   // A retry of a token whose job exists writes nothing: the keys below are that job's own.
   if (clientToken !== undefined) {
@@ -38,11 +42,22 @@ export async function queueTextJob(services: JobServices, caller: Caller, input:
   await services.objects.put(inputRef, text, 'text/plain; charset=utf-8');
   let created: { job: Job; created: boolean };
   try {
-    if (hasTerms) await services.objects.put(termsRef, JSON.stringify({ allowList: recorded.allowList, denyList: recorded.denyList }), 'application/json');
-    created = await services.jobs.createJob(newTextJob(services, caller, id, 'QUEUED', withoutTerms(recorded), inputRef), clientToken);
+    if (hasTerms)
+      await services.objects.put(
+        termsRef,
+        JSON.stringify({ allowList: recorded.allowList, denyList: recorded.denyList }),
+        'application/json',
+      );
+    created = await services.jobs.createJob(
+      newTextJob(services, caller, id, 'QUEUED', withoutTerms(recorded), inputRef),
+      clientToken,
+    );
   } catch (error) {
     // No job, so nothing may stay behind: the note and the terms are PHI.
-    await Promise.allSettled([services.objects.delete(inputRef), hasTerms ? services.objects.delete(termsRef) : undefined]);
+    await Promise.allSettled([
+      services.objects.delete(inputRef),
+      hasTerms ? services.objects.delete(termsRef) : undefined,
+    ]);
     throw error;
   }
   // Lost a race with a call of the same token: its job uses the objects just written (the same keys): none is deleted.
@@ -53,7 +68,14 @@ export async function queueTextJob(services: JobServices, caller: Caller, input:
 }
 
 /** A new TEXT job: RUNNING when the call masks it, QUEUED with its stored `input` when the worker will. */
-export function newTextJob(services: JobServices, caller: Caller, id: string, status: 'QUEUED' | 'RUNNING', options: JobOptions, input?: ObjectRef): Job {
+export function newTextJob(
+  services: JobServices,
+  caller: Caller,
+  id: string,
+  status: 'QUEUED' | 'RUNNING',
+  options: JobOptions,
+  input?: ObjectRef,
+): Job {
   const now = services.now();
   return {
     id,

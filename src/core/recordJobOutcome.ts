@@ -17,7 +17,10 @@ export async function publishStatus(services: JobServices, job: Job): Promise<vo
  * the API, recovery), so this is also where an ended image job's allow and deny terms are deleted.
  */
 export async function advanceJob(services: JobServices, job: Job, changes: JobChanges): Promise<Job> {
-  const updated = await services.jobs.updateJob(job.id, [job.status], { ...changes, updatedAt: services.now().toISOString() });
+  const updated = await services.jobs.updateJob(job.id, [job.status], {
+    ...changes,
+    updatedAt: services.now().toISOString(),
+  });
   await publishStatus(services, updated);
   await discardTerms(services, updated);
   return updated;
@@ -34,7 +37,8 @@ export async function discardTerms(services: JobServices, job: Job): Promise<voi
   if (job.status !== 'SUCCEEDED' && job.status !== 'FAILED') return;
   const refs: ObjectRef[] = [];
   const queuedText = job.kind === 'TEXT' && job.input !== undefined;
-  if ((job.kind === 'IMAGE' || queuedText) && job.options.allowListCount + job.options.denyListCount > 0) refs.push(jobTermsRef(services, job.id));
+  if ((job.kind === 'IMAGE' || queuedText) && job.options.allowListCount + job.options.denyListCount > 0)
+    refs.push(jobTermsRef(services, job.id));
   if (queuedText) refs.push(job.input as ObjectRef);
   for (const ref of refs) {
     try {

@@ -5,8 +5,14 @@ import type { OpenJob, OpenJobStatus } from './ports.ts';
 import { advanceJob } from './recordJobOutcome.ts';
 
 /** Why the sweep failed a job: a closed code and fixed words, nothing of the input. */
-export const TIME_LIMIT_ERROR: JobError = { code: 'INTERNAL', message: 'the job did not finish within its time limit; submit it again' };
-export const QUEUE_LIMIT_ERROR: JobError = { code: 'INTERNAL', message: 'the job was not started within its time limit; submit it again' };
+export const TIME_LIMIT_ERROR: JobError = {
+  code: 'INTERNAL',
+  message: 'the job did not finish within its time limit; submit it again',
+};
+export const QUEUE_LIMIT_ERROR: JobError = {
+  code: 'INTERNAL',
+  message: 'the job was not started within its time limit; submit it again',
+};
 
 /** Added to a runner's time limit: clocks of different hosts disagree a little, and the last write takes time. */
 export const SWEEP_MARGIN_MS = 60_000;
@@ -105,7 +111,13 @@ export async function failOpenJob(services: JobServices, job: Job, error: JobErr
     if (thrown instanceof JobStateConflictError || thrown instanceof JobNotFoundError) return false;
     throw thrown;
   }
-  services.logger.warn('job.recovered', { jobId: job.id, kind: job.kind, from: job.status, to: 'FAILED', reason: error.message });
+  services.logger.warn('job.recovered', {
+    jobId: job.id,
+    kind: job.kind,
+    from: job.status,
+    to: 'FAILED',
+    reason: error.message,
+  });
   return true;
 }
 
@@ -117,16 +129,29 @@ export async function failOpenJob(services: JobServices, job: Job, error: JobErr
 async function requeue(services: JobServices, { job, requeues }: OpenJob): Promise<boolean> {
   await services.images?.queue.enqueue(job.id);
   try {
-    await services.jobs.updateJob(job.id, ['QUEUED'], { requeues: requeues + 1, updatedAt: services.now().toISOString() });
+    await services.jobs.updateJob(job.id, ['QUEUED'], {
+      requeues: requeues + 1,
+      updatedAt: services.now().toISOString(),
+    });
   } catch (thrown) {
     if (thrown instanceof JobStateConflictError || thrown instanceof JobNotFoundError) return false;
     throw thrown;
   }
-  services.logger.info('job.recovered', { jobId: job.id, kind: job.kind, from: 'QUEUED', to: 'QUEUED', requeues: requeues + 1 });
+  services.logger.info('job.recovered', {
+    jobId: job.id,
+    kind: job.kind,
+    from: 'QUEUED',
+    to: 'QUEUED',
+    requeues: requeues + 1,
+  });
   return true;
 }
 
-async function* openJobsBefore(services: JobServices, status: OpenJobStatus, beforeMs: number): AsyncGenerator<OpenJob> {
+async function* openJobsBefore(
+  services: JobServices,
+  status: OpenJobStatus,
+  beforeMs: number,
+): AsyncGenerator<OpenJob> {
   const before = new Date(beforeMs).toISOString();
   let token: string | undefined;
   do {

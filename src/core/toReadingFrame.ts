@@ -8,7 +8,12 @@ import { boundsOf } from './pageText.ts';
  * runs down a column and every such judgement fails (a ruled form turned 90°: 73 % of its PHI covered
  * against 91 % upright). Only the page text uses these; masks use the words as given.
  */
-export function toReadingFrame(words: readonly OcrWord[], turn: 0 | 90 | 180 | 270 | undefined, width: number, height: number): OcrWord[] {
+export function toReadingFrame(
+  words: readonly OcrWord[],
+  turn: 0 | 90 | 180 | 270 | undefined,
+  width: number,
+  height: number,
+): OcrWord[] {
   if (!turn) return [...words];
   const move = turnPoint(turn, width, height);
   return words.map((word) => {

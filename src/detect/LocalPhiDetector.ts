@@ -55,7 +55,8 @@ export class LocalPhiDetector implements PhiDetector {
       isPersonName: (w) => lexicon.personNames.has(w) || lexicon.firstNames.has(w) || lexicon.nameWords.has(w),
       isCity: (n) => lexicon.cities.has(n),
     };
-    this.#isOrdinaryWord = (w) => lexicon.commonWords.has(w) || lexicon.safeWords.has(w) || lexicon.clinicalWords.has(w);
+    this.#isOrdinaryWord = (w) =>
+      lexicon.commonWords.has(w) || lexicon.safeWords.has(w) || lexicon.clinicalWords.has(w);
   }
 
   async detect(text: string, options: DetectOptions = {}): Promise<PhiEntity[]> {
@@ -65,7 +66,11 @@ export class LocalPhiDetector implements PhiDetector {
   detectSync(text: string, options: DetectOptions = {}): PhiEntity[] {
     const minScore = options.minScore ?? this.#minScore;
     const types = options.types ? new Set(options.types) : undefined;
-    const resolved = propagateNames(text, resolveCandidates(text, ...this.#propose(text, options.maskCareUnits === true)), this.#isOrdinaryWord);
+    const resolved = propagateNames(
+      text,
+      resolveCandidates(text, ...this.#propose(text, options.maskCareUnits === true)),
+      this.#isOrdinaryWord,
+    );
     const entities: PhiEntity[] = [];
     for (const c of resolved) {
       if (c.score < minScore || (types && !types.has(c.type))) continue;

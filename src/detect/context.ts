@@ -8,7 +8,10 @@ const WORD_BEFORE = fastLetters(/[\p{L}\p{N}#'’./&-]+/gu);
 export function wordsBefore(text: string, offset: number, count: number): string[] {
   const window = text.slice(Math.max(0, offset - 48), offset);
   const words = [...window.matchAll(WORD_BEFORE)].map((m) => m[0].toLowerCase().replace(/^[.'’-]+|[.:'’-]+$/g, ''));
-  return words.filter((w) => w.length > 0).slice(-count).reverse();
+  return words
+    .filter((w) => w.length > 0)
+    .slice(-count)
+    .reverse();
 }
 
 /** The lower-case words in the `count` words after `offset`, nearest first. */
@@ -24,7 +27,10 @@ export function hasCueBefore(text: string, offset: number, cues: readonly string
   const { words, phrases } = splitCues(cues);
   for (let k = 0; k < count && k < before.length; k++) if (words.has(before[k] as string)) return true;
   for (const cue of phrases) {
-    const phrase = before.slice(0, cue.split(' ').length + count - 1).reverse().join(' ');
+    const phrase = before
+      .slice(0, cue.split(' ').length + count - 1)
+      .reverse()
+      .join(' ');
     if (phrase.includes(cue)) return true;
   }
   return false;

@@ -5,7 +5,12 @@ import type { Token } from './tokenize.ts';
  * accepts. The same matches a global scan finds, left to right and never overlapping, without running
  * a long case-blind alternation at every word of every note. `sticky` must carry the `y` flag.
  */
-export function matchAtTokens(text: string, tokens: readonly Token[], sticky: RegExp, canStart: (token: Token, text: string) => boolean): RegExpExecArray[] {
+export function matchAtTokens(
+  text: string,
+  tokens: readonly Token[],
+  sticky: RegExp,
+  canStart: (token: Token, text: string) => boolean,
+): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];
   let after = 0;
   for (const token of tokens) {
@@ -25,7 +30,8 @@ export function matchAtTokens(text: string, tokens: readonly Token[], sticky: Re
  */
 export function keywordStart(keywords: ReadonlySet<string>): (token: Token, text: string) => boolean {
   const longest = Math.max(...[...keywords].map((k) => k.length));
-  return (token, text) => keywords.has(token.key) || (mayBeGlued(token, text) && startsWithKeyword(token.key, keywords, longest));
+  return (token, text) =>
+    keywords.has(token.key) || (mayBeGlued(token, text) && startsWithKeyword(token.key, keywords, longest));
 }
 
 function mayBeGlued(token: Token, text: string): boolean {

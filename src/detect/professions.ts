@@ -11,4 +11,6 @@ export const PROFESSIONS: ReadonlySet<string> = new Set(words.jobs.filter((p) =>
 export const AMBIGUOUS_JOBS: ReadonlySet<string> = new Set(words.ambiguousJobs);
 
 /** First words of every job and role phrase, so a scan can skip a token in one look-up. */
-export const JOB_STARTS: ReadonlySet<string> = new Set([...PROFESSIONS, ...CARE_TEAM_ROLES].map((p) => p.split(' ')[0] ?? p));
+export const JOB_STARTS: ReadonlySet<string> = new Set(
+  [...PROFESSIONS, ...CARE_TEAM_ROLES].map((p) => p.split(' ')[0] ?? p),
+);

@@ -14,11 +14,20 @@ const WORD = /\p{L}[\p{L}'’-]*/gu;
  * each of its words that is no everyday, safe or clinical word ("Iron" of "Ruby Iron" is) where it is
  * written with a capital. `resolved` is the detector's resolved list; the result is sorted by start.
  */
-export function propagateNames(text: string, resolved: readonly Candidate[], isOrdinaryWord: (word: string) => boolean): Candidate[] {
+export function propagateNames(
+  text: string,
+  resolved: readonly Candidate[],
+  isOrdinaryWord: (word: string) => boolean,
+): Candidate[] {
   const sources = resolved.filter((c) => c.type === 'NAME' && c.score >= SOURCE_SCORE);
   if (sources.length === 0) return [...resolved];
   const names = new Set(sources.map((c) => text.slice(c.start, c.end).toLowerCase()).filter((n) => /\s/.test(n)));
-  const words = new Set(sources.flatMap((c) => text.slice(c.start, c.end).match(WORD) ?? []).map((w) => w.toLowerCase()).filter((w) => w.length >= 3 && !isOrdinaryWord(w)));
+  const words = new Set(
+    sources
+      .flatMap((c) => text.slice(c.start, c.end).match(WORD) ?? [])
+      .map((w) => w.toLowerCase())
+      .filter((w) => w.length >= 3 && !isOrdinaryWord(w)),
+  );
   let kept = [...resolved];
   const add = (start: number, end: number): void => {
     const overlapping = kept.filter((c) => c.start < end && start < c.end);
@@ -35,7 +44,9 @@ export function propagateNames(text: string, resolved: readonly Candidate[], isO
       if (isWordBoundary(text, at - 1) && isWordBoundary(text, at + name.length)) add(at, at + name.length);
     }
   }
-  if (words.size > 0) for (const m of text.matchAll(WORD)) if (words.has(m[0].toLowerCase()) && /^\p{Lu}/u.test(m[0])) add(m.index, m.index + m[0].length);
+  if (words.size > 0)
+    for (const m of text.matchAll(WORD))
+      if (words.has(m[0].toLowerCase()) && /^\p{Lu}/u.test(m[0])) add(m.index, m.index + m[0].length);
   return kept.sort((a, b) => a.start - b.start);
 }
 

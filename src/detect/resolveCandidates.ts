@@ -16,7 +16,10 @@ export function resolveCandidates(text: string, candidates: Candidate[], safe: S
   const accepted: Candidate[] = [];
   // Overlaps only matter inside a cluster of chained overlapping spans; clusters are small, texts are not.
   for (const cluster of clusters(kept)) accepted.push(...resolveCluster(cluster));
-  return mergeOverlaps(text, accepted.sort((a, b) => a.start - b.start));
+  return mergeOverlaps(
+    text,
+    accepted.sort((a, b) => a.start - b.start),
+  );
 }
 
 function* clusters(sorted: Candidate[]): Generator<Candidate[]> {
@@ -35,7 +38,9 @@ function* clusters(sorted: Candidate[]): Generator<Candidate[]> {
 
 function resolveCluster(cluster: Candidate[]): Candidate[] {
   if (cluster.length === 1) return [{ ...(cluster[0] as Candidate) }];
-  const byStrength = [...cluster].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const byStrength = [...cluster].sort(
+    (a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
   const accepted: Candidate[] = [];
   for (const c of byStrength) {
     const hit = accepted.find((a) => a.start < c.end && c.start < a.end);
@@ -76,7 +81,10 @@ function mergeOverlaps(text: string, sorted: Candidate[]): Candidate[] {
   for (const c of sorted) {
     const last = out[out.length - 1];
     // "Sunday, May 22, 2016" is one date, as "12 Oak St, Apt 4" is one address.
-    const commaParts = last?.type === c.type && (c.type === 'ADDRESS' || c.type === 'DATE') && /^,\s*$/.test(text.slice(last.end, c.start));
+    const commaParts =
+      last?.type === c.type &&
+      (c.type === 'ADDRESS' || c.type === 'DATE') &&
+      /^,\s*$/.test(text.slice(last.end, c.start));
     if (last && (c.start < last.end || commaParts)) {
       last.end = Math.max(last.end, c.end);
       if (c.score > last.score) Object.assign(last, { type: c.type, score: c.score, traits: c.traits });
@@ -103,7 +111,14 @@ const EDGE = /[\s,.;:!?()[\]{}"'`<>|/\\-]/;
 /** Spans never start or end with white space or punctuation (a trailing "." of "Dr." stays out too). */
 function trim(text: string, c: Candidate): Candidate | undefined {
   let { start, end } = c;
-  while (start < end && EDGE.test(text[start] ?? '') && text[start] !== '+' && text[start] !== '(' && !isYearApostrophe(text, start)) start++;
+  while (
+    start < end &&
+    EDGE.test(text[start] ?? '') &&
+    text[start] !== '+' &&
+    text[start] !== '(' &&
+    !isYearApostrophe(text, start)
+  )
+    start++;
   while (end > start && EDGE.test(text[end - 1] ?? '') && !keepsLastChar(text, c, start, end)) end--;
   if (end <= start) return undefined;
   return start === c.start && end === c.end ? c : { ...c, start, end };

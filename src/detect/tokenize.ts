@@ -82,7 +82,13 @@ function makeToken(text: string, start: number, end: number, caseInformative: bo
 /** LETTER_RANGES as a test on one UTF-16 code. */
 export function isLetterCode(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  return (c >= 0xc0 && c <= 0xd6) || (c >= 0xd8 && c <= 0xf6) || (c >= 0xf8 && c <= 0x1fff) || (c >= 0x2c00 && c <= 0xd7ff) || (c >= 0xf900 && c <= 0xffef);
+  return (
+    (c >= 0xc0 && c <= 0xd6) ||
+    (c >= 0xd8 && c <= 0xf6) ||
+    (c >= 0xf8 && c <= 0x1fff) ||
+    (c >= 0x2c00 && c <= 0xd7ff) ||
+    (c >= 0xf900 && c <= 0xffef)
+  );
 }
 
 function isWordCode(c: number): boolean {
@@ -90,7 +96,9 @@ function isWordCode(c: number): boolean {
 }
 
 // A period after these ends an abbreviation, not a sentence: "Dr. Quenby", "J. Smith", "St. Anne's".
-const ABBREVIATION_BEFORE_PERIOD = fastLetters(/(?:^|[^\p{L}])(?:dr|mr|mrs|ms|mx|prof|st|mt|jr|sr|rev|fr|capt|sgt|vs|approx|no|\p{L})$/iu);
+const ABBREVIATION_BEFORE_PERIOD = fastLetters(
+  /(?:^|[^\p{L}])(?:dr|mr|mrs|ms|mx|prof|st|mt|jr|sr|rev|fr|capt|sgt|vs|approx|no|\p{L})$/iu,
+);
 
 const ASCII = 1;
 const DIGITS = 2;
@@ -144,10 +152,19 @@ export function caseInformativeLines(text: string): boolean[] {
   const whole = lines.reduce(addCounts, { upper: 0, lower: 0, words: 0, capitalizedWords: 0, start: 0, end: 0 });
   const wholeMixed = isMixedCase(whole);
   // A short line takes the text's verdict, unless it is all capitals ("GARCIA, MARIA T" in a mixed-case note).
-  return lines.map((c) => (c.end - c.start >= 40 ? isMixedCase(c) : wholeMixed && !allCapsWords(text.slice(c.start, c.end))));
+  return lines.map((c) =>
+    c.end - c.start >= 40 ? isMixedCase(c) : wholeMixed && !allCapsWords(text.slice(c.start, c.end)),
+  );
 }
 
-interface CaseCounts { upper: number; lower: number; words: number; capitalizedWords: number; start: number; end: number }
+interface CaseCounts {
+  upper: number;
+  lower: number;
+  words: number;
+  capitalizedWords: number;
+  start: number;
+  end: number;
+}
 
 function addCounts(sum: CaseCounts, c: CaseCounts): CaseCounts {
   sum.upper += c.upper;
@@ -187,10 +204,16 @@ export function countCasePerLine(text: string): CaseCounts[] {
     if (code > 127) kind = caseOf(code);
     if (kind === 1) {
       lower++;
-      if (state === 0) { words++; state = 3; } else if (state === 1) state = 2;
+      if (state === 0) {
+        words++;
+        state = 3;
+      } else if (state === 1) state = 2;
     } else if (kind === 2) {
       upper++;
-      if (state === 0) { words++; state = 1; }
+      if (state === 0) {
+        words++;
+        state = 1;
+      }
     } else {
       if (state === 2) capitalizedWords++;
       state = 0;

@@ -40,7 +40,10 @@ function rekognitionWithTemporaryCopies(settings: AwsSettings, objects: ObjectSt
     region: settings.region,
     s3: {
       fallback: async (image) => {
-        const ref = { bucket: settings.bucket, key: `ocr/${randomUUID()}.${image.format === 'jpeg' ? 'jpg' : image.format}` };
+        const ref = {
+          bucket: settings.bucket,
+          key: `ocr/${randomUUID()}.${image.format === 'jpeg' ? 'jpg' : image.format}`,
+        };
         await objects.put(ref, image.bytes, image.contentType);
         copies.getStore()?.push(ref);
         return ref;

@@ -23,5 +23,10 @@ export function createAwsPowertools(): AwsPowertools {
   const metrics = new PowertoolsJobMetrics();
   const tracer = new Tracer({ serviceName: POWERTOOLS_NAMES.service });
   const traceClient = <C extends object>(client: C): C => tracer.captureAWSv3Client(client);
-  return { logger, metrics, tracer, servicesOptions: { logger, metrics, ...(tracer.isTracingEnabled() ? { traceClient } : {}) } };
+  return {
+    logger,
+    metrics,
+    tracer,
+    servicesOptions: { logger, metrics, ...(tracer.isTracingEnabled() ? { traceClient } : {}) },
+  };
 }

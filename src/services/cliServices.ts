@@ -29,5 +29,11 @@ export function createCliImageEngines(options: { poolSize: number }): CliImageEn
   const extractor = new TesseractTextExtractor({ poolSize: options.poolSize });
   // The use case pads each word's outline itself (its findings report the covered box), so the adapter adds none.
   const redactor = new SharpImageRedactor({ paddingPx: 0 });
-  return { extractor, redactor, detector: new LocalPhiDetector(), maxInputBytes: redactor.maxInputBytes, close: () => extractor.close() };
+  return {
+    extractor,
+    redactor,
+    detector: new LocalPhiDetector(),
+    maxInputBytes: redactor.maxInputBytes,
+    close: () => extractor.close(),
+  };
 }

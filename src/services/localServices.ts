@@ -26,7 +26,11 @@ export interface LocalServicesOptions {
    * Where presigned URLs point: the API server's object gateway, `<API origin>/s3` (known once the server
    * listens, hence a function), signed for its region with its per-start key pair, which it checks.
    */
-  objectGateway: { endpoint: () => string; region: string; credentials: { accessKeyId: string; secretAccessKey: string } };
+  objectGateway: {
+    endpoint: () => string;
+    region: string;
+    credentials: { accessKeyId: string; secretAccessKey: string };
+  };
   tableName: string;
   bucket: string;
   recordTtlDays: number;
@@ -67,7 +71,10 @@ export function createLocalServices(options: LocalServicesOptions): WiredService
     now: () => new Date(),
     newId: randomUUID,
     logger: options.logger,
-    limits: { ...DEFAULT_JOB_LIMITS, maxSyncTextLength: options.syncTextLength ?? DEFAULT_JOB_LIMITS.maxSyncTextLength },
+    limits: {
+      ...DEFAULT_JOB_LIMITS,
+      maxSyncTextLength: options.syncTextLength ?? DEFAULT_JOB_LIMITS.maxSyncTextLength,
+    },
     images: {
       extractor,
       // The use case pads each word's outline itself (its findings report the covered box), so the adapter adds none.
@@ -103,7 +110,15 @@ function gatewayPresigner(gateway: LocalServicesOptions['objectGateway']): { cli
     const endpoint = gateway.endpoint();
     if (built?.endpoint !== endpoint) {
       built?.client.destroy();
-      built = { endpoint, client: new S3Client({ endpoint, region: gateway.region, forcePathStyle: true, credentials: gateway.credentials }) };
+      built = {
+        endpoint,
+        client: new S3Client({
+          endpoint,
+          region: gateway.region,
+          forcePathStyle: true,
+          credentials: gateway.credentials,
+        }),
+      };
     }
     return built.client;
   };

@@ -32,7 +32,16 @@ export function makeJob(overrides: Partial<Job> = {}): Job {
     createdAt: at(0),
     updatedAt: at(0),
     expiresAt: EXPIRES_AT,
-    options: { minScore: 0.5, types: ['NAME', 'DATE'], style: 'TYPE_LABEL', allowList: [], denyList: ['Testcase'], allowListCount: 0, denyListCount: 1, maskCareUnits: false },
+    options: {
+      minScore: 0.5,
+      types: ['NAME', 'DATE'],
+      style: 'TYPE_LABEL',
+      allowList: [],
+      denyList: ['Testcase'],
+      allowListCount: 0,
+      denyListCount: 1,
+      maskCareUnits: false,
+    },
     ...overrides,
   };
 }
@@ -52,7 +61,9 @@ export function makeFindings(job: Job, count: number, types: readonly PhiType[] 
   }));
 }
 
-async function collect<T>(fetchPage: (token?: string) => Promise<{ items: T[]; nextToken?: string }>): Promise<{ items: T[]; pages: number[] }> {
+async function collect<T>(
+  fetchPage: (token?: string) => Promise<{ items: T[]; nextToken?: string }>,
+): Promise<{ items: T[]; pages: number[] }> {
   const items: T[] = [];
   const pages: number[] = [];
   let token: string | undefined;
@@ -110,7 +121,7 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         expect(await store.createJob(theirs, 'shared-token')).toEqual({ job: theirs, created: true });
       });
 
-      it('refuses a job with a clientToken whose id is not the token\'s, writing nothing', async () => {
+      it("refuses a job with a clientToken whose id is not the token's, writing nothing", async () => {
         const store = await factory();
         const job = makeJob();
         const error = await store.createJob(job, 'token-1').catch((e: unknown) => e);
@@ -130,7 +141,9 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         expect(await store.getJob(expired.id)).toBeUndefined();
         expect((await store.listJobs(owner, {}, 10)).items.map((j) => j.id)).toEqual([live.id]);
         expect((await store.listJobs(owner, { status: 'SUCCEEDED' }, 10)).items.map((j) => j.id)).toEqual([live.id]);
-        expect(new Set((await store.listFindings(owner, {}, 100)).items.map((f) => f.jobId))).toEqual(new Set([live.id]));
+        expect(new Set((await store.listFindings(owner, {}, 100)).items.map((f) => f.jobId))).toEqual(
+          new Set([live.id]),
+        );
         expect((await store.listFindings(owner, { type: 'DATE' }, 100)).items.map((f) => f.jobId)).toEqual([live.id]);
         expect((await store.listFindings(owner, { jobId: expired.id }, 100)).items).toEqual([]);
         expect((await store.listJobFindings(expired.id, 100)).items).toEqual([]);
@@ -164,7 +177,9 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         const store = await factory();
         const owner = newOwner();
         const id = await clientTokenJobId(owner, 'race');
-        const results = await Promise.all(Array.from({ length: 10 }, () => store.createJob(makeJob({ owner, id }), 'race')));
+        const results = await Promise.all(
+          Array.from({ length: 10 }, () => store.createJob(makeJob({ owner, id }), 'race')),
+        );
         expect(results.filter((r) => r.created)).toHaveLength(1);
         expect(new Set(results.map((r) => r.job.id)).size).toBe(1);
         const { items } = await store.listJobs(owner, {}, 100);
@@ -196,7 +211,14 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
           findingCount: 1,
           findingCounts: [{ type: 'NAME', count: 1 }],
         });
-        expect(done).toEqual({ ...running, status: 'SUCCEEDED', updatedAt: at(2), maskedText: '[NAME] was seen', findingCount: 1, findingCounts: [{ type: 'NAME', count: 1 }] });
+        expect(done).toEqual({
+          ...running,
+          status: 'SUCCEEDED',
+          updatedAt: at(2),
+          maskedText: '[NAME] was seen',
+          findingCount: 1,
+          findingCounts: [{ type: 'NAME', count: 1 }],
+        });
         expect(await store.getJob(job.id)).toEqual(done);
       });
 
@@ -204,7 +226,10 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         const store = await factory();
         const job = makeJob();
         await store.createJob(job);
-        const failed = await store.updateJob(job.id, ['QUEUED'], { status: 'FAILED', error: { code: 'INTERNAL', message: 'something failed' } });
+        const failed = await store.updateJob(job.id, ['QUEUED'], {
+          status: 'FAILED',
+          error: { code: 'INTERNAL', message: 'something failed' },
+        });
         expect(failed).toEqual({ ...job, status: 'FAILED', error: { code: 'INTERNAL', message: 'something failed' } });
         const sneaky = { owner: 'someone-else', id: 'other' } as unknown as { status: JobStatus };
         expect((await store.updateJob(job.id, ['FAILED'], sneaky)).owner).toBe(job.owner);
@@ -212,14 +237,18 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
 
       it('throws JobNotFoundError for a missing job', async () => {
         const store = await factory();
-        await expect(store.updateJob(randomUUID(), ['QUEUED'], { status: 'RUNNING' })).rejects.toBeInstanceOf(JobNotFoundError);
+        await expect(store.updateJob(randomUUID(), ['QUEUED'], { status: 'RUNNING' })).rejects.toBeInstanceOf(
+          JobNotFoundError,
+        );
       });
 
       it('throws JobStateConflictError and changes nothing when the status is not in from', async () => {
         const store = await factory();
         const job = makeJob({ status: 'SUCCEEDED' });
         await store.createJob(job);
-        await expect(store.updateJob(job.id, ['QUEUED', 'RUNNING'], { status: 'FAILED' })).rejects.toBeInstanceOf(JobStateConflictError);
+        await expect(store.updateJob(job.id, ['QUEUED', 'RUNNING'], { status: 'FAILED' })).rejects.toBeInstanceOf(
+          JobStateConflictError,
+        );
         expect(await store.getJob(job.id)).toEqual(job);
       });
 
@@ -227,7 +256,9 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         const store = await factory();
         const job = makeJob();
         await store.createJob(job);
-        const error = await store.updateJob(job.id, ['QUEUED'], { maskedText: SYNTHETIC_PHI.repeat(8000) }).catch((e: unknown) => e);
+        const error = await store
+          .updateJob(job.id, ['QUEUED'], { maskedText: SYNTHETIC_PHI.repeat(8000) })
+          .catch((e: unknown) => e);
         expect((error as HdmError).code).toBe('PAYLOAD_TOO_LARGE');
         expect((error as Error).message).not.toContain('Testcase');
         expect(await store.getJob(job.id)).toEqual(job);
@@ -262,7 +293,10 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         await store.createJob(job);
         const findings = makeFindings(job, 60, ['NAME', 'AGE']);
         await store.putFindings(findings);
-        const done = await store.updateJob(job.id, ['QUEUED', 'RUNNING'], { status: 'SUCCEEDED', findingCount: findings.length });
+        const done = await store.updateJob(job.id, ['QUEUED', 'RUNNING'], {
+          status: 'SUCCEEDED',
+          findingCount: findings.length,
+        });
         const read = await store.getJob(job.id);
         expect(read?.status).toBe('SUCCEEDED');
         const { items } = await collect((token) => store.listJobFindings(done.id, 100, token));
@@ -293,11 +327,21 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         await store.putFindings(findings.slice(10));
         await store.putFindings(findings); // a repeat changes nothing
         expect((await store.listJobFindings(job.id, 100)).items).toEqual(findings);
-        const moved = { ...(findings[2] as Finding), type: 'AGE' as PhiType, score: 0.6, beginOffset: undefined, endOffset: undefined, boundingBox: { left: 0.1, top: 0.2, width: 0.3, height: 0.05 }, pixelBox: { left: 10, top: 20, width: 30, height: 5 } };
+        const moved = {
+          ...(findings[2] as Finding),
+          type: 'AGE' as PhiType,
+          score: 0.6,
+          beginOffset: undefined,
+          endOffset: undefined,
+          boundingBox: { left: 0.1, top: 0.2, width: 0.3, height: 0.05 },
+          pixelBox: { left: 10, top: 20, width: 30, height: 5 },
+        };
         await store.putFindings([moved]);
         const expected = findings.map((f) => (f.seq === moved.seq ? moved : f));
         expect((await store.listJobFindings(job.id, 100)).items).toEqual(expected);
-        expect((await store.listFindings(job.owner, { type: 'NAME' }, 100)).items.map((f) => f.seq)).toEqual([19, 17, 15, 13, 11, 9, 7, 5, 1]);
+        expect((await store.listFindings(job.owner, { type: 'NAME' }, 100)).items.map((f) => f.seq)).toEqual([
+          19, 17, 15, 13, 11, 9, 7, 5, 1,
+        ]);
         expect((await store.listFindings(job.owner, { type: 'AGE' }, 100)).items).toEqual([moved]);
       });
 
@@ -323,7 +367,7 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         expect(ofBig.items).toEqual([...many].reverse().filter((f) => f.type === 'DATE'));
       });
 
-      it('keeps every finding when several calls write one job\'s findings at once', async () => {
+      it("keeps every finding when several calls write one job's findings at once", async () => {
         const store = await factory();
         const job = makeJob();
         await store.createJob(job);
@@ -347,21 +391,31 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         for (const findings of bad) await expect(store.putFindings(findings)).rejects.toBeInstanceOf(InvalidInputError);
         expect((await store.listJobFindings(job.id, 10)).items).toEqual([]);
         await store.putFindings([first!]);
-        await expect(store.putFindings([{ ...second!, expiresAt: second!.expiresAt + 1 }])).rejects.toBeInstanceOf(InvalidInputError);
+        await expect(store.putFindings([{ ...second!, expiresAt: second!.expiresAt + 1 }])).rejects.toBeInstanceOf(
+          InvalidInputError,
+        );
         expect((await store.listJobFindings(job.id, 10)).items).toEqual([first]);
       });
     });
 
     describe('listJobs', () => {
       async function seed(store: JobStore, owner: string): Promise<Job[]> {
-        const specs: [JobStatus, JobKind][] = [['SUCCEEDED', 'TEXT'], ['FAILED', 'TEXT'], ['QUEUED', 'IMAGE'], ['SUCCEEDED', 'IMAGE'], ['SUCCEEDED', 'TEXT']];
-        const jobs = specs.map(([status, kind], i) => makeJob({ owner, status, kind, createdAt: at(i * 60), updatedAt: at(i * 60) }));
+        const specs: [JobStatus, JobKind][] = [
+          ['SUCCEEDED', 'TEXT'],
+          ['FAILED', 'TEXT'],
+          ['QUEUED', 'IMAGE'],
+          ['SUCCEEDED', 'IMAGE'],
+          ['SUCCEEDED', 'TEXT'],
+        ];
+        const jobs = specs.map(([status, kind], i) =>
+          makeJob({ owner, status, kind, createdAt: at(i * 60), updatedAt: at(i * 60) }),
+        );
         for (const job of [...jobs].reverse()) await store.createJob(job);
         await store.createJob(makeJob({ createdAt: at(90) })); // someone else's
         return jobs;
       }
 
-      it('lists the owner\'s jobs newest first, across pages', async () => {
+      it("lists the owner's jobs newest first, across pages", async () => {
         const store = await factory();
         const owner = newOwner();
         const jobs = await seed(store, owner);
@@ -395,7 +449,7 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         expect(await ids({ createdAfter: at(200), createdBefore: at(100) })).toEqual([]);
       });
 
-      it('never shows another owner\'s jobs, nor accepts their tokens', async () => {
+      it("never shows another owner's jobs, nor accepts their tokens", async () => {
         const store = await factory();
         const owner = newOwner();
         await seed(store, owner);
@@ -410,11 +464,15 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         for (const limit of [0, 101, 1.5, Number.NaN]) {
           await expect(store.listJobs(owner, {}, limit)).rejects.toBeInstanceOf(InvalidInputError);
         }
-        await expect(store.listJobs(owner, { status: 'DONE' as JobStatus }, 10)).rejects.toBeInstanceOf(InvalidInputError);
+        await expect(store.listJobs(owner, { status: 'DONE' as JobStatus }, 10)).rejects.toBeInstanceOf(
+          InvalidInputError,
+        );
         // GraphQL passes absent optional arguments as null: they mean "no filter", not a bad value.
         const nulls = { status: null, kind: null, createdAfter: null, createdBefore: null } as unknown as JobFilter;
         expect(await store.listJobs(owner, nulls, 10, null as unknown as string)).toEqual({ items: [] });
-        await expect(store.listJobs(owner, { createdAfter: 'yesterday' }, 10)).rejects.toBeInstanceOf(InvalidInputError);
+        await expect(store.listJobs(owner, { createdAfter: 'yesterday' }, 10)).rejects.toBeInstanceOf(
+          InvalidInputError,
+        );
         for (const token of ['%%%', 'e30', Buffer.from('{"v":1,"i":"GSI1","k":{}}').toString('base64url')]) {
           await expect(store.listJobs(owner, {}, 10, token)).rejects.toBeInstanceOf(InvalidInputError);
         }
@@ -437,7 +495,7 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         return { owner, early, late, foreign, findings };
       }
 
-      it('lists the owner\'s findings newest first (job time, job, position descending), across pages', async () => {
+      it("lists the owner's findings newest first (job time, job, position descending), across pages", async () => {
         const store = await factory();
         const { owner, findings } = await seed(store);
         const { items, pages } = await collect((token) => store.listFindings(owner, {}, 4, token));
@@ -454,7 +512,7 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         expect(pages).toEqual([2, 2]);
       });
 
-      it('filters by job, and shows nothing of another owner\'s job', async () => {
+      it("filters by job, and shows nothing of another owner's job", async () => {
         const store = await factory();
         const { owner, early, foreign, findings } = await seed(store);
         const { items } = await collect((token) => store.listFindings(owner, { jobId: early.id }, 2, token));
@@ -469,16 +527,27 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
       it('filters by time, alone and with type or job', async () => {
         const store = await factory();
         const { owner, early, late, findings } = await seed(store);
-        expect((await store.listFindings(owner, { createdAfter: at(1) }, 100)).items).toEqual([...findings.late].reverse());
-        expect((await store.listFindings(owner, { createdBefore: at(600) }, 100)).items).toEqual([...findings.early].reverse());
-        expect((await store.listFindings(owner, { type: 'NAME', createdBefore: at(600) }, 100)).items.map((f) => f.id)).toEqual(
-          [...findings.early].reverse().filter((f) => f.type === 'NAME').map((f) => f.id),
+        expect((await store.listFindings(owner, { createdAfter: at(1) }, 100)).items).toEqual(
+          [...findings.late].reverse(),
+        );
+        expect((await store.listFindings(owner, { createdBefore: at(600) }, 100)).items).toEqual(
+          [...findings.early].reverse(),
+        );
+        expect(
+          (await store.listFindings(owner, { type: 'NAME', createdBefore: at(600) }, 100)).items.map((f) => f.id),
+        ).toEqual(
+          [...findings.early]
+            .reverse()
+            .filter((f) => f.type === 'NAME')
+            .map((f) => f.id),
         );
         expect((await store.listFindings(owner, { jobId: late.id, createdBefore: at(600) }, 100)).items).toEqual([]);
-        expect((await store.listFindings(owner, { jobId: early.id, createdAfter: at(0), createdBefore: at(1) }, 100)).items).toHaveLength(5);
+        expect(
+          (await store.listFindings(owner, { jobId: early.id, createdAfter: at(0), createdBefore: at(1) }, 100)).items,
+        ).toHaveLength(5);
       });
 
-      it('never shows another owner\'s findings, nor accepts tokens across owners or queries', async () => {
+      it("never shows another owner's findings, nor accepts tokens across owners or queries", async () => {
         const store = await factory();
         const { owner, foreign, findings } = await seed(store);
         const mine = await collect((token) => store.listFindings(owner, {}, 3, token));
@@ -487,7 +556,9 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         expect(theirs.items).toEqual([...findings.foreign].reverse());
         const { nextToken } = await store.listFindings(owner, {}, 1);
         await expect(store.listFindings(foreign.owner, {}, 1, nextToken)).rejects.toBeInstanceOf(InvalidInputError);
-        await expect(store.listFindings(owner, { type: 'NAME' }, 1, nextToken)).rejects.toBeInstanceOf(InvalidInputError);
+        await expect(store.listFindings(owner, { type: 'NAME' }, 1, nextToken)).rejects.toBeInstanceOf(
+          InvalidInputError,
+        );
         const jobsToken = (await store.listJobs(owner, {}, 1)).nextToken;
         await expect(store.listFindings(owner, {}, 1, jobsToken)).rejects.toBeInstanceOf(InvalidInputError);
         await expect(store.listFindings(owner, {}, 1, 'garbage')).rejects.toBeInstanceOf(InvalidInputError);
@@ -498,7 +569,9 @@ export function describeJobStoreContract(name: string, factory: JobStoreFactory)
         await expect(store.listFindings(newOwner(), {}, 0)).rejects.toBeInstanceOf(InvalidInputError);
         await expect(store.listFindings(newOwner(), {}, 101)).rejects.toBeInstanceOf(InvalidInputError);
         await expect(store.listJobFindings(randomUUID(), 101)).rejects.toBeInstanceOf(InvalidInputError);
-        await expect(store.listFindings(newOwner(), { type: 'SSN' as PhiType }, 10)).rejects.toBeInstanceOf(InvalidInputError);
+        await expect(store.listFindings(newOwner(), { type: 'SSN' as PhiType }, 10)).rejects.toBeInstanceOf(
+          InvalidInputError,
+        );
       });
     });
   });

@@ -42,7 +42,12 @@ describe('DynamoDbJobStore on a persistent dynalite path', () => {
 
   it('reads jobs and findings back after a restart', async () => {
     const owner = newOwner();
-    const job = makeJob({ owner, id: await clientTokenJobId(owner, 'restart-token'), status: 'SUCCEEDED', findingCount: 3 });
+    const job = makeJob({
+      owner,
+      id: await clientTokenJobId(owner, 'restart-token'),
+      status: 'SUCCEEDED',
+      findingCount: 3,
+    });
     const findings = makeFindings(job, 3, ['NAME', 'DATE']);
 
     const first = await startDynalite({ path: dir });

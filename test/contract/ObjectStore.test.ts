@@ -72,7 +72,11 @@ describe('S3ObjectStore on s3rver', () => {
     });
 
     it('signs Content-Type and carries no empty-body checksum (which real S3 would reject)', async () => {
-      const upload = await presignUpload(client, { bucket: BUCKET, key: 'presigned/x.png' }, { contentType: 'image/png', expiresInSeconds: 60 });
+      const upload = await presignUpload(
+        client,
+        { bucket: BUCKET, key: 'presigned/x.png' },
+        { contentType: 'image/png', expiresInSeconds: 60 },
+      );
       const params = new URL(upload.url).searchParams;
       expect(params.get('X-Amz-SignedHeaders')?.split(';')).toContain('content-type');
       expect([...params.keys()].filter((name) => /checksum/i.test(name))).toEqual([]);
@@ -82,13 +86,23 @@ describe('S3ObjectStore on s3rver', () => {
       const signingDate = new Date('2030-01-02T03:04:05Z');
       const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
       const awsLike = new S3Client({ region: 'eu-west-1', credentials });
-      const upload = await presignUpload(awsLike, { bucket: 'hdm-input', key: 'uploads/abc.jpg' }, { contentType: 'image/jpeg', expiresInSeconds: 900, signingDate });
+      const upload = await presignUpload(
+        awsLike,
+        { bucket: 'hdm-input', key: 'uploads/abc.jpg' },
+        { contentType: 'image/jpeg', expiresInSeconds: 900, signingDate },
+      );
       awsLike.destroy();
       const url = new URL(upload.url);
       expect(url.hostname).toBe('hdm-input.s3.eu-west-1.amazonaws.com');
       expect(upload.expiresAt.toISOString()).toBe('2030-01-02T03:19:05.000Z');
 
-      const signer = new SignatureV4({ service: 's3', region: 'eu-west-1', credentials, sha256: Sha256, uriEscapePath: false });
+      const signer = new SignatureV4({
+        service: 's3',
+        region: 'eu-west-1',
+        credentials,
+        sha256: Sha256,
+        uriEscapePath: false,
+      });
       const expected = await signer.presign(
         {
           method: 'PUT',
@@ -107,11 +121,21 @@ describe('S3ObjectStore on s3rver', () => {
       const signingDate = new Date('2030-01-02T03:04:05Z');
       const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
       const awsLike = new S3Client({ region: 'eu-west-1', credentials });
-      const upload = await presignUpload(awsLike, { bucket: 'hdm-input', key: 'uploads/abc.png' }, { contentType: 'image/png', contentLength: 4321, expiresInSeconds: 300, signingDate });
+      const upload = await presignUpload(
+        awsLike,
+        { bucket: 'hdm-input', key: 'uploads/abc.png' },
+        { contentType: 'image/png', contentLength: 4321, expiresInSeconds: 300, signingDate },
+      );
       awsLike.destroy();
       const url = new URL(upload.url);
       expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
-      const signer = new SignatureV4({ service: 's3', region: 'eu-west-1', credentials, sha256: Sha256, uriEscapePath: false });
+      const signer = new SignatureV4({
+        service: 's3',
+        region: 'eu-west-1',
+        credentials,
+        sha256: Sha256,
+        uriEscapePath: false,
+      });
       const expected = await signer.presign(
         {
           method: 'PUT',
@@ -119,18 +143,33 @@ describe('S3ObjectStore on s3rver', () => {
           hostname: url.hostname,
           path: url.pathname,
           query: { 'x-id': 'PutObject' },
-          headers: { host: url.host, 'content-type': 'image/png', 'content-length': '4321', 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' },
+          headers: {
+            host: url.host,
+            'content-type': 'image/png',
+            'content-length': '4321',
+            'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD',
+          },
         },
         { signingDate, expiresIn: 300 },
       );
       expect(url.searchParams.get('X-Amz-Signature')).toBe(expected.query?.['X-Amz-Signature']);
-      await expect(presignUpload(client, { bucket: BUCKET, key: 'x' }, { contentType: 'image/png', contentLength: -1, expiresInSeconds: 60 })).rejects.toBeInstanceOf(HdmError);
+      await expect(
+        presignUpload(
+          client,
+          { bucket: BUCKET, key: 'x' },
+          { contentType: 'image/png', contentLength: -1, expiresInSeconds: 60 },
+        ),
+      ).rejects.toBeInstanceOf(HdmError);
     });
 
     it('is not enforced by s3rver: another Content-Type is stored as sent, so callers must check it (head)', async () => {
       const ref = { bucket: BUCKET, key: 'presigned/wrong-type' };
       const upload = await presignUpload(client, ref, { contentType: 'image/png', expiresInSeconds: 300 });
-      const response = await fetch(upload.url, { method: 'PUT', headers: { 'content-type': 'text/html' }, body: '<p>not an image</p>' });
+      const response = await fetch(upload.url, {
+        method: 'PUT',
+        headers: { 'content-type': 'text/html' },
+        body: '<p>not an image</p>',
+      });
       expect(response.status).toBe(200);
       expect((await store.head(ref)).contentType).toBe('text/html');
     });
@@ -138,7 +177,9 @@ describe('S3ObjectStore on s3rver', () => {
     it('rejects expiries outside 1 s to 7 days', async () => {
       const ref = { bucket: BUCKET, key: 'presigned/x' };
       for (const expiresInSeconds of [0, 1.5, 604_801]) {
-        await expect(presignUpload(client, ref, { contentType: 'image/png', expiresInSeconds })).rejects.toBeInstanceOf(HdmError);
+        await expect(presignUpload(client, ref, { contentType: 'image/png', expiresInSeconds })).rejects.toBeInstanceOf(
+          HdmError,
+        );
       }
       await expect(presignDownload(client, ref, { expiresInSeconds: 604_801 })).rejects.toBeInstanceOf(HdmError);
     });
@@ -225,7 +266,9 @@ describe('S3ObjectStore error mapping and headers (a stub S3 endpoint over HTTP)
       req.on('end', () => {
         if (reply.status === 200) return void res.writeHead(200).end();
         res.writeHead(reply.status, { 'content-type': 'application/xml' });
-        res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${reply.code}</Code><Message>stub</Message></Error>`);
+        res.end(
+          `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${reply.code}</Code><Message>stub</Message></Error>`,
+        );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -239,7 +282,9 @@ describe('S3ObjectStore error mapping and headers (a stub S3 endpoint over HTTP)
 
   it('maps 503 SlowDown to ThrottledError', async () => {
     reply = { status: 503, code: 'SlowDown' };
-    const error = await storeAt(endpoint).put({ bucket: BUCKET, key: SECRET_KEY }, SECRET_BODY, 'text/plain').catch((e: unknown) => e);
+    const error = await storeAt(endpoint)
+      .put({ bucket: BUCKET, key: SECRET_KEY }, SECRET_BODY, 'text/plain')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ThrottledError);
     expect((error as HdmError).code).toBe('THROTTLED');
     expectNoSecrets(error as HdmError);
@@ -247,7 +292,9 @@ describe('S3ObjectStore error mapping and headers (a stub S3 endpoint over HTTP)
 
   it('maps other S3 errors to an INTERNAL HdmError that quotes neither key nor body', async () => {
     reply = { status: 403, code: 'AccessDenied' };
-    const error = await storeAt(endpoint).put({ bucket: BUCKET, key: SECRET_KEY }, SECRET_BODY, 'text/plain').catch((e: unknown) => e);
+    const error = await storeAt(endpoint)
+      .put({ bucket: BUCKET, key: SECRET_KEY }, SECRET_BODY, 'text/plain')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HdmError);
     expect(error).not.toBeInstanceOf(ThrottledError);
     expect((error as HdmError).code).toBe('INTERNAL');
@@ -260,7 +307,9 @@ describe('S3ObjectStore error mapping and headers (a stub S3 endpoint over HTTP)
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const error = await storeAt(`http://127.0.0.1:${port}`).get({ bucket: BUCKET, key: SECRET_KEY }).catch((e: unknown) => e);
+    const error = await storeAt(`http://127.0.0.1:${port}`)
+      .get({ bucket: BUCKET, key: SECRET_KEY })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HdmError);
     expect((error as HdmError).code).toBe('INTERNAL');
     expectNoSecrets(error as HdmError);
@@ -270,7 +319,11 @@ describe('S3ObjectStore error mapping and headers (a stub S3 endpoint over HTTP)
     reply = { status: 200, code: '' };
     seen.length = 0;
     await storeAt(endpoint).put({ bucket: BUCKET, key: 'plain' }, 'x', 'text/plain');
-    await storeAt(endpoint, { serverSideEncryption: 'aws:kms', kmsKeyId: 'alias/hdm' }).put({ bucket: BUCKET, key: 'kms' }, 'x', 'text/plain');
+    await storeAt(endpoint, { serverSideEncryption: 'aws:kms', kmsKeyId: 'alias/hdm' }).put(
+      { bucket: BUCKET, key: 'kms' },
+      'x',
+      'text/plain',
+    );
     expect(seen).toHaveLength(2);
     expect(seen[0]?.['x-amz-server-side-encryption']).toBeUndefined();
     expect(seen[0]?.['content-type']).toBe('text/plain');
@@ -280,7 +333,9 @@ describe('S3ObjectStore error mapping and headers (a stub S3 endpoint over HTTP)
 
   it('refuses a KMS key id without KMS encryption', () => {
     expect(() => new S3ObjectStore({ region: 'us-east-1', kmsKeyId: 'alias/hdm' })).toThrow(HdmError);
-    expect(() => new S3ObjectStore({ region: 'us-east-1', serverSideEncryption: 'AES256', kmsKeyId: 'alias/hdm' })).toThrow(HdmError);
+    expect(
+      () => new S3ObjectStore({ region: 'us-east-1', serverSideEncryption: 'AES256', kmsKeyId: 'alias/hdm' }),
+    ).toThrow(HdmError);
   });
 });
 

@@ -22,9 +22,21 @@ type NoteName = keyof typeof CONTRACT_NOTES;
 
 /** What any detector must find in each note at minScore 0.5: type and exact text. */
 const EXPECTED: Record<NoteName, [PhiType, string][]> = {
-  visit: [['NAME', 'Marla Quenby'], ['AGE', '67'], ['DATE', '03/14/2023'], ['PHONE_OR_FAX', '617-555-0143']],
-  astral: [['NAME', 'Ivo Brankovich'], ['PHONE_OR_FAX', '617-555-0199'], ['EMAIL', 'ivo.b@example.org']],
-  places: [['PROFESSION', 'machinist'], ['ADDRESS', 'Springfield']],
+  visit: [
+    ['NAME', 'Marla Quenby'],
+    ['AGE', '67'],
+    ['DATE', '03/14/2023'],
+    ['PHONE_OR_FAX', '617-555-0143'],
+  ],
+  astral: [
+    ['NAME', 'Ivo Brankovich'],
+    ['PHONE_OR_FAX', '617-555-0199'],
+    ['EMAIL', 'ivo.b@example.org'],
+  ],
+  places: [
+    ['PROFESSION', 'machinist'],
+    ['ADDRESS', 'Springfield'],
+  ],
   careUnit: [],
   noPhi: [],
 };
@@ -66,7 +78,10 @@ export function describePhiDetectorContract(name: string, factory: PhiDetectorFa
       const text = CONTRACT_NOTES.astral;
       const found = await (await factory()).detect(text, { minScore: 0.5 });
       const name = found.find((e) => e.Type === 'NAME');
-      expect(name).toMatchObject({ BeginOffset: text.indexOf('Ivo Brankovich'), EndOffset: text.indexOf('Ivo Brankovich') + 14 });
+      expect(name).toMatchObject({
+        BeginOffset: text.indexOf('Ivo Brankovich'),
+        EndOffset: text.indexOf('Ivo Brankovich') + 14,
+      });
       const email = found.find((e) => e.Type === 'EMAIL');
       expect(email?.BeginOffset).toBe(text.indexOf('ivo.b@example.org'));
     });
@@ -106,7 +121,9 @@ export function describePhiDetectorContract(name: string, factory: PhiDetectorFa
       const text = CONTRACT_NOTES.careUnit;
       const unit = { BeginOffset: text.indexOf('MICU'), EndOffset: text.indexOf('MICU') + 4 };
       const plain = await detector.detect(text, { minScore: 0 });
-      expect(plain.filter((e) => e.Type === 'ADDRESS' && e.BeginOffset < unit.EndOffset && e.EndOffset > unit.BeginOffset)).toEqual([]);
+      expect(
+        plain.filter((e) => e.Type === 'ADDRESS' && e.BeginOffset < unit.EndOffset && e.EndOffset > unit.BeginOffset),
+      ).toEqual([]);
       const masked = await detector.detect(text, { minScore: 0.5, maskCareUnits: true });
       expect(masked).toContainEqual(expect.objectContaining({ Type: 'ADDRESS', Text: 'MICU', ...unit }));
     });

@@ -36,7 +36,9 @@ export async function contractPages(): Promise<{ details: ContractPage; blank: C
   const words = truth.words
     .filter((w) => w.box.top >= CROP.top && w.box.top + w.box.height <= CROP.top + CROP.height)
     .map((w) => ({ text: w.text, line: w.line, box: { ...w.box, top: w.box.top - CROP.top } }));
-  const blank = await sharp({ create: { width: 320, height: 120, channels: 3, background: '#ffffff' } }).png().toBuffer();
+  const blank = await sharp({ create: { width: 320, height: 120, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer();
   return {
     details: { image: png(bytes, CROP.width, CROP.height), words },
     blank: { image: png(blank, 320, 120), words: [] },

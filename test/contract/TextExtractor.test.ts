@@ -1,10 +1,21 @@
-import { DetectTextCommand, type DetectTextCommandInput, type DetectTextCommandOutput, RekognitionClient, type TextDetection } from '@aws-sdk/client-rekognition';
+import {
+  DetectTextCommand,
+  type DetectTextCommandInput,
+  type DetectTextCommandOutput,
+  RekognitionClient,
+  type TextDetection,
+} from '@aws-sdk/client-rekognition';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll } from 'vitest';
 import { RekognitionTextExtractor } from '../../src/adapters/aws/RekognitionTextExtractor.ts';
 import { TesseractTextExtractor } from '../../src/adapters/tesseract/TesseractTextExtractor.ts';
 import type { PixelBox } from '../../src/core/Image.ts';
-import { type ContractPage, contractPages, describeTextExtractorContract, type TruthWord } from './TextExtractor.contract.ts';
+import {
+  type ContractPage,
+  contractPages,
+  describeTextExtractorContract,
+  type TruthWord,
+} from './TextExtractor.contract.ts';
 
 // Real tesseract.js with the offline language data: one worker, two small pages.
 const tesseract = new TesseractTextExtractor({ poolSize: 1 });
@@ -14,11 +25,15 @@ describeTextExtractorContract('TesseractTextExtractor', () => tesseract);
 describeTextExtractorContract('RekognitionTextExtractor (recorded DetectText answers)', async () => {
   const pages = await contractPages();
   const client = new RekognitionClient({ region: 'us-east-1' });
-  mockClient(client).on(DetectTextCommand).callsFake((input: DetectTextCommandInput): DetectTextCommandOutput => {
-    const page = [pages.details, pages.blank].find((p) => Buffer.from(p.image.bytes).equals(Buffer.from(input.Image?.Bytes ?? [])));
-    if (!page) throw new Error('no recorded DetectText answer for this image');
-    return { TextDetections: detectTextAnswer(page), $metadata: {} };
-  });
+  mockClient(client)
+    .on(DetectTextCommand)
+    .callsFake((input: DetectTextCommandInput): DetectTextCommandOutput => {
+      const page = [pages.details, pages.blank].find((p) =>
+        Buffer.from(p.image.bytes).equals(Buffer.from(input.Image?.Bytes ?? [])),
+      );
+      if (!page) throw new Error('no recorded DetectText answer for this image');
+      return { TextDetections: detectTextAnswer(page), $metadata: {} };
+    });
   return new RekognitionTextExtractor({ client });
 });
 
@@ -30,18 +45,39 @@ describeTextExtractorContract('RekognitionTextExtractor (recorded DetectText ans
 function detectTextAnswer({ image, words }: ContractPage): TextDetection[] {
   const lines = [...new Set(words.map((w) => w.line))];
   const geometry = (box: PixelBox): TextDetection['Geometry'] => {
-    const [left, top, width, height] = [box.left / image.width, box.top / image.height, box.width / image.width, box.height / image.height];
+    const [left, top, width, height] = [
+      box.left / image.width,
+      box.top / image.height,
+      box.width / image.width,
+      box.height / image.height,
+    ];
     return {
       BoundingBox: { Left: left, Top: top, Width: width, Height: height },
-      Polygon: [{ X: left, Y: top }, { X: left + width, Y: top }, { X: left + width, Y: top + height }, { X: left, Y: top + height }],
+      Polygon: [
+        { X: left, Y: top },
+        { X: left + width, Y: top },
+        { X: left + width, Y: top + height },
+        { X: left, Y: top + height },
+      ],
     };
   };
   const lineItems = lines.map((line, id): TextDetection => {
     const own = words.filter((w) => w.line === line);
-    return { DetectedText: own.map((w) => w.text).join(' '), Type: 'LINE', Id: id, Confidence: 99.2, Geometry: geometry(union(own)) };
+    return {
+      DetectedText: own.map((w) => w.text).join(' '),
+      Type: 'LINE',
+      Id: id,
+      Confidence: 99.2,
+      Geometry: geometry(union(own)),
+    };
   });
   const wordItems = words.map((w, i): TextDetection => ({
-    DetectedText: w.text, Type: 'WORD', Id: lines.length + i, ParentId: lines.indexOf(w.line), Confidence: 98.7 - (i % 5), Geometry: geometry(w.box),
+    DetectedText: w.text,
+    Type: 'WORD',
+    Id: lines.length + i,
+    ParentId: lines.indexOf(w.line),
+    Confidence: 98.7 - (i % 5),
+    Geometry: geometry(w.box),
   }));
   return [...lineItems, ...wordItems];
 }

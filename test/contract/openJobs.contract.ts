@@ -4,7 +4,12 @@ import type { JobStatus } from '../../src/core/Job.ts';
 import type { JobStore, OpenJob, OpenJobStatus } from '../../src/core/ports.ts';
 import { at, makeJob, newOwner, type JobStoreFactory } from './JobStore.contract.ts';
 
-async function allOpen(store: JobStore, status: OpenJobStatus, before: string, limit = 100): Promise<{ items: OpenJob[]; pages: number[] }> {
+async function allOpen(
+  store: JobStore,
+  status: OpenJobStatus,
+  before: string,
+  limit = 100,
+): Promise<{ items: OpenJob[]; pages: number[] }> {
   const items: OpenJob[] = [];
   const pages: number[] = [];
   let token: string | undefined;
@@ -22,13 +27,26 @@ const ids = (open: readonly OpenJob[]) => open.map((entry) => entry.job.id);
 /** listOpenJobs, the recovery sweep's query: part of the JobStore contract (called by describeJobStoreContract). */
 export function describeOpenJobsContract(factory: JobStoreFactory): void {
   describe('listOpenJobs', () => {
-    it('lists every owner\'s jobs of one open status changed before a time, oldest first, and no finished job', async () => {
+    it("lists every owner's jobs of one open status changed before a time, oldest first, and no finished job", async () => {
       const store = await factory();
-      const make = (status: JobStatus, seconds: number) => makeJob({ status, owner: newOwner(), createdAt: at(0), updatedAt: at(seconds) });
-      const jobs = [make('RUNNING', 30), make('QUEUED', 10), make('RUNNING', 10), make('SUCCEEDED', 5), make('FAILED', 5), make('RUNNING', 90)];
+      const make = (status: JobStatus, seconds: number) =>
+        makeJob({ status, owner: newOwner(), createdAt: at(0), updatedAt: at(seconds) });
+      const jobs = [
+        make('RUNNING', 30),
+        make('QUEUED', 10),
+        make('RUNNING', 10),
+        make('SUCCEEDED', 5),
+        make('FAILED', 5),
+        make('RUNNING', 90),
+      ];
       for (const job of jobs) await store.createJob(job);
       const running = await store.listOpenJobs('RUNNING', at(60), 10);
-      expect(running).toEqual({ items: [{ job: jobs[2], requeues: 0 }, { job: jobs[0], requeues: 0 }] });
+      expect(running).toEqual({
+        items: [
+          { job: jobs[2], requeues: 0 },
+          { job: jobs[0], requeues: 0 },
+        ],
+      });
       expect(ids((await store.listOpenJobs('QUEUED', at(60), 10)).items)).toEqual([jobs[1]?.id]);
       // The bound is exclusive.
       expect(ids((await store.listOpenJobs('RUNNING', at(10), 10)).items)).toEqual([]);
@@ -43,7 +61,11 @@ export function describeOpenJobsContract(factory: JobStoreFactory): void {
       expect(ids((await store.listOpenJobs('RUNNING', at(60), 10)).items)).toEqual([job.id]);
       await store.updateJob(job.id, ['RUNNING'], { updatedAt: at(120) });
       expect(ids((await store.listOpenJobs('RUNNING', at(60), 10)).items)).toEqual([]);
-      await store.updateJob(job.id, ['RUNNING'], { status: 'FAILED', updatedAt: at(130), error: { code: 'INTERNAL', message: 'failed' } });
+      await store.updateJob(job.id, ['RUNNING'], {
+        status: 'FAILED',
+        updatedAt: at(130),
+        error: { code: 'INTERNAL', message: 'failed' },
+      });
       expect(ids((await store.listOpenJobs('RUNNING', at(600), 10)).items)).toEqual([]);
     });
 
@@ -54,7 +76,9 @@ export function describeOpenJobsContract(factory: JobStoreFactory): void {
       const requeued = await store.updateJob(job.id, ['QUEUED'], { requeues: 1, updatedAt: at(20) });
       expect(requeued).toEqual({ ...job, updatedAt: at(20) });
       expect(await store.getJob(job.id)).toEqual({ ...job, updatedAt: at(20) });
-      expect((await store.listOpenJobs('QUEUED', at(60), 10)).items).toEqual([{ job: { ...job, updatedAt: at(20) }, requeues: 1 }]);
+      expect((await store.listOpenJobs('QUEUED', at(60), 10)).items).toEqual([
+        { job: { ...job, updatedAt: at(20) }, requeues: 1 },
+      ]);
     });
 
     it('pages through jobs changed at the same moment without a gap or a repeat, also while the caller finishes them', async () => {
@@ -82,7 +106,9 @@ export function describeOpenJobsContract(factory: JobStoreFactory): void {
       const store = await factory();
       await store.createJob(makeJob({ status: 'QUEUED', updatedAt: at(0) }));
       await store.createJob(makeJob({ status: 'QUEUED', updatedAt: at(1) }));
-      await expect(store.listOpenJobs('SUCCEEDED' as OpenJobStatus, at(60), 10)).rejects.toBeInstanceOf(InvalidInputError);
+      await expect(store.listOpenJobs('SUCCEEDED' as OpenJobStatus, at(60), 10)).rejects.toBeInstanceOf(
+        InvalidInputError,
+      );
       await expect(store.listOpenJobs('QUEUED', 'yesterday', 10)).rejects.toBeInstanceOf(InvalidInputError);
       await expect(store.listOpenJobs('QUEUED', at(60), 0)).rejects.toBeInstanceOf(InvalidInputError);
       await expect(store.listOpenJobs('QUEUED', at(60), 1, 'garbage')).rejects.toBeInstanceOf(InvalidInputError);

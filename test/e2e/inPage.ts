@@ -50,7 +50,11 @@ declare const document: {
   activeElement: DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   getElementById(id: string): DomElement | null;
-  createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d', options: { willReadFrequently: boolean }): DomCanvasContext | null };
+  createElement(tag: 'canvas'): {
+    width: number;
+    height: number;
+    getContext(kind: '2d', options: { willReadFrequently: boolean }): DomCanvasContext | null;
+  };
 };
 declare function getComputedStyle(element: DomElement): DomStyle;
 declare const sessionStorage: { length: number; key(index: number): string | null };
@@ -58,11 +62,17 @@ declare const localStorage: { length: number };
 
 /** Form controls (input, select, textarea) that have no accessible name from a label, aria-label(ledby) or title. */
 export function unnamedFormControls(): string[] {
-  const describe = (el: DomElement) => `<${el.tagName.toLowerCase()}${el.type ? ` type=${el.type}` : ''}${el.id ? ` id=${el.id}` : ''}>`;
+  const describe = (el: DomElement) =>
+    `<${el.tagName.toLowerCase()}${el.type ? ` type=${el.type}` : ''}${el.id ? ` id=${el.id}` : ''}>`;
   const nameOf = (el: DomElement): string => {
-    const labelledBy = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-    const labels = Array.from(el.labels ?? []).map((label) => label.textContent ?? '').join(' ');
+    const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    const labels = Array.from(el.labels ?? [])
+      .map((label) => label.textContent ?? '')
+      .join(' ');
     return [labelledBy, el.getAttribute('aria-label') ?? '', labels, el.getAttribute('title') ?? ''].join(' ').trim();
   };
   return Array.from(document.querySelectorAll('input, select, textarea'))
@@ -119,15 +129,20 @@ export function contrastProblems(): ContrastProblem[] {
     for (let at: DomElement | null = el; at; at = at.parentElement) list.unshift(at);
     return list;
   };
-  const visible = (el: DomElement) => chain(el).every((a) => {
-    const style = getComputedStyle(a);
-    return style.display !== 'none' && style.visibility !== 'hidden' && Number(style.opacity) > 0.05;
-  }) && el.getClientRects().length > 0;
+  const visible = (el: DomElement) =>
+    chain(el).every((a) => {
+      const style = getComputedStyle(a);
+      return style.display !== 'none' && style.visibility !== 'hidden' && Number(style.opacity) > 0.05;
+    }) && el.getClientRects().length > 0;
 
   const problems: ContrastProblem[] = [];
   for (const el of Array.from(document.querySelectorAll('body *'))) {
     if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName) || el.closest('svg')) continue;
-    const ownText = Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent ?? '').join('').trim();
+    const ownText = Array.from(el.childNodes)
+      .filter((n) => n.nodeType === 3)
+      .map((n) => n.textContent ?? '')
+      .join('')
+      .trim();
     if (!ownText || !visible(el) || el.disabled || el.closest('[disabled]')) continue;
     const ancestors = chain(el);
     if (ancestors.some((a) => getComputedStyle(a).backgroundImage !== 'none')) continue;
@@ -141,7 +156,11 @@ export function contrastProblems(): ContrastProblem[] {
     const measured = ratio(foreground, background);
     if (measured < required) {
       const classes = typeof el.className === 'string' && el.className ? ` class="${el.className}"` : '';
-      problems.push({ element: `<${el.tagName.toLowerCase()}${el.id ? ` id=${el.id}` : ''}${classes}>`, ratio: Math.round(measured * 100) / 100, required });
+      problems.push({
+        element: `<${el.tagName.toLowerCase()}${el.id ? ` id=${el.id}` : ''}${classes}>`,
+        ratio: Math.round(measured * 100) / 100,
+        required,
+      });
     }
   }
   return problems;
@@ -173,8 +192,14 @@ export function storedEntries(): { session: string[]; local: number } {
  * What each <mark> holds: its text as shown (without visually hidden parts), what a screen reader hears
  * after it (its own visually hidden part), and its data-type, data-score and title.
  */
-export function markContents(marks: DomElement[]): { text: string; spoken: string; type: string | null; score: string | null; title: string | null }[] {
-  const isHidden = (node: DomNode) => node.nodeType === 1 && String((node as DomElement).className).split(/\s+/).includes('visually-hidden');
+export function markContents(
+  marks: DomElement[],
+): { text: string; spoken: string; type: string | null; score: string | null; title: string | null }[] {
+  const isHidden = (node: DomNode) =>
+    node.nodeType === 1 &&
+    String((node as DomElement).className)
+      .split(/\s+/)
+      .includes('visually-hidden');
   const shownText = (node: DomNode): string => {
     if (node.nodeType === 3) return node.textContent ?? '';
     if (node.nodeType !== 1 || isHidden(node)) return '';
@@ -182,7 +207,10 @@ export function markContents(marks: DomElement[]): { text: string; spoken: strin
   };
   return marks.map((mark) => ({
     text: shownText(mark),
-    spoken: Array.from(mark.childNodes).filter(isHidden).map((node) => node.textContent ?? '').join(''),
+    spoken: Array.from(mark.childNodes)
+      .filter(isHidden)
+      .map((node) => node.textContent ?? '')
+      .join(''),
     type: mark.getAttribute('data-type'),
     score: mark.getAttribute('data-score'),
     title: mark.getAttribute('title'),

@@ -67,12 +67,16 @@ export class AppSyncRealtimeClient {
     const socket =
       (options.authForm ?? 'query') === 'query'
         ? // As AWS documents it: raw base64, not URL-encoded (the server must cope with '+' and '/').
-          new WebSocket(`${options.realtimeUrl}?header=${Buffer.from(json).toString('base64')}&payload=e30=`, ['graphql-ws'])
+          new WebSocket(`${options.realtimeUrl}?header=${Buffer.from(json).toString('base64')}&payload=e30=`, [
+            'graphql-ws',
+          ])
         : new WebSocket(options.realtimeUrl, ['graphql-ws', `header-${Buffer.from(json).toString('base64url')}`]);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);
-      socket.once('unexpected-response', (_req, res) => reject(new Error(`WebSocket upgrade refused: HTTP ${res.statusCode}`)));
+      socket.once('unexpected-response', (_req, res) =>
+        reject(new Error(`WebSocket upgrade refused: HTTP ${res.statusCode}`)),
+      );
     });
     const client = new AppSyncRealtimeClient(socket, options);
     client.send({ type: 'connection_init' });
@@ -85,7 +89,12 @@ export class AppSyncRealtimeClient {
   }
 
   /** Sends a start signed over its `data` string, as Amplify does; another principal's credentials may be given. */
-  async start(id: string, query: string, variables?: Record<string, unknown>, credentials = this.options.credentials): Promise<void> {
+  async start(
+    id: string,
+    query: string,
+    variables?: Record<string, unknown>,
+    credentials = this.options.credentials,
+  ): Promise<void> {
     const data = JSON.stringify(variables ? { query, variables } : { query });
     const authorization = await authHeaders({ ...this.options, credentials }, this.options.graphqlUrl, data);
     this.send({ id, type: 'start', payload: { data, extensions: { authorization } } });
@@ -158,8 +167,19 @@ export class AppSyncRealtimeClient {
  * Sign `${graphqlUrl}/connect` with body '{}' for the connect-time `header`, the graphql URL with the
  * start's `data` for a start. Exported for clients this class does not cover (WSS with a private CA).
  */
-export async function authHeaders(options: RealtimeClientOptions & { credentials: AwsCredentials }, url: string, body: string): Promise<Record<string, string>> {
-  const signed = await signRequest({ url, region: options.region, credentials: options.credentials, body, headers: REALTIME_HEADERS, payloadHashHeader: false });
+export async function authHeaders(
+  options: RealtimeClientOptions & { credentials: AwsCredentials },
+  url: string,
+  body: string,
+): Promise<Record<string, string>> {
+  const signed = await signRequest({
+    url,
+    region: options.region,
+    credentials: options.credentials,
+    body,
+    headers: REALTIME_HEADERS,
+    payloadHashHeader: false,
+  });
   const { authorization, 'x-amz-security-token': token, ...rest } = signed.headers;
   return { ...rest, ...(token ? { 'X-Amz-Security-Token': token } : {}), Authorization: authorization ?? '' };
 }
@@ -183,16 +203,27 @@ export interface RealtimeSocket {
  * Opens the real-time socket with the auth in the documented `header` query parameter and sends
  * connection_init; rejects with the transport's error (a TLS error, an HTTP refusal of the upgrade).
  */
-export async function openRealtimeSocket(options: RealtimeClientOptions, wsOptions: ClientOptions = {}): Promise<RealtimeSocket> {
-  const header = Buffer.from(JSON.stringify(await authHeaders(options, `${options.graphqlUrl}/connect`, '{}'))).toString('base64');
+export async function openRealtimeSocket(
+  options: RealtimeClientOptions,
+  wsOptions: ClientOptions = {},
+): Promise<RealtimeSocket> {
+  const header = Buffer.from(
+    JSON.stringify(await authHeaders(options, `${options.graphqlUrl}/connect`, '{}')),
+  ).toString('base64');
   const socket = new WebSocket(`${options.realtimeUrl}?header=${header}&payload=e30=`, ['graphql-ws'], wsOptions);
   const messages: RealtimeMessage[] = [];
   socket.on('message', (data) => messages.push(JSON.parse(String(data)) as RealtimeMessage));
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  );
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
-    socket.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`WebSocket upgrade refused: HTTP ${res.statusCode}`), { statusCode: res.statusCode })));
+    socket.once('unexpected-response', (_req, res) =>
+      reject(
+        Object.assign(new Error(`WebSocket upgrade refused: HTTP ${res.statusCode}`), { statusCode: res.statusCode }),
+      ),
+    );
   });
   // After the upgrade, errors are followed by 'close'; listening keeps them from being thrown.
   socket.on('error', () => {});
@@ -206,7 +237,9 @@ export async function openRealtimeSocket(options: RealtimeClientOptions, wsOptio
         resolve(found);
       };
       socket.on('message', check);
-      void closed.then(() => reject(new Error(`socket closed before ${what}; received: ${JSON.stringify(messages.map((m) => m.type))}`)));
+      void closed.then(() =>
+        reject(new Error(`socket closed before ${what}; received: ${JSON.stringify(messages.map((m) => m.type))}`)),
+      );
       check();
     });
   return {
@@ -216,7 +249,13 @@ export async function openRealtimeSocket(options: RealtimeClientOptions, wsOptio
     next,
     async start(id, query, variables) {
       const data = JSON.stringify(variables ? { query, variables } : { query });
-      socket.send(JSON.stringify({ id, type: 'start', payload: { data, extensions: { authorization: await authHeaders(options, options.graphqlUrl, data) } } }));
+      socket.send(
+        JSON.stringify({
+          id,
+          type: 'start',
+          payload: { data, extensions: { authorization: await authHeaders(options, options.graphqlUrl, data) } },
+        }),
+      );
     },
     async close() {
       if (socket.readyState !== WebSocket.CLOSED) socket.close(1000);

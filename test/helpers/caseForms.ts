@@ -28,7 +28,8 @@ export function caseForms(examples: readonly Example[]): [CaseForm, string, stri
     const seen = new Set<string>();
     for (const form of forms) {
       const cased = inForm(text, form);
-      if (cased.length !== text.length) throw new Error(`test bug: casing changed the length of ${JSON.stringify(text)}`);
+      if (cased.length !== text.length)
+        throw new Error(`test bug: casing changed the length of ${JSON.stringify(text)}`);
       if (seen.has(cased)) continue;
       seen.add(cased);
       rows.push([form, cased, cased.slice(start, start + phrase.length)]);

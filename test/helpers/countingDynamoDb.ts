@@ -14,12 +14,20 @@ export async function startCountingDynamoDb(): Promise<CountingDynamoDb> {
   const dynalite = await startDynalite();
   const client = new DynamoDBClient(localDynamoDbClientConfig(dynalite.endpoint));
   const sent: string[] = [];
-  client.middlewareStack.add((next, context) => async (args) => {
-    sent.push(String(context.commandName).replace(/Command$/, ''));
-    return next(args);
-  }, { step: 'initialize', name: 'countOperations' });
-  return { dynalite, client, sent, close: async () => {
-    client.destroy();
-    await dynalite.close();
-  } };
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      sent.push(String(context.commandName).replace(/Command$/, ''));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countOperations' },
+  );
+  return {
+    dynalite,
+    client,
+    sent,
+    close: async () => {
+      client.destroy();
+      await dynalite.close();
+    },
+  };
 }

@@ -40,8 +40,14 @@ export function inMemoryJobServices(overrides: Partial<JobServices> = {}) {
       extractor: { extract: async () => ocr.page },
       redactor: new SharpImageRedactor({ paddingPx: 0 }),
       urls: {
-        uploadUrl: async (ref, { expiresInSeconds }) => ({ url: `memory://${ref.bucket}/${ref.key}?put`, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) }),
-        downloadUrl: async (ref, seconds) => ({ url: `memory://${ref.bucket}/${ref.key}`, expiresAt: new Date(Date.now() + seconds * 1000) }),
+        uploadUrl: async (ref, { expiresInSeconds }) => ({
+          url: `memory://${ref.bucket}/${ref.key}?put`,
+          expiresAt: new Date(Date.now() + expiresInSeconds * 1000),
+        }),
+        downloadUrl: async (ref, seconds) => ({
+          url: `memory://${ref.bucket}/${ref.key}`,
+          expiresAt: new Date(Date.now() + seconds * 1000),
+        }),
       },
       queue: { enqueue: async (jobId) => void enqueued.push(jobId) },
       outputBucket: 'hdm-test-output',
@@ -73,7 +79,9 @@ export function countingDetector(fail = false): PhiDetector & { calls: number } 
  * it occurs (score 0.9), generic care units among them only with `maskCareUnits` (the port's contract),
  * and records the options of every call.
  */
-export function fakeDetector(terms: readonly { text: string; type: PhiType }[]): PhiDetector & { calls: DetectOptions[] } {
+export function fakeDetector(
+  terms: readonly { text: string; type: PhiType }[],
+): PhiDetector & { calls: DetectOptions[] } {
   const calls: DetectOptions[] = [];
   return {
     calls,
@@ -96,5 +104,14 @@ function occurrencesOf(text: string, term: string): number[] {
 
 function entityAt(text: string, begin: number, term: { text: string; type: PhiType }): PhiEntity {
   const end = begin + term.text.length;
-  return { Id: 0, BeginOffset: begin, EndOffset: end, Score: 0.9, Text: text.slice(begin, end), Category: 'PROTECTED_HEALTH_INFORMATION', Type: term.type, Traits: [] };
+  return {
+    Id: 0,
+    BeginOffset: begin,
+    EndOffset: end,
+    Score: 0.9,
+    Text: text.slice(begin, end),
+    Category: 'PROTECTED_HEALTH_INFORMATION',
+    Type: term.type,
+    Traits: [],
+  };
 }

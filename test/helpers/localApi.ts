@@ -47,7 +47,11 @@ export interface TestApi {
   /** Where and as whom to sign: the API's URL and region with these credentials. */
   target(credentials?: AwsCredentials, signingDate?: Date): SigningTarget;
   /** A signed GraphQL POST as the named principal (default: the generated or first one). */
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: string | AwsCredentials): Promise<HttpResult<T>>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: string | AwsCredentials,
+  ): Promise<HttpResult<T>>;
   /** Closes the API (once); the data directory stays. */
   close(): Promise<void>;
   /** Closes the API and deletes the data directory unless it was given. */
@@ -67,7 +71,16 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'hdm-it-')));
   const region = options.region ?? 'us-east-1';
   const written = new Map<string, AwsCredentials>();
-  const apiOptions: LocalApiOptions = { port: 0, host: '127.0.0.1', dataDir, inMemory: options.inMemory ?? true, region, log: () => {}, ...(options.limits ? { limits: options.limits } : {}), syncTextLength: options.syncTextLength ?? 1_000_000 };
+  const apiOptions: LocalApiOptions = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    inMemory: options.inMemory ?? true,
+    region,
+    log: () => {},
+    ...(options.limits ? { limits: options.limits } : {}),
+    syncTextLength: options.syncTextLength ?? 1_000_000,
+  };
   if (options.principals) {
     const entries = options.principals.map((spec) => {
       const credentials = makeCredentials();
@@ -93,14 +106,20 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     if (!principal) throw new Error('the API reports no principal');
     return pick(principal);
   };
-  const target = (creds = credentials(), signingDate?: Date): SigningTarget => ({ url: api.url, region: api.region, credentials: creds, ...(signingDate ? { signingDate } : {}) });
+  const target = (creds = credentials(), signingDate?: Date): SigningTarget => ({
+    url: api.url,
+    region: api.region,
+    credentials: creds,
+    ...(signingDate ? { signingDate } : {}),
+  });
   return {
     api,
     dataDir,
     logs,
     credentials,
     target,
-    graphql: (query, variables, as) => signedGraphQL(target(typeof as === 'string' || as === undefined ? credentials(as) : as), query, variables),
+    graphql: (query, variables, as) =>
+      signedGraphQL(target(typeof as === 'string' || as === undefined ? credentials(as) : as), query, variables),
     close,
     dispose: async () => {
       await close();
@@ -110,7 +129,11 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
 }
 
 function pick(p: AwsCredentials): AwsCredentials {
-  return { accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey, ...(p.sessionToken ? { sessionToken: p.sessionToken } : {}) };
+  return {
+    accessKeyId: p.accessKeyId,
+    secretAccessKey: p.secretAccessKey,
+    ...(p.sessionToken ? { sessionToken: p.sessionToken } : {}),
+  };
 }
 
 /** The GraphQL documents the tests share (the contract's names, nothing local). */
@@ -171,11 +194,18 @@ export interface FindingItem {
 }
 
 /** maskText through a signed POST; throws with the error types when the call did not return a job. */
-export async function maskText(t: TestApi, text: string, as?: string | AwsCredentials, extra: Record<string, unknown> = {}): Promise<MaskedJob> {
+export async function maskText(
+  t: TestApi,
+  text: string,
+  as?: string | AwsCredentials,
+  extra: Record<string, unknown> = {},
+): Promise<MaskedJob> {
   const result = await t.graphql<{ maskText: MaskedJob }>(Q.maskText, { input: { text, ...extra } }, as);
   const job = result.body.data?.maskText;
   if (result.status !== 200 || !job) {
-    throw new Error(`maskText failed: HTTP ${result.status}, errorTypes ${JSON.stringify(result.body.errors?.map((e) => e.errorType ?? e.message))}`);
+    throw new Error(
+      `maskText failed: HTTP ${result.status}, errorTypes ${JSON.stringify(result.body.errors?.map((e) => e.errorType ?? e.message))}`,
+    );
   }
   return job;
 }

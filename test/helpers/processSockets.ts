@@ -36,10 +36,13 @@ export async function listeningTcpPorts(): Promise<number[]> {
 export async function listeningUnixSockets(): Promise<string[]> {
   const inodes = await ownSocketInodes();
   const text = await readFile('/proc/net/unix', 'utf8');
-  return text.split('\n').slice(1).flatMap((line) => {
-    // Num RefCount Protocol Flags Type St Inode Path
-    const fields = line.trim().split(/\s+/);
-    const listening = (parseInt(fields[3] ?? '0', 16) & 0x10000) !== 0;
-    return listening && inodes.has(fields[6] ?? '') && fields[7] ? [fields[7]] : [];
-  });
+  return text
+    .split('\n')
+    .slice(1)
+    .flatMap((line) => {
+      // Num RefCount Protocol Flags Type St Inode Path
+      const fields = line.trim().split(/\s+/);
+      const listening = (parseInt(fields[3] ?? '0', 16) & 0x10000) !== 0;
+      return listening && inodes.has(fields[6] ?? '') && fields[7] ? [fields[7]] : [];
+    });
 }

@@ -90,9 +90,10 @@ export async function renderTextImage(options: RenderTextOptions): Promise<Rende
   const centre = { x: width / 2, y: height / 2 };
 
   const texts = placed.map((w) => textElement(w.text, w.x, w.y, fontSize, font, weight)).join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">`
-    + `<rect width="100%" height="100%" fill="#fff"/>`
-    + `<g transform="rotate(${angle} ${centre.x} ${centre.y})">${texts}</g></svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<rect width="100%" height="100%" fill="#fff"/>` +
+    `<g transform="rotate(${angle} ${centre.x} ${centre.y})">${texts}</g></svg>`;
   const bytes = await encode(sharp(Buffer.from(svg)).flatten({ background: '#fff' }).greyscale(), options);
 
   const words = placed.map((w) => {
@@ -113,10 +114,14 @@ export async function renderTextImage(options: RenderTextOptions): Promise<Rende
 async function encode(image: Sharp, options: RenderTextOptions): Promise<Buffer> {
   const quality = options.quality ?? 90;
   switch (options.format ?? 'png') {
-    case 'jpeg': return image.jpeg({ quality }).toBuffer();
-    case 'webp': return image.webp({ quality }).toBuffer();
-    case 'tiff': return image.tiff().toBuffer();
-    default: return image.png().toBuffer();
+    case 'jpeg':
+      return image.jpeg({ quality }).toBuffer();
+    case 'webp':
+      return image.webp({ quality }).toBuffer();
+    case 'tiff':
+      return image.tiff().toBuffer();
+    default:
+      return image.png().toBuffer();
   }
 }
 
@@ -134,8 +139,9 @@ async function measureInkUncached(text: string, fontSize: number, font: string, 
   const pen = { x: fontSize, y: 2 * fontSize };
   const width = Math.ceil(fontSize * (text.length + 2));
   const height = Math.ceil(fontSize * 3);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">`
-    + `<rect width="100%" height="100%" fill="#fff"/>${textElement(text, pen.x, pen.y, fontSize, font, weight)}</svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<rect width="100%" height="100%" fill="#fff"/>${textElement(text, pen.x, pen.y, fontSize, font, weight)}</svg>`;
   const { info } = await sharp(Buffer.from(svg))
     .flatten({ background: '#fff' })
     .trim({ background: '#fff', threshold: 40 })
@@ -143,7 +149,8 @@ async function measureInkUncached(text: string, fontSize: number, font: string, 
   // trimOffsetLeft/Top are the (negative) offsets of the kept region in the original.
   const inkLeft = -(info.trimOffsetLeft ?? 0);
   const inkTop = -(info.trimOffsetTop ?? 0);
-  if (info.width === width && info.height === height) throw new Error('renderTextImage: no ink rendered (is a font installed?)');
+  if (info.width === width && info.height === height)
+    throw new Error('renderTextImage: no ink rendered (is a font installed?)');
   return { dx: inkLeft - pen.x, dy: inkTop - pen.y, width: info.width, height: info.height };
 }
 
@@ -204,7 +211,11 @@ export function polygonOverlap(candidate: Point[], truth: Point[]): { iou: numbe
     }
   }
   const union = inCandidate + inTruth - both;
-  return { iou: union === 0 ? 0 : both / union, coverage: inTruth === 0 ? 0 : both / inTruth, excess: inTruth === 0 ? 0 : (inCandidate - both) / inTruth };
+  return {
+    iou: union === 0 ? 0 : both / union,
+    coverage: inTruth === 0 ? 0 : both / inTruth,
+    excess: inTruth === 0 ? 0 : (inCandidate - both) / inTruth,
+  };
 }
 
 function insideConvex(polygon: Point[], x: number, y: number): boolean {

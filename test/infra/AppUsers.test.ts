@@ -23,7 +23,16 @@ describe('AppUsers', () => {
       UsernameAttributes: ['email'],
       MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
-      Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true, TemporaryPasswordValidityDays: 3 } },
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+          TemporaryPasswordValidityDays: 3,
+        },
+      },
       UserPoolTier: 'PLUS',
       UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
       DeletionProtection: 'ACTIVE',
@@ -53,21 +62,33 @@ describe('AppUsers', () => {
   it('lets only authenticated identities of this pool assume the authenticated role, which may call exactly the client fields', () => {
     const [poolId] = Object.keys(built.template.findResources('AWS::Cognito::IdentityPool'));
     const attachment = Object.values(built.template.findResources('AWS::Cognito::IdentityPoolRoleAttachment'))[0];
-    const roleId = (attachment?.Properties.Roles as { authenticated: { 'Fn::GetAtt': [string, string] } }).authenticated['Fn::GetAtt'][0];
+    const roleId = (attachment?.Properties.Roles as { authenticated: { 'Fn::GetAtt': [string, string] } })
+      .authenticated['Fn::GetAtt'][0];
     const role = built.template.findResources('AWS::IAM::Role')[roleId];
     expect(role?.Properties.AssumeRolePolicyDocument).toEqual({
       Version: '2012-10-17',
-      Statement: [{
-        Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity', Principal: { Federated: 'cognito-identity.amazonaws.com' },
-        Condition: { 'StringEquals': { 'cognito-identity.amazonaws.com:aud': { Ref: poolId } }, 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } },
-      }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Condition: {
+            StringEquals: { 'cognito-identity.amazonaws.com:aud': { Ref: poolId } },
+            'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+          },
+        },
+      ],
     });
     const statements = Object.values(built.template.findResources('AWS::IAM::Policy'))
       .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
       .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
     expect(new Set(statements.flatMap((statement) => [statement.Action].flat()))).toEqual(new Set(['appsync:GraphQL']));
-    const fields = statements.flatMap((statement) => JSON.stringify(statement.Resource).match(/types\/\w+\/fields\/\w+/g) ?? []);
-    const expected = Object.entries(CLIENT_FIELDS).flatMap(([type, names]) => names.map((name) => `types/${type}/fields/${name}`));
+    const fields = statements.flatMap(
+      (statement) => JSON.stringify(statement.Resource).match(/types\/\w+\/fields\/\w+/g) ?? [],
+    );
+    const expected = Object.entries(CLIENT_FIELDS).flatMap(([type, names]) =>
+      names.map((name) => `types/${type}/fields/${name}`),
+    );
     expect(fields.sort()).toEqual(expected.sort());
     expect(fields).not.toContain('types/Mutation/fields/publishJobUpdate');
   });
@@ -84,18 +105,30 @@ describe('AppUsers', () => {
     for (const pack of [new AwsSolutionsChecks(), new HIPAASecurityChecks()]) {
       expect(pack.validateScope(built.app).violations).toEqual([]);
     }
-    const acknowledged = built.stack.appUsers!.node.findAll().flatMap((construct) => construct.node.metadata
-      .filter((entry) => entry.type === 'aws:cdk:acknowledged-rules').flatMap((entry) => Object.keys(entry.data as Record<string, unknown>)));
+    const acknowledged = built.stack
+      .appUsers!.node.findAll()
+      .flatMap((construct) =>
+        construct.node.metadata
+          .filter((entry) => entry.type === 'aws:cdk:acknowledged-rules')
+          .flatMap((entry) => Object.keys(entry.data as Record<string, unknown>)),
+      );
     expect(acknowledged.filter((rule) => rule.includes('COG'))).toEqual([]);
   });
 
   it('is left out with appUsers=false: no Cognito resource, no app user role, no outputs for it', async () => {
     const { template, app } = await synthTestStack({ appUsers: false });
-    for (const type of ['AWS::Cognito::UserPool', 'AWS::Cognito::UserPoolClient', 'AWS::Cognito::IdentityPool', 'AWS::Cognito::IdentityPoolRoleAttachment']) {
+    for (const type of [
+      'AWS::Cognito::UserPool',
+      'AWS::Cognito::UserPoolClient',
+      'AWS::Cognito::IdentityPool',
+      'AWS::Cognito::IdentityPoolRoleAttachment',
+    ]) {
       template.resourceCountIs(type, 0);
     }
     // Only the identity pool's two roles go (authenticated, and the unauthenticated one no identity can assume).
-    expect(Object.keys(template.findResources('AWS::IAM::Role')).length).toBe(Object.keys(built.template.findResources('AWS::IAM::Role')).length - 2);
+    expect(Object.keys(template.findResources('AWS::IAM::Role')).length).toBe(
+      Object.keys(built.template.findResources('AWS::IAM::Role')).length - 2,
+    );
     expect(Object.keys(template.toJSON().Outputs as object)).not.toContain('UserPoolId');
     expect(new AwsSolutionsChecks().validateScope(app).violations).toEqual([]);
   });

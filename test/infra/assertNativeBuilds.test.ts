@@ -7,7 +7,11 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  assertLocalEsbuild, assertNativeBuilds, EsbuildNotFoundError, MissingNativeBuildError, sharpNativeBuilds,
+  assertLocalEsbuild,
+  assertNativeBuilds,
+  EsbuildNotFoundError,
+  MissingNativeBuildError,
+  sharpNativeBuilds,
 } from '../../infra/assertNativeBuilds.ts';
 import { HandlerFunction } from '../../infra/constructs/HandlerFunction.ts';
 import { WORKER_COPIED_PACKAGES, WORKER_HANDLER_ENTRY } from '../../infra/HealthDataMaskingStack.ts';
@@ -48,38 +52,76 @@ function workerFunction(projectRoot: string): HandlerFunction {
 }
 
 describe('assertNativeBuilds', () => {
-  it('names sharp\'s addon and libvips packages for each Lambda architecture', () => {
+  it("names sharp's addon and libvips packages for each Lambda architecture", () => {
     expect(sharpNativeBuilds(Architecture.X86_64)).toEqual(['@img/sharp-linux-x64', '@img/sharp-libvips-linux-x64']);
-    expect(sharpNativeBuilds(Architecture.ARM_64)).toEqual(['@img/sharp-linux-arm64', '@img/sharp-libvips-linux-arm64']);
+    expect(sharpNativeBuilds(Architecture.ARM_64)).toEqual([
+      '@img/sharp-linux-arm64',
+      '@img/sharp-libvips-linux-arm64',
+    ]);
   });
 
   it('accepts a node_modules with the Linux builds for the architecture', () => {
     const root = fakeProject(['sharp', '@img/sharp-linux-x64', '@img/sharp-libvips-linux-x64']);
-    expect(() => assertNativeBuilds({ copiedPackages: ['sharp'], architecture: Architecture.X86_64, nodeModulesDir: join(root, 'node_modules') })).not.toThrow();
+    expect(() =>
+      assertNativeBuilds({
+        copiedPackages: ['sharp'],
+        architecture: Architecture.X86_64,
+        nodeModulesDir: join(root, 'node_modules'),
+      }),
+    ).not.toThrow();
   });
 
   it('refuses sharp without its libvips, naming the package and the fix', () => {
     const root = fakeProject(['sharp', '@img/sharp-linux-x64']);
-    const check = () => assertNativeBuilds({ copiedPackages: ['sharp'], architecture: Architecture.X86_64, nodeModulesDir: join(root, 'node_modules') });
+    const check = () =>
+      assertNativeBuilds({
+        copiedPackages: ['sharp'],
+        architecture: Architecture.X86_64,
+        nodeModulesDir: join(root, 'node_modules'),
+      });
     expect(check).toThrow(MissingNativeBuildError);
-    expect(check).toThrow(/@img\/sharp-libvips-linux-x64 is not installed.*npm install --os=linux --cpu=x64 --libc=glibc sharp/);
+    expect(check).toThrow(
+      /@img\/sharp-libvips-linux-x64 is not installed.*npm install --os=linux --cpu=x64 --libc=glibc sharp/,
+    );
   });
 
-  it('refuses a node_modules installed on another platform (a Mac\'s builds only)', () => {
+  it("refuses a node_modules installed on another platform (a Mac's builds only)", () => {
     const root = fakeProject(['sharp', '@img/sharp-darwin-arm64', '@img/sharp-libvips-darwin-arm64']);
-    expect(() => assertNativeBuilds({ copiedPackages: ['sharp'], architecture: Architecture.X86_64, nodeModulesDir: join(root, 'node_modules') }))
-      .toThrow(/@img\/sharp-linux-x64 is not installed/);
-    expect(() => assertNativeBuilds({ copiedPackages: ['sharp'], architecture: Architecture.ARM_64, nodeModulesDir: join(root, 'node_modules') }))
-      .toThrow(/@img\/sharp-linux-arm64 is not installed/);
+    expect(() =>
+      assertNativeBuilds({
+        copiedPackages: ['sharp'],
+        architecture: Architecture.X86_64,
+        nodeModulesDir: join(root, 'node_modules'),
+      }),
+    ).toThrow(/@img\/sharp-linux-x64 is not installed/);
+    expect(() =>
+      assertNativeBuilds({
+        copiedPackages: ['sharp'],
+        architecture: Architecture.ARM_64,
+        nodeModulesDir: join(root, 'node_modules'),
+      }),
+    ).toThrow(/@img\/sharp-linux-arm64 is not installed/);
   });
 
   it('checks nothing for a function that copies no sharp', () => {
     const root = fakeProject([]);
-    expect(() => assertNativeBuilds({ copiedPackages: ['tesseract.js'], architecture: Architecture.X86_64, nodeModulesDir: join(root, 'node_modules') })).not.toThrow();
+    expect(() =>
+      assertNativeBuilds({
+        copiedPackages: ['tesseract.js'],
+        architecture: Architecture.X86_64,
+        nodeModulesDir: join(root, 'node_modules'),
+      }),
+    ).not.toThrow();
   });
 
   it('finds the x86_64 builds in this repository', () => {
-    expect(() => assertNativeBuilds({ copiedPackages: ['sharp'], architecture: Architecture.X86_64, nodeModulesDir: join(PROJECT_ROOT, 'node_modules') })).not.toThrow();
+    expect(() =>
+      assertNativeBuilds({
+        copiedPackages: ['sharp'],
+        architecture: Architecture.X86_64,
+        nodeModulesDir: join(PROJECT_ROOT, 'node_modules'),
+      }),
+    ).not.toThrow();
   });
 });
 
@@ -101,7 +143,7 @@ describe('HandlerFunction with bundling on', () => {
     expect(() => workerFunction(root)).toThrow(EsbuildNotFoundError);
   });
 
-  it('fails the synth when the worker\'s native sharp build for x86_64 is missing', () => {
+  it("fails the synth when the worker's native sharp build for x86_64 is missing", () => {
     const root = fakeProject(['esbuild', 'sharp', '@img/sharp-darwin-arm64']);
     expect(() => workerFunction(root)).toThrow(MissingNativeBuildError);
     expect(() => workerFunction(root)).toThrow(/@img\/sharp-linux-x64/);

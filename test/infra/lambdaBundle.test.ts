@@ -48,24 +48,54 @@ process.exit(0);
 
 /** An AppSync Direct Lambda event (aws-facts.md §4(c)). */
 function appSyncEvent(parentTypeName: string, fieldName: string, args: unknown, selectionSetList: string[]) {
-  const identity = { accountId: '000000000000', userArn: CALLER, username: 'AIDAALICE', sourceIp: ['203.0.113.7'], cognitoIdentityId: null, cognitoIdentityPoolId: null, cognitoIdentityAuthType: null, cognitoIdentityAuthProvider: null };
+  const identity = {
+    accountId: '000000000000',
+    userArn: CALLER,
+    username: 'AIDAALICE',
+    sourceIp: ['203.0.113.7'],
+    cognitoIdentityId: null,
+    cognitoIdentityPoolId: null,
+    cognitoIdentityAuthType: null,
+    cognitoIdentityAuthProvider: null,
+  };
   return {
-    arguments: args, identity, source: null,
+    arguments: args,
+    identity,
+    source: null,
     request: { headers: { 'content-type': 'application/json' }, domainName: null },
-    info: { parentTypeName, fieldName, variables: {}, selectionSetList, selectionSetGraphQL: `{ ${selectionSetList.join(' ')} }` },
-    prev: null, stash: {},
+    info: {
+      parentTypeName,
+      fieldName,
+      variables: {},
+      selectionSetList,
+      selectionSetGraphQL: `{ ${selectionSetList.join(' ')} }`,
+    },
+    prev: null,
+    stash: {},
   };
 }
 
 /** An SQS event as Lambda's event source mapping delivers it, one record. */
 function sqsEvent(body: string) {
   return {
-    Records: [{
-      messageId: '059f36b4-87a3-44ab-83d2-661975830a7d', receiptHandle: 'AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a', body,
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1545082649183', SenderId: 'AIDAIENQZJOLO23YVJ4VO', ApproximateFirstReceiveTimestamp: '1545082649185' },
-      messageAttributes: {}, md5OfBody: createHash('md5').update(body).digest('hex'), eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:hdm-jobs', awsRegion: 'us-east-1',
-    }],
+    Records: [
+      {
+        messageId: '059f36b4-87a3-44ab-83d2-661975830a7d',
+        receiptHandle: 'AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a',
+        body,
+        attributes: {
+          ApproximateReceiveCount: '1',
+          SentTimestamp: '1545082649183',
+          SenderId: 'AIDAIENQZJOLO23YVJ4VO',
+          ApproximateFirstReceiveTimestamp: '1545082649185',
+        },
+        messageAttributes: {},
+        md5OfBody: createHash('md5').update(body).digest('hex'),
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:hdm-jobs',
+        awsRegion: 'us-east-1',
+      },
+    ],
   };
 }
 
@@ -103,7 +133,8 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
   /** The page the Rekognition stand-in "reads", and the words the Comprehend Medical stand-in knows as PHI. */
   let page: GeneratedPage | undefined;
   const knownPhi = (): { text: string; type: string }[] => [
-    { text: PHONE, type: 'PHONE_OR_FAX' }, { text: EMAIL, type: 'EMAIL' },
+    { text: PHONE, type: 'PHONE_OR_FAX' },
+    { text: EMAIL, type: 'EMAIL' },
     ...(page?.words.filter((w) => w.phi).map((w) => ({ text: w.text, type: 'NAME' })) ?? []),
   ];
 
@@ -113,7 +144,15 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
       const found = [];
       for (let at = text.indexOf(phi); at >= 0; at = text.indexOf(phi, at + phi.length)) {
         const begin = [...text.slice(0, at)].length;
-        found.push({ BeginOffset: begin, EndOffset: begin + [...phi].length, Score: 0.97, Text: phi, Category: 'PROTECTED_HEALTH_INFORMATION', Type: type, Traits: [] });
+        found.push({
+          BeginOffset: begin,
+          EndOffset: begin + [...phi].length,
+          Score: 0.97,
+          Text: phi,
+          Category: 'PROTECTED_HEALTH_INFORMATION',
+          Type: type,
+          Traits: [],
+        });
       }
       return found;
     });
@@ -124,25 +163,46 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
   function detectText(body: Record<string, unknown>) {
     if (!page) throw new Error('no page');
     const { width, height } = page;
-    const roi = (body.Filters as { RegionsOfInterest?: { BoundingBox: { Left: number; Top: number; Width: number; Height: number } }[] } | undefined)?.RegionsOfInterest?.[0]?.BoundingBox;
-    const inside = page.words.filter((w) => {
-      const cx = (w.box.left + w.box.width / 2) / width;
-      const cy = (w.box.top + w.box.height / 2) / height;
-      return !roi || (cx >= roi.Left && cx < roi.Left + roi.Width && cy >= roi.Top && cy < roi.Top + roi.Height);
-    }).slice(0, 100);
+    const roi = (
+      body.Filters as
+        | { RegionsOfInterest?: { BoundingBox: { Left: number; Top: number; Width: number; Height: number } }[] }
+        | undefined
+    )?.RegionsOfInterest?.[0]?.BoundingBox;
+    const inside = page.words
+      .filter((w) => {
+        const cx = (w.box.left + w.box.width / 2) / width;
+        const cy = (w.box.top + w.box.height / 2) / height;
+        return !roi || (cx >= roi.Left && cx < roi.Left + roi.Width && cy >= roi.Top && cy < roi.Top + roi.Height);
+      })
+      .slice(0, 100);
     const lineOf = new Map<number, number>();
     const detections = inside.map((w, i) => {
       const line = Math.round(w.box.top / 10);
       if (!lineOf.has(line)) lineOf.set(line, lineOf.size);
       return {
-        DetectedText: w.text, Type: 'WORD', Id: 1_000 + i, ParentId: lineOf.get(line), Confidence: 99.1,
+        DetectedText: w.text,
+        Type: 'WORD',
+        Id: 1_000 + i,
+        ParentId: lineOf.get(line),
+        Confidence: 99.1,
         Geometry: {
-          BoundingBox: { Width: w.box.width / width, Height: w.box.height / height, Left: w.box.left / width, Top: w.box.top / height },
+          BoundingBox: {
+            Width: w.box.width / width,
+            Height: w.box.height / height,
+            Left: w.box.left / width,
+            Top: w.box.top / height,
+          },
           Polygon: w.polygon.map((p) => ({ X: p.x / width, Y: p.y / height })),
         },
       };
     });
-    const lines = [...lineOf.values()].map((id) => ({ DetectedText: '', Type: 'LINE', Id: id, Confidence: 99.1, Geometry: { BoundingBox: { Width: 0, Height: 0, Left: 0, Top: 0 }, Polygon: [] } }));
+    const lines = [...lineOf.values()].map((id) => ({
+      DetectedText: '',
+      Type: 'LINE',
+      Id: id,
+      Confidence: 99.1,
+      Geometry: { BoundingBox: { Width: 0, Height: 0, Left: 0, Top: 0 }, Polygon: [] },
+    }));
     return { TextDetections: [...lines, ...detections], TextModelVersion: '3.0' };
   }
 
@@ -166,7 +226,11 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
         if (target === 'ComprehendMedical_20181030.DetectPHI' || target === 'RekognitionService.DetectText') {
           calls.push({ target, signed });
           res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-          res.end(JSON.stringify(target === 'RekognitionService.DetectText' ? detectText(body) : detectPhi(String(body.Text))));
+          res.end(
+            JSON.stringify(
+              target === 'RekognitionService.DetectText' ? detectText(body) : detectPhi(String(body.Text)),
+            ),
+          );
           return;
         }
         if (target === 'AmazonSQS.SendMessage') {
@@ -174,7 +238,12 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
           const message = String(body.MessageBody);
           queued.push({ body: message, signed });
           res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
-          res.end(JSON.stringify({ MessageId: '5fea7756-0ea4-451a-a703-a558b933e274', MD5OfMessageBody: createHash('md5').update(message).digest('hex') }));
+          res.end(
+            JSON.stringify({
+              MessageId: '5fea7756-0ea4-451a-a703-a558b933e274',
+              MD5OfMessageBody: createHash('md5').update(message).digest('hex'),
+            }),
+          );
           return;
         }
         const update = body as { operationName?: string; variables?: { input?: { status?: string } } };
@@ -195,7 +264,12 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
   });
 
   /** Runs the bundle in `dir` on the events, in a fresh plain `node`, with the environment the stack sets. */
-  async function invoke<T>(dir: string, name: string, events: unknown[], settings: Record<string, string> = {}): Promise<T[]> {
+  async function invoke<T>(
+    dir: string,
+    name: string,
+    events: unknown[],
+    settings: Record<string, string> = {},
+  ): Promise<T[]> {
     const script = join(bundles.outdir, 'invoke.mjs');
     const eventsFile = join(bundles.outdir, `${name}.events.json`);
     await writeFile(script, CHILD);
@@ -245,7 +319,15 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
     expect(existsSync(join(bundles.graphql, 'data'))).toBe(true);
     const copied = packageClosure(WORKER_COPIED_PACKAGES, join(PROJECT_ROOT, 'node_modules'));
     const top = await readdir(join(bundles.worker, 'node_modules'));
-    const present = (await Promise.all(top.map(async (entry) => (entry.startsWith('@') ? (await readdir(join(bundles.worker, 'node_modules', entry))).map((name) => `${entry}/${name}`) : [entry])))).flat();
+    const present = (
+      await Promise.all(
+        top.map(async (entry) =>
+          entry.startsWith('@')
+            ? (await readdir(join(bundles.worker, 'node_modules', entry))).map((name) => `${entry}/${name}`)
+            : [entry],
+        ),
+      )
+    ).flat();
     expect(present.sort()).toEqual([...copied].sort());
     expect(present.some((name) => name.startsWith('@aws-sdk/'))).toBe(false);
   });
@@ -253,8 +335,12 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
   it('the GraphQL handler masks text and reads the job back against dynalite and s3rver, publishing each status', async () => {
     published.length = 0;
     const fields = ['id', 'kind', 'status', 'owner', 'maskedText', 'findingCount'];
-    const [masked] = await invoke<Job>(bundles.graphql, 'text', [appSyncEvent('Mutation', 'maskText', { input: { text: TEXT } }, fields)]);
-    const [read] = await invoke<Job>(bundles.graphql, 'read', [appSyncEvent('Query', 'job', { id: masked!.id }, fields)]);
+    const [masked] = await invoke<Job>(bundles.graphql, 'text', [
+      appSyncEvent('Mutation', 'maskText', { input: { text: TEXT } }, fields),
+    ]);
+    const [read] = await invoke<Job>(bundles.graphql, 'read', [
+      appSyncEvent('Query', 'job', { id: masked!.id }, fields),
+    ]);
 
     expect(masked).toMatchObject({ kind: 'TEXT', status: 'SUCCEEDED', owner: CALLER });
     expect(masked!.maskedText).toEqual(expect.any(String));
@@ -273,22 +359,36 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
     queued.length = 0;
     const page = await generatePage({ seed: 11, style: 'form', width: 1000, height: 700 });
     const fields = ['id', 'kind', 'status', 'owner', 'findingCount', 'maskedImage'];
-    const [accepted] = await invoke<Job>(bundles.graphql, 'image', [appSyncEvent('Mutation', 'maskImage', { input: { base64: page.bytes.toString('base64') } }, fields)]);
+    const [accepted] = await invoke<Job>(bundles.graphql, 'image', [
+      appSyncEvent('Mutation', 'maskImage', { input: { base64: page.bytes.toString('base64') } }, fields),
+    ]);
     expect(accepted).toMatchObject({ kind: 'IMAGE', status: 'QUEUED', owner: CALLER });
     expect(queued).toHaveLength(1);
     expect(queued[0]!.signed).toBe(true);
     expect(JSON.parse(queued[0]!.body)).toEqual({ jobId: accepted!.id });
 
-    const [batch] = await invoke<{ batchItemFailures: unknown[] }>(bundles.worker, 'worker', [sqsEvent(queued[0]!.body)]);
+    const [batch] = await invoke<{ batchItemFailures: unknown[] }>(bundles.worker, 'worker', [
+      sqsEvent(queued[0]!.body),
+    ]);
     expect(batch).toEqual({ batchItemFailures: [] });
 
-    const [done] = await invoke<Job>(bundles.graphql, 'done', [appSyncEvent('Query', 'job', { id: accepted!.id }, fields)]);
-    expect(done).toMatchObject({ status: 'SUCCEEDED', maskedImage: { bucket: OUTPUT_BUCKET, contentType: 'image/png', width: page.width, height: page.height } });
+    const [done] = await invoke<Job>(bundles.graphql, 'done', [
+      appSyncEvent('Query', 'job', { id: accepted!.id }, fields),
+    ]);
+    expect(done).toMatchObject({
+      status: 'SUCCEEDED',
+      maskedImage: { bucket: OUTPUT_BUCKET, contentType: 'image/png', width: page.width, height: page.height },
+    });
     expect(done!.findingCount).toBeGreaterThan(0);
     expect(published.map((p) => p.status)).toEqual(['QUEUED', 'RUNNING', 'SUCCEEDED']);
 
     // The stored output is a real image of the page's size, and differs from the input where PHI was.
-    const s3 = new S3Client({ region: 'us-east-1', endpoint: s3rver.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const s3 = new S3Client({
+      region: 'us-east-1',
+      endpoint: s3rver.endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
     const object = await s3.send(new GetObjectCommand({ Bucket: OUTPUT_BUCKET, Key: done!.maskedImage!.key }));
     const output = Buffer.from(await object.Body!.transformToByteArray());
     s3.destroy();
@@ -302,23 +402,43 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
     expect([...data.subarray(at, at + 3)]).toEqual([0, 0, 0]);
   }, 180_000);
 
-  it('with the stack\'s defaults, the bundles call Comprehend Medical and Rekognition, signed, and mask what they report', async () => {
+  it("with the stack's defaults, the bundles call Comprehend Medical and Rekognition, signed, and mask what they report", async () => {
     published.length = 0;
     queued.length = 0;
     calls.length = 0;
     page = await generatePage({ seed: 12, style: 'letter', width: 900, height: 650 });
     const defaults = { [AWS_ENV.detector]: 'comprehend-medical', [AWS_ENV.ocr]: 'rekognition' };
     const textFields = ['id', 'status', 'maskedText', 'findingCount'];
-    const [text] = await invoke<Job>(bundles.graphql, 'cm-text', [appSyncEvent('Mutation', 'maskText', { input: { text: TEXT } }, textFields)], defaults);
+    const [text] = await invoke<Job>(
+      bundles.graphql,
+      'cm-text',
+      [appSyncEvent('Mutation', 'maskText', { input: { text: TEXT } }, textFields)],
+      defaults,
+    );
     expect(text).toMatchObject({ status: 'SUCCEEDED', findingCount: 2 });
     expect(text!.maskedText).not.toContain(PHONE);
     expect(text!.maskedText).not.toContain(EMAIL);
 
     const fields = ['id', 'status', 'findingCount', 'maskedImage'];
-    const [accepted] = await invoke<Job>(bundles.graphql, 'cm-image', [appSyncEvent('Mutation', 'maskImage', { input: { base64: page.bytes.toString('base64') } }, fields)], defaults);
-    const [batch] = await invoke<{ batchItemFailures: unknown[] }>(bundles.worker, 'cm-worker', [sqsEvent(queued[0]!.body)], defaults);
+    const [accepted] = await invoke<Job>(
+      bundles.graphql,
+      'cm-image',
+      [appSyncEvent('Mutation', 'maskImage', { input: { base64: page.bytes.toString('base64') } }, fields)],
+      defaults,
+    );
+    const [batch] = await invoke<{ batchItemFailures: unknown[] }>(
+      bundles.worker,
+      'cm-worker',
+      [sqsEvent(queued[0]!.body)],
+      defaults,
+    );
     expect(batch).toEqual({ batchItemFailures: [] });
-    const [done] = await invoke<Job>(bundles.graphql, 'cm-done', [appSyncEvent('Query', 'job', { id: accepted!.id }, fields)], defaults);
+    const [done] = await invoke<Job>(
+      bundles.graphql,
+      'cm-done',
+      [appSyncEvent('Query', 'job', { id: accepted!.id }, fields)],
+      defaults,
+    );
     const phiWords = page.words.filter((w) => w.phi);
     expect(done).toMatchObject({ status: 'SUCCEEDED' });
     expect(done!.findingCount).toBeGreaterThan(0);
@@ -327,7 +447,12 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
     expect(targets).toEqual(new Set(['ComprehendMedical_20181030.DetectPHI', 'RekognitionService.DetectText']));
     expect(calls.every((c) => c.signed)).toBe(true);
     // Every PHI word the stand-ins reported is covered in the stored image.
-    const s3 = new S3Client({ region: 'us-east-1', endpoint: s3rver.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const s3 = new S3Client({
+      region: 'us-east-1',
+      endpoint: s3rver.endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
     const object = await s3.send(new GetObjectCommand({ Bucket: OUTPUT_BUCKET, Key: done!.maskedImage!.key }));
     const output = Buffer.from(await object.Body!.transformToByteArray());
     s3.destroy();
@@ -341,25 +466,39 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
   }, 120_000);
 
   describe('Powertools, batching and source maps in the bundle (issue 14)', () => {
-    it('answers AppSync\'s batched events for nested fields with an array in order, and logs and meters through Powertools', async () => {
+    it("answers AppSync's batched events for nested fields with an array in order, and logs and meters through Powertools", async () => {
       const fields = ['id', 'kind', 'status', 'owner', 'findingCount'];
       const [withPhi, without] = await invoke<Job>(bundles.graphql, 'batch-jobs', [
         appSyncEvent('Mutation', 'maskText', { input: { text: TEXT } }, fields),
         appSyncEvent('Mutation', 'maskText', { input: { text: 'Nothing to mask in this follow-up note.' } }, fields),
       ]);
       // One EMF line per kind and status (Jobs) and per finding type, flushed by each invocation.
-      const lines = lastStdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = lastStdout
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       const emf = lines.filter((l) => l._aws !== undefined);
-      expect(emf.filter((l) => l.Jobs === 1 && l.kind === 'TEXT' && l.status === 'SUCCEEDED' && l.service === 'health-data-masking')).toHaveLength(2);
+      expect(
+        emf.filter(
+          (l) => l.Jobs === 1 && l.kind === 'TEXT' && l.status === 'SUCCEEDED' && l.service === 'health-data-masking',
+        ),
+      ).toHaveLength(2);
       expect(emf.some((l) => l.type === 'PHONE_OR_FAX' && l.Findings === 1)).toBe(true);
       expect(lastStdout).not.toContain(PHONE);
       expect(lastStdout).not.toContain(EMAIL);
 
-      const nested = (job: Job) => ({ ...appSyncEvent('Job', 'findings', { limit: 10 }, ['items/type', 'items/beginOffset', 'nextToken']), source: job });
-      const [batch] = await invoke<{ items: { jobId: string; type: string }[] }[]>(bundles.graphql, 'batch-findings', [[nested(without!), nested(withPhi!)]]);
+      const nested = (job: Job) => ({
+        ...appSyncEvent('Job', 'findings', { limit: 10 }, ['items/type', 'items/beginOffset', 'nextToken']),
+        source: job,
+      });
+      const [batch] = await invoke<{ items: { jobId: string; type: string }[] }[]>(bundles.graphql, 'batch-findings', [
+        [nested(without!), nested(withPhi!)],
+      ]);
       expect(batch).toHaveLength(2);
       expect(batch![0]!.items).toEqual([]);
-      expect(batch![1]!.items.map((f) => f.jobId)).toEqual(Array.from({ length: withPhi!.findingCount ?? 0 }, () => withPhi!.id));
+      expect(batch![1]!.items.map((f) => f.jobId)).toEqual(
+        Array.from({ length: withPhi!.findingCount ?? 0 }, () => withPhi!.id),
+      );
       expect(new Set(batch![1]!.items.map((f) => f.type))).toEqual(new Set(['PHONE_OR_FAX', 'EMAIL']));
     }, 60_000);
 
@@ -369,13 +508,23 @@ describe('the Lambda bundles as the stack builds them, in plain Node with nothin
       expect(existsSync(join(bundles.graphql, 'index.mjs.map'))).toBe(true);
       // An event with no `info` breaks inside resolvers/lambda.ts before any try: its stack is the bundle's.
       const script = join(bundles.outdir, 'stack.mjs');
-      await writeFile(script, `const { handler } = await import(process.argv[2]);
+      await writeFile(
+        script,
+        `const { handler } = await import(process.argv[2]);
 try { await handler({ arguments: {}, identity: null }); } catch (error) { console.log('HDM_STACK ' + JSON.stringify(String(error.stack))); }
-process.exit(0);`);
+process.exit(0);`,
+      );
       const { stdout } = await run(process.execPath, [script, pathToFileURL(join(bundles.graphql, 'index.mjs')).href], {
-        cwd: bundles.outdir, timeout: 60_000, env: { PATH: process.env.PATH, NODE_OPTIONS: '--enable-source-maps', AWS_REGION: 'us-east-1' },
+        cwd: bundles.outdir,
+        timeout: 60_000,
+        env: { PATH: process.env.PATH, NODE_OPTIONS: '--enable-source-maps', AWS_REGION: 'us-east-1' },
       });
-      const stack = JSON.parse(stdout.split('\n').find((l) => l.startsWith('HDM_STACK '))!.slice('HDM_STACK '.length)) as string;
+      const stack = JSON.parse(
+        stdout
+          .split('\n')
+          .find((l) => l.startsWith('HDM_STACK '))!
+          .slice('HDM_STACK '.length),
+      ) as string;
       expect(stack).toContain('TypeError');
       expect(stack).toMatch(/resolvers\/lambda\.ts:\d+:\d+/);
       expect(stack).toMatch(/resolvers\/handlers\/instrumented\.ts:\d+:\d+/);

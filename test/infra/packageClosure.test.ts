@@ -9,7 +9,9 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function nodeModules(packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }>): string {
+function nodeModules(
+  packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }>,
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'hdm-closure-'));
   dirs.push(dir);
   for (const [name, manifest] of Object.entries(packages)) {
@@ -22,7 +24,10 @@ function nodeModules(packages: Record<string, { dependencies?: Record<string, st
 describe('packageClosure', () => {
   it('follows dependencies and the optional dependencies that are installed', () => {
     const dir = nodeModules({
-      native: { dependencies: { helper: '1' }, optionalDependencies: { '@img/native-linux-x64': '1', '@img/native-darwin-arm64': '1' } },
+      native: {
+        dependencies: { helper: '1' },
+        optionalDependencies: { '@img/native-linux-x64': '1', '@img/native-darwin-arm64': '1' },
+      },
       helper: { dependencies: { native: '1' } },
       '@img/native-linux-x64': {},
       unrelated: {},
@@ -34,7 +39,7 @@ describe('packageClosure', () => {
     expect(() => packageClosure(['missing'], nodeModules({}))).toThrow(MissingPackageError);
   });
 
-  it('finds sharp\'s Linux build in this repository', () => {
+  it("finds sharp's Linux build in this repository", () => {
     const closure = packageClosure(['sharp'], join(process.cwd(), 'node_modules'));
     expect(closure).toContain('sharp');
     expect(closure.some((name) => name.startsWith('@img/sharp-linux'))).toBe(true);

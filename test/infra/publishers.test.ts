@@ -28,8 +28,14 @@ function resolveCfn(value: Cfn): string {
 }
 
 const session = (role: string, name: string): IamIdentity => ({
-  accountId: ACCOUNT, cognitoIdentityPoolId: null, cognitoIdentityId: null, sourceIp: ['10.0.0.1'], username: `AROAEXAMPLE:${name}`,
-  userArn: `arn:aws:sts::${ACCOUNT}:assumed-role/${role}/${name}`, cognitoIdentityAuthType: null, cognitoIdentityAuthProvider: null,
+  accountId: ACCOUNT,
+  cognitoIdentityPoolId: null,
+  cognitoIdentityId: null,
+  sourceIp: ['10.0.0.1'],
+  username: `AROAEXAMPLE:${name}`,
+  userArn: `arn:aws:sts::${ACCOUNT}:assumed-role/${role}/${name}`,
+  cognitoIdentityAuthType: null,
+  cognitoIdentityAuthProvider: null,
 });
 
 function apiEnvironment(built: TestStack): Record<string, string> {
@@ -38,7 +44,7 @@ function apiEnvironment(built: TestStack): Record<string, string> {
   return Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, resolveCfn(value)]));
 }
 
-describe('publishJobUpdate on AWS: the stack\'s function roles only', () => {
+describe("publishJobUpdate on AWS: the stack's function roles only", () => {
   let built: TestStack;
   let dir: string;
   beforeAll(async () => {
@@ -49,11 +55,19 @@ describe('publishJobUpdate on AWS: the stack\'s function roles only', () => {
 
   const rolesOf = (built: TestStack) => Object.keys(built.template.findResources('AWS::IAM::Role'));
 
-  it('names the API function\'s and the worker\'s roles (and only function roles), and the stack\'s account, in the API\'s environment variables', () => {
+  it("names the API function's and the worker's roles (and only function roles), and the stack's account, in the API's environment variables", () => {
     const env = apiEnvironment(built);
-    const functionRoles = Object.values(built.template.findResources('AWS::Lambda::Function')).map((fn) => (fn.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0]);
+    const functionRoles = Object.values(built.template.findResources('AWS::Lambda::Function')).map(
+      (fn) => (fn.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0],
+    );
     const names = env.PUBLISHER_ROLE_NAMES?.split(',') ?? [];
-    expect(names).toEqual(expect.arrayContaining([built.stack.graphqlFunction.role, built.stack.workerFunction.role].map((role) => built.stack.getLogicalId(role.node.defaultChild as CfnElement))));
+    expect(names).toEqual(
+      expect.arrayContaining(
+        [built.stack.graphqlFunction.role, built.stack.workerFunction.role].map((role) =>
+          built.stack.getLogicalId(role.node.defaultChild as CfnElement),
+        ),
+      ),
+    );
     expect(functionRoles).toEqual(expect.arrayContaining(names));
     expect(new Set(names).size).toBe(names.length);
     expect(env.PUBLISHER_ACCOUNT_ID).toBe(ACCOUNT);
@@ -64,30 +78,59 @@ describe('publishJobUpdate on AWS: the stack\'s function roles only', () => {
     await writeFile(file, built.jsResolverCode['Mutation.publishJobUpdate.ts'] ?? '');
     const resolver = await loadJsResolver(file, { checkAppSyncJs: false });
     const env = apiEnvironment(built);
-    const input = { id: 'job-1', owner: 'us-east-1:1a2b3c4d-0000-4000-8000-000000000001', kind: 'IMAGE', status: 'SUCCEEDED', updatedAt: '2024-05-01T10:00:00.000Z' };
-    const publishAs = async (identity: IamIdentity) => (await runJsResolver(resolver, { arguments: { input }, identity, env, info: { fieldName: 'publishJobUpdate', parentTypeName: 'Mutation' } }, noneDataSource)).errors.map((e) => e.errorType);
+    const input = {
+      id: 'job-1',
+      owner: 'us-east-1:1a2b3c4d-0000-4000-8000-000000000001',
+      kind: 'IMAGE',
+      status: 'SUCCEEDED',
+      updatedAt: '2024-05-01T10:00:00.000Z',
+    };
+    const publishAs = async (identity: IamIdentity) =>
+      (
+        await runJsResolver(
+          resolver,
+          { arguments: { input }, identity, env, info: { fieldName: 'publishJobUpdate', parentTypeName: 'Mutation' } },
+          noneDataSource,
+        )
+      ).errors.map((e) => e.errorType);
     const publishers = new Set(env.PUBLISHER_ROLE_NAMES?.split(','));
     const others = rolesOf(built).filter((role) => !publishers.has(role));
     expect(others.length).toBeGreaterThanOrEqual(5);
     for (const role of publishers) expect(await publishAs(session(role, 'fn')), role).toEqual([]);
-    for (const role of others) expect(await publishAs(session(role, 'CognitoIdentityCredentials')), role).toEqual(['Unauthorized']);
+    for (const role of others)
+      expect(await publishAs(session(role, 'CognitoIdentityCredentials')), role).toEqual(['Unauthorized']);
   });
 
   it('grantPublish adds a function of the stack (e.g. a job sweeper) to the publishers and grants it the field', async () => {
-    const extended = await synthTestStack({}, {
-      extend: (stack) => stack.grantPublish(new LambdaFunction(stack, 'Sweeper', { runtime: Runtime.NODEJS_22_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => {};') })),
-    });
+    const extended = await synthTestStack(
+      {},
+      {
+        extend: (stack) =>
+          stack.grantPublish(
+            new LambdaFunction(stack, 'Sweeper', {
+              runtime: Runtime.NODEJS_22_X,
+              handler: 'index.handler',
+              code: Code.fromInline('exports.handler = async () => {};'),
+            }),
+          ),
+      },
+    );
     const sweeperRole = rolesOf(extended).find((id) => id.startsWith('SweeperServiceRole'));
     expect(apiEnvironment(extended).PUBLISHER_ROLE_NAMES?.split(',')).toContain(sweeperRole);
-    const policies = Object.values(extended.template.findResources('AWS::IAM::Policy')).filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${sweeperRole}"`));
+    const policies = Object.values(extended.template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      JSON.stringify(policy.Properties.Roles).includes(`"${sweeperRole}"`),
+    );
     expect(JSON.stringify(policies)).toContain('types/Mutation/fields/publishJobUpdate');
   });
 
-  it('has no dependency cycle: the API names the roles, the roles\' policies name the API', () => {
+  it("has no dependency cycle: the API names the roles, the roles' policies name the API", () => {
     const resources = built.template.toJSON().Resources as Record<string, { DependsOn?: string | string[] }>;
     const edges = (id: string): string[] => {
       const text = JSON.stringify(resources[id]);
-      const refs = [...text.matchAll(/"(?:Ref|Fn::GetAtt)":\["?([A-Za-z0-9]+)/g), ...text.matchAll(/"Ref":"([A-Za-z0-9]+)"/g)].map((m) => m[1] as string);
+      const refs = [
+        ...text.matchAll(/"(?:Ref|Fn::GetAtt)":\["?([A-Za-z0-9]+)/g),
+        ...text.matchAll(/"Ref":"([A-Za-z0-9]+)"/g),
+      ].map((m) => m[1] as string);
       return [...new Set([...refs, ...[resources[id]?.DependsOn ?? []].flat()])].filter((ref) => ref in resources);
     };
     const state = new Map<string, 'visiting' | 'done'>();

@@ -11,7 +11,9 @@ let jsCode: Promise<JsResolverCode> | undefined;
 
 /** cdk.json's feature flags (context keys with a scope, "@aws-cdk/…"), so tests synthesize what `cdk synth` does. */
 export function cdkFeatureFlags(): Record<string, unknown> {
-  const { context } = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+  const { context } = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+    context: Record<string, unknown>;
+  };
   return Object.fromEntries(Object.entries(context).filter(([key]) => key.startsWith('@aws-cdk')));
 }
 
@@ -28,7 +30,10 @@ export interface SynthTestStackOptions {
 }
 
 /** The stack as `npm run synth` builds it, but with stand-in Lambda code: no bundling, about a second. */
-export async function synthTestStack(settings: Partial<DeploymentSettings> = {}, options: SynthTestStackOptions = {}): Promise<TestStack> {
+export async function synthTestStack(
+  settings: Partial<DeploymentSettings> = {},
+  options: SynthTestStackOptions = {},
+): Promise<TestStack> {
   jsCode ??= loadJsResolverCode();
   const jsResolverCode = await jsCode;
   const app = new App({ context: cdkFeatureFlags() });

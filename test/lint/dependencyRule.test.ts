@@ -16,28 +16,44 @@ const DEPCRUISE = join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cru
 const CONFIG = join(ROOT, '.dependency-cruiser.cjs');
 const FOLDERS = ['src', 'resolvers', 'local', 'infra', 'bench', 'scripts', 'bin'];
 
-interface Violation { rule: { name: string }; from: string; to: string; cycle?: Array<{ name: string }> }
+interface Violation {
+  rule: { name: string };
+  from: string;
+  to: string;
+  cycle?: Array<{ name: string }>;
+}
 
 /** Runs the depcruise command as `npm run lint` does, and returns the violations it reports. */
 async function depcruise(cwd: string, folders: string[]): Promise<Violation[]> {
   const args = [DEPCRUISE, '--config', CONFIG, '--output-type', 'json', ...folders];
   // A run with violations exits non-zero; the JSON on stdout is the answer either way.
-  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout?: string }) => {
-    if (!error.stdout) throw error;
-    return { stdout: error.stdout };
-  });
+  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd, maxBuffer: 64 * 1024 * 1024 }).catch(
+    (error: { stdout?: string }) => {
+      if (!error.stdout) throw error;
+      return { stdout: error.stdout };
+    },
+  );
   return (JSON.parse(stdout) as { summary: { violations: Violation[] } }).summary.violations;
 }
 
 /** A project laid out like this one, where each file breaks (or keeps) one rule. */
 const PROBES: Record<string, string> = {
-  'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', allowImportingTsExtensions: true, noEmit: true } }),
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: {
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      allowImportingTsExtensions: true,
+      noEmit: true,
+    },
+  }),
   'src/core/readsFiles.ts': "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
   'src/core/loadsLocal.ts': "export const load = () => import('../../local/host.ts');\n",
   'src/core/usesPackage.ts': "import { parse } from 'graphql';\nexport const p = parse;\n",
-  'src/core/namesAdapterType.ts': "import type { Adapter } from '../adapters/memory/Adapter.ts';\nexport type A = Adapter;\n",
+  'src/core/namesAdapterType.ts':
+    "import type { Adapter } from '../adapters/memory/Adapter.ts';\nexport type A = Adapter;\n",
   'src/core/fine.ts': "import { read } from './readsFiles.ts';\nexport const fine = read;\n",
-  'src/adapters/memory/Adapter.ts': "import { run } from '../../cli/run.ts';\nexport interface Adapter { run: typeof run }\n",
+  'src/adapters/memory/Adapter.ts':
+    "import { run } from '../../cli/run.ts';\nexport interface Adapter { run: typeof run }\n",
   'src/cli/run.ts': 'export const run = 1;\n',
   'local/host.ts': 'export const host = 1;\n',
   'infra/stack.ts': "import { host } from '../local/host.ts';\nexport const stack = host;\n",
@@ -73,7 +89,9 @@ describe('the dependency rule (dependency-cruiser)', () => {
     expect(reported('core-imports-only-core', 'src/core/readsFiles.ts', 'fs')).toBe(true);
     expect(reported('core-imports-only-core', 'src/core/usesPackage.ts', 'graphql')).toBe(true);
     expect(reported('core-imports-only-core', 'src/core/loadsLocal.ts', 'local/host.ts')).toBe(true);
-    expect(reported('core-imports-only-core', 'src/core/namesAdapterType.ts', 'src/adapters/memory/Adapter.ts')).toBe(true);
+    expect(reported('core-imports-only-core', 'src/core/namesAdapterType.ts', 'src/adapters/memory/Adapter.ts')).toBe(
+      true,
+    );
     expect(violations.some((v) => v.from === 'src/core/fine.ts')).toBe(false);
   });
 
@@ -101,7 +119,9 @@ describe('the dependency rule (dependency-cruiser)', () => {
   });
 
   it('is what `npm run lint` runs, over the same folders', () => {
-    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(scripts.lint).toContain(`depcruise --config .dependency-cruiser.cjs ${FOLDERS.join(' ')}`);
   });
 });

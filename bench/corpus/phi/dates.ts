@@ -1,14 +1,52 @@
 import { phi, type Fragment, type PhiPiece } from '../NoteBuilder.ts';
 import type { Rng } from '../random.ts';
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tues', 'Wed', 'Thurs', 'Fri', 'Sat'];
 
 export type DateFormat =
-  | 'mdyPad' | 'mdy' | 'mdyShort' | 'md' | 'iso' | 'dMonY' | 'dMonYUpper' | 'long' | 'longDmy' | 'monD' | 'monthD'
-  | 'monthDth' | 'ordinal' | 'monthYear' | 'monYear' | 'mSlashY' | 'year' | 'aposYear' | 'weekdayMd' | 'weekdayLong'
-  | 'weekday' | 'weekdayShort' | 'dmyDot' | 'dmySlash' | 'monDotDY' | 'compact' | 'mdyDash' | 'mdDash';
+  | 'mdyPad'
+  | 'mdy'
+  | 'mdyShort'
+  | 'md'
+  | 'iso'
+  | 'dMonY'
+  | 'dMonYUpper'
+  | 'long'
+  | 'longDmy'
+  | 'monD'
+  | 'monthD'
+  | 'monthDth'
+  | 'ordinal'
+  | 'monthYear'
+  | 'monYear'
+  | 'mSlashY'
+  | 'year'
+  | 'aposYear'
+  | 'weekdayMd'
+  | 'weekdayLong'
+  | 'weekday'
+  | 'weekdayShort'
+  | 'dmyDot'
+  | 'dmySlash'
+  | 'monDotDY'
+  | 'compact'
+  | 'mdyDash'
+  | 'mdDash';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const ordinal = (n: number): string => {
@@ -24,39 +62,79 @@ export function formatDate(date: Date, format: DateFormat): string {
   const mon = month.slice(0, 3);
   const weekday = WEEKDAYS[date.getUTCDay()] as string;
   switch (format) {
-    case 'mdyPad': return `${pad(m)}/${pad(d)}/${y}`;
-    case 'mdy': return `${m}/${d}/${y}`;
-    case 'mdyShort': return `${m}/${d}/${String(y).slice(2)}`;
-    case 'mdyDash': return `${pad(m)}-${pad(d)}-${y}`;
-    case 'md': return `${m}/${d}`;
-    case 'mdDash': return `${m}-${d}`;
-    case 'iso': return `${y}-${pad(m)}-${pad(d)}`;
-    case 'dMonY': return `${pad(d)}-${mon}-${y}`;
-    case 'dMonYUpper': return `${pad(d)}-${mon.toUpperCase()}-${y}`;
-    case 'long': return `${month} ${d}, ${y}`;
-    case 'longDmy': return `${d} ${month} ${y}`;
-    case 'monD': return `${mon} ${d}`;
-    case 'monthD': return `${month} ${d}`;
-    case 'monthDth': return `${month} ${ordinal(d)}`;
-    case 'ordinal': return ordinal(d);
-    case 'monthYear': return `${month} ${y}`;
-    case 'monYear': return `${mon} ${y}`;
-    case 'mSlashY': return `${m}/${y}`;
-    case 'year': return String(y);
-    case 'aposYear': return `'${String(y).slice(2)}`;
-    case 'weekdayMd': return `${weekday} ${m}/${d}`;
-    case 'weekdayLong': return `${weekday}, ${month} ${d}, ${y}`;
-    case 'weekday': return weekday;
-    case 'weekdayShort': return WEEKDAY_SHORT[date.getUTCDay()] as string;
-    case 'dmyDot': return `${pad(d)}.${pad(m)}.${y}`;
-    case 'dmySlash': return `${pad(d)}/${pad(m)}/${y}`;
-    case 'monDotDY': return `${mon}${mon === 'May' ? '' : '.'} ${d}, ${y}`;
-    case 'compact': return `${y}${pad(m)}${pad(d)}`;
+    case 'mdyPad':
+      return `${pad(m)}/${pad(d)}/${y}`;
+    case 'mdy':
+      return `${m}/${d}/${y}`;
+    case 'mdyShort':
+      return `${m}/${d}/${String(y).slice(2)}`;
+    case 'mdyDash':
+      return `${pad(m)}-${pad(d)}-${y}`;
+    case 'md':
+      return `${m}/${d}`;
+    case 'mdDash':
+      return `${m}-${d}`;
+    case 'iso':
+      return `${y}-${pad(m)}-${pad(d)}`;
+    case 'dMonY':
+      return `${pad(d)}-${mon}-${y}`;
+    case 'dMonYUpper':
+      return `${pad(d)}-${mon.toUpperCase()}-${y}`;
+    case 'long':
+      return `${month} ${d}, ${y}`;
+    case 'longDmy':
+      return `${d} ${month} ${y}`;
+    case 'monD':
+      return `${mon} ${d}`;
+    case 'monthD':
+      return `${month} ${d}`;
+    case 'monthDth':
+      return `${month} ${ordinal(d)}`;
+    case 'ordinal':
+      return ordinal(d);
+    case 'monthYear':
+      return `${month} ${y}`;
+    case 'monYear':
+      return `${mon} ${y}`;
+    case 'mSlashY':
+      return `${m}/${y}`;
+    case 'year':
+      return String(y);
+    case 'aposYear':
+      return `'${String(y).slice(2)}`;
+    case 'weekdayMd':
+      return `${weekday} ${m}/${d}`;
+    case 'weekdayLong':
+      return `${weekday}, ${month} ${d}, ${y}`;
+    case 'weekday':
+      return weekday;
+    case 'weekdayShort':
+      return WEEKDAY_SHORT[date.getUTCDay()] as string;
+    case 'dmyDot':
+      return `${pad(d)}.${pad(m)}.${y}`;
+    case 'dmySlash':
+      return `${pad(d)}/${pad(m)}/${y}`;
+    case 'monDotDY':
+      return `${mon}${mon === 'May' ? '' : '.'} ${d}, ${y}`;
+    case 'compact':
+      return `${y}${pad(m)}${pad(d)}`;
   }
 }
 
 /** Full dates (day, month and year) in US-style notes. */
-export const FULL_US: readonly DateFormat[] = ['mdyPad', 'mdyPad', 'mdy', 'mdyShort', 'iso', 'dMonY', 'long', 'long', 'monDotDY', 'longDmy', 'mdyDash'];
+export const FULL_US: readonly DateFormat[] = [
+  'mdyPad',
+  'mdyPad',
+  'mdy',
+  'mdyShort',
+  'iso',
+  'dMonY',
+  'long',
+  'long',
+  'monDotDY',
+  'longDmy',
+  'mdyDash',
+];
 /** Dates without a year, common in running text. */
 export const PARTIAL: readonly DateFormat[] = ['md', 'md', 'monD', 'monthD', 'monthDth', 'weekdayMd'];
 /** UK / European letters. */
@@ -86,9 +164,29 @@ export function randomAnchor(rng: Rng): Date {
 }
 
 export const HOLIDAYS: readonly string[] = [
-  'Christmas', 'Christmas Eve', 'Christmas Day', 'Thanksgiving', "New Year's Day", "New Year's Eve", 'Easter',
-  'Easter Sunday', 'Labor Day', 'Memorial Day', 'July 4th', 'Fourth of July', 'Independence Day', 'Halloween',
-  "Valentine's Day", "Mother's Day", "Father's Day", 'Veterans Day', 'Eid', 'Diwali', 'Hanukkah', 'Yom Kippur', 'Lunar New Year',
+  'Christmas',
+  'Christmas Eve',
+  'Christmas Day',
+  'Thanksgiving',
+  "New Year's Day",
+  "New Year's Eve",
+  'Easter',
+  'Easter Sunday',
+  'Labor Day',
+  'Memorial Day',
+  'July 4th',
+  'Fourth of July',
+  'Independence Day',
+  'Halloween',
+  "Valentine's Day",
+  "Mother's Day",
+  "Father's Day",
+  'Veterans Day',
+  'Eid',
+  'Diwali',
+  'Hanukkah',
+  'Yom Kippur',
+  'Lunar New Year',
 ];
 
 /** A holiday as a DATE. */

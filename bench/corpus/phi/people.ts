@@ -3,7 +3,28 @@ import { phi, type Fragment } from '../NoteBuilder.ts';
 import type { Rng } from '../random.ts';
 import { PROFESSION_FRAMES } from '../vocabulary/professions.ts';
 
-const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const ONES = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
 export function numberWords(n: number): string {
@@ -19,24 +40,53 @@ const A = (text: string) => phi('AGE', text);
  * An age phrase in which only the number (or number words) is the AGE span: "67" of "67 y/o", "67-year-old",
  * "67M", "aged 67"; "80s" of "in his 80s"; "18" of "18-month-old".
  */
-export function age(rng: Rng, pt: Pick<Patient, 'age' | 'ageUnit' | 'sex'>, kind: 'adjective' | 'short' | 'field' | 'any' = 'any'): Fragment {
+export function age(
+  rng: Rng,
+  pt: Pick<Patient, 'age' | 'ageUnit' | 'sex'>,
+  kind: 'adjective' | 'short' | 'field' | 'any' = 'any',
+): Fragment {
   const n = pt.age;
   if (pt.ageUnit === 'month') {
-    return rng.pick<Fragment>([[A(String(n)), '-month-old'], [A(String(n)), ' mo old'], [A(String(n)), ' months old'], [A(String(n)), ' m/o']]);
+    return rng.pick<Fragment>([
+      [A(String(n)), '-month-old'],
+      [A(String(n)), ' mo old'],
+      [A(String(n)), ' months old'],
+      [A(String(n)), ' m/o'],
+    ]);
   }
   const k = kind === 'any' ? rng.pick(['adjective', 'short', 'field'] as const) : kind;
   const s = String(n);
   const sexLetter = pt.sex;
   if (k === 'adjective') {
     return rng.weighted<Fragment>([
-      [[A(s), '-year-old'], 10], [[A(s), ' year old'], 4], [[A(s), ' yo'], 3], [[A(s), ' y/o'], 4], [[A(s), 'yo'], 2],
-      [[A(s), ' yr old'], 2], [[A(s), ' y.o.'], 2], [[A(numberWords(n)), '-year-old'], 1], [[A(s), '-yr-old'], 1], [[A(s), 'y/o'], 1],
+      [[A(s), '-year-old'], 10],
+      [[A(s), ' year old'], 4],
+      [[A(s), ' yo'], 3],
+      [[A(s), ' y/o'], 4],
+      [[A(s), 'yo'], 2],
+      [[A(s), ' yr old'], 2],
+      [[A(s), ' y.o.'], 2],
+      [[A(numberWords(n)), '-year-old'], 1],
+      [[A(s), '-yr-old'], 1],
+      [[A(s), 'y/o'], 1],
     ]);
   }
   if (k === 'short') {
-    return rng.pick<Fragment>([[A(s), sexLetter], [A(s), ` ${sexLetter}`], [A(s), 'yo ', sexLetter], [A(s), sexLetter === 'M' ? 'yoM' : 'yoF'], [A(s), ' yo']]);
+    return rng.pick<Fragment>([
+      [A(s), sexLetter],
+      [A(s), ` ${sexLetter}`],
+      [A(s), 'yo ', sexLetter],
+      [A(s), sexLetter === 'M' ? 'yoM' : 'yoF'],
+      [A(s), ' yo'],
+    ]);
   }
-  return rng.pick<Fragment>([['Age: ', A(s)], ['age ', A(s)], ['aged ', A(s)], ['Age ', A(s)], ['AGE: ', A(s)]]);
+  return rng.pick<Fragment>([
+    ['Age: ', A(s)],
+    ['age ', A(s)],
+    ['aged ', A(s)],
+    ['Age ', A(s)],
+    ['AGE: ', A(s)],
+  ]);
 }
 
 /** "in his 80s", "in her late 70s": the span is the decade ("80s"), a choice of this corpus. */
@@ -52,7 +102,19 @@ export function pronoun(sex: Sex, kind: 'subj' | 'obj' | 'poss' = 'subj'): strin
   return sex === 'M' ? 'his' : 'her';
 }
 
-const MODIFIERS = ['', '', '', 'retired ', 'retired ', 'former ', 'part-time ', 'self-employed ', 'semi-retired ', 'unemployed ', 'disabled '];
+const MODIFIERS = [
+  '',
+  '',
+  '',
+  'retired ',
+  'retired ',
+  'former ',
+  'part-time ',
+  'self-employed ',
+  'semi-retired ',
+  'unemployed ',
+  'disabled ',
+];
 
 /**
  * An occupation phrase; only the occupation is the PROFESSION span ("retired", "works as a" stay outside).
@@ -71,7 +133,9 @@ export function profession(rng: Rng, job: string, kind: 'bare' | 'np' | 'clause'
 
 /** "a " before a vowel sound becomes "an " ("an electrician", "an EMT"; "a unit" is rare enough here). */
 function fixArticle(before: string, next: string): string {
-  return /(^|\s)a $/u.test(before) && /^[aeiouAEIOU]|^(EMT|RN|MD|HVAC)\b/u.test(next) ? before.replace(/a $/u, 'an ') : before;
+  return /(^|\s)a $/u.test(before) && /^[aeiouAEIOU]|^(EMT|RN|MD|HVAC)\b/u.test(next)
+    ? before.replace(/a $/u, 'an ')
+    : before;
 }
 
 /** The bare occupation span. */

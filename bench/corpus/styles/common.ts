@@ -51,12 +51,23 @@ export function day(ctx: StyleContext, offset: number): Date {
 }
 
 /** A date `offset` days from the anchor when PHI is wanted; otherwise a non-PHI stand-in ("today", "HD 3"). */
-export function dateOr(ctx: StyleContext, offset: number, p: number, formats: readonly DateFormat[] = FULL_US, fallback = 'today'): Fragment {
+export function dateOr(
+  ctx: StyleContext,
+  offset: number,
+  p: number,
+  formats: readonly DateFormat[] = FULL_US,
+  fallback = 'today',
+): Fragment {
   return want(ctx, p) ? anyDate(ctx.rng, day(ctx, offset), formats) : fallback;
 }
 
 /** The patient in running text: "pt", "the patient", "Mr. Smith", "John", "JS"... */
-export function ptRef(ctx: StyleContext, p = 0.5, forms: readonly NameForm[] = ['last', 'full', 'first'], fallback: readonly string[] = ['The patient', 'The patient', 'Patient']): Fragment {
+export function ptRef(
+  ctx: StyleContext,
+  p = 0.5,
+  forms: readonly NameForm[] = ['last', 'full', 'first'],
+  fallback: readonly string[] = ['The patient', 'The patient', 'Patient'],
+): Fragment {
   const { rng, cast } = ctx;
   if (!want(ctx, p)) return rng.pick(fallback);
   const form = rng.pick(forms);
@@ -99,7 +110,11 @@ export function jobOrNoun(ctx: StyleContext, p: number): Fragment {
 }
 
 export function caseMode(rng: Rng, upper: number, lower: number): CaseMode {
-  return rng.weighted<CaseMode>([['upper', upper], ['lower', lower], ['none', Math.max(0, 1 - upper - lower)]]);
+  return rng.weighted<CaseMode>([
+    ['upper', upper],
+    ['lower', lower],
+    ['none', Math.max(0, 1 - upper - lower)],
+  ]);
 }
 
 /** A day offset into the patient's past (never before birth): -rng(minDays .. life in days). */

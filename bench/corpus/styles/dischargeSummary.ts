@@ -1,17 +1,54 @@
 /* eslint @typescript-eslint/no-unused-expressions: ["error", { "allowTaggedTemplates": true }] -- b.t`...` appends to the note. */
-import { condition, conditions, icd, labsLine, medList, narrative, procedure, vitals, wordNameDistractor } from '../clinical.ts';
-import { age, anyDate, clinic, dateInText, date, doctor, facility, hospital, labeledPhone, phi, titled, type DateFormat } from '../phi.ts';
+import {
+  condition,
+  conditions,
+  icd,
+  labsLine,
+  medList,
+  narrative,
+  procedure,
+  vitals,
+  wordNameDistractor,
+} from '../clinical.ts';
+import {
+  age,
+  anyDate,
+  clinic,
+  dateInText,
+  date,
+  doctor,
+  facility,
+  hospital,
+  labeledPhone,
+  phi,
+  titled,
+  type DateFormat,
+} from '../phi.ts';
 import { pronoun } from '../phi/people.ts';
 import { bullets, count, day, doctorAt, ptRef, sexWord, want, type NoteStyle } from './common.ts';
 import { dateField, patientBlock, signOff } from './headers.ts';
 
-const COURSE_DATES: readonly DateFormat[] = ['md', 'md', 'mdy', 'mdyPad', 'monthD', 'monD', 'monthDth', 'ordinal', 'weekday'];
+const COURSE_DATES: readonly DateFormat[] = [
+  'md',
+  'md',
+  'mdy',
+  'mdyPad',
+  'monthD',
+  'monD',
+  'monthDth',
+  'ordinal',
+  'weekday',
+];
 
 export const dischargeSummary: NoteStyle = {
   name: 'discharge_summary',
   description: 'Discharge summary: header, diagnoses with ICD-10, HPI, hospital course by problem, meds, follow-up.',
   zeroPhiRate: 0.01,
-  sizes: [['short', 2], ['medium', 5], ['long', 3]],
+  sizes: [
+    ['short', 2],
+    ['medium', 5],
+    ['long', 3],
+  ],
   generate(ctx) {
     const { rng, b, cast } = ctx;
     const pt = cast.patient;
@@ -38,7 +75,9 @@ export const dischargeSummary: NoteStyle = {
     for (let i = 0; i < n; i++) {
       const problem = dx[i] ?? condition(rng);
       b.raw(rng.chance(0.6) ? `# ${problem}: ` : `${problem.charAt(0).toUpperCase()}${problem.slice(1)}. `);
-      const when = want(ctx, 0.6) ? dateInText(rng, day(ctx, -los + rng.int(0, los)), COURSE_DATES) : `hospital day ${rng.int(1, los)}`;
+      const when = want(ctx, 0.6)
+        ? dateInText(rng, day(ctx, -los + rng.int(0, los)), COURSE_DATES)
+        : `hospital day ${rng.int(1, los)}`;
       switch (rng.int(0, 4)) {
         case 0:
           b.t`${pronoun(pt.sex, 'subj').replace(/^./u, (c) => c.toUpperCase())} was started on ${medList(rng, 1)[0] ?? ''} with improvement. ${labsLine(rng)}. ${narrative(rng, 1)}`;
@@ -64,7 +103,8 @@ export const dischargeSummary: NoteStyle = {
     b.raw(`\nALLERGIES: ${rng.pick(['NKDA', 'penicillin', 'sulfa', 'codeine'])}\n`);
     b.raw(`\nDISCHARGE CONDITION: ${rng.pick(['Stable', 'Good', 'Fair', 'Improved'])}. ${vitals(rng)}.\n`);
     b.raw('\nDISPOSITION: ');
-    if (rng.chance(0.4) && want(ctx, 0.9)) b.t`${facility(rng)}${want(ctx, 0.3) ? [' (', labeledPhone(rng), ')'] : ''}\n`;
+    if (rng.chance(0.4) && want(ctx, 0.9))
+      b.t`${facility(rng)}${want(ctx, 0.3) ? [' (', labeledPhone(rng), ')'] : ''}\n`;
     else b.raw(rng.pick(['Home with services\n', 'Home\n', 'Home with VNA\n', 'Rehab\n']));
 
     b.raw('\nFOLLOW-UP:\n');
@@ -75,10 +115,12 @@ export const dischargeSummary: NoteStyle = {
         b.raw(`- PCP in ${rng.int(1, 2)} weeks; labs (${rng.pick(['BMP', 'CBC', 'INR'])}) in ${rng.int(3, 7)} days\n`);
       }
     }
-    if (want(ctx, 0.3)) b.t`\n${titled(rng, pt)} was seen and examined on the day of discharge and was agreeable to the plan.\n`;
+    if (want(ctx, 0.3))
+      b.t`\n${titled(rng, pt)} was seen and examined on the day of discharge and was agreeable to the plan.\n`;
     b.nl();
     signOff(ctx, doctorAt(ctx, 0), rng.int(0, 2));
-    if (want(ctx, 0.3)) b.t`cc: ${doctor(rng, doctorAt(ctx, 3))}${want(ctx, 0.4) ? [', ', date(day(ctx, 0), 'mdy')] : ''}\n`;
+    if (want(ctx, 0.3))
+      b.t`cc: ${doctor(rng, doctorAt(ctx, 3))}${want(ctx, 0.4) ? [', ', date(day(ctx, 0), 'mdy')] : ''}\n`;
     return 'none';
   },
 };

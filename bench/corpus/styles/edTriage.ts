@@ -1,6 +1,25 @@
 /* eslint @typescript-eslint/no-unused-expressions: ["error", { "allowTaggedTemplates": true }] -- b.t`...` appends to the note. */
 import { allergy, conditions, medList, vitals } from '../clinical.ts';
-import { age, anyDate, cityMention, date, doctorTerse, employer, facility, hospital, labeledId, labeledPhone, lowerName, name, phi, profession, signature, time, titled, type DateFormat } from '../phi.ts';
+import {
+  age,
+  anyDate,
+  cityMention,
+  date,
+  doctorTerse,
+  employer,
+  facility,
+  hospital,
+  labeledId,
+  labeledPhone,
+  lowerName,
+  name,
+  phi,
+  profession,
+  signature,
+  time,
+  titled,
+  type DateFormat,
+} from '../phi.ts';
 import { caseMode, count, day, doctorAt, nurseAt, relative, stableLabeledId, want, type NoteStyle } from './common.ts';
 
 const ED_DATES: readonly DateFormat[] = ['mdyPad', 'mdy', 'md', 'mdyShort'];
@@ -20,9 +39,14 @@ const COMPLAINTS: readonly (readonly [cc: string, hpi: string])[] = [
 
 export const edTriage: NoteStyle = {
   name: 'ed_triage',
-  description: 'Emergency department triage note: terse, arrival mode and time, ESI, vitals, chief complaint, brief HPI.',
+  description:
+    'Emergency department triage note: terse, arrival mode and time, ESI, vitals, chief complaint, brief HPI.',
   zeroPhiRate: 0.06,
-  sizes: [['short', 6], ['medium', 3], ['long', 1]],
+  sizes: [
+    ['short', 6],
+    ['medium', 3],
+    ['long', 1],
+  ],
   generate(ctx) {
     const { rng, b, cast } = ctx;
     const pt = cast.patient;
@@ -35,18 +59,26 @@ export const edTriage: NoteStyle = {
     if (want(ctx, 0.3)) b.t` from ${rng.chance(0.5) ? facility(rng) : cityMention(rng)}`;
     b.raw(`\nESI: ${rng.int(1, 5)}\nCC: ${cc}\n`);
     b.t`HPI: ${want(ctx, 0.8) ? age(rng, pt, 'short') : 'pt'} ${rng.pick(['BIBA', 'presents', 'walk-in', 'BIB family'])} w/ ${hpi}. `;
-    if (want(ctx, 0.3)) b.t`Per ${relative(ctx, 0).relation} (${rng.chance(0.5) ? name(relative(ctx, 0).person, 'first') : lowerName(relative(ctx, 0).person, 'first')}), ${rng.pick(['pt more confused than baseline', 'symptoms started after dinner', 'pt fell getting out of shower'])}. `;
-    if (want(ctx, 0.2)) b.t`Seen at ${hospital(rng)} ${anyDate(rng, day(ctx, -rng.int(1, 30)), ['md', 'weekday', 'monD'])} for same. `;
-    if (want(ctx, 0.15) && pt.profession) b.t`Pt ${profession(rng, pt.profession, 'clause')}${want(ctx, 0.5) ? [' at ', employer(rng)] : ''}, ${rng.pick(['injured at work', 'symptoms began at work', 'missed work x2 days'])}. `;
-    if (cc === 'MVC' && want(ctx, 0.6)) b.t`Police at bedside, ${rng.chance(0.5) ? labeledId(rng, 'plate') : labeledId(rng, 'vin')}, driver's ${labeledId(rng, 'license', 'lic # ')}. `;
+    if (want(ctx, 0.3))
+      b.t`Per ${relative(ctx, 0).relation} (${rng.chance(0.5) ? name(relative(ctx, 0).person, 'first') : lowerName(relative(ctx, 0).person, 'first')}), ${rng.pick(['pt more confused than baseline', 'symptoms started after dinner', 'pt fell getting out of shower'])}. `;
+    if (want(ctx, 0.2))
+      b.t`Seen at ${hospital(rng)} ${anyDate(rng, day(ctx, -rng.int(1, 30)), ['md', 'weekday', 'monD'])} for same. `;
+    if (want(ctx, 0.15) && pt.profession)
+      b.t`Pt ${profession(rng, pt.profession, 'clause')}${want(ctx, 0.5) ? [' at ', employer(rng)] : ''}, ${rng.pick(['injured at work', 'symptoms began at work', 'missed work x2 days'])}. `;
+    if (cc === 'MVC' && want(ctx, 0.6))
+      b.t`Police at bedside, ${rng.chance(0.5) ? labeledId(rng, 'plate') : labeledId(rng, 'vin')}, driver's ${labeledId(rng, 'license', 'lic # ')}. `;
     b.nl();
     b.raw(`VS: ${vitals(rng, true)}\nPain: ${rng.int(0, 10)}/10\nGCS ${rng.int(9, 15)}\n`);
     b.raw(`PMH: ${conditions(rng, count(ctx, 1, 3, 5)).join(', ')}\n`);
     b.raw(`Meds: ${medList(rng, count(ctx, 1, 3, 6)).join('; ')}\nAllergies: ${allergy(rng)}\n`);
-    b.raw(`${rng.pick(['Triage protocol: ECG obtained within 10 min, ASA 324 mg given.', 'Sepsis screen positive, lactate sent.', 'Stroke alert not called, outside window.', 'Fall precautions, C-collar in place.', 'Sitter ordered, belongings searched.'])}\n`);
-    if (want(ctx, 0.4)) b.t`Contact: ${relative(ctx, 0).relation} ${name(relative(ctx, 0).person, rng.pick(['full', 'first'] as const))} ${labeledPhone(rng, '')}\n`;
+    b.raw(
+      `${rng.pick(['Triage protocol: ECG obtained within 10 min, ASA 324 mg given.', 'Sepsis screen positive, lactate sent.', 'Stroke alert not called, outside window.', 'Fall precautions, C-collar in place.', 'Sitter ordered, belongings searched.'])}\n`,
+    );
+    if (want(ctx, 0.4))
+      b.t`Contact: ${relative(ctx, 0).relation} ${name(relative(ctx, 0).person, rng.pick(['full', 'first'] as const))} ${labeledPhone(rng, '')}\n`;
     if (want(ctx, 0.3)) b.t`PCP: ${doctorTerse(rng, doctorAt(ctx, 3))}\n`;
-    if (want(ctx, 0.3)) b.t`${titled(rng, pt)} placed in ${rng.pick(['room', 'bay', 'hallway bed'])} ${rng.int(1, 40)}.\n`;
+    if (want(ctx, 0.3))
+      b.t`${titled(rng, pt)} placed in ${rng.pick(['room', 'bay', 'hallway bed'])} ${rng.int(1, 40)}.\n`;
     b.raw('Triage RN: ');
     if (want(ctx, 0.85)) b.add(signature(rng, nurseAt(ctx, 0)));
     b.nl();

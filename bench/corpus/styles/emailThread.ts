@@ -2,8 +2,31 @@
 import type { Person } from '../cast.ts';
 import { condition, labsLine, med } from '../clinical.ts';
 import type { Fragment } from '../NoteBuilder.ts';
-import { anyDate, domainFor, emailAddress, labeledPhone, name, pager, phi, time, titled, url, usAddress, type DateFormat } from '../phi.ts';
-import { day, doctorAt, nurseAt, ptRef, stableId, stableLabeledId, want, type NoteStyle, type StyleContext } from './common.ts';
+import {
+  anyDate,
+  domainFor,
+  emailAddress,
+  labeledPhone,
+  name,
+  pager,
+  phi,
+  time,
+  titled,
+  url,
+  usAddress,
+  type DateFormat,
+} from '../phi.ts';
+import {
+  day,
+  doctorAt,
+  nurseAt,
+  ptRef,
+  stableId,
+  stableLabeledId,
+  want,
+  type NoteStyle,
+  type StyleContext,
+} from './common.ts';
 
 const HEADER_DATES: readonly DateFormat[] = ['weekdayLong', 'weekdayLong', 'long', 'mdy', 'iso'];
 
@@ -11,18 +34,32 @@ function addressee(ctx: StyleContext, p: Person, domain: string): Fragment {
   const { rng } = ctx;
   const mail = phi('EMAIL', emailAddress(rng, p, domain));
   if (!want(ctx, 0.9)) return mail;
-  return rng.pick<Fragment>([[name(p, 'full'), ' <', mail, '>'], [name(p, 'lastFirst'), ' <', mail, '>'], [mail], [name(p, 'full'), ' (', mail, ')']]);
+  return rng.pick<Fragment>([
+    [name(p, 'full'), ' <', mail, '>'],
+    [name(p, 'lastFirst'), ' <', mail, '>'],
+    [mail],
+    [name(p, 'full'), ' (', mail, ')'],
+  ]);
 }
 
 function signatureBlock(ctx: StyleContext, p: Person, domain: string): void {
   const { rng, b } = ctx;
   b.raw(rng.pick(['--\n', '____\n', '\n', 'Sent from my iPhone\n\n']));
-  b.add(name(p, rng.pick(['full', 'fullMiddleInitial'] as const)), rng.pick([', MD', ', RN', ', NP', ', PharmD', ', MSW', ''])).nl();
-  b.raw(`${rng.pick(['Hospital Medicine', 'Division of Infectious Diseases', 'Case Management', 'Cardiology Fellow', 'Nurse Manager, MICU'])}\n`);
+  b.add(
+    name(p, rng.pick(['full', 'fullMiddleInitial'] as const)),
+    rng.pick([', MD', ', RN', ', NP', ', PharmD', ', MSW', '']),
+  ).nl();
+  b.raw(
+    `${rng.pick(['Hospital Medicine', 'Division of Infectious Diseases', 'Case Management', 'Cardiology Fellow', 'Nurse Manager, MICU'])}\n`,
+  );
   b.add(phi('ADDRESS', ctx.hospital)).nl();
   if (want(ctx, 0.5)) b.add(usAddress(rng, 'line')).nl();
   if (want(ctx, 0.8)) b.add(labeledPhone(rng, rng.pick(['Office: ', 'Tel: ', 'Phone: ', 'o: ']))).nl();
-  if (want(ctx, 0.5)) b.add(rng.pick(['Pager: ', 'Pgr: ', 'Page: ']), phi('PHONE_OR_FAX', rng.pick([rng.digits(5), `${rng.digits(3)}-${rng.digits(4)}`]))).nl();
+  if (want(ctx, 0.5))
+    b.add(
+      rng.pick(['Pager: ', 'Pgr: ', 'Page: ']),
+      phi('PHONE_OR_FAX', rng.pick([rng.digits(5), `${rng.digits(3)}-${rng.digits(4)}`])),
+    ).nl();
   if (want(ctx, 0.4)) b.add(labeledPhone(rng, 'Fax: ')).nl();
   if (want(ctx, 0.4)) b.add(url(rng, domain)).nl();
 }
@@ -31,16 +68,30 @@ function message(ctx: StyleContext, from: Person, to: Person, offset: number, do
   const { rng, b, cast } = ctx;
   const pt = cast.patient;
   b.add(rng.pick(['From: ', 'FROM: ']), addressee(ctx, from, domain)).nl();
-  b.add(rng.pick(['Sent: ', 'Date: ']), want(ctx, 0.95) ? anyDate(rng, day(ctx, offset), HEADER_DATES) : 'today', ` ${time(rng, '12')}`).nl();
+  b.add(
+    rng.pick(['Sent: ', 'Date: ']),
+    want(ctx, 0.95) ? anyDate(rng, day(ctx, offset), HEADER_DATES) : 'today',
+    ` ${time(rng, '12')}`,
+  ).nl();
   b.add('To: ', addressee(ctx, to, domain));
   if (want(ctx, 0.3)) b.add('; ', addressee(ctx, nurseAt(ctx, 1), domain));
   b.nl();
   if (want(ctx, 0.3)) b.add('Cc: ', addressee(ctx, doctorAt(ctx, 4), domain)).nl();
   b.add('Subject: ', reply ? 'RE: ' : '');
-  if (want(ctx, 0.6)) b.add(rng.pick(['pt ', 'Re ', '', 'FW: ']), name(pt, rng.pick(['last', 'lastFirst', 'initials', 'full'] as const)), want(ctx, 0.2) ? [' ', stableId(ctx, 'mrn')] : '', rng.pick([' - dc planning', ' follow-up', ' labs', ' / bed request', '']));
+  if (want(ctx, 0.6))
+    b.add(
+      rng.pick(['pt ', 'Re ', '', 'FW: ']),
+      name(pt, rng.pick(['last', 'lastFirst', 'initials', 'full'] as const)),
+      want(ctx, 0.2) ? [' ', stableId(ctx, 'mrn')] : '',
+      rng.pick([' - dc planning', ' follow-up', ' labs', ' / bed request', '']),
+    );
   else b.raw(rng.pick(['patient question', 'discharge planning', 'Abx plan', 'family meeting', 'bed 12 update']));
   b.nl(2);
-  b.add(rng.pick(['Hi ', 'Hello ', 'Dear ', '']), want(ctx, 0.8) ? name(to, rng.pick(['first', 'first', 'nick'] as const)) : 'all', rng.pick([',', ' -', '!'])).nl(2);
+  b.add(
+    rng.pick(['Hi ', 'Hello ', 'Dear ', '']),
+    want(ctx, 0.8) ? name(to, rng.pick(['first', 'first', 'nick'] as const)) : 'all',
+    rng.pick([',', ' -', '!']),
+  ).nl(2);
   switch (rng.int(0, 3)) {
     case 0:
       b.t`Quick update on ${ptRef(ctx, 0.8, ['full', 'last', 'lastFirst'])} (${want(ctx, 0.6) ? stableLabeledId(ctx, 'mrn') : 'in 12'}): ${labsLine(rng)}. We started ${med(rng)}. ${rng.pick(['Can you weigh in on duration?', 'Let me know if you see anything concerning.', 'Will touch base after rounds.'])}\n`;
@@ -62,9 +113,14 @@ function message(ctx: StyleContext, from: Person, to: Person, offset: number, do
 
 export const emailThread: NoteStyle = {
   name: 'email_thread',
-  description: 'Clinician e-mail thread: From/Sent/To/Subject headers with addresses, body about a patient, signatures with phone/pager/fax and URLs.',
+  description:
+    'Clinician e-mail thread: From/Sent/To/Subject headers with addresses, body about a patient, signatures with phone/pager/fax and URLs.',
   zeroPhiRate: 0.02,
-  sizes: [['short', 4], ['medium', 4], ['long', 2]],
+  sizes: [
+    ['short', 4],
+    ['medium', 4],
+    ['long', 2],
+  ],
   generate(ctx) {
     const { rng, b } = ctx;
     const domain = domainFor(ctx.hospital, rng);
@@ -76,7 +132,10 @@ export const emailThread: NoteStyle = {
       const [from, to] = i % 2 === 0 ? [a, c] : [c, a];
       message(ctx, from, to, -i, domain, i < n - 1);
     }
-    if (rng.chance(0.5)) b.raw('\nCONFIDENTIALITY NOTICE: This e-mail may contain protected health information. If you are not the intended recipient, please notify the sender and delete it.\n');
+    if (rng.chance(0.5))
+      b.raw(
+        '\nCONFIDENTIALITY NOTICE: This e-mail may contain protected health information. If you are not the intended recipient, please notify the sender and delete it.\n',
+      );
     return 'none';
   },
 };

@@ -1,13 +1,32 @@
 /* eslint @typescript-eslint/no-unused-expressions: ["error", { "allowTaggedTemplates": true }] -- b.t`...` appends to the note. */
 import { condition, procedure, wordNameDistractor } from '../clinical.ts';
-import { age, anyDate, date, doctorTerse, hospital, name, pager, signature, time, ward, type DateFormat } from '../phi.ts';
+import {
+  age,
+  anyDate,
+  date,
+  doctorTerse,
+  hospital,
+  name,
+  pager,
+  signature,
+  time,
+  ward,
+  type DateFormat,
+} from '../phi.ts';
 import { GENERIC_UNITS } from '../vocabulary/clinical.ts';
 import { caseMode, count, day, doctorAt, nurseAt, ptRef, want, type NoteStyle, type StyleContext } from './common.ts';
 import { systems } from './nursingSystems.ts';
 
 const NURSE_DATES: readonly DateFormat[] = ['md', 'md', 'md', 'mdyShort', 'mdyPad', 'weekdayMd', 'monD', 'mdDash'];
 
-const MIXED_LABELS: Record<string, string> = { NEURO: 'Neuro', RESP: 'Resp', SKIN: 'Skin', LABS: 'Labs', MEDS: 'Meds', SAFETY: 'Safety' };
+const MIXED_LABELS: Record<string, string> = {
+  NEURO: 'Neuro',
+  RESP: 'Resp',
+  SKIN: 'Skin',
+  LABS: 'Labs',
+  MEDS: 'Meds',
+  SAFETY: 'Safety',
+};
 
 /** Shift header, one-line summary, system-by-system assessment, events and plan; shared by both ICU styles. */
 export function nursingCore(ctx: StyleContext): void {
@@ -32,8 +51,10 @@ export function nursingCore(ctx: StyleContext): void {
   for (let i = 0; i < events; i++) {
     switch (rng.int(0, 4)) {
       case 0:
-        if (want(ctx, 0.8)) b.t`${time(rng)} ${rng.pick(['paged', 'called', 'notified'])} ${doctorTerse(rng, doctorAt(ctx, 0))} ${want(ctx, 0.4) ? ['(', pager(rng), ') '] : ''}re: ${rng.pick(['hypotension', 'low UOP', 'K 3.1', 'agitation', 'new AF'])}, ${rng.pick(['orders received', 'no new orders', 'will come see pt'])}.\n`;
-        else b.t`${time(rng)} covering MD notified re: ${rng.pick(['SBP 80s', 'desat to 86%'])}, bolus 500cc LR given.\n`;
+        if (want(ctx, 0.8))
+          b.t`${time(rng)} ${rng.pick(['paged', 'called', 'notified'])} ${doctorTerse(rng, doctorAt(ctx, 0))} ${want(ctx, 0.4) ? ['(', pager(rng), ') '] : ''}re: ${rng.pick(['hypotension', 'low UOP', 'K 3.1', 'agitation', 'new AF'])}, ${rng.pick(['orders received', 'no new orders', 'will come see pt'])}.\n`;
+        else
+          b.t`${time(rng)} covering MD notified re: ${rng.pick(['SBP 80s', 'desat to 86%'])}, bolus 500cc LR given.\n`;
         break;
       case 1:
         b.t`${rng.pick(['Pt', 'pt'])} ${rng.pick(['seen by', 'eval by'])} ${rng.pick(['PT/OT', 'speech', 'wound RN', 'pall care', 'renal'])}, ${wordNameDistractor(rng)}\n`;
@@ -42,7 +63,8 @@ export function nursingCore(ctx: StyleContext): void {
         b.t`${ptRef(ctx, 0.4, ['last', 'initials', 'first'], ['pt', 'Pt'])} ${rng.pick(['OOB to chair x1 hr', 'refused AM labs', 'slept in naps', 'up to commode w/ assist x2'])}.\n`;
         break;
       case 3:
-        if (want(ctx, 0.6)) b.t`bed req placed for ${ward(rng)}${want(ctx, 0.3) ? [' ', date(day(ctx, 1), 'md')] : ''}, awaiting.\n`;
+        if (want(ctx, 0.6))
+          b.t`bed req placed for ${ward(rng)}${want(ctx, 0.3) ? [' ', date(day(ctx, 1), 'md')] : ''}, awaiting.\n`;
         else b.t`transfer to floor on hold, no beds.\n`;
         break;
       default:
@@ -64,13 +86,18 @@ export const icuNursing: NoteStyle = {
   name: 'icu_nursing',
   description: 'ICU nursing shift note: terse, abbreviations, often ALL CAPS or all lower case, typos.',
   zeroPhiRate: 0.08,
-  sizes: [['short', 4], ['medium', 5], ['long', 2]],
+  sizes: [
+    ['short', 4],
+    ['medium', 5],
+    ['long', 2],
+  ],
   generate(ctx) {
     const { rng, b, cast } = ctx;
     ctx.b.setTypoRate(rng.pick([0, 0, 0.01, 0.03]));
     nursingCore(ctx);
     if (want(ctx, 0.3)) b.t`${rng.pick(['spouse', 'family'])} ${rng.pick(['called', 'visited'])}, updated.\n`;
-    if (want(ctx, 0.15)) b.t`${rng.pick(['pt', 'Pt'])} prefers to be called ${name(cast.patient, rng.pick(['nick', 'first'] as const))}.\n`;
+    if (want(ctx, 0.15))
+      b.t`${rng.pick(['pt', 'Pt'])} prefers to be called ${name(cast.patient, rng.pick(['nick', 'first'] as const))}.\n`;
     nursingPlan(ctx);
     return caseMode(rng, 0.35, 0.25);
   },

@@ -1,9 +1,33 @@
 /* eslint @typescript-eslint/no-unused-expressions: ["error", { "allowTaggedTemplates": true }] -- b.t`...` appends to the note. */
 import type { Relative } from '../cast.ts';
 import type { Fragment } from '../NoteBuilder.ts';
-import { anyDate, cityMention, date, doctor, doctorTerse, facility, hospital, job, lowerName, name, phone, time, type DateFormat } from '../phi.ts';
+import {
+  anyDate,
+  cityMention,
+  date,
+  doctor,
+  doctorTerse,
+  facility,
+  hospital,
+  job,
+  lowerName,
+  name,
+  phone,
+  time,
+  type DateFormat,
+} from '../phi.ts';
 import type { Rng } from '../random.ts';
-import { caseMode, count, day, doctorAt, nurseAt, relative, want, type NoteStyle, type StyleContext } from './common.ts';
+import {
+  caseMode,
+  count,
+  day,
+  doctorAt,
+  nurseAt,
+  relative,
+  want,
+  type NoteStyle,
+  type StyleContext,
+} from './common.ts';
 import { nursingCore, nursingPlan } from './icuNursing.ts';
 
 /** How a nursing note names a relative: "wife Mary", "dtr jenny", "son (Tom)", "Mrs. Okafor (wife)". */
@@ -16,7 +40,11 @@ function kin(ctx: StyleContext, rel: Relative): Fragment {
   if (r === 3) return [rel.relation, ' (', name(rel.person, 'first'), ')'];
   if (r === 4) return [name(rel.person, 'full'), ` (${rel.relation})`];
   if (r === 5) return [rel.relation, ' ', name(rel.person, 'full')];
-  return [rel.person.sex === 'M' ? 'Mr. ' : rng.pick(['Mrs. ', 'Ms. ']), name(rel.person, 'last'), ` (${rel.relation})`];
+  return [
+    rel.person.sex === 'M' ? 'Mr. ' : rng.pick(['Mrs. ', 'Ms. ']),
+    name(rel.person, 'last'),
+    ` (${rel.relation})`,
+  ];
 }
 
 const FAMILY_DATES: readonly DateFormat[] = ['md', 'weekday', 'weekdayShort', 'weekdayMd', 'monD'];
@@ -64,12 +92,17 @@ export const icuNursingFamily: NoteStyle = {
   name: 'icu_nursing_family',
   description: 'ICU nursing note with a family communication section: relatives by first name, often lower case.',
   zeroPhiRate: 0.04,
-  sizes: [['short', 3], ['medium', 5], ['long', 2]],
+  sizes: [
+    ['short', 3],
+    ['medium', 5],
+    ['long', 2],
+  ],
   generate(ctx) {
     const { rng, b } = ctx;
     b.setTypoRate(rng.pick([0, 0, 0.02]));
     if (rng.chance(0.5)) nursingCore(ctx);
-    else b.t`${rng.pick(['Family update', 'SOCIAL/FAMILY note', 'Nsg note - family communication'])} ${want(ctx, 0.5) ? date(day(ctx, 0), 'md') : ''}\n`;
+    else
+      b.t`${rng.pick(['Family update', 'SOCIAL/FAMILY note', 'Nsg note - family communication'])} ${want(ctx, 0.5) ? date(day(ctx, 0), 'md') : ''}\n`;
     b.raw(rng.pick(['\nSOCIAL: ', '\nFamily: ', '\nPSYCHOSOCIAL:\n', '\nfamily/social: ']));
     familyLines(ctx, rng);
     nursingPlan(ctx);

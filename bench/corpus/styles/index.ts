@@ -17,4 +17,22 @@ import { homeHealthSocialWork } from './homeHealthSocialWork.ts';
 import { consultNote } from './consultNote.ts';
 import { transferDeathNote } from './transferDeathNote.ts';
 
-export const STYLES: readonly NoteStyle[] = [icuNursing, icuNursingFamily, dischargeSummary, admissionHp, progressSoap, radiologyReport, labReport, pathologyReport, referralLetter, emailThread, edTriage, operativeNote, medReconciliation, telephoneEncounter, homeHealthSocialWork, consultNote, transferDeathNote];
+export const STYLES: readonly NoteStyle[] = [
+  icuNursing,
+  icuNursingFamily,
+  dischargeSummary,
+  admissionHp,
+  progressSoap,
+  radiologyReport,
+  labReport,
+  pathologyReport,
+  referralLetter,
+  emailThread,
+  edTriage,
+  operativeNote,
+  medReconciliation,
+  telephoneEncounter,
+  homeHealthSocialWork,
+  consultNote,
+  transferDeathNote,
+];

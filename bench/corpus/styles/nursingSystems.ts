@@ -67,10 +67,23 @@ export function id(rng: Rng): string {
 /** Assessment block: each system on its own line with a short label. */
 export function systems(rng: Rng, n: number): [label: string, text: string][] {
   const all: [string, (r: Rng) => string][] = [
-    ['NEURO', neuro], ['CV', cv], ['RESP', resp], ['GI', gi], ['GU', gu], ['SKIN', skin], ['ID', id],
+    ['NEURO', neuro],
+    ['CV', cv],
+    ['RESP', resp],
+    ['GI', gi],
+    ['GU', gu],
+    ['SKIN', skin],
+    ['ID', id],
     ['LABS', (r) => `${labsLine(r)}. ${r.pick(['repleted', 'MD aware', 'AM labs pending', 'no new orders'])}.`],
-    ['MEDS', (r) => `${med(r)} given. ${r.pick(['pain ' + r.int(0, 9) + '/10 after', 'tolerated', 'held for SBP<100'])}.`],
-    ['SAFETY', (r) => `bed alarm on, call bell in reach, ${r.pick(['Morse 45', 'high fall risk', 'sitter'])}. ${wordNameDistractor(r)} ${numericDistractor(r)}.`],
+    [
+      'MEDS',
+      (r) => `${med(r)} given. ${r.pick(['pain ' + r.int(0, 9) + '/10 after', 'tolerated', 'held for SBP<100'])}.`,
+    ],
+    [
+      'SAFETY',
+      (r) =>
+        `bed alarm on, call bell in reach, ${r.pick(['Morse 45', 'high fall risk', 'sitter'])}. ${wordNameDistractor(r)} ${numericDistractor(r)}.`,
+    ],
   ];
   const chosen = n >= all.length ? all : all.slice(0, Math.max(3, n));
   return chosen.map(([label, f]) => [label, f(rng)]);

@@ -1,6 +1,10 @@
 /** Clinical vocabulary with no PHI: it must appear unannotated (eponyms, codes, scores, doses...). */
 
-const p = (s: string): string[] => s.split('|').map((x) => x.trim()).filter(Boolean);
+const p = (s: string): string[] =>
+  s
+    .split('|')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** [drug, doses, routes/frequencies]. */
 export const MEDS: readonly (readonly [string, readonly string[], readonly string[]])[] = [
@@ -89,9 +93,15 @@ export const PROCEDURES: readonly string[] = p(
   'laparoscopic cholecystectomy|open appendectomy|Whipple procedure|Nissen fundoplication|Roux-en-Y gastric bypass|Hartmann procedure|CABG x3|PCI with DES to LAD|TAVR|total knee arthroplasty|total hip arthroplasty|ORIF of left distal radius|hemiarthroplasty|lumbar laminectomy L4-L5|ACDF C5-C6|craniotomy|VP shunt placement|EGD|colonoscopy|ERCP with sphincterotomy|bronchoscopy with BAL|thoracentesis|paracentesis|lumbar puncture|central line placement|arterial line placement|tracheostomy|PEG tube placement|cystoscopy|TURP|hysterectomy|C-section|mastectomy|lumpectomy|thyroidectomy|carotid endarterectomy|fem-pop bypass|below-knee amputation|I&D of abscess|skin graft|Mohs surgery',
 );
 
-export const ALLERGIES: readonly string[] = p('NKDA|penicillin (rash)|sulfa (hives)|codeine (nausea)|iodinated contrast|latex|shellfish|morphine (itching)|ACE inhibitors (angioedema)|vancomycin (red man syndrome)|peanuts|amoxicillin|NKA');
+export const ALLERGIES: readonly string[] = p(
+  'NKDA|penicillin (rash)|sulfa (hives)|codeine (nausea)|iodinated contrast|latex|shellfish|morphine (itching)|ACE inhibitors (angioedema)|vancomycin (red man syndrome)|peanuts|amoxicillin|NKA',
+);
 
 /** Generic unit and facility words that are NOT named places. */
-export const GENERIC_UNITS: readonly string[] = p('MICU|SICU|CCU|CVICU|Neuro ICU|the ICU|the floor|ED|PACU|OR|step-down unit|telemetry|med-surg|the cath lab|IR|OSH|rehab|home|SNF|LTAC|the ward|ER|L&D|NICU|dialysis');
+export const GENERIC_UNITS: readonly string[] = p(
+  'MICU|SICU|CCU|CVICU|Neuro ICU|the ICU|the floor|ED|PACU|OR|step-down unit|telemetry|med-surg|the cath lab|IR|OSH|rehab|home|SNF|LTAC|the ward|ER|L&D|NICU|dialysis',
+);
 
-export const CARE_TEAM_ROLES: readonly string[] = p('RN|charge RN|charge nurse|the nurse|night nurse|resident|the resident|intern|attending|fellow|the team|NP|PA|RT|respiratory therapy|PT|OT|SLP|speech therapy|case management|social work|nutrition|pharmacy|chaplain|the hospitalist|covering MD|HO|MD on call|surgical team|renal team|ID team|palliative care|the rapid response team|wound care RN|dietitian');
+export const CARE_TEAM_ROLES: readonly string[] = p(
+  'RN|charge RN|charge nurse|the nurse|night nurse|resident|the resident|intern|attending|fellow|the team|NP|PA|RT|respiratory therapy|PT|OT|SLP|speech therapy|case management|social work|nutrition|pharmacy|chaplain|the hospitalist|covering MD|HO|MD on call|surgical team|renal team|ID team|palliative care|the rapid response team|wound care RN|dietitian',
+);

@@ -1,19 +1,63 @@
 /** Synthetic place pools: cities, states, streets, countries, and parts to invent hospital, ward and employer names. */
 
 const w = (s: string): string[] => s.split(/\s+/u).filter(Boolean);
-const p = (s: string): string[] => s.split('|').map((x) => x.trim()).filter(Boolean);
+const p = (s: string): string[] =>
+  s
+    .split('|')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export const US_STATES: readonly (readonly [abbr: string, name: string])[] = [
-  ['AL', 'Alabama'], ['AK', 'Alaska'], ['AZ', 'Arizona'], ['AR', 'Arkansas'], ['CA', 'California'], ['CO', 'Colorado'],
-  ['CT', 'Connecticut'], ['DE', 'Delaware'], ['FL', 'Florida'], ['GA', 'Georgia'], ['HI', 'Hawaii'], ['ID', 'Idaho'],
-  ['IL', 'Illinois'], ['IN', 'Indiana'], ['IA', 'Iowa'], ['KS', 'Kansas'], ['KY', 'Kentucky'], ['LA', 'Louisiana'],
-  ['ME', 'Maine'], ['MD', 'Maryland'], ['MA', 'Massachusetts'], ['MI', 'Michigan'], ['MN', 'Minnesota'],
-  ['MS', 'Mississippi'], ['MO', 'Missouri'], ['MT', 'Montana'], ['NE', 'Nebraska'], ['NV', 'Nevada'],
-  ['NH', 'New Hampshire'], ['NJ', 'New Jersey'], ['NM', 'New Mexico'], ['NY', 'New York'], ['NC', 'North Carolina'],
-  ['ND', 'North Dakota'], ['OH', 'Ohio'], ['OK', 'Oklahoma'], ['OR', 'Oregon'], ['PA', 'Pennsylvania'],
-  ['RI', 'Rhode Island'], ['SC', 'South Carolina'], ['SD', 'South Dakota'], ['TN', 'Tennessee'], ['TX', 'Texas'],
-  ['UT', 'Utah'], ['VT', 'Vermont'], ['VA', 'Virginia'], ['WA', 'Washington'], ['WV', 'West Virginia'],
-  ['WI', 'Wisconsin'], ['WY', 'Wyoming'],
+  ['AL', 'Alabama'],
+  ['AK', 'Alaska'],
+  ['AZ', 'Arizona'],
+  ['AR', 'Arkansas'],
+  ['CA', 'California'],
+  ['CO', 'Colorado'],
+  ['CT', 'Connecticut'],
+  ['DE', 'Delaware'],
+  ['FL', 'Florida'],
+  ['GA', 'Georgia'],
+  ['HI', 'Hawaii'],
+  ['ID', 'Idaho'],
+  ['IL', 'Illinois'],
+  ['IN', 'Indiana'],
+  ['IA', 'Iowa'],
+  ['KS', 'Kansas'],
+  ['KY', 'Kentucky'],
+  ['LA', 'Louisiana'],
+  ['ME', 'Maine'],
+  ['MD', 'Maryland'],
+  ['MA', 'Massachusetts'],
+  ['MI', 'Michigan'],
+  ['MN', 'Minnesota'],
+  ['MS', 'Mississippi'],
+  ['MO', 'Missouri'],
+  ['MT', 'Montana'],
+  ['NE', 'Nebraska'],
+  ['NV', 'Nevada'],
+  ['NH', 'New Hampshire'],
+  ['NJ', 'New Jersey'],
+  ['NM', 'New Mexico'],
+  ['NY', 'New York'],
+  ['NC', 'North Carolina'],
+  ['ND', 'North Dakota'],
+  ['OH', 'Ohio'],
+  ['OK', 'Oklahoma'],
+  ['OR', 'Oregon'],
+  ['PA', 'Pennsylvania'],
+  ['RI', 'Rhode Island'],
+  ['SC', 'South Carolina'],
+  ['SD', 'South Dakota'],
+  ['TN', 'Tennessee'],
+  ['TX', 'Texas'],
+  ['UT', 'Utah'],
+  ['VT', 'Vermont'],
+  ['VA', 'Virginia'],
+  ['WA', 'Washington'],
+  ['WV', 'West Virginia'],
+  ['WI', 'Wisconsin'],
+  ['WY', 'Wyoming'],
 ];
 
 /** [city, state abbreviation]. */
@@ -37,9 +81,31 @@ export const STREET_NAMES: readonly string[] = w(
 );
 
 export const STREET_SUFFIXES: readonly (readonly [string, number])[] = [
-  ['St', 10], ['Street', 8], ['Ave', 8], ['Avenue', 5], ['Rd', 6], ['Road', 4], ['Blvd', 3], ['Boulevard', 1], ['Ln', 3],
-  ['Lane', 3], ['Dr', 4], ['Drive', 4], ['Ct', 2], ['Court', 2], ['Way', 3], ['Pl', 2], ['Place', 2], ['Terrace', 2],
-  ['Ter', 1], ['Circle', 2], ['Hwy', 1], ['Pkwy', 1], ['Sq', 1], ['Trail', 1], ['Row', 1],
+  ['St', 10],
+  ['Street', 8],
+  ['Ave', 8],
+  ['Avenue', 5],
+  ['Rd', 6],
+  ['Road', 4],
+  ['Blvd', 3],
+  ['Boulevard', 1],
+  ['Ln', 3],
+  ['Lane', 3],
+  ['Dr', 4],
+  ['Drive', 4],
+  ['Ct', 2],
+  ['Court', 2],
+  ['Way', 3],
+  ['Pl', 2],
+  ['Place', 2],
+  ['Terrace', 2],
+  ['Ter', 1],
+  ['Circle', 2],
+  ['Hwy', 1],
+  ['Pkwy', 1],
+  ['Sq', 1],
+  ['Trail', 1],
+  ['Row', 1],
 ];
 
 export const COUNTRIES: readonly string[] = p(
@@ -47,14 +113,16 @@ export const COUNTRIES: readonly string[] = p(
 );
 
 /** Saints and names for "St. X's" hospitals. */
-export const SAINTS: readonly string[] = w('Brigid Mary Joseph Luke Elizabeth Vincent Anne Francis Jude Catherine Michael Patrick Agnes Raphael Clare Margaret Anthony Peter Teresa John Barnabas Dominic Bernard Columba Gerard Camillus');
+export const SAINTS: readonly string[] = w(
+  'Brigid Mary Joseph Luke Elizabeth Vincent Anne Francis Jude Catherine Michael Patrick Agnes Raphael Clare Margaret Anthony Peter Teresa John Barnabas Dominic Bernard Columba Gerard Camillus',
+);
 
 export const PLACE_WORDS: readonly string[] = w(
   'Riverside Lakeside Hillcrest Oakview Maplewood Brookside Fairhaven Pinecrest Cedarbrook Willowbrook Meadowbrook Greenfield Springfield Westfield Northgate Southshore Bayview Harborview Seaside Sunnyvale Clearwater Stonebridge Ashford Briarwood Elmwood Glenwood Highland Lakewood Parkside Rosedale Woodland Crestview Evergreen Golden Valley Silverlake Bridgewater Kingsbridge Whitestone Blackstone Redwood Hawthorne Millbrook Cobblestone',
 );
 
 export const HOSPITAL_TYPES: readonly string[] = p(
-  'Medical Center|Hospital|General Hospital|Memorial Hospital|Regional Medical Center|Community Hospital|University Hospital|Health Center|Infirmary|Medical Centre|Children\'s Hospital|Cancer Center|Heart Institute',
+  "Medical Center|Hospital|General Hospital|Memorial Hospital|Regional Medical Center|Community Hospital|University Hospital|Health Center|Infirmary|Medical Centre|Children's Hospital|Cancer Center|Heart Institute",
 );
 
 export const FACILITY_TYPES: readonly string[] = p(
@@ -62,11 +130,15 @@ export const FACILITY_TYPES: readonly string[] = p(
 );
 
 export const CLINIC_TYPES: readonly string[] = p(
-  'Family Health Center|Community Health Center|Primary Care|Internal Medicine Associates|Cardiology Associates|Pulmonary Associates|Medical Group|Family Practice|Urgent Care|Dialysis Center|Oncology Clinic|Wound Clinic|Pain Management Center|Neurology Group|Orthopedic Associates|Women\'s Health|Pediatrics|Endocrine Clinic|Kidney Center|Infusion Center',
+  "Family Health Center|Community Health Center|Primary Care|Internal Medicine Associates|Cardiology Associates|Pulmonary Associates|Medical Group|Family Practice|Urgent Care|Dialysis Center|Oncology Clinic|Wound Clinic|Pain Management Center|Neurology Group|Orthopedic Associates|Women's Health|Pediatrics|Endocrine Clinic|Kidney Center|Infusion Center",
 );
 
 /** Words that make employer names ("Harbor Freight Logistics"). */
-export const COMPANY_WORDS: readonly string[] = w('Acme Summit Pioneer Liberty Atlas Granite Keystone Patriot Eagle Beacon Anchor Heritage Horizon Apex Vanguard Frontier Crown Sterling Coastal Metro Northern Empire Allied Premier United Superior Reliable Quality Bluewater Ironside Redline');
-export const COMPANY_KINDS: readonly string[] = p('Logistics|Construction|Plumbing|Roofing|Auto Body|Landscaping|Bakery|Diner|Trucking|Manufacturing|Paper Mill|Steel|Electric|Insurance|Bank|Credit Union|Realty|Dry Cleaners|Hardware|Packaging|Textiles|Fisheries|Dairy|Farms|Public Schools|Transit Authority|Post Office|Fire Department|Police Department|Motors|Foods|Pharmacy|Airlines|Shipyard|Casino|Hotel');
+export const COMPANY_WORDS: readonly string[] = w(
+  'Acme Summit Pioneer Liberty Atlas Granite Keystone Patriot Eagle Beacon Anchor Heritage Horizon Apex Vanguard Frontier Crown Sterling Coastal Metro Northern Empire Allied Premier United Superior Reliable Quality Bluewater Ironside Redline',
+);
+export const COMPANY_KINDS: readonly string[] = p(
+  'Logistics|Construction|Plumbing|Roofing|Auto Body|Landscaping|Bakery|Diner|Trucking|Manufacturing|Paper Mill|Steel|Electric|Insurance|Bank|Credit Union|Realty|Dry Cleaners|Hardware|Packaging|Textiles|Fisheries|Dairy|Farms|Public Schools|Transit Authority|Post Office|Fire Department|Police Department|Motors|Foods|Pharmacy|Airlines|Shipyard|Casino|Hotel',
+);
 
 export const WARD_DIRECTIONS: readonly string[] = w('North South East West');

@@ -18,7 +18,12 @@ function domain(ctx: StyleContext): string {
 
 /** "Smith, Karen <ksmith@bgh.org>": the display name is NAME, the address EMAIL; brackets stay outside. */
 function addressee(ctx: StyleContext, p: Person): Frag[] {
-  return [phi('NAME', nameText(p, 'lastFirst')), ' <', phi('EMAIL', `${p.first.charAt(0)}${p.last}@${domain(ctx)}`.toLowerCase()), '>'];
+  return [
+    phi('NAME', nameText(p, 'lastFirst')),
+    ' <',
+    phi('EMAIL', `${p.first.charAt(0)}${p.last}@${domain(ctx)}`.toLowerCase()),
+    '>',
+  ];
 }
 
 function headerLines(ctx: StyleContext, from: Person, to: Person): Frag[][] {
@@ -26,7 +31,11 @@ function headerLines(ctx: StyleContext, from: Person, to: Person): Frag[][] {
   const sent = addDays(anchor, rng.int(0, 5));
   return [
     ['From: ', ...addressee(ctx, from)],
-    ['Sent: ', phi('DATE', dateText(rng, sent, ['weekday, month d, yyyy'])), ` ${rng.int(1, 12)}:${rng.int(10, 59)} ${rng.pick(['AM', 'PM'])}`],
+    [
+      'Sent: ',
+      phi('DATE', dateText(rng, sent, ['weekday, month d, yyyy'])),
+      ` ${rng.int(1, 12)}:${rng.int(10, 59)} ${rng.pick(['AM', 'PM'])}`,
+    ],
     ['To: ', ...addressee(ctx, to)],
     ['Subject: ', rng.pick(['RE: ', 'Re: ', 'FW: ', '']), rng.pick(['pt in ', 'update - ', 'bed for ']), roomRef(rng)],
   ];
@@ -45,7 +54,11 @@ function request(ctx: StyleContext): Frag[] {
   const day = addDays(ctx.anchor, rng.int(1, 6));
   const pronoun = ctx.cast.patient.sex === 'M' ? 'him' : 'her';
   if (!maybe(ctx, 0.7)) return [`can you see ${pronoun} tomorrow?`];
-  return [`can you see ${pronoun} on `, phi('DATE', rng.chance(0.6) ? weekdayText(rng, day) : dateText(rng, day, ['m/d', 'wkday m/d'])), '?'];
+  return [
+    `can you see ${pronoun} on `,
+    phi('DATE', rng.chance(0.6) ? weekdayText(rng, day) : dateText(rng, day, ['m/d', 'wkday m/d'])),
+    '?',
+  ];
 }
 
 function signature(ctx: StyleContext, from: Person): Frag[][] {
@@ -54,7 +67,16 @@ function signature(ctx: StyleContext, from: Person): Frag[][] {
     [rng.pick(['thanks,', 'thx', 'Thanks -', 'best,'])],
     [phi('NAME', rng.chance(0.5) ? from.first : nameText(from, 'initials').toLowerCase())],
     ['--'],
-    [phi('NAME', nameText(from, 'full')), rng.pick([', RN, BSN', ', MD', ', NP', '']), ' | ', rng.pick(['MICU', 'CCU', 'SICU']), ' | ', extension(rng), ' | ', pagerRef(rng)],
+    [
+      phi('NAME', nameText(from, 'full')),
+      rng.pick([', RN, BSN', ', MD', ', NP', '']),
+      ' | ',
+      rng.pick(['MICU', 'CCU', 'SICU']),
+      ' | ',
+      extension(rng),
+      ' | ',
+      pagerRef(rng),
+    ],
   ];
 }
 

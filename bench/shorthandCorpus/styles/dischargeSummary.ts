@@ -12,13 +12,37 @@ import type { Frag } from '../ShorthandBuilder.ts';
 import { cycler, fillTo, joined, maybe, writeLine, type ShorthandStyle, type StyleContext } from './context.ts';
 
 const PROBLEMS: readonly (readonly [string, keyof typeof SYSTEMS])[] = [
-  ['Resp failure', 'Resp'], ['Sepsis', 'ID'], ['AKI', 'GU'], ['Hypotension', 'CV'], ['UGIB', 'Heme'], ['Delirium', 'Neuro'],
-  ['A fib w/ RVR', 'CV'], ['Anemia', 'Heme'], ['Pressure ulcer', 'Skin'], ['Nutrition', 'GI'], ['Access', 'Lines'],
+  ['Resp failure', 'Resp'],
+  ['Sepsis', 'ID'],
+  ['AKI', 'GU'],
+  ['Hypotension', 'CV'],
+  ['UGIB', 'Heme'],
+  ['Delirium', 'Neuro'],
+  ['A fib w/ RVR', 'CV'],
+  ['Anemia', 'Heme'],
+  ['Pressure ulcer', 'Skin'],
+  ['Nutrition', 'GI'],
+  ['Access', 'Lines'],
 ];
-const MEDS = ['lasix 40 mg PO daily', 'metoprolol 25 mg PO BID', 'ASA 81 daily', 'lisinopril 10 daily', 'insulin glargine 20 units qhs', 'omeprazole 20 daily', 'levofloxacin 750 q48h x 5 more days', 'senna 1 tab qhs prn', 'heparin 5000 units sc tid', 'tylenol 650 q6h prn'];
+const MEDS = [
+  'lasix 40 mg PO daily',
+  'metoprolol 25 mg PO BID',
+  'ASA 81 daily',
+  'lisinopril 10 daily',
+  'insulin glargine 20 units qhs',
+  'omeprazole 20 daily',
+  'levofloxacin 750 q48h x 5 more days',
+  'senna 1 tab qhs prn',
+  'heparin 5000 units sc tid',
+  'tylenol 650 q6h prn',
+];
 
 function headerBlock(ctx: StyleContext): Frag[][] {
-  const { rng, cast: { patient, doctors }, anchor } = ctx;
+  const {
+    rng,
+    cast: { patient, doctors },
+    anchor,
+  } = ctx;
   const date = (d = anchor) => phi('DATE', dateText(rng, d, FORMAL_SHAPES));
   if (!ctx.withPhi) return [['DISCHARGE SUMMARY'], ['Service: MICU']];
   return [
@@ -32,13 +56,27 @@ function headerBlock(ctx: StyleContext): Frag[][] {
 }
 
 function hpi(ctx: StyleContext): Frag[] {
-  const { rng, cast: { patient } } = ctx;
+  const {
+    rng,
+    cast: { patient },
+  } = ctx;
   const past = addDays(ctx.anchor, -rng.int(300, 4000));
-  if (!ctx.withPhi) return ['HPI: pt w/ h/o COPD, CHF who presented w/ ', rng.pick(['SOB', 'fever', 'hypotension']), ', transferred from OSH.'];
+  if (!ctx.withPhi)
+    return [
+      'HPI: pt w/ h/o COPD, CHF who presented w/ ',
+      rng.pick(['SOB', 'fever', 'hypotension']),
+      ', transferred from OSH.',
+    ];
   return [
-    'History of Present Illness: ', ageFrag(rng, patient.age, patient.sex), ' w/ h/o COPD, CHF (EF 35%), s/p CABG ',
-    phi('DATE', dateText(rng, past, PAST_SHAPES)), ' who presented to ', institutionRef(rng, ctx.outside),
-    ` w/ ${rng.pick(['fever and hypotension', 'SOB', 'melena', 'AMS'])}, transferred to MICU for `, rng.pick(['pressors', 'intubation', 'higher level of care']), '.',
+    'History of Present Illness: ',
+    ageFrag(rng, patient.age, patient.sex),
+    ' w/ h/o COPD, CHF (EF 35%), s/p CABG ',
+    phi('DATE', dateText(rng, past, PAST_SHAPES)),
+    ' who presented to ',
+    institutionRef(rng, ctx.outside),
+    ` w/ ${rng.pick(['fever and hypotension', 'SOB', 'melena', 'AMS'])}, transferred to MICU for `,
+    rng.pick(['pressors', 'intubation', 'higher level of care']),
+    '.',
   ];
 }
 
@@ -47,19 +85,32 @@ function problemLine(ctx: StyleContext, [problem, system]: readonly [string, key
   const parts: Frag[] = phrases(rng, SYSTEMS[system], rng.int(2, 4));
   if (rng.chance(0.6)) parts.splice(rng.int(0, parts.length), 0, inlineSlot(rng, ctx.lex.neutralWords));
   if (maybe(ctx, 0.3)) parts.push(['seen by ', drRef(rng, rng.pick(ctx.cast.doctors))]);
-  if (maybe(ctx, 0.2)) parts.push([rng.pick(['extubated ', 'started ', 'stopped ']), phi('DATE', dateText(rng, addDays(ctx.anchor, rng.int(0, 5)), ['m/d', 'm/d/yy', 'mon d']))]);
+  if (maybe(ctx, 0.2))
+    parts.push([
+      rng.pick(['extubated ', 'started ', 'stopped ']),
+      phi('DATE', dateText(rng, addDays(ctx.anchor, rng.int(0, 5)), ['m/d', 'm/d/yy', 'mon d'])),
+    ]);
   return ['# ', problem, ': ', ...joined(rng, parts), '.'];
 }
 
 function followUp(ctx: StyleContext): Frag[][] {
   const { rng, cast } = ctx;
-  if (!ctx.withPhi) return [['Disposition: ', rng.pick(['home w/ services', 'rehab', 'SNF'])], ['Followup: PCP in 1-2 wks']];
+  if (!ctx.withPhi)
+    return [['Disposition: ', rng.pick(['home w/ services', 'rehab', 'SNF'])], ['Followup: PCP in 1-2 wks']];
   const when = addDays(ctx.anchor, rng.int(14, 40));
   return [
     ['Discharge Disposition: Extended Care'],
     ['Facility: ', phi('ADDRESS', ctx.facility.name)],
-    ['Followup Instructions: ', drRef(rng, rng.pick(cast.doctors)), ' at ', institutionRef(rng, ctx.hospital), ' on ',
-      phi('DATE', dateText(rng, when, ['m/d/yyyy', 'mon d', 'm/d'])), ` at ${clock(rng)}, `, phoneRef(rng)],
+    [
+      'Followup Instructions: ',
+      drRef(rng, rng.pick(cast.doctors)),
+      ' at ',
+      institutionRef(rng, ctx.hospital),
+      ' on ',
+      phi('DATE', dateText(rng, when, ['m/d/yyyy', 'mon d', 'm/d'])),
+      ` at ${clock(rng)}, `,
+      phoneRef(rng),
+    ],
     [name(rng, cast.doctors[0]!, ['full', 'middle']), ' MD  ', phi('DATE', dateText(rng, when, ['mm/dd/yyyy']))],
   ];
 }
@@ -76,7 +127,13 @@ export const dischargeSummary: ShorthandStyle = {
     writeLine(ctx, ['Hospital Course:']);
     const nextProblem = cycler(rng, PROBLEMS);
     fillTo(ctx, () => writeLine(ctx, problemLine(ctx, nextProblem())));
-    writeLine(ctx, ['Discharge Medications: ', rng.sample(MEDS, rng.int(2, 4)).map((m, k) => `${k + 1}. ${m}`).join(' ')]);
+    writeLine(ctx, [
+      'Discharge Medications: ',
+      rng
+        .sample(MEDS, rng.int(2, 4))
+        .map((m, k) => `${k + 1}. ${m}`)
+        .join(' '),
+    ]);
     for (const line of followUp(ctx)) writeLine(ctx, line);
   },
 };

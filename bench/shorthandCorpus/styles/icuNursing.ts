@@ -13,22 +13,64 @@ import { fillTo, joined, maybe, writeLine, type ShorthandStyle, type StyleContex
 type NoteCase = 'upper' | 'lower' | 'mixed' | 'lines';
 
 function noteCase(rng: Rng): NoteCase {
-  return rng.weighted([['upper', 30], ['lower', 30], ['mixed', 27], ['lines', 13]] as const);
+  return rng.weighted([
+    ['upper', 30],
+    ['lower', 30],
+    ['mixed', 27],
+    ['lines', 13],
+  ] as const);
 }
 
 /** The case of the next line: fixed for the whole note, or drawn per line. */
 function lineCaser(rng: Rng, mode: NoteCase): () => LineCase {
   if (mode === 'upper' || mode === 'lower') return () => mode;
   if (mode === 'mixed') return () => 'none';
-  return () => rng.weighted([['none', 2], ['upper', 1], ['lower', 1]] as const);
+  return () =>
+    rng.weighted([
+      ['none', 2],
+      ['upper', 1],
+      ['lower', 1],
+    ] as const);
 }
 
-const DIAGNOSES = ['urosepsis', 'CAP', 'COPD exac', 'UGIB', 'DKA', 'ARDS', 'CHF exac', 'SBO', 'pancreatitis', 'ETOH w/d', 'PNA', 'resp failure', 'MS changes', 's/p fall w/ SDH'];
-const HEADERS = ['NPN 7a-7p', 'NPN 7P-7A', 'Nursing Progress Note 1900-0700', 'MICU NSG NOTE', 'CCU NPN', 'SICU nursing note:', 'NSG PROGRESS NOTE', 'RN note 0700-1900', 'Nursing Note'];
+const DIAGNOSES = [
+  'urosepsis',
+  'CAP',
+  'COPD exac',
+  'UGIB',
+  'DKA',
+  'ARDS',
+  'CHF exac',
+  'SBO',
+  'pancreatitis',
+  'ETOH w/d',
+  'PNA',
+  'resp failure',
+  'MS changes',
+  's/p fall w/ SDH',
+];
+const HEADERS = [
+  'NPN 7a-7p',
+  'NPN 7P-7A',
+  'Nursing Progress Note 1900-0700',
+  'MICU NSG NOTE',
+  'CCU NPN',
+  'SICU nursing note:',
+  'NSG PROGRESS NOTE',
+  'RN note 0700-1900',
+  'Nursing Note',
+];
 const HEADINGS: Record<SystemName, readonly string[]> = {
-  Neuro: ['Neuro', 'NEURO', 'neuro', 'N'], CV: ['CV', 'cv', 'C/V'], Resp: ['Resp', 'RESP', 'resp', 'Pulm'], GI: ['GI', 'gi', 'GI/nutrition'],
-  GU: ['GU', 'gu', 'Renal'], ID: ['ID', 'id'], Heme: ['Heme', 'HEME', 'heme'], Skin: ['Skin', 'SKIN', 'skin', 'Integ'],
-  Lines: ['Access', 'Lines', 'LINES'], Social: ['Social', 'SOCIAL', 'Soc', 'Family'],
+  Neuro: ['Neuro', 'NEURO', 'neuro', 'N'],
+  CV: ['CV', 'cv', 'C/V'],
+  Resp: ['Resp', 'RESP', 'resp', 'Pulm'],
+  GI: ['GI', 'gi', 'GI/nutrition'],
+  GU: ['GU', 'gu', 'Renal'],
+  ID: ['ID', 'id'],
+  Heme: ['Heme', 'HEME', 'heme'],
+  Skin: ['Skin', 'SKIN', 'skin', 'Integ'],
+  Lines: ['Access', 'Lines', 'LINES'],
+  Social: ['Social', 'SOCIAL', 'Soc', 'Family'],
 };
 
 function header(ctx: StyleContext): Frag[] {
@@ -38,10 +80,17 @@ function header(ctx: StyleContext): Frag[] {
 }
 
 function opening(ctx: StyleContext): Frag[] {
-  const { rng, cast: { patient } } = ctx;
+  const {
+    rng,
+    cast: { patient },
+  } = ctx;
   const dx = rng.pick(DIAGNOSES);
   if (!ctx.withPhi) return [`pt admitted w/ ${dx}, ${rng.pick(['from ED', 'from OSH', 'from home', 'from rehab'])}`];
-  return [ageFrag(rng, patient.age, patient.sex), ` admitted w/ ${dx}`, rng.chance(0.5) ? [', ', dateLine(rng, ctx.anchor)] : ''];
+  return [
+    ageFrag(rng, patient.age, patient.sex),
+    ` admitted w/ ${dx}`,
+    rng.chance(0.5) ? [', ', dateLine(rng, ctx.anchor)] : '',
+  ];
 }
 
 /** PHI a system line may carry (relatives in Social, doctors, dates and places anywhere). */
@@ -87,7 +136,10 @@ function looseLine(ctx: StyleContext): Frag[] {
 function plan(ctx: StyleContext): Frag[] {
   const { rng } = ctx;
   const items: Frag[] = phrases(rng, CHARTING_PHRASES, rng.int(1, 2));
-  items.push(inlineSlot(rng, ctx.lex.neutralWords), rng.pick(['wean levo as tol', 'cont current plan', 'f/u AM labs', 'SBT in am', 'replete lytes prn']));
+  items.push(
+    inlineSlot(rng, ctx.lex.neutralWords),
+    rng.pick(['wean levo as tol', 'cont current plan', 'f/u AM labs', 'SBT in am', 'replete lytes prn']),
+  );
   return [rng.pick(['Plan: ', 'PLAN: ', 'plan- ', 'A/P: ']), ...joined(rng, rng.shuffle(items))];
 }
 

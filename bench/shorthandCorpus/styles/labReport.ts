@@ -12,12 +12,28 @@ import { neutral, type Frag } from '../ShorthandBuilder.ts';
 import { cycler, fillTo, writeLine, type ShorthandStyle, type StyleContext } from './context.ts';
 
 const TESTS: readonly (readonly [string, number, number, number, string])[] = [
-  ['Sodium', 128, 150, 0, '135-145'], ['Potassium', 2.8, 6.1, 1, '3.5-5.1'], ['Chloride', 90, 115, 0, '98-107'], ['CO2', 14, 32, 0, '22-29'],
-  ['BUN', 6, 80, 0, '7-20'], ['Creatinine', 0.5, 4.5, 1, '0.6-1.2'], ['Glucose', 60, 400, 0, '70-99'], ['Calcium', 7.1, 10.9, 1, '8.5-10.5'],
-  ['Magnesium', 1.2, 2.8, 1, '1.7-2.2'], ['Phosphorus', 1.5, 6.5, 1, '2.5-4.5'], ['WBC', 2.1, 28, 1, '4.0-11.0'], ['Hgb', 6.5, 15.5, 1, '12.0-16.0'],
-  ['Hct', 19, 46, 1, '36-46'], ['Plt', 25, 450, 0, '150-400'], ['INR', 0.9, 4.2, 1, '0.9-1.1'], ['PTT', 24, 110, 1, '25-35'],
-  ['T bili', 0.2, 8.5, 1, '0.1-1.2'], ['ALT', 8, 900, 0, '7-56'], ['AST', 8, 1200, 0, '10-40'], ['Lactate', 0.5, 9.5, 1, '0.5-2.0'],
-  ['Troponin T', 0.01, 2.5, 2, '<0.01'], ['Vanco trough', 5, 30, 1, '10-20'],
+  ['Sodium', 128, 150, 0, '135-145'],
+  ['Potassium', 2.8, 6.1, 1, '3.5-5.1'],
+  ['Chloride', 90, 115, 0, '98-107'],
+  ['CO2', 14, 32, 0, '22-29'],
+  ['BUN', 6, 80, 0, '7-20'],
+  ['Creatinine', 0.5, 4.5, 1, '0.6-1.2'],
+  ['Glucose', 60, 400, 0, '70-99'],
+  ['Calcium', 7.1, 10.9, 1, '8.5-10.5'],
+  ['Magnesium', 1.2, 2.8, 1, '1.7-2.2'],
+  ['Phosphorus', 1.5, 6.5, 1, '2.5-4.5'],
+  ['WBC', 2.1, 28, 1, '4.0-11.0'],
+  ['Hgb', 6.5, 15.5, 1, '12.0-16.0'],
+  ['Hct', 19, 46, 1, '36-46'],
+  ['Plt', 25, 450, 0, '150-400'],
+  ['INR', 0.9, 4.2, 1, '0.9-1.1'],
+  ['PTT', 24, 110, 1, '25-35'],
+  ['T bili', 0.2, 8.5, 1, '0.1-1.2'],
+  ['ALT', 8, 900, 0, '7-56'],
+  ['AST', 8, 1200, 0, '10-40'],
+  ['Lactate', 0.5, 9.5, 1, '0.5-2.0'],
+  ['Troponin T', 0.01, 2.5, 2, '<0.01'],
+  ['Vanco trough', 5, 30, 1, '10-20'],
 ];
 
 function resultRow(rng: Rng, [test, lo, hi, places, range]: (typeof TESTS)[number]): string {
@@ -28,10 +44,20 @@ function resultRow(rng: Rng, [test, lo, hi, places, range]: (typeof TESTS)[numbe
 }
 
 function patientBlock(ctx: StyleContext): Frag[][] {
-  const { rng, cast: { patient, doctors } } = ctx;
+  const {
+    rng,
+    cast: { patient, doctors },
+  } = ctx;
   return [
     ['Patient: ', name(rng, patient, ['LASTFIRST', 'lastFirst']), '   ', mrnRef(rng)],
-    ['DOB: ', phi('DATE', dateText(rng, patient.dob, ['mm/dd/yyyy', 'm/d/yyyy'])), '   Age: ', phi('AGE', String(patient.age)), '   Sex: ', patient.sex],
+    [
+      'DOB: ',
+      phi('DATE', dateText(rng, patient.dob, ['mm/dd/yyyy', 'm/d/yyyy'])),
+      '   Age: ',
+      phi('AGE', String(patient.age)),
+      '   Sex: ',
+      patient.sex,
+    ],
     ['Location: ', rng.chance(0.5) ? 'MICU' : [phi('ADDRESS', wardText(rng, ctx.lex)), ' ', roomRef(rng)]],
     ['Ordering: ', drRef(rng, doctors[0]!), '   ', pagerRef(rng)],
     collectedLine(ctx),
@@ -61,7 +87,13 @@ function comment(ctx: StyleContext): Frag[] {
 function criticalCall(ctx: StyleContext): Frag[] {
   const { rng, cast } = ctx;
   const nurse = rng.pick(cast.nurses);
-  return ['Critical value called to ', phi('NAME', nameText(nurse, rng.pick(['initialLast', 'full', 'firstInitial'] as const))), ' RN at ', clock(rng), ', read back.'];
+  return [
+    'Critical value called to ',
+    phi('NAME', nameText(nurse, rng.pick(['initialLast', 'full', 'firstInitial'] as const))),
+    ' RN at ',
+    clock(rng),
+    ', read back.',
+  ];
 }
 
 export const labReport: ShorthandStyle = {

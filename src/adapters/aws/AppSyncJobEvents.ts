@@ -81,7 +81,11 @@ export class AppSyncJobEvents implements JobEvents {
   }
 
   async publish(update: JobUpdate): Promise<void> {
-    const body = JSON.stringify({ query: PUBLISH_JOB_UPDATE, operationName: 'PublishJobUpdate', variables: { input: toInput(update) } });
+    const body = JSON.stringify({
+      query: PUBLISH_JOB_UPDATE,
+      operationName: 'PublishJobUpdate',
+      variables: { input: toInput(update) },
+    });
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.#attempt(body);
       if (outcome.ok) return;
@@ -106,23 +110,44 @@ export class AppSyncJobEvents implements JobEvents {
       body,
     });
     // fetch sets Host itself, to the same value the signature covers.
-    const headers = Object.fromEntries(Object.entries(signed.headers).filter(([name]) => name.toLowerCase() !== 'host'));
+    const headers = Object.fromEntries(
+      Object.entries(signed.headers).filter(([name]) => name.toLowerCase() !== 'host'),
+    );
     let response: Response;
     try {
-      response = await this.#fetch(this.#url, { method: 'POST', headers, body, signal: AbortSignal.timeout(this.#timeoutMs) });
+      response = await this.#fetch(this.#url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      });
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      return { ok: false, error: timedOut ? new AppSyncTimeoutError(this.#timeoutMs, { cause: error }) : new AppSyncUnreachableError({ cause: error }), retryable: true, throttled: false };
+      return {
+        ok: false,
+        error: timedOut
+          ? new AppSyncTimeoutError(this.#timeoutMs, { cause: error })
+          : new AppSyncUnreachableError({ cause: error }),
+        retryable: true,
+        throttled: false,
+      };
     }
     const parsed = await readJson(response);
     const errorTypes = (parsed?.errors ?? []).map((e) => safeErrorType(e?.errorType) ?? 'unknown');
     const throttled = response.status === 429 || (errorTypes.length > 0 && errorTypes.every(isThrottling));
     if (!response.ok) {
       const cause = errorTypes.length > 0 ? new AppSyncGraphQLError(errorTypes) : undefined;
-      return { ok: false, error: new AppSyncHttpError(response.status, cause ? { cause } : undefined), retryable: throttled || response.status >= 500, throttled };
+      return {
+        ok: false,
+        error: new AppSyncHttpError(response.status, cause ? { cause } : undefined),
+        retryable: throttled || response.status >= 500,
+        throttled,
+      };
     }
-    if (!parsed || typeof parsed !== 'object') return { ok: false, error: new AppSyncResponseError(), retryable: false, throttled: false };
-    if (errorTypes.length > 0) return { ok: false, error: new AppSyncGraphQLError(errorTypes), retryable: throttled, throttled };
+    if (!parsed || typeof parsed !== 'object')
+      return { ok: false, error: new AppSyncResponseError(), retryable: false, throttled: false };
+    if (errorTypes.length > 0)
+      return { ok: false, error: new AppSyncGraphQLError(errorTypes), retryable: throttled, throttled };
     return { ok: true };
   }
 }

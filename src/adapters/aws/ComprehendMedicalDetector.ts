@@ -52,9 +52,12 @@ export class ComprehendMedicalDetector implements PhiDetector {
   constructor(options: ComprehendMedicalDetectorOptions = {}) {
     // One attempt per SDK call: this adapter retries throttling itself, with jitter, and the SDK's own
     // retries under it would multiply the calls one chunk can make within AppSync's 30 s.
-    this.client = options.client ?? new ComprehendMedicalClient({ ...(options.region ? { region: options.region } : {}), maxAttempts: 1 });
+    this.client =
+      options.client ??
+      new ComprehendMedicalClient({ ...(options.region ? { region: options.region } : {}), maxAttempts: 1 });
     this.#maxBytes = options.maxBytes ?? 19_000;
-    if (!Number.isInteger(this.#maxBytes) || this.#maxBytes < 64 || this.#maxBytes >= 20_000) throw new RangeError('maxBytes must be an integer from 64 to 19,999');
+    if (!Number.isInteger(this.#maxBytes) || this.#maxBytes < 64 || this.#maxBytes >= 20_000)
+      throw new RangeError('maxBytes must be an integer from 64 to 19,999');
     this.#overlapChars = Math.max(0, options.overlapChars ?? 200);
     this.#concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
     this.#backoff = new FullJitterBackoff(options.retry ?? {}, { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 5_000 });
@@ -68,7 +71,10 @@ export class ComprehendMedicalDetector implements PhiDetector {
     const perChunk = await mapBounded(chunks, this.#concurrency, (chunk) => this.#detectChunk(chunk));
     const minScore = options.minScore ?? 0;
     const types = options.types ? new Set<string>(options.types) : undefined;
-    return mergeOverlapDuplicates(perChunk.flat().map((e) => toWholeText(e, text)), text)
+    return mergeOverlapDuplicates(
+      perChunk.flat().map((e) => toWholeText(e, text)),
+      text,
+    )
       .filter((e) => e.Score >= minScore && (types === undefined || types.has(e.Type)))
       .filter((e) => options.maskCareUnits === true || !isCareUnitAddress(e))
       .map((e, i) => ({ ...e, Id: i }));
@@ -82,7 +88,13 @@ export class ComprehendMedicalDetector implements PhiDetector {
     for (const entity of entities) {
       const span = chunkSpan(entity, chunk.text, toUtf16);
       if (span === undefined || entity.Type === undefined || !isPhiType(entity.Type)) continue; // older enum values (CONTACT_POINT…) are not PHI types of ours
-      located.push({ begin: chunk.start + span.begin, end: chunk.start + span.end, type: entity.Type, score: entity.Score ?? 0, traits: entity.Traits ?? [] });
+      located.push({
+        begin: chunk.start + span.begin,
+        end: chunk.start + span.end,
+        type: entity.Type,
+        score: entity.Score ?? 0,
+        traits: entity.Traits ?? [],
+      });
     }
     return located;
   }
@@ -94,7 +106,8 @@ export class ComprehendMedicalDetector implements PhiDetector {
         return response.Entities ?? [];
       } catch (error) {
         const name = error instanceof Error ? error.name : '';
-        if (!RETRYABLE_COMPREHEND_ERRORS.has(name) || attempt >= this.#backoff.maxAttempts) throw wrapComprehendMedicalError(error);
+        if (!RETRYABLE_COMPREHEND_ERRORS.has(name) || attempt >= this.#backoff.maxAttempts)
+          throw wrapComprehendMedicalError(error);
         await this.#backoff.wait(attempt);
       }
     }
@@ -115,13 +128,21 @@ interface Located {
  * latter is used (a guard against the documentation and the service disagreeing; on text without
  * astral characters both readings are the same). Spans outside the chunk are dropped.
  */
-function chunkSpan(entity: Entity, chunk: string, toUtf16: (codePoint: number) => number | undefined): { begin: number; end: number } | undefined {
+function chunkSpan(
+  entity: Entity,
+  chunk: string,
+  toUtf16: (codePoint: number) => number | undefined,
+): { begin: number; end: number } | undefined {
   const { BeginOffset: b, EndOffset: e } = entity;
   if (b === undefined || e === undefined || !(b < e)) return undefined;
   const begin = toUtf16(b);
   const end = toUtf16(e);
   const asCodePoints = begin !== undefined && end !== undefined ? { begin, end } : undefined;
-  if (entity.Text !== undefined && (asCodePoints === undefined || chunk.slice(asCodePoints.begin, asCodePoints.end) !== entity.Text) && chunk.slice(b, e) === entity.Text) {
+  if (
+    entity.Text !== undefined &&
+    (asCodePoints === undefined || chunk.slice(asCodePoints.begin, asCodePoints.end) !== entity.Text) &&
+    chunk.slice(b, e) === entity.Text
+  ) {
     return { begin: b, end: e };
   }
   return asCodePoints;
@@ -138,8 +159,13 @@ function isCareUnitAddress(entity: PhiEntity): boolean {
 
 function toWholeText(e: Located, text: string): PhiEntity {
   return {
-    Id: 0, BeginOffset: e.begin, EndOffset: e.end, Score: e.score, Text: text.slice(e.begin, e.end),
-    Category: 'PROTECTED_HEALTH_INFORMATION', Type: e.type,
+    Id: 0,
+    BeginOffset: e.begin,
+    EndOffset: e.end,
+    Score: e.score,
+    Text: text.slice(e.begin, e.end),
+    Category: 'PROTECTED_HEALTH_INFORMATION',
+    Type: e.type,
     Traits: e.traits.map((t) => ({ Name: t.Name ?? '', Score: t.Score ?? 0 })),
   };
 }
@@ -162,7 +188,13 @@ function mergeOverlapDuplicates(entities: PhiEntity[], text: string): PhiEntity[
       const wider = entity.EndOffset - entity.BeginOffset > last.EndOffset - last.BeginOffset ? entity : last;
       const BeginOffset = Math.min(last.BeginOffset, entity.BeginOffset);
       const EndOffset = Math.max(last.EndOffset, entity.EndOffset);
-      kept[index] = { ...wider, BeginOffset, EndOffset, Text: text.slice(BeginOffset, EndOffset), Score: Math.max(last.Score, entity.Score) };
+      kept[index] = {
+        ...wider,
+        BeginOffset,
+        EndOffset,
+        Text: text.slice(BeginOffset, EndOffset),
+        Score: Math.max(last.Score, entity.Score),
+      };
       continue;
     }
     lastOfType.set(entity.Type, kept.length);

@@ -18,11 +18,17 @@ export class PowertoolsJobMetrics implements JobMetrics {
   private readonly jobs = new Map<string, { kind: JobKind; status: FinalStatus; count: number }>();
   private readonly findings = new Map<PhiType, number>();
 
-  constructor(metrics: Metrics = new Metrics({ namespace: POWERTOOLS_NAMES.namespace, serviceName: POWERTOOLS_NAMES.service })) {
+  constructor(
+    metrics: Metrics = new Metrics({ namespace: POWERTOOLS_NAMES.namespace, serviceName: POWERTOOLS_NAMES.service }),
+  ) {
     this.metrics = metrics;
   }
 
-  jobFinished(kind: JobKind, status: FinalStatus, findingCounts: ReadonlyArray<{ type: PhiType; count: number }>): void {
+  jobFinished(
+    kind: JobKind,
+    status: FinalStatus,
+    findingCounts: ReadonlyArray<{ type: PhiType; count: number }>,
+  ): void {
     const key = `${kind}:${status}`;
     const counted = this.jobs.get(key) ?? { kind, status, count: 0 };
     counted.count += 1;
@@ -35,10 +41,16 @@ export class PowertoolsJobMetrics implements JobMetrics {
   /** Writes the counts since the last flush and forgets them; nothing when no job finished. */
   flush(): void {
     for (const { kind, status, count } of this.jobs.values()) {
-      this.metrics.singleMetric().addDimensions({ kind, status }).addMetric(POWERTOOLS_NAMES.jobsMetric, MetricUnit.Count, count);
+      this.metrics
+        .singleMetric()
+        .addDimensions({ kind, status })
+        .addMetric(POWERTOOLS_NAMES.jobsMetric, MetricUnit.Count, count);
     }
     for (const [type, count] of this.findings) {
-      this.metrics.singleMetric().addDimensions({ type }).addMetric(POWERTOOLS_NAMES.findingsMetric, MetricUnit.Count, count);
+      this.metrics
+        .singleMetric()
+        .addDimensions({ type })
+        .addMetric(POWERTOOLS_NAMES.findingsMetric, MetricUnit.Count, count);
     }
     this.jobs.clear();
     this.findings.clear();

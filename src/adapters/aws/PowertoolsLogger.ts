@@ -14,7 +14,9 @@ const RESERVED = new Set(['level', 'message', 'sampling_rate', 'service', 'times
 export class PowertoolsLogger implements Logger {
   readonly powertools: PowertoolsLoggerInstance;
 
-  constructor(powertools: PowertoolsLoggerInstance = new PowertoolsLoggerInstance({ serviceName: POWERTOOLS_NAMES.service })) {
+  constructor(
+    powertools: PowertoolsLoggerInstance = new PowertoolsLoggerInstance({ serviceName: POWERTOOLS_NAMES.service }),
+  ) {
     this.powertools = powertools;
   }
 

@@ -57,10 +57,21 @@ export class RekognitionTextExtractor implements TextExtractor {
     const words = await this.read(source, image, WHOLE_IMAGE, 't0', budget);
     const minConfidence = this.options.minConfidence ?? 0;
     const kept = words.filter((w) => w.confidence >= minConfidence);
-    return { width: image.width, height: image.height, words: sortReadingOrder(mergeDuplicateWords(kept)), ...(budget.truncated ? { truncated: true } : {}) };
+    return {
+      width: image.width,
+      height: image.height,
+      words: sortReadingOrder(mergeDuplicateWords(kept)),
+      ...(budget.truncated ? { truncated: true } : {}),
+    };
   }
 
-  private async read(source: Image, image: PreparedImage, region: Region, id: string, budget: { calls: number; truncated: boolean }): Promise<OcrWord[]> {
+  private async read(
+    source: Image,
+    image: PreparedImage,
+    region: Region,
+    id: string,
+    budget: { calls: number; truncated: boolean },
+  ): Promise<OcrWord[]> {
     const words = await this.detect(source, image, region, id);
     if (words.length < DETECT_TEXT_WORD_LIMIT) return words;
     if (budget.calls < 4) {
@@ -68,16 +79,25 @@ export class RekognitionTextExtractor implements TextExtractor {
       return words;
     }
     budget.calls -= 4; // taken before the calls start, so parallel siblings share one budget
-    const parts = await Promise.all(splitRegion(region, this.overlap).map((part, i) => this.read(source, image, part, `${id}.${i}`, budget)));
+    const parts = await Promise.all(
+      splitRegion(region, this.overlap).map((part, i) => this.read(source, image, part, `${id}.${i}`, budget)),
+    );
     // The capped call's words stay: real detections, and the merge drops those the tiles found again.
     return [...parts.flat(), ...words];
   }
 
   private async detect(source: Image, image: PreparedImage, region: Region, id: string): Promise<OcrWord[]> {
     const filters: DetectTextRequest['Filters'] = {};
-    if (region !== WHOLE_IMAGE) filters.RegionsOfInterest = [{ BoundingBox: { Left: region.left, Top: region.top, Width: region.width, Height: region.height } }];
-    if (this.options.minConfidence !== undefined) filters.WordFilter = { MinConfidence: this.options.minConfidence * 100 };
-    const input: DetectTextRequest = { Image: source, ...(Object.keys(filters).length > 0 ? { Filters: filters } : {}) };
+    if (region !== WHOLE_IMAGE)
+      filters.RegionsOfInterest = [
+        { BoundingBox: { Left: region.left, Top: region.top, Width: region.width, Height: region.height } },
+      ];
+    if (this.options.minConfidence !== undefined)
+      filters.WordFilter = { MinConfidence: this.options.minConfidence * 100 };
+    const input: DetectTextRequest = {
+      Image: source,
+      ...(Object.keys(filters).length > 0 ? { Filters: filters } : {}),
+    };
     try {
       const response = await this.client.send(new DetectTextCommand(input));
       return rekognitionWords(response.TextDetections ?? [], image.width, image.height, id);
@@ -88,8 +108,12 @@ export class RekognitionTextExtractor implements TextExtractor {
 
   private async imageSource(image: PreparedImage): Promise<Image> {
     if (image.bytes.length <= this.maxBytesInline) return { Bytes: image.bytes };
-    if (image.bytes.length > MAX_S3_BYTES) throw new PayloadTooLargeError('the image is larger than Rekognition accepts (15 MB)');
-    if (!this.options.s3) throw new PayloadTooLargeError(`the image is larger than ${this.maxBytesInline} bytes and no S3 fallback is configured`);
+    if (image.bytes.length > MAX_S3_BYTES)
+      throw new PayloadTooLargeError('the image is larger than Rekognition accepts (15 MB)');
+    if (!this.options.s3)
+      throw new PayloadTooLargeError(
+        `the image is larger than ${this.maxBytesInline} bytes and no S3 fallback is configured`,
+      );
     const { bucket, key } = await this.options.s3.fallback(image);
     return { S3Object: { Bucket: bucket, Name: key } };
   }

@@ -19,7 +19,12 @@ export class JobQueueError extends HdmError {
 }
 
 /** SQS error names that mean "slow down" rather than "broken" (the SDK has already retried them). */
-const THROTTLING = new Set(['ThrottlingException', 'RequestThrottled', 'KmsThrottled', 'AWS.SimpleQueueService.RequestThrottled']);
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'RequestThrottled',
+  'KmsThrottled',
+  'AWS.SimpleQueueService.RequestThrottled',
+]);
 
 /**
  * The JobQueue port on Amazon SQS: `{ "jobId": "…" }` per message, nothing else, so the queue (and its
@@ -36,7 +41,9 @@ export class SqsJobQueue implements JobQueue {
 
   async enqueue(jobId: string): Promise<void> {
     try {
-      await this.client.send(new SendMessageCommand({ QueueUrl: this.#queueUrl, MessageBody: JSON.stringify({ jobId }) }));
+      await this.client.send(
+        new SendMessageCommand({ QueueUrl: this.#queueUrl, MessageBody: JSON.stringify({ jobId }) }),
+      );
     } catch (error) {
       const name = error instanceof Error ? error.name : 'unknown';
       if (THROTTLING.has(name)) throw new ThrottledError('SQS throttled SendMessage', { cause: error });

@@ -8,16 +8,32 @@ import { clampBox, clampPoint } from '../../core/clampToImage.ts';
  * image, Confidence 0-100 to 0-1, ParentId to a line id made unique with `prefix` (ids are unique only
  * within one call).
  */
-export function rekognitionWords(detections: readonly TextDetection[], width: number, height: number, prefix: string): OcrWord[] {
+export function rekognitionWords(
+  detections: readonly TextDetection[],
+  width: number,
+  height: number,
+  prefix: string,
+): OcrWord[] {
   const words: OcrWord[] = [];
   for (const d of detections) {
     if (d.Type !== 'WORD') continue;
     const text = (d.DetectedText ?? '').trim();
     const ratio = d.Geometry?.BoundingBox;
     if (text === '' || !ratio) continue;
-    const box = clampBox({ left: (ratio.Left ?? 0) * width, top: (ratio.Top ?? 0) * height, width: (ratio.Width ?? 0) * width, height: (ratio.Height ?? 0) * height }, width, height);
+    const box = clampBox(
+      {
+        left: (ratio.Left ?? 0) * width,
+        top: (ratio.Top ?? 0) * height,
+        width: (ratio.Width ?? 0) * width,
+        height: (ratio.Height ?? 0) * height,
+      },
+      width,
+      height,
+    );
     if (box.width <= 0 || box.height <= 0) continue;
-    const points = (d.Geometry?.Polygon ?? []).map((p) => clampPoint({ x: (p.X ?? 0) * width, y: (p.Y ?? 0) * height }, width, height));
+    const points = (d.Geometry?.Polygon ?? []).map((p) =>
+      clampPoint({ x: (p.X ?? 0) * width, y: (p.Y ?? 0) * height }, width, height),
+    );
     words.push({
       text,
       confidence: Math.min(Math.max((d.Confidence ?? 0) / 100, 0), 1),
@@ -30,9 +46,13 @@ export function rekognitionWords(detections: readonly TextDetection[], width: nu
   return words;
 }
 
-
 function corners(box: PixelBox): Point[] {
   const right = box.left + box.width;
   const bottom = box.top + box.height;
-  return [{ x: box.left, y: box.top }, { x: right, y: box.top }, { x: right, y: bottom }, { x: box.left, y: bottom }];
+  return [
+    { x: box.left, y: box.top },
+    { x: right, y: box.top },
+    { x: right, y: bottom },
+    { x: box.left, y: bottom },
+  ];
 }

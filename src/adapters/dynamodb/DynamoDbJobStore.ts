@@ -70,7 +70,9 @@ export class DynamoDbJobStore implements JobStore {
       this.doc = options.client;
       return;
     }
-    const base = options.client ?? new DynamoDBClient({ region: options.region, endpoint: options.endpoint, credentials: options.credentials });
+    const base =
+      options.client ??
+      new DynamoDBClient({ region: options.region, endpoint: options.endpoint, credentials: options.credentials });
     if (!options.client) this.ownedClient = base;
     this.doc = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
   }
@@ -96,7 +98,7 @@ export class DynamoDbJobStore implements JobStore {
     const existing = await this.getJob(job.id);
     // Gone between the two requests (TTL deleted it): the token is free again.
     if (!existing) return this.createJob(job, token);
-    if (existing.owner !== job.owner) throw new JobStoreError('a client token\'s job belongs to another owner');
+    if (existing.owner !== job.owner) throw new JobStoreError("a client token's job belongs to another owner");
     return { job: existing, created: false };
   }
 
@@ -131,7 +133,12 @@ export class DynamoDbJobStore implements JobStore {
   async putFindings(findings: readonly Finding[], options: { firstWrite?: boolean } = {}): Promise<void> {
     validateFindings(findings);
     for (const ofJob of findingsByJob(findings).values()) {
-      if (options.firstWrite) await batchPutItems(this.doc, this.tableName, planFindingWrites([], ofJob).flatMap((write) => (write.kind === 'put' ? [write.item] : [])));
+      if (options.firstWrite)
+        await batchPutItems(
+          this.doc,
+          this.tableName,
+          planFindingWrites([], ofJob).flatMap((write) => (write.kind === 'put' ? [write.item] : [])),
+        );
       else await this.putJobFindings(ofJob);
     }
   }
@@ -152,14 +159,30 @@ export class DynamoDbJobStore implements JobStore {
   }
 
   async listJobFindings(jobId: string, limit: number, nextToken?: string): Promise<Page<Finding>> {
-    return queryFindingPage(this.doc, this.tableName, liveOnly(planJobFindingsQuery(jobId, limit, nextToken), epochSeconds(this.now)), limit);
+    return queryFindingPage(
+      this.doc,
+      this.tableName,
+      liveOnly(planJobFindingsQuery(jobId, limit, nextToken), epochSeconds(this.now)),
+      limit,
+    );
   }
 
   /** GSI3 (tableDesign.ts); on a table from before that index, a Scan instead (scanOpenJobs.ts). */
-  async listOpenJobs(status: OpenJobStatus, updatedBefore: string, limit: number, nextToken?: string): Promise<Page<OpenJob>> {
+  async listOpenJobs(
+    status: OpenJobStatus,
+    updatedBefore: string,
+    limit: number,
+    nextToken?: string,
+  ): Promise<Page<OpenJob>> {
     if (!this.openJobsByScan) {
       try {
-        return await queryPage(this.doc, this.tableName, planOpenJobsQuery(status, updatedBefore, limit, nextToken), limit, itemToOpenJob);
+        return await queryPage(
+          this.doc,
+          this.tableName,
+          planOpenJobsQuery(status, updatedBefore, limit, nextToken),
+          limit,
+          itemToOpenJob,
+        );
       } catch (error) {
         if (!isMissingIndexError(error)) throw error;
         this.openJobsByScan = true;
@@ -173,11 +196,21 @@ export class DynamoDbJobStore implements JobStore {
     const baseDelayMs = this.options.findingsRetry?.baseDelayMs ?? 20;
     let conflict: unknown;
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * baseDelayMs * 2 ** (attempt - 2)));
-      const writes = overStaleChunks(await this.readChunkItems(findings[0]?.jobId as string), findings, epochSeconds(this.now));
+      if (attempt > 1)
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * baseDelayMs * 2 ** (attempt - 2)));
+      const writes = overStaleChunks(
+        await this.readChunkItems(findings[0]?.jobId as string),
+        findings,
+        epochSeconds(this.now),
+      );
       // All settle before a retry re-reads, so the re-read sees every write of this round.
-      const results = await settleInBatches(writes.map((write) => () => this.writeChunk(write)), WRITE_CONCURRENCY);
-      const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected').map((result) => result.reason as unknown);
+      const results = await settleInBatches(
+        writes.map((write) => () => this.writeChunk(write)),
+        WRITE_CONCURRENCY,
+      );
+      const failures = results
+        .filter((result): result is PromiseRejectedResult => result.status === 'rejected')
+        .map((result) => result.reason as unknown);
       const other = failures.find((reason) => !(reason instanceof ChunkChanged));
       if (other !== undefined) throw other;
       if (failures.length === 0) return;
@@ -192,14 +225,16 @@ export class DynamoDbJobStore implements JobStore {
     let startKey: Record<string, unknown> | undefined;
     do {
       try {
-        const out = await this.doc.send(new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-          ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK' },
-          ExpressionAttributeValues: { ':pk': jobPk(jobId), ':prefix': FINDINGS_SK_PREFIX },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }));
+        const out = await this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+            ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK' },
+            ExpressionAttributeValues: { ':pk': jobPk(jobId), ':prefix': FINDINGS_SK_PREFIX },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
         items.push(...(out.Items ?? []));
         startKey = out.LastEvaluatedKey;
       } catch (error) {
@@ -211,12 +246,21 @@ export class DynamoDbJobStore implements JobStore {
 
   /** One conditional PutItem or DeleteItem; ChunkChanged when the item is not at the revision we read. */
   private async writeChunk(write: FindingWrite): Promise<void> {
-    const expected: { ConditionExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> } =
+    const expected: {
+      ConditionExpression: string;
+      ExpressionAttributeNames: Record<string, string>;
+      ExpressionAttributeValues?: Record<string, unknown>;
+    } =
       write.expectedRev === undefined
         ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'PK' } }
-        : { ConditionExpression: '#rev = :rev', ExpressionAttributeNames: { '#rev': 'rev' }, ExpressionAttributeValues: { ':rev': write.expectedRev } };
+        : {
+            ConditionExpression: '#rev = :rev',
+            ExpressionAttributeNames: { '#rev': 'rev' },
+            ExpressionAttributeValues: { ':rev': write.expectedRev },
+          };
     try {
-      if (write.kind === 'put') await this.doc.send(new PutCommand({ TableName: this.tableName, Item: write.item, ...expected }));
+      if (write.kind === 'put')
+        await this.doc.send(new PutCommand({ TableName: this.tableName, Item: write.item, ...expected }));
       else await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: write.key, ...expected }));
     } catch (error) {
       if (isConditionalCheckFailed(error)) throw new ChunkChanged('chunk changed', { cause: error });
@@ -234,13 +278,15 @@ export class DynamoDbJobStore implements JobStore {
   /** PutItem if no live item has this key (an expired one not yet deleted is replaced): false when one does. */
   private async putIfAbsent(item: Item): Promise<boolean> {
     try {
-      await this.doc.send(new PutCommand({
-        TableName: this.tableName,
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(#pk) OR #expiresAt <= :now',
-        ExpressionAttributeNames: { '#pk': 'PK', '#expiresAt': TTL_ATTRIBUTE },
-        ExpressionAttributeValues: { ':now': epochSeconds(this.now) },
-      }));
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(#pk) OR #expiresAt <= :now',
+          ExpressionAttributeNames: { '#pk': 'PK', '#expiresAt': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ':now': epochSeconds(this.now) },
+        }),
+      );
       return true;
     } catch (error) {
       if (isConditionalCheckFailed(error)) return false;
@@ -265,8 +311,12 @@ export class DynamoDbJobStore implements JobStore {
  */
 function overStaleChunks(stored: readonly Item[], findings: readonly Finding[], nowSeconds: number): FindingWrite[] {
   const stale = new Map(stored.filter((item) => isExpired(item, nowSeconds)).map((item) => [item.SK as string, item]));
-  return planFindingWrites(stored.filter((item) => !isExpired(item, nowSeconds)), findings).map((write) => {
-    const old = write.kind === 'put' && write.expectedRev === undefined ? stale.get(write.item.SK as string) : undefined;
+  return planFindingWrites(
+    stored.filter((item) => !isExpired(item, nowSeconds)),
+    findings,
+  ).map((write) => {
+    const old =
+      write.kind === 'put' && write.expectedRev === undefined ? stale.get(write.item.SK as string) : undefined;
     if (!old || write.kind !== 'put') return write;
     const rev = typeof old.rev === 'number' ? old.rev : 0;
     return { ...write, item: { ...write.item, rev: rev + 1 }, expectedRev: rev };
@@ -274,7 +324,10 @@ function overStaleChunks(stored: readonly Item[], findings: readonly Finding[], 
 }
 
 /** Runs the tasks, at most `width` at a time, and waits for every one to settle. */
-async function settleInBatches(tasks: readonly (() => Promise<void>)[], width: number): Promise<PromiseSettledResult<void>[]> {
+async function settleInBatches(
+  tasks: readonly (() => Promise<void>)[],
+  width: number,
+): Promise<PromiseSettledResult<void>[]> {
   const results: PromiseSettledResult<void>[] = [];
   for (let start = 0; start < tasks.length; start += width) {
     results.push(...(await Promise.allSettled(tasks.slice(start, start + width).map((task) => task()))));

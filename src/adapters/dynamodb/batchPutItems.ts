@@ -19,19 +19,30 @@ export interface BatchPutOptions {
  * status the items do not back. BatchWriteItem takes no conditions: only for items no one else writes.
  * @throws ThrottledError when items are still unprocessed after the last try; else as wrapDynamoDbError.
  */
-export async function batchPutItems(doc: DynamoDBDocumentClient, tableName: string, items: readonly Item[], options: BatchPutOptions = {}): Promise<void> {
+export async function batchPutItems(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  items: readonly Item[],
+  options: BatchPutOptions = {},
+): Promise<void> {
   const groups: Item[][] = [];
   for (let at = 0; at < items.length; at += BATCH_WRITE_LIMIT) groups.push(items.slice(at, at + BATCH_WRITE_LIMIT));
   await Promise.all(groups.map((group) => putGroup(doc, tableName, group, options)));
 }
 
-async function putGroup(doc: DynamoDBDocumentClient, tableName: string, group: Item[], options: BatchPutOptions): Promise<void> {
+async function putGroup(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  group: Item[],
+  options: BatchPutOptions,
+): Promise<void> {
   const maxAttempts = options.maxAttempts ?? 8;
   const baseDelayMs = options.baseDelayMs ?? 25;
   let requests = group.map((Item) => ({ PutRequest: { Item } }));
   for (let attempt = 1; requests.length > 0; attempt += 1) {
     if (attempt > maxAttempts) throw new ThrottledError('DynamoDB left findings unprocessed, retry later');
-    if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * baseDelayMs * 2 ** (attempt - 2)));
+    if (attempt > 1)
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * baseDelayMs * 2 ** (attempt - 2)));
     try {
       const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
       requests = (out.UnprocessedItems?.[tableName] ?? []) as typeof requests;

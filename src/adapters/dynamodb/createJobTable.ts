@@ -9,7 +9,20 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { JobStoreError } from './errors.ts';
-import { GSI1, GSI1PK, GSI1SK, GSI2, GSI2PK, GSI2SK, GSI3, GSI3PK, GSI3SK, PK, SK, TTL_ATTRIBUTE } from './tableDesign.ts';
+import {
+  GSI1,
+  GSI1PK,
+  GSI1SK,
+  GSI2,
+  GSI2PK,
+  GSI2SK,
+  GSI3,
+  GSI3PK,
+  GSI3SK,
+  PK,
+  SK,
+  TTL_ATTRIBUTE,
+} from './tableDesign.ts';
 
 /**
  * The job table's CreateTable definition: the one source for the CDK stack and the local launcher.

@@ -55,8 +55,7 @@ export interface JobFindingFields {
 
 /** What putFindings must do to one job's chunk items; `expectedRev` undefined means "must not exist yet". */
 export type FindingWrite =
-  | { kind: 'put'; item: Item; expectedRev?: number }
-  | { kind: 'delete'; key: TableKey; expectedRev: number };
+  { kind: 'put'; item: Item; expectedRev?: number } | { kind: 'delete'; key: TableKey; expectedRev: number };
 
 export function toCompact(finding: Finding): CompactFinding {
   const compact: CompactFinding = { s: finding.seq, c: finding.score };
@@ -125,9 +124,18 @@ export function chunkItemsOf(job: JobFindingFields, findings: Iterable<Finding>)
 export function planFindingWrites(existing: readonly Item[], findings: readonly Finding[]): FindingWrite[] {
   const first = findings[0];
   if (!first) return [];
-  const job: JobFindingFields = { jobId: first.jobId, owner: first.owner, createdAt: first.createdAt, expiresAt: first.expiresAt };
+  const job: JobFindingFields = {
+    jobId: first.jobId,
+    owner: first.owner,
+    createdAt: first.createdAt,
+    expiresAt: first.expiresAt,
+  };
   const stored = existing.filter((item) => Array.isArray(item.items));
-  if (stored.some((item) => item.owner !== job.owner || item.createdAt !== job.createdAt || item.expiresAt !== job.expiresAt)) {
+  if (
+    stored.some(
+      (item) => item.owner !== job.owner || item.createdAt !== job.createdAt || item.expiresAt !== job.expiresAt,
+    )
+  ) {
     throw new InvalidInputError('findings of a job must keep its owner, createdAt and expiresAt');
   }
   const merged = new Map<number, Finding>();

@@ -43,7 +43,10 @@ export class FindingPageBuilder {
     const last = page[page.length - 1];
     const items = page.map((entry) => entry.finding);
     if (this.out.length <= this.limit || !last) return { items };
-    return { items, nextToken: encodePageToken(this.plan.index, pageKeyOf(last.item, this.plan.keyNames), last.finding.seq) };
+    return {
+      items,
+      nextToken: encodePageToken(this.plan.index, pageKeyOf(last.item, this.plan.keyNames), last.finding.seq),
+    };
   }
 
   private flush(): void {

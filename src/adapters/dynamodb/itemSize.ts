@@ -28,6 +28,7 @@ function valueSize(value: unknown): number {
   if (typeof value === 'boolean' || value === null) return 1;
   if (value instanceof Uint8Array) return value.byteLength;
   if (Array.isArray(value)) return 3 + value.reduce<number>((sum, element) => sum + 1 + valueSize(element), 0);
-  if (typeof value === 'object') return 3 + estimateItemSize(value as Record<string, unknown>) + Object.keys(value).length;
+  if (typeof value === 'object')
+    return 3 + estimateItemSize(value as Record<string, unknown>) + Object.keys(value).length;
   return 0;
 }

@@ -7,8 +7,22 @@ import { GSI3PK, jobKey, jobSortKey, openStatusOf, ownerJobsPk } from './tableDe
 export type Item = Record<string, unknown>;
 
 const JOB_FIELDS = [
-  'id', 'kind', 'status', 'owner', 'createdAt', 'updatedAt', 'expiresAt', 'options', 'input',
-  'maskedText', 'maskedTextRef', 'maskedImage', 'findingCount', 'findingCounts', 'warnings', 'error',
+  'id',
+  'kind',
+  'status',
+  'owner',
+  'createdAt',
+  'updatedAt',
+  'expiresAt',
+  'options',
+  'input',
+  'maskedText',
+  'maskedTextRef',
+  'maskedImage',
+  'findingCount',
+  'findingCounts',
+  'warnings',
+  'error',
 ] as const satisfies readonly (keyof Job)[];
 
 export function jobToItem(job: Job): Item {

@@ -8,7 +8,12 @@ import { GSI3PK, jobKey, openStatusOf } from './tableDesign.ts';
  * status also keeps the job's place in GSI3 (tableDesign.ts) in the same write: `openStatus` is set while the
  * job is QUEUED or RUNNING and removed once it is finished, so the index never lists a finished job.
  */
-export function jobUpdateInput(tableName: string, id: string, from: readonly JobStatus[], sets: readonly [string, unknown][]): UpdateCommandInput {
+export function jobUpdateInput(
+  tableName: string,
+  id: string,
+  from: readonly JobStatus[],
+  sets: readonly [string, unknown][],
+): UpdateCommandInput {
   const names: Record<string, string> = { '#pk': 'PK', '#status': 'status' };
   const values: Record<string, unknown> = {};
   const assignments = sets.map(([field, value], i) => {

@@ -36,7 +36,10 @@ const MAX_TOKEN_LENGTH = 4096;
 const VERSION = 1;
 
 export function encodePageToken(index: IndexName, key: PageKey, seq?: number): string {
-  return Buffer.from(JSON.stringify({ v: VERSION, i: index, k: key, ...(seq === undefined ? {} : { s: seq }) }), 'utf8').toString('base64url');
+  return Buffer.from(
+    JSON.stringify({ v: VERSION, i: index, k: key, ...(seq === undefined ? {} : { s: seq }) }),
+    'utf8',
+  ).toString('base64url');
 }
 
 /** The key a token holds for an item: its values of the query's key attributes. */
@@ -49,7 +52,10 @@ export function decodePageToken(token: string, scope: TokenScope): PagePosition 
   const parsed = parse(token);
   if (parsed.v !== VERSION || parsed.i !== scope.index) throw invalid();
   const seq = parsed.s;
-  if (scope.withSeq ? !(Number.isInteger(seq) && (seq as number) >= 1 && (seq as number) <= MAX_SEQ) : seq !== undefined) throw invalid();
+  if (
+    scope.withSeq ? !(Number.isInteger(seq) && (seq as number) >= 1 && (seq as number) <= MAX_SEQ) : seq !== undefined
+  )
+    throw invalid();
   const key = parsed.k;
   if (key === null || typeof key !== 'object' || Array.isArray(key)) throw invalid();
   const entries = Object.entries(key as Record<string, unknown>);
@@ -65,7 +71,12 @@ export function decodePageToken(token: string, scope: TokenScope): PagePosition 
 }
 
 function parse(token: string): Record<string, unknown> {
-  if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH || !/^[A-Za-z0-9_-]+$/.test(token)) {
+  if (
+    typeof token !== 'string' ||
+    token.length === 0 ||
+    token.length > MAX_TOKEN_LENGTH ||
+    !/^[A-Za-z0-9_-]+$/.test(token)
+  ) {
     throw invalid();
   }
   try {

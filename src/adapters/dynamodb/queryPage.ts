@@ -31,7 +31,11 @@ export async function queryPage<T>(
   let startKey: Record<string, unknown> | undefined = plan.startKey;
   do {
     const need = limit + 1 - found.length;
-    const out = await send(doc, { ...input, Limit: filtered ? Math.max(need, FILTERED_READ) : need, ExclusiveStartKey: startKey });
+    const out = await send(doc, {
+      ...input,
+      Limit: filtered ? Math.max(need, FILTERED_READ) : need,
+      ExclusiveStartKey: startKey,
+    });
     found.push(...(out.Items ?? []));
     startKey = out.LastEvaluatedKey;
   } while (found.length <= limit && startKey);
@@ -52,7 +56,12 @@ const MAX_CHUNK_READ = 100;
  * Runs a findings plan: reads chunk items (see FIRST_CHUNK_READ, doubling up to 100 per call while the
  * page needs more) and expands them through FindingPageBuilder, which says when the page is complete.
  */
-export async function queryFindingPage(doc: DynamoDBDocumentClient, tableName: string, plan: QueryPlan, limit: number): Promise<Page<Finding>> {
+export async function queryFindingPage(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  plan: QueryPlan,
+  limit: number,
+): Promise<Page<Finding>> {
   if (plan.empty) return { items: [] };
   const input = toQueryInput(tableName, plan);
   const page = new FindingPageBuilder(plan, limit);

@@ -3,7 +3,22 @@ import { JOB_KINDS, JOB_STATUSES, type FindingFilter, type JobFilter } from '../
 import { PHI_TYPES } from '../../core/PhiEntity.ts';
 import { chunkGroupOf, chunkOfGroup } from './findingChunks.ts';
 import { decodePageToken, type IndexName, type PageKey } from './pageToken.ts';
-import { FINDINGS_SK_PREFIX, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, PK, SK, chunkOf, jobPk, ownerFindingsByTypePk, ownerFindingsPk, ownerJobsPk } from './tableDesign.ts';
+import {
+  FINDINGS_SK_PREFIX,
+  GSI1PK,
+  GSI1SK,
+  GSI2PK,
+  GSI2SK,
+  GSI3PK,
+  GSI3SK,
+  PK,
+  SK,
+  chunkOf,
+  jobPk,
+  ownerFindingsByTypePk,
+  ownerFindingsPk,
+  ownerJobsPk,
+} from './tableDesign.ts';
 
 /**
  * What a list call reads, independent of how: the DynamoDB adapter turns a plan into a Query, the
@@ -61,7 +76,16 @@ export function planJobsQuery(owner: string, filter: JobFilter, limit: number, n
   if (present(filter.status)) equals.status = oneOf(filter.status, JOB_STATUSES, 'status');
   if (present(filter.kind)) equals.kind = oneOf(filter.kind, JOB_KINDS, 'kind');
   const range = timeRange(filter);
-  return finish({ ...indexed('GSI1', GSI1PK, ownerJobsPk(owner), GSI1SK), sortRange: range, equals, ascending: false, empty: isEmpty(range) }, nextToken);
+  return finish(
+    {
+      ...indexed('GSI1', GSI1PK, ownerJobsPk(owner), GSI1SK),
+      sortRange: range,
+      equals,
+      ascending: false,
+      empty: isEmpty(range),
+    },
+    nextToken,
+  );
 }
 
 export function planFindingsQuery(owner: string, filter: FindingFilter, limit: number, nextToken?: string): QueryPlan {
@@ -77,20 +101,36 @@ export function planFindingsQuery(owner: string, filter: FindingFilter, limit: n
     return finishFindings({ ...plan, createdAtRange: range, jobOwnerCheck: { jobId, owner } }, nextToken);
   }
   if (type !== undefined) {
-    return finishFindings({ ...indexed('GSI2', GSI2PK, ownerFindingsByTypePk(owner, type), GSI2SK), ...base, sortRange: range, equals: {} }, nextToken);
+    return finishFindings(
+      { ...indexed('GSI2', GSI2PK, ownerFindingsByTypePk(owner, type), GSI2SK), ...base, sortRange: range, equals: {} },
+      nextToken,
+    );
   }
-  return finishFindings({ ...indexed('GSI1', GSI1PK, ownerFindingsPk(owner), GSI1SK), ...base, sortRange: range, equals: {} }, nextToken);
+  return finishFindings(
+    { ...indexed('GSI1', GSI1PK, ownerFindingsPk(owner), GSI1SK), ...base, sortRange: range, equals: {} },
+    nextToken,
+  );
 }
 
 /** Open jobs of one status last changed before `updatedBefore` (exclusive), oldest first: GSI3 (tableDesign.ts). */
 export function planOpenJobsQuery(status: string, updatedBefore: string, limit: number, nextToken?: string): QueryPlan {
   const checked = checkOpenJobsQuery(status, updatedBefore, limit);
-  const plan = { ...indexed('GSI3', GSI3PK, checked.status, GSI3SK), sortRange: { lt: checked.before }, equals: {}, ascending: true, empty: false };
+  const plan = {
+    ...indexed('GSI3', GSI3PK, checked.status, GSI3SK),
+    sortRange: { lt: checked.before },
+    equals: {},
+    ascending: true,
+    empty: false,
+  };
   return finish(plan, nextToken);
 }
 
 /** The listOpenJobs arguments, checked, with the time in `toISOString()` form (the form updatedAt is written in). */
-export function checkOpenJobsQuery(status: string, updatedBefore: string, limit: number): { status: string; before: string } {
+export function checkOpenJobsQuery(
+  status: string,
+  updatedBefore: string,
+  limit: number,
+): { status: string; before: string } {
   validateLimit(limit);
   return { status: oneOf(status, ['QUEUED', 'RUNNING'], 'status'), before: isoTime(updatedBefore, 'updatedBefore') };
 }
@@ -113,7 +153,11 @@ function indexed(index: IndexName, partitionKey: string, partitionValue: string,
 
 function finish(plan: QueryPlan, nextToken: string | undefined): QueryPlan {
   if (!present(nextToken)) return plan;
-  const { key } = decodePageToken(nextToken, { ...plan, withSeq: false, sortKeyAllowed: (value) => sortKeyInRange(plan, value) });
+  const { key } = decodePageToken(nextToken, {
+    ...plan,
+    withSeq: false,
+    sortKeyAllowed: (value) => sortKeyInRange(plan, value),
+  });
   return { ...plan, startKey: key };
 }
 
@@ -123,7 +167,11 @@ function finish(plan: QueryPlan, nextToken: string | undefined): QueryPlan {
  */
 function finishFindings(plan: QueryPlan, nextToken: string | undefined): QueryPlan {
   if (!present(nextToken)) return plan;
-  const position = decodePageToken(nextToken, { ...plan, withSeq: true, sortKeyAllowed: (value) => sortKeyInRange(plan, value) });
+  const position = decodePageToken(nextToken, {
+    ...plan,
+    withSeq: true,
+    sortKeyAllowed: (value) => sortKeyInRange(plan, value),
+  });
   const seq = position.seq as number;
   const group = chunkGroupOf(plan.index, position.key[plan.sortKey] as string);
   if (chunkOfGroup(group) !== chunkOf(seq)) throw new InvalidInputError('nextToken is not valid for this query');
@@ -169,11 +217,13 @@ function isoTime(value: string, field: string): string {
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], field: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new InvalidInputError(`${field} must be one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new InvalidInputError(`${field} must be one of ${allowed.join(', ')}`);
   return value as T;
 }
 
 function nonEmpty(value: string, field: string): string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 256) throw new InvalidInputError(`${field} must be a non-empty id`);
+  if (typeof value !== 'string' || value.length === 0 || value.length > 256)
+    throw new InvalidInputError(`${field} must be a non-empty id`);
   return value;
 }

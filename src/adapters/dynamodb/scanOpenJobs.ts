@@ -27,7 +27,14 @@ export function isMissingIndexError(error: unknown): boolean {
  * The token is the last returned job's key, checked like any other: every job item has SK `JOB` (the token's
  * "partition") and a PK starting `JOB#`.
  */
-export async function scanOpenJobs(doc: DynamoDBDocumentClient, tableName: string, status: string, updatedBefore: string, limit: number, nextToken?: string): Promise<Page<OpenJob>> {
+export async function scanOpenJobs(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  status: string,
+  updatedBefore: string,
+  limit: number,
+  nextToken?: string,
+): Promise<Page<OpenJob>> {
   const checked = checkOpenJobsQuery(status, updatedBefore, limit);
   let startKey: Record<string, unknown> | undefined = nextToken === undefined ? undefined : decodeScanToken(nextToken);
   const found: Item[] = [];
@@ -47,11 +54,20 @@ export async function scanOpenJobs(doc: DynamoDBDocumentClient, tableName: strin
   const items = found.slice(0, limit);
   const last = items[items.length - 1];
   const page = { items: items.map(itemToOpenJob) };
-  return found.length > limit && last ? { ...page, nextToken: encodePageToken('TABLE', pageKeyOf(last, [PK, SK])) } : page;
+  return found.length > limit && last
+    ? { ...page, nextToken: encodePageToken('TABLE', pageKeyOf(last, [PK, SK])) }
+    : page;
 }
 
 function decodeScanToken(token: string): Record<string, string> {
-  const scope = { index: 'TABLE' as const, keyNames: [PK, SK], partitionKey: SK, partitionValue: JOB_SK, sortKey: PK, withSeq: false };
+  const scope = {
+    index: 'TABLE' as const,
+    keyNames: [PK, SK],
+    partitionKey: SK,
+    partitionValue: JOB_SK,
+    sortKey: PK,
+    withSeq: false,
+  };
   return decodePageToken(token, { ...scope, sortKeyAllowed: (value) => value.startsWith('JOB#') }).key;
 }
 

@@ -1,4 +1,3 @@
-
 /**
  * The single-table design shared by the adapter, the CDK stack, the local launcher and the APPSYNC_JS
  * resolvers (which GetItem on PK/SK and read `owner`). Names here are a contract: change none of them.

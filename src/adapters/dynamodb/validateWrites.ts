@@ -11,7 +11,16 @@ import { MAX_SEQ } from './tableDesign.ts';
  * `status` also sets or removes `openStatus` (GSI3), which no caller sets itself.
  */
 export const UPDATABLE_FIELDS: ReadonlySet<string> = new Set<keyof JobChanges>([
-  'status', 'updatedAt', 'maskedText', 'maskedTextRef', 'maskedImage', 'findingCount', 'findingCounts', 'warnings', 'error', 'requeues',
+  'status',
+  'updatedAt',
+  'maskedText',
+  'maskedTextRef',
+  'maskedImage',
+  'findingCount',
+  'findingCounts',
+  'warnings',
+  'error',
+  'requeues',
 ]);
 
 const MAX_CLIENT_TOKEN_LENGTH = 1024;
@@ -33,13 +42,23 @@ export function validateFindings(findings: readonly Finding[]): void {
     if (!Number.isInteger(finding.seq) || finding.seq < 1 || finding.seq > MAX_SEQ) {
       throw new InvalidInputError(`finding seq must be an integer from 1 to ${MAX_SEQ}`);
     }
-    if (!finding.jobId || !finding.owner || !finding.createdAt || !(PHI_TYPES as readonly string[]).includes(finding.type)) {
+    if (
+      !finding.jobId ||
+      !finding.owner ||
+      !finding.createdAt ||
+      !(PHI_TYPES as readonly string[]).includes(finding.type)
+    ) {
       throw new InvalidInputError('a finding needs jobId, owner, createdAt and a PHI type');
     }
-    if (finding.id !== `${finding.jobId}:${finding.seq}`) throw new InvalidInputError('a finding id must be <jobId>:<seq>');
+    if (finding.id !== `${finding.jobId}:${finding.seq}`)
+      throw new InvalidInputError('a finding id must be <jobId>:<seq>');
     const first = jobs.get(finding.jobId) ?? finding;
     jobs.set(finding.jobId, first);
-    if (first.owner !== finding.owner || first.createdAt !== finding.createdAt || first.expiresAt !== finding.expiresAt) {
+    if (
+      first.owner !== finding.owner ||
+      first.createdAt !== finding.createdAt ||
+      first.expiresAt !== finding.expiresAt
+    ) {
       throw new InvalidInputError('findings of a job must share its owner, createdAt and expiresAt');
     }
   }
@@ -51,5 +70,6 @@ export function validateFindings(findings: readonly Finding[]): void {
  */
 export async function checkTokenJobId(job: Job, clientToken: string): Promise<void> {
   validateClientToken(clientToken);
-  if (job.id !== (await clientTokenJobId(job.owner, clientToken))) throw new JobStoreError('a job created with a client token must have the token\'s id (clientTokenJobId)');
+  if (job.id !== (await clientTokenJobId(job.owner, clientToken)))
+    throw new JobStoreError("a job created with a client token must have the token's id (clientTokenJobId)");
 }

@@ -1,11 +1,7 @@
 import { HdmError, ThrottledError } from '../../core/errors.ts';
 import { ItemTooLargeError, JobStoreError } from './errors.ts';
 
-const THROTTLING = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-]);
+const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
 
 /** True for the SDK errors that mean "slow down", which callers may retry. */
 export function isThrottling(error: unknown): boolean {
@@ -22,7 +18,8 @@ export function isConditionalCheckFailed(error: unknown): boolean {
  */
 export function wrapDynamoDbError(error: unknown, operation: string): HdmError {
   if (error instanceof HdmError) return error;
-  if (isThrottling(error)) return new ThrottledError(`DynamoDB ${operation} was throttled, retry later`, { cause: error });
+  if (isThrottling(error))
+    return new ThrottledError(`DynamoDB ${operation} was throttled, retry later`, { cause: error });
   if (isItemSizeError(error)) return new ItemTooLargeError(undefined, { cause: error });
   const name = error instanceof Error ? error.name : 'unknown error';
   return new JobStoreError(`DynamoDB ${operation} failed (${name})`, { cause: error });

@@ -8,8 +8,24 @@ import { FindingPageBuilder } from '../dynamodb/findingPage.ts';
 import { assertItemFits } from '../dynamodb/itemSize.ts';
 import { itemToJob, itemToOpenJob, jobToItem, withoutUndefined, type Item } from '../dynamodb/jobItems.ts';
 import { encodePageToken, pageKeyOf } from '../dynamodb/pageToken.ts';
-import { planFindingsQuery, planJobFindingsQuery, planJobsQuery, planOpenJobsQuery, sortKeyInRange, type QueryPlan } from '../dynamodb/queryPlan.ts';
-import { FINDINGS_SK_PREFIX, GSI3PK, PK, SK, jobKey, jobPk, openStatusOf, type TableKey } from '../dynamodb/tableDesign.ts';
+import {
+  planFindingsQuery,
+  planJobFindingsQuery,
+  planJobsQuery,
+  planOpenJobsQuery,
+  sortKeyInRange,
+  type QueryPlan,
+} from '../dynamodb/queryPlan.ts';
+import {
+  FINDINGS_SK_PREFIX,
+  GSI3PK,
+  PK,
+  SK,
+  jobKey,
+  jobPk,
+  openStatusOf,
+  type TableKey,
+} from '../dynamodb/tableDesign.ts';
 import { UPDATABLE_FIELDS, checkTokenJobId, validateFindings } from '../dynamodb/validateWrites.ts';
 
 /**
@@ -39,7 +55,7 @@ export class InMemoryJobStore implements JobStore {
     if (token !== undefined) await checkTokenJobId(job, token);
     const existing = this.readLive(jobKey(job.id));
     if (!existing || token === undefined) return { job: this.putNewJob(job), created: true };
-    if (existing.owner !== job.owner) throw new JobStoreError('a client token\'s job belongs to another owner');
+    if (existing.owner !== job.owner) throw new JobStoreError("a client token's job belongs to another owner");
     return { job: itemToJob(clone(existing)), created: false };
   }
 
@@ -73,7 +89,10 @@ export class InMemoryJobStore implements JobStore {
     const writes = [...findingsByJob(findings).values()].flatMap((ofJob) => {
       const pk = jobPk(ofJob[0]?.jobId as string);
       // An expired job's chunks under the same id are not merged: puts replace them (memory writes are unconditional).
-      const existing = [...this.items.values()].filter((item) => item.PK === pk && (item.SK as string).startsWith(FINDINGS_SK_PREFIX) && !isExpired(item, this.nowSeconds()));
+      const existing = [...this.items.values()].filter(
+        (item) =>
+          item.PK === pk && (item.SK as string).startsWith(FINDINGS_SK_PREFIX) && !isExpired(item, this.nowSeconds()),
+      );
       return planFindingWrites(existing, ofJob);
     });
     for (const write of writes) {
@@ -83,7 +102,11 @@ export class InMemoryJobStore implements JobStore {
   }
 
   async listJobs(owner: string, filter: JobFilter, limit: number, nextToken?: string): Promise<Page<Job>> {
-    return this.query(liveOnly(planJobsQuery(owner, filter ?? {}, limit, nextToken), this.nowSeconds()), limit, itemToJob);
+    return this.query(
+      liveOnly(planJobsQuery(owner, filter ?? {}, limit, nextToken), this.nowSeconds()),
+      limit,
+      itemToJob,
+    );
   }
 
   async listFindings(owner: string, filter: FindingFilter, limit: number, nextToken?: string): Promise<Page<Finding>> {
@@ -96,7 +119,12 @@ export class InMemoryJobStore implements JobStore {
     return this.queryFindings(liveOnly(planJobFindingsQuery(jobId, limit, nextToken), this.nowSeconds()), limit);
   }
 
-  async listOpenJobs(status: OpenJobStatus, updatedBefore: string, limit: number, nextToken?: string): Promise<Page<OpenJob>> {
+  async listOpenJobs(
+    status: OpenJobStatus,
+    updatedBefore: string,
+    limit: number,
+    nextToken?: string,
+  ): Promise<Page<OpenJob>> {
     return this.query(planOpenJobsQuery(status, updatedBefore, limit, nextToken), limit, itemToOpenJob);
   }
 
@@ -114,7 +142,9 @@ export class InMemoryJobStore implements JobStore {
     const items = matches.slice(0, limit);
     const page = { items: items.map((item) => toModel(clone(item))) };
     const last = items[items.length - 1];
-    return matches.length > limit && last ? { ...page, nextToken: encodePageToken(plan.index, pageKeyOf(last, plan.keyNames)) } : page;
+    return matches.length > limit && last
+      ? { ...page, nextToken: encodePageToken(plan.index, pageKeyOf(last, plan.keyNames)) }
+      : page;
   }
 
   /** Chunk items in query order through the same page builder as DynamoDB (it builds fresh findings). */
@@ -172,7 +202,9 @@ function compareKeys(a: Item, b: Item, names: readonly string[]): number {
 
 function inCreatedAtRange(plan: QueryPlan, createdAt: string): boolean {
   const range = plan.createdAtRange;
-  return !range || ((range.gte === undefined || createdAt >= range.gte) && (range.lt === undefined || createdAt < range.lt));
+  return (
+    !range || ((range.gte === undefined || createdAt >= range.gte) && (range.lt === undefined || createdAt < range.lt))
+  );
 }
 
 function clone<T>(value: T): T {

@@ -81,7 +81,9 @@ export class S3ObjectStore implements ObjectStore {
 
   /** Idempotent: deleting a missing object succeeds (S3 answers 204 either way). */
   async delete(ref: ObjectRef): Promise<void> {
-    await this.#send('DeleteObject', () => this.client.send(new DeleteObjectCommand({ Bucket: ref.bucket, Key: ref.key })));
+    await this.#send('DeleteObject', () =>
+      this.client.send(new DeleteObjectCommand({ Bucket: ref.bucket, Key: ref.key })),
+    );
   }
 
   async #send<T>(operation: string, call: () => Promise<T>): Promise<T> {

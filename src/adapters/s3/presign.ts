@@ -61,13 +61,22 @@ export interface PresignedDownload {
  * A presigned PUT URL for one object. Without `contentLength` it cannot limit the size: check size and
  * content type after the upload, before trusting the object (the worker does both).
  */
-export async function presignUpload(client: S3Client, ref: ObjectRef, options: PresignUploadOptions): Promise<PresignedUpload> {
+export async function presignUpload(
+  client: S3Client,
+  ref: ObjectRef,
+  options: PresignUploadOptions,
+): Promise<PresignedUpload> {
   const { contentType, contentLength, expiresInSeconds, signingDate = new Date() } = options;
   checkExpiry(expiresInSeconds);
   if (contentLength !== undefined && (!Number.isSafeInteger(contentLength) || contentLength < 0)) {
     throw new HdmError('INTERNAL', 'contentLength must be a whole number of bytes');
   }
-  const command = new PutObjectCommand({ Bucket: ref.bucket, Key: ref.key, ContentType: contentType, ContentLength: contentLength });
+  const command = new PutObjectCommand({
+    Bucket: ref.bucket,
+    Key: ref.key,
+    ContentType: contentType,
+    ContentLength: contentLength,
+  });
   const url = await sign('PutObject', () =>
     getSignedUrl(client, command, {
       expiresIn: expiresInSeconds,
@@ -82,11 +91,17 @@ export async function presignUpload(client: S3Client, ref: ObjectRef, options: P
 }
 
 /** A presigned GET URL for one object (MaskedImage.url). Does not check that the object exists. */
-export async function presignDownload(client: S3Client, ref: ObjectRef, options: PresignDownloadOptions): Promise<PresignedDownload> {
+export async function presignDownload(
+  client: S3Client,
+  ref: ObjectRef,
+  options: PresignDownloadOptions,
+): Promise<PresignedDownload> {
   const { expiresInSeconds, signingDate = new Date() } = options;
   checkExpiry(expiresInSeconds);
   const command = new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key });
-  const url = await sign('GetObject', () => getSignedUrl(client, command, { expiresIn: expiresInSeconds, signingDate }));
+  const url = await sign('GetObject', () =>
+    getSignedUrl(client, command, { expiresIn: expiresInSeconds, signingDate }),
+  );
   return { url, expiresAt: expiry(signingDate, expiresInSeconds) };
 }
 

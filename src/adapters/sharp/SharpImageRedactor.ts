@@ -41,13 +41,16 @@ export class SharpImageRedactor implements ImageRedactor {
   }
 
   async prepare(input: Uint8Array): Promise<PreparedImage> {
-    if (input.length > this.maxInputBytes) throw new PayloadTooLargeError(`the image must be at most ${this.maxInputBytes} bytes`);
+    if (input.length > this.maxInputBytes)
+      throw new PayloadTooLargeError(`the image must be at most ${this.maxInputBytes} bytes`);
     const format = detectImageFormat(input);
     if (!format) throw new UnsupportedImageError('the image must be PNG, JPEG, TIFF or WebP (checked by content)');
     await this.#checkHeader(input);
     const { data, info } = await this.#run(
       // autoOrient applies the EXIF orientation; multi-page images were refused by the header check.
-      encodeAs(sharp(input, this.#sharpOptions({ autoOrient: true })), format, this).toBuffer({ resolveWithObject: true }),
+      encodeAs(sharp(input, this.#sharpOptions({ autoOrient: true })), format, this).toBuffer({
+        resolveWithObject: true,
+      }),
     );
     return this.#result(data, format, info.width, info.height);
   }
@@ -61,7 +64,9 @@ export class SharpImageRedactor implements ImageRedactor {
     let pipeline = sharp(image.bytes, this.#sharpOptions()).composite([{ input: svg }]);
     // The overlay brings an alpha channel; an opaque input stays opaque (PNG stays RGB, not RGBA).
     if (!meta.hasAlpha) pipeline = pipeline.removeAlpha();
-    const { data, info } = await this.#run(encodeAs(pipeline, image.format, this).toBuffer({ resolveWithObject: true }));
+    const { data, info } = await this.#run(
+      encodeAs(pipeline, image.format, this).toBuffer({ resolveWithObject: true }),
+    );
     return this.#result(data, image.format, info.width, info.height);
   }
 
@@ -73,7 +78,9 @@ export class SharpImageRedactor implements ImageRedactor {
     }
     // Masking the first page and calling the job done would leave the others unread and unmasked.
     if ((meta.pages ?? 1) > 1) {
-      throw new UnsupportedImageError(`the image has ${meta.pages} pages or frames; only single-page images can be masked (split it into pages first)`);
+      throw new UnsupportedImageError(
+        `the image has ${meta.pages} pages or frames; only single-page images can be masked (split it into pages first)`,
+      );
     }
   }
 
@@ -88,13 +95,23 @@ export class SharpImageRedactor implements ImageRedactor {
       return await work;
     } catch (error) {
       if (error instanceof Error && /pixel limit/iu.test(error.message)) {
-        throw new PayloadTooLargeError(`the image must have at most ${this.maxPixels} pixels (width × height)`, { cause: error });
+        throw new PayloadTooLargeError(`the image must have at most ${this.maxPixels} pixels (width × height)`, {
+          cause: error,
+        });
       }
-      throw new UnsupportedImageError('the image could not be decoded (corrupt, truncated or unsupported)', { cause: error });
+      throw new UnsupportedImageError('the image could not be decoded (corrupt, truncated or unsupported)', {
+        cause: error,
+      });
     }
   }
 
   #result(bytes: Buffer, format: ImageFormat, width: number, height: number): PreparedImage & RedactedImage {
-    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), format, contentType: IMAGE_CONTENT_TYPES[format], width, height };
+    return {
+      bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+      format,
+      contentType: IMAGE_CONTENT_TYPES[format],
+      width,
+      height,
+    };
   }
 }

@@ -46,5 +46,10 @@ export function regionsSvg(regions: readonly (readonly Point[])[], options: Regi
 function grownBounds(minX: number, maxX: number, minY: number, maxY: number): Point[] {
   const [cx, cy] = [(minX + maxX) / 2, (minY + maxY) / 2];
   const [hw, hh] = [Math.max(0.5, (maxX - minX) / 2), Math.max(0.5, (maxY - minY) / 2)];
-  return [{ x: cx - hw, y: cy - hh }, { x: cx + hw, y: cy - hh }, { x: cx + hw, y: cy + hh }, { x: cx - hw, y: cy + hh }];
+  return [
+    { x: cx - hw, y: cy - hh },
+    { x: cx + hw, y: cy - hh },
+    { x: cx + hw, y: cy + hh },
+    { x: cx - hw, y: cy + hh },
+  ];
 }

@@ -15,7 +15,11 @@ export type QuarterTurn = 0 | 90 | 180 | 270;
 export async function decodeGrey(bytes: Uint8Array): Promise<GreyImage> {
   let decoded: { data: Buffer; info: OutputInfo };
   try {
-    decoded = await sharp(bytes).flatten({ background: '#fff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+    decoded = await sharp(bytes)
+      .flatten({ background: '#fff' })
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
   } catch (error) {
     throw new UnsupportedImageError('the OCR engine cannot read this image', { cause: error });
   }
@@ -65,7 +69,10 @@ export async function enlargeGrey(image: GreyImage, scale: number): Promise<Grey
 }
 
 /** The pixels of `box` (inside the image), as a new image. */
-export function cropGrey(image: GreyImage, box: { left: number; top: number; width: number; height: number }): GreyImage {
+export function cropGrey(
+  image: GreyImage,
+  box: { left: number; top: number; width: number; height: number },
+): GreyImage {
   const pixels = Buffer.allocUnsafe(box.width * box.height);
   for (let y = 0; y < box.height; y++) {
     const from = (box.top + y) * image.width + box.left;
@@ -88,7 +95,6 @@ export function invertGrey(image: GreyImage): GreyImage {
   return { pixels, width: image.width, height: image.height };
 }
 
-
 /**
  * The pixels of `box` with the dark band in it inverted and stretched, and all else white. The band's top
  * and bottom edges are straight lines (a band printed askew runs at the page's angle), each fitted to the
@@ -96,7 +102,11 @@ export function invertGrey(image: GreyImage): GreyImage {
  * it does not move them; light type on the band becomes dark type on white and the paper around a tilted
  * band stays white.
  */
-export function invertBand(image: GreyImage, box: { left: number; top: number; width: number; height: number }, dark = 128): GreyImage & { inBand: (x: number, y: number) => boolean } {
+export function invertBand(
+  image: GreyImage,
+  box: { left: number; top: number; width: number; height: number },
+  dark = 128,
+): GreyImage & { inBand: (x: number, y: number) => boolean } {
   const crop = cropGrey(image, box);
   const inverted = invertGrey(crop);
   const firsts: [number, number][] = [];
@@ -122,7 +132,8 @@ export function invertBand(image: GreyImage, box: { left: number; top: number; w
     for (let y = from; y <= to; y++) pixels[y * crop.width + x] = inverted.pixels[y * crop.width + x] as number;
   }
   // In the image's own pixels: is (x, y) on the band?
-  const inBand = (x: number, y: number): boolean => y >= box.top + top(x - box.left) && y <= box.top + bottom(x - box.left);
+  const inBand = (x: number, y: number): boolean =>
+    y >= box.top + top(x - box.left) && y <= box.top + bottom(x - box.left);
   return { pixels, width: crop.width, height: crop.height, inBand };
 }
 

@@ -12,7 +12,15 @@ import { addMissedLines } from './addMissedLines.ts';
 import { besideBand, blankBands } from './blankBands.ts';
 import { eraseRuleLines } from './eraseRuleLines.ts';
 import { findDarkRegions, isDarkPage } from './findDarkRegions.ts';
-import { cropGrey, decodeGrey, enlargeGrey, invertBand, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
+import {
+  cropGrey,
+  decodeGrey,
+  enlargeGrey,
+  invertBand,
+  turnGrey,
+  type GreyImage,
+  type QuarterTurn,
+} from './GreyImage.ts';
 import { legibleWordCount, readsUpright, type TurnedRead } from './readsUpright.ts';
 import { paperGrain } from './paperGrain.ts';
 import { removeSpecks } from './removeSpecks.ts';
@@ -48,7 +56,11 @@ const BESIDE_BAND_PX = 40;
 
 /** The part of a tesseract.js Worker this adapter uses. */
 export interface TesseractWorker {
-  recognize(image: Buffer, options: object, output: { blocks: true }): Promise<{ data: { blocks: TessBlock[] | null } }>;
+  recognize(
+    image: Buffer,
+    options: object,
+    output: { blocks: true },
+  ): Promise<{ data: { blocks: TessBlock[] | null } }>;
   /** Sets engine variables; a worker without it reads every page with the engine's defaults. */
   setParameters?(parameters: Record<string, string>): Promise<unknown>;
   terminate(): Promise<unknown>;
@@ -92,7 +104,12 @@ export function defaultLangPath(): string {
 
 /** tesseract.js's createWorker, offline: local language data, no cache written to the working directory. */
 export const createTesseractWorker: CreateTesseractWorker = ({ langPath, errorHandler }) =>
-  tesseractCreateWorker('eng', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none', errorHandler }) as Promise<TesseractWorker>;
+  tesseractCreateWorker('eng', OEM.LSTM_ONLY, {
+    langPath,
+    gzip: true,
+    cacheMethod: 'none',
+    errorHandler,
+  }) as Promise<TesseractWorker>;
 
 /** The TextExtractor port on tesseract.js (WASM, offline), with a pool of reused workers. */
 export class TesseractTextExtractor implements TextExtractor {
@@ -105,7 +122,8 @@ export class TesseractTextExtractor implements TextExtractor {
   constructor(options: TesseractTextExtractorOptions = {}) {
     const langPath = options.langPath ?? defaultLangPath();
     // Fail at once with a clear message instead of a start timeout much later.
-    if (!existsSync(path.join(langPath, 'eng.traineddata.gz'))) throw new HdmError('INTERNAL', 'OCR language data not found (eng.traineddata.gz in langPath)');
+    if (!existsSync(path.join(langPath, 'eng.traineddata.gz')))
+      throw new HdmError('INTERNAL', 'OCR language data not found (eng.traineddata.gz in langPath)');
     const create = options.createWorker ?? createTesseractWorker;
     this.logger = options.logger;
     this.recognizeTimeoutMs = options.recognizeTimeoutMs ?? 120_000;
@@ -142,14 +160,30 @@ export class TesseractTextExtractor implements TextExtractor {
     const bands = findDarkRegions(grey);
     for (const [n, region] of bands.entries()) words = await this.rereadDark(grey, region, n, best, words, grainy);
     // Words read on a dark band were read inverted already; read again from the page they would be light on dark.
-    words = await rereadUnsureLines(grey, words, best.turn, async (image) => (await this.read(image, 0, 1)).words, (w) => w.lineId.startsWith('dark'));
+    words = await rereadUnsureLines(
+      grey,
+      words,
+      best.turn,
+      async (image) => (await this.read(image, 0, 1)).words,
+      (w) => w.lineId.startsWith('dark'),
+    );
     // Last: what the page's reads found beside a band, and the lines they read again, stand.
     if (bands.length > 0) words = await this.readBesideBands(grey, bands, best, words);
-    return { width: image.width, height: image.height, words, ...(best.turn === 0 ? {} : { turnedDegrees: best.turn }) };
+    return {
+      width: image.width,
+      height: image.height,
+      words,
+      ...(best.turn === 0 ? {} : { turnedDegrees: best.turn }),
+    };
   }
 
   /** One OCR pass over the page turned clockwise by `turn` and enlarged `scale` times; words in that image's pixels. */
-  private async read(grey: GreyImage, turn: QuarterTurn, scale: number, binarization: Binarization = 'otsu'): Promise<TurnedRead> {
+  private async read(
+    grey: GreyImage,
+    turn: QuarterTurn,
+    scale: number,
+    binarization: Binarization = 'otsu',
+  ): Promise<TurnedRead> {
     const turned = turnGrey(await enlargeGrey(grey, scale), turn);
     const padded = toPaddedGreyscale(turned, this.padding);
     const data = await this.pool.run(async (worker) => {
@@ -164,7 +198,11 @@ export class TesseractTextExtractor implements TextExtractor {
         if (other) await worker.setParameters?.(THRESHOLDING.otsu)?.catch(() => undefined);
       }
     }, this.recognizeTimeoutMs);
-    return { turn, scale, words: toOcrWords(data.blocks ?? [], { offset: this.padding, width: turned.width, height: turned.height }) };
+    return {
+      turn,
+      scale,
+      words: toOcrWords(data.blocks ?? [], { offset: this.padding, width: turned.width, height: turned.height }),
+    };
   }
 
   /**
@@ -174,21 +212,35 @@ export class TesseractTextExtractor implements TextExtractor {
    * those first read there when more of them are legible; where the engine read the band well itself
    * (large type), its words stay. Words come back in the page's pixels.
    */
-  private async rereadDark(grey: GreyImage, region: PixelBox, n: number, best: TurnedRead, words: OcrWord[], grainy: boolean): Promise<OcrWord[]> {
+  private async rereadDark(
+    grey: GreyImage,
+    region: PixelBox,
+    n: number,
+    best: TurnedRead,
+    words: OcrWord[],
+    grainy: boolean,
+  ): Promise<OcrWord[]> {
     // The band's edges, inverted, are thin dark lines along it: erased like any rule.
     const band = invertBand(grey, region);
     const crop = { ...eraseRuleLines(band), inBand: band.inBand };
-    const inside = (w: OcrWord): boolean => centreInside(w.box, region) && crop.inBand(w.box.left + w.box.width / 2, w.box.top + w.box.height / 2);
+    const inside = (w: OcrWord): boolean =>
+      centreInside(w.box, region) && crop.inBand(w.box.left + w.box.width / 2, w.box.top + w.box.height / 2);
     // A band is small: it is read at the page's scale and enlarged, and the read with more legible words
     // kept (enlarging helps small type, and hurts a noisy scan's). On a grainy scan each is also read with
     // thresholds per neighbourhood, which keep light, thin type the noise would swallow (a pharmacy's
     // name in a light face on a noisy label: read only that way).
     const scales = [...new Set([best.scale, Math.max(best.scale, enlargement(crop))])];
     const ways: Binarization[] = grainy ? ['otsu', 'sauvola'] : ['otsu'];
-    const reads = await Promise.all(scales.flatMap((scale) => ways.map(async (way) => {
-      const read = await this.read(crop, best.turn, scale, way);
-      return unturnWords(read.words, best.turn, crop.width, crop.height, scale).map((w) => moveWord(w, region, `dark${n}`)).filter(inside);
-    })));
+    const reads = await Promise.all(
+      scales.flatMap((scale) =>
+        ways.map(async (way) => {
+          const read = await this.read(crop, best.turn, scale, way);
+          return unturnWords(read.words, best.turn, crop.width, crop.height, scale)
+            .map((w) => moveWord(w, region, `dark${n}`))
+            .filter(inside);
+        }),
+      ),
+    );
     const found = reads.reduce((a, b) => (legibleWordCount(b) > legibleWordCount(a) ? b : a));
     if (legibleWordCount(found) <= legibleWordCount(words.filter(inside))) return words;
     const kept = words.filter((w) => !inside(w));
@@ -203,7 +255,12 @@ export class TesseractTextExtractor implements TextExtractor {
    * read missed (blankBands.ts says why the engine misses them). Only a strip around each band is read:
    * twice the band's thickness on either side, at least BESIDE_BAND_PX.
    */
-  private async readBesideBands(grey: GreyImage, bands: readonly PixelBox[], best: TurnedRead, words: OcrWord[]): Promise<OcrWord[]> {
+  private async readBesideBands(
+    grey: GreyImage,
+    bands: readonly PixelBox[],
+    best: TurnedRead,
+    words: OcrWord[],
+  ): Promise<OcrWord[]> {
     const blanked = blankBands(grey, bands);
     const across = best.turn % 180 === 0 ? 'vertical' : 'horizontal';
     let out = words;
@@ -212,7 +269,9 @@ export class TesseractTextExtractor implements TextExtractor {
       const strip = besideBand(band, Math.max(2 * thickness, BESIDE_BAND_PX), across, grey);
       const crop = cropGrey(blanked, strip);
       const read = await this.read(crop, best.turn, best.scale);
-      const found = unturnWords(read.words, best.turn, crop.width, crop.height, best.scale).map((w) => moveWord(w, strip, `beside${n}`));
+      const found = unturnWords(read.words, best.turn, crop.width, crop.height, best.scale).map((w) =>
+        moveWord(w, strip, `beside${n}`),
+      );
       out = addMissedLines(out, found, 'beside');
     }
     return out;
@@ -258,6 +317,7 @@ function enlargement(grey: GreyImage): number {
 /** tesseract.js rejects with a bare string; this names the condition without quoting it. */
 function engineError(error: unknown): HdmError {
   const message = error instanceof Error ? error.message : String(error);
-  if (/read image|pix not read|Unknown format/i.test(message)) return new UnsupportedImageError('the OCR engine cannot read this image', { cause: error });
+  if (/read image|pix not read|Unknown format/i.test(message))
+    return new UnsupportedImageError('the OCR engine cannot read this image', { cause: error });
   return new OcrEngineError('the OCR engine failed on this image', { cause: error });
 }

@@ -151,7 +151,12 @@ async function startWithTimeout<W extends PoolWorker>(create: () => Promise<W>, 
       reject(new OcrEngineStartError(`the OCR engine did not start within ${timeoutMs} ms`));
     }, timeoutMs);
   });
-  starting.then((late) => { if (timedOut) void late.terminate(); }, () => {});
+  starting.then(
+    (late) => {
+      if (timedOut) void late.terminate();
+    },
+    () => {},
+  );
   try {
     return await Promise.race([starting, deadline]);
   } catch (error) {

@@ -17,12 +17,18 @@ const SAME_PLACE = 0.3;
  */
 export function addMissedLines(first: readonly OcrWord[], second: readonly OcrWord[], prefix: string): OcrWord[] {
   let out = [...first];
-  const missed = linesOf(second).flatMap((line) => runsOver(line, (word) => !first.some((other) => samePlace(word, other))));
+  const missed = linesOf(second).flatMap((line) =>
+    runsOver(line, (word) => !first.some((other) => samePlace(word, other))),
+  );
   missed.forEach((run, n) => {
     if (legibleText(run) < MIN_RUN_TEXT) return;
     const top = Math.min(...run.map((w) => w.box.top));
     const at = out.findIndex((w) => w.box.top > top);
-    const added = run.map((w) => ({ ...w, lineId: `${prefix}.${w.lineId}.${n}`, blockId: `${prefix}.${w.blockId}.${n}` }));
+    const added = run.map((w) => ({
+      ...w,
+      lineId: `${prefix}.${w.lineId}.${n}`,
+      blockId: `${prefix}.${w.blockId}.${n}`,
+    }));
     out = at < 0 ? [...out, ...added] : [...out.slice(0, at), ...added, ...out.slice(at)];
   });
   return out;
@@ -57,5 +63,9 @@ function runsOver(line: readonly OcrWord[], test: (word: OcrWord) => boolean): O
 function samePlace(a: OcrWord, b: OcrWord): boolean {
   const width = Math.min(a.box.left + a.box.width, b.box.left + b.box.width) - Math.max(a.box.left, b.box.left);
   const height = Math.min(a.box.top + a.box.height, b.box.top + b.box.height) - Math.max(a.box.top, b.box.top);
-  return width > 0 && height > 0 && width * height >= SAME_PLACE * Math.min(a.box.width * a.box.height, b.box.width * b.box.height);
+  return (
+    width > 0 &&
+    height > 0 &&
+    width * height >= SAME_PLACE * Math.min(a.box.width * a.box.height, b.box.width * b.box.height)
+  );
 }

@@ -43,7 +43,12 @@ function paperLevel(image: GreyImage): number {
  * across the reading direction (above and below it on an upright page, left and right on a page turned
  * a quarter), clipped to the page.
  */
-export function besideBand(region: PixelBox, margin: number, across: 'vertical' | 'horizontal', image: GreyImage): PixelBox {
+export function besideBand(
+  region: PixelBox,
+  margin: number,
+  across: 'vertical' | 'horizontal',
+  image: GreyImage,
+): PixelBox {
   if (across === 'vertical') {
     const top = Math.max(0, region.top - margin);
     const bottom = Math.min(image.height, region.top + region.height + margin);

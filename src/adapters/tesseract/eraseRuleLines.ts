@@ -53,7 +53,8 @@ function ruleMask(image: GreyImage, minLength: number, maxThickness: number): Ui
       const start = y * width + x;
       if (thin[start] !== 1 || visited[start] === 1) continue;
       const crossings = traceRight(image, thin, visited, x, y, maxThickness, path);
-      if (path.length >= minLength && crossings <= MAX_CROSSING_SHARE * path.length) markWithThickness(path, pixels, mask, width, height, maxThickness);
+      if (path.length >= minLength && crossings <= MAX_CROSSING_SHARE * path.length)
+        markWithThickness(path, pixels, mask, width, height, maxThickness);
     }
   }
   return mask;
@@ -64,7 +65,15 @@ function ruleMask(image: GreyImage, minLength: number, maxThickness: number): Ui
  * down; a gap of up to `maxThickness` columns (another rule crossing: ink, but not thin) is stepped
  * over and its ink on the row taken in, so crossings are erased too. Returns the columns crossed by long strokes.
  */
-function traceRight(image: GreyImage, thin: Uint8Array, visited: Uint8Array, x0: number, y0: number, maxThickness: number, path: number[]): number {
+function traceRight(
+  image: GreyImage,
+  thin: Uint8Array,
+  visited: Uint8Array,
+  x0: number,
+  y0: number,
+  maxThickness: number,
+  path: number[],
+): number {
   const { pixels, width, height } = image;
   path.length = 0;
   let y = y0;
@@ -106,14 +115,26 @@ function inkRun(pixels: Buffer, width: number, height: number, x: number, y: num
  * fringe a blurred rule leaves (205-240), which confuses the engine as much as the rule did; a letter
  * touching the rule is darker and stops the walk, so it keeps its pixels.
  */
-function markWithThickness(path: readonly number[], pixels: Buffer, mask: Uint8Array, width: number, height: number, maxThickness: number): void {
+function markWithThickness(
+  path: readonly number[],
+  pixels: Buffer,
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  maxThickness: number,
+): void {
   for (const i of path) {
     mask[i] = 1;
     const x = i % width;
     const y0 = (i - x) / width;
     for (const step of [-1, 1]) {
       let y = y0 + step;
-      for (let d = 1; d <= maxThickness && y >= 0 && y < height && (pixels[y * width + x] as number) < INK; d++, y += step) mask[y * width + x] = 1;
+      for (
+        let d = 1;
+        d <= maxThickness && y >= 0 && y < height && (pixels[y * width + x] as number) < INK;
+        d++, y += step
+      )
+        mask[y * width + x] = 1;
       for (let d = 0; d < 2 && y >= 0 && y < height; d++, y += step) {
         const value = pixels[y * width + x] as number;
         if (value < INK || value >= FRINGE) break;

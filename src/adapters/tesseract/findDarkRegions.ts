@@ -87,7 +87,13 @@ interface TileBounds {
 }
 
 /** The 4-connected dark tiles reached from `start`: their bounds (in tiles), number, and number in each tile column. */
-function flood(tiles: Uint8Array, seen: Uint8Array, start: number, columns: number, rows: number): { bounds: TileBounds; count: number; perColumn: Map<number, number> } {
+function flood(
+  tiles: Uint8Array,
+  seen: Uint8Array,
+  start: number,
+  columns: number,
+  rows: number,
+): { bounds: TileBounds; count: number; perColumn: Map<number, number> } {
   const bounds = { left: columns, top: rows, right: -1, bottom: -1 };
   const stack = [start];
   const perColumn = new Map<number, number>();
@@ -103,7 +109,12 @@ function flood(tiles: Uint8Array, seen: Uint8Array, start: number, columns: numb
     bounds.right = Math.max(bounds.right, x);
     bounds.top = Math.min(bounds.top, y);
     bounds.bottom = Math.max(bounds.bottom, y);
-    const neighbours = [x > 0 ? at - 1 : -1, x + 1 < columns ? at + 1 : -1, y > 0 ? at - columns : -1, y + 1 < rows ? at + columns : -1];
+    const neighbours = [
+      x > 0 ? at - 1 : -1,
+      x + 1 < columns ? at + 1 : -1,
+      y > 0 ? at - columns : -1,
+      y + 1 < rows ? at + columns : -1,
+    ];
     for (const next of neighbours) {
       if (next >= 0 && tiles[next] === 1 && seen[next] !== 1) {
         seen[next] = 1;
@@ -130,7 +141,12 @@ function isTiltedBand(perColumn: Map<number, number>, bounds: TileBounds): boole
 function grow(box: PixelBox, by: number, image: GreyImage): PixelBox {
   const left = Math.max(0, box.left - by);
   const top = Math.max(0, box.top - by);
-  return { left, top, width: Math.min(image.width, box.left + box.width + by) - left, height: Math.min(image.height, box.top + box.height + by) - top };
+  return {
+    left,
+    top,
+    width: Math.min(image.width, box.left + box.width + by) - left,
+    height: Math.min(image.height, box.top + box.height + by) - top,
+  };
 }
 
 /**
@@ -159,12 +175,18 @@ function fitToBand(box: PixelBox, image: GreyImage): PixelBox {
 
 function darkShare(image: GreyImage, x0: number, x1: number, y0: number, y1: number): number {
   let dark = 0;
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if ((image.pixels[y * image.width + x] as number) < DARK) dark++;
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) if ((image.pixels[y * image.width + x] as number) < DARK) dark++;
   return dark / Math.max(1, (x1 - x0) * (y1 - y0));
 }
 
 function toPixels(bounds: TileBounds, image: GreyImage): PixelBox {
   const left = bounds.left * TILE;
   const top = bounds.top * TILE;
-  return { left, top, width: Math.min(image.width, (bounds.right + 1) * TILE) - left, height: Math.min(image.height, (bounds.bottom + 1) * TILE) - top };
+  return {
+    left,
+    top,
+    width: Math.min(image.width, (bounds.right + 1) * TILE) - left,
+    height: Math.min(image.height, (bounds.bottom + 1) * TILE) - top,
+  };
 }

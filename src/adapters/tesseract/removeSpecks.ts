@@ -34,14 +34,17 @@ export function removeSpecks(image: GreyImage): GreyImage {
   const paper = otsuThreshold(pixels);
   const dark = Math.round((paper + darkest(pixels)) / 2);
   const { labels, marks } = labelMarks(image, paper, dark);
-  const specks = [...marks.keys()].filter((index) => isSmallDarkDot(marks[index] as Mark, dark) && alone(labels, marks, index, dark, width, height));
+  const specks = [...marks.keys()].filter(
+    (index) => isSmallDarkDot(marks[index] as Mark, dark) && alone(labels, marks, index, dark, width, height),
+  );
   // A clean page has a few such dots, and they may be letters (a lone "a" in a light face); a noisy scan
   // has hundreds to thousands. Only a noisy page is cleaned.
   if (specks.length < Math.max(MIN_SPECKS, (width * height) / PIXELS_PER_SPECK)) return image;
   const out = Buffer.from(pixels);
   for (const index of specks) {
     const m = marks[index] as Mark;
-    for (let y = m.top; y <= m.bottom; y++) for (let x = m.left; x <= m.right; x++) if (labels[y * width + x] === index + 1) out[y * width + x] = 255;
+    for (let y = m.top; y <= m.bottom; y++)
+      for (let x = m.left; x <= m.right; x++) if (labels[y * width + x] === index + 1) out[y * width + x] = 255;
   }
   return { pixels: out, width, height };
 }
@@ -75,7 +78,18 @@ function labelMarks(image: GreyImage, ink: number, dark: number): { labels: Int3
   for (let start = 0; start < pixels.length; start++) {
     if (labels[start] !== 0 || (pixels[start] as number) >= ink) continue;
     const label = marks.length + 1;
-    const m = { area: 0, core: 255, left: width, top: height, right: -1, bottom: -1, coreLeft: width, coreTop: height, coreRight: -1, coreBottom: -1 };
+    const m = {
+      area: 0,
+      core: 255,
+      left: width,
+      top: height,
+      right: -1,
+      bottom: -1,
+      coreLeft: width,
+      coreTop: height,
+      coreRight: -1,
+      coreBottom: -1,
+    };
     labels[start] = label;
     stack.push(start);
     while (stack.length > 0) {
@@ -109,7 +123,14 @@ function labelMarks(image: GreyImage, ink: number, dark: number): { labels: Int3
 }
 
 /** No pixel of another dark mark of MIN_COMPANY pixels or more within ALONE_PX of the mark's box. */
-function alone(labels: Int32Array, marks: readonly Mark[], index: number, dark: number, width: number, height: number): boolean {
+function alone(
+  labels: Int32Array,
+  marks: readonly Mark[],
+  index: number,
+  dark: number,
+  width: number,
+  height: number,
+): boolean {
   const m = marks[index] as Mark;
   for (let y = Math.max(0, m.top - ALONE_PX); y <= Math.min(height - 1, m.bottom + ALONE_PX); y++) {
     for (let x = Math.max(0, m.left - ALONE_PX); x <= Math.min(width - 1, m.right + ALONE_PX); x++) {

@@ -41,7 +41,13 @@ interface Strip {
  * `words` are in the page's pixels; the result too, in the same order. Lines of words that `keep` says
  * are read as well as they can be are left as they are.
  */
-export async function rereadUnsureLines(grey: GreyImage, words: readonly OcrWord[], turn: QuarterTurn, read: ReadImage, keep: (word: OcrWord) => boolean = () => false): Promise<OcrWord[]> {
+export async function rereadUnsureLines(
+  grey: GreyImage,
+  words: readonly OcrWord[],
+  turn: QuarterTurn,
+  read: ReadImage,
+  keep: (word: OcrWord) => boolean = () => false,
+): Promise<OcrWord[]> {
   const strips = await stripsOf(grey, unsureLines(words.filter((w) => !keep(w))), turn);
   if (strips.length === 0) return [...words];
   const stack = stackStrips(strips);
@@ -50,7 +56,13 @@ export async function rereadUnsureLines(grey: GreyImage, words: readonly OcrWord
   for (const word of found) {
     const strip = stripAt(strips, word.box.top + word.box.height / 2);
     if (!strip) continue;
-    const back = unturnWords([shiftWord(word, -GAP, -strip.top)], turn, strip.crop.width, strip.crop.height, strip.scale)[0] as OcrWord;
+    const back = unturnWords(
+      [shiftWord(word, -GAP, -strip.top)],
+      turn,
+      strip.crop.width,
+      strip.crop.height,
+      strip.scale,
+    )[0] as OcrWord;
     const onPage = shiftWord(back, strip.crop.left, strip.crop.top);
     // The crop's margin may catch a neighbouring line's edge: only words on the line itself count.
     if (!onLine(onPage, strip.line, turn)) continue;
@@ -110,7 +122,12 @@ function stackStrips(strips: readonly Strip[]): GreyImage {
   const pixels = Buffer.alloc(width * height, 255);
   for (const strip of strips) {
     for (let y = 0; y < strip.image.height; y++) {
-      strip.image.pixels.copy(pixels, (strip.top + y) * width + GAP, y * strip.image.width, (y + 1) * strip.image.width);
+      strip.image.pixels.copy(
+        pixels,
+        (strip.top + y) * width + GAP,
+        y * strip.image.width,
+        (y + 1) * strip.image.width,
+      );
     }
   }
   return { pixels, width, height };
@@ -130,7 +147,11 @@ function onLine(word: OcrWord, line: readonly OcrWord[], turn: QuarterTurn): boo
 }
 
 function shiftWord(word: OcrWord, dx: number, dy: number): OcrWord {
-  return { ...word, box: { ...word.box, left: word.box.left + dx, top: word.box.top + dy }, polygon: word.polygon.map((p) => ({ x: p.x + dx, y: p.y + dy })) };
+  return {
+    ...word,
+    box: { ...word.box, left: word.box.left + dx, top: word.box.top + dy },
+    polygon: word.polygon.map((p) => ({ x: p.x + dx, y: p.y + dy })),
+  };
 }
 
 /** Each line whose new read is surer replaces its words, in reading order, keeping the line's place and ids. */
@@ -140,13 +161,23 @@ function replaceBetterLines(words: readonly OcrWord[], byLine: Map<string, OcrWo
   for (const word of words) {
     const key = lineKey(word);
     const fresh = byLine.get(key);
-    if (!fresh || !surer(fresh, words.filter((w) => lineKey(w) === key))) {
+    if (
+      !fresh ||
+      !surer(
+        fresh,
+        words.filter((w) => lineKey(w) === key),
+      )
+    ) {
       out.push(word);
       continue;
     }
     if (done.has(key)) continue;
     done.add(key);
-    out.push(...fresh.sort((a, b) => alongLine(a, turn) - alongLine(b, turn)).map((w) => ({ ...w, lineId: word.lineId, blockId: word.blockId })));
+    out.push(
+      ...fresh
+        .sort((a, b) => alongLine(a, turn) - alongLine(b, turn))
+        .map((w) => ({ ...w, lineId: word.lineId, blockId: word.blockId })),
+    );
   }
   return out;
 }

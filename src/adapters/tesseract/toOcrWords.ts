@@ -2,10 +2,26 @@ import type { OcrWord, PixelBox, Point } from '../../core/Image.ts';
 import { clampBox, clampPoint } from '../../core/clampToImage.ts';
 
 /** The parts of tesseract.js's `blocks` output this adapter reads (tesseract.js 7, `{ blocks: true }`). */
-export interface TessBbox { x0: number; y0: number; x1: number; y1: number }
-export interface TessWord { text: string; confidence: number; bbox: TessBbox }
-export interface TessLine { words: TessWord[]; baseline: TessBbox; bbox: TessBbox; rowAttributes?: { rowHeight: number; descenders: number } }
-export interface TessBlock { paragraphs: { lines: TessLine[] }[] }
+export interface TessBbox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+export interface TessWord {
+  text: string;
+  confidence: number;
+  bbox: TessBbox;
+}
+export interface TessLine {
+  words: TessWord[];
+  baseline: TessBbox;
+  bbox: TessBbox;
+  rowAttributes?: { rowHeight: number; descenders: number };
+}
+export interface TessBlock {
+  paragraphs: { lines: TessLine[] }[];
+}
 
 /** Below this skew (degrees) a polygon is just the box: the rotated outline would differ by under a pixel or so. */
 const MIN_SKEW_DEG = 0.5;
@@ -39,7 +55,9 @@ export function toOcrWords(blocks: readonly TessBlock[], options: MapOptions): O
           const box = clampBox(moveBox(toBox(word.bbox), -options.offset), options.width, options.height);
           if (box.width <= 0 || box.height <= 0) continue;
           const outline = (band && wordInBand(band, word.bbox)) ?? wordPolygon(toBox(word.bbox), skew);
-          const polygon = outline.map((p) => clampPoint({ x: p.x - options.offset, y: p.y - options.offset }, options.width, options.height));
+          const polygon = outline.map((p) =>
+            clampPoint({ x: p.x - options.offset, y: p.y - options.offset }, options.width, options.height),
+          );
           words.push({ text, confidence: clamp01(word.confidence / 100), box, polygon, lineId, blockId: `b${b}` });
         }
       }
@@ -85,7 +103,11 @@ export function wordPolygon(box: PixelBox, angle: number): Point[] {
 }
 
 /** A skewed line as a rotated rectangle: top-left corner, direction along the line, height. */
-interface Band { origin: Point; angle: number; height: number }
+interface Band {
+  origin: Point;
+  angle: number;
+  height: number;
+}
 
 /**
  * The line's band from its baseline and row metrics (descenders below the baseline, the rest above).
@@ -114,14 +136,22 @@ export function wordInBand(band: Band, bbox: TessBbox): Point[] | undefined {
   const a0 = (bbox.x0 - band.origin.x + band.height * Math.max(sin, 0)) / cos;
   const a1 = (bbox.x1 - band.origin.x - band.height * Math.max(-sin, 0)) / cos;
   if (!(a1 > a0)) return undefined;
-  const at = (a: number, b: number): Point => ({ x: band.origin.x + a * cos - b * sin, y: band.origin.y + a * sin + b * cos });
+  const at = (a: number, b: number): Point => ({
+    x: band.origin.x + a * cos - b * sin,
+    y: band.origin.y + a * sin + b * cos,
+  });
   return [at(a0, 0), at(a1, 0), at(a1, band.height), at(a0, band.height)];
 }
 
 function boxCorners(box: PixelBox): Point[] {
   const right = box.left + box.width;
   const bottom = box.top + box.height;
-  return [{ x: box.left, y: box.top }, { x: right, y: box.top }, { x: right, y: bottom }, { x: box.left, y: bottom }];
+  return [
+    { x: box.left, y: box.top },
+    { x: right, y: box.top },
+    { x: right, y: bottom },
+    { x: box.left, y: bottom },
+  ];
 }
 
 function toBox(bbox: TessBbox): PixelBox {
@@ -131,7 +161,6 @@ function toBox(bbox: TessBbox): PixelBox {
 function moveBox(box: PixelBox, by: number): PixelBox {
   return { ...box, left: box.left + by, top: box.top + by };
 }
-
 
 function clamp01(value: number): number {
   return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0;

@@ -9,7 +9,13 @@ import type { QuarterTurn } from './GreyImage.ts';
  * (`width` × `height`), so the masks land where the words are printed. Polygons stay clockwise and
  * start again from their top-left corner.
  */
-export function unturnWords(words: readonly OcrWord[], turn: QuarterTurn, width: number, height: number, scale = 1): OcrWord[] {
+export function unturnWords(
+  words: readonly OcrWord[],
+  turn: QuarterTurn,
+  width: number,
+  height: number,
+  scale = 1,
+): OcrWord[] {
   if (turn === 0 && scale === 1) return [...words];
   const back = unturnPoint(turn, width, height);
   return words.map((word) => {

@@ -34,7 +34,12 @@ export const DEFAULT_IMAGE_FILL = '#000000';
 export const IMAGE_PADDING_PX = DEFAULT_IMAGE_PADDING_PX;
 
 /** Extensions each format may keep from the input's name; the first is used when the name has another. */
-const EXTENSIONS: Record<ImageFormat, string[]> = { png: ['png'], jpeg: ['jpg', 'jpeg'], tiff: ['tif', 'tiff'], webp: ['webp'] };
+const EXTENSIONS: Record<ImageFormat, string[]> = {
+  png: ['png'],
+  jpeg: ['jpg', 'jpeg'],
+  tiff: ['tif', 'tiff'],
+  webp: ['webp'],
+};
 
 /** Most OCR workers `--concurrency` takes: each one holds ~100 MB. */
 export const MAX_CONCURRENCY = 64;
@@ -47,7 +52,11 @@ export const MAX_CONCURRENCY = 64;
  */
 export async function maskImage(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArguments('mask-image', args, OPTIONS);
-  if (positionals.length === 0) throw new UsageError('give exactly one input image (IN, or - for stdin), or several files and folders with -o OUT', HINT);
+  if (positionals.length === 0)
+    throw new UsageError(
+      'give exactly one input image (IN, or - for stdin), or several files and folders with -o OUT',
+      HINT,
+    );
   const { minScore, types, maskCareUnits } = parseDetectOptions('mask-image', values);
   const fill = checkFill(values.fill ?? DEFAULT_IMAGE_FILL);
   const concurrency = parseConcurrency(values.concurrency);
@@ -55,7 +64,19 @@ export async function maskImage(args: string[], io: CliIo): Promise<number> {
   if (await isBatch(positionals)) {
     const outDir = await checkBatchOutput(positionals, values.output);
     const inFlight = concurrency + inFlightExtra(io);
-    return maskImageBatch({ inputs: positionals, outDir, findings: values.findings, concurrency, inFlight, mask, fill, paddingPx: IMAGE_PADDING_PX }, io);
+    return maskImageBatch(
+      {
+        inputs: positionals,
+        outDir,
+        findings: values.findings,
+        concurrency,
+        inFlight,
+        mask,
+        fill,
+        paddingPx: IMAGE_PADDING_PX,
+      },
+      io,
+    );
   }
   return maskOneImage(positionals[0] as string, values.output, values.findings, { mask, fill }, io);
 }
@@ -64,16 +85,25 @@ export async function maskImage(args: string[], io: CliIo): Promise<number> {
 async function isBatch(inputs: readonly string[]): Promise<boolean> {
   if (inputs.length > 1) return true;
   const input = inputs[0] as string;
-  return !isStdin(input) && (await stat(input).then((s) => s.isDirectory(), () => false));
+  return (
+    !isStdin(input) &&
+    (await stat(input).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  );
 }
 
 /** A batch writes into a folder: -o is required, cannot be stdout or a file, and stdin is no input. */
 async function checkBatchOutput(inputs: readonly string[], output: string | undefined): Promise<string> {
   if (inputs.some(isStdin)) throw new UsageError("'-' (stdin) can only be the only input", HINT);
-  if (output === undefined) throw new UsageError('several inputs, or a folder, need -o OUT: the folder to write the masked images to', HINT);
-  if (isStdin(output)) throw new UsageError('several inputs, or a folder, cannot be written to stdout: give -o a folder', HINT);
+  if (output === undefined)
+    throw new UsageError('several inputs, or a folder, need -o OUT: the folder to write the masked images to', HINT);
+  if (isStdin(output))
+    throw new UsageError('several inputs, or a folder, cannot be written to stdout: give -o a folder', HINT);
   const existing = await stat(output).catch(() => undefined);
-  if (existing !== undefined && !existing.isDirectory()) throw new UsageError('OUT must be a folder when there are several inputs, or a folder input', HINT);
+  if (existing !== undefined && !existing.isDirectory())
+    throw new UsageError('OUT must be a folder when there are several inputs, or a folder input', HINT);
   return output;
 }
 
@@ -81,7 +111,8 @@ async function checkBatchOutput(inputs: readonly string[], output: string | unde
 export function parseConcurrency(value: string | undefined): number {
   if (value === undefined) return Math.max(1, availableParallelism());
   const n = /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(n >= 1 && n <= MAX_CONCURRENCY)) throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}`, HINT);
+  if (!(n >= 1 && n <= MAX_CONCURRENCY))
+    throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}`, HINT);
   return n;
 }
 
@@ -97,9 +128,21 @@ function inFlightExtra(io: CliIo): number {
 }
 
 /** One image: today's behaviour (default OUT next to IN, stdin and stdout with '-', findings as JSON). */
-async function maskOneImage(input: string, explicitOut: string | undefined, findingsFile: string | undefined, options: { mask: MaskOptions; fill: string }, io: CliIo): Promise<number> {
-  if (isStdin(input) && io.stdin.isTTY === true) throw new UsageError('no input: give an image FILE, or pipe one to stdin', HINT);
-  if (explicitOut !== undefined && !isStdin(explicitOut) && !isStdin(input) && path.resolve(explicitOut) === path.resolve(input)) {
+async function maskOneImage(
+  input: string,
+  explicitOut: string | undefined,
+  findingsFile: string | undefined,
+  options: { mask: MaskOptions; fill: string },
+  io: CliIo,
+): Promise<number> {
+  if (isStdin(input) && io.stdin.isTTY === true)
+    throw new UsageError('no input: give an image FILE, or pipe one to stdin', HINT);
+  if (
+    explicitOut !== undefined &&
+    !isStdin(explicitOut) &&
+    !isStdin(input) &&
+    path.resolve(explicitOut) === path.resolve(input)
+  ) {
     throw new UsageError('OUT must not be the input file', HINT);
   }
   const name = isStdin(input) ? STDIN_NAME : input;
@@ -111,16 +154,21 @@ async function maskOneImage(input: string, explicitOut: string | undefined, find
   try {
     // The output is known once the format is (its default name has the format's extension); a
     // terminal is refused before OCR starts, and no worker starts for a file that is not an image.
-    masked = await asInputError(name, maskImageBytes(parts, bytes, (prepared) => {
-      out = explicitOut ?? (isStdin(input) ? '-' : defaultOutput(input, prepared.format));
-      if (isStdin(out) && io.stdout.isTTY === true) throw new UsageError('will not write an image to a terminal: give -o OUT, or redirect stdout', HINT);
-      return options.mask;
-    }));
+    masked = await asInputError(
+      name,
+      maskImageBytes(parts, bytes, (prepared) => {
+        out = explicitOut ?? (isStdin(input) ? '-' : defaultOutput(input, prepared.format));
+        if (isStdin(out) && io.stdout.isTTY === true)
+          throw new UsageError('will not write an image to a terminal: give -o OUT, or redirect stdout', HINT);
+        return options.mask;
+      }),
+    );
   } finally {
     await engines.close();
   }
   // Findings first: when they cannot be written, no masked image claims the run succeeded.
-  if (findingsFile !== undefined) await writeAtomically(findingsFile, JSON.stringify(masked.findings.map(findingJson), null, 2) + '\n', io);
+  if (findingsFile !== undefined)
+    await writeAtomically(findingsFile, JSON.stringify(masked.findings.map(findingJson), null, 2) + '\n', io);
   await writeAtomically(out, masked.image.bytes, io);
   if (masked.truncated) io.stderr.write('hdm: warning: OCR read only part of the image; some text may be unmasked\n');
   return 0;
@@ -131,7 +179,8 @@ function checkFill(fill: string): string {
   try {
     parseFill(fill);
   } catch (error) {
-    if (error instanceof InvalidInputError) throw new UsageError('--fill must be #rgb, #rrggbb, rgb(r, g, b) or a basic colour name, opaque', HINT);
+    if (error instanceof InvalidInputError)
+      throw new UsageError('--fill must be #rgb, #rrggbb, rgb(r, g, b) or a basic colour name, opaque', HINT);
     throw error;
   }
   return fill;

@@ -40,9 +40,21 @@ export class FindingsJsonl {
 
   /** Queues one page's line; a write error is kept and reported by `commit`, not by the page. */
   add(line: FindingsLine): void {
-    const findings = line.findings.map((f) => ({ type: f.type, score: f.score, boundingBox: f.boundingBox, pixelBox: f.pixelBox }));
+    const findings = line.findings.map((f) => ({
+      type: f.type,
+      score: f.score,
+      boundingBox: f.boundingBox,
+      pixelBox: f.pixelBox,
+    }));
     const text = JSON.stringify({ file: line.file, output: line.output, findings }) + '\n';
-    this.#chain = this.#chain.then(() => this.#failure ?? this.#handle.write(text).then(() => undefined, (error: unknown) => void (this.#failure = error)));
+    this.#chain = this.#chain.then(
+      () =>
+        this.#failure ??
+        this.#handle.write(text).then(
+          () => undefined,
+          (error: unknown) => void (this.#failure = error),
+        ),
+    );
   }
 
   /** Renames the finished file into place. */

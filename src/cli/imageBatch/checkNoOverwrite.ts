@@ -8,15 +8,22 @@ import { MASK_IMAGE_HINT, type PlannedPage } from './planOutputs.ts';
  * file) whose real path, links resolved, is an input's, or OUT inside an input folder (its outputs
  * would mix with the inputs and be masked again by the next run).
  */
-export async function checkNoOverwrite(pages: readonly PlannedPage[], folders: readonly string[], outDir: string, findings?: string): Promise<void> {
+export async function checkNoOverwrite(
+  pages: readonly PlannedPage[],
+  folders: readonly string[],
+  outDir: string,
+  findings?: string,
+): Promise<void> {
   const real = realPathResolver();
   const out = await real(outDir);
   const folder = folders.find((f) => out === f || out.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
-  if (folder !== undefined) throw new UsageError(`OUT must not be inside an input folder (${outDir} is in ${folder})`, MASK_IMAGE_HINT);
+  if (folder !== undefined)
+    throw new UsageError(`OUT must not be inside an input folder (${outDir} is in ${folder})`, MASK_IMAGE_HINT);
   const inputs = new Map(pages.map((p) => [p.real, p.input]));
   for (const page of pages) {
     const input = inputs.get(await real(page.output));
-    if (input !== undefined) throw new UsageError(`${page.output} is the input ${input}: refusing to write over an input`, MASK_IMAGE_HINT);
+    if (input !== undefined)
+      throw new UsageError(`${page.output} is the input ${input}: refusing to write over an input`, MASK_IMAGE_HINT);
   }
   if (findings === undefined) return;
   const target = await real(findings);

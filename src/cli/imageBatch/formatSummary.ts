@@ -41,7 +41,8 @@ export function formatSummary(s: BatchSummary): string {
   const labelWidth = Math.max(...rows.map(([label]) => label.length));
   const numberWidth = Math.max(...rows.map(([, n]) => String(n).length));
   const lines = [`hdm: ${s.pages} ${s.pages === 1 ? 'page' : 'pages'} in ${s.seconds.toFixed(1)} s${perPage}`];
-  for (const [label, n, note] of rows) lines.push(`  ${label.padEnd(labelWidth)}  ${String(n).padStart(numberWidth)}${note ? `  ${note}` : ''}`);
+  for (const [label, n, note] of rows)
+    lines.push(`  ${label.padEnd(labelWidth)}  ${String(n).padStart(numberWidth)}${note ? `  ${note}` : ''}`);
   if (s.warnings.length > 0) lines.push('warnings:', ...s.warnings.map((w) => `  ${w}`));
   if (s.failures.length > 0) lines.push('failed:', ...s.failures.map((f) => `  ${f}`));
   return lines.join('\n') + '\n';

@@ -70,12 +70,27 @@ export async function maskImageBatch(options: BatchOptions, io: CliIo): Promise<
   await findings?.commit();
   const seconds = (io.now() - startedAt) / 1000;
   const failures = [...found.failures, ...tally.failures.filter(Boolean)];
-  const summary = { pages: pages.length, masked: tally.masked, failures, skipped: found.skipped.length, wordsCovered: tally.wordsCovered, findingsByType: tally.byType, warnings: tally.warnings.filter(Boolean), seconds };
+  const summary = {
+    pages: pages.length,
+    masked: tally.masked,
+    failures,
+    skipped: found.skipped.length,
+    wordsCovered: tally.wordsCovered,
+    findingsByType: tally.byType,
+    warnings: tally.warnings.filter(Boolean),
+    seconds,
+  };
   await new Promise<void>((resolve) => io.stderr.write(formatSummary(summary), () => resolve()));
   return failures.length > 0 ? 1 : 0;
 }
 
-async function maskPages(pages: readonly PlannedPage[], options: BatchOptions, io: CliIo, tally: Tally, findings: FindingsJsonl | undefined): Promise<void> {
+async function maskPages(
+  pages: readonly PlannedPage[],
+  options: BatchOptions,
+  io: CliIo,
+  tally: Tally,
+  findings: FindingsJsonl | undefined,
+): Promise<void> {
   if (pages.length === 0) return;
   const progress = PageProgress.forTerminal(io.stderr, io.now, pages.length);
   // One pool for the whole run: starting a worker costs ~200 ms and ~100 MB, so never one per page.

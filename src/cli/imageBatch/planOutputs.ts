@@ -20,7 +20,10 @@ export function planOutputs(images: readonly ImageFile[], outDir: string): Plann
     const key = path.resolve(output);
     const other = byOutput.get(key);
     if (other !== undefined) {
-      throw new UsageError(`${other} and ${image.input} would both be written to ${output}; give their folders instead, or mask them in separate runs`, MASK_IMAGE_HINT);
+      throw new UsageError(
+        `${other} and ${image.input} would both be written to ${output}; give their folders instead, or mask them in separate runs`,
+        MASK_IMAGE_HINT,
+      );
     }
     byOutput.set(key, image.input);
     return { ...image, output };

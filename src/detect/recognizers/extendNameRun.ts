@@ -16,14 +16,37 @@ function extendRun(text: string, tokens: Token[], priors: number[], i: number, l
     const gap = text.slice(prev.end, next.start);
     const prior = priors[j] ?? 0;
     // "Baske P#36090": a letter before "#" or a digit is a pager or page mark, not an initial.
-    if (isInitial(next) && /^(?:\.?[ \t]|[ \t])$/.test(gap) && !/^[#\d]/.test(text[next.end] ?? '')) { end = j; continue; }
+    if (isInitial(next) && /^(?:\.?[ \t]|[ \t])$/.test(gap) && !/^[#\d]/.test(text[next.end] ?? '')) {
+      end = j;
+      continue;
+    }
     // "J. Smith", "Dr. J. Smith" and "St. Pierre" join across a period; "Full. Dispo" does not.
     if (/^\.\s/.test(gap) && !isInitial(prev) && prev.key !== 'st') break;
-    if (PARTICLES.has(next.text) && isNameAfterParticles(tokens, priors, j)) { end = j; continue; }
-    if (prior < JOINABLE && !(isInitial(prev) && next.alpha && next.capitalized) && !isSurnameAfterGivenName(prev, next, priors[j - 1] ?? 0, lexicon)) break;
+    if (PARTICLES.has(next.text) && isNameAfterParticles(tokens, priors, j)) {
+      end = j;
+      continue;
+    }
+    if (
+      prior < JOINABLE &&
+      !(isInitial(prev) && next.alpha && next.capitalized) &&
+      !isSurnameAfterGivenName(prev, next, priors[j - 1] ?? 0, lexicon)
+    )
+      break;
     // A hyphen joins names ("Smith-Jones"), not "rose-colored".
-    if (gap === '-' && !(next.capitalized || next.upper || (!next.caseInformative && prior >= 0.2) || (next.alpha && isAfterTitle(text, tokens, i)))) break;
-    if (/^(?:\s|-|\.\s|\s?['’]\s?)$/.test(gap) || (/^,\s?$/.test(gap) && isLastFirst(text, tokens, priors, i, j, lexicon))) {
+    if (
+      gap === '-' &&
+      !(
+        next.capitalized ||
+        next.upper ||
+        (!next.caseInformative && prior >= 0.2) ||
+        (next.alpha && isAfterTitle(text, tokens, i))
+      )
+    )
+      break;
+    if (
+      /^(?:\s|-|\.\s|\s?['’]\s?)$/.test(gap) ||
+      (/^,\s?$/.test(gap) && isLastFirst(text, tokens, priors, i, j, lexicon))
+    ) {
       if (/\n/.test(gap)) break;
       end = j;
       continue;
@@ -56,7 +79,8 @@ function extendBack(text: string, tokens: Token[], i: number): number {
     const t = tokens[k] as Token;
     const gap = text.slice(t.end, tokens[k + 1]?.start ?? t.end);
     // "r. adeyemi" in a lower-case note: a letter with a period is an initial there too.
-    const initial = (isInitial(t) && /^\.?[ \t]$/.test(gap)) || (!t.caseInformative && t.text.length === 1 && /^\.[ \t]$/.test(gap));
+    const initial =
+      (isInitial(t) && /^\.?[ \t]$/.test(gap)) || (!t.caseInformative && t.text.length === 1 && /^\.[ \t]$/.test(gap));
     const particle = PARTICLES.has(t.text) && /^[ \t]$/.test(gap);
     if (!initial && !particle) break;
     first = k;
@@ -78,7 +102,14 @@ export function isInitial(token: Token): boolean {
  * "Smith, John" or "Rodriguez-Vega, Maria": one surname (hyphens and particles allowed) before the comma, a name
  * after it. "Priya Raman, Brookline Family Medicine" is a name and then something else.
  */
-function isLastFirst(text: string, tokens: Token[], priors: number[], runStart: number, j: number, lexicon: Lexicon): boolean {
+function isLastFirst(
+  text: string,
+  tokens: Token[],
+  priors: number[],
+  runStart: number,
+  j: number,
+  lexicon: Lexicon,
+): boolean {
   for (let k = runStart + 1; k < j; k++) {
     // "Le Gall, Alejandro", "de la Cruz, Ana": particles belong to the surname.
     const particle = PARTICLES.has((tokens[k - 1]?.text ?? '').toLowerCase());
@@ -88,7 +119,12 @@ function isLastFirst(text: string, tokens: Token[], priors: number[], runStart: 
   const before = tokens[j - 1];
   if (!after || !before || !(after.capitalized || after.upper) || !(before.capitalized || before.upper)) return false;
   // "Boston, MA" and "Toronto, Canada" are places, not "Last, First".
-  if (STATE_CODES.has(after.text) || lexicon.countries.has(after.key) || lexicon.cities.has(before.key) && !lexicon.firstNames.has(after.key)) return false;
+  if (
+    STATE_CODES.has(after.text) ||
+    lexicon.countries.has(after.key) ||
+    (lexicon.cities.has(before.key) && !lexicon.firstNames.has(after.key))
+  )
+    return false;
   // A given name after the comma is evidence enough ("SMALL, AOIFE", "Hall, Olive"); else both must look like names.
   if (lexicon.firstNames.has(after.key) && (priors[j - 1] ?? 0) >= 0.04) return true;
   // Without capitals to go by ("PHAM, KAZUO"), the name lists' weaker word is enough on both sides.
@@ -125,12 +161,22 @@ function canContinueTitledName(token: Token, text: string, lexicon: Lexicon): bo
   if (named && (token.capitalized || token.upper || !token.caseInformative)) return true;
   if (lexicon.clinicalWords.has(key)) return false;
   if (named) return true;
-  if (token.caseInformative) return token.capitalized || token.upper || !(lexicon.commonWords.has(key) || lexicon.safeWords.has(key));
+  if (token.caseInformative)
+    return token.capitalized || token.upper || !(lexicon.commonWords.has(key) || lexicon.safeWords.has(key));
   return !lexicon.safeWords.has(key) && !lexicon.commonWords.has(key);
 }
 
 /** The tokens a name starting at token i covers: back over initials and particles, on over name words. */
-export function extendNameRun(text: string, tokens: Token[], priors: number[], i: number, titled: boolean, lexicon: Lexicon): { first: number; last: number } {
-  const last = titled ? Math.max(extendRun(text, tokens, priors, i, lexicon), extendTitledRun(text, tokens, i, lexicon)) : extendRun(text, tokens, priors, i, lexicon);
+export function extendNameRun(
+  text: string,
+  tokens: Token[],
+  priors: number[],
+  i: number,
+  titled: boolean,
+  lexicon: Lexicon,
+): { first: number; last: number } {
+  const last = titled
+    ? Math.max(extendRun(text, tokens, priors, i, lexicon), extendTitledRun(text, tokens, i, lexicon))
+    : extendRun(text, tokens, priors, i, lexicon);
   return { first: extendBack(text, tokens, i), last };
 }

@@ -3,7 +3,12 @@ import type { Token } from '../tokenize.ts';
 import nameWords from '../word-lists/recognizeNames.json' with { type: 'json' };
 
 /** A run that names a product, a system or a finding rather than a person. */
-export function isProductOrFinding(text: string, tokens: Token[], run: { first: number; last: number }, lexicon: Lexicon): boolean {
+export function isProductOrFinding(
+  text: string,
+  tokens: Token[],
+  run: { first: number; last: number },
+  lexicon: Lexicon,
+): boolean {
   return isProductContext(text, tokens, run) || isClinicalTermSlot(text, tokens, run, lexicon);
 }
 
@@ -19,9 +24,18 @@ function isProductContext(text: string, tokens: Token[], run: { first: number; l
   if (isSide(tokens[next]) && next + 1 < tokens.length) next++;
   if (DEVICE_NOUNS.has(tokens[next]?.key ?? '') || SITES.has(tokens[next]?.key ?? '')) return true;
   // "L radial aline", "R fem Cordis": a line named after the site it sits in.
-  if (SITES.has(tokens[run.first - 1]?.key ?? '') && /^[ \t]+$/.test(text.slice(tokens[run.first - 1]?.end ?? 0, tokens[run.first]?.start ?? 0))) return true;
-  const before = text.slice(Math.max(0, (tokens[run.first]?.start ?? 0) - 24), tokens[run.first]?.start ?? 0).toLowerCase();
-  return /\b(?:refer\s+to|see|charted\s+(?:in|on)|documented\s+(?:in|on)|recorded\s+(?:in|on)|per)\s+$/.test(before) && !/\bper\s+$/.test(before);
+  if (
+    SITES.has(tokens[run.first - 1]?.key ?? '') &&
+    /^[ \t]+$/.test(text.slice(tokens[run.first - 1]?.end ?? 0, tokens[run.first]?.start ?? 0))
+  )
+    return true;
+  const before = text
+    .slice(Math.max(0, (tokens[run.first]?.start ?? 0) - 24), tokens[run.first]?.start ?? 0)
+    .toLowerCase();
+  return (
+    /\b(?:refer\s+to|see|charted\s+(?:in|on)|documented\s+(?:in|on)|recorded\s+(?:in|on)|per)\s+$/.test(before) &&
+    !/\bper\s+$/.test(before)
+  );
 }
 
 const DEVICE_NOUNS: ReadonlySet<string> = new Set(nameWords.deviceNouns);
@@ -38,7 +52,12 @@ const CLINICAL_TERM_BEFORE = /(?:\?|\+|\b[hrc]\/o|\bs\/p|\bw\/o|\bdx|\bhx)[ \t]*
  * One word that no name list holds, right after shorthand that introduces a finding or a diagnosis, is
  * that finding ("h/o Oidiomycosis"), not a person, however unknown the word.
  */
-function isClinicalTermSlot(text: string, tokens: Token[], run: { first: number; last: number }, lexicon: Lexicon): boolean {
+function isClinicalTermSlot(
+  text: string,
+  tokens: Token[],
+  run: { first: number; last: number },
+  lexicon: Lexicon,
+): boolean {
   const t = tokens[run.first] as Token;
   if (run.last !== run.first) return false;
   let k = t.start - 1;

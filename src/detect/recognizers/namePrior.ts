@@ -1,5 +1,13 @@
 import type { Lexicon } from '../Lexicon.ts';
-import { FUNCTION_WORDS, MONTHS_AND_DAYS, NEVER_NAMES, PARTICLES, PROPER_NON_PHI, RELATIONS, TITLES } from '../nameCues.ts';
+import {
+  FUNCTION_WORDS,
+  MONTHS_AND_DAYS,
+  NEVER_NAMES,
+  PARTICLES,
+  PROPER_NON_PHI,
+  RELATIONS,
+  TITLES,
+} from '../nameCues.ts';
 import type { Token } from '../tokenize.ts';
 import { nearSafeWord } from '../nearSafeWord.ts';
 import namePriorWords from '../word-lists/namePrior.json' with { type: 'json' };
@@ -25,7 +33,8 @@ function valueFollows(text: string, at: number): boolean {
   for (let i = at; i < at + 6 && i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) return true;
-    if (c !== 32 && c !== 9 && c !== 58 && c !== 60 && c !== 62 && c !== 126 && c !== 0x2264 && c !== 0x2265) return false;
+    if (c !== 32 && c !== 9 && c !== 58 && c !== 60 && c !== 62 && c !== 126 && c !== 0x2264 && c !== 0x2265)
+      return false;
   }
   return false;
 }
@@ -34,7 +43,14 @@ function valueFollows(text: string, at: number): boolean {
 function lowerCasePrior(key: string, lexicon: Lexicon): number {
   if (MONTHS_AND_DAYS.has(key)) return 0.11;
   if (!lexicon.firstNames.has(key) || lexicon.commonWords.has(key) || lexicon.clinicalWords.has(key)) return 0;
-  if (RELATIONS.has(key) || TITLES.has(key) || NEVER_NAMES.has(key) || FUNCTION_WORDS.has(key) || PROPER_NON_PHI.has(key)) return 0;
+  if (
+    RELATIONS.has(key) ||
+    TITLES.has(key) ||
+    NEVER_NAMES.has(key) ||
+    FUNCTION_WORDS.has(key) ||
+    PROPER_NON_PHI.has(key)
+  )
+    return 0;
   if (looksClinical(key)) return 0;
   // "mary" is on the whitelist too (a saint, a nodule): only a relation word or a title makes it a name.
   return lexicon.safeWords.has(key) ? 0.12 : 0.3;
@@ -98,7 +114,14 @@ function uncasedPrior(key: string, k: Knowledge): number {
   return 0.05;
 }
 
-interface Knowledge { first: boolean; common: boolean; known: boolean; person: boolean; safe: boolean; nameWord: boolean }
+interface Knowledge {
+  first: boolean;
+  common: boolean;
+  known: boolean;
+  person: boolean;
+  safe: boolean;
+  nameWord: boolean;
+}
 
 const knowledgeCache = new WeakMap<Lexicon, Map<string, Knowledge>>();
 

@@ -35,7 +35,13 @@ function isAbbreviationNotTitle(text: string, token: Token, lexicon: Lexicon): b
   if (!AMBIGUOUS_TITLES.has(title.toLowerCase()) || /^\p{Lu}\p{Ll}+$/u.test(title)) return false;
   const k = token.key;
   // "spoke w/ ms young": after a verb of talking to someone, a name that is also a word is her name.
-  if (lexicon.nameWords.has(k) && /\b(?:spoke|speak|talked|called|updated|informed|per|discussed)\b[^\n.;]{0,8}$/i.test(text.slice(Math.max(0, token.start - 24), token.start - title.length))) return false;
+  if (
+    lexicon.nameWords.has(k) &&
+    /\b(?:spoke|speak|talked|called|updated|informed|per|discussed)\b[^\n.;]{0,8}$/i.test(
+      text.slice(Math.max(0, token.start - 24), token.start - title.length),
+    )
+  )
+    return false;
   // "SR. LEVO AT 0.12", "HR 80s SR Wells score": sinus rhythm before a drug or an eponym.
   if (lexicon.safeWords.has(k) && !lexicon.firstNames.has(k)) return true;
   if (lexicon.firstNames.has(k) || lexicon.personNames.has(k)) return false;
@@ -50,7 +56,13 @@ function titleBefore(text: string, token: Token): string {
 const NOT_INITIALS: ReadonlySet<string> = new Set(nameWords.notInitials);
 const PAGING_VERBS: ReadonlySet<string> = new Set(nameWords.pagingVerbs);
 export const STOP_AFTER_TITLE: ReadonlySet<string> = new Set(nameWords.stopAfterTitle);
-function canFollowCue(token: Token | undefined, prior: number, titled: boolean, lexicon: Lexicon, text: string): boolean {
+function canFollowCue(
+  token: Token | undefined,
+  prior: number,
+  titled: boolean,
+  lexicon: Lexicon,
+  text: string,
+): boolean {
   if (!token || !token.alpha || STOP_AFTER_TITLE.has(token.key) || NEVER_NAMES.has(token.key)) return false;
   // "DR. I. WEXLER": an initial after a title, even one that spells a pronoun.
   if (titled && token.text.length === 1 && text[token.end] === '.') return true;
@@ -61,7 +73,9 @@ function canFollowCue(token: Token | undefined, prior: number, titled: boolean, 
   // word list knows ("grandson yuki"). In ALL-CAPS text "SPOUSE VISITED" is no name.
   if ((token.caseInformative && token.capitalized) || prior >= 0.2 || lexicon.firstNames.has(token.key)) return true;
   if (lexicon.nameWords.has(token.key)) return true;
-  return !lexicon.commonWords.has(token.key) && !lexicon.knownWords.has(token.key) && !lexicon.clinicalWords.has(token.key);
+  return (
+    !lexicon.commonWords.has(token.key) && !lexicon.knownWords.has(token.key) && !lexicon.clinicalWords.has(token.key)
+  );
 }
 export function isAfterTitle(text: string, tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
@@ -82,11 +96,22 @@ const RELATION_LINKS: ReadonlySet<string> = new Set(nameWords.relationLinks);
 function isPatientNamed(tokens: Token[], i: number, lexicon: Lexicon): boolean {
   const prev = tokens[i - 1];
   const t = tokens[i];
-  if (!prev || !t || (prev.key !== 'pt' && prev.key !== 'patient') || !t.caseInformative || !t.capitalized || t.sentenceStart) return false;
+  if (
+    !prev ||
+    !t ||
+    (prev.key !== 'pt' && prev.key !== 'patient') ||
+    !t.caseInformative ||
+    !t.capitalized ||
+    t.sentenceStart
+  )
+    return false;
   if (prev.end + 1 !== t.start) return false;
   const k = t.key;
-  if (lexicon.clinicalWords.has(k) || FUNCTION_WORDS.has(k) || NEVER_NAMES.has(k) || MONTHS_AND_DAYS.has(k)) return false;
-  return !lexicon.safeWords.has(k) || lexicon.firstNames.has(k) || lexicon.personNames.has(k) || lexicon.nameWords.has(k);
+  if (lexicon.clinicalWords.has(k) || FUNCTION_WORDS.has(k) || NEVER_NAMES.has(k) || MONTHS_AND_DAYS.has(k))
+    return false;
+  return (
+    !lexicon.safeWords.has(k) || lexicon.firstNames.has(k) || lexicon.personNames.has(k) || lexicon.nameWords.has(k)
+  );
 }
 
 function isAfterRelation(text: string, tokens: Token[], i: number): boolean {
@@ -109,14 +134,19 @@ function isAfterRelation(text: string, tokens: Token[], i: number): boolean {
 function isSignedInitials(text: string, tokens: Token[], i: number, lexicon: Lexicon): boolean {
   const t = tokens[i];
   // "UPDATED BY RN": a function word in capitals is no one's initials.
-  if (!t || !t.upper || t.text.length > 3 || t.text.length < 2 || TITLES.has(t.key) || FUNCTION_WORDS.has(t.key)) return false;
+  if (!t || !t.upper || t.text.length > 3 || t.text.length < 2 || TITLES.has(t.key) || FUNCTION_WORDS.has(t.key))
+    return false;
   const before = text.slice(Math.max(0, t.start - 14), t.start);
   const after = text.slice(t.end, t.end + 12);
   // "(JP/PS)": the pathologist's and the grosser's initials, whatever letters they are.
   if (/\([ \t]*$/.test(before) && /^\/\p{Lu}{2,3}\)/u.test(after)) return true;
   if (/\(\p{Lu}{2,3}\/$/u.test(before) && /^\)/.test(after)) return true;
-  if (NOT_INITIALS.has(t.key) || lexicon.clinicalWords.has(t.key) && !/^[ \t]*(?:rn|RN)\b/.test(after)) return false;
-  if (/(?:^|\n)[ \t]*[/-]?[ \t]*$/.test(before) && /^[ \t]*(?:,?[ \t]*(?:rn|RN|MD|NP|PA|LPN|CNA|RT|RRT|PT|OT|SLP|CLS|MLS|MT)\b[^\n]*)?(?:\n|$)/.test(after)) return true;
+  if (NOT_INITIALS.has(t.key) || (lexicon.clinicalWords.has(t.key) && !/^[ \t]*(?:rn|RN)\b/.test(after))) return false;
+  if (
+    /(?:^|\n)[ \t]*[/-]?[ \t]*$/.test(before) &&
+    /^[ \t]*(?:,?[ \t]*(?:rn|RN|MD|NP|PA|LPN|CNA|RT|RRT|PT|OT|SLP|CLS|MLS|MT)\b[^\n]*)?(?:\n|$)/.test(after)
+  )
+    return true;
   if (/\bby:?[ \t]*$/i.test(before) || /\b(?:rn|md|np|nurse)[ \t]*:[ \t]*\/?$/i.test(before)) return true;
   return /^[ \t]*,?[ \t]*(?:RN|rn|CLS|MLS)\b/.test(after);
 }

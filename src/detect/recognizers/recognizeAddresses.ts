@@ -26,7 +26,8 @@ const STREET = new RegExp(
 // "lives at 42 Alder Lane with her son": in prose a street is followed by a function word, which STREET's
 // any-word stop refuses. Only suffixes that are no clinical word end such a street ("3 sec pt with", "2 laps
 // walk with" are none), and in mixed-case text its words are capitalised.
-const PROSE_SUFFIX = '(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|plaza|crescent|grove|heights|hts|ridge)';
+const PROSE_SUFFIX =
+  '(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|plaza|crescent|grove|heights|hts|ridge)';
 const STREET_IN_PROSE = new RegExp(
   `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${PROSE_SUFFIX}\\.?(?=[ \\t]+(?:with|and|in|on|near|for|to|where|since|until|alone|who|which|but|or|off|from|after|before)\\b)`,
   'gi',
@@ -59,15 +60,26 @@ const ROOM = /\b(?:room|rm)\.?\s*#?\s*(\d{1,4}[A-Z]?)\b(?![.:]\d|\s*(?:am|pm|%|m
 // state before it even when OCR misread its code ("Spokane, VIA 76282" for WA, "Detroit, NI 43703").
 const TRAILING_ZIP = /^[,\s]{1,3}(?:[A-Za-z]{1,3}\.?[ \t]{1,2})?\d{5}(?:-\d{4})?\b/;
 // "on Main St", "off broadway st": a street named without a house number.
-const STREET_NO_NUMBER = new RegExp(`(?:on|off|at|near|to)[ \\t]+((?:${STREET_WORD}[ \\t]+){1,2}${SUFFIX})\\b(?!\\.?[ \\t]+[A-Z][a-z])`, 'iy');
+const STREET_NO_NUMBER = new RegExp(
+  `(?:on|off|at|near|to)[ \\t]+((?:${STREET_WORD}[ \\t]+){1,2}${SUFFIX})\\b(?!\\.?[ \\t]+[A-Z][a-z])`,
+  'iy',
+);
 const STREET_NO_NUMBER_START = keywordStart(new Set(['on', 'off', 'at', 'near', 'to']));
 // "Location: Khumalo 8", "transferred to Baker 6": a ward named after a person or a place.
-const WARD_WITH_CUE = fastLetters(/(?:location|unit|ward|floor|transferred\s+to|transfer\s+to|admitted\s+to|moved\s+to|placed\s+for|bed\s+(?:on|in|for)|to\s+the\s+floor\s+on)\s*:?[ \t]+(\p{L}[\p{L}'’-]+(?:[ \t]\p{L}[\p{L}'’-]+)?[ \t]+\d{1,2}\p{L}?)(?![\p{L}\d])/iyu);
-const WARD_CUE_START = keywordStart(new Set(['location', 'unit', 'ward', 'floor', 'transferred', 'transfer', 'admitted', 'moved', 'placed', 'bed', 'to']));
+const WARD_WITH_CUE = fastLetters(
+  /(?:location|unit|ward|floor|transferred\s+to|transfer\s+to|admitted\s+to|moved\s+to|placed\s+for|bed\s+(?:on|in|for)|to\s+the\s+floor\s+on)\s*:?[ \t]+(\p{L}[\p{L}'’-]+(?:[ \t]\p{L}[\p{L}'’-]+)?[ \t]+\d{1,2}\p{L}?)(?![\p{L}\d])/iuy,
+);
+const WARD_CUE_START = keywordStart(
+  new Set(['location', 'unit', 'ward', 'floor', 'transferred', 'transfer', 'admitted', 'moved', 'placed', 'bed', 'to']),
+);
 // The patient's employer: "works at Metro Insurance", "a mechanic at Smith Logistics", "laid off ... at X".
-const EMPLOYER = /(?:works?|worked|working|employed|employee|job|laid\s+off|retired|(?:is|was)\s+an?)\s+(?:[a-z-]+\s+){0,3}(?:at|for)[ \t]+((?:[A-Z][A-Za-z&'’.-]*[ \t]?){1,4})/iy;
-const EMPLOYER_START = keywordStart(new Set(['work', 'works', 'worked', 'working', 'employed', 'employee', 'job', 'laid', 'retired', 'is', 'was']));
-const PHARMACY_CHAIN = /\b(?:CVS|Walgreens|Rite[ -]Aid|Walmart|Costco|Kroger|Safeway|Publix|Duane Reade|Boots|Wegmans|Meijer|H-E-B|Target Pharmacy)\b/gi;
+const EMPLOYER =
+  /(?:works?|worked|working|employed|employee|job|laid\s+off|retired|(?:is|was)\s+an?)\s+(?:[a-z-]+\s+){0,3}(?:at|for)[ \t]+((?:[A-Z][A-Za-z&'’.-]*[ \t]?){1,4})/iy;
+const EMPLOYER_START = keywordStart(
+  new Set(['work', 'works', 'worked', 'working', 'employed', 'employee', 'job', 'laid', 'retired', 'is', 'was']),
+);
+const PHARMACY_CHAIN =
+  /\b(?:CVS|Walgreens|Rite[ -]Aid|Walmart|Costco|Kroger|Safeway|Publix|Duane Reade|Boots|Wegmans|Meijer|H-E-B|Target Pharmacy)\b/gi;
 const PHARMACY_NAMES = addressWords.pharmacyNames;
 const PO_BOX = /\bp\.?\s?o\.?\s*box\s+\d+\b/gi;
 // "Little Rock, | AR 61271": a scan may set the state and ZIP apart as another cell; with the ZIP it is still the place.
@@ -86,7 +98,8 @@ const STATE_NAME = new RegExp(`\\b(?:${STATE_NAME_PATTERN})\\b`, 'g');
 // A UK postcode, with the post town written before it on the same line ("London E2 7SK").
 const UK_POSTCODE = /\b(?:[A-Z][a-z]+[ \t]+)?[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b/g;
 // Hospital wards and units named after people or places: "Ellison 10", "Baker 6 West", "4 North".
-const WARD = /(?:ward|unit|wing|floor|building|bldg|pavilion|tower)\s+#?\d+[A-Z]?\b|\d{1,2}\s*(?:north|south|east|west)\b/iy;
+const WARD =
+  /(?:ward|unit|wing|floor|building|bldg|pavilion|tower)\s+#?\d+[A-Z]?\b|\d{1,2}\s*(?:north|south|east|west)\b/iy;
 const WARD_WORDS: ReadonlySet<string> = new Set(addressWords.wardWords);
 const WARD_START = (token: Token) => !token.alpha || WARD_WORDS.has(token.key);
 // "placed for ward 30" is generic; "placed for Bigelow 11" names the ward after someone.
@@ -101,14 +114,20 @@ export function extendWithZip(text: string, candidates: Candidate[]): void {
   }
 }
 
-export function recognizeAddresses(text: string, tokens: readonly Token[], lexicon: AddressLexicon, lower = text.toLowerCase()): Candidate[] {
+export function recognizeAddresses(
+  text: string,
+  tokens: readonly Token[],
+  lexicon: AddressLexicon,
+  lower = text.toLowerCase(),
+): Candidate[] {
   const isCommonWord = (w: string) => lexicon.isCommonWord(w);
   const out: Candidate[] = [];
   const add = (start: number, value: string, score: number) => {
     const trimmed = value.replace(/[\s,.;:]+$/, '');
     if (trimmed) out.push({ start, end: start + trimmed.length, type: 'ADDRESS', score });
   };
-  for (const m of text.matchAll(STREET)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
+  for (const m of text.matchAll(STREET))
+    if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
   const mixedCase = /[a-z]/.test(text) && /[A-Z]/.test(text);
   for (const m of text.matchAll(STREET_IN_PROSE)) {
     const words = m[0].split(/\s+/).slice(1);
@@ -116,21 +135,37 @@ export function recognizeAddresses(text: string, tokens: readonly Token[], lexic
     if (isStreetName(words.slice(0, -1), isCommonWord)) add(m.index, m[0], 0.85);
   }
   if (/\d{5}/.test(text)) {
-    for (const m of text.matchAll(STREET_BEFORE_CITY)) if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
+    for (const m of text.matchAll(STREET_BEFORE_CITY))
+      if (isStreetName(m[0].split(/\s+/).slice(1, -1), isCommonWord)) add(m.index, m[0], 0.9);
   }
   if (text.includes(',')) {
-    for (const m of text.matchAll(NAMED_STREET_BEFORE_CITY)) if (isStreetName(m[0].split(/\s+/).filter((w) => !/^(?:\d|\|)/.test(w)).slice(0, -1), isCommonWord)) add(m.index, m[0], 0.8);
+    for (const m of text.matchAll(NAMED_STREET_BEFORE_CITY))
+      if (
+        isStreetName(
+          m[0]
+            .split(/\s+/)
+            .filter((w) => !/^(?:\d|\|)/.test(w))
+            .slice(0, -1),
+          isCommonWord,
+        )
+      )
+        add(m.index, m[0], 0.8);
     for (const m of text.matchAll(HOUSE_STREET_BEFORE_CITY)) {
-      const words = m[0].split(/\s+/).filter((w) => w !== '|').slice(1);
+      const words = m[0]
+        .split(/\s+/)
+        .filter((w) => w !== '|')
+        .slice(1);
       if (endsInSuffix(words) && isStreetName(words.slice(0, -1), isCommonWord)) add(m.index, m[0], 0.8);
     }
   }
   for (const m of text.matchAll(PO_BOX)) add(m.index, m[0], 0.95);
   for (const m of text.matchAll(UNIT_ALONE)) add(m.index, m[0], 0.8);
-  if (/\b(?:rm|room)\b/.test(lower)) for (const m of text.matchAll(ROOM)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.8);
+  if (/\b(?:rm|room)\b/.test(lower))
+    for (const m of text.matchAll(ROOM)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.8);
   for (const m of matchAtTokens(text, tokens, STREET_NO_NUMBER, STREET_NO_NUMBER_START)) {
     const value = m[1] ?? '';
-    if (isStreetName(value.split(/\s+/).slice(0, -1), isCommonWord)) add(m.index + m[0].length - value.length, value, 0.75);
+    if (isStreetName(value.split(/\s+/).slice(0, -1), isCommonWord))
+      add(m.index + m[0].length - value.length, value, 0.75);
   }
   for (const m of matchAtTokens(text, tokens, WARD_WITH_CUE, WARD_CUE_START)) {
     const value = m[1] ?? '';
@@ -139,8 +174,10 @@ export function recognizeAddresses(text: string, tokens: readonly Token[], lexic
     if (!namesAWard(value, text, m.index, lexicon)) continue;
     add(m.index + m[0].length - value.length, value, 0.85);
   }
-  for (const m of matchAtTokens(text, tokens, EMPLOYER, EMPLOYER_START)) pushEmployer(out, text, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', isCommonWord);
-  if (PHARMACY_NAMES.some((name) => lower.includes(name))) for (const m of text.matchAll(PHARMACY_CHAIN)) add(m.index, m[0], 0.7);
+  for (const m of matchAtTokens(text, tokens, EMPLOYER, EMPLOYER_START))
+    pushEmployer(out, text, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', isCommonWord);
+  if (PHARMACY_NAMES.some((name) => lower.includes(name)))
+    for (const m of text.matchAll(PHARMACY_CHAIN)) add(m.index, m[0], 0.7);
   for (const m of text.matchAll(CITY_STATE_ZIP)) {
     // "Lindqvist, MD" is a doctor, "Salem, OR" a place: a bare two-letter code needs a ZIP or a known city.
     const codeOnly = /,\s*[A-Z]{2}\.?$/.test(m[0]);
@@ -157,7 +194,13 @@ export function recognizeAddresses(text: string, tokens: readonly Token[], lexic
   return out;
 }
 
-function pushEmployer(out: Candidate[], text: string, start: number, value: string, isCommonWord: (w: string) => boolean): void {
+function pushEmployer(
+  out: Candidate[],
+  text: string,
+  start: number,
+  value: string,
+  isCommonWord: (w: string) => boolean,
+): void {
   const words = value.trim().split(/[ \t]+/);
   // Stop at a sentence start inside the capture ("at Acme. He smokes").
   const kept: string[] = [];
@@ -170,7 +213,7 @@ function pushEmployer(out: Candidate[], text: string, start: number, value: stri
   }
   const name = kept.join(' ');
   // The capture is case-blind (ALL-CAPS notes); a name still needs a capital or a word no dictionary knows.
-  if (!name || !/^[A-Z]/.test(name) && kept.every((w) => isCommonWord(w.toLowerCase()))) return;
+  if (!name || (!/^[A-Z]/.test(name) && kept.every((w) => isCommonWord(w.toLowerCase())))) return;
   if (kept.every((w) => isCommonWord(w.toLowerCase()) && !/^[A-Z][a-z]/.test(w) && !/^[A-Z]{2,6}$/.test(w))) return;
   if (/^(?:The|This|That|His|Her|Their|Home|Night|Work)$/.test(kept[0] ?? '')) return;
   out.push({ start, end: start + name.length, type: 'ADDRESS', score: 0.7 });
@@ -186,7 +229,9 @@ function namesAWard(value: string, text: string, at: number, lexicon: AddressLex
   const cased = lineHasLowerCase(text, at);
   // Wards are named after people and places: a name list or the gazetteer holding the word is enough.
   const named = (w: string) => lexicon.isPersonName(w) || lexicon.isCity(w);
-  return words.some((w) => !lexicon.isSafeWord(w.toLowerCase()) || named(w.toLowerCase()) || (cased && /^\p{Lu}\p{Ll}/u.test(w)));
+  return words.some(
+    (w) => !lexicon.isSafeWord(w.toLowerCase()) || named(w.toLowerCase()) || (cased && /^\p{Lu}\p{Ll}/u.test(w)),
+  );
 }
 
 const NOT_STREET_WORDS: ReadonlySet<string> = new Set(addressWords.notStreetWords);

@@ -21,5 +21,9 @@ export function recognizeCareUnits(text: string): Candidate[] {
 
 function isUnitUse(text: string, start: number, word: string): boolean {
   const upper = word === word.toUpperCase() && /\p{Ll}/u.test(text);
-  return upper || /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)) || /^\s*\d/.test(text.slice(start + word.length, start + word.length + 3));
+  return (
+    upper ||
+    /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)) ||
+    /^\s*\d/.test(text.slice(start + word.length, start + word.length + 3))
+  );
 }

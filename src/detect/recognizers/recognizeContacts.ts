@@ -12,7 +12,8 @@ const URL_WITH_SCHEME = new RegExp(String.raw`${SCHEME}[^\s<>"'\x60]+|\bwww\.[^\
 // after a scheme, up to three lower-case pieces are still the host when a path follows on the same line.
 const URL_SPLIT_HOST = new RegExp(String.raw`${SCHEME}[a-z0-9.-]+(?: [a-z0-9-]+){1,3}\/[^\s<>"'\x60|]*`, 'g');
 // Bare domains only under a short list of TLDs, so "pt.tolerated" and "q.6h" never match.
-const BARE_DOMAIN = /\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|mil|health|io|info|biz|us|uk|ca|au|de|fr|nl|me|co)\b(?:\/[^\s<>"'`]*)?/gi;
+const BARE_DOMAIN =
+  /\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|mil|health|io|info|biz|us|uk|ca|au|de|fr|nl|me|co)\b(?:\/[^\s<>"'`]*)?/gi;
 const TLD_HINT = /\.(?:com|org|net|edu|gov|mil|health|io|info|biz|us|uk|ca|au|de|fr|nl|me|co)\b/i;
 const IPV4 = /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g;
 const IPV6 = /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6}\b/gi;
@@ -25,36 +26,51 @@ const PAGER_OR_EXTENSION =
   /\b(?:pager|pgr|beeper|bpr|bleep|page|pg|ext\.?|extension|x|p\.|p(?=\s?#))\s*[#:.]?\s*(\d(?:[\d-]{2,9}\d))\b/gi;
 
 // "beeped @ 3-4410", "paged at 54410": a number after a paging verb; a time ("paged at 1400") has no hyphen and four digits.
-const PAGED_NUMBER = /\b(?:beep(?:ed)?|paged?|pinged)(?:(?:[ \t]+[A-Za-z.]+){0,3}?[ \t]*(?:at|@|to|#)[ \t]*#?|[ \t]*)[ \t]*(\d-?\d{4}|\d{5,7}|\d{3}-\d{4})\b/gi;
+const PAGED_NUMBER =
+  /\b(?:beep(?:ed)?|paged?|pinged)(?:(?:[ \t]+[A-Za-z.]+){0,3}?[ \t]*(?:at|@|to|#)[ \t]*#?|[ \t]*)[ \t]*(\d-?\d{4}|\d{5,7}|\d{3}-\d{4})\b/gi;
 const PHONE_CUES = contactWords.phoneCues;
 
 export function recognizeContacts(text: string, lower = text.toLowerCase()): Candidate[] {
   const out: Candidate[] = [];
   const hasAt = text.includes('@');
-  if (hasAt) for (const m of text.matchAll(EMAIL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL', score: 0.99 });
-  if (lower.includes('/') || lower.includes('www.')) for (const m of text.matchAll(URL_WITH_SCHEME)) push(out, m.index, trimUrl(m[0]), 'URL', 0.97);
+  if (hasAt)
+    for (const m of text.matchAll(EMAIL))
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL', score: 0.99 });
+  if (lower.includes('/') || lower.includes('www.'))
+    for (const m of text.matchAll(URL_WITH_SCHEME)) push(out, m.index, trimUrl(m[0]), 'URL', 0.97);
   if (lower.includes('/')) for (const m of text.matchAll(URL_SPLIT_HOST)) push(out, m.index, trimUrl(m[0]), 'URL', 0.9);
   // Bare domains only where a listed top-level domain occurs at all: a literal "." scan is cheap.
-  if (TLD_HINT.test(text)) for (const m of text.matchAll(BARE_DOMAIN)) {
-    if (text[m.index - 1] === '@' || text[m.index - 1] === '.') continue;
-    push(out, m.index, trimUrl(m[0]), 'URL', 0.85);
-  }
+  if (TLD_HINT.test(text))
+    for (const m of text.matchAll(BARE_DOMAIN)) {
+      if (text[m.index - 1] === '@' || text[m.index - 1] === '.') continue;
+      push(out, m.index, trimUrl(m[0]), 'URL', 0.85);
+    }
   for (const m of text.matchAll(IPV4)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ID', score: 0.9 });
-  if (/:[0-9a-f]{0,4}:/i.test(text)) for (const m of text.matchAll(IPV6)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ID', score: 0.85 });
+  if (/:[0-9a-f]{0,4}:/i.test(text))
+    for (const m of text.matchAll(IPV6))
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'ID', score: 0.85 });
   for (const m of text.matchAll(NANP)) {
     const cue = hasCueBefore(text, m.index, PHONE_CUES, 3);
     out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: cue ? 0.97 : 0.85 });
   }
-  if (text.includes('+')) for (const m of text.matchAll(INTERNATIONAL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: 0.85 });
+  if (text.includes('+'))
+    for (const m of text.matchAll(INTERNATIONAL))
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: 0.85 });
   for (const m of text.matchAll(SEVEN_DIGIT)) {
     const cue = hasCueBefore(text, m.index, PHONE_CUES, 3);
     const score = isRange(text, m.index, m[0]) ? 0.2 : cue ? 0.9 : 0.6;
     out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score });
   }
-  if (/beep|page|pinged/i.test(text)) for (const m of text.matchAll(PAGED_NUMBER)) {
-    const value = m[1] ?? '';
-    out.push({ start: m.index + m[0].length - value.length, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: 0.8 });
-  }
+  if (/beep|page|pinged/i.test(text))
+    for (const m of text.matchAll(PAGED_NUMBER)) {
+      const value = m[1] ?? '';
+      out.push({
+        start: m.index + m[0].length - value.length,
+        end: m.index + m[0].length,
+        type: 'PHONE_OR_FAX',
+        score: 0.8,
+      });
+    }
   for (const m of text.matchAll(PAGER_OR_EXTENSION)) {
     const value = m[1] ?? '';
     let start = m.index + m[0].length - value.length;
@@ -72,14 +88,19 @@ export function recognizeContacts(text: string, lower = text.toLowerCase()): Can
 function isRange(text: string, start: number, value: string): boolean {
   const [low, high] = value.split(/[-.]/).map(Number);
   if (value[3] !== '-' || low === undefined || high === undefined || low >= high) return false;
-  return RANGE_UNIT_AFTER.test(text.slice(start + value.length, start + value.length + 12)) || RANGE_LABEL_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+  return (
+    RANGE_UNIT_AFTER.test(text.slice(start + value.length, start + value.length + 12)) ||
+    RANGE_LABEL_BEFORE.test(text.slice(Math.max(0, start - 16), start))
+  );
 }
 
 // "UOP goal 500-1000", "plt 100-1500": a quantity's name before the pair.
-const RANGE_LABEL_BEFORE = /\b(?:goal|uop|u\/o|i\/o|urine|output|intake|balance|fluid|fluids|neg|pos|plt|plts|platelets|wbc|glucose|bg|fsbs|range|between|ebl|drain|jp|ct|volume|vol|tv|kcal|calories|ml|cc)[ \t:]*$/i;
+const RANGE_LABEL_BEFORE =
+  /\b(?:goal|uop|u\/o|i\/o|urine|output|intake|balance|fluid|fluids|neg|pos|plt|plts|platelets|wbc|glucose|bg|fsbs|range|between|ebl|drain|jp|ct|volume|vol|tv|kcal|calories|ml|cc)[ \t:]*$/i;
 
 // "x3 days" repeats a range; "x8286" (three digits or more) is a telephone extension.
-const RANGE_UNIT_AFTER = /^\s*(?:%|cc|ml|mls|mg|mcg|g|kg|units?|u\b|meq|mmol|kcal|cal|l\b|\/|per\b|a\s+day|daily|q|x(?![ \t]?\d{3})|in\b|out\b|over\b|range|total)/i;
+const RANGE_UNIT_AFTER =
+  /^\s*(?:%|cc|ml|mls|mg|mcg|g|kg|units?|u\b|meq|mmol|kcal|cal|l\b|\/|per\b|a\s+day|daily|q|x(?![ \t]?\d{3})|in\b|out\b|over\b|range|total)/i;
 
 function push(out: Candidate[], start: number, value: string, type: 'URL', score: number): void {
   if (value.length > 3) out.push({ start, end: start + value.length, type, score });

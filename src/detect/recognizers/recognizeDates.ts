@@ -5,11 +5,13 @@ import dateWords from '../word-lists/recognizeDates.json' with { type: 'json' };
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
-const TITLE_MONTH = 'Jan|January|Feb|February|Mar|March|Apr|April|May|June?|July?|Aug|August|Sept?|September|Oct|October|Nov|November|Dec|December';
+const TITLE_MONTH =
+  'Jan|January|Feb|February|Mar|March|Apr|April|May|June?|July?|Aug|August|Sept?|September|Oct|October|Nov|November|Dec|December';
 const ORDINAL_DAY = `${DAY}(?:st|nd|rd|th)?`;
 const NUM_MONTH = '(?:0?[1-9]|1[0-2])';
 const YEAR = "(?:(?:19|20)\\d{2}|'\\d{2})";
-const WEEKDAY = '(?:mon(?:day)?|tues?(?:day)?|wed(?:s|nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
+const WEEKDAY =
+  '(?:mon(?:day)?|tues?(?:day)?|wed(?:s|nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
 
 // Full dates: the strongest forms first; every regex is case-insensitive because ICU notes are often in capitals.
 const FULL_DATES: RegExp[] = [
@@ -25,7 +27,10 @@ const FULL_DATES: RegExp[] = [
   new RegExp(`\\b${ORDINAL_DAY}[ \\t-]*(?:of[ \\t]+)?${MONTH}\\.?,?[ \\t-]*(?:\\d{4}|'?\\d{2})?\\b`, 'gi'),
   // "March 1. 2015", "October 8; 2018": a period or semicolon read for the comma (scans), before a year
   // that starts 19 or 20 only.
-  new RegExp(`\\b${MONTH}\\.?[ \\t-]*${ORDINAL_DAY}(?:(?:,?[ \\t]*|[.;][ \\t]+(?=(?:19|20)\\d{2}\\b))(?:\\d{4}|'\\d{2}))?(?![\\d:])`, 'gi'),
+  new RegExp(
+    `\\b${MONTH}\\.?[ \\t-]*${ORDINAL_DAY}(?:(?:,?[ \\t]*|[.;][ \\t]+(?=(?:19|20)\\d{2}\\b))(?:\\d{4}|'\\d{2}))?(?![\\d:])`,
+    'gi',
+  ),
   new RegExp(`\\b${DAY}${MONTH}(?:\\d{4}|\\d{2})\\b`, 'gi'),
   new RegExp(`\\b${MONTH}\\.?,?\\s*(?:of\\s+)?${YEAR}\\b`, 'gi'),
   // "admit May 95": a month and a two-digit number no day can have is a year when the month is written
@@ -39,13 +44,15 @@ const EVENT_DATE_CUES = dateWords.eventDateCues;
 const HYPHEN_MONTH_DAY = new RegExp(`(?<![\\d/.:-])${NUM_MONTH}-${DAY}(?![\\d/-]|\\.\\d)`, 'g');
 const HEADER_DATE_CUES = [...EVENT_DATE_CUES, ...dateWords.headerDateCues];
 // "DOB: 88-09-1939": after a birth-date label a date-shaped number is the date, even one a scan misread.
-const LABELLED_BIRTH_DATE = /\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born)[ \t]*[:.]?[ \t]*(\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4})(?![\d/-])/gi;
+const LABELLED_BIRTH_DATE =
+  /\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born)[ \t]*[:.]?[ \t]*(\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4})(?![\d/-])/gi;
 const PARTIAL_NUMERIC = new RegExp(`(?<![\\d/.:])${NUM_MONTH}/${DAY}(?![\\d/]|\\.\\d)`, 'g');
 const MONTH_ALONE = new RegExp(`\\b${MONTH}\\b`, 'gi');
 const WEEKDAY_RE = new RegExp(`\\b${WEEKDAY}\\b\\.?`, 'gi');
 const ORDINAL_ALONE = /\bthe\s+((?:[12]?\d|3[01])(?:st|nd|rd|th))\b/gi;
 const YEAR_ALONE = /(?<![\d/.:-])(?:19[0-9]\d|20[0-4]\d)(?![\d/:]|-\d|\s*(?:hrs?|h)\b)/g;
-const HOLIDAYS = /\b(?!christmas\s+disease)(?:christmas(?:\s+eve)?|thanksgiving|easter|new\s+year'?s(?:\s+(?:eve|day))?|halloween|independence\s+day|memorial\s+day|labor\s+day|veterans\s+day|valentine'?s\s+day)\b/gi;
+const HOLIDAYS =
+  /\b(?!christmas\s+disease)(?:christmas(?:\s+eve)?|thanksgiving|easter|new\s+year'?s(?:\s+(?:eve|day))?|halloween|independence\s+day|memorial\s+day|labor\s+day|veterans\s+day|valentine'?s\s+day)\b/gi;
 // "dx '10", "(’90, Good Samaritan)": a two-digit year after an apostrophe, where a cue or bracket sits before it.
 const SHORT_YEAR = /['’]\d{2}\b/g;
 const SHORT_YEAR_CUE = /(?:\b(?:dx|in|since|from|s\/p|until|of|year|class)\s*|[(,]\s*)$/i;
@@ -66,12 +73,18 @@ export function recognizeDates(text: string, lower = text.toLowerCase()): Candid
   for (const [k, re] of FULL_DATES.entries()) {
     if (!fullDateHint(k, months.length > 0, hasSlash, hasHyphen, text)) continue;
     for (const m of text.matchAll(re)) {
-      const score = k === 0 ? scoreNumericDate(text, m.index, m[0]) : k === 10 ? scoreMonthShortYear(text, m.index, m[0]) : scoreWrittenDate(m[0]);
+      const score =
+        k === 0
+          ? scoreNumericDate(text, m.index, m[0])
+          : k === 10
+            ? scoreMonthShortYear(text, m.index, m[0])
+            : scoreWrittenDate(m[0]);
       pushDate(out, m.index, trimDate(m[0]), score);
     }
   }
   if (/dob|d\.o\.b|birth|born/i.test(text)) {
-    for (const m of text.matchAll(LABELLED_BIRTH_DATE)) pushDate(out, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.9);
+    for (const m of text.matchAll(LABELLED_BIRTH_DATE))
+      pushDate(out, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.9);
   }
   if (hasSlash) {
     for (const m of text.matchAll(PARTIAL_NUMERIC)) {
@@ -92,7 +105,11 @@ export function recognizeDates(text: string, lower = text.toLowerCase()): Candid
   }
   if (hasHyphen) {
     for (const m of text.matchAll(HYPHEN_MONTH_DAY)) {
-      if (hasCueBefore(text, m.index, HEADER_DATE_CUES, 2) && !NOT_DATE_AFTER.includes(wordsAfter(text, m.index + m[0].length, 1)[0] ?? '')) pushDate(out, m.index, m[0], 0.7);
+      if (
+        hasCueBefore(text, m.index, HEADER_DATE_CUES, 2) &&
+        !NOT_DATE_AFTER.includes(wordsAfter(text, m.index + m[0].length, 1)[0] ?? '')
+      )
+        pushDate(out, m.index, m[0], 0.7);
     }
   }
   if (/\d(?:st|nd|rd|th)\b/i.test(text)) {
@@ -109,15 +126,21 @@ export function recognizeDates(text: string, lower = text.toLowerCase()): Candid
       if (score > 0) pushDate(out, m.index, m[0], score);
     }
   }
-  if (HOLIDAY_WORDS.some((h) => lower.includes(h))) for (const m of text.matchAll(HOLIDAYS)) pushDate(out, m.index, m[0], 0.75);
+  if (HOLIDAY_WORDS.some((h) => lower.includes(h)))
+    for (const m of text.matchAll(HOLIDAYS)) pushDate(out, m.index, m[0], 0.75);
   if (text.includes("'") || text.includes('’')) {
     for (const m of text.matchAll(SHORT_YEAR)) {
       // "CABG '09": an apostrophe and two digits is a year; after a digit it is feet and inches (5'09).
       if (SHORT_YEAR_CUE.test(text.slice(Math.max(0, m.index - 8), m.index))) pushDate(out, m.index, m[0], 0.7);
-      else if (/(?:^|[\s(])$/.test(text.slice(Math.max(0, m.index - 1), m.index)) && !/^["”]/.test(text.slice(m.index + 3, m.index + 4))) pushDate(out, m.index, m[0], 0.6);
+      else if (
+        /(?:^|[\s(])$/.test(text.slice(Math.max(0, m.index - 1), m.index)) &&
+        !/^["”]/.test(text.slice(m.index + 3, m.index + 4))
+      )
+        pushDate(out, m.index, m[0], 0.6);
     }
   }
-  if (lower.includes('0s') || lower.includes("0's")) for (const m of text.matchAll(DECADE_YEAR)) pushDate(out, m.index, m[0], 0.6);
+  if (lower.includes('0s') || lower.includes("0's"))
+    for (const m of text.matchAll(DECADE_YEAR)) pushDate(out, m.index, m[0], 0.6);
   return out;
 }
 
@@ -127,13 +150,25 @@ const HOLIDAY_WORDS = dateWords.holidayWords;
 /** Whether FULL_DATES[k] can match at all: month-name forms need a month, numeric forms their separator. */
 function fullDateHint(k: number, hasMonth: boolean, hasSlash: boolean, hasHyphen: boolean, text: string): boolean {
   switch (k) {
-    case 0: case 3: return hasSlash || hasHyphen;
-    case 1: case 2: return text.includes('.');
-    case 4: return hasSlash || hasHyphen || text.includes('.');
-    case 6: case 7: case 8: case 9: return hasMonth;
-    case 10: return hasMonth;
-    case 11: return hasSlash;
-    default: return true;
+    case 0:
+    case 3:
+      return hasSlash || hasHyphen;
+    case 1:
+    case 2:
+      return text.includes('.');
+    case 4:
+      return hasSlash || hasHyphen || text.includes('.');
+    case 6:
+    case 7:
+    case 8:
+    case 9:
+      return hasMonth;
+    case 10:
+      return hasMonth;
+    case 11:
+      return hasSlash;
+    default:
+      return true;
   }
 }
 
@@ -157,9 +192,15 @@ function scorePartialNumeric(text: string, start: number, end: number): number {
   // A score or grade never exceeds its scale, so "10/5" can only be a date.
   const scoreLike = numerator !== undefined && denominator !== undefined && numerator <= denominator;
   // "pain 3/10 to 7/10", "4/5 and 5/5": a score right before this one makes it a score too.
-  if (scoreLike && /\d\/\d{1,2}[ \t]*(?:to|and|->|-|,)?[ \t]*$/.test(text.slice(Math.max(0, start - 12), start))) return 0;
+  if (scoreLike && /\d\/\d{1,2}[ \t]*(?:to|and|->|-|,)?[ \t]*$/.test(text.slice(Math.max(0, start - 12), start)))
+    return 0;
   if (scoreLike && denominator === 10 && !hasCueBefore(text, start, DATE_CUES, 2)) return 0.45;
-  if (scoreLike && (denominator === 5 || denominator === 6 || denominator === 4) && !hasCueBefore(text, start, DATE_CUES, 2)) return 0.45;
+  if (
+    scoreLike &&
+    (denominator === 5 || denominator === 6 || denominator === 4) &&
+    !hasCueBefore(text, start, DATE_CUES, 2)
+  )
+    return 0.45;
   if (numerator === undefined) return 0;
   return hasCueBefore(text, start, DATE_CUES, 2) ? 0.9 : 0.65;
 }
@@ -179,7 +220,8 @@ function scoreMonthAlone(text: string, start: number, word: string): number {
 
 const SATURATION_CUES = dateWords.saturationCues;
 // A date after the day: "Sat 3/14", "Sat 14", "Sat 14th", "Sat, 14 March"; not "sat 94", "sat 92%", "sat 90-95".
-const DAY_OF_MONTH_AFTER = /^[\s,.]*(?:(?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])\b(?![%.]\d)|(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d%.,/-]|\s*(?:%|-\s*\d)))/i;
+const DAY_OF_MONTH_AFTER =
+  /^[\s,.]*(?:(?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])\b(?![%.]\d)|(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d%.,/-]|\s*(?:%|-\s*\d)))/i;
 const WEEKDAY_CUES = dateWords.weekdayCues;
 
 function isAmbiguousShortDay(word: string, text: string, start: number): boolean {
@@ -197,12 +239,15 @@ function isAmbiguousShortDay(word: string, text: string, start: number): boolean
 // "PS 10/5/40", "SIMV 12/5/50%", "settings 10/5/65": numbers right after a ventilator mode or setting
 // (with at most a few other values between) are settings. "Trach placed 4/12/21" and "Last ABG 4/13/21"
 // are dates: the word before them is no setting.
-const SETTING_BEFORE = /\b(?:ps|psv|peep|fio2|ac|simv|imv|prvc|cpap|bipap|ipap|epap|aprv|vent|settings?|mode)[\s:=]*(?:\d+(?:\.\d+)?%?(?:\s*(?:x|\/)\s*\d+%?)?[\s,;.]*){0,3}$/i;
+const SETTING_BEFORE =
+  /\b(?:ps|psv|peep|fio2|ac|simv|imv|prvc|cpap|bipap|ipap|epap|aprv|vent|settings?|mode)[\s:=]*(?:\d+(?:\.\d+)?%?(?:\s*(?:x|\/)\s*\d+%?)?[\s,;.]*){0,3}$/i;
 
 // Words around a breathing assessment; three numbers among them are more likely settings than a date.
-const RESPIRATORY_WORDS = /\b(?:ps|psv|peep|fio2|vent|ac|simv|cpap|bipap|tv|rr|abg|vbg|nebs?|sats?|spo2|o2|rsbi|cough|crackles|sputum|ls|wean|nc|face\s+tent|extubated)\b/i;
+const RESPIRATORY_WORDS =
+  /\b(?:ps|psv|peep|fio2|vent|ac|simv|cpap|bipap|tv|rr|abg|vbg|nebs?|sats?|spo2|o2|rsbi|cough|crackles|sputum|ls|wean|nc|face\s+tent|extubated)\b/i;
 // A word that says a date follows: an event with its date ("placed 4/12/21", "last ABG 4/13/21").
-const DATE_EVENT_BEFORE = /\b(?:placed|inserted|extubated|intubated|changed|changes|last|since|on|dob|born|started|date|dated|adm|admitted|from|until|seen|done|drawn|performed)(?:[ \t]+\p{L}+)?[ \t:]*$/iu;
+const DATE_EVENT_BEFORE =
+  /\b(?:placed|inserted|extubated|intubated|changed|changes|last|since|on|dob|born|started|date|dated|adm|admitted|from|until|seen|done|drawn|performed)(?:[ \t]+\p{L}+)?[ \t:]*$/iu;
 
 /**
  * "3/14/21" is a date, unless it follows a ventilator setting ("PS 11/8, 10/5/40"). On a line about
@@ -250,7 +295,12 @@ function scoreYearAlone(text: string, start: number, year: string): number {
   const before = wordsBefore(text, start, 1)[0] ?? '';
   const after = wordsAfter(text, start + year.length, 1)[0] ?? '';
   // "s/p CABG 2005", "h/o MI 1997": a year after a past procedure or diagnosis, even one that reads as a time.
-  if (/\b(?:s\/p|h\/o|hx|dx|status\s+post|history\s+of)(?:[ \t]+[\p{L}\d/-]+){0,2}[ \t]+$/iu.test(text.slice(Math.max(0, start - 32), start))) return 0.8;
+  if (
+    /\b(?:s\/p|h\/o|hx|dx|status\s+post|history\s+of)(?:[ \t]+[\p{L}\d/-]+){0,2}[ \t]+$/iu.test(
+      text.slice(Math.max(0, start - 32), start),
+    )
+  )
+    return 0.8;
   // "BNP 1961", "ARRIVAL: 1930": a value after an upper-case label is a lab result or a clock time.
   if (/[A-Z]{2,}:?\s+$/.test(text.slice(Math.max(0, start - 10), start))) return 0;
   // 1900 and 2030 are also clock times (19:00, 20:30), the commonest four-digit numbers in nursing notes.

@@ -21,8 +21,10 @@ const SSN_SPACED = /\b(?:ssn|ss\s?#|social\s+security(?:\s+(?:no|number|#))?)\s*
 const LONG_NUMBER = /(?<![\d.,/-])\d{6,}(?![\d.,/]\d|-\d)/g;
 const ALPHANUMERIC = /[A-Z]{1,4}-?\d{4,}[A-Z0-9-]*\b|\d{2,}[A-Z]{1,3}\d{3,}[A-Z0-9]*\b/iy;
 // Such IDs start at a token with digits in it, or at a short word before "-1234".
-const ALPHANUMERIC_START = (token: Token, text: string) => !token.alpha || (token.text.length <= 4 && text[token.end] === '-');
-const PLATE = /\b(?:plate|tag|licen[cs]e\s+plate|reg(?:istration)?)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z0-9]{1,4}[\s-]?[A-Z0-9]{2,5})\b/gi;
+const ALPHANUMERIC_START = (token: Token, text: string) =>
+  !token.alpha || (token.text.length <= 4 && text[token.end] === '-');
+const PLATE =
+  /\b(?:plate|tag|licen[cs]e\s+plate|reg(?:istration)?)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z0-9]{1,4}[\s-]?[A-Z0-9]{2,5})\b/gi;
 
 // Medical codes are not PHI: "ICD-10 I10", "CPT 99213", "LOINC 2345-7".
 const CODE_CUES = idWords.codeCues;
@@ -38,10 +40,12 @@ export function recognizeIds(text: string, tokens: readonly Token[], safe: SafeS
   }
   for (const m of text.matchAll(MISREAD_ID_LABEL)) {
     const value = (m[1] ?? '').replace(/[-/.]+$/, '');
-    if ((value.match(/\d/g)?.length ?? 0) >= 6) out.push(idAt(m.index + m[0].length - (m[1] ?? '').length, value, 0.85));
+    if ((value.match(/\d/g)?.length ?? 0) >= 6)
+      out.push(idAt(m.index + m[0].length - (m[1] ?? '').length, value, 0.85));
   }
   for (const m of text.matchAll(SSN)) out.push(idAt(m.index, m[0], ssnValid(m[0]) ? 0.97 : 0.75));
-  for (const m of text.matchAll(SSN_SPACED)) out.push(idAt(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.95));
+  for (const m of text.matchAll(SSN_SPACED))
+    out.push(idAt(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.95));
   for (const m of text.matchAll(LONG_NUMBER)) {
     if (hasCueBefore(text, m.index, CODE_CUES, 2)) {
       safe.push({ start: m.index, end: m.index + m[0].length });
@@ -57,7 +61,11 @@ export function recognizeIds(text: string, tokens: readonly Token[], safe: SafeS
   // DEA numbers and VINs have fixed lengths and check digits: test the tokens of those lengths.
   for (const token of tokens) {
     const word = token.text;
-    if ((word.length === 9 || word.length === 17) && isAsciiAlphanumeric(word) && (word.length === 9 ? deaValid(word) : vinValid(word))) {
+    if (
+      (word.length === 9 || word.length === 17) &&
+      isAsciiAlphanumeric(word) &&
+      (word.length === 9 ? deaValid(word) : vinValid(word))
+    ) {
       out.push(idAt(token.start, word, 0.95));
     }
   }
@@ -87,5 +95,7 @@ function isProductOfNumbers(token: string): boolean {
 
 /** Spine levels, ECG leads, strains and similar tokens that look like IDs ("L4-5", "COVID-19", "H1N1"). */
 function isMedicalToken(token: string): boolean {
-  return /^(?:covid-?19|sars-?cov-?2|h\d+n\d+|[cltse]\d-[cltse]?\d|hba1c|a1c|t\d{1,2}|g\d+p\d+.*|ca-?\d{2,3}(?:-\d)?|cd\d+|il-?\d+|x\d+|q\d+h?)$/i.test(token);
+  return /^(?:covid-?19|sars-?cov-?2|h\d+n\d+|[cltse]\d-[cltse]?\d|hba1c|a1c|t\d{1,2}|g\d+p\d+.*|ca-?\d{2,3}(?:-\d)?|cd\d+|il-?\d+|x\d+|q\d+h?)$/i.test(
+    token,
+  );
 }

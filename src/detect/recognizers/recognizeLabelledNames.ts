@@ -12,8 +12,11 @@ const LABEL_BEFORE_COLON = new RegExp(
   String.raw`(?:^|\n|[|;]\s*|\t| {2,})[ \t]*[-*•]?[ \t]*(?:${labelWords.labelPatterns.join('|')})\s*$`,
   'i',
 );
-const OPENING = /(?:^|\n)[ \t]*(?:dear|hello|hi|hey|good\s+morning|good\s+afternoon)[ \t]+(?:dr\.?\s+|mr\.?\s+|mrs\.?\s+|ms\.?\s+)?/gi;
-const NAME_WORDS = fastLetters(/^(?:\p{L}\.?[ \t]+)?\p{L}[\p{L}'’-]*(?:(?:,[ \t]*|[ \t]+)(?:\p{L}\.?(?=[ \t,]|$)|\p{L}[\p{L}'’-]*)){0,3}/u);
+const OPENING =
+  /(?:^|\n)[ \t]*(?:dear|hello|hi|hey|good\s+morning|good\s+afternoon)[ \t]+(?:dr\.?\s+|mr\.?\s+|mrs\.?\s+|ms\.?\s+)?/gi;
+const NAME_WORDS = fastLetters(
+  /^(?:\p{L}\.?[ \t]+)?\p{L}[\p{L}'’-]*(?:(?:,[ \t]*|[ \t]+)(?:\p{L}\.?(?=[ \t,]|$)|\p{L}[\p{L}'’-]*)){0,3}/u,
+);
 
 export function recognizeLabelledNames(text: string, lexicon: Lexicon): Candidate[] {
   const out: Candidate[] = [];
@@ -21,7 +24,9 @@ export function recognizeLabelledNames(text: string, lexicon: Lexicon): Candidat
   for (let colon = text.search(/[:#]/); colon >= 0; colon = nextMark(text, colon + 1)) {
     if (!LABEL_BEFORE_COLON.test(text.slice(Math.max(0, colon - 48), colon))) continue;
     // "Subject: RE: pt BA labs": reply marks and "pt" come before the name; "Name: | Ann Lee": a column break (OCR pages).
-    const prefix = /^[ \t]*(?:\|[ \t]*)?(?:(?:re|fw|fwd)[ \t]*:[ \t]*)*(?:pt\.?[ \t]+)?/i.exec(text.slice(colon + 1, colon + 24));
+    const prefix = /^[ \t]*(?:\|[ \t]*)?(?:(?:re|fw|fwd)[ \t]*:[ \t]*)*(?:pt\.?[ \t]+)?/i.exec(
+      text.slice(colon + 1, colon + 24),
+    );
     pushName(out, text, colon + 1 + (prefix?.[0].length ?? 0), lexicon);
   }
   for (const m of text.matchAll(OPENING)) pushName(out, text, m.index + m[0].length, lexicon);
@@ -51,7 +56,15 @@ function nameAfter(text: string, start: number, lexicon: Lexicon): string | unde
     const key = word.toLowerCase().replace(/\.$/, '');
     // "From: Will Green": a given name that is also a word ("will", "may") starts a name when capitalised.
     const givenName = kept.length === 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && lexicon.firstNames.has(key);
-    if (!givenName && (FUNCTION_WORDS.has(key) || NEVER_NAMES.has(key) || RELATIONS.has(key) || TITLES.has(key) || PROPER_NON_PHI.has(key))) break;
+    if (
+      !givenName &&
+      (FUNCTION_WORDS.has(key) ||
+        NEVER_NAMES.has(key) ||
+        RELATIONS.has(key) ||
+        TITLES.has(key) ||
+        PROPER_NON_PHI.has(key))
+    )
+      break;
     // Lower-case everyday or clinical words end the name ("To: the team", "HCP: daughter").
     if (word === word.toLowerCase() && (lexicon.commonWords.has(key) || lexicon.clinicalWords.has(key))) break;
     if (/^\p{Lu}{2,}$/u.test(word) && lexicon.clinicalWords.has(key) && kept.length === 0) break;
@@ -60,6 +73,8 @@ function nameAfter(text: string, start: number, lexicon: Lexicon): string | unde
   }
   while (kept.length > 0 && /,$/.test(kept[kept.length - 1] ?? '') && kept.length === 1) kept.pop();
   if (kept.length === 0) return undefined;
-  const value = match[0].slice(0, match[0].indexOf(kept[kept.length - 1] as string) + (kept[kept.length - 1] as string).length).replace(/[,.]$/, '');
+  const value = match[0]
+    .slice(0, match[0].indexOf(kept[kept.length - 1] as string) + (kept[kept.length - 1] as string).length)
+    .replace(/[,.]$/, '');
   return /\p{L}{2}/u.test(value) ? value : undefined;
 }

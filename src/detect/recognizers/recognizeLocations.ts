@@ -44,7 +44,12 @@ export function recognizeLocations(text: string, tokens: Token[], lexicon: Lexic
   return out;
 }
 
-function longestPlace(text: string, tokens: Token[], i: number, lexicon: Lexicon): { last: number; words: string[]; country: boolean } | undefined {
+function longestPlace(
+  text: string,
+  tokens: Token[],
+  i: number,
+  lexicon: Lexicon,
+): { last: number; words: string[]; country: boolean } | undefined {
   let found: { last: number; words: string[]; country: boolean } | undefined;
   let name = '';
   const words: string[] = [];
@@ -89,9 +94,13 @@ function recognizeFacilityAcronyms(text: string, tokens: Token[], lexicon: Lexic
  */
 function isUnknownCapitals(t: Token, lexicon: Lexicon): boolean {
   if (!t.caseInformative || !t.upper || t.text.length > 4 || STATE_CODES.has(t.text)) return false;
-  return !lexicon.safeWords.has(t.key) && !lexicon.clinicalWords.has(t.key) && !lexicon.commonWords.has(t.key) && !lexicon.knownWords.has(t.key);
+  return (
+    !lexicon.safeWords.has(t.key) &&
+    !lexicon.clinicalWords.has(t.key) &&
+    !lexicon.commonWords.has(t.key) &&
+    !lexicon.knownWords.has(t.key)
+  );
 }
-
 
 /**
  * Initials, not a word: no word list holds it, or (only in mixed-case text, where an all-caps word is an
@@ -103,8 +112,14 @@ function isAcronymShaped(t: Token, lexicon: Lexicon): boolean {
   if (lexicon.clinicalWords.has(key) || lexicon.commonWords.has(key) || lexicon.knownWords.has(key)) return false;
   // Philter's whitelist holds some hospitals' initials too ("wch"); an all-caps word in mixed case, or
   // one with a single vowel that no clinical list holds, is read as initials.
-  if (lexicon.safeWords.has(key)) return t.text.length <= 5 && ((t.caseInformative && t.upper) || (!t.caseInformative && /^[^aeiouy]*[aeiouy]?[^aeiouy]*$/.test(key) && !GENERIC_PLACE.has(key)));
+  if (lexicon.safeWords.has(key))
+    return (
+      t.text.length <= 5 &&
+      ((t.caseInformative && t.upper) ||
+        (!t.caseInformative && /^[^aeiouy]*[aeiouy]?[^aeiouy]*$/.test(key) && !GENERIC_PLACE.has(key)))
+    );
   // Longer words name a hospital after a person or a place ("from Lahey", "to Quincy"), or are shorthand.
-  if (t.text.length > 5) return (lexicon.personNames.has(key) || lexicon.cities.has(key)) && !nearSafeWord(key, lexicon);
+  if (t.text.length > 5)
+    return (lexicon.personNames.has(key) || lexicon.cities.has(key)) && !nearSafeWord(key, lexicon);
   return true;
 }

@@ -11,7 +11,12 @@ import { scoreNameRun } from './scoreNameRun.ts';
  * before a token says a name starts (`nameStart`), how far the name runs (`extendNameRun`), and how sure
  * the words and their context make it (`scoreNameRun`).
  */
-export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, safe: readonly SafeSpan[]): Candidate[] {
+export function recognizeNames(
+  text: string,
+  tokens: Token[],
+  lexicon: Lexicon,
+  safe: readonly SafeSpan[],
+): Candidate[] {
   const blocked = insideSafeSpans(tokens, safe);
   // Words inside an eponym ("Budd-Chiari", "Parkinson's disease") never make a name unless a title forces one.
   const priors = tokens.map((t, k) => (blocked[k] ? 0 : namePrior(t, lexicon, text)));
@@ -28,8 +33,10 @@ export function recognizeNames(text: string, tokens: Token[], lexicon: Lexicon, 
     const first = tokens[run.first];
     const last = tokens[run.last];
     // A final initial keeps its period ("Maria L."): the period is part of what identifies her.
-    const end = isInitial(last as Token) && text[(last as Token).end] === '.' ? (last as Token).end + 1 : (last as Token).end;
-    if (first && last && score > 0.05) out.push({ start: first.start, end, type: 'NAME', score: Math.min(score, 0.99) });
+    const end =
+      isInitial(last as Token) && text[(last as Token).end] === '.' ? (last as Token).end + 1 : (last as Token).end;
+    if (first && last && score > 0.05)
+      out.push({ start: first.start, end, type: 'NAME', score: Math.min(score, 0.99) });
     i = run.last + 1;
   }
   return out;

@@ -6,7 +6,8 @@ import { nearSafeWord } from '../nearSafeWord.ts';
 import { GENERIC_PLACE, isPlaceVerb, PLACE_VERBS } from '../placeWords.ts';
 
 const PLACE_PREPOSITIONS = new Set(['from', 'to', 'at', 'on']);
-const FACILITY_TAIL = /^(?:hospital|center|centre|clinic|infirmary|rehab|rehabilitation|hospice|manor|institute|living|home|healthcare|health|medical|pavilion|house|gardens|village|residence)$/;
+const FACILITY_TAIL =
+  /^(?:hospital|center|centre|clinic|infirmary|rehab|rehabilitation|hospice|manor|institute|living|home|healthcare|health|medical|pavilion|house|gardens|village|residence)$/;
 
 /**
  * Philter's default deny, kept to where places are written. After an arrival, transfer, follow-up or
@@ -62,18 +63,34 @@ function placeRun(text: string, tokens: Token[], first: number): Token[] {
 function scoreRun(run: Token[], lexicon: Lexicon): Candidate | undefined {
   const words = run.filter((t) => t.alpha);
   if (words.length === 0) return undefined;
-  if (words.some((t) => TITLES.has(t.key) || RELATIONS.has(t.key) || (PLACE_VERBS.has(t.key) && !GENERIC_PLACE.has(t.key)) || (lexicon.clinicalWords.has(t.key) && !GENERIC_PLACE.has(t.key)))) return undefined;
+  if (
+    words.some(
+      (t) =>
+        TITLES.has(t.key) ||
+        RELATIONS.has(t.key) ||
+        (PLACE_VERBS.has(t.key) && !GENERIC_PLACE.has(t.key)) ||
+        (lexicon.clinicalWords.has(t.key) && !GENERIC_PLACE.has(t.key)),
+    )
+  )
+    return undefined;
   const naming = words.filter((t) => !GENERIC_PLACE.has(t.key));
   if (naming.length === 0) return undefined;
   // A word the whitelist lacks, of four letters or more and no slip of one it holds ("radiolgy", "hom").
-  const unusual = naming.filter((t) => !lexicon.safeWords.has(t.key) && t.text.length >= 4 && !nearSafeWord(t.key, lexicon));
+  const unusual = naming.filter(
+    (t) => !lexicon.safeWords.has(t.key) && t.text.length >= 4 && !nearSafeWord(t.key, lexicon),
+  );
   const ward = !(run[run.length - 1] as Token).alpha;
   // Ordinary words name a place only with a facility word after them ("harbor valley medical center").
   const facility = FACILITY_TAIL.test(words[words.length - 1]?.key ?? '') && naming.length >= 2;
   if (unusual.length === 0 && !facility && !ward) return undefined;
   // A ward is a name from a name list followed by its number ("Kessler 9"); "on Levo 5" is a dose.
   // A ward is named after a person or a place, or by a word no list knows ("Husar 7"); "on levo 5" is a dose.
-  const wardName = (t: Token) => lexicon.personNames.has(t.key) || lexicon.firstNames.has(t.key) || lexicon.nameWords.has(t.key) || lexicon.cities.has(t.key) || (!lexicon.safeWords.has(t.key) && !lexicon.knownWords.has(t.key) && !lexicon.commonWords.has(t.key));
+  const wardName = (t: Token) =>
+    lexicon.personNames.has(t.key) ||
+    lexicon.firstNames.has(t.key) ||
+    lexicon.nameWords.has(t.key) ||
+    lexicon.cities.has(t.key) ||
+    (!lexicon.safeWords.has(t.key) && !lexicon.knownWords.has(t.key) && !lexicon.commonWords.has(t.key));
   if (ward && !naming.some(wardName)) return undefined;
   const start = (run[0] as Token).start;
   const end = (run[run.length - 1] as Token).end;

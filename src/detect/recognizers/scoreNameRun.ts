@@ -7,16 +7,33 @@ import { isInitial } from './extendNameRun.ts';
 import { isProductOrFinding } from './isProductOrFinding.ts';
 import type { NameStart } from './nameStart.ts';
 
-const PATIENT_VERB_AFTER = /^,?\s+(?:was|is|has|had)\s+(?:admitted|seen|a\s+\d|an?\s+\d|transferred|discharged|brought)|^,?\s+(?:presents|presented|reports|denies|complains)\b/i;
+const PATIENT_VERB_AFTER =
+  /^,?\s+(?:was|is|has|had)\s+(?:admitted|seen|a\s+\d|an?\s+\d|transferred|discharged|brought)|^,?\s+(?:presents|presented|reports|denies|complains)\b/i;
 
 /** How sure the run's words and the words around it make a name, from 0 to 1. */
-export function scoreNameRun(text: string, tokens: Token[], priors: number[], run: { first: number; last: number }, start: NameStart, lexicon: Lexicon): number {
-  const context = { titled: start.titled, relation: start.relation || hasRelationAfter(text, tokens, run.last), initials: start.initials };
+export function scoreNameRun(
+  text: string,
+  tokens: Token[],
+  priors: number[],
+  run: { first: number; last: number },
+  start: NameStart,
+  lexicon: Lexicon,
+): number {
+  const context = {
+    titled: start.titled,
+    relation: start.relation || hasRelationAfter(text, tokens, run.last),
+    initials: start.initials,
+  };
   const score = scoreRun(text, tokens, priors, run, context, everydayWordsOnly(tokens, run, lexicon), lexicon);
   const first = tokens[run.first];
   const last = tokens[run.last];
   // "Will Young was admitted": a two-word name right before what a note says of a patient.
-  if (score < 0.6 && run.last > run.first && lexicon.firstNames.has(first?.key ?? '') && PATIENT_VERB_AFTER.test(text.slice(last?.end ?? 0, (last?.end ?? 0) + 24))) {
+  if (
+    score < 0.6 &&
+    run.last > run.first &&
+    lexicon.firstNames.has(first?.key ?? '') &&
+    PATIENT_VERB_AFTER.test(text.slice(last?.end ?? 0, (last?.end ?? 0) + 24))
+  ) {
     return 0.6;
   }
   return score;
@@ -32,7 +49,8 @@ const CLEAR_CREDENTIALS: ReadonlySet<string> = new Set(nameWords.clearCredential
  */
 function everydayWordsOnly(tokens: Token[], run: { first: number; last: number }, lexicon: Lexicon): boolean {
   const words = tokens.slice(run.first, run.last + 1).filter((t) => t.alpha && t.text.length > 1);
-  const everydayWord = (t: Token) => lexicon.commonWords.has(t.key) || (lexicon.safeWords.has(t.key) && !lexicon.firstNames.has(t.key));
+  const everydayWord = (t: Token) =>
+    lexicon.commonWords.has(t.key) || (lexicon.safeWords.has(t.key) && !lexicon.firstNames.has(t.key));
   if (!words.every(everydayWord)) return false;
   return !(words.length >= 2 && words.every((t) => lexicon.firstNames.has(t.key)));
 }
@@ -63,8 +81,15 @@ function scoreRun(
   if (relation) score = Math.max(score, 0.6 + score * 0.35);
   if (hasCredentialAfter(text, tokens, run.last, lexicon)) score = Math.max(score, 0.92);
   // "covering s. mirek pager 7901", "HCP SYBILL BURNS TEL ...": a pager or phone right after the words is theirs.
-  if (!everyday && score < 0.85 && PAGER_WORDS.has(tokens[run.last + 1]?.key ?? '') && PAGER_AFTER.test(text.slice(tokens[run.last]?.end ?? 0, (tokens[run.last]?.end ?? 0) + 16))) score = 0.85;
-  if (hasCueBefore(tokens, run.first) && score < 0.93 && !everyday) score = Math.min(0.93, score + 0.15 * Math.sign(score));
+  if (
+    !everyday &&
+    score < 0.85 &&
+    PAGER_WORDS.has(tokens[run.last + 1]?.key ?? '') &&
+    PAGER_AFTER.test(text.slice(tokens[run.last]?.end ?? 0, (tokens[run.last]?.end ?? 0) + 16))
+  )
+    score = 0.85;
+  if (hasCueBefore(tokens, run.first) && score < 0.93 && !everyday)
+    score = Math.min(0.93, score + 0.15 * Math.sign(score));
   if (context.initials) score = Math.max(score, 0.8);
   if (words === 0) return context.initials ? score : 0;
   // "Drager V500", "HAMILTON C6": a maker's name before a model number is a product, not a person.
@@ -101,11 +126,14 @@ function hasRelationAfter(text: string, tokens: Token[], last: number): boolean 
   const next = tokens[last + 1];
   const lastToken = tokens[last];
   if (!next || !lastToken || !RELATIONS.has(next.key)) return false;
-  return /^[ \t]*(?:\(|,[ \t]*(?:(?:her|his|their|pt's|the)[ \t]+)?|-[ \t]*)$/.test(text.slice(lastToken.end, next.start).replace(/(?:her|his|their|the)[ \t]+$/i, ''));
+  return /^[ \t]*(?:\(|,[ \t]*(?:(?:her|his|their|pt's|the)[ \t]+)?|-[ \t]*)$/.test(
+    text.slice(lastToken.end, next.start).replace(/(?:her|his|their|the)[ \t]+$/i, ''),
+  );
 }
 
 function isLastFirstRun(text: string, tokens: Token[], run: { first: number; last: number }): boolean {
-  for (let k = run.first + 1; k <= run.last; k++) if (/^,/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) return true;
+  for (let k = run.first + 1; k <= run.last; k++)
+    if (/^,/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) return true;
   return false;
 }
 

@@ -71,7 +71,10 @@ describe('hdm as a process', () => {
     }
     child.stdin.end();
     expect(await closed).toBe(0);
-    const records = stdout.trim().split('\n').map((text) => JSON.parse(text) as { id: string; spans: { start: number; type: string }[] });
+    const records = stdout
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text) as { id: string; spans: { start: number; type: string }[] });
     expect(records.map((r) => r.id)).toEqual(['n1', 'n2', 'n3']);
     expect(records[0]?.spans).toEqual([{ start: 9, end: 9 + PHI.length, type: 'EMAIL', score: expect.any(Number) }]);
   });
@@ -92,7 +95,10 @@ describe('hdm as a process', () => {
   });
 
   it('invalid UTF-8 bytes: exit 1, one line, no content', async () => {
-    const path = file('latin1.txt', Buffer.concat([Buffer.from(`${PHI}\nM`), Buffer.from([0xfc]), Buffer.from('ller\n')]));
+    const path = file(
+      'latin1.txt',
+      Buffer.concat([Buffer.from(`${PHI}\nM`), Buffer.from([0xfc]), Buffer.from('ller\n')]),
+    );
     const { code, stdout, stderr } = await run(['mask', path]);
     expect(code).toBe(1);
     expect(stdout).toBe('');

@@ -78,7 +78,12 @@ function pngClaiming(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale, no interlace
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.alloc(0)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.alloc(0)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('hdm mask-image as a process', () => {
@@ -90,7 +95,11 @@ describe('hdm mask-image as a process', () => {
 
     const masked = readFileSync(join(dir, 'intake.masked.png'));
     const meta = await sharp(masked).metadata();
-    expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({ format: 'png', width: page.width, height: page.height });
+    expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({
+      format: 'png',
+      width: page.width,
+      height: page.height,
+    });
 
     const read = await readWords(masked);
     const phi = phiWords(page);
@@ -104,8 +113,19 @@ describe('hdm mask-image as a process', () => {
     const findings = JSON.parse(readFileSync(join(dir, 'intake.findings.json'), 'utf8')) as Record<string, unknown>[];
     expect(findings.length).toBeGreaterThan(5);
     // Never the text: the only string in a finding is its type.
-    const box = { left: expect.any(Number), top: expect.any(Number), width: expect.any(Number), height: expect.any(Number) };
-    for (const f of findings) expect(f).toStrictEqual({ type: expect.stringMatching(/^[A-Z_]+$/), score: expect.any(Number), boundingBox: box, pixelBox: box });
+    const box = {
+      left: expect.any(Number),
+      top: expect.any(Number),
+      width: expect.any(Number),
+      height: expect.any(Number),
+    };
+    for (const f of findings)
+      expect(f).toStrictEqual({
+        type: expect.stringMatching(/^[A-Z_]+$/),
+        score: expect.any(Number),
+        boundingBox: box,
+        pixelBox: box,
+      });
   });
 
   it('masks a page scanned sideways (turned 90°, no EXIF tag) where its words are printed', async () => {
@@ -124,27 +144,52 @@ describe('hdm mask-image as a process', () => {
   });
 
   it('reads stdin and writes stdout with -, keeping JPEG as JPEG, in the --fill colour', async () => {
-    const jpeg = await generatePage({ seed: 22, style: 'letter', width: 1155, height: 866, fontSize: 20, jpegQuality: 80 });
+    const jpeg = await generatePage({
+      seed: 22,
+      style: 'letter',
+      width: 1155,
+      height: 866,
+      fontSize: 20,
+      jpegQuality: 80,
+    });
     const { code, stdout, stderr } = await run(['-', '-o', '-', '--fill', 'white', '--types', 'NAME,DATE'], jpeg.bytes);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const meta = await sharp(stdout).metadata();
-    expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({ format: 'jpeg', width: jpeg.width, height: jpeg.height });
+    expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({
+      format: 'jpeg',
+      width: jpeg.width,
+      height: jpeg.height,
+    });
     const read = await readWords(stdout);
     const names = jpeg.words.filter((w) => w.type === 'NAME' && norm(w.text).length >= 3).map((w) => norm(w.text));
     expect(names.length).toBeGreaterThan(3);
     expect(names.filter((w) => read.includes(w))).toEqual([]);
     // Only NAME and DATE were asked for: a phone number stays readable (digits are read as one word).
-    const phones = jpeg.words.filter((w) => w.type === 'PHONE_OR_FAX' && /^[\d-]{7,}$/.test(w.text)).map((w) => norm(w.text));
+    const phones = jpeg.words
+      .filter((w) => w.type === 'PHONE_OR_FAX' && /^[\d-]{7,}$/.test(w.text))
+      .map((w) => norm(w.text));
     expect(phones.length).toBeGreaterThan(0);
     expect(phones.some((w) => read.includes(w))).toBe(true);
   });
 
   it.each([
     ['a missing file', () => join(dir, 'nowhere.png'), /^hdm: .*nowhere\.png: no such file\n$/],
-    ['a text file', () => file('note.png', 'Patient Jane Roe, DOB 04/12/1961, MRN 4482-1937'), /^hdm: .*note\.png: the image must be PNG, JPEG, TIFF or WebP/],
-    ['a truncated PNG', () => file('cut.png', page.bytes.subarray(0, Math.floor(page.bytes.length / 2))), /^hdm: .*cut\.png: /],
-    ['too many pixels', () => file('bomb.png', pngClaiming(20_000, 20_000)), /^hdm: .*bomb\.png: the image must have at most/],
+    [
+      'a text file',
+      () => file('note.png', 'Patient Jane Roe, DOB 04/12/1961, MRN 4482-1937'),
+      /^hdm: .*note\.png: the image must be PNG, JPEG, TIFF or WebP/,
+    ],
+    [
+      'a truncated PNG',
+      () => file('cut.png', page.bytes.subarray(0, Math.floor(page.bytes.length / 2))),
+      /^hdm: .*cut\.png: /,
+    ],
+    [
+      'too many pixels',
+      () => file('bomb.png', pngClaiming(20_000, 20_000)),
+      /^hdm: .*bomb\.png: the image must have at most/,
+    ],
   ])('refuses %s: exit 1, one line on stderr, no content, nothing written', async (_, make, message) => {
     const input = make();
     const before = readdirSync(dir).length;

@@ -18,7 +18,17 @@ const ocr = new TesseractTextExtractor({ poolSize: 1 });
 const PHI = ['Margaret', 'Okafor', 'Harold', 'Lindqvist', 'Beatrice', 'Yamamoto', '1961', '555-0142'];
 
 const page = (name: string, mrn: string, format: 'png' | 'jpeg' = 'png') =>
-  renderTextImage({ lines: [['Patient:', ...name.split(' ')], ['DOB:', '04/12/1961'], ['MRN:', mrn], ['Phone:', '(617)', '555-0142'], ['Blood', 'pressure', 'stable.']], fontSize: 26, format });
+  renderTextImage({
+    lines: [
+      ['Patient:', ...name.split(' ')],
+      ['DOB:', '04/12/1961'],
+      ['MRN:', mrn],
+      ['Phone:', '(617)', '555-0142'],
+      ['Blood', 'pressure', 'stable.'],
+    ],
+    fontSize: 26,
+    format,
+  });
 
 interface Run {
   code: number | null;
@@ -28,7 +38,11 @@ interface Run {
 function run(args: string[]): Promise<Run> {
   const env = { ...process.env };
   delete env.HDM_DEBUG;
-  const child = spawn(process.execPath, [BIN, 'mask-image', ...args], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'mask-image', ...args], {
+    cwd: dir,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   return new Promise((resolve, reject) => {
@@ -46,7 +60,10 @@ function write(name: string, content: Buffer | string): string {
 
 /** Every file below `folder`, relative, dot-files (temporary files) included. */
 function tree(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(folder.length + 1)).sort();
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(folder.length + 1))
+    .sort();
 }
 
 const norm = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -56,15 +73,26 @@ async function readWords(bytes: Buffer): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  const [one, two, three] = await Promise.all([page('Margaret Okafor', '4482-1937'), page('Harold Lindqvist', '7731-0042', 'jpeg'), page('Beatrice Yamamoto', '5520-8817')]);
+  const [one, two, three] = await Promise.all([
+    page('Margaret Okafor', '4482-1937'),
+    page('Harold Lindqvist', '7731-0042', 'jpeg'),
+    page('Beatrice Yamamoto', '5520-8817'),
+  ]);
   write('scans/intake.png', one.bytes);
   write('scans/ward/intake.jpg', two.bytes);
   write('scans/notes.txt', 'Patient Margaret Okafor, DOB 04/12/1961');
   write('scans/.thumb.png', one.bytes);
   write('extra.png', three.bytes);
   write('torn.png', one.bytes.subarray(0, Math.floor(one.bytes.length / 2)));
-  const frame = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } }).png().toBuffer();
-  write('pages.tif', await sharp([frame, frame], { join: { animated: true } }).tiff().toBuffer());
+  const frame = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } })
+    .png()
+    .toBuffer();
+  write(
+    'pages.tif',
+    await sharp([frame, frame], { join: { animated: true } })
+      .tiff()
+      .toBuffer(),
+  );
 });
 afterAll(async () => {
   await ocr.close();
@@ -73,7 +101,18 @@ afterAll(async () => {
 
 describe('hdm mask-image IN... -o OUT', () => {
   it('masks a folder and files through one pool: bad files reported by name, the rest masked, exit 1', async () => {
-    const { code, stderr } = await run(['scans', 'extra.png', 'torn.png', 'pages.tif', '-o', 'out', '--findings', 'findings.jsonl', '--concurrency', '2']);
+    const { code, stderr } = await run([
+      'scans',
+      'extra.png',
+      'torn.png',
+      'pages.tif',
+      '-o',
+      'out',
+      '--findings',
+      'findings.jsonl',
+      '--concurrency',
+      '2',
+    ]);
     expect(code).toBe(1);
     // Outputs keep their names, a folder input's under its own name; nothing else is left in OUT.
     expect(tree(join(dir, 'out'))).toEqual(['extra.png', 'scans/intake.png', 'scans/ward/intake.jpg']);
@@ -102,16 +141,30 @@ describe('hdm mask-image IN... -o OUT', () => {
     // One line per masked page: file, output and findings as type, score and boxes; never the text.
     const jsonl = readFileSync(join(dir, 'findings.jsonl'), 'utf8');
     for (const word of PHI) expect(jsonl).not.toContain(word);
-    const records = jsonl.trim().split('\n').map((line) => JSON.parse(line) as { file: string; output: string; findings: Record<string, unknown>[] });
+    const records = jsonl
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { file: string; output: string; findings: Record<string, unknown>[] });
     expect(records.map((r) => [r.file, r.output]).sort()).toEqual([
       ['extra.png', 'out/extra.png'],
       ['scans/intake.png', 'out/scans/intake.png'],
       ['scans/ward/intake.jpg', 'out/scans/ward/intake.jpg'],
     ]);
-    const box = { left: expect.any(Number), top: expect.any(Number), width: expect.any(Number), height: expect.any(Number) };
+    const box = {
+      left: expect.any(Number),
+      top: expect.any(Number),
+      width: expect.any(Number),
+      height: expect.any(Number),
+    };
     for (const record of records) {
       expect(record.findings.map((f) => f.type)).toContain('NAME');
-      for (const f of record.findings) expect(f).toStrictEqual({ type: expect.stringMatching(/^[A-Z_]+$/), score: expect.any(Number), boundingBox: box, pixelBox: box });
+      for (const f of record.findings)
+        expect(f).toStrictEqual({
+          type: expect.stringMatching(/^[A-Z_]+$/),
+          score: expect.any(Number),
+          boundingBox: box,
+          pixelBox: box,
+        });
     }
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
@@ -126,16 +179,40 @@ describe('hdm mask-image IN... -o OUT', () => {
 
   it.each([
     ['-o equal to the input folder', ['scans', '-o', 'scans'], /^hdm: OUT must not be inside an input folder/],
-    ['-o inside the input folder', ['scans', 'extra.png', '-o', 'scans/masked'], /^hdm: OUT must not be inside an input folder/],
-    ['-o where an input is', ['extra.png', 'scans/intake.png', '-o', '.'], /^hdm: extra\.png is the input extra\.png: refusing to write over an input/],
-    ['two inputs with one output name', ['scans/intake.png', 'scans/../scans/intake.png', '-o', 'out-x'], /^hdm: scans\/intake\.png and scans\/\.\.\/scans\/intake\.png would both be written to out-x\/intake\.png/],
+    [
+      '-o inside the input folder',
+      ['scans', 'extra.png', '-o', 'scans/masked'],
+      /^hdm: OUT must not be inside an input folder/,
+    ],
+    [
+      '-o where an input is',
+      ['extra.png', 'scans/intake.png', '-o', '.'],
+      /^hdm: extra\.png is the input extra\.png: refusing to write over an input/,
+    ],
+    [
+      'two inputs with one output name',
+      ['scans/intake.png', 'scans/../scans/intake.png', '-o', 'out-x'],
+      /^hdm: scans\/intake\.png and scans\/\.\.\/scans\/intake\.png would both be written to out-x\/intake\.png/,
+    ],
     ['several inputs without -o', ['extra.png', 'scans/intake.png'], /^hdm: several inputs, or a folder, need -o OUT/],
     ['a folder without -o', ['scans'], /^hdm: several inputs, or a folder, need -o OUT/],
     ['a file as OUT', ['extra.png', 'scans/intake.png', '-o', 'torn.png'], /^hdm: OUT must be a folder/],
     ['stdin among several inputs', ['-', 'extra.png', '-o', 'out-y'], /^hdm: '-' \(stdin\) can only be the only input/],
-    ['--concurrency 0', ['extra.png', 'scans/intake.png', '-o', 'out-y', '--concurrency', '0'], /^hdm: --concurrency must be a whole number from 1 to 64/],
-    ['--concurrency 65', ['extra.png', 'scans/intake.png', '-o', 'out-y', '--concurrency', '65'], /^hdm: --concurrency must be a whole number from 1 to 64/],
-    ['--concurrency 1.5', ['extra.png', '-o', 'out-y', '--concurrency', '1.5'], /^hdm: --concurrency must be a whole number from 1 to 64/],
+    [
+      '--concurrency 0',
+      ['extra.png', 'scans/intake.png', '-o', 'out-y', '--concurrency', '0'],
+      /^hdm: --concurrency must be a whole number from 1 to 64/,
+    ],
+    [
+      '--concurrency 65',
+      ['extra.png', 'scans/intake.png', '-o', 'out-y', '--concurrency', '65'],
+      /^hdm: --concurrency must be a whole number from 1 to 64/,
+    ],
+    [
+      '--concurrency 1.5',
+      ['extra.png', '-o', 'out-y', '--concurrency', '1.5'],
+      /^hdm: --concurrency must be a whole number from 1 to 64/,
+    ],
   ])('refuses %s up front: exit 2, nothing written', async (_, args, message) => {
     const before = tree(dir);
     const { code, stderr } = await run(args);

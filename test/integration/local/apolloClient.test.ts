@@ -1,10 +1,26 @@
 import { createRequire } from 'node:module';
-import { ApolloClient, ApolloLink, CombinedGraphQLErrors, gql, HttpLink, InMemoryCache, ServerError } from '@apollo/client';
+import {
+  ApolloClient,
+  ApolloLink,
+  CombinedGraphQLErrors,
+  gql,
+  HttpLink,
+  InMemoryCache,
+  ServerError,
+} from '@apollo/client';
 import { BaseHttpLink } from '@apollo/client/link/http';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsCredentials } from '../../helpers/signedFetch.ts';
-import { type FindingItem, leakedPhi, type MaskedJob, NOTE, Q, startTestApi, type TestApi } from '../../helpers/localApi.ts';
+import {
+  type FindingItem,
+  leakedPhi,
+  type MaskedJob,
+  NOTE,
+  Q,
+  startTestApi,
+  type TestApi,
+} from '../../helpers/localApi.ts';
 
 // A real AppSync client, unchanged: Apollo Client 4 with aws-appsync-auth-link 4 and
 // aws-appsync-subscription-link 4, the link chain README.md ("Calling the API") documents.
@@ -14,7 +30,8 @@ import { type FindingItem, leakedPhi, type MaskedJob, NOTE, Q, startTestApi, typ
 // paper over it; in Node, load both links' CommonJS builds.
 const require = createRequire(import.meta.url);
 const { createAuthLink } = require('aws-appsync-auth-link') as typeof import('aws-appsync-auth-link');
-const { createSubscriptionHandshakeLink } = require('aws-appsync-subscription-link') as typeof import('aws-appsync-subscription-link');
+const { createSubscriptionHandshakeLink } =
+  require('aws-appsync-subscription-link') as typeof import('aws-appsync-subscription-link');
 
 let t: TestApi;
 const hadWebSocket = 'WebSocket' in globalThis;
@@ -30,12 +47,24 @@ afterAll(async () => {
 });
 
 /** The working chain: auth link, then the subscription link with an HTTP link that adds nothing to the body. */
-function appSyncClient(credentials: AwsCredentials, resultsLink?: ApolloLink, options: Partial<ApolloClient.Options> = {}): ApolloClient {
+function appSyncClient(
+  credentials: AwsCredentials,
+  resultsLink?: ApolloLink,
+  options: Partial<ApolloClient.Options> = {},
+): ApolloClient {
   const { url, region } = t.api;
   const auth = { type: 'AWS_IAM' as const, credentials };
   return new ApolloClient({
     ...options,
-    link: ApolloLink.from([asLink(createAuthLink({ url, region, auth })), asLink(createSubscriptionHandshakeLink({ url, region, auth }, resultsLink as Parameters<typeof createSubscriptionHandshakeLink>[1]))]),
+    link: ApolloLink.from([
+      asLink(createAuthLink({ url, region, auth })),
+      asLink(
+        createSubscriptionHandshakeLink(
+          { url, region, auth },
+          resultsLink as Parameters<typeof createSubscriptionHandshakeLink>[1],
+        ),
+      ),
+    ]),
     cache: new InMemoryCache(),
   });
 }
@@ -63,7 +92,10 @@ describe('Apollo Client 4 + aws-appsync-auth-link + aws-appsync-subscription-lin
   afterAll(() => client?.stop());
 
   it('maskText through the auth link, then a query of past findings', async () => {
-    const masked = await client.mutate<{ maskText: MaskedJob }>({ mutation: gql(Q.maskText), variables: { input: { text: NOTE } } });
+    const masked = await client.mutate<{ maskText: MaskedJob }>({
+      mutation: gql(Q.maskText),
+      variables: { input: { text: NOTE } },
+    });
     const job = masked.data?.maskText;
     expect(job?.status).toBe('SUCCEEDED');
     expect(leakedPhi(job?.maskedText ?? '')).toEqual([]);
@@ -78,7 +110,7 @@ describe('Apollo Client 4 + aws-appsync-auth-link + aws-appsync-subscription-lin
     expect(past.data?.findings.items.every((f) => f.jobId === job?.id)).toBe(true);
   });
 
-  it('a subscription (onJobsUpdated) receives the job\'s RUNNING and SUCCEEDED updates', async () => {
+  it("a subscription (onJobsUpdated) receives the job's RUNNING and SUCCEEDED updates", async () => {
     const updates: JobUpdate[] = [];
     const errors: unknown[] = [];
     const subscription = client.subscribe<{ onJobsUpdated: JobUpdate }>({ query: gql(Q.onJobsUpdated) }).subscribe({
@@ -87,13 +119,22 @@ describe('Apollo Client 4 + aws-appsync-auth-link + aws-appsync-subscription-lin
     });
     try {
       // client.subscribe alone drops start_ack (examples/apollo.ts shows how a link can surface it), so mask until a job's updates come back.
-      const job = await retryUntil(async () => {
-        const { data } = await client.mutate<{ maskText: MaskedJob }>({ mutation: gql(Q.maskText), variables: { input: { text: NOTE } } });
-        const id = data?.maskText.id;
-        await waitUntil(() => updates.some((u) => u.id === id && u.status === 'SUCCEEDED') || errors.length > 0, 2_000);
-        // A job whose RUNNING update came before the subscription was live does not count: try another.
-        return updates.some((u) => u.id === id && u.status === 'RUNNING') ? data?.maskText : undefined;
-      }, () => errors.length > 0);
+      const job = await retryUntil(
+        async () => {
+          const { data } = await client.mutate<{ maskText: MaskedJob }>({
+            mutation: gql(Q.maskText),
+            variables: { input: { text: NOTE } },
+          });
+          const id = data?.maskText.id;
+          await waitUntil(
+            () => updates.some((u) => u.id === id && u.status === 'SUCCEEDED') || errors.length > 0,
+            2_000,
+          );
+          // A job whose RUNNING update came before the subscription was live does not count: try another.
+          return updates.some((u) => u.id === id && u.status === 'RUNNING') ? data?.maskText : undefined;
+        },
+        () => errors.length > 0,
+      );
       expect(errors).toEqual([]);
       const mine = updates.filter((u) => u.id === job.id);
       expect(mine.map((u) => u.status)).toEqual(['RUNNING', 'SUCCEEDED']);
@@ -103,7 +144,7 @@ describe('Apollo Client 4 + aws-appsync-auth-link + aws-appsync-subscription-lin
     }
   });
 
-  it('subscribing to a job that is not the caller\'s ends in an error', async () => {
+  it("subscribing to a job that is not the caller's ends in an error", async () => {
     const outcome = await new Promise<{ error?: unknown; data?: unknown }>((resolve) => {
       const sub = client.subscribe({ query: gql(Q.onJobUpdated), variables: { id: 'no-such-job-of-mine' } }).subscribe({
         next: (result) => {
@@ -119,21 +160,35 @@ describe('Apollo Client 4 + aws-appsync-auth-link + aws-appsync-subscription-lin
   });
 });
 
-describe('Apollo 4\'s default HttpLink', () => {
+describe("Apollo 4's default HttpLink", () => {
   it.each([
-    { name: 'HttpLink with includeExtensions: false', link: () => new HttpLink({ uri: t.api.url, includeExtensions: false }), options: {} },
-    { name: 'HttpLink without extensions, with client-name headers (unsigned, so harmless)', link: () => new HttpLink({ uri: t.api.url, includeExtensions: false }), options: { clientAwareness: { name: 'hdm-it', version: '1.0.0' } } },
-    { name: 'HttpLink with enhancedClientAwareness off on the client', link: () => new HttpLink({ uri: t.api.url }), options: { enhancedClientAwareness: { transport: false as const } } },
+    {
+      name: 'HttpLink with includeExtensions: false',
+      link: () => new HttpLink({ uri: t.api.url, includeExtensions: false }),
+      options: {},
+    },
+    {
+      name: 'HttpLink without extensions, with client-name headers (unsigned, so harmless)',
+      link: () => new HttpLink({ uri: t.api.url, includeExtensions: false }),
+      options: { clientAwareness: { name: 'hdm-it', version: '1.0.0' } },
+    },
+    {
+      name: 'HttpLink with enhancedClientAwareness off on the client',
+      link: () => new HttpLink({ uri: t.api.url }),
+      options: { enhancedClientAwareness: { transport: false as const } },
+    },
   ])('works once it adds nothing to the body: $name', async ({ link, options }) => {
     const client = appSyncClient(t.credentials(), link(), options);
     try {
-      const { data } = await client.query<{ jobs: { items: unknown[] } }>({ query: gql(Q.jobs), fetchPolicy: 'network-only' });
+      const { data } = await client.query<{ jobs: { items: unknown[] } }>({
+        query: gql(Q.jobs),
+        fetchPolicy: 'network-only',
+      });
       expect(data?.jobs.items).toEqual(expect.any(Array));
     } finally {
       client.stop();
     }
   });
-
 
   it('adds `extensions` to the body after the auth link signed it: refused 403 InvalidSignatureException, as AppSync does', async () => {
     // createSubscriptionHandshakeLink without a results link builds Apollo's HttpLink, whose ClientAwarenessLink

@@ -52,7 +52,9 @@ describe('HdmClient.request', () => {
   });
 
   it('stores maskCareUnits with the job and returns it from job(id), false when not given', async () => {
-    const { maskText: asked } = await client.request(MaskTextDocument, { input: { text: NOTE, options: { maskCareUnits: true } } });
+    const { maskText: asked } = await client.request(MaskTextDocument, {
+      input: { text: NOTE, options: { maskCareUnits: true } },
+    });
     const { maskText: plain } = await client.request(MaskTextDocument, { input: { text: NOTE } });
     expect([asked.options.maskCareUnits, plain.options.maskCareUnits]).toEqual([true, false]);
     const { job: readAsked } = await client.request(JobDocument, { id: asked.id });
@@ -61,13 +63,19 @@ describe('HdmClient.request', () => {
   });
 
   it('rejects a bad input with HdmGraphQLError carrying errorType INVALID_INPUT', async () => {
-    const error = await client.request(MaskTextDocument, { input: { text: NOTE, options: { minScore: 2 } } }).catch((e: unknown) => e);
+    const error = await client
+      .request(MaskTextDocument, { input: { text: NOTE, options: { minScore: 2 } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HdmGraphQLError);
     expect((error as HdmGraphQLError).errors[0]?.errorType).toBe('INVALID_INPUT');
   });
 
   it('rejects a wrong secret with HdmHttpError 403', async () => {
-    const wrong = new HdmClient({ url: t.api.url, region: t.api.region, credentials: async () => ({ ...t.credentials(), secretAccessKey: 'not-the-secret' }) });
+    const wrong = new HdmClient({
+      url: t.api.url,
+      region: t.api.region,
+      credentials: async () => ({ ...t.credentials(), secretAccessKey: 'not-the-secret' }),
+    });
     const error = await wrong.request(JobsDocument, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HdmHttpError);
     expect((error as HdmHttpError).status).toBe(403);
@@ -81,11 +89,15 @@ describe('HdmClient.subscribe', () => {
     const errors: Error[] = [];
     let markStarted!: () => void;
     const started = new Promise<void>((resolve) => (markStarted = resolve));
-    const subscription = client.subscribe(OnJobsUpdatedDocument, {}, {
-      next: (data) => void (data.onJobsUpdated && updates.push(data.onJobsUpdated)),
-      error: (e) => void errors.push(e),
-      started: markStarted,
-    });
+    const subscription = client.subscribe(
+      OnJobsUpdatedDocument,
+      {},
+      {
+        next: (data) => void (data.onJobsUpdated && updates.push(data.onJobsUpdated)),
+        error: (e) => void errors.push(e),
+        started: markStarted,
+      },
+    );
     try {
       await started;
       const { maskText: job } = await client.request(MaskTextDocument, { input: { text: NOTE } });
@@ -102,13 +114,26 @@ describe('HdmClient.subscribe', () => {
     const events: string[] = [];
     const first = await startedSubscription(client, job.id, events);
     // Another caller may not watch this job: the server answers the start with an error frame.
-    const otherCaller = new HdmClient({ url: t.api.url, region: t.api.region, credentials: t.credentials(), WebSocket });
-    const refused = await new Promise<Error>((resolve) => otherCaller.subscribe(OnJobUpdatedDocument, { id: 'no-such-job' }, { next: () => {}, error: resolve, started: () => events.push('started:unknown') }));
+    const otherCaller = new HdmClient({
+      url: t.api.url,
+      region: t.api.region,
+      credentials: t.credentials(),
+      WebSocket,
+    });
+    const refused = await new Promise<Error>((resolve) =>
+      otherCaller.subscribe(
+        OnJobUpdatedDocument,
+        { id: 'no-such-job' },
+        { next: () => {}, error: resolve, started: () => events.push('started:unknown') },
+      ),
+    );
     otherCaller.close();
     expect(refused).toBeInstanceOf(HdmGraphQLError);
     const second = await startedSubscription(client, job.id, events);
     await until(() => realtimeConnections() === 1); // the other caller's socket has closed; ours carries both
-    const startsOnOurs = logEvents('realtime.started').slice(-2).map((e) => e.connectionId);
+    const startsOnOurs = logEvents('realtime.started')
+      .slice(-2)
+      .map((e) => e.connectionId);
     expect(new Set(startsOnOurs).size).toBe(1);
     first.unsubscribe();
     second.unsubscribe();
@@ -118,7 +143,13 @@ describe('HdmClient.subscribe', () => {
   it('completes every subscription on close()', async () => {
     const completed: string[] = [];
     const s = client.subscribe(OnJobsUpdatedDocument, {}, { next: () => {}, complete: () => completed.push('a') });
-    await new Promise<void>((resolve) => client.subscribe(OnJobsUpdatedDocument, {}, { next: () => {}, complete: () => completed.push('b'), started: resolve }));
+    await new Promise<void>((resolve) =>
+      client.subscribe(
+        OnJobsUpdatedDocument,
+        {},
+        { next: () => {}, complete: () => completed.push('b'), started: resolve },
+      ),
+    );
     client.close();
     expect(completed.sort()).toEqual(['a', 'b']);
     s.unsubscribe(); // after close: nothing left to stop
@@ -129,14 +160,20 @@ describe('HdmClient.subscribe', () => {
 async function startedSubscription(on: HdmClient, id: string, events: string[]) {
   let subscription!: { unsubscribe(): void };
   await new Promise<void>((resolve, reject) => {
-    subscription = on.subscribe(OnJobUpdatedDocument, { id }, { next: () => {}, error: reject, started: () => (events.push(`started:${id}`), resolve()) });
+    subscription = on.subscribe(
+      OnJobUpdatedDocument,
+      { id },
+      { next: () => {}, error: reject, started: () => (events.push(`started:${id}`), resolve()) },
+    );
   });
   return subscription;
 }
 
 /** Server log events (names, ids and counts only: the server never logs content). */
 function logEvents(name: string): { connectionId?: string }[] {
-  return t.logs.map((line) => JSON.parse(line) as { event?: string; connectionId?: string }).filter((entry) => entry.event === name);
+  return t.logs
+    .map((line) => JSON.parse(line) as { event?: string; connectionId?: string })
+    .filter((entry) => entry.event === name);
 }
 
 /** Real-time connections the server has opened and not yet closed. */

@@ -30,7 +30,9 @@ function get(url: string, headers: Record<string, string> = {}, method = 'GET'):
     const req = httpRequest(url, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -70,7 +72,11 @@ describe('the console page', () => {
     const csp = String(page.headers['content-security-policy']);
     expect(csp).toContain(`img-src 'self' blob: data: ${origin} https://*.amazonaws.com;`);
     expect(csp).toContain(`connect-src 'self' ws: wss: ${origin} https://*.amazonaws.com;`);
-    expect(urlsIn(csp).map((url) => url.replace(/;$/, '')).filter((url) => url !== origin && url !== 'https://*.amazonaws.com')).toEqual([]);
+    expect(
+      urlsIn(csp)
+        .map((url) => url.replace(/;$/, ''))
+        .filter((url) => url !== origin && url !== 'https://*.amazonaws.com'),
+    ).toEqual([]);
   });
 
   it('serves the script bundled: no import of a package, no URL but ones the code builds at run time', async () => {
@@ -160,11 +166,24 @@ describe('/console/config.json', () => {
     const { port } = new URL(origin);
     const token = consoleToken();
     const host = `127.0.0.1:${port}`;
-    const wrong = [undefined, '', token.slice(0, -1), `${token}x`, token.toUpperCase() === token ? token.toLowerCase() : token.toUpperCase(), 'a'.repeat(token.length)];
+    const wrong = [
+      undefined,
+      '',
+      token.slice(0, -1),
+      `${token}x`,
+      token.toUpperCase() === token ? token.toLowerCase() : token.toUpperCase(),
+      'a'.repeat(token.length),
+    ];
     for (const given of wrong) {
-      const response = await get(`${origin}/console/config.json`, { host, ...(given === undefined ? {} : { 'x-hdm-console-token': given }) });
+      const response = await get(`${origin}/console/config.json`, {
+        host,
+        ...(given === undefined ? {} : { 'x-hdm-console-token': given }),
+      });
       expect(response.status).toBe(200);
-      expect(JSON.parse(response.body), `token ${given === undefined ? 'missing' : `of length ${given.length}`}`).toEqual({ url: `http://${host}/graphql`, realtimeUrl: `ws://${host}/graphql/realtime`, region: t.api.region });
+      expect(
+        JSON.parse(response.body),
+        `token ${given === undefined ? 'missing' : `of length ${given.length}`}`,
+      ).toEqual({ url: `http://${host}/graphql`, realtimeUrl: `ws://${host}/graphql/realtime`, region: t.api.region });
       expect(response.body).not.toContain(t.credentials().secretAccessKey);
     }
   });
@@ -175,14 +194,24 @@ describe('/console/config.json', () => {
       const response = await get(`${origin}/console/config.json`, { host, 'x-hdm-console-token': consoleToken() });
       expect(response.status).toBe(200);
       const config = JSON.parse(response.body);
-      expect(config).toEqual({ url: `http://${host}/graphql`, realtimeUrl: `ws://${host}/graphql/realtime`, region: t.api.region });
+      expect(config).toEqual({
+        url: `http://${host}/graphql`,
+        realtimeUrl: `ws://${host}/graphql/realtime`,
+        region: t.api.region,
+      });
       expect(response.body).not.toContain(t.credentials().secretAccessKey);
     }
   });
 
   it('offers no key pair from a server that does not listen on loopback only, whatever the Host and token', async () => {
     const principal = t.credentials();
-    const routes = createConsoleRoutes({ region: 'us-east-1', listensOnLoopback: false, defaultCredentials: principal, consoleToken: 'local-token', assets: async () => ({ html: '', js: '', css: '' }) });
+    const routes = createConsoleRoutes({
+      region: 'us-east-1',
+      listensOnLoopback: false,
+      defaultCredentials: principal,
+      consoleToken: 'local-token',
+      assets: async () => ({ html: '', js: '', css: '' }),
+    });
     const server: Server = createServer((req, res) => {
       if (!routes(req, res)) res.writeHead(404).end();
     });
@@ -190,8 +219,14 @@ describe('/console/config.json', () => {
     try {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      const response = await get(`http://127.0.0.1:${port}/console/config.json`, { 'x-hdm-console-token': 'local-token' });
-      expect(JSON.parse(response.body)).toEqual({ url: `http://127.0.0.1:${port}/graphql`, realtimeUrl: `ws://127.0.0.1:${port}/graphql/realtime`, region: 'us-east-1' });
+      const response = await get(`http://127.0.0.1:${port}/console/config.json`, {
+        'x-hdm-console-token': 'local-token',
+      });
+      expect(JSON.parse(response.body)).toEqual({
+        url: `http://127.0.0.1:${port}/graphql`,
+        realtimeUrl: `ws://127.0.0.1:${port}/graphql/realtime`,
+        region: 'us-east-1',
+      });
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
@@ -208,18 +243,29 @@ describe('CORS of the /s3 route for the browser', () => {
     expect(new URL(url).origin).toBe(origin);
     const preflight = await fetch(url, {
       method: 'OPTIONS',
-      headers: { origin: origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: origin,
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(200);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('PUT');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type');
-    const put = await fetch(url, { method: 'PUT', headers: { origin: origin, 'content-type': 'image/png' }, body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) });
+    const put = await fetch(url, {
+      method: 'PUT',
+      headers: { origin: origin, 'content-type': 'image/png' },
+      body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+    });
     expect(put.status).toBe(200);
     expect(put.headers.get('access-control-allow-origin')).toBe(origin);
     const readBack = new URL(url);
     readBack.search = '';
-    const getPreflight = await fetch(readBack, { method: 'OPTIONS', headers: { origin: origin, 'access-control-request-method': 'GET' } });
+    const getPreflight = await fetch(readBack, {
+      method: 'OPTIONS',
+      headers: { origin: origin, 'access-control-request-method': 'GET' },
+    });
     expect(getPreflight.status).toBe(200);
     expect(getPreflight.headers.get('access-control-allow-methods')).toContain('GET');
   });
@@ -228,9 +274,18 @@ describe('CORS of the /s3 route for the browser', () => {
     const created = await t.graphql<{ createImageUpload: { url: string } }>(UPLOAD, { type: 'image/png' });
     const url = created.body.data?.createImageUpload.url as string;
     for (const foreign of ['https://evil.example', 'http://rebound.example:4000', 'null']) {
-      const preflight = await fetch(url, { method: 'OPTIONS', headers: { origin: foreign, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' } });
+      const preflight = await fetch(url, {
+        method: 'OPTIONS',
+        headers: {
+          origin: foreign,
+          'access-control-request-method': 'PUT',
+          'access-control-request-headers': 'content-type',
+        },
+      });
       expect(preflight.headers.get('access-control-allow-origin'), foreign).toBeNull();
-      const listing = await fetch(new URL(url).origin + new URL(url).pathname.split('/').slice(0, 3).join('/'), { headers: { origin: foreign } });
+      const listing = await fetch(new URL(url).origin + new URL(url).pathname.split('/').slice(0, 3).join('/'), {
+        headers: { origin: foreign },
+      });
       expect(listing.status, foreign).toBe(403);
       expect(listing.headers.get('access-control-allow-origin'), foreign).toBeNull();
     }
@@ -241,7 +296,11 @@ describe('CORS of the /s3 route for the browser', () => {
     const url = created.body.data?.createImageUpload.url as string;
     const preflight = await fetch(url, {
       method: 'OPTIONS',
-      headers: { origin: origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type, x-sneaky' },
+      headers: {
+        origin: origin,
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'content-type, x-sneaky',
+      },
     });
     expect(preflight.status).toBe(403);
   });

@@ -21,7 +21,9 @@ function curl(args: string[], stdin: string): Promise<string> {
     child.stdout.on('data', (chunk: Buffer) => (out += chunk));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`curl exited ${code}: ${err.slice(0, 300)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`curl exited ${code}: ${err.slice(0, 300)}`)),
+    );
     child.stdin.end(stdin);
   });
 }
@@ -37,12 +39,27 @@ describe('curl --aws-sigv4', () => {
     const { accessKeyId, secretAccessKey } = t.credentials();
     const body = JSON.stringify({ query: Q.maskText, variables: { input: { text: NOTE } } });
     const out = await curl(
-      ['-sS', '--aws-sigv4', `aws:amz:${t.api.region}:appsync`, '--user', `${accessKeyId}:${secretAccessKey}`,
-        '-H', 'content-type: application/json', '--data-binary', '@-', '-w', '\n%{http_code}', t.api.url],
+      [
+        '-sS',
+        '--aws-sigv4',
+        `aws:amz:${t.api.region}:appsync`,
+        '--user',
+        `${accessKeyId}:${secretAccessKey}`,
+        '-H',
+        'content-type: application/json',
+        '--data-binary',
+        '@-',
+        '-w',
+        '\n%{http_code}',
+        t.api.url,
+      ],
       body,
     );
     const status = out.slice(out.lastIndexOf('\n') + 1);
-    const response = JSON.parse(out.slice(0, out.lastIndexOf('\n'))) as { data?: { maskText?: { status: string; maskedText: string; findingCount: number } }; errors?: unknown };
+    const response = JSON.parse(out.slice(0, out.lastIndexOf('\n'))) as {
+      data?: { maskText?: { status: string; maskedText: string; findingCount: number } };
+      errors?: unknown;
+    };
     expect(status).toBe('200');
     expect(response.errors).toBeUndefined();
     expect(response.data?.maskText?.status).toBe('SUCCEEDED');
@@ -53,11 +70,25 @@ describe('curl --aws-sigv4', () => {
   it('with a wrong secret is refused 403', async () => {
     const { accessKeyId } = t.credentials();
     const out = await curl(
-      ['-sS', '--aws-sigv4', `aws:amz:${t.api.region}:appsync`, '--user', `${accessKeyId}:not-the-secret`,
-        '-H', 'content-type: application/json', '--data-binary', '@-', '-w', '\n%{http_code}', t.api.url],
+      [
+        '-sS',
+        '--aws-sigv4',
+        `aws:amz:${t.api.region}:appsync`,
+        '--user',
+        `${accessKeyId}:not-the-secret`,
+        '-H',
+        'content-type: application/json',
+        '--data-binary',
+        '@-',
+        '-w',
+        '\n%{http_code}',
+        t.api.url,
+      ],
       JSON.stringify({ query: Q.jobs }),
     );
     expect(out.slice(out.lastIndexOf('\n') + 1)).toBe('403');
-    expect(JSON.parse(out.slice(0, out.lastIndexOf('\n')))).toMatchObject({ errors: [{ errorType: 'InvalidSignatureException' }] });
+    expect(JSON.parse(out.slice(0, out.lastIndexOf('\n')))).toMatchObject({
+      errors: [{ errorType: 'InvalidSignatureException' }],
+    });
   });
 });

@@ -55,19 +55,38 @@ async function modes(dir: string): Promise<Map<string, number>> {
 
 describe('npm start', () => {
   it('keeps everything it writes private, objects uploaded while it runs included', async () => {
-    const [credentials] = JSON.parse(await readFile(path.join(dataDir, 'credentials.json'), 'utf8')) as { accessKeyId: string; secretAccessKey: string }[];
+    const [credentials] = JSON.parse(await readFile(path.join(dataDir, 'credentials.json'), 'utf8')) as {
+      accessKeyId: string;
+      secretAccessKey: string;
+    }[];
     if (!credentials) throw new Error('npm start wrote no credentials');
-    const target = { url, region: 'us-east-1', credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey } };
-    const created = await signedGraphQL<{ createImageUpload: { url: string } }>(target, 'mutation { createImageUpload(contentType: "image/png") { url } }');
+    const target = {
+      url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
+    };
+    const created = await signedGraphQL<{ createImageUpload: { url: string } }>(
+      target,
+      'mutation { createImageUpload(contentType: "image/png") { url } }',
+    );
     const uploadUrl = created.body.data?.createImageUpload.url ?? '';
-    const put = await fetch(uploadUrl, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) });
+    const put = await fetch(uploadUrl, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/png' },
+      body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
+    });
     expect(put.status).toBe(200);
-    const masked = await signedGraphQL<{ maskText: { status: string } }>(target, 'mutation { maskText(input: { text: "Seen by Dr. Quenby." }) { status } }');
+    const masked = await signedGraphQL<{ maskText: { status: string } }>(
+      target,
+      'mutation { maskText(input: { text: "Seen by Dr. Quenby." }) { status } }',
+    );
     expect(masked.body.data?.maskText.status).toBe('SUCCEEDED');
 
     const found = await modes(dataDir);
     expect([...found.keys()].some((name) => name.startsWith('s3/'))).toBe(true);
-    const open = [...found].filter(([, mode]) => (mode & 0o077) !== 0).map(([name, mode]) => `${name} ${mode.toString(8)}`);
+    const open = [...found]
+      .filter(([, mode]) => (mode & 0o077) !== 0)
+      .map(([name, mode]) => `${name} ${mode.toString(8)}`);
     expect(open).toEqual([]);
   });
 });

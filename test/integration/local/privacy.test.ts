@@ -13,7 +13,17 @@ import { type AwsCredentials, signRequest } from '../../helpers/signedFetch.ts';
 const PHI_NOTE =
   'Patient Marla Quenby, MRN 48213907, lives at 1427 Larkspur Lane, Bellhaven, MA 02139. ' +
   'Phone 617-555-0143, e-mail marla.quenby@example.org. Seen 03/14/2023 by Dr. Ohanian.';
-const PHI = ['Marla', 'Quenby', '48213907', 'Larkspur', 'Bellhaven', '617-555-0143', 'marla.quenby@example.org', '03/14/2023', 'Ohanian'];
+const PHI = [
+  'Marla',
+  'Quenby',
+  '48213907',
+  'Larkspur',
+  'Bellhaven',
+  '617-555-0143',
+  'marla.quenby@example.org',
+  '03/14/2023',
+  'Ohanian',
+];
 const NAME = 'Marla Quenby';
 
 /** Which PHI fragments occur in `text` (any case), by index only. */
@@ -52,7 +62,10 @@ async function post(headers: Record<string, string>, body: string): Promise<Exch
 
 /** Signs `body` as it is sent (or signs `signedBody` and sends `body`, to tamper). */
 async function signedPost(body: string, options: { as?: AwsCredentials; signedBody?: string } = {}): Promise<Exchange> {
-  const signed = await signRequest({ ...t.target(options.as ?? t.credentials('alice')), body: options.signedBody ?? body });
+  const signed = await signRequest({
+    ...t.target(options.as ?? t.credentials('alice')),
+    body: options.signedBody ?? body,
+  });
   const { host: _host, ...headers } = signed.headers;
   return post(headers, body);
 }
@@ -72,7 +85,9 @@ async function noPhiThrough(run: () => Promise<Exchange[]>): Promise<Exchange[]>
   const exchanges = await run();
   const lines = t.logs.slice(from);
   expect(lines.filter((l) => l.includes('"graphql.request"')).length).toBeGreaterThanOrEqual(exchanges.length);
-  exchanges.forEach((exchange, i) => expect({ response: i, leaks: leaks(exchange.text) }).toEqual({ response: i, leaks: [] }));
+  exchanges.forEach((exchange, i) =>
+    expect({ response: i, leaks: leaks(exchange.text) }).toEqual({ response: i, leaks: [] }),
+  );
   lines.forEach((line, i) => expect({ logLine: i, leaks: leaks(line) }).toEqual({ logLine: i, leaks: [] }));
   return exchanges;
 }
@@ -82,7 +97,8 @@ const messageOf = (e: Exchange) => e.json?.errors?.[0]?.message ?? '';
 
 describe('PHI never comes back in an error or a log line', () => {
   it('invalid mask options with the note as text: INVALID_INPUT, no job', async () => {
-    const jobCount = async () => ((await gql(Q.jobs, { limit: 100 })).json?.data?.jobs as { items: unknown[] }).items.length;
+    const jobCount = async () =>
+      ((await gql(Q.jobs, { limit: 100 })).json?.data?.jobs as { items: unknown[] }).items.length;
     const before = await jobCount();
     const [minScore, maskCharacter, blankDeny, longDeny] = await noPhiThrough(async () => [
       await maskWith({ options: { minScore: 5 } }),
@@ -91,20 +107,27 @@ describe('PHI never comes back in an error or a log line', () => {
       await maskWith({ options: { denyList: [PHI_NOTE.repeat(2)] } }),
     ]);
     for (const e of [minScore, maskCharacter, blankDeny, longDeny]) {
-      expect({ status: e!.status, errorType: errorTypeOf(e!), data: e!.json?.data }).toEqual({ status: 200, errorType: 'INVALID_INPUT', data: null });
+      expect({ status: e!.status, errorType: errorTypeOf(e!), data: e!.json?.data }).toEqual({
+        status: 200,
+        errorType: 'INVALID_INPUT',
+        data: null,
+      });
     }
     expect(await jobCount()).toBe(before);
   });
 
   it('a style or type that is not in its enum, as a literal and as a variable: validation errors', async () => {
     const [style, type, styleVariable, typeVariable] = await noPhiThrough(async () => [
-      await gql(`mutation { maskText(input: { text: ${JSON.stringify(PHI_NOTE)}, options: { style: Quenby } }) { id } }`),
+      await gql(
+        `mutation { maskText(input: { text: ${JSON.stringify(PHI_NOTE)}, options: { style: Quenby } }) { id } }`,
+      ),
       await gql(`query { findings(filter: { type: Ohanian }) { items { id } } }`),
       await maskWith({ options: { style: NAME } }),
       await maskWith({ options: { types: ['NAME', 'Ohanian'] } }),
     ]);
     for (const e of [style, type]) expect(messageOf(e!)).toMatch(/^Validation error of type /);
-    for (const e of [styleVariable, typeVariable]) expect(messageOf(e!)).toMatch(/^Variable "\$input" got invalid value/);
+    for (const e of [styleVariable, typeVariable])
+      expect(messageOf(e!)).toMatch(/^Variable "\$input" got invalid value/);
   });
 
   it('PHI in a clientToken (spaces make it invalid): INVALID_INPUT', async () => {
@@ -119,7 +142,11 @@ describe('PHI never comes back in an error or a log line', () => {
       await gql(`query { jobs(limit: ${JSON.stringify(NAME)}) { items { id } } }`),
       await gql(`query { jobs(filter: { createdAfter: ${JSON.stringify(PHI_NOTE)} }) { items { id } } }`),
     ]);
-    for (const e of exchanges) expect({ status: e.status, message: messageOf(e) }).toMatchObject({ status: 200, message: expect.stringMatching(/^Validation error of type /) });
+    for (const e of exchanges)
+      expect({ status: e.status, message: messageOf(e) }).toMatchObject({
+        status: 200,
+        message: expect.stringMatching(/^Validation error of type /),
+      });
   });
 
   it('PHI as a variable of the wrong type: coercion messages arrive without the value', async () => {
@@ -131,7 +158,11 @@ describe('PHI never comes back in an error or a log line', () => {
       await gql(Q.job, { id: { name: NAME, phone: '617-555-0143' } }),
     ]);
     for (const e of exchanges) {
-      expect({ status: e.status, data: e.json?.data, message: messageOf(e) }).toEqual({ status: 200, data: null, message: expect.stringMatching(/^Variable "\$\w+" got invalid value/) });
+      expect({ status: e.status, data: e.json?.data, message: messageOf(e) }).toEqual({
+        status: 200,
+        data: null,
+        message: expect.stringMatching(/^Variable "\$\w+" got invalid value/),
+      });
     }
   });
 
@@ -169,21 +200,33 @@ describe('PHI never comes back in an error or a log line', () => {
   });
 
   it('a signed body that is not JSON: 400 MalformedHttpRequestException', async () => {
-    const [e] = await noPhiThrough(async () => [await signedPost(`{"query": "mutation { maskText(input: {text: \\"${PHI_NOTE}`)]);
-    expect({ status: e!.status, errorType: errorTypeOf(e!) }).toEqual({ status: 400, errorType: 'MalformedHttpRequestException' });
+    const [e] = await noPhiThrough(async () => [
+      await signedPost(`{"query": "mutation { maskText(input: {text: \\"${PHI_NOTE}`),
+    ]);
+    expect({ status: e!.status, errorType: errorTypeOf(e!) }).toEqual({
+      status: 400,
+      errorType: 'MalformedHttpRequestException',
+    });
   });
 
   it('an unsigned request and a body changed after signing: 401 and 403', async () => {
     const body = JSON.stringify({ query: MASK, variables: { input: { text: PHI_NOTE } } });
     const [unsigned, tampered] = await noPhiThrough(async () => [
       await post({ 'content-type': 'application/json' }, body),
-      await signedPost(body, { signedBody: JSON.stringify({ query: MASK, variables: { input: { text: 'nothing here' } } }) }),
+      await signedPost(body, {
+        signedBody: JSON.stringify({ query: MASK, variables: { input: { text: 'nothing here' } } }),
+      }),
     ]);
-    expect([unsigned, tampered].map((e) => [e!.status, errorTypeOf(e!)])).toEqual([[401, 'UnauthorizedException'], [403, 'InvalidSignatureException']]);
+    expect([unsigned, tampered].map((e) => [e!.status, errorTypeOf(e!)])).toEqual([
+      [401, 'UnauthorizedException'],
+      [403, 'InvalidSignatureException'],
+    ]);
   });
 
   it('a principal without Mutation.maskText sending the note: Unauthorized', async () => {
-    const [e] = await noPhiThrough(async () => [await gql(MASK, { input: { text: PHI_NOTE } }, t.credentials('reader'))]);
+    const [e] = await noPhiThrough(async () => [
+      await gql(MASK, { input: { text: PHI_NOTE } }, t.credentials('reader')),
+    ]);
     expect(errorTypeOf(e!)).toBe('Unauthorized');
   });
 
@@ -194,7 +237,9 @@ describe('PHI never comes back in an error or a log line', () => {
       await gql(MASK_IMAGE, { input: { base64: PHI_NOTE } }),
       await gql(MASK_IMAGE, { input: { base64: Buffer.from(PHI_NOTE).toString('base64') } }),
       await gql(MASK_IMAGE, { input: { s3: { bucket, key: `scans/${PHI_NOTE}.png` } } }),
-      await gql(MASK_IMAGE, { input: { s3: { bucket: NAME.toLowerCase().replace(' ', '-'), key: `uploads/${NAME}.png` } } }),
+      await gql(MASK_IMAGE, {
+        input: { s3: { bucket: NAME.toLowerCase().replace(' ', '-'), key: `uploads/${NAME}.png` } },
+      }),
       await gql(MASK_IMAGE, { input: { s3: { bucket, key: `uploads/${NAME} 617-555-0143.png` } } }),
     ]);
     expect([garbage, notImage].map((e) => errorTypeOf(e!))).toEqual(['INVALID_INPUT', 'UNSUPPORTED_IMAGE']);
@@ -222,12 +267,21 @@ describe('PHI never comes back in an error or a log line', () => {
 describe('PHI in real-time starts that are refused', () => {
   it('errors for each refused start carry no PHI, and nothing is logged with it', async () => {
     const from = t.logs.length;
-    const rt = await AppSyncRealtimeClient.connect({ realtimeUrl: t.api.realtimeUrl, graphqlUrl: t.api.url, region: t.api.region, credentials: t.credentials('alice') });
+    const rt = await AppSyncRealtimeClient.connect({
+      realtimeUrl: t.api.realtimeUrl,
+      graphqlUrl: t.api.url,
+      region: t.api.region,
+      credentials: t.credentials('alice'),
+    });
     let messages: RealtimeMessage[];
     try {
       await rt.waitFor('connection_ack', (m) => m.type === 'connection_ack');
       const starts: [string, string, Record<string, unknown> | undefined][] = [
-        ['not-mine', `subscription S($id: ID!) { onJobUpdated(id: $id) { id status } }`, { id: `${NAME} 617-555-0143` }],
+        [
+          'not-mine',
+          `subscription S($id: ID!) { onJobUpdated(id: $id) { id status } }`,
+          { id: `${NAME} 617-555-0143` },
+        ],
         ['wrong-type', `subscription S($id: ID!) { onJobUpdated(id: $id) { id status } }`, { id: { note: PHI_NOTE } }],
         ['literal', `subscription { onJobUpdated(id: { note: ${JSON.stringify(PHI_NOTE)} }) { id } }`, undefined],
         ['syntax', `subscription { onJobsUpdated { id } } Quenby`, { note: PHI_NOTE }],
@@ -235,7 +289,10 @@ describe('PHI in real-time starts that are refused', () => {
       ];
       for (const [id, query, variables] of starts) await rt.start(id, query, variables);
       for (const [id] of starts) {
-        const reply = await rt.waitFor(`a reply to ${id}`, (m) => m.id === id && ['error', 'start_ack'].includes(m.type));
+        const reply = await rt.waitFor(
+          `a reply to ${id}`,
+          (m) => m.id === id && ['error', 'start_ack'].includes(m.type),
+        );
         expect({ id, type: reply.type }).toEqual({ id, type: 'error' });
       }
       messages = [...rt.messages];
@@ -243,7 +300,9 @@ describe('PHI in real-time starts that are refused', () => {
       await rt.close();
     }
     messages.forEach((m, i) => expect({ frame: i, leaks: leaks(JSON.stringify(m)) }).toEqual({ frame: i, leaks: [] }));
-    t.logs.slice(from).forEach((line, i) => expect({ logLine: i, leaks: leaks(line) }).toEqual({ logLine: i, leaks: [] }));
+    t.logs
+      .slice(from)
+      .forEach((line, i) => expect({ logLine: i, leaks: leaks(line) }).toEqual({ logLine: i, leaks: [] }));
   });
 });
 
@@ -255,14 +314,17 @@ describe('the successful path', () => {
     expect(job?.status).toBe('SUCCEEDED');
     expect(leaks(job?.maskedText ?? PHI_NOTE)).toEqual([]);
 
-    const read = await gql(`query J($id: ID!) {
+    const read = await gql(
+      `query J($id: ID!) {
       job(id: $id) {
         id kind status owner createdAt updatedAt maskedText findingCount
         options { minScore types style maskCharacter replacement allowList denyList }
         findingCounts { type count } error { code message }
         findings { items { id jobId type score beginOffset endOffset boundingBox { left top width height } createdAt } nextToken }
       }
-    }`, { id: job?.id });
+    }`,
+      { id: job?.id },
+    );
     const stored = read.json?.data?.job as { id: string; maskedText: string; findingCount: number } | undefined;
     expect(stored).toMatchObject({ id: job?.id, maskedText: job?.maskedText });
 
@@ -272,10 +334,16 @@ describe('the successful path', () => {
     expect(items).toHaveLength(stored?.findingCount ?? -1);
     PHI.forEach((phi, i) => {
       const begin = PHI_NOTE.indexOf(phi);
-      const covered = items.some((f) => (f.beginOffset ?? Infinity) <= begin && (f.endOffset ?? -1) >= begin + phi.length);
+      const covered = items.some(
+        (f) => (f.beginOffset ?? Infinity) <= begin && (f.endOffset ?? -1) >= begin + phi.length,
+      );
       expect({ fragment: i, covered }).toEqual({ fragment: i, covered: true });
     });
-    for (const [what, text] of [['maskText', masked.text], ['job', read.text], ['findings', findings.text]] as const) {
+    for (const [what, text] of [
+      ['maskText', masked.text],
+      ['job', read.text],
+      ['findings', findings.text],
+    ] as const) {
       expect({ what, leaks: leaks(text) }).toEqual({ what, leaks: [] });
     }
     const lines = t.logs.slice(from);

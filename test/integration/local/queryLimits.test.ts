@@ -25,7 +25,11 @@ beforeAll(async () => {
   await maskText(t, NOTE, 'alice');
   for (const client of [DynamoDBDocumentClient, DynamoDBClient]) {
     const send = client.prototype.send;
-    vi.spyOn(client.prototype, 'send').mockImplementation(function (this: unknown, command: unknown, ...rest: unknown[]) {
+    vi.spyOn(client.prototype, 'send').mockImplementation(function (
+      this: unknown,
+      command: unknown,
+      ...rest: unknown[]
+    ) {
       storeCommands.push((command as object).constructor.name);
       return (send as (...args: unknown[]) => unknown).call(this, command, ...rest);
     } as typeof send);
@@ -43,7 +47,10 @@ const ALIASES_380 = `{\n${Array.from({ length: 380 }, (_, i) => `  a${i}: jobs(l
 
 /** The server's log line for the last request of this principal. */
 function lastRequestLog(principal: string): Record<string, unknown> | undefined {
-  return t.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.event === 'graphql.request' && entry.principal === principal).at(-1);
+  return t.logs
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((entry) => entry.event === 'graphql.request' && entry.principal === principal)
+    .at(-1);
 }
 
 describe('request limits (AppSync queryDepthLimit and resolverCountLimit) on the local server', () => {
@@ -51,19 +58,24 @@ describe('request limits (AppSync queryDepthLimit and resolverCountLimit) on the
     expect(ALIASES_380.length).toBeGreaterThan(24_000);
     const started = performance.now();
     const timed = <T>(request: Promise<T>) => request.then((result) => ({ result, ms: performance.now() - started }));
-    const [big, other] = await Promise.all([timed(t.graphql(ALIASES_380, undefined, 'alice')), timed(t.graphql('{ __typename }', undefined, 'bob'))]);
+    const [big, other] = await Promise.all([
+      timed(t.graphql(ALIASES_380, undefined, 'alice')),
+      timed(t.graphql('{ __typename }', undefined, 'bob')),
+    ]);
 
     expect(big.result.status).toBe(200);
     expect(big.result.body).toEqual({
       data: null,
-      errors: [{
-        path: null,
-        data: null,
-        errorType: 'ResolverExecutionLimitReached',
-        errorInfo: null,
-        locations: [{ line: 1, column: 1, sourceName: null }],
-        message: 'Resolver invocation limit reached: the request could invoke 38380 resolvers; the limit is 1000',
-      }],
+      errors: [
+        {
+          path: null,
+          data: null,
+          errorType: 'ResolverExecutionLimitReached',
+          errorInfo: null,
+          locations: [{ line: 1, column: 1, sourceName: null }],
+          message: 'Resolver invocation limit reached: the request could invoke 38380 resolvers; the limit is 1000',
+        },
+      ],
     });
     expect(other.result.body).toEqual({ data: { __typename: 'Query' } });
     expect(storeCommands).toEqual([]);
@@ -74,30 +86,50 @@ describe('request limits (AppSync queryDepthLimit and resolverCountLimit) on the
   });
 
   it('still runs a page of jobs with their findings (and the store spy sees it)', async () => {
-    const result = await t.graphql<{ jobs: { items: { findings: { items: unknown[] } }[] } }>('{ jobs(limit: 100) { items { findings(limit: 100) { items { id } } } } }', undefined, 'alice');
+    const result = await t.graphql<{ jobs: { items: { findings: { items: unknown[] } }[] } }>(
+      '{ jobs(limit: 100) { items { findings(limit: 100) { items { id } } } } }',
+      undefined,
+      'alice',
+    );
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data?.jobs.items[0]?.findings.items.length).toBeGreaterThan(0);
     expect(storeCommands).toContain('QueryCommand');
   });
 
   it('refuses a query deeper than 15 levels with QueryDepthLimitReached, and answers one of 15', async () => {
-    const ofTypes = (levels: number) => `{ __schema { types { fields { type { ${'ofType { '.repeat(levels)}name${' }'.repeat(levels)} } } } } }`;
+    const ofTypes = (levels: number) =>
+      `{ __schema { types { fields { type { ${'ofType { '.repeat(levels)}name${' }'.repeat(levels)} } } } } }`;
     const tooDeep = await t.graphql(ofTypes(11), undefined, 'bob');
     expect(tooDeep.body).toEqual({
       data: null,
-      errors: [{ path: null, data: null, errorType: 'QueryDepthLimitReached', errorInfo: null, locations: [expect.objectContaining({ line: 1 })], message: 'Query depth limit reached: the query is 16 levels deep; the limit is 15' }],
+      errors: [
+        {
+          path: null,
+          data: null,
+          errorType: 'QueryDepthLimitReached',
+          errorInfo: null,
+          locations: [expect.objectContaining({ line: 1 })],
+          message: 'Query depth limit reached: the query is 16 levels deep; the limit is 15',
+        },
+      ],
     });
     const result = await t.graphql(ofTypes(10), undefined, 'bob');
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data).toHaveProperty('__schema.types');
   });
 
-  it('answers graphql-js\'s stock introspection query (15 levels deep), as tools that introspect send it', async () => {
-    const result = await t.graphql<{ __schema: { queryType: { name: string }; types: { name: string }[] } }>(getIntrospectionQuery(), undefined, 'bob');
+  it("answers graphql-js's stock introspection query (15 levels deep), as tools that introspect send it", async () => {
+    const result = await t.graphql<{ __schema: { queryType: { name: string }; types: { name: string }[] } }>(
+      getIntrospectionQuery(),
+      undefined,
+      'bob',
+    );
     expect(result.status).toBe(200);
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data?.__schema.queryType.name).toBe('Query');
-    expect(result.body.data?.__schema.types.map((type) => type.name)).toEqual(expect.arrayContaining(['Job', 'MaskTextInput', 'PhiType']));
+    expect(result.body.data?.__schema.types.map((type) => type.name)).toEqual(
+      expect.arrayContaining(['Job', 'MaskTextInput', 'PhiType']),
+    );
     // What codegen and GraphiQL build from it.
     expect(() => buildClientSchema(result.body.data as unknown as IntrospectionQuery)).not.toThrow();
   });
@@ -119,7 +151,16 @@ describe('work and response bounds of the local server', () => {
     expect(refused.status).toBe(200);
     expect(refused.body).toEqual({
       data: null,
-      errors: [{ path: null, data: null, errorType: 'PAYLOAD_TOO_LARGE', errorInfo: null, locations: [{ line: 27, column: 3, sourceName: null }], message: 'Mask field limit reached: a request may hold at most 25 maskText and maskImage fields' }],
+      errors: [
+        {
+          path: null,
+          data: null,
+          errorType: 'PAYLOAD_TOO_LARGE',
+          errorInfo: null,
+          locations: [{ line: 27, column: 3, sourceName: null }],
+          message: 'Mask field limit reached: a request may hold at most 25 maskText and maskImage fields',
+        },
+      ],
     });
     expect(storeCommands).toEqual([]);
     expect(lastRequestLog('alice')).toMatchObject({ fields: [], errorTypes: ['PAYLOAD_TOO_LARGE'] });
@@ -130,20 +171,38 @@ describe('work and response bounds of the local server', () => {
   it('refuses 7 aliases of one 1,000,000-character text (7,000,000 characters of work from a 1 MB body), and the same with maskImage', async () => {
     const text = await t.graphql(maskAliases(7, 'maskText'), { t: noteOf(1_000_000) }, 'alice');
     expect(text.body.data).toBeNull();
-    expect(text.body.errors).toEqual([expect.objectContaining({ errorType: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/^Mask input limit reached: .* may hold 6291456 characters together/) })]);
+    expect(text.body.errors).toEqual([
+      expect.objectContaining({
+        errorType: 'PAYLOAD_TOO_LARGE',
+        message: expect.stringMatching(/^Mask input limit reached: .* may hold 6291456 characters together/),
+      }),
+    ]);
     expect(leakedPhi(JSON.stringify(text.body) + t.logs.join('\n'))).toEqual([]);
     const image = await t.graphql(maskAliases(7, 'maskImage'), { b: 'iVBORw0KGgo'.repeat(100_000) }, 'alice');
-    expect(image.body.errors).toEqual([expect.objectContaining({ errorType: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/^Mask input limit reached/) })]);
+    expect(image.body.errors).toEqual([
+      expect.objectContaining({
+        errorType: 'PAYLOAD_TOO_LARGE',
+        message: expect.stringMatching(/^Mask input limit reached/),
+      }),
+    ]);
     expect(storeCommands).toEqual([]);
   });
 
   it('answers 600 aliases of a 1,000,000-character maskedText with an error instead of crashing, and keeps answering', async () => {
     // CHARACTER masks keep the length: 600 copies are 600 million characters, past V8's longest string.
-    const made = await t.graphql<{ maskText: { id: string; status: string } }>('mutation ($t: String!) { maskText(input: {text: $t, options: {style: CHARACTER}}) { id status } }', { t: noteOf(1_000_000) }, 'alice');
+    const made = await t.graphql<{ maskText: { id: string; status: string } }>(
+      'mutation ($t: String!) { maskText(input: {text: $t, options: {style: CHARACTER}}) { id status } }',
+      { t: noteOf(1_000_000) },
+      'alice',
+    );
     expect(made.body.errors).toBeUndefined();
     const id = made.body.data?.maskText.id as string;
     expect(made.body.data?.maskText.status).toBe('SUCCEEDED');
-    const whole = await t.graphql<{ job: { maskedText: string } }>('query ($id: ID!) { job(id: $id) { maskedText } }', { id }, 'alice');
+    const whole = await t.graphql<{ job: { maskedText: string } }>(
+      'query ($id: ID!) { job(id: $id) { maskedText } }',
+      { id },
+      'alice',
+    );
     expect(whole.body.data?.job.maskedText).toHaveLength(1_000_000);
 
     const query = `query ($id: ID!) { job(id: $id) { ${Array.from({ length: 600 }, (_, i) => `m${i}: maskedText`).join(' ')} } }`;
@@ -151,13 +210,27 @@ describe('work and response bounds of the local server', () => {
     expect(big.status).toBe(200);
     expect(big.body).toEqual({
       data: null,
-      errors: [{ path: null, data: null, errorType: 'PAYLOAD_TOO_LARGE', errorInfo: null, locations: null, message: 'Response size limit reached: the response would be larger than 5242880 bytes; ask for fewer fields, fewer aliases or smaller pages' }],
+      errors: [
+        {
+          path: null,
+          data: null,
+          errorType: 'PAYLOAD_TOO_LARGE',
+          errorInfo: null,
+          locations: null,
+          message:
+            'Response size limit reached: the response would be larger than 5242880 bytes; ask for fewer fields, fewer aliases or smaller pages',
+        },
+      ],
     });
     expect(lastRequestLog('alice')).toMatchObject({ status: 200, errorTypes: ['PAYLOAD_TOO_LARGE'] });
 
     // The process is alive and serves both principals.
     expect((await t.graphql('{ __typename }', undefined, 'bob')).body).toEqual({ data: { __typename: 'Query' } });
-    const again = await t.graphql<{ job: { id: string; status: string } }>('query ($id: ID!) { job(id: $id) { id status } }', { id }, 'alice');
+    const again = await t.graphql<{ job: { id: string; status: string } }>(
+      'query ($id: ID!) { job(id: $id) { id status } }',
+      { id },
+      'alice',
+    );
     expect(again.body).toEqual({ data: { job: { id, status: 'SUCCEEDED' } } });
   }, 120_000);
 
@@ -167,14 +240,24 @@ fragment F on Finding { ${Array.from({ length: 2500 }, (_, i) => `f${i}: id`).jo
     const refused = await t.graphql(query, undefined, 'alice');
     expect(refused.body).toEqual({
       data: null,
-      errors: [{ path: null, data: null, errorType: 'PAYLOAD_TOO_LARGE', errorInfo: null, locations: [{ line: 1, column: 1, sourceName: null }], message: 'Response field limit reached: the response could hold more than 100000 fields (each alias and each list item counts); ask for fewer fields or smaller pages' }],
+      errors: [
+        {
+          path: null,
+          data: null,
+          errorType: 'PAYLOAD_TOO_LARGE',
+          errorInfo: null,
+          locations: [{ line: 1, column: 1, sourceName: null }],
+          message:
+            'Response field limit reached: the response could hold more than 100000 fields (each alias and each list item counts); ask for fewer fields or smaller pages',
+        },
+      ],
     });
     expect(storeCommands).toEqual([]);
   });
 });
 
 describe('the parsed-query cache', () => {
-  it('keeps the server\'s memory bounded: 40 distinct 5 MB inline-note queries grow its RSS by less than 150 MB', async () => {
+  it("keeps the server's memory bounded: 40 distinct 5 MB inline-note queries grow its RSS by less than 150 MB", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hdm-rss-'));
     const script = join(dir, 'probe.mjs');
     await writeFile(script, RSS_PROBE);

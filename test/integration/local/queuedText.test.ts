@@ -15,10 +15,15 @@ afterAll(async () => {
   await t?.dispose();
 });
 
-async function finalJob(id: string): Promise<{ status: string; maskedText: string | null; findingCount: number | null }> {
+async function finalJob(
+  id: string,
+): Promise<{ status: string; maskedText: string | null; findingCount: number | null }> {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const res = await t.graphql<{ job: { status: string; maskedText: string | null; findingCount: number | null } }>(Q.job, { id });
+    const res = await t.graphql<{ job: { status: string; maskedText: string | null; findingCount: number | null } }>(
+      Q.job,
+      { id },
+    );
     const job = res.body.data?.job;
     if (job && (job.status === 'SUCCEEDED' || job.status === 'FAILED')) return job;
     if (Date.now() > deadline) throw new Error(`job ${id} still ${job?.status}`);
@@ -30,17 +35,23 @@ describe('maskText of a long note on the local server', () => {
   it('returns QUEUED with no masked text, and the job ends SUCCEEDED with the note masked', async () => {
     const text = `${NOTE}\n`.repeat(Math.ceil(3_000 / (NOTE.length + 1)));
     expect(text.length).toBeGreaterThan(2_000);
-    const res = await t.graphql<{ maskText: { id: string; status: string; maskedText: string | null } }>(Q.maskText, { input: { text } });
+    const res = await t.graphql<{ maskText: { id: string; status: string; maskedText: string | null } }>(Q.maskText, {
+      input: { text },
+    });
     expect(res.body.errors).toBeUndefined();
     const queued = res.body.data?.maskText;
     expect(queued).toMatchObject({ status: 'QUEUED', maskedText: null });
     const done = await finalJob(queued?.id as string);
     expect(done.status).toBe('SUCCEEDED');
     expect(done.findingCount).toBeGreaterThan(0);
-    const short = await t.graphql<{ maskText: { status: string; maskedText: string } }>(Q.maskText, { input: { text: NOTE } });
+    const short = await t.graphql<{ maskText: { status: string; maskedText: string } }>(Q.maskText, {
+      input: { text: NOTE },
+    });
     expect(short.body.data?.maskText.status).toBe('SUCCEEDED');
     // The long note is the short one repeated: its masked text is the short one's, repeated.
-    expect(done.maskedText).toBe(`${short.body.data?.maskText.maskedText}\n`.repeat(Math.ceil(3_000 / (NOTE.length + 1))));
+    expect(done.maskedText).toBe(
+      `${short.body.data?.maskText.maskedText}\n`.repeat(Math.ceil(3_000 / (NOTE.length + 1))),
+    );
   }, 60_000);
 
   it("the client kit's maskText waits for a queued note and returns the finished job", async () => {

@@ -15,11 +15,22 @@ import type { AwsCredentials } from '../../helpers/signedFetch.ts';
 // endpoint and keys in HDM_* variables) against the real local API.
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const EXAMPLES = ['examples/client-kit.ts', 'examples/apollo.ts', 'examples/amplify.ts', 'examples/plain-fetch.ts'] as const;
+const EXAMPLES = [
+  'examples/client-kit.ts',
+  'examples/apollo.ts',
+  'examples/amplify.ts',
+  'examples/plain-fetch.ts',
+] as const;
 const run = promisify(execFile);
 
 /** Runs an example in its own Node process; returns the JSON it printed on its last line. */
-async function runExample(file: string, url: string, region: string, credentials: AwsCredentials, extraEnv: Record<string, string> = {}): Promise<Record<string, unknown>> {
+async function runExample(
+  file: string,
+  url: string,
+  region: string,
+  credentials: AwsCredentials,
+  extraEnv: Record<string, string> = {},
+): Promise<Record<string, unknown>> {
   const env = {
     ...process.env,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -36,8 +47,14 @@ async function runExample(file: string, url: string, region: string, credentials
 
 describe('README.md "Calling the API" examples', () => {
   it.each(EXAMPLES)('README.md shows %s verbatim', async (file) => {
-    const [readme, source] = await Promise.all([readFile(path.join(ROOT, 'README.md'), 'utf8'), readFile(path.join(ROOT, file), 'utf8')]);
-    expect(readme.includes('```ts\n' + source + '```\n'), `README.md must show ${file} exactly as it is (copy the file into the README)`).toBe(true);
+    const [readme, source] = await Promise.all([
+      readFile(path.join(ROOT, 'README.md'), 'utf8'),
+      readFile(path.join(ROOT, file), 'utf8'),
+    ]);
+    expect(
+      readme.includes('```ts\n' + source + '```\n'),
+      `README.md must show ${file} exactly as it is (copy the file into the README)`,
+    ).toBe(true);
   });
 
   describe('over HTTP', () => {
@@ -53,7 +70,9 @@ describe('README.md "Calling the API" examples', () => {
       const printed = await runExample('examples/client-kit.ts', t.api.url, t.api.region, t.credentials());
       expect(leakedPhi(String(printed.maskedText))).toEqual([]);
       expect(printed.maskedText).toContain('[NAME]');
-      expect((printed.findings as { type: string }[]).map((f) => f.type)).toEqual(expect.arrayContaining(['NAME', 'DATE', 'PHONE_OR_FAX']));
+      expect((printed.findings as { type: string }[]).map((f) => f.type)).toEqual(
+        expect.arrayContaining(['NAME', 'DATE', 'PHONE_OR_FAX']),
+      );
       expect(printed.updates).toEqual(['RUNNING', 'SUCCEEDED']);
     }, 60_000);
 
@@ -70,20 +89,26 @@ describe('README.md "Calling the API" examples', () => {
     it('examples/plain-fetch.ts prints status 200 and the masked job', async () => {
       const printed = await runExample('examples/plain-fetch.ts', t.api.url, t.api.region, t.credentials());
       expect(printed.status).toBe(200);
-      const job = (printed.body as { data: { maskText: { status: string; maskedText: string; findingCount: number } } }).data.maskText;
+      const job = (printed.body as { data: { maskText: { status: string; maskedText: string; findingCount: number } } })
+        .data.maskText;
       expect(job.status).toBe('SUCCEEDED');
       expect(job.findingCount).toBeGreaterThan(0);
       expect(leakedPhi(job.maskedText)).toEqual([]);
     }, 60_000);
 
-    it('examples/plain-fetch.ts with a wrong secret prints AppSync\'s 403', async () => {
-      const printed = await runExample('examples/plain-fetch.ts', t.api.url, t.api.region, { ...t.credentials(), secretAccessKey: 'not-the-secret' });
+    it("examples/plain-fetch.ts with a wrong secret prints AppSync's 403", async () => {
+      const printed = await runExample('examples/plain-fetch.ts', t.api.url, t.api.region, {
+        ...t.credentials(),
+        secretAccessKey: 'not-the-secret',
+      });
       expect(printed.status).toBe(403);
-      expect((printed.body as { errors: { errorType: string }[] }).errors[0]?.errorType).toBe('InvalidSignatureException');
+      expect((printed.body as { errors: { errorType: string }[] }).errors[0]?.errorType).toBe(
+        'InvalidSignatureException',
+      );
     }, 60_000);
   });
 
-  describe('over HTTPS and WSS (Amplify derives wss:// for any host but AppSync\'s)', () => {
+  describe("over HTTPS and WSS (Amplify derives wss:// for any host but AppSync's)", () => {
     let dataDir: string;
     let api: LocalApi;
     beforeAll(async () => {
@@ -99,7 +124,9 @@ describe('README.md "Calling the API" examples', () => {
       const principal = api.generatedPrincipal;
       if (!principal) throw new Error('expected a generated principal');
       expect(api.url).toMatch(/^https:\/\//);
-      const printed = await runExample('examples/amplify.ts', api.url, api.region, principal, { NODE_EXTRA_CA_CERTS: path.join(dataDir, 'tls', 'cert.pem') });
+      const printed = await runExample('examples/amplify.ts', api.url, api.region, principal, {
+        NODE_EXTRA_CA_CERTS: path.join(dataDir, 'tls', 'cert.pem'),
+      });
       const job = printed.job as { status: string; maskedText: string; findingCount: number };
       expect(job.status).toBe('SUCCEEDED');
       expect(job.findingCount).toBeGreaterThan(0);

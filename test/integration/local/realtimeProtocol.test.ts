@@ -14,27 +14,46 @@ beforeAll(async () => {
 afterAll(async () => t?.dispose());
 
 const connect = (authForm: AuthForm, credentials = t.credentials()) =>
-  AppSyncRealtimeClient.connect({ realtimeUrl: t.api.realtimeUrl, graphqlUrl: t.api.url, region: t.api.region, credentials, authForm });
+  AppSyncRealtimeClient.connect({
+    realtimeUrl: t.api.realtimeUrl,
+    graphqlUrl: t.api.url,
+    region: t.api.region,
+    credentials,
+    authForm,
+  });
 
-const jobUpdate = (m: RealtimeMessage) => m.payload?.data?.onJobsUpdated as { id?: string; status?: string; owner?: string } | undefined;
+const jobUpdate = (m: RealtimeMessage) =>
+  m.payload?.data?.onJobsUpdated as { id?: string; status?: string; owner?: string } | undefined;
 
 describe.each<AuthForm>(['query', 'subprotocol'])('auth in the %s form', (authForm) => {
-  it('connection_ack carries connectionTimeoutMs; start_ack; data for the caller\'s own job; stop gives complete', async () => {
+  it("connection_ack carries connectionTimeoutMs; start_ack; data for the caller's own job; stop gives complete", async () => {
     const rt = await connect(authForm);
     try {
       expect(rt.protocol).toBe('graphql-ws');
-      const ack = await rt.waitFor('connection_ack', (m) => m.type === 'connection_ack' || m.type === 'connection_error');
+      const ack = await rt.waitFor(
+        'connection_ack',
+        (m) => m.type === 'connection_ack' || m.type === 'connection_error',
+      );
       expect(ack.type).toBe('connection_ack');
       expect(ack.payload?.connectionTimeoutMs).toBeGreaterThan(0);
 
       const id = randomUUID();
       await rt.start(id, Q.onJobsUpdated);
-      const started = await rt.waitFor('start_ack', (m) => m.id === id && (m.type === 'start_ack' || m.type === 'error'));
+      const started = await rt.waitFor(
+        'start_ack',
+        (m) => m.id === id && (m.type === 'start_ack' || m.type === 'error'),
+      );
       expect(started.type).toBe('start_ack');
 
       const job = await maskText(t, NOTE);
-      const running = await rt.waitFor('the RUNNING update', (m) => m.type === 'data' && m.id === id && jobUpdate(m)?.id === job.id && jobUpdate(m)?.status === 'RUNNING');
-      const done = await rt.waitFor('the SUCCEEDED update', (m) => m.type === 'data' && m.id === id && jobUpdate(m)?.id === job.id && jobUpdate(m)?.status === 'SUCCEEDED');
+      const running = await rt.waitFor(
+        'the RUNNING update',
+        (m) => m.type === 'data' && m.id === id && jobUpdate(m)?.id === job.id && jobUpdate(m)?.status === 'RUNNING',
+      );
+      const done = await rt.waitFor(
+        'the SUCCEEDED update',
+        (m) => m.type === 'data' && m.id === id && jobUpdate(m)?.id === job.id && jobUpdate(m)?.status === 'SUCCEEDED',
+      );
       expect(jobUpdate(running)).toMatchObject({ owner: job.owner });
       expect(jobUpdate(done)).toMatchObject({ owner: job.owner, findingCount: job.findingCount });
       expect(rt.messages.indexOf(running)).toBeLessThan(rt.messages.indexOf(done));
@@ -48,8 +67,13 @@ describe.each<AuthForm>(['query', 'subprotocol'])('auth in the %s form', (authFo
       await rt.start(other, Q.onJobsUpdated);
       await rt.waitFor('start_ack of a second subscription', (m) => m.id === other && m.type === 'start_ack');
       const next = await maskText(t, NOTE);
-      await rt.waitFor('the second subscription\'s update', (m) => m.id === other && jobUpdate(m)?.id === next.id && jobUpdate(m)?.status === 'SUCCEEDED');
-      expect(rt.messages.filter((m) => m.id === id && [after.id, next.id].includes(jobUpdate(m)?.id ?? ''))).toEqual([]);
+      await rt.waitFor(
+        "the second subscription's update",
+        (m) => m.id === other && jobUpdate(m)?.id === next.id && jobUpdate(m)?.status === 'SUCCEEDED',
+      );
+      expect(rt.messages.filter((m) => m.id === id && [after.id, next.id].includes(jobUpdate(m)?.id ?? ''))).toEqual(
+        [],
+      );
     } finally {
       await rt.close();
     }
@@ -58,7 +82,10 @@ describe.each<AuthForm>(['query', 'subprotocol'])('auth in the %s form', (authFo
   it('a wrong secret on connect gets connection_error, then the socket closes', async () => {
     const wrong = { ...t.credentials(), secretAccessKey: makeCredentials().secretAccessKey };
     const rt = await connect(authForm, wrong);
-    const reply = await rt.waitFor('connection_error', (m) => m.type === 'connection_error' || m.type === 'connection_ack');
+    const reply = await rt.waitFor(
+      'connection_error',
+      (m) => m.type === 'connection_error' || m.type === 'connection_ack',
+    );
     expect(reply.type).toBe('connection_error');
     expect(reply.payload?.errors?.[0]).toMatchObject({ errorType: expect.any(String), errorCode: expect.any(Number) });
     await rt.waitForClose();
@@ -70,8 +97,14 @@ describe('starts', () => {
     const rt = await connect('query');
     try {
       await rt.waitFor('connection_ack', (m) => m.type === 'connection_ack');
-      await rt.start('bad', Q.onJobsUpdated, undefined, { ...t.credentials(), secretAccessKey: makeCredentials().secretAccessKey });
-      const reply = await rt.waitFor('a reply to the bad start', (m) => m.id === 'bad' && (m.type === 'error' || m.type === 'start_ack'));
+      await rt.start('bad', Q.onJobsUpdated, undefined, {
+        ...t.credentials(),
+        secretAccessKey: makeCredentials().secretAccessKey,
+      });
+      const reply = await rt.waitFor(
+        'a reply to the bad start',
+        (m) => m.id === 'bad' && (m.type === 'error' || m.type === 'start_ack'),
+      );
       expect(reply.type).toBe('error');
       await rt.start('good', Q.onJobsUpdated);
       await rt.waitFor('start_ack', (m) => m.id === 'good' && m.type === 'start_ack');
@@ -80,12 +113,15 @@ describe('starts', () => {
     }
   });
 
-  it('a start with a validation error gets AppSync\'s error frame for that id', async () => {
+  it("a start with a validation error gets AppSync's error frame for that id", async () => {
     const rt = await connect('query');
     try {
       await rt.waitFor('connection_ack', (m) => m.type === 'connection_ack');
       await rt.start('invalid', 'subscription { onJobsUpdated { id noSuchField } }');
-      const reply = await rt.waitFor('a reply to the invalid start', (m) => m.id === 'invalid' && (m.type === 'error' || m.type === 'start_ack'));
+      const reply = await rt.waitFor(
+        'a reply to the invalid start',
+        (m) => m.id === 'invalid' && (m.type === 'error' || m.type === 'start_ack'),
+      );
       expect(reply.type).toBe('error');
       expect(reply.payload?.errors?.[0]?.message).toMatch(/^Validation error of type FieldUndefined: /);
     } finally {

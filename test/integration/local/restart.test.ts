@@ -29,11 +29,20 @@ it('a job and its findings written before a restart are queryable after it, with
   expect(after.api.principals.map((p) => p.accessKeyId)).toContain(credentials.accessKeyId);
   const target = after.target(credentials);
 
-  const read = await signedGraphQL<{ job: { id: string; status: string; maskedText: string; findingCount: number } | null }>(target, Q.job, { id: job.id });
+  const read = await signedGraphQL<{
+    job: { id: string; status: string; maskedText: string; findingCount: number } | null;
+  }>(target, Q.job, { id: job.id });
   expect(read.body.errors).toBeUndefined();
-  expect(read.body.data?.job).toMatchObject({ id: job.id, status: 'SUCCEEDED', maskedText: job.maskedText, findingCount: job.findingCount });
+  expect(read.body.data?.job).toMatchObject({
+    id: job.id,
+    status: 'SUCCEEDED',
+    maskedText: job.maskedText,
+    findingCount: job.findingCount,
+  });
 
-  const findings = await signedGraphQL<{ findings: { items: FindingItem[] } }>(target, Q.findings, { filter: { jobId: job.id } });
+  const findings = await signedGraphQL<{ findings: { items: FindingItem[] } }>(target, Q.findings, {
+    filter: { jobId: job.id },
+  });
   const offsets = (items: FindingItem[]) => items.map((f) => [f.type, f.beginOffset, f.endOffset]).sort();
   expect(offsets(findings.body.data?.findings.items ?? [])).toEqual(offsets(job.findings.items));
 

@@ -33,7 +33,15 @@ afterAll(async () => {
 /** What Node's TLS reports for a self-signed certificate it was not told to trust. */
 const CERTIFICATE_ERROR = /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)$/;
 
-const startTls = () => startLocalApi({ tls: true, dataDir, port: 0, host: '127.0.0.1', inMemory: true, log: (line) => void logs.push(line) });
+const startTls = () =>
+  startLocalApi({
+    tls: true,
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    inMemory: true,
+    log: (line) => void logs.push(line),
+  });
 
 interface HttpsResult {
   status: number;
@@ -43,25 +51,46 @@ interface HttpsResult {
 /** A POST over node:https; `ca` replaces the trusted roots when given. Rejects with the TLS error. */
 function httpsPost(url: string, headers: Record<string, string>, body: string, ca?: string): Promise<HttpsResult> {
   return new Promise((resolve, reject) => {
-    const req = httpsRequest(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, ...(ca ? { ca } : {}) }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as HttpsResult['body'] }));
-      res.on('error', reject);
-    });
+    const req = httpsRequest(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        ...(ca ? { ca } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as HttpsResult['body'],
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
-async function signedHttps(target: LocalApi, query: string, variables: Record<string, unknown> | undefined, ca?: string): Promise<HttpsResult> {
+async function signedHttps(
+  target: LocalApi,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  ca?: string,
+): Promise<HttpsResult> {
   const body = JSON.stringify(variables ? { query, variables } : { query });
   const signed = await signRequest({ url: target.url, region: target.region, credentials, body });
   return httpsPost(target.url, signed.headers, body, ca);
 }
 
 const realtime = (target: LocalApi, ca?: string) =>
-  openRealtimeSocket({ realtimeUrl: target.realtimeUrl, graphqlUrl: target.url, region: target.region, credentials }, ca ? { ca } : {});
+  openRealtimeSocket(
+    { realtimeUrl: target.realtimeUrl, graphqlUrl: target.url, region: target.region, credentials },
+    ca ? { ca } : {},
+  );
 
 describe('HTTPS and WSS with the generated certificate', () => {
   it('serves https:// and wss:// URLs and writes the certificate it serves into <dataDir>/tls/', async () => {
@@ -88,7 +117,7 @@ describe('HTTPS and WSS with the generated certificate', () => {
     expect(refused).toMatch(CERTIFICATE_ERROR);
   });
 
-  it('the real-time endpoint over WSS: connection_ack, start_ack, and the job\'s updates', async () => {
+  it("the real-time endpoint over WSS: connection_ack, start_ack, and the job's updates", async () => {
     const rt = await realtime(api, api.certificatePem);
     try {
       const ack = await rt.next('connection_ack', (m) => m.type === 'connection_ack' || m.type === 'connection_error');
@@ -101,7 +130,12 @@ describe('HTTPS and WSS with the generated certificate', () => {
       const result = await signedHttps(api, Q.maskText, { input: { text: NOTE } }, api.certificatePem);
       const jobId = (result.body.data?.maskText as { id: string } | undefined)?.id;
       expect(jobId).toEqual(expect.any(String));
-      const update = await rt.next('the SUCCEEDED update', (m) => m.type === 'data' && (m.payload?.data?.onJobsUpdated as { id?: string; status?: string } | undefined)?.status === 'SUCCEEDED');
+      const update = await rt.next(
+        'the SUCCEEDED update',
+        (m) =>
+          m.type === 'data' &&
+          (m.payload?.data?.onJobsUpdated as { id?: string; status?: string } | undefined)?.status === 'SUCCEEDED',
+      );
       expect(update.payload?.data?.onJobsUpdated).toMatchObject({ id: jobId, status: 'SUCCEEDED' });
     } finally {
       await rt.close();

@@ -17,7 +17,12 @@ function at(text: string, piece: string, type?: string): { start: number; end: n
 const A = 'Pt Ann Lee, 42 y/o, call 555-1234.';
 const B = 'Dr. Bo Chan saw him on 2021-03-04.';
 const docs: GoldDoc[] = [
-  { id: 'a', style: 'note', text: A, spans: [at(A, 'Ann Lee', 'NAME'), at(A, '42', 'AGE'), at(A, '555-1234', 'PHONE_OR_FAX')] },
+  {
+    id: 'a',
+    style: 'note',
+    text: A,
+    spans: [at(A, 'Ann Lee', 'NAME'), at(A, '42', 'AGE'), at(A, '555-1234', 'PHONE_OR_FAX')],
+  },
   { id: 'b', style: 'letter', text: B, spans: [at(B, 'Bo Chan', 'NAME'), at(B, '2021-03-04', 'DATE')] },
 ];
 const preds = new Map<string, PredSpan[]>([
@@ -58,7 +63,12 @@ describe('evaluate', () => {
     expect(r.byStyle!.note).toMatchObject({ docs: 1, goldSpans: 3 });
     expect(r.byStyle!.note!.scores.entity.agnostic.recall).toBe(2 / 3);
     expect(r.byStyle!.letter!.scores.entity.agnostic).toMatchObject({ recall: 1 / 2, precision: 1 });
-    expect(evaluate(docs.map(({ style: _, ...d }) => d), preds).byStyle).toBeNull();
+    expect(
+      evaluate(
+        docs.map(({ style: _, ...d }) => d),
+        preds,
+      ).byStyle,
+    ).toBeNull();
   });
 
   it('renders aligned tables with the numbers', () => {
@@ -73,7 +83,11 @@ describe('evaluate', () => {
 describe('spanDetails', () => {
   it('lists leaked and spurious spans with context, up to the limit', () => {
     const d = spanDetails(docs, preds, 10);
-    expect(d.missed.map((m) => [m.id, m.type, m.partly])).toEqual([['a', 'AGE', false], ['a', 'PHONE_OR_FAX', true], ['b', 'NAME', false]]);
+    expect(d.missed.map((m) => [m.id, m.type, m.partly])).toEqual([
+      ['a', 'AGE', false],
+      ['a', 'PHONE_OR_FAX', true],
+      ['b', 'NAME', false],
+    ]);
     expect(d.missed[0]!.context).toBe('Pt Ann Lee, ⟦42⟧ y/o, call 555-1234.');
     expect(d.spurious.map((s) => [s.type, s.context.includes('⟦call⟧')])).toEqual([['NAME', true]]);
     expect(spanDetails(docs, preds, 1).missed).toHaveLength(1);
@@ -89,11 +103,20 @@ describe('spanDetails', () => {
 
 describe('JSONL and corpus readers', () => {
   it('skips blank lines, accepts CRLF and a BOM, and keeps line numbers', () => {
-    expect(parseJsonl('\uFEFF{"a":1}\r\n\n  \n{"a":2}\n', 'f')).toEqual([{ line: 1, value: { a: 1 } }, { line: 4, value: { a: 2 } }]);
+    expect(parseJsonl('\uFEFF{"a":1}\r\n\n  \n{"a":2}\n', 'f')).toEqual([
+      { line: 1, value: { a: 1 } },
+      { line: 4, value: { a: 2 } },
+    ]);
   });
 
   it('names the line of bad JSON without echoing it', () => {
-    const err = (() => { try { parseJsonl('{"id":"x"}\n{"text": "Ann Lee SECRET"', 'c.jsonl'); } catch (e) { return e as JsonlError; } })();
+    const err = (() => {
+      try {
+        parseJsonl('{"id":"x"}\n{"text": "Ann Lee SECRET"', 'c.jsonl');
+      } catch (e) {
+        return e as JsonlError;
+      }
+    })();
     expect(err).toBeInstanceOf(JsonlError);
     expect(err!.line).toBe(2);
     expect(err!.message).toMatch(/^c\.jsonl:2: not valid JSON/);
@@ -104,25 +127,53 @@ describe('JSONL and corpus readers', () => {
   it('rejects bad records, spans and duplicate ids by line', () => {
     const ok = '{"id":"a","text":"Ann","spans":[{"start":0,"end":3,"type":"NAME"}]}';
     expect(corpus(`${ok}\n{"id":"b","text":"SECRET"}`)).toThrow(/^c\.jsonl:2: expected/);
-    expect(corpus(`${ok}\n\n{"id":"b","text":"SECRET","spans":[{"start":0,"end":9,"type":"NAME"}]}`)).toThrow(/^c\.jsonl:3: span 1: .*\(6\)/);
-    expect(corpus(`${ok}\n{"id":"b","text":"SECRET","spans":[{"start":2,"end":2,"type":"NAME"}]}`)).toThrow(/c\.jsonl:2: span 1/);
+    expect(corpus(`${ok}\n\n{"id":"b","text":"SECRET","spans":[{"start":0,"end":9,"type":"NAME"}]}`)).toThrow(
+      /^c\.jsonl:3: span 1: .*\(6\)/,
+    );
+    expect(corpus(`${ok}\n{"id":"b","text":"SECRET","spans":[{"start":2,"end":2,"type":"NAME"}]}`)).toThrow(
+      /c\.jsonl:2: span 1/,
+    );
     expect(corpus(`${ok}\n${ok}`)).toThrow(/^c\.jsonl:2: duplicate id \(first used on line 1\)/);
-    expect(corpus(`${ok}\n{"id":"b","text":"x","spans":[{"start":0,"end":1,"type":"OTHER"}],"style":"s"}`)()).toMatchObject({
-      docs: [{ id: 'a' }, { id: 'b', style: 's' }], warnings: [expect.stringMatching(/^1 gold spans have a type outside/)],
+    expect(
+      corpus(`${ok}\n{"id":"b","text":"x","spans":[{"start":0,"end":1,"type":"OTHER"}],"style":"s"}`)(),
+    ).toMatchObject({
+      docs: [{ id: 'a' }, { id: 'b', style: 's' }],
+      warnings: [expect.stringMatching(/^1 gold spans have a type outside/)],
     });
   });
 
   it('reads predictions, with or without types, and reports unknown and missing ids', () => {
-    const p = parsePredictions(parseJsonl('{"id":"a","spans":[{"start":0,"end":3},{"start":4,"end":5,"type":"ID"}]}\n{"id":"zz","spans":[]}', 'p'), 'p', docs);
-    expect(p.byId.get('a')).toEqual([{ start: 0, end: 3, type: undefined }, { start: 4, end: 5, type: 'ID' }]);
-    expect(p.warnings).toEqual(['1 prediction records have ids not in the corpus (ignored)', '1 corpus docs have no prediction record (scored as no spans)']);
-    expect(() => parsePredictions(parseJsonl('{"id":"a","spans":[{"start":"0","end":3}]}', 'p'), 'p', docs)).toThrow(/^p:1: span 1/);
+    const p = parsePredictions(
+      parseJsonl(
+        '{"id":"a","spans":[{"start":0,"end":3},{"start":4,"end":5,"type":"ID"}]}\n{"id":"zz","spans":[]}',
+        'p',
+      ),
+      'p',
+      docs,
+    );
+    expect(p.byId.get('a')).toEqual([
+      { start: 0, end: 3, type: undefined },
+      { start: 4, end: 5, type: 'ID' },
+    ]);
+    expect(p.warnings).toEqual([
+      '1 prediction records have ids not in the corpus (ignored)',
+      '1 corpus docs have no prediction record (scored as no spans)',
+    ]);
+    expect(() => parsePredictions(parseJsonl('{"id":"a","spans":[{"start":"0","end":3}]}', 'p'), 'p', docs)).toThrow(
+      /^p:1: span 1/,
+    );
   });
 });
 
 describe('table', () => {
   it('pads every row to the same width', () => {
-    const lines = table(['type', 'n'], [['NAME', '12'], ['ID', '3']]).split('\n');
+    const lines = table(
+      ['type', 'n'],
+      [
+        ['NAME', '12'],
+        ['ID', '3'],
+      ],
+    ).split('\n');
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
     expect(lines[1]).toBe('|:-----|----:|');
     expect(lines[3]).toBe('| ID   |   3 |');

@@ -3,12 +3,19 @@ import { formatSweep, minScoreSweep, SWEEP_MIN_SCORES } from '../../../bench/min
 import type { GoldDoc, PredSpan } from '../../../bench/score.ts';
 
 const text = 'Pt Ann Lee, 42 y/o, seen 3/14.';
-const span = (piece: string, type: string) => ({ start: text.indexOf(piece), end: text.indexOf(piece) + piece.length, type });
+const span = (piece: string, type: string) => ({
+  start: text.indexOf(piece),
+  end: text.indexOf(piece) + piece.length,
+  type,
+});
 const docs: GoldDoc[] = [{ id: 'a', text, spans: [span('Ann Lee', 'NAME'), span('42', 'AGE'), span('3/14', 'DATE')] }];
 
 // A stub detector: each prediction has a score and survives thresholds up to it.
 const scored: (PredSpan & { score: number })[] = [
-  { ...span('Ann Lee', 'NAME'), score: 0.9 }, { ...span('42', 'AGE'), score: 0.6 }, { ...span('3/14', 'DATE'), score: 0.99 }, { ...span('seen', 'NAME'), score: 0.4 },
+  { ...span('Ann Lee', 'NAME'), score: 0.9 },
+  { ...span('42', 'AGE'), score: 0.6 },
+  { ...span('3/14', 'DATE'), score: 0.99 },
+  { ...span('seen', 'NAME'), score: 0.4 },
 ];
 const detect = (minScore: number) => new Map([['a', scored.filter((p) => p.score >= minScore)]]);
 

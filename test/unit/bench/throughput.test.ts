@@ -8,7 +8,16 @@ import type { PhiEntity } from '../../../src/core/PhiEntity.ts';
 const stub: SyncDetector = {
   detectSync: (text, options = {}) =>
     [...text.matchAll(/é/g)]
-      .map((m): PhiEntity => ({ Id: 0, BeginOffset: m.index, EndOffset: m.index + 1, Score: 0.7, Text: 'é', Category: 'PROTECTED_HEALTH_INFORMATION', Type: 'ID', Traits: [] }))
+      .map((m): PhiEntity => ({
+        Id: 0,
+        BeginOffset: m.index,
+        EndOffset: m.index + 1,
+        Score: 0.7,
+        Text: 'é',
+        Category: 'PROTECTED_HEALTH_INFORMATION',
+        Type: 'ID',
+        Traits: [],
+      }))
       .filter((e) => e.Score >= (options.minScore ?? 0)),
 };
 
@@ -32,8 +41,22 @@ describe('throughput', () => {
 
 describe('detectAll', () => {
   it('keeps spans by doc id and applies minScore', () => {
-    const docs = [{ id: 'a', text: 'éé' }, { id: 'b', text: 'none' }];
-    expect(detectAll(stub, docs, 0.5).byId).toEqual(new Map([['a', [{ start: 0, end: 1, type: 'ID' }, { start: 1, end: 2, type: 'ID' }]], ['b', []]]));
+    const docs = [
+      { id: 'a', text: 'éé' },
+      { id: 'b', text: 'none' },
+    ];
+    expect(detectAll(stub, docs, 0.5).byId).toEqual(
+      new Map([
+        [
+          'a',
+          [
+            { start: 0, end: 1, type: 'ID' },
+            { start: 1, end: 2, type: 'ID' },
+          ],
+        ],
+        ['b', []],
+      ]),
+    );
     expect(detectAll(stub, docs, 0.9).byId.get('a')).toEqual([]);
   });
 });

@@ -29,7 +29,9 @@ describe('PageProgress', () => {
     expect(text()).toBe('\rhdm: 0/3 pages, 0.0 pages/s, ETA --:--\x1b[K');
     tick(2000);
     bar.note('hdm: a note\n');
-    expect(text()).toBe('\rhdm: 0/3 pages, 0.0 pages/s, ETA --:--\x1b[K\r\x1b[Khdm: a note\n\rhdm: 0/3 pages, 0.0 pages/s, ETA --:--\x1b[K');
+    expect(text()).toBe(
+      '\rhdm: 0/3 pages, 0.0 pages/s, ETA --:--\x1b[K\r\x1b[Khdm: a note\n\rhdm: 0/3 pages, 0.0 pages/s, ETA --:--\x1b[K',
+    );
     bar.clear();
     expect(text().endsWith('\r\x1b[K')).toBe(true);
   });
@@ -42,11 +44,19 @@ describe('PageProgress', () => {
   });
 
   it('exists only for a terminal stderr', () => {
-    expect(PageProgress.forTerminal(Object.assign(collector([]), { isTTY: true }), () => 0, 1)).toBeInstanceOf(PageProgress);
+    expect(PageProgress.forTerminal(Object.assign(collector([]), { isTTY: true }), () => 0, 1)).toBeInstanceOf(
+      PageProgress,
+    );
     expect(PageProgress.forTerminal(collector([]), () => 0, 1)).toBeUndefined();
   });
 
-  it.each([[0, '0:00'], [0.2, '0:01'], [34, '0:34'], [600, '10:00'], [3725, '1:02:05']])('clock(%d) = %s', (seconds, text) => {
+  it.each([
+    [0, '0:00'],
+    [0.2, '0:01'],
+    [34, '0:34'],
+    [600, '10:00'],
+    [3725, '1:02:05'],
+  ])('clock(%d) = %s', (seconds, text) => {
     expect(clock(seconds)).toBe(text);
   });
 });

@@ -60,7 +60,12 @@ describe('hdm detect', () => {
   it.each([
     ['a missing file', () => `${files.dir}/absent.txt`, 'absent.txt: no such file'],
     ['a directory', () => files.dir, 'is a directory, not a file'],
-    ['invalid UTF-8 on line 3', () => files.file('latin1.txt', Buffer.concat([Buffer.from(`ok\n${PHI}\nM\u00fcller `), Buffer.from([0xfc, 0x0a])])), 'latin1.txt:3: not valid UTF-8'],
+    [
+      'invalid UTF-8 on line 3',
+      () =>
+        files.file('latin1.txt', Buffer.concat([Buffer.from(`ok\n${PHI}\nM\u00fcller `), Buffer.from([0xfc, 0x0a])])),
+      'latin1.txt:3: not valid UTF-8',
+    ],
   ])('reports %s in one line, exit 1', async (_label, path, message) => {
     const { io, stdout, stderr } = memoryIo();
     expect(await main(['detect', path()], io)).toBe(1);

@@ -13,11 +13,16 @@ function record(id: string, text: string, extra: object = {}): string {
   return JSON.stringify({ id, text, ...extra });
 }
 
-function parseLines(output: string): { id: string; spans: { start: number; end: number; type: string; score: number }[] }[] {
+function parseLines(
+  output: string,
+): { id: string; spans: { start: number; end: number; type: string; score: number }[] }[] {
   return output
     .split('\n')
     .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as { id: string; spans: { start: number; end: number; type: string; score: number }[] });
+    .map(
+      (line) =>
+        JSON.parse(line) as { id: string; spans: { start: number; end: number; type: string; score: number }[] },
+    );
 }
 
 describe('hdm detect --jsonl', () => {
@@ -191,7 +196,9 @@ describe('hdm detect --jsonl progress', () => {
     const now = (): number => (clock += 7);
     const { io, stderr } = memoryIo({ stdin: chunked(), stderrIsTTY: true, now });
     expect(await main(['detect', '--jsonl'], io)).toBe(0);
-    const frames = stderr().split('\r').filter((frame) => frame !== '');
+    const frames = stderr()
+      .split('\r')
+      .filter((frame) => frame !== '');
     expect(frames.length).toBeGreaterThan(2);
     expect(frames.length).toBeLessThanOrEqual(clock / 100 + 2);
     expect(frames.at(-1)).toMatch(/^hdm: 3,000 lines, [\d,]+ lines\/s/);

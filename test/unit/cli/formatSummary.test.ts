@@ -31,7 +31,18 @@ describe('formatSummary', () => {
   });
 
   it('leaves out empty sections and the rate when no page was attempted', () => {
-    const text = formatSummary({ pages: 0, masked: 0, failures: [], skipped: 2, wordsCovered: 0, findingsByType: {}, warnings: [], seconds: 0.31 });
-    expect(text).toBe('hdm: 0 pages in 0.3 s\n  masked         0\n  failed         0\n  skipped        2  not images\n  words covered  0\n  PHI found      0\n');
+    const text = formatSummary({
+      pages: 0,
+      masked: 0,
+      failures: [],
+      skipped: 2,
+      wordsCovered: 0,
+      findingsByType: {},
+      warnings: [],
+      seconds: 0.31,
+    });
+    expect(text).toBe(
+      'hdm: 0 pages in 0.3 s\n  masked         0\n  failed         0\n  skipped        2  not images\n  words covered  0\n  PHI found      0\n',
+    );
   });
 });

@@ -5,7 +5,9 @@ import { main } from '../../../src/cli/main.ts';
 import { memoryIo } from './memoryIo.ts';
 
 const PHI = 'jane.roe@example.org';
-const packageVersion = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const packageVersion = (
+  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 describe('hdm help and version', () => {
   it.each([['--help'], ['-h'], ['help']])('prints the general help for %s', async (arg) => {

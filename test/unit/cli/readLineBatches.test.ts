@@ -34,7 +34,8 @@ describe('readLineBatches', () => {
 
   it('reports bytes read so far and yields nothing for empty input', async () => {
     const sizes: number[] = [];
-    for await (const batch of readLineBatches(Readable.from([Buffer.from('a\nb'), Buffer.from('c\n')]))) sizes.push(batch.bytesRead);
+    for await (const batch of readLineBatches(Readable.from([Buffer.from('a\nb'), Buffer.from('c\n')])))
+      sizes.push(batch.bytesRead);
     expect(sizes).toEqual([3, 5]);
     expect(await lines([])).toEqual([]);
   });

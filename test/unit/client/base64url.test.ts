@@ -6,7 +6,12 @@ import { base64url } from '../../../src/client/base64url.ts';
 
 describe('base64url', () => {
   it("equals Node's base64url of the UTF-8 bytes, for any string", () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => base64url(text) === Buffer.from(text, 'utf8').toString('base64url')));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        (text) => base64url(text) === Buffer.from(text, 'utf8').toString('base64url'),
+      ),
+    );
   });
 
   it('uses the URL alphabet without padding, as a WebSocket subprotocol token needs', () => {

@@ -21,7 +21,10 @@ describe('src/client generated files', () => {
     expect([...byName.keys()].sort()).toEqual([...GENERATED_FILES].sort());
     for (const file of GENERATED_FILES) {
       const committed = await readFile(new URL(file, `file://${ROOT}`), 'utf8');
-      expect(committed === byName.get(file), `${file} is out of date with schema.graphql or src/client/operations.graphql: run npm run codegen`).toBe(true);
+      expect(
+        committed === byName.get(file),
+        `${file} is out of date with schema.graphql or src/client/operations.graphql: run npm run codegen`,
+      ).toBe(true);
     }
   });
 });

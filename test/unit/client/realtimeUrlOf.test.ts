@@ -9,7 +9,9 @@ describe('realtimeUrlOf', () => {
   });
 
   it('keeps the China partition suffix', () => {
-    expect(realtimeUrlOf('https://abc.appsync-api.cn-north-1.amazonaws.com.cn/graphql')).toBe('wss://abc.appsync-realtime-api.cn-north-1.amazonaws.com.cn/graphql');
+    expect(realtimeUrlOf('https://abc.appsync-api.cn-north-1.amazonaws.com.cn/graphql')).toBe(
+      'wss://abc.appsync-realtime-api.cn-north-1.amazonaws.com.cn/graphql',
+    );
   });
 
   it('appends /realtime for any other host, http -> ws', () => {

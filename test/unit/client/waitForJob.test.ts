@@ -21,7 +21,9 @@ describe('waitForJob', () => {
   });
 
   it('gives up with HdmJobTimeoutError naming the job and its last status', async () => {
-    const error = await waitForJob(reader(['RUNNING']).read, 'j3', { timeoutMs: 20, pollMs: 5 }).catch((e: unknown) => e);
+    const error = await waitForJob(reader(['RUNNING']).read, 'j3', { timeoutMs: 20, pollMs: 5 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(HdmJobTimeoutError);
     expect(error).toMatchObject({ jobId: 'j3', lastStatus: 'RUNNING' });
   });

@@ -9,11 +9,14 @@ describe('bucketFindings', () => {
   const now = new Date(2026, 10, 28, 15, 30);
 
   it('counts by hour and type when every finding is from the last 24 hours', () => {
-    const data = bucketFindings([
-      { type: 'NAME', createdAt: at(now, 0.2) },
-      { type: 'NAME', createdAt: at(now, 0.25) },
-      { type: 'DATE', createdAt: at(now, 5) },
-    ], now);
+    const data = bucketFindings(
+      [
+        { type: 'NAME', createdAt: at(now, 0.2) },
+        { type: 'NAME', createdAt: at(now, 0.25) },
+        { type: 'DATE', createdAt: at(now, 5) },
+      ],
+      now,
+    );
     expect(data.unit).toBe('hour');
     expect(data.buckets).toHaveLength(24);
     expect(data.total).toBe(3);
@@ -22,11 +25,14 @@ describe('bucketFindings', () => {
   });
 
   it('counts by local day over 7 days when any finding is older than the hours shown', () => {
-    const data = bucketFindings([
-      { type: 'NAME', createdAt: at(now, 1) },
-      { type: 'ID', createdAt: at(now, 24 * 3) },
-      { type: 'ID', createdAt: at(now, 24 * 30) },
-    ], now);
+    const data = bucketFindings(
+      [
+        { type: 'NAME', createdAt: at(now, 1) },
+        { type: 'ID', createdAt: at(now, 24 * 3) },
+        { type: 'ID', createdAt: at(now, 24 * 30) },
+      ],
+      now,
+    );
     expect(data.unit).toBe('day');
     expect(data.buckets).toHaveLength(7);
     expect(data.total).toBe(2);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FollowAbortedError, followJob, type JobFollowingClient, type JobStatus, type JobWithFindings } from '../../../console/src/followJob.ts';
+import {
+  FollowAbortedError,
+  followJob,
+  type JobFollowingClient,
+  type JobStatus,
+  type JobWithFindings,
+} from '../../../console/src/followJob.ts';
 import type { SubscriptionObserver } from '../../../src/client/index.ts';
 
 // followJob against a fake of the two client calls it makes (the port JobFollowingClient): a subscription
@@ -9,7 +15,11 @@ type Update = { onJobsUpdated: { id: string; status: JobStatus } | null };
 
 /** A fake client: `emit` and `fail` drive the one subscription; each Job read takes the next scripted status. */
 function fakeClient(readStatuses: JobStatus[]) {
-  const state = { observer: undefined as SubscriptionObserver<Update> | undefined, unsubscribed: 0, reads: [] as string[] };
+  const state = {
+    observer: undefined as SubscriptionObserver<Update> | undefined,
+    unsubscribed: 0,
+    reads: [] as string[],
+  };
   const client: JobFollowingClient = {
     request: (async (_document: unknown, variables: { id: string }) => {
       state.reads.push(variables.id);
@@ -54,7 +64,11 @@ describe('followJob', () => {
     const start = deferred<{ id: string; status: JobStatus }>();
     let startCalls = 0;
     const heard: JobStatus[] = [];
-    const followed = followJob(fake.client, () => (startCalls++, start.promise), (status) => heard.push(status));
+    const followed = followJob(
+      fake.client,
+      () => (startCalls++, start.promise),
+      (status) => heard.push(status),
+    );
 
     expect(startCalls, 'the job starts only after start_ack').toBe(0);
     fake.started();
@@ -77,7 +91,12 @@ describe('followJob', () => {
   it('reads the job until it is final when the socket drops after the job started', async () => {
     const fake = fakeClient(['RUNNING', 'RUNNING', 'SUCCEEDED']);
     const heard: JobStatus[] = [];
-    const followed = followJob(fake.client, async () => ({ id: 'job-2', status: 'QUEUED' }), (status) => heard.push(status), { pollMs: 1 });
+    const followed = followJob(
+      fake.client,
+      async () => ({ id: 'job-2', status: 'QUEUED' }),
+      (status) => heard.push(status),
+      { pollMs: 1 },
+    );
     fake.started();
     await tick();
     fake.fail(new Error('the real-time connection failed'));
@@ -94,7 +113,11 @@ describe('followJob', () => {
   it('rejects with the socket error when it drops before the job exists', async () => {
     const fake = fakeClient(['SUCCEEDED']);
     let startCalls = 0;
-    const followed = followJob(fake.client, async () => (startCalls++, { id: 'job-3', status: 'QUEUED' }), () => undefined);
+    const followed = followJob(
+      fake.client,
+      async () => (startCalls++, { id: 'job-3', status: 'QUEUED' }),
+      () => undefined,
+    );
     fake.fail(new Error('refused'));
     await expect(followed).rejects.toThrow('refused');
     fake.started();
@@ -105,7 +128,12 @@ describe('followJob', () => {
   it('stops on abort: unsubscribes, stops polling and rejects with FollowAbortedError', async () => {
     const fake = fakeClient(['RUNNING']);
     const controller = new AbortController();
-    const followed = followJob(fake.client, async () => ({ id: 'job-4', status: 'QUEUED' }), () => undefined, { pollMs: 1, signal: controller.signal });
+    const followed = followJob(
+      fake.client,
+      async () => ({ id: 'job-4', status: 'QUEUED' }),
+      () => undefined,
+      { pollMs: 1, signal: controller.signal },
+    );
     fake.started();
     await tick();
     fake.fail(new Error('dropped'));

@@ -15,25 +15,38 @@ const ALLOWED = 'Quenby';
 const options = { allowList: [ALLOWED], denyList: ['Mercy'] };
 
 async function blankPng(): Promise<string> {
-  return (await sharp({ create: { width: 400, height: 40, channels: 3, background: '#ffffff' } }).png().toBuffer()).toString('base64');
+  return (
+    await sharp({ create: { width: 400, height: 40, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer()
+  ).toString('base64');
 }
 
 function lineOf(texts: string[]) {
   return {
-    width: 400, height: 40,
+    width: 400,
+    height: 40,
     words: texts.map((text, i) => {
       const box = { left: 10 + i * 60, top: 10, width: 50, height: 20 };
-      const polygon = [{ x: box.left, y: box.top }, { x: box.left + 50, y: box.top }, { x: box.left + 50, y: box.top + 20 }, { x: box.left, y: box.top + 20 }];
+      const polygon = [
+        { x: box.left, y: box.top },
+        { x: box.left + 50, y: box.top },
+        { x: box.left + 50, y: box.top + 20 },
+        { x: box.left, y: box.top + 20 },
+      ];
       return { text, confidence: 0.95, box, polygon, lineId: 'l0', blockId: 'b0' };
     }),
   };
 }
 
 async function exists(services: ReturnType<typeof inMemoryJobServices>['services'], jobId: string): Promise<boolean> {
-  return services.objects.get(termsRefOf(services, jobId)).then(() => true, (error: unknown) => {
-    if (error instanceof ObjectNotFoundError) return false;
-    throw error;
-  });
+  return services.objects.get(termsRefOf(services, jobId)).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof ObjectNotFoundError) return false;
+      throw error;
+    },
+  );
 }
 
 describe('terms of an image job', () => {
@@ -65,7 +78,10 @@ describe('terms of an image job', () => {
     ocr.page = lineOf(['seen']);
     const deleted: string[] = [];
     const remove = services.objects.delete.bind(services.objects);
-    services.objects.delete = async (ref) => { deleted.push(ref.key); await remove(ref); };
+    services.objects.delete = async (ref) => {
+      deleted.push(ref.key);
+      await remove(ref);
+    };
     const queued = await maskImageJob(services, alice, { base64: await blankPng() });
     expect((await processImageJob(services, queued.id))?.status).toBe('SUCCEEDED');
     expect(deleted).toEqual([]);
@@ -74,7 +90,9 @@ describe('terms of an image job', () => {
   it('a failed delete leaves the job SUCCEEDED and is logged without content (the bucket lifecycle removes them later)', async () => {
     const { services, ocr, logLines } = inMemoryJobServices();
     ocr.page = lineOf(['seen']);
-    services.objects.delete = async () => { throw new Error(`S3 is down; key holds ${ALLOWED}`); };
+    services.objects.delete = async () => {
+      throw new Error(`S3 is down; key holds ${ALLOWED}`);
+    };
     const queued = await maskImageJob(services, alice, { base64: await blankPng(), options });
     expect((await processImageJob(services, queued.id))?.status).toBe('SUCCEEDED');
     const warning = logLines.find((line) => line.includes('job.terms_not_deleted'));
@@ -87,7 +105,10 @@ describe('terms of an image job', () => {
     const queued = await maskImageJob(services, alice, { base64: await blankPng(), options });
     const running = await advanceJob(services, queued, { status: 'RUNNING' });
     expect(await exists(services, queued.id)).toBe(true);
-    await advanceJob(services, running, { status: 'FAILED', error: { code: 'INTERNAL', message: 'the job timed out' } });
+    await advanceJob(services, running, {
+      status: 'FAILED',
+      error: { code: 'INTERNAL', message: 'the job timed out' },
+    });
     expect(await exists(services, queued.id)).toBe(false);
   });
 

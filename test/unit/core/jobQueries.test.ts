@@ -34,8 +34,12 @@ describe('job queries', () => {
     await maskTextJob(services, alice, { text: 'note' });
     await expect(listOwnJobs(services, alice, {}, 0)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(listOwnJobs(services, alice, {}, 101)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(listOwnJobs(services, alice, { createdAfter: 'yesterday' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(listOwnJobs(services, alice, { createdAfter: '2030-01-01T00:00:00Z', createdBefore: '2020-01-01T00:00:00Z' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(listOwnJobs(services, alice, { createdAfter: 'yesterday' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(
+      listOwnJobs(services, alice, { createdAfter: '2030-01-01T00:00:00Z', createdBefore: '2020-01-01T00:00:00Z' }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const inOffset = new Date(Date.now() - 3_600_000).toISOString().replace('Z', '+00:00');
     expect((await listOwnJobs(services, alice, { createdAfter: inOffset })).items).toHaveLength(1);
     expect((await listOwnJobs(services, alice, { createdBefore: inOffset })).items).toHaveLength(0);

@@ -6,7 +6,13 @@ import type { JobServices } from '../../../src/core/JobServices.ts';
 import { maskImageJob } from '../../../src/core/maskImageJob.ts';
 import { maskTextJob } from '../../../src/core/maskTextJob.ts';
 import { processImageJob } from '../../../src/core/processImageJob.ts';
-import { QUEUE_LIMIT_ERROR, QUEUE_RETENTION_MS, sweepJobs, sweepPolicyFor, TIME_LIMIT_ERROR } from '../../../src/core/sweepJobs.ts';
+import {
+  QUEUE_LIMIT_ERROR,
+  QUEUE_RETENTION_MS,
+  sweepJobs,
+  sweepPolicyFor,
+  TIME_LIMIT_ERROR,
+} from '../../../src/core/sweepJobs.ts';
 import { inMemoryJobServices } from '../../helpers/jobServices.ts';
 
 // Each way a job could be left QUEUED or RUNNING for good ends with a FAILED or SUCCEEDED job and a published
@@ -39,7 +45,7 @@ const statusOf = async (services: JobServices, id: string) => (await services.jo
 const lastUpdate = (published: { id: string }[], id: string) => published.filter((update) => update.id === id).at(-1);
 
 describe('recovery: a worker killed after it claimed the job', () => {
-  it('leaves the job RUNNING for redelivered messages, and the sweep fails it once past the worker\'s time limit', async () => {
+  it("leaves the job RUNNING for redelivered messages, and the sweep fails it once past the worker's time limit", async () => {
     const { services, published, advance } = recoveryServices();
     const job = await maskImageJob(services, alice, { base64: PNG });
     // The worker claims the job, then dies: its OCR never returns.
@@ -60,7 +66,7 @@ describe('recovery: a worker killed after it claimed the job', () => {
   });
 });
 
-describe('recovery: maskText past the resolver\'s time limit', () => {
+describe("recovery: maskText past the resolver's time limit", () => {
   it('fails a TEXT job RUNNING past 30 s and the margin, and leaves an IMAGE job of the same age to its own limit', async () => {
     const { services, published, logLines, advance } = recoveryServices();
     services.detector = { detect: never };
@@ -78,7 +84,9 @@ describe('recovery: maskText past the resolver\'s time limit', () => {
     expect(await services.jobs.getJob(text.id)).toMatchObject({ status: 'FAILED', error: TIME_LIMIT_ERROR });
     expect(lastUpdate(published, text.id)).toMatchObject({ status: 'FAILED', error: { code: 'INTERNAL' } });
     expect(await statusOf(services, image.id)).toBe('RUNNING');
-    expect(JSON.stringify([logLines, published, await services.jobs.getJob(text.id)])).not.toMatch(/Quenby|Marsh|617-555/);
+    expect(JSON.stringify([logLines, published, await services.jobs.getJob(text.id)])).not.toMatch(
+      /Quenby|Marsh|617-555/,
+    );
   });
 });
 
@@ -99,7 +107,9 @@ describe('recovery: SendMessage fails after the job was written', () => {
   it('re-queues the job on a retry with the same clientToken, and the worker finishes it once', async () => {
     const { services, published, enqueued } = recoveryServices();
     failingOnce(services, enqueued);
-    await expect(maskImageJob(services, alice, { base64: PNG, clientToken: 'retry-1' })).rejects.toMatchObject({ code: 'INTERNAL' });
+    await expect(maskImageJob(services, alice, { base64: PNG, clientToken: 'retry-1' })).rejects.toMatchObject({
+      code: 'INTERNAL',
+    });
     const [stuck] = (await services.jobs.listJobs(alice.owner, {}, 10)).items as [Job];
     expect(stuck.status).toBe('QUEUED');
     expect(enqueued).toEqual([]);
@@ -194,7 +204,8 @@ describe('the sweep', () => {
     store.listOpenJobs = async (...args) => {
       const page = await listOpenJobs(...args);
       // The worker finishes just after the sweep read the index.
-      for (const { job: listed } of page.items) await store.updateJob(listed.id, ['RUNNING'], { status: 'SUCCEEDED', updatedAt: services.now().toISOString() });
+      for (const { job: listed } of page.items)
+        await store.updateJob(listed.id, ['RUNNING'], { status: 'SUCCEEDED', updatedAt: services.now().toISOString() });
       return page;
     };
     const before = published.length;

@@ -8,8 +8,35 @@ import { PHI_TYPES, type PhiEntity, type PhiType } from '../../../src/core/PhiEn
 // sequences, emoji modifiers, regional indicators, lone surrogates, Thai, Hangul jamo, Devanagari
 // conjuncts, an Arabic prepended mark, and the private-use character used as a mask below.
 const TRICKY = [
-  'a', 'Z', '0', ' ', '.', '\n', '\r', '\r\n', '\t', 'é', 'e\u0301', '\u0301', '😀', '👩‍⚕️', '👍🏽', '🇺🇸', '🇺',
-  '\u200D', '\uD800', '\uDC00', 'ก\u0E33', 'ส\u0E35', '각', '\u1100\u1161', 'क्ष', '\u094D', '\u0600', 'Ж', '\uE000',
+  'a',
+  'Z',
+  '0',
+  ' ',
+  '.',
+  '\n',
+  '\r',
+  '\r\n',
+  '\t',
+  'é',
+  'e\u0301',
+  '\u0301',
+  '😀',
+  '👩‍⚕️',
+  '👍🏽',
+  '🇺🇸',
+  '🇺',
+  '\u200D',
+  '\uD800',
+  '\uDC00',
+  'ก\u0E33',
+  'ส\u0E35',
+  '각',
+  '\u1100\u1161',
+  'क्ष',
+  '\u094D',
+  '\u0600',
+  'Ж',
+  '\uE000',
 ];
 const MASK = '\uE000';
 
@@ -25,13 +52,27 @@ const longTextArb = fc
   .map((pieces) => pieces.join(''));
 
 function entity(begin: number, end: number, Type: PhiType, Score: number): PhiEntity {
-  return { Id: 0, BeginOffset: begin, EndOffset: end, Score, Text: '', Category: 'PROTECTED_HEALTH_INFORMATION', Type, Traits: [] };
+  return {
+    Id: 0,
+    BeginOffset: begin,
+    EndOffset: end,
+    Score,
+    Text: '',
+    Category: 'PROTECTED_HEALTH_INFORMATION',
+    Type,
+    Traits: [],
+  };
 }
 
 function entitiesArb(length: number): fc.Arbitrary<PhiEntity[]> {
   if (length === 0) return fc.constant([]);
   const one = fc
-    .tuple(fc.nat(length - 1), fc.integer({ min: 1, max: length }), fc.constantFrom(...PHI_TYPES), fc.double({ min: 0, max: 1, noNaN: true }))
+    .tuple(
+      fc.nat(length - 1),
+      fc.integer({ min: 1, max: length }),
+      fc.constantFrom(...PHI_TYPES),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    )
     .map(([begin, size, type, score]) => entity(begin, Math.min(length, begin + size), type, score));
   return fc.array(one, { maxLength: 8 });
 }
@@ -62,7 +103,12 @@ const isLineBreak = (codePoint: string): boolean => codePoint === '\n' || codePo
  * masked code point must be the mask character or the very line break that stood there. Returns each
  * span's offsets in the output.
  */
-function checkCharacterMask(text: string, spans: readonly MaskedSpan[], output: string, mask: string): [number, number][] {
+function checkCharacterMask(
+  text: string,
+  spans: readonly MaskedSpan[],
+  output: string,
+  mask: string,
+): [number, number][] {
   const mapped: [number, number][] = [];
   let cursor = 0;
   let at = 0;

@@ -40,7 +40,9 @@ describe('maskText', () => {
     });
 
     it('CHARACTER repeats * once per code point, or the character given', () => {
-      expect(maskText(NOTE, NOTE_ENTITIES, { style: 'CHARACTER' }).maskedText).toBe('Seen by Dr ******* on **********.');
+      expect(maskText(NOTE, NOTE_ENTITIES, { style: 'CHARACTER' }).maskedText).toBe(
+        'Seen by Dr ******* on **********.',
+      );
       expect(maskText(NOTE, NOTE_ENTITIES, { style: 'CHARACTER', character: '#' }).maskedText).toBe(
         'Seen by Dr ####### on ##########.',
       );
@@ -105,7 +107,11 @@ describe('maskText', () => {
   describe('grapheme safety', () => {
     it('never splits a surrogate pair', () => {
       const text = 'a😀b';
-      for (const [begin, end] of [[1, 2], [2, 3], [1, 3]] as const) {
+      for (const [begin, end] of [
+        [1, 2],
+        [2, 3],
+        [1, 3],
+      ] as const) {
         const result = maskText(text, [entity(text, begin, end)], { style: 'CHARACTER' });
         expect(result.spans).toEqual([{ begin: 1, end: 3, type: 'NAME', score: 0.9 }]);
         expect(result.maskedText).toBe('a*b');
@@ -179,8 +185,12 @@ describe('maskText', () => {
 
     it('breaks score ties by length, then by position', () => {
       const text = 'Ann Lee';
-      expect(maskText(text, [entity(text, 0, 3, 'ID', 0.7), entity(text, 2, 7, 'NAME', 0.7)]).spans[0]?.type).toBe('NAME');
-      expect(maskText(text, [entity(text, 3, 7, 'NAME', 0.7), entity(text, 0, 4, 'ID', 0.7)]).spans[0]?.type).toBe('ID');
+      expect(maskText(text, [entity(text, 0, 3, 'ID', 0.7), entity(text, 2, 7, 'NAME', 0.7)]).spans[0]?.type).toBe(
+        'NAME',
+      );
+      expect(maskText(text, [entity(text, 3, 7, 'NAME', 0.7), entity(text, 0, 4, 'ID', 0.7)]).spans[0]?.type).toBe(
+        'ID',
+      );
     });
   });
 
@@ -278,7 +288,9 @@ describe('maskText', () => {
 
   it('is idempotent in CHARACTER style: re-masking the output with the spans mapped to it changes nothing', () => {
     const text = 'Ann😀 saw cafe\u0301 Lee\r\non 2024';
-    const first = maskText(text, [at(text, 'Ann'), at(text, 'cafe'), at(text, 'Lee\r\non', 'ADDRESS')], { style: 'CHARACTER' });
+    const first = maskText(text, [at(text, 'Ann'), at(text, 'cafe'), at(text, 'Lee\r\non', 'ADDRESS')], {
+      style: 'CHARACTER',
+    });
     expect(first.maskedText).toBe('***😀 saw ***** ***\r\n** 2024');
     const mapped = [entity(first.maskedText, 0, 3), entity(first.maskedText, 10, 15), entity(first.maskedText, 16, 23)];
     expect(maskText(first.maskedText, mapped, { style: 'CHARACTER' }).maskedText).toBe(first.maskedText);

@@ -12,7 +12,8 @@ describe('maskTextJob', () => {
     const { services, published } = inMemoryJobServices();
     const job = await maskTextJob(services, alice, { text: NOTE });
     expect(job).toMatchObject({ kind: 'TEXT', status: 'SUCCEEDED', owner: alice.owner });
-    for (const phi of ['Marla', 'Quenby', '03/14/2023', 'Ohanian', '617-555-0143']) expect(job.maskedText).not.toContain(phi);
+    for (const phi of ['Marla', 'Quenby', '03/14/2023', 'Ohanian', '617-555-0143'])
+      expect(job.maskedText).not.toContain(phi);
     expect(published.map((u) => u.status)).toEqual(['RUNNING', 'SUCCEEDED']);
     const findings = await services.jobs.listJobFindings(job.id, 100);
     expect(findings.items.length).toBe(job.findingCount);
@@ -29,7 +30,8 @@ describe('maskTextJob', () => {
     const seen: number[] = [];
     services.events = {
       publish: async (update) => {
-        if (update.status === 'SUCCEEDED') seen.push((await services.jobs.listJobFindings(update.id, 100)).items.length, update.findingCount ?? -1);
+        if (update.status === 'SUCCEEDED')
+          seen.push((await services.jobs.listJobFindings(update.id, 100)).items.length, update.findingCount ?? -1);
       },
     };
     await maskTextJob(services, alice, { text: NOTE });
@@ -60,10 +62,16 @@ describe('maskTextJob', () => {
 
   it('refuses bad input before writing anything, naming the field and not the value', async () => {
     const { services } = inMemoryJobServices();
-    await expect(maskTextJob(services, alice, { text: 'x'.repeat(1_000_001) })).rejects.toBeInstanceOf(PayloadTooLargeError);
+    await expect(maskTextJob(services, alice, { text: 'x'.repeat(1_000_001) })).rejects.toBeInstanceOf(
+      PayloadTooLargeError,
+    );
     await expect(maskTextJob(services, alice, { text: NOTE, options: { minScore: 2 } })).rejects.toThrow(/minScore/);
-    await expect(maskTextJob(services, alice, { text: NOTE, options: { style: 'CHARACTER', maskCharacter: '**' } })).rejects.toThrow(/maskCharacter/);
-    await expect(maskTextJob(services, alice, { text: NOTE, options: { denyList: [' '] } })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      maskTextJob(services, alice, { text: NOTE, options: { style: 'CHARACTER', maskCharacter: '**' } }),
+    ).rejects.toThrow(/maskCharacter/);
+    await expect(maskTextJob(services, alice, { text: NOTE, options: { denyList: [' '] } })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
     const bad = maskTextJob(services, alice, { text: NOTE, clientToken: 'has space Marla' });
     await expect(bad).rejects.toThrow(/clientToken/);
     await expect(bad).rejects.not.toThrow(/Marla/);
@@ -72,12 +80,25 @@ describe('maskTextJob', () => {
 
   it('applies the options and records them with defaults filled in', async () => {
     const { services } = inMemoryJobServices();
-    const job = await maskTextJob(services, alice, { text: NOTE, options: { style: 'CHARACTER', types: ['NAME'], allowList: ['Ohanian'] } });
+    const job = await maskTextJob(services, alice, {
+      text: NOTE,
+      options: { style: 'CHARACTER', types: ['NAME'], allowList: ['Ohanian'] },
+    });
     expect(job.maskedText).toContain('Ohanian');
     expect(job.maskedText).toContain('03/14/2023');
     expect(job.maskedText).not.toContain('Quenby');
     expect(job.maskedText?.length).toBe(NOTE.length);
-    expect(job.options).toEqual({ minScore: 0.5, types: ['NAME'], style: 'CHARACTER', maskCharacter: '*', allowList: ['Ohanian'], denyList: [], allowListCount: 1, denyListCount: 0, maskCareUnits: false });
+    expect(job.options).toEqual({
+      minScore: 0.5,
+      types: ['NAME'],
+      style: 'CHARACTER',
+      maskCharacter: '*',
+      allowList: ['Ohanian'],
+      denyList: [],
+      allowListCount: 1,
+      denyListCount: 0,
+      maskCareUnits: false,
+    });
     // Allow and deny terms are often patients' names: the record keeps only their counts.
     const stored = await services.jobs.getJob(job.id);
     expect(stored?.options).toMatchObject({ allowList: [], denyList: [], allowListCount: 1 });
@@ -86,7 +107,11 @@ describe('maskTextJob', () => {
 
   describe('maskCareUnits', () => {
     const TRANSFER = 'Marla Quenby moved from the MICU to Ellison 10.';
-    const terms = [{ text: 'Marla Quenby', type: 'NAME' }, { text: 'MICU', type: 'ADDRESS' }, { text: 'Ellison 10', type: 'ADDRESS' }] as const;
+    const terms = [
+      { text: 'Marla Quenby', type: 'NAME' },
+      { text: 'MICU', type: 'ADDRESS' },
+      { text: 'Ellison 10', type: 'ADDRESS' },
+    ] as const;
 
     it('keeps care units by default: the detector is asked with maskCareUnits false, and the job records false', async () => {
       const detector = fakeDetector(terms);
@@ -101,7 +126,10 @@ describe('maskTextJob', () => {
     it('masks them when asked, passing only that option to the detector (minScore and types stay with masking)', async () => {
       const detector = fakeDetector(terms);
       const { services } = inMemoryJobServices({ detector });
-      const job = await maskTextJob(services, alice, { text: TRANSFER, options: { maskCareUnits: true, minScore: 0.6, types: ['ADDRESS'] } });
+      const job = await maskTextJob(services, alice, {
+        text: TRANSFER,
+        options: { maskCareUnits: true, minScore: 0.6, types: ['ADDRESS'] },
+      });
       expect(detector.calls).toEqual([{ maskCareUnits: true }]);
       expect(job.maskedText).toBe('Marla Quenby moved from the [ADDRESS] to [ADDRESS].');
       expect(job.options).toMatchObject({ maskCareUnits: true, minScore: 0.6, types: ['ADDRESS'] });
@@ -110,15 +138,29 @@ describe('maskTextJob', () => {
 
     it('refuses a value that is not a boolean before writing anything', async () => {
       const { services } = inMemoryJobServices({ detector: fakeDetector(terms) });
-      const bad = maskTextJob(services, alice, { text: TRANSFER, options: { maskCareUnits: 'yes' as unknown as boolean } });
+      const bad = maskTextJob(services, alice, {
+        text: TRANSFER,
+        options: { maskCareUnits: 'yes' as unknown as boolean },
+      });
       await expect(bad).rejects.toBeInstanceOf(InvalidInputError);
-      await expect(bad).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'options.maskCareUnits must be true or false' });
+      await expect(bad).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: 'options.maskCareUnits must be true or false',
+      });
       expect((await services.jobs.listJobs(alice.owner, {}, 10)).items).toEqual([]);
     });
   });
 
   it('keeps a result too big for a record in the object store', async () => {
-    const { services } = inMemoryJobServices({ limits: { maxTextLength: 1_000_000, maxSyncTextLength: 1_000_000, maxInlineResultBytes: 100, maxInlineImageBytes: 1000, maxImagePixels: 50_000_000 } });
+    const { services } = inMemoryJobServices({
+      limits: {
+        maxTextLength: 1_000_000,
+        maxSyncTextLength: 1_000_000,
+        maxInlineResultBytes: 100,
+        maxInlineImageBytes: 1000,
+        maxImagePixels: 50_000_000,
+      },
+    });
     const job = await maskTextJob(services, alice, { text: NOTE.repeat(5) });
     const stored = await services.jobs.getJob(job.id);
     expect(stored?.maskedText).toBeUndefined();

@@ -20,7 +20,11 @@ describe('maskCareUnits in the mask options', () => {
     expect(resolveMaskOptions({ maskCareUnits: true }).maskCareUnits).toBe(true);
   });
 
-  const notBooleans: [string, unknown][] = [['a string', 'yes'], ['a number', 1], ['a list', [true]]];
+  const notBooleans: [string, unknown][] = [
+    ['a string', 'yes'],
+    ['a number', 1],
+    ['a list', [true]],
+  ];
   it.each(notBooleans)('refuses %s with INVALID_INPUT, naming the option and not the value', (_, value) => {
     const maskCareUnits = value as boolean;
     for (const parse of [() => parseMaskOptions({ maskCareUnits }), () => resolveMaskOptions({ maskCareUnits })]) {

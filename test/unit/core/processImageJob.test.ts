@@ -17,7 +17,14 @@ function asOcrPage(page: Awaited<ReturnType<typeof generatePage>>): OcrPage {
     words: page.words.map((w) => {
       const line = Math.round(w.box.top / 10);
       if (!lines.has(line)) lines.set(line, lines.size);
-      return { text: w.text, confidence: 0.95, box: w.box, polygon: w.polygon, lineId: `l${lines.get(line)}`, blockId: 'b0' };
+      return {
+        text: w.text,
+        confidence: 0.95,
+        box: w.box,
+        polygon: w.polygon,
+        lineId: `l${lines.get(line)}`,
+        blockId: 'b0',
+      };
     }),
   };
 }
@@ -32,7 +39,12 @@ async function pixelAt(png: Uint8Array, x: number, y: number): Promise<number[]>
 function wordsInALine(texts: readonly string[]): OcrPage {
   const words = texts.map((text, i) => {
     const box = { left: 10 + i * 60, top: 10, width: 50, height: 20 };
-    const polygon = [{ x: box.left, y: box.top }, { x: box.left + box.width, y: box.top }, { x: box.left + box.width, y: box.top + box.height }, { x: box.left, y: box.top + box.height }];
+    const polygon = [
+      { x: box.left, y: box.top },
+      { x: box.left + box.width, y: box.top },
+      { x: box.left + box.width, y: box.top + box.height },
+      { x: box.left, y: box.top + box.height },
+    ];
     return { text, confidence: 0.95, box, polygon, lineId: 'l0', blockId: 'b0' };
   });
   return { width: 400, height: 40, words };
@@ -45,7 +57,10 @@ describe('processImageJob', () => {
     ocr.page = asOcrPage(page);
     const queued = await maskImageJob(services, alice, { base64: page.bytes.toString('base64') });
     const done = await processImageJob(services, queued.id);
-    expect(done).toMatchObject({ status: 'SUCCEEDED', maskedImage: { bucket: 'hdm-test-output', contentType: 'image/png', width: page.width, height: page.height } });
+    expect(done).toMatchObject({
+      status: 'SUCCEEDED',
+      maskedImage: { bucket: 'hdm-test-output', contentType: 'image/png', width: page.width, height: page.height },
+    });
     expect(published.map((u) => u.status)).toEqual(['QUEUED', 'RUNNING', 'SUCCEEDED']);
     const output = await services.objects.get(done!.maskedImage!);
     for (const word of page.words.filter((w) => w.phi)) {
@@ -63,17 +78,35 @@ describe('processImageJob', () => {
     }
   });
 
-  it.each([false, true])('passes maskCareUnits %s from the stored job to the detector, and only that option', async (maskCareUnits) => {
-    const detector = fakeDetector([{ text: 'Quenby', type: 'NAME' }, { text: 'MICU', type: 'ADDRESS' }]);
-    const { services, ocr } = inMemoryJobServices({ detector });
-    ocr.page = wordsInALine(['Quenby', 'to', 'MICU']);
-    const blank = await sharp({ create: { width: 400, height: 40, channels: 3, background: '#ffffff' } }).png().toBuffer();
-    const queued = await maskImageJob(services, alice, { base64: blank.toString('base64'), options: { maskCareUnits, minScore: 0.6 } });
-    expect((await services.jobs.getJob(queued.id))?.options.maskCareUnits).toBe(maskCareUnits);
-    const done = await processImageJob(services, queued.id);
-    expect(detector.calls).toEqual([{ maskCareUnits }]);
-    expect(done?.findingCounts).toEqual(maskCareUnits ? [{ type: 'NAME', count: 1 }, { type: 'ADDRESS', count: 1 }] : [{ type: 'NAME', count: 1 }]);
-  });
+  it.each([false, true])(
+    'passes maskCareUnits %s from the stored job to the detector, and only that option',
+    async (maskCareUnits) => {
+      const detector = fakeDetector([
+        { text: 'Quenby', type: 'NAME' },
+        { text: 'MICU', type: 'ADDRESS' },
+      ]);
+      const { services, ocr } = inMemoryJobServices({ detector });
+      ocr.page = wordsInALine(['Quenby', 'to', 'MICU']);
+      const blank = await sharp({ create: { width: 400, height: 40, channels: 3, background: '#ffffff' } })
+        .png()
+        .toBuffer();
+      const queued = await maskImageJob(services, alice, {
+        base64: blank.toString('base64'),
+        options: { maskCareUnits, minScore: 0.6 },
+      });
+      expect((await services.jobs.getJob(queued.id))?.options.maskCareUnits).toBe(maskCareUnits);
+      const done = await processImageJob(services, queued.id);
+      expect(detector.calls).toEqual([{ maskCareUnits }]);
+      expect(done?.findingCounts).toEqual(
+        maskCareUnits
+          ? [
+              { type: 'NAME', count: 1 },
+              { type: 'ADDRESS', count: 1 },
+            ]
+          : [{ type: 'NAME', count: 1 }],
+      );
+    },
+  );
 
   it('fails with a closed code when the input is missing, not an image, or not its declared type', async () => {
     const { services, ocr } = inMemoryJobServices();
@@ -81,11 +114,17 @@ describe('processImageJob', () => {
     const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
     const missing = await maskImageJob(services, alice, { base64: PNG });
     await services.objects.delete(missing.input!);
-    expect(await processImageJob(services, missing.id)).toMatchObject({ status: 'FAILED', error: { code: 'INVALID_INPUT' } });
+    expect(await processImageJob(services, missing.id)).toMatchObject({
+      status: 'FAILED',
+      error: { code: 'INVALID_INPUT' },
+    });
 
     const mislabelled = await maskImageJob(services, alice, { base64: PNG });
     await services.objects.put(mislabelled.input!, Buffer.from(PNG, 'base64'), 'image/jpeg');
-    expect(await processImageJob(services, mislabelled.id)).toMatchObject({ status: 'FAILED', error: { code: 'UNSUPPORTED_IMAGE' } });
+    expect(await processImageJob(services, mislabelled.id)).toMatchObject({
+      status: 'FAILED',
+      error: { code: 'UNSUPPORTED_IMAGE' },
+    });
 
     const garbage = await maskImageJob(services, alice, { base64: PNG });
     await services.objects.put(garbage.input!, Buffer.from('plain text, no image'), 'image/png');
@@ -109,7 +148,11 @@ describe('processImageJob', () => {
     ocr.page = asOcrPage(page);
     const queued = await maskImageJob(services, alice, { base64: page.bytes.toString('base64') });
     await Promise.all([processImageJob(services, queued.id), processImageJob(services, queued.id)]);
-    expect(published.filter((u) => u.id === queued.id).map((u) => u.status)).toEqual(['QUEUED', 'RUNNING', 'SUCCEEDED']);
+    expect(published.filter((u) => u.id === queued.id).map((u) => u.status)).toEqual([
+      'QUEUED',
+      'RUNNING',
+      'SUCCEEDED',
+    ]);
     expect((await services.jobs.getJob(queued.id))?.status).toBe('SUCCEEDED');
   });
 });
@@ -120,6 +163,9 @@ describe('processImageJob limits', () => {
     const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
     const job = await maskImageJob(services, alice, { base64: PNG });
     await services.objects.put(job.input!, new Uint8Array(20 * 1024 * 1024 + 1), 'image/png');
-    expect(await processImageJob(services, job.id)).toMatchObject({ status: 'FAILED', error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(await processImageJob(services, job.id)).toMatchObject({
+      status: 'FAILED',
+      error: { code: 'PAYLOAD_TOO_LARGE' },
+    });
   });
 });

@@ -23,7 +23,12 @@ describe('maskText of a long text: a QUEUED job the worker finishes', () => {
   it('stores the note, returns QUEUED, and the worker masks it as the call would, publishing each status', async () => {
     const { services: s, published, enqueued } = services();
     const queued = await maskTextJob(s, alice, { text: BIG, options: { denyList: ['Dr. Ohanian'] } });
-    expect(queued).toMatchObject({ kind: 'TEXT', status: 'QUEUED', owner: alice.owner, input: textInputRefOf(s, queued.id) });
+    expect(queued).toMatchObject({
+      kind: 'TEXT',
+      status: 'QUEUED',
+      owner: alice.owner,
+      input: textInputRefOf(s, queued.id),
+    });
     expect(queued.maskedText).toBeUndefined();
     expect(queued.options).toMatchObject({ denyList: ['Dr. Ohanian'], denyListCount: 1 });
     expect(enqueued).toEqual([queued.id]);
@@ -43,8 +48,13 @@ describe('maskText of a long text: a QUEUED job the worker finishes', () => {
     expect(stored.maskedText).toBe(direct.maskedText);
     expect(stored.findingCounts).toEqual(direct.findingCounts);
     const findings = (await s.jobs.listJobFindings(queued.id, 100)).items;
-    expect(findings.map(({ type, beginOffset, endOffset }) => ({ type, beginOffset, endOffset })))
-      .toEqual((await sync.services.jobs.listJobFindings(direct.id, 100)).items.map(({ type, beginOffset, endOffset }) => ({ type, beginOffset, endOffset })));
+    expect(findings.map(({ type, beginOffset, endOffset }) => ({ type, beginOffset, endOffset }))).toEqual(
+      (await sync.services.jobs.listJobFindings(direct.id, 100)).items.map(({ type, beginOffset, endOffset }) => ({
+        type,
+        beginOffset,
+        endOffset,
+      })),
+    );
     expect(findings).toHaveLength(stored.findingCount as number);
 
     // The stored note and terms are gone once the job ended.
@@ -72,7 +82,9 @@ describe('maskText of a long text: a QUEUED job the worker finishes', () => {
     // The first call's SendMessage may have failed after the job was written: the retry sends it again
     // (a duplicate is harmless: the worker claims a job conditionally).
     expect(enqueued).toEqual([first.id, first.id]);
-    await expect(maskImageJob(s, alice, { base64: PNG, clientToken: 'big-1' })).rejects.toMatchObject({ name: 'ClientTokenReusedError' });
+    await expect(maskImageJob(s, alice, { base64: PNG, clientToken: 'big-1' })).rejects.toMatchObject({
+      name: 'ClientTokenReusedError',
+    });
     await processJob(s, first.id);
     const done = await maskTextJob(s, alice, { text: BIG, clientToken: 'big-1' });
     expect(done.status).toBe('SUCCEEDED');
@@ -89,7 +101,7 @@ describe('maskText of a long text: a QUEUED job the worker finishes', () => {
 });
 
 describe('the sweep and worker-run TEXT jobs', () => {
-  it('gives a TEXT job the worker runs the worker\'s limit, and a TEXT job run by the call the resolver\'s', async () => {
+  it("gives a TEXT job the worker runs the worker's limit, and a TEXT job run by the call the resolver's", async () => {
     const { services: s } = services();
     const start = Date.now();
     let now = start;

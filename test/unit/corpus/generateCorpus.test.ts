@@ -8,7 +8,6 @@ import { unannotated } from '../../helpers/unannotated.ts';
 
 const docs = generateCorpus({ seed: 20261128, count: 30 * NOTE_STYLES.length });
 
-
 describe('generateCorpus', () => {
   it('has at least 12 styles', () => {
     expect(NOTE_STYLES.length).toBeGreaterThanOrEqual(12);
@@ -122,7 +121,9 @@ describe('generateCorpus', () => {
 });
 
 describe('test/fixtures/synthetic-clinical.jsonl', () => {
-  const lines = readFileSync(new URL('../../fixtures/synthetic-clinical.jsonl', import.meta.url), 'utf8').trim().split('\n');
+  const lines = readFileSync(new URL('../../fixtures/synthetic-clinical.jsonl', import.meta.url), 'utf8')
+    .trim()
+    .split('\n');
 
   it('is the committed output of seed 20261128', () => {
     const fixture = lines.map((line) => JSON.parse(line) as CorpusDoc);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../bench/corpus/random.ts';
 import { PHI_TYPES, type CorpusDoc } from '../../../bench/corpus/types.ts';
-import { generateShorthandCorpus, generateShorthandDoc, SHORTHAND_STYLES } from '../../../bench/shorthandCorpus/generateShorthandCorpus.ts';
+import {
+  generateShorthandCorpus,
+  generateShorthandDoc,
+  SHORTHAND_STYLES,
+} from '../../../bench/shorthandCorpus/generateShorthandCorpus.ts';
 import { lexicons } from '../../../bench/shorthandCorpus/lexicons.ts';
 import { FIRST_NAME_WORDS, LAST_NAME_WORDS } from '../../../bench/shorthandCorpus/nameWords.ts';
 import { misspell } from '../../../bench/shorthandCorpus/ShorthandBuilder.ts';
@@ -14,7 +18,6 @@ const COUNT = 40 * SHORTHAND_STYLES.length;
 const docs = generateShorthandCorpus({ seed: SEED, count: COUNT });
 const spanTexts = (type: string): string[] =>
   docs.flatMap((d) => d.spans.filter((s) => s.type === type).map((s) => d.text.slice(s.start, s.end)));
-
 
 describe('generateShorthandCorpus', () => {
   it('uses a test seed that is not the held-out one', () => {
@@ -31,7 +34,9 @@ describe('generateShorthandCorpus', () => {
     for (const style of SHORTHAND_STYLES) expect(docs.filter((d) => d.style === style)).toHaveLength(40);
     expect(SHORTHAND_STYLES).toHaveLength(6);
     expect(new Set(docs.map((d) => d.id)).size).toBe(docs.length);
-    expect(generateShorthandCorpus({ seed: 1, count: 5, styles: ['lab_report'] }).every((d) => d.style === 'lab_report')).toBe(true);
+    expect(
+      generateShorthandCorpus({ seed: 1, count: 5, styles: ['lab_report'] }).every((d) => d.style === 'lab_report'),
+    ).toBe(true);
     expect(() => generateShorthandCorpus({ seed: 1, count: 1, styles: ['nope'] })).toThrow(/Unknown shorthand style/);
   });
 
@@ -64,28 +69,64 @@ describe('generateShorthandCorpus', () => {
     // Some mixed notes switch case from one line to the next: several long lines in caps, several in lower case.
     const longLines = (d: CorpusDoc, cased: (l: string) => boolean) =>
       d.text.split('\n').filter((l) => (l.match(/\p{L}/gu)?.length ?? 0) >= 20 && cased(l)).length;
-    const switching = nursing.filter((d) => longLines(d, (l) => l === l.toUpperCase()) >= 2 && longLines(d, (l) => l === l.toLowerCase()) >= 2);
+    const switching = nursing.filter(
+      (d) => longLines(d, (l) => l === l.toUpperCase()) >= 2 && longLines(d, (l) => l === l.toLowerCase()) >= 2,
+    );
     expect(switching.length).toBeGreaterThan(0);
   });
 
   it('has PHI of every kind it promises', () => {
     const counts = Object.fromEntries(PHI_TYPES.map((t) => [t, spanTexts(t).length]));
-    for (const t of ['NAME', 'AGE', 'DATE', 'PHONE_OR_FAX', 'EMAIL', 'ID', 'ADDRESS', 'PROFESSION']) expect(counts[t], t).toBeGreaterThan(10);
+    for (const t of ['NAME', 'AGE', 'DATE', 'PHONE_OR_FAX', 'EMAIL', 'ID', 'ADDRESS', 'PROFESSION'])
+      expect(counts[t], t).toBeGreaterThan(10);
     const dates = spanTexts('DATE');
-    expect(dates.some((s) => /^'\d\d$/.test(s)), "'09").toBe(true);
-    expect(dates.some((s) => /^[A-Z][a-z]{2} \d\d$/.test(s)), 'Jan 09').toBe(true);
-    expect(dates.some((s) => /^\d{1,2}\/\d{1,2}$/.test(s)), '3/14').toBe(true);
-    expect(dates.some((s) => /^(mon|tue|tues|wed|thu|thurs|fri|sat|sun)[a-z]*$/i.test(s)), 'weekday').toBe(true);
+    expect(
+      dates.some((s) => /^'\d\d$/.test(s)),
+      "'09",
+    ).toBe(true);
+    expect(
+      dates.some((s) => /^[A-Z][a-z]{2} \d\d$/.test(s)),
+      'Jan 09',
+    ).toBe(true);
+    expect(
+      dates.some((s) => /^\d{1,2}\/\d{1,2}$/.test(s)),
+      '3/14',
+    ).toBe(true);
+    expect(
+      dates.some((s) => /^(mon|tue|tues|wed|thu|thurs|fri|sat|sun)[a-z]*$/i.test(s)),
+      'weekday',
+    ).toBe(true);
     const phones = spanTexts('PHONE_OR_FAX');
-    expect(phones.some((s) => /^x\d{4,5}$/.test(s)), 'extension').toBe(true);
+    expect(
+      phones.some((s) => /^x\d{4,5}$/.test(s)),
+      'extension',
+    ).toBe(true);
     const address = spanTexts('ADDRESS');
-    expect(address.some((s) => /^[A-Z]{2,4}$/.test(s)), 'hospital initials').toBe(true);
-    expect(address.some((s) => /^[A-Z][a-z]+ \d{1,2}$/.test(s)), 'ward').toBe(true);
-    expect(address.some((s) => /^\d{1,3}$/.test(s)), 'room number').toBe(true);
-    expect(address.some((s) => /^(Sacred Heart|Holy Cross|Good Samaritan|Mercy General)\b/.test(s)), 'word-made institution').toBe(true);
+    expect(
+      address.some((s) => /^[A-Z]{2,4}$/.test(s)),
+      'hospital initials',
+    ).toBe(true);
+    expect(
+      address.some((s) => /^[A-Z][a-z]+ \d{1,2}$/.test(s)),
+      'ward',
+    ).toBe(true);
+    expect(
+      address.some((s) => /^\d{1,3}$/.test(s)),
+      'room number',
+    ).toBe(true);
+    expect(
+      address.some((s) => /^(Sacred Heart|Holy Cross|Good Samaritan|Mercy General)\b/.test(s)),
+      'word-made institution',
+    ).toBe(true);
     const names = new Set(spanTexts('NAME'));
-    expect([...LAST_NAME_WORDS, ...FIRST_NAME_WORDS].filter((w) => names.has(w)).length, 'names that are words').toBeGreaterThan(5);
-    expect([...names].some((s) => /^[a-z]{2}$/.test(s)), 'lower-case initials').toBe(true);
+    expect(
+      [...LAST_NAME_WORDS, ...FIRST_NAME_WORDS].filter((w) => names.has(w)).length,
+      'names that are words',
+    ).toBeGreaterThan(5);
+    expect(
+      [...names].some((s) => /^[a-z]{2}$/.test(s)),
+      'lower-case initials',
+    ).toBe(true);
   });
 
   it('never annotates a neutral-slot word', () => {
@@ -94,14 +135,25 @@ describe('generateShorthandCorpus', () => {
       const { doc, neutral } = generateShorthandDoc(d.style, SEED, i);
       expect(doc).toEqual(d);
       neutralCount += neutral.length;
-      for (const n of neutral) expect(d.spans.some((s) => s.start < n.end && n.start < s.end), `${d.id} ${d.text.slice(n.start, n.end)}`).toBe(false);
+      for (const n of neutral)
+        expect(
+          d.spans.some((s) => s.start < n.end && n.start < s.end),
+          `${d.id} ${d.text.slice(n.start, n.end)}`,
+        ).toBe(false);
     });
     expect(neutralCount).toBeGreaterThan(docs.length);
   });
 
   it('leaves weekday and month words unannotated when they are not dates', () => {
     // Every occurrence in the text is also in the unannotated text, and there are some.
-    const patterns = [/\bsat \d\d\b(?!\/)/gi, /\bO2 sat\b/gi, /\bmay need\b/gi, /\bsee MAR\b/gi, /\bcont to mon\b/gi, /\bdec (BS|u\/o)\b/gi];
+    const patterns = [
+      /\bsat \d\d\b(?!\/)/gi,
+      /\bO2 sat\b/gi,
+      /\bmay need\b/gi,
+      /\bsee MAR\b/gi,
+      /\bcont to mon\b/gi,
+      /\bdec (BS|u\/o)\b/gi,
+    ];
     for (const re of patterns) {
       const all = docs.reduce((n, d) => n + (d.text.match(re)?.length ?? 0), 0);
       const outside = docs.reduce((n, d) => n + (unannotated(d).match(re)?.length ?? 0), 0);
@@ -123,7 +175,9 @@ describe('shorthand lexicons', () => {
 
   it('keeps names and name-words out of the neutral words', () => {
     const neutral = new Set(lex.neutralWords);
-    const names = [...lex.firstNames, ...lex.lastNames, ...FIRST_NAME_WORDS, ...LAST_NAME_WORDS].map((n) => n.toLowerCase());
+    const names = [...lex.firstNames, ...lex.lastNames, ...FIRST_NAME_WORDS, ...LAST_NAME_WORDS].map((n) =>
+      n.toLowerCase(),
+    );
     expect(names.filter((n) => neutral.has(n))).toEqual([]);
   });
 });

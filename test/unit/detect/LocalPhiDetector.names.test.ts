@@ -25,7 +25,8 @@ describe('LocalPhiDetector: names', () => {
   });
 
   it('finds relatives in all-lower-case notes, also names that are common words', () => {
-    const note = 'wife hope at bedside, very supportive. dtr jenny called x2, will call back tonight. pcp dr. abernathy aware.';
+    const note =
+      'wife hope at bedside, very supportive. dtr jenny called x2, will call back tonight. pcp dr. abernathy aware.';
     for (const name of ['hope', 'jenny', 'abernathy']) expect(covers(note, name)).toBe(true);
     expect(untouched(note, 'will call')).toBe(true);
   });

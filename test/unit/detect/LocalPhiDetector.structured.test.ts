@@ -3,7 +3,15 @@ import { covers, detector, found, untouched } from '../../helpers/detectHelpers.
 
 describe('LocalPhiDetector: dates', () => {
   it.each([
-    '03/14/2023', '3/14/23', '2023-03-14', '14-Mar-2023', 'March 14, 2023', '14 March 2023', 'Mar 14', 'March 2023', '14.03.2023',
+    '03/14/2023',
+    '3/14/23',
+    '2023-03-14',
+    '14-Mar-2023',
+    'March 14, 2023',
+    '14 March 2023',
+    'Mar 14',
+    'March 2023',
+    '14.03.2023',
   ])('finds %j', (date) => {
     expect(found(`Seen on ${date} in clinic.`)).toContainEqual([date, 'DATE']);
   });
@@ -92,7 +100,7 @@ describe('LocalPhiDetector: addresses and professions', () => {
     expect(covers(text, place)).toBe(true);
   });
 
-  it('finds jobs, and care-team roles only when they are the patient\'s job', () => {
+  it("finds jobs, and care-team roles only when they are the patient's job", () => {
     expect(found('He is a retired electrician.')).toContainEqual(['electrician', 'PROFESSION']);
     expect(found('Works as a school teacher.')).toContainEqual(['school teacher', 'PROFESSION']);
     expect(covers('She is a retired nurse.', 'nurse')).toBe(true);
@@ -119,7 +127,8 @@ describe('LocalPhiDetector: options and shape', () => {
 
   it('keeps offsets exact around emoji and CRLF', () => {
     const text = '😊 Note\r\nSeen by Dr. Ilse Varga 👩‍⚕️ on 3/14/2023.\r\n';
-    for (const e of detector.detectSync(text, { minScore: 0.5 })) expect(text.slice(e.BeginOffset, e.EndOffset)).toBe(e.Text);
+    for (const e of detector.detectSync(text, { minScore: 0.5 }))
+      expect(text.slice(e.BeginOffset, e.EndOffset)).toBe(e.Text);
     expect(covers(text, 'Ilse Varga')).toBe(true);
   });
 
@@ -153,32 +162,59 @@ describe('LocalPhiDetector: text burned into radiographs and printed on labels',
   });
 
   it('continues a street into its unit, but not into a saint or a doctor', () => {
-    expect(found('249B River St Apt 5, San Diego, CA 50925')).toContainEqual(['249B River St Apt 5, San Diego, CA 50925', 'ADDRESS']);
+    expect(found('249B River St Apt 5, San Diego, CA 50925')).toContainEqual([
+      '249B River St Apt 5, San Diego, CA 50925',
+      'ADDRESS',
+    ]);
 
     expect(untouched('Room 14 Oak Dr Smith on rounds.', 'Oak Dr')).toBe(true);
   });
 
   it("takes an employer field's whole value, and a line that is only 'Surname, Given [I]' as a name", () => {
-    expect(found('Occupation: chef | Employer: Takahashi & Sons Realty')).toContainEqual(['Takahashi & Sons Realty', 'ADDRESS']);
+    expect(found('Occupation: chef | Employer: Takahashi & Sons Realty')).toContainEqual([
+      'Takahashi & Sons Realty',
+      'ADDRESS',
+    ]);
     expect(untouched('Employer: retired\nPhone: none', 'retired')).toBe(true);
     expect(found('Rx# 72192490\nSHAPIRO, AVI A\nAMLODIPINE 5 MG TABLET')).toContainEqual(['SHAPIRO, AVI A', 'NAME']);
     // A surname with a particle; an initial a scan read in lower case.
-    expect(found('Rx# RX7296099\nDE LEON, EKATERINA\nLEVOTHYROXINE 75 MCG TABLET')).toContainEqual(['DE LEON, EKATERINA', 'NAME']);
+    expect(found('Rx# RX7296099\nDE LEON, EKATERINA\nLEVOTHYROXINE 75 MCG TABLET')).toContainEqual([
+      'DE LEON, EKATERINA',
+      'NAME',
+    ]);
     expect(covers('Rx# RX9578390\nDELA CRUZ, RODEL s\n25939 Prospect Ln', 'DELA CRUZ, RODEL s')).toBe(true);
     // Problem and medication lists have the same shape.
     // Everyday words are a name when the line below is the address.
     expect(found('SNOW, YOUNG\n195 Bridge St, Toledo, OH 72829')).toContainEqual(['SNOW, YOUNG', 'NAME']);
-    expect(found('VAN DER BERG, JURGEN L\nPO Box 3932, Denver, CO 30122')).toContainEqual(['VAN DER BERG, JURGEN L', 'NAME']);
+    expect(found('VAN DER BERG, JURGEN L\nPO Box 3932, Denver, CO 30122')).toContainEqual([
+      'VAN DER BERG, JURGEN L',
+      'NAME',
+    ]);
     expect(found('NEURO, CV\n24 Hr urine sent')).toEqual([]);
-    for (const line of ['NEURO, CV', 'Lasix, Metoprolol', 'HTN, DM', 'Plan, Dispo', 'Tylenol, Motrin', 'NEURO CHECKS, CV', 'MENTAL STATUS, ALERT', 'DE NOVO, STABLE']) {
+    for (const line of [
+      'NEURO, CV',
+      'Lasix, Metoprolol',
+      'HTN, DM',
+      'Plan, Dispo',
+      'Tylenol, Motrin',
+      'NEURO CHECKS, CV',
+      'MENTAL STATUS, ALERT',
+      'DE NOVO, STABLE',
+    ]) {
       expect(found(`${line}\n`)).toEqual([]);
     }
   });
 
   it('takes a link whose dots OCR read as spaces whole, up to its path', () => {
-    expect(found('https://chart oklahomacity net/patients/MR680874/chart | Inbox')).toContainEqual(['https://chart oklahomacity net/patients/MR680874/chart', 'URL']);
+    expect(found('https://chart oklahomacity net/patients/MR680874/chart | Inbox')).toContainEqual([
+      'https://chart oklahomacity net/patients/MR680874/chart',
+      'URL',
+    ]);
     // One slash of two lost, the "w" of "www" read as "fw".
-    expect(found('Fax: (973) 846-9312 http:/fwww.presbyterianchildrens org/results/200355')).toContainEqual(['http:/fwww.presbyterianchildrens org/results/200355', 'URL']);
+    expect(found('Fax: (973) 846-9312 http:/fwww.presbyterianchildrens org/results/200355')).toContainEqual([
+      'http:/fwww.presbyterianchildrens org/results/200355',
+      'URL',
+    ]);
   });
 
   it('finds an age with its unit stuck to it ("Age: 35y"), and a surname with a particle before a given name', () => {
@@ -195,15 +231,22 @@ describe('LocalPhiDetector: text burned into radiographs and printed on labels',
   it('takes a name before Drug or Drugs as a drugstore, but not a drug described ("Study Drug", "Antiepileptic Drug")', () => {
     expect(found('Kingsbridge Drug | Ph: 702-555-0172')).toContainEqual(['Kingsbridge Drug', 'ADDRESS']);
     expect(found('Filled at Hillcrest Drugs on 3/4.')).toContainEqual(['Hillcrest Drugs', 'ADDRESS']);
-    const described: [string, string][] = [['HOLD STUDY DRUG tonight', 'STUDY'], ['Antiepileptic Drug Levels were normal.', 'Antiepileptic'],
-      ['Illicit drug use denied.', 'Illicit'], ['Prescription Drug Monitoring checked.', 'Prescription'], ['Street Drugs: denies', 'Street']];
+    const described: [string, string][] = [
+      ['HOLD STUDY DRUG tonight', 'STUDY'],
+      ['Antiepileptic Drug Levels were normal.', 'Antiepileptic'],
+      ['Illicit drug use denied.', 'Illicit'],
+      ['Prescription Drug Monitoring checked.', 'Prescription'],
+      ['Street Drugs: denies', 'Street'],
+    ];
     for (const [text, word] of described) {
       expect(untouched(text, word)).toBe(true);
     }
   });
 
   it('takes the line right above a street address as whom it belongs to, when the name lists know a word of it', () => {
-    expect(found('Rx# RX4242478 | Filled: 2030-09-24\nMiles Stone\n772 Holly Street, Spokane, WA 61644')).toContainEqual(['Miles Stone', 'NAME']);
+    expect(
+      found('Rx# RX4242478 | Filled: 2030-09-24\nMiles Stone\n772 Holly Street, Spokane, WA 61644'),
+    ).toContainEqual(['Miles Stone', 'NAME']);
     expect(found('WALTER BAKER\n163 Meadow Circle #59, Detroit, MI 31013')).toContainEqual(['WALTER BAKER', 'NAME']);
     expect(untouched('Home Address\n12 Oak St, Salem, MA 01970', 'Address')).toBe(true);
   });
@@ -212,27 +255,48 @@ describe('LocalPhiDetector: text burned into radiographs and printed on labels',
     expect(found('Tech: N. Murphy')).toContainEqual(['N. Murphy', 'NAME']);
     expect(found('To: Dr. Yael Friedman | From: Will Green')).toContainEqual(['Will Green', 'NAME']);
     expect(untouched('Pt will go home. Will call back.', 'Will')).toBe(true);
-    expect(found('See Dr. Henrik Smit at Valley Pediatrics on March 23.')).toContainEqual(['Valley Pediatrics', 'ADDRESS']);
+    expect(found('See Dr. Henrik Smit at Valley Pediatrics on March 23.')).toContainEqual([
+      'Valley Pediatrics',
+      'ADDRESS',
+    ]);
   });
 
   it('takes every other mention of a name found with confidence, but not its everyday words alone', () => {
-    const text = 'Re: Ruby Iron, DOB 1/4/1958\nComments: labs for Ruby Iron (she is 56). Iron 325 mg daily. RUBY IRON seen.';
-    const names = found(text).filter(([, type]) => type === 'NAME').map(([t]) => t);
+    const text =
+      'Re: Ruby Iron, DOB 1/4/1958\nComments: labs for Ruby Iron (she is 56). Iron 325 mg daily. RUBY IRON seen.';
+    const names = found(text)
+      .filter(([, type]) => type === 'NAME')
+      .map(([t]) => t);
     expect(names).toEqual(['Ruby Iron', 'Ruby Iron', 'RUBY IRON']);
     expect(untouched(text, 'Iron 325')).toBe(true);
   });
 
   it('takes a practice named "... Health" and a ZIP after a misread state code, but not a kind of care', () => {
-    expect(found("Referred by Dr. Castro of Kang & Darwish Women's Health.")).toContainEqual(expect.arrayContaining([expect.stringContaining("Women's Health")]));
-    expect(found("See Dr. Bekele at Oklahoma City Women's Health on 01/20/2023.")).toContainEqual(["Oklahoma City Women's Health", 'ADDRESS']);
-    expect(found('62 Garden Avenue, Spokane, VIA 76282')).toContainEqual(['62 Garden Avenue, Spokane, VIA 76282', 'ADDRESS']);
-    for (const kind of ['Behavioral', 'Mental', 'Public', 'Occupational']) expect(untouched(`${kind} Health consulted today.`, kind)).toBe(true);
+    expect(found("Referred by Dr. Castro of Kang & Darwish Women's Health.")).toContainEqual(
+      expect.arrayContaining([expect.stringContaining("Women's Health")]),
+    );
+    expect(found("See Dr. Bekele at Oklahoma City Women's Health on 01/20/2023.")).toContainEqual([
+      "Oklahoma City Women's Health",
+      'ADDRESS',
+    ]);
+    expect(found('62 Garden Avenue, Spokane, VIA 76282')).toContainEqual([
+      '62 Garden Avenue, Spokane, VIA 76282',
+      'ADDRESS',
+    ]);
+    for (const kind of ['Behavioral', 'Mental', 'Public', 'Occupational'])
+      expect(untouched(`${kind} Health consulted today.`, kind)).toBe(true);
   });
 
   it('takes a hospital named for a faith or a virtue as a place ("Mercy Hospital", "Lutheran Memorial Hospital")', () => {
     expect(found('Mercy Community Hospital\nID: Y5358480')).toContainEqual(['Mercy Community Hospital', 'ADDRESS']);
-    expect(found('Lutheran Memorial Hospital | Discharge Summary')).toContainEqual(['Lutheran Memorial Hospital', 'ADDRESS']);
-    expect(found("Referred from Presbyterian Children's Hospital.")).toContainEqual(["Presbyterian Children's Hospital", 'ADDRESS']);
+    expect(found('Lutheran Memorial Hospital | Discharge Summary')).toContainEqual([
+      'Lutheran Memorial Hospital',
+      'ADDRESS',
+    ]);
+    expect(found("Referred from Presbyterian Children's Hospital.")).toContainEqual([
+      "Presbyterian Children's Hospital",
+      'ADDRESS',
+    ]);
     expect(untouched('Transferred to a community hospital for rehab.', 'community')).toBe(true);
   });
 });
@@ -240,7 +304,10 @@ describe('LocalPhiDetector: text burned into radiographs and printed on labels',
 describe('LocalPhiDetector: form fields (as OCR reads scanned forms)', () => {
   it('takes the whole value of an occupation field as the job, but not "retired" or "none"', () => {
     expect(found('Occupation: babysitter\nPhone: 555-0100')).toContainEqual(['babysitter', 'PROFESSION']);
-    expect(found('Job title: research scientist | Employer: Acme')).toContainEqual(['research scientist', 'PROFESSION']);
+    expect(found('Job title: research scientist | Employer: Acme')).toContainEqual([
+      'research scientist',
+      'PROFESSION',
+    ]);
     expect(untouched('Occupation: retired\nAllergies: NKA', 'retired')).toBe(true);
     expect(untouched('Occupation: none', 'none')).toBe(true);
   });

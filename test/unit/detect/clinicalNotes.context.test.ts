@@ -59,7 +59,10 @@ describe('sign-offs, signature blocks and greeting lines', () => {
     ['DISPOSITION: Home\n\nFOLLOW-UP:\n- PCP in 2 weeks', 'FOLLOW-UP'],
   ])('%j leaves %j', (text, phrase) => expectUntouched(text, phrase));
 
-  it.each(caseForms([['Turned q2h, skin intact\n-wq RN', 'wq']]))('%s: initials in a sign-off %j mask %j', (_f, text, phrase) => expectCovered(text, phrase));
+  it.each(caseForms([['Turned q2h, skin intact\n-wq RN', 'wq']]))(
+    '%s: initials in a sign-off %j mask %j',
+    (_f, text, phrase) => expectCovered(text, phrase),
+  );
 });
 
 describe('numbers read in context', () => {
@@ -124,24 +127,30 @@ describe('what a review of the rework found', () => {
 });
 
 describe('relatives named after months', () => {
-  it.each(caseForms([
-    ['Granddaughter april visited this afternoon.', 'april'],
-    ['Niece june called for an update.', 'june'],
-  ]))('%s: %j masks %j', (_form, text, phrase) => expectCovered(text, phrase));
+  it.each(
+    caseForms([
+      ['Granddaughter april visited this afternoon.', 'april'],
+      ['Niece june called for an update.', 'june'],
+    ]),
+  )('%s: %j masks %j', (_form, text, phrase) => expectCovered(text, phrase));
 
-  it.each([['Wife may call back after 5.', 'may']])('%j leaves the verb %j', (text, phrase) => expectUntouched(text, phrase));
+  it.each([['Wife may call back after 5.', 'may']])('%j leaves the verb %j', (text, phrase) =>
+    expectUntouched(text, phrase),
+  );
 });
 
 describe('nursing shorthand of dates, signatures and pagers', () => {
-  it.each(caseForms([
-    ['Art line placed 8-14, day 3.', '8-14'],
-    ['Pt reintubated 5/5 for hypoxia.', '5/5'],
-    ['CT 10-2 neg for bleed.', '10-2'],
-    ['Cont to monitor.\n/tq 0300', 'tq'],
-    ['Turned q2h.\n-vb RN 11pm', 'vb'],
-    ['Covering s. ondrejka pager 7-4410 aware.', 's. ondrejka'],
-    ['Bed ready on Vostrel 9, report called.', 'Vostrel 9'],
-  ]))('%s: %j masks %j', (_form, text, phrase) => expectCovered(text, phrase));
+  it.each(
+    caseForms([
+      ['Art line placed 8-14, day 3.', '8-14'],
+      ['Pt reintubated 5/5 for hypoxia.', '5/5'],
+      ['CT 10-2 neg for bleed.', '10-2'],
+      ['Cont to monitor.\n/tq 0300', 'tq'],
+      ['Turned q2h.\n-vb RN 11pm', 'vb'],
+      ['Covering s. ondrejka pager 7-4410 aware.', 's. ondrejka'],
+      ['Bed ready on Vostrel 9, report called.', 'Vostrel 9'],
+    ]),
+  )('%s: %j masks %j', (_form, text, phrase) => expectCovered(text, phrase));
 
   it.each([
     ['Strength 5/5 in all extremities.', '5/5'],
@@ -156,7 +165,9 @@ describe('a surname the clinical list also holds, after a given name', () => {
     ['Son Tavish Burns called for update.', 'Tavish Burns'],
   ])('%j masks %j', (text, phrase) => expectCovered(text, phrase));
 
-  it.each([['Second degree burns to L forearm.', 'burns']])('%j leaves %j', (text, phrase) => expectUntouched(text, phrase));
+  it.each([['Second degree burns to L forearm.', 'burns']])('%j leaves %j', (text, phrase) =>
+    expectUntouched(text, phrase),
+  );
 });
 
 describe('a term after shorthand that introduces a finding', () => {
@@ -166,5 +177,7 @@ describe('a term after shorthand that introduces a finding', () => {
     ['Rash, ? Pityriasiform, derm to see.', 'Pityriasiform'],
   ])('%j leaves %j', (text, phrase) => expectUntouched(text, phrase));
 
-  it.each([['Spoke w/ Okonjo re: plan.', 'Okonjo']])('%j still masks %j', (text, phrase) => expectCovered(text, phrase));
+  it.each([['Spoke w/ Okonjo re: plan.', 'Okonjo']])('%j still masks %j', (text, phrase) =>
+    expectCovered(text, phrase),
+  );
 });

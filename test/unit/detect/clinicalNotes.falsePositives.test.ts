@@ -181,11 +181,13 @@ const SAFE_WORDS = `${DATA}safe-words.txt`;
 
 /** Common first names that are also words; skipped as well as anything in the detector's first-name list. */
 const FIRST_NAMES_TOO = new Set(
-  ('amber april august autumn bill bonnie buck candy carol chase crystal dawn dean destiny eve faith frank ' +
+  (
+    'amber april august autumn bill bonnie buck candy carol chase crystal dawn dean destiny eve faith frank ' +
     'gene ginger glen grace guy hazel heather holly homer hope hunter iris ivy jack jade jasmine jay jewel ' +
     'joy june kitty lance laurel lily mark mason max may melody mercy miles misty olive opal pat pearl penny ' +
     'rich robin rocky rose ruby rusty sandy scott skip sky stone summer sunny taylor terry tucker violet ' +
-    'wade ward will willow wyatt').split(' '),
+    'wade ward will willow wyatt'
+  ).split(' '),
 );
 
 function loadWordList(): string[] | undefined {
@@ -242,32 +244,47 @@ const NOT_THESE = new Set(['NAME', 'ADDRESS', 'PROFESSION']);
 // 10,000 words with other seeds were tried while building the detector: only a pharmacy chain was masked.
 const SAMPLE_SIZE = 2000;
 // Pharmacy chains are ADDRESS under the annotation guideline; the whitelist holds some ("costco").
-const PHARMACY_CHAINS = ['costco', 'walgreens', 'walmart', 'safeway', 'kroger', 'publix', 'wegmans', 'meijer', 'target', 'boots'];
+const PHARMACY_CHAINS = [
+  'costco',
+  'walgreens',
+  'walmart',
+  'safeway',
+  'kroger',
+  'publix',
+  'wegmans',
+  'meijer',
+  'target',
+  'boots',
+];
 
 describe('whitelist words in neutral context', () => {
   const list = loadWordList();
   const sample = list ? sampleWords(list, SAMPLE_SIZE, 20260301) : [];
 
-  it.each<CaseForm>(['title', 'upper', 'lower'])('%s: no sampled word is masked as NAME, ADDRESS or PROFESSION', (form) => {
-    if (!list) expect.fail(`no word list: expected ${SAFE_WORDS}`);
-    expect(sample.length).toBe(SAMPLE_SIZE);
-    const failures: string[] = [];
-    for (const word of sample) {
-      const cased = form === 'upper' ? word.toUpperCase() : form === 'lower' ? word : word[0]!.toUpperCase() + word.slice(1);
-      for (const slot of SLOTS) {
-        const frame = slot('\u0000');
-        const start = frame.indexOf('\u0000');
-        const end = start + cased.length;
-        const casedFrame = form === 'upper' ? frame.toUpperCase() : form === 'lower' ? frame.toLowerCase() : frame;
-        const text = casedFrame.replace('\u0000', cased);
-        for (const e of detector.detectSync(text, { minScore: 0.5 })) {
-          if (NOT_THESE.has(e.Type) && e.BeginOffset < end && start < e.EndOffset) {
-            failures.push(`${e.Type} ${JSON.stringify(e.Text)} in ${JSON.stringify(text)}`);
+  it.each<CaseForm>(['title', 'upper', 'lower'])(
+    '%s: no sampled word is masked as NAME, ADDRESS or PROFESSION',
+    (form) => {
+      if (!list) expect.fail(`no word list: expected ${SAFE_WORDS}`);
+      expect(sample.length).toBe(SAMPLE_SIZE);
+      const failures: string[] = [];
+      for (const word of sample) {
+        const cased =
+          form === 'upper' ? word.toUpperCase() : form === 'lower' ? word : word[0]!.toUpperCase() + word.slice(1);
+        for (const slot of SLOTS) {
+          const frame = slot('\u0000');
+          const start = frame.indexOf('\u0000');
+          const end = start + cased.length;
+          const casedFrame = form === 'upper' ? frame.toUpperCase() : form === 'lower' ? frame.toLowerCase() : frame;
+          const text = casedFrame.replace('\u0000', cased);
+          for (const e of detector.detectSync(text, { minScore: 0.5 })) {
+            if (NOT_THESE.has(e.Type) && e.BeginOffset < end && start < e.EndOffset) {
+              failures.push(`${e.Type} ${JSON.stringify(e.Text)} in ${JSON.stringify(text)}`);
+            }
           }
         }
       }
-    }
-    const summary = `${failures.length} masked of ${sample.length} words x ${SLOTS.length} slots:\n${failures.join('\n')}`;
-    expect(failures, summary).toEqual([]);
-  });
+      const summary = `${failures.length} masked of ${sample.length} words x ${SLOTS.length} slots:\n${failures.join('\n')}`;
+      expect(failures, summary).toEqual([]);
+    },
+  );
 });

@@ -5,17 +5,40 @@ import { tokenize } from '../../../src/detect/tokenize.ts';
 
 const LABEL = /\b(?:mrn|acct|record\s+no)\s*[:#]?\s*([A-Z0-9]*\d[A-Z0-9]*)/gi;
 const LABEL_STICKY = /(?:mrn|acct|record\s+no)\s*[:#]?\s*([A-Z0-9]*\d[A-Z0-9]*)/iy;
-const pieces = fc.constantFrom('MRN', 'mrn', 'Acct', 'record', 'no', ':', '#', ' ', '\n', '12345', 'A77', 'MRN12345', 'acctX9', 'X', '-9', '/', 'pt', 'seen', '.');
+const pieces = fc.constantFrom(
+  'MRN',
+  'mrn',
+  'Acct',
+  'record',
+  'no',
+  ':',
+  '#',
+  ' ',
+  '\n',
+  '12345',
+  'A77',
+  'MRN12345',
+  'acctX9',
+  'X',
+  '-9',
+  '/',
+  'pt',
+  'seen',
+  '.',
+);
 
 describe('matchAtTokens', () => {
   it('finds what a global scan of a keyword-led pattern finds', () => {
     const canStart = keywordStart(new Set(['mrn', 'acct', 'record']));
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 30 }).map((p) => p.join('')), (text) => {
-        const expected = [...text.matchAll(LABEL)].map((m) => [m.index, m[0]]);
-        const actual = matchAtTokens(text, tokenize(text), LABEL_STICKY, canStart).map((m) => [m.index, m[0]]);
-        expect(actual).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(pieces, { maxLength: 30 }).map((p) => p.join('')),
+        (text) => {
+          const expected = [...text.matchAll(LABEL)].map((m) => [m.index, m[0]]);
+          const actual = matchAtTokens(text, tokenize(text), LABEL_STICKY, canStart).map((m) => [m.index, m[0]]);
+          expect(actual).toEqual(expected);
+        },
+      ),
       { numRuns: 500 },
     );
   });

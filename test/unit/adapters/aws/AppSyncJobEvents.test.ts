@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { type FieldNode, type ObjectTypeDefinitionNode, type OperationDefinitionNode, parse } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppSyncJobEvents, type AppSyncJobEventsOptions } from '../../../../src/adapters/aws/AppSyncJobEvents.ts';
-import { AppSyncGraphQLError, AppSyncHttpError, AppSyncResponseError, AppSyncTimeoutError, AppSyncUnreachableError } from '../../../../src/adapters/aws/appSyncErrors.ts';
+import {
+  AppSyncGraphQLError,
+  AppSyncHttpError,
+  AppSyncResponseError,
+  AppSyncTimeoutError,
+  AppSyncUnreachableError,
+} from '../../../../src/adapters/aws/appSyncErrors.ts';
 import { ThrottledError } from '../../../../src/core/errors.ts';
 import type { JobUpdate } from '../../../../src/core/Job.ts';
 import { PrincipalRegistry } from '../../../../local/auth/PrincipalRegistry.ts';
@@ -12,10 +18,21 @@ import { verifySigV4 } from '../../../../local/auth/verifySigV4.ts';
 
 const REGION = 'eu-west-1';
 /** A worker role's temporary credentials (synthetic). */
-const WORKER = { accessKeyId: 'ASIAWORKERTEST000001', secretAccessKey: 'worker-secret-key-for-tests-only-000000', sessionToken: 'worker-session-token' };
+const WORKER = {
+  accessKeyId: 'ASIAWORKERTEST000001',
+  secretAccessKey: 'worker-secret-key-for-tests-only-000000',
+  sessionToken: 'worker-session-token',
+};
 const principals = new PrincipalRegistry([{ name: 'worker', ...WORKER, accountId: '000000000000', allow: ['*'] }]);
 
-const UPDATE: JobUpdate = { id: 'job-0001', owner: 'arn:aws:iam::000000000000:user/alice', kind: 'IMAGE', status: 'SUCCEEDED', updatedAt: '2026-11-28T22:00:00.000Z', findingCount: 3 };
+const UPDATE: JobUpdate = {
+  id: 'job-0001',
+  owner: 'arn:aws:iam::000000000000:user/alice',
+  kind: 'IMAGE',
+  status: 'SUCCEEDED',
+  updatedAt: '2026-11-28T22:00:00.000Z',
+  findingCount: 3,
+};
 
 interface Received {
   body: { query: string; variables: { input: Record<string, unknown> }; operationName: string };
@@ -45,12 +62,24 @@ async function fakeAppSync(replies: (n: number) => Reply): Promise<{ url: string
       const raw = Buffer.concat(chunks).toString('utf8');
       let verified = true;
       try {
-        verifySigV4({ method: req.method ?? '', path: (req.url ?? '').split('?')[0] as string, headers: req.headers, body: raw }, { principals, regions: [REGION] });
+        verifySigV4(
+          { method: req.method ?? '', path: (req.url ?? '').split('?')[0] as string, headers: req.headers, body: raw },
+          { principals, regions: [REGION] },
+        );
       } catch {
         verified = false;
       }
       received.push({ body: JSON.parse(raw) as Received['body'], verified });
-      const reply: Reply = verified ? replies(received.length - 1) : { status: 401, body: { errors: [{ errorType: 'UnauthorizedException', message: 'The request signature we calculated does not match' }] } };
+      const reply: Reply = verified
+        ? replies(received.length - 1)
+        : {
+            status: 401,
+            body: {
+              errors: [
+                { errorType: 'UnauthorizedException', message: 'The request signature we calculated does not match' },
+              ],
+            },
+          };
       if (reply === 'hang') return;
       res.writeHead(reply.status, { 'content-type': 'application/json' });
       res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
@@ -62,7 +91,9 @@ async function fakeAppSync(replies: (n: number) => Reply): Promise<{ url: string
 
 const SCHEMA = parse(readFileSync(new URL('../../../../schema.graphql', import.meta.url), 'utf8'));
 function schemaFields(type: string): string[] {
-  const definition = SCHEMA.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === 'ObjectTypeDefinition' && d.name.value === type);
+  const definition = SCHEMA.definitions.find(
+    (d): d is ObjectTypeDefinitionNode => d.kind === 'ObjectTypeDefinition' && d.name.value === type,
+  );
   return definition?.fields?.map((f) => f.name.value) ?? [];
 }
 function selected(field: FieldNode): (string | Record<string, unknown>)[] {
@@ -77,7 +108,10 @@ const OK: Reply = { status: 200, body: { data: { publishJobUpdate: UPDATE } } };
 function publisher(url: string, options: Partial<AppSyncJobEventsOptions> = {}) {
   const sleeps: number[] = [];
   const events = new AppSyncJobEvents({
-    url, region: REGION, credentials: WORKER, random: () => 0.5,
+    url,
+    region: REGION,
+    credentials: WORKER,
+    random: () => 0.5,
     sleep: async (ms) => void sleeps.push(ms),
     ...options,
   });
@@ -95,21 +129,33 @@ describe('AppSyncJobEvents', () => {
     expect(request!.body.variables).toEqual({ input: UPDATE });
     expect(request!.body.operationName).toBe('PublishJobUpdate');
     // Every field of JobUpdate (and of JobError under `error`), as schema.graphql declares them.
-    const field = (parse(request!.body.query).definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
+    const field = (parse(request!.body.query).definitions[0] as OperationDefinitionNode).selectionSet
+      .selections[0] as FieldNode;
     expect(field.name.value).toBe('publishJobUpdate');
-    expect(selected(field)).toEqual(schemaFields('JobUpdate').map((name) => (name === 'error' ? { error: schemaFields('JobError') } : name)));
+    expect(selected(field)).toEqual(
+      schemaFields('JobUpdate').map((name) => (name === 'error' ? { error: schemaFields('JobError') } : name)),
+    );
   });
 
   it('sends the error of a failed job and leaves out fields the update does not have', async () => {
     const { url, received } = await fakeAppSync(() => OK);
-    const failed: JobUpdate = { id: 'job-0002', owner: 'arn:aws:iam::000000000000:user/alice', kind: 'IMAGE', status: 'FAILED', updatedAt: '2026-11-28T22:01:00.000Z', error: { code: 'UNSUPPORTED_IMAGE', message: 'the image format is not supported' } };
+    const failed: JobUpdate = {
+      id: 'job-0002',
+      owner: 'arn:aws:iam::000000000000:user/alice',
+      kind: 'IMAGE',
+      status: 'FAILED',
+      updatedAt: '2026-11-28T22:01:00.000Z',
+      error: { code: 'UNSUPPORTED_IMAGE', message: 'the image format is not supported' },
+    };
     await publisher(url).events.publish({ ...failed, extra: 'not in JobUpdateInput' } as JobUpdate);
     expect(received[0]!.body.variables.input).toEqual(failed);
   });
 
   it('is refused by the verifier when signed with another key, and does not retry a 401', async () => {
     const { url, received } = await fakeAppSync(() => OK);
-    const wrong = publisher(url, { credentials: { ...WORKER, secretAccessKey: 'some-other-secret-key-000000000000000000' } });
+    const wrong = publisher(url, {
+      credentials: { ...WORKER, secretAccessKey: 'some-other-secret-key-000000000000000000' },
+    });
     const error = await wrong.events.publish(UPDATE).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppSyncHttpError);
     expect(error).toMatchObject({ status: 401, code: 'INTERNAL', cause: { errorTypes: ['UnauthorizedException'] } });
@@ -117,7 +163,9 @@ describe('AppSyncJobEvents', () => {
   });
 
   it('retries 5xx with growing, jittered backoff and succeeds', async () => {
-    const { url, received } = await fakeAppSync((n) => (n < 2 ? { status: 503, body: { errors: [{ errorType: 'ServiceUnavailable' }] } } : OK));
+    const { url, received } = await fakeAppSync((n) =>
+      n < 2 ? { status: 503, body: { errors: [{ errorType: 'ServiceUnavailable' }] } } : OK,
+    );
     const { events, sleeps } = publisher(url, { baseDelayMs: 100 });
     await events.publish(UPDATE);
     expect(received).toHaveLength(3);
@@ -135,8 +183,19 @@ describe('AppSyncJobEvents', () => {
 
   it('turns GraphQL errors into an error that names only their errorType, without retrying', async () => {
     const echoed = 'Validation error: owner Marla Quenby is not valid';
-    const { url, received } = await fakeAppSync(() => ({ status: 200, body: { data: { publishJobUpdate: null }, errors: [{ errorType: 'MappingTemplate', message: echoed }, { errorType: 'has spaces: Marla Quenby', message: echoed }] } }));
-    const error = await publisher(url).events.publish(UPDATE).catch((e: unknown) => e);
+    const { url, received } = await fakeAppSync(() => ({
+      status: 200,
+      body: {
+        data: { publishJobUpdate: null },
+        errors: [
+          { errorType: 'MappingTemplate', message: echoed },
+          { errorType: 'has spaces: Marla Quenby', message: echoed },
+        ],
+      },
+    }));
+    const error = await publisher(url)
+      .events.publish(UPDATE)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppSyncGraphQLError);
     expect(error).toMatchObject({ code: 'INTERNAL', errorTypes: ['MappingTemplate', 'unknown'] });
     expect(JSON.stringify({ message: (error as Error).message, cause: (error as Error).cause })).not.toContain('Marla');
@@ -144,13 +203,20 @@ describe('AppSyncJobEvents', () => {
   });
 
   it('retries throttling and, when it persists, throws ThrottledError', async () => {
-    const throttledOnce = await fakeAppSync((n) => (n === 0 ? { status: 200, body: { data: null, errors: [{ errorType: 'ThrottlingException' }] } } : OK));
+    const throttledOnce = await fakeAppSync((n) =>
+      n === 0 ? { status: 200, body: { data: null, errors: [{ errorType: 'ThrottlingException' }] } } : OK,
+    );
     await publisher(throttledOnce.url).events.publish(UPDATE);
     expect(throttledOnce.received).toHaveLength(2);
     await new Promise((resolve) => server!.close(resolve));
 
-    const always = await fakeAppSync(() => ({ status: 429, body: { errors: [{ errorType: 'TooManyRequestsException' }] } }));
-    const error = await publisher(always.url).events.publish(UPDATE).catch((e: unknown) => e);
+    const always = await fakeAppSync(() => ({
+      status: 429,
+      body: { errors: [{ errorType: 'TooManyRequestsException' }] },
+    }));
+    const error = await publisher(always.url)
+      .events.publish(UPDATE)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ThrottledError);
     expect(error).toMatchObject({ code: 'THROTTLED', cause: { name: 'AppSyncHttpError', status: 429 } });
     expect(always.received).toHaveLength(3);
@@ -164,7 +230,9 @@ describe('AppSyncJobEvents', () => {
 
   it('reports a timeout when no attempt is answered', async () => {
     const { url, received } = await fakeAppSync(() => 'hang');
-    await expect(publisher(url, { timeoutMs: 100, maxAttempts: 2 }).events.publish(UPDATE)).rejects.toBeInstanceOf(AppSyncTimeoutError);
+    await expect(publisher(url, { timeoutMs: 100, maxAttempts: 2 }).events.publish(UPDATE)).rejects.toBeInstanceOf(
+      AppSyncTimeoutError,
+    );
     expect(received).toHaveLength(2);
   });
 
@@ -175,7 +243,9 @@ describe('AppSyncJobEvents', () => {
       calls++;
       throw refused;
     };
-    const error = await publisher('https://example.appsync-api.eu-west-1.amazonaws.com/graphql', { fetch: fetchFails }).events.publish(UPDATE).catch((e: unknown) => e);
+    const error = await publisher('https://example.appsync-api.eu-west-1.amazonaws.com/graphql', { fetch: fetchFails })
+      .events.publish(UPDATE)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppSyncUnreachableError);
     expect((error as Error).cause).toBe(refused);
     expect(calls).toBe(3);

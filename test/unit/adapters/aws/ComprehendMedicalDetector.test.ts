@@ -1,10 +1,20 @@
 import {
-  ComprehendMedicalClient, DetectPHICommand, type DetectPHICommandInput, type DetectPHICommandOutput, type Entity,
-  InternalServerException, InvalidEncodingException, TextSizeLimitExceededException, TooManyRequestsException,
+  ComprehendMedicalClient,
+  DetectPHICommand,
+  type DetectPHICommandInput,
+  type DetectPHICommandOutput,
+  type Entity,
+  InternalServerException,
+  InvalidEncodingException,
+  TextSizeLimitExceededException,
+  TooManyRequestsException,
 } from '@aws-sdk/client-comprehendmedical';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ComprehendMedicalDetector, type ComprehendMedicalDetectorOptions } from '../../../../src/adapters/aws/ComprehendMedicalDetector.ts';
+import {
+  ComprehendMedicalDetector,
+  type ComprehendMedicalDetectorOptions,
+} from '../../../../src/adapters/aws/ComprehendMedicalDetector.ts';
 import { HdmError, InvalidInputError, ThrottledError } from '../../../../src/core/errors.ts';
 import { utf8Length } from '../../../../src/core/utf8Length.ts';
 
@@ -13,7 +23,11 @@ afterEach(() => comprehend.reset());
 
 const noWait = { sleep: async () => {}, random: () => 0.5 };
 const detector = (options: ComprehendMedicalDetectorOptions = {}) =>
-  new ComprehendMedicalDetector({ client: new ComprehendMedicalClient({ region: 'us-east-1' }), ...options, retry: { ...noWait, ...options.retry } });
+  new ComprehendMedicalDetector({
+    client: new ComprehendMedicalClient({ region: 'us-east-1' }),
+    ...options,
+    retry: { ...noWait, ...options.retry },
+  });
 
 /** Synthetic names the fake service "knows". */
 const NAMES = ['Marla Quenby', 'Tobias Vrell', 'Odile Farnsworth'];
@@ -33,8 +47,14 @@ function fakeDetectPhi(sent: string[] = []) {
       for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
         const begin = [...text.slice(0, at)].length; // code points before the name
         entities.push({
-          Id: entities.length, BeginOffset: begin, EndOffset: begin + [...name].length, Score: 0.97, Text: name,
-          Category: 'PROTECTED_HEALTH_INFORMATION', Type: 'NAME', Traits: [],
+          Id: entities.length,
+          BeginOffset: begin,
+          EndOffset: begin + [...name].length,
+          Score: 0.97,
+          Text: name,
+          Category: 'PROTECTED_HEALTH_INFORMATION',
+          Type: 'NAME',
+          Traits: [],
         });
       }
     }
@@ -42,7 +62,10 @@ function fakeDetectPhi(sent: string[] = []) {
   };
 }
 
-function expectConsistent(text: string, entities: { BeginOffset: number; EndOffset: number; Text: string; Id: number }[]) {
+function expectConsistent(
+  text: string,
+  entities: { BeginOffset: number; EndOffset: number; Text: string; Id: number }[],
+) {
   entities.forEach((e, i) => {
     expect(e.Id).toBe(i);
     expect(text.slice(e.BeginOffset, e.EndOffset)).toBe(e.Text);
@@ -66,15 +89,55 @@ describe('ComprehendMedicalDetector', () => {
     comprehend.on(DetectPHICommand).resolves({
       ModelVersion: '0.1.0',
       Entities: [
-        { Id: 0, BeginOffset: 11, EndOffset: 21, Score: 0.998, Text: 'Marla Quen', Category: 'PROTECTED_HEALTH_INFORMATION', Type: 'NAME', Traits: [] },
-        { Id: 1, BeginOffset: 25, EndOffset: 27, Score: 0.99, Text: '97', Category: 'PROTECTED_HEALTH_INFORMATION', Type: 'AGE', Traits: [{ Name: 'LOW_CONFIDENCE', Score: 0.9 }] },
-        { Id: 2, BeginOffset: 40, EndOffset: 47, Score: 0.38, Text: 'Seattle', Category: 'PROTECTED_HEALTH_INFORMATION', Type: 'ADDRESS', Traits: [] },
-        { Id: 3, BeginOffset: 0, EndOffset: 7, Score: 0.9, Text: 'Patient', Category: 'PROTECTED_HEALTH_INFORMATION', Type: 'CONTACT_POINT', Traits: [] },
+        {
+          Id: 0,
+          BeginOffset: 11,
+          EndOffset: 21,
+          Score: 0.998,
+          Text: 'Marla Quen',
+          Category: 'PROTECTED_HEALTH_INFORMATION',
+          Type: 'NAME',
+          Traits: [],
+        },
+        {
+          Id: 1,
+          BeginOffset: 25,
+          EndOffset: 27,
+          Score: 0.99,
+          Text: '97',
+          Category: 'PROTECTED_HEALTH_INFORMATION',
+          Type: 'AGE',
+          Traits: [{ Name: 'LOW_CONFIDENCE', Score: 0.9 }],
+        },
+        {
+          Id: 2,
+          BeginOffset: 40,
+          EndOffset: 47,
+          Score: 0.38,
+          Text: 'Seattle',
+          Category: 'PROTECTED_HEALTH_INFORMATION',
+          Type: 'ADDRESS',
+          Traits: [],
+        },
+        {
+          Id: 3,
+          BeginOffset: 0,
+          EndOffset: 7,
+          Score: 0.9,
+          Text: 'Patient',
+          Category: 'PROTECTED_HEALTH_INFORMATION',
+          Type: 'CONTACT_POINT',
+          Traits: [],
+        },
       ],
     });
     const text = 'Patient is Marla Quen, a 97-year-old of Seattle.';
     const entities = await detector().detect(text);
-    expect(entities.map((e) => [e.Type, e.Text, e.Score])).toEqual([['NAME', 'Marla Quen', 0.998], ['AGE', '97', 0.99], ['ADDRESS', 'Seattle', 0.38]]);
+    expect(entities.map((e) => [e.Type, e.Text, e.Score])).toEqual([
+      ['NAME', 'Marla Quen', 0.998],
+      ['AGE', '97', 0.99],
+      ['ADDRESS', 'Seattle', 0.38],
+    ]);
     expect(entities[1]?.Traits).toEqual([{ Name: 'LOW_CONFIDENCE', Score: 0.9 }]);
     expect(entities.every((e) => e.Category === 'PROTECTED_HEALTH_INFORMATION')).toBe(true);
     expectConsistent(text, entities);
@@ -84,8 +147,26 @@ describe('ComprehendMedicalDetector', () => {
   it('filters by minScore and types after detection', async () => {
     comprehend.on(DetectPHICommand).resolves({
       Entities: [
-        { Id: 0, BeginOffset: 0, EndOffset: 4, Score: 0.9, Text: 'Jane', Type: 'NAME', Category: 'PROTECTED_HEALTH_INFORMATION', Traits: [] },
-        { Id: 1, BeginOffset: 5, EndOffset: 7, Score: 0.3, Text: '44', Type: 'AGE', Category: 'PROTECTED_HEALTH_INFORMATION', Traits: [] },
+        {
+          Id: 0,
+          BeginOffset: 0,
+          EndOffset: 4,
+          Score: 0.9,
+          Text: 'Jane',
+          Type: 'NAME',
+          Category: 'PROTECTED_HEALTH_INFORMATION',
+          Traits: [],
+        },
+        {
+          Id: 1,
+          BeginOffset: 5,
+          EndOffset: 7,
+          Score: 0.3,
+          Text: '44',
+          Type: 'AGE',
+          Category: 'PROTECTED_HEALTH_INFORMATION',
+          Traits: [],
+        },
       ],
     });
     expect((await detector().detect('Jane 44', { minScore: 0.5 })).map((e) => e.Text)).toEqual(['Jane']);
@@ -97,18 +178,31 @@ describe('ComprehendMedicalDetector', () => {
     const text = 'Seen by Ed in the MICU, moved to Ellison 10, then bed 3.';
     const at = (phrase: string, Type: Entity['Type'], Score = 0.9): Entity => {
       const begin = text.indexOf(phrase);
-      return { Id: 0, BeginOffset: begin, EndOffset: begin + phrase.length, Score, Text: phrase, Type, Category: 'PROTECTED_HEALTH_INFORMATION', Traits: [] };
+      return {
+        Id: 0,
+        BeginOffset: begin,
+        EndOffset: begin + phrase.length,
+        Score,
+        Text: phrase,
+        Type,
+        Category: 'PROTECTED_HEALTH_INFORMATION',
+        Traits: [],
+      };
     };
-    const respond = () => comprehend.on(DetectPHICommand).resolves({
-      Entities: [at('Ed', 'NAME'), at('MICU', 'ADDRESS'), at('Ellison 10', 'ADDRESS'), at('bed 3', 'ADDRESS')],
-      ModelVersion: '0.1.0',
-    });
+    const respond = () =>
+      comprehend.on(DetectPHICommand).resolves({
+        Entities: [at('Ed', 'NAME'), at('MICU', 'ADDRESS'), at('Ellison 10', 'ADDRESS'), at('bed 3', 'ADDRESS')],
+        ModelVersion: '0.1.0',
+      });
 
     it('drops ADDRESS entities that are only a generic unit by default; named wards and other types (a name "Ed") stay', async () => {
       respond();
       for (const options of [{}, { maskCareUnits: false }]) {
         const entities = await detector().detect(text, options);
-        expect(entities.map((e) => [e.Type, e.Text])).toEqual([['NAME', 'Ed'], ['ADDRESS', 'Ellison 10']]);
+        expect(entities.map((e) => [e.Type, e.Text])).toEqual([
+          ['NAME', 'Ed'],
+          ['ADDRESS', 'Ellison 10'],
+        ]);
         expectConsistent(text, entities);
       }
     });
@@ -141,7 +235,18 @@ describe('ComprehendMedicalDetector', () => {
     // Guard against the service counting differently from its documentation.
     const text = '😀 Marla Quenby';
     comprehend.on(DetectPHICommand).resolves({
-      Entities: [{ Id: 0, BeginOffset: 3, EndOffset: 15, Score: 0.9, Text: 'Marla Quenby', Type: 'NAME', Category: 'PROTECTED_HEALTH_INFORMATION', Traits: [] }],
+      Entities: [
+        {
+          Id: 0,
+          BeginOffset: 3,
+          EndOffset: 15,
+          Score: 0.9,
+          Text: 'Marla Quenby',
+          Type: 'NAME',
+          Category: 'PROTECTED_HEALTH_INFORMATION',
+          Traits: [],
+        },
+      ],
     });
     const [entity] = await detector().detect(text);
     expect(entity?.Text).toBe('Marla Quenby');
@@ -200,7 +305,8 @@ describe('ComprehendMedicalDetector', () => {
     }
     expect(cuts.length).toBeGreaterThan(3);
     let withNames = text;
-    for (const cut of [...cuts].reverse()) withNames = `${withNames.slice(0, cut - 4)}Marla Quenby${withNames.slice(cut - 4)}`;
+    for (const cut of [...cuts].reverse())
+      withNames = `${withNames.slice(0, cut - 4)}Marla Quenby${withNames.slice(cut - 4)}`;
     sent.length = 0;
     const entities = await detector({ maxBytes: 5_000 }).detect(withNames);
     expect(entities).toHaveLength(cuts.length);
@@ -215,7 +321,11 @@ describe('ComprehendMedicalDetector', () => {
   it('cuts text without spaces between code points', async () => {
     const sent: string[] = [];
     comprehend.on(DetectPHICommand).callsFake(fakeDetectPhi(sent));
-    for (const [prefix, maxBytes] of [['', 1_001], ['x', 1_002], ['xy', 1_003]] as const) {
+    for (const [prefix, maxBytes] of [
+      ['', 1_001],
+      ['x', 1_002],
+      ['xy', 1_003],
+    ] as const) {
       sent.length = 0;
       const text = `${prefix}${'😀'.repeat(3_000)}`; // 12,000 bytes, no whitespace
       expect(await detector({ maxBytes }).detect(text)).toEqual([]);
@@ -237,7 +347,20 @@ describe('ComprehendMedicalDetector', () => {
       const whole = text.includes('Tobias Vrell');
       const end = at + (whole ? 'Tobias Vrell' : 'Tobias').length;
       reported.push(text.slice(at, end));
-      return { Entities: [{ Id: 0, BeginOffset: at, EndOffset: end, Score: whole ? 0.8 : 0.99, Text: text.slice(at, end), Type: 'NAME', Category: 'PROTECTED_HEALTH_INFORMATION', Traits: [] }] };
+      return {
+        Entities: [
+          {
+            Id: 0,
+            BeginOffset: at,
+            EndOffset: end,
+            Score: whole ? 0.8 : 0.99,
+            Text: text.slice(at, end),
+            Type: 'NAME',
+            Category: 'PROTECTED_HEALTH_INFORMATION',
+            Traits: [],
+          },
+        ],
+      };
     });
     const text = `${'a '.repeat(1_990)}Tobias Vrell ${'b '.repeat(2_000)}`; // the 3,990-byte limit falls inside "Vrell"
     const entities = await detector({ maxBytes: 3_990, overlapChars: 50, concurrency: 1 }).detect(text);
@@ -248,10 +371,23 @@ describe('ComprehendMedicalDetector', () => {
   it('covers the union of two partial views of one entity, so no middle part is left unmasked', async () => {
     const text = 'Seen by Odile Farnsworth today.';
     const at = text.indexOf('Odile');
-    const entity = (begin: number, end: number, score: number): Entity => ({ Id: 0, BeginOffset: begin, EndOffset: end, Score: score, Text: text.slice(begin, end), Type: 'NAME', Category: 'PROTECTED_HEALTH_INFORMATION', Traits: [] });
-    comprehend.on(DetectPHICommand).resolves({ Entities: [entity(at, at + 12, 0.9), entity(at + 6, at + 16, 0.7)], ModelVersion: '0.1.0' });
+    const entity = (begin: number, end: number, score: number): Entity => ({
+      Id: 0,
+      BeginOffset: begin,
+      EndOffset: end,
+      Score: score,
+      Text: text.slice(begin, end),
+      Type: 'NAME',
+      Category: 'PROTECTED_HEALTH_INFORMATION',
+      Traits: [],
+    });
+    comprehend
+      .on(DetectPHICommand)
+      .resolves({ Entities: [entity(at, at + 12, 0.9), entity(at + 6, at + 16, 0.7)], ModelVersion: '0.1.0' });
     const entities = await detector().detect(text);
-    expect(entities.map((e) => [e.Text, e.BeginOffset, e.EndOffset, e.Score])).toEqual([['Odile Farnsworth', at, at + 16, 0.9]]);
+    expect(entities.map((e) => [e.Text, e.BeginOffset, e.EndOffset, e.Score])).toEqual([
+      ['Odile Farnsworth', at, at + 16, 0.9],
+    ]);
   });
 
   it('leaves retries to itself: the client it builds makes one attempt per call', async () => {
@@ -279,11 +415,21 @@ describe('ComprehendMedicalDetector', () => {
 
   it('retries throttling with full-jitter exponential backoff, then succeeds', async () => {
     const delays: number[] = [];
-    comprehend.on(DetectPHICommand)
+    comprehend
+      .on(DetectPHICommand)
       .rejectsOnce(new TooManyRequestsException({ message: 'slow down', $metadata: {} }))
       .rejectsOnce(new InternalServerException({ message: 'oops', $metadata: {} }))
       .callsFake(fakeDetectPhi());
-    const d = detector({ retry: { baseDelayMs: 100, maxDelayMs: 150, random: () => 0.5, sleep: async (ms) => { delays.push(ms); } } });
+    const d = detector({
+      retry: {
+        baseDelayMs: 100,
+        maxDelayMs: 150,
+        random: () => 0.5,
+        sleep: async (ms) => {
+          delays.push(ms);
+        },
+      },
+    });
     const entities = await d.detect('Seen: Marla Quenby.');
     expect(entities.map((e) => e.Text)).toEqual(['Marla Quenby']);
     expect(delays).toEqual([50, 75]); // 0.5 · min(150, 100·2^0), 0.5 · min(150, 100·2^1)
@@ -292,7 +438,9 @@ describe('ComprehendMedicalDetector', () => {
   it('throws ThrottledError with the SDK error as cause when throttling persists', async () => {
     const sdkError = new TooManyRequestsException({ message: 'slow down', $metadata: {} });
     comprehend.on(DetectPHICommand).rejects(sdkError);
-    const error = await detector({ retry: { maxAttempts: 3 } }).detect('Marla Quenby').catch((e: unknown) => e);
+    const error = await detector({ retry: { maxAttempts: 3 } })
+      .detect('Marla Quenby')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ThrottledError);
     expect((error as Error).cause).toBe(sdkError);
     expect(comprehend.commandCalls(DetectPHICommand)).toHaveLength(3);
@@ -301,14 +449,28 @@ describe('ComprehendMedicalDetector', () => {
 
   it('maps service errors without retrying client faults and never puts text in messages', async () => {
     const cases = [
-      { sdk: new InvalidEncodingException({ message: 'bad utf-8 Marla Quenby', $metadata: {} }), type: InvalidInputError, code: 'INVALID_INPUT' },
-      { sdk: new TextSizeLimitExceededException({ message: 'too big Marla Quenby', $metadata: {} }), type: HdmError, code: 'INTERNAL' },
-      { sdk: new InternalServerException({ message: 'oops Marla Quenby', $metadata: {} }), type: HdmError, code: 'INTERNAL' },
+      {
+        sdk: new InvalidEncodingException({ message: 'bad utf-8 Marla Quenby', $metadata: {} }),
+        type: InvalidInputError,
+        code: 'INVALID_INPUT',
+      },
+      {
+        sdk: new TextSizeLimitExceededException({ message: 'too big Marla Quenby', $metadata: {} }),
+        type: HdmError,
+        code: 'INTERNAL',
+      },
+      {
+        sdk: new InternalServerException({ message: 'oops Marla Quenby', $metadata: {} }),
+        type: HdmError,
+        code: 'INTERNAL',
+      },
     ];
     for (const { sdk, type, code } of cases) {
       comprehend.reset();
       comprehend.on(DetectPHICommand).rejects(sdk);
-      const error = await detector({ retry: { maxAttempts: 2 } }).detect('Patient Marla Quenby').catch((e: unknown) => e);
+      const error = await detector({ retry: { maxAttempts: 2 } })
+        .detect('Patient Marla Quenby')
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(type);
       expect((error as HdmError).code).toBe(code);
       expect((error as Error).cause).toBe(sdk);

@@ -1,6 +1,13 @@
 import {
-  DetectTextCommand, type DetectTextCommandInput, type DetectTextCommandOutput, ImageTooLargeException, InvalidImageFormatException,
-  ProvisionedThroughputExceededException, RekognitionClient, type TextDetection, ThrottlingException,
+  DetectTextCommand,
+  type DetectTextCommandInput,
+  type DetectTextCommandOutput,
+  ImageTooLargeException,
+  InvalidImageFormatException,
+  ProvisionedThroughputExceededException,
+  RekognitionClient,
+  type TextDetection,
+  ThrottlingException,
 } from '@aws-sdk/client-rekognition';
 import { mockClient } from 'aws-sdk-client-mock';
 import sharp from 'sharp';
@@ -22,13 +29,29 @@ const extractor = (options: ConstructorParameters<typeof RekognitionTextExtracto
   new RekognitionTextExtractor({ client: new RekognitionClient({ region: 'us-east-1' }), ...options });
 
 /** A DetectText item shaped like the API's (aws-facts.md §3): ratios, Confidence 0-100. */
-function detection(type: 'LINE' | 'WORD', text: string, id: number, parentId: number | undefined, box: { Left: number; Top: number; Width: number; Height: number }, confidence = 99.1): TextDetection {
+function detection(
+  type: 'LINE' | 'WORD',
+  text: string,
+  id: number,
+  parentId: number | undefined,
+  box: { Left: number; Top: number; Width: number; Height: number },
+  confidence = 99.1,
+): TextDetection {
   const { Left, Top, Width, Height } = box;
   return {
-    DetectedText: text, Type: type, Id: id, ...(parentId === undefined ? {} : { ParentId: parentId }), Confidence: confidence,
+    DetectedText: text,
+    Type: type,
+    Id: id,
+    ...(parentId === undefined ? {} : { ParentId: parentId }),
+    Confidence: confidence,
     Geometry: {
       BoundingBox: { Width, Height, Left, Top },
-      Polygon: [{ X: Left, Y: Top }, { X: Left + Width, Y: Top }, { X: Left + Width, Y: Top + Height }, { X: Left, Y: Top + Height }],
+      Polygon: [
+        { X: Left, Y: Top },
+        { X: Left + Width, Y: Top },
+        { X: Left + Width, Y: Top + Height },
+        { X: Left, Y: Top + Height },
+      ],
     },
   };
 }
@@ -76,24 +99,36 @@ describe('RekognitionTextExtractor', () => {
   describe('past 100 words', () => {
     /** A synthetic page: `rows` × `cols` words in a grid, each 1/cols wide with a gap. */
     function grid(rows: number, cols: number) {
-      const words: { text: string; line: number; box: { Left: number; Top: number; Width: number; Height: number } }[] = [];
-      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) {
-        words.push({ text: `w${r}-${c}`, line: r, box: { Left: (c + 0.1) / cols, Top: (r + 0.2) / rows, Width: 0.8 / cols, Height: 0.6 / rows } });
-      }
+      const words: { text: string; line: number; box: { Left: number; Top: number; Width: number; Height: number } }[] =
+        [];
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++) {
+          words.push({
+            text: `w${r}-${c}`,
+            line: r,
+            box: { Left: (c + 0.1) / cols, Top: (r + 0.2) / rows, Width: 0.8 / cols, Height: 0.6 / rows },
+          });
+        }
       return words;
     }
     /** Answers like DetectText: words more than half inside the region of interest, at most 100, with their lines. */
     function fakeDetectText(words: ReturnType<typeof grid>) {
       return (input: DetectTextCommandInput): DetectTextCommandOutput => {
         const roi = input.Filters?.RegionsOfInterest?.[0]?.BoundingBox ?? { Left: 0, Top: 0, Width: 1, Height: 1 };
-        const inside = words.filter(({ box }) => {
-          const w = Math.min(box.Left + box.Width, (roi.Left ?? 0) + (roi.Width ?? 0)) - Math.max(box.Left, roi.Left ?? 0);
-          const h = Math.min(box.Top + box.Height, (roi.Top ?? 0) + (roi.Height ?? 0)) - Math.max(box.Top, roi.Top ?? 0);
-          return w > 0 && h > 0 && w * h > 0.5 * box.Width * box.Height;
-        }).slice(0, 100);
+        const inside = words
+          .filter(({ box }) => {
+            const w =
+              Math.min(box.Left + box.Width, (roi.Left ?? 0) + (roi.Width ?? 0)) - Math.max(box.Left, roi.Left ?? 0);
+            const h =
+              Math.min(box.Top + box.Height, (roi.Top ?? 0) + (roi.Height ?? 0)) - Math.max(box.Top, roi.Top ?? 0);
+            return w > 0 && h > 0 && w * h > 0.5 * box.Width * box.Height;
+          })
+          .slice(0, 100);
         const lines = [...new Set(inside.map((w) => w.line))];
         const detections = [
-          ...lines.map((line, i) => detection('LINE', `line ${line}`, i, undefined, { Left: 0, Top: line / 100, Width: 1, Height: 0.01 })),
+          ...lines.map((line, i) =>
+            detection('LINE', `line ${line}`, i, undefined, { Left: 0, Top: line / 100, Width: 1, Height: 0.01 }),
+          ),
           ...inside.map((w, i) => detection('WORD', w.text, lines.length + i, lines.indexOf(w.line), w.box)),
         ];
         return { TextDetections: detections, TextModelVersion: '3.0', $metadata: {} };
@@ -140,20 +175,28 @@ describe('RekognitionTextExtractor', () => {
     const image = pngImage(4000, 3000, 6 * 1024 * 1024);
     await extractor({ s3: { fallback } }).extract(image);
     expect(fallback).toHaveBeenCalledWith(image);
-    expect(rekognition.commandCalls(DetectTextCommand)[0]?.args[0].input.Image).toEqual({ S3Object: { Bucket: 'hdm-input', Name: 'ocr/page.png' } });
+    expect(rekognition.commandCalls(DetectTextCommand)[0]?.args[0].input.Image).toEqual({
+      S3Object: { Bucket: 'hdm-input', Name: 'ocr/page.png' },
+    });
   });
 
   it('refuses an image over 5 MB without a fallback, and one over 15 MB in any case', async () => {
-    await expect(extractor().extract(pngImage(4000, 3000, 6 * 1024 * 1024))).rejects.toBeInstanceOf(PayloadTooLargeError);
+    await expect(extractor().extract(pngImage(4000, 3000, 6 * 1024 * 1024))).rejects.toBeInstanceOf(
+      PayloadTooLargeError,
+    );
     const fallback = vi.fn(async () => ({ bucket: 'b', key: 'k' }));
-    await expect(extractor({ s3: { fallback } }).extract(pngImage(4000, 3000, 16 * 1024 * 1024))).rejects.toBeInstanceOf(PayloadTooLargeError);
+    await expect(
+      extractor({ s3: { fallback } }).extract(pngImage(4000, 3000, 16 * 1024 * 1024)),
+    ).rejects.toBeInstanceOf(PayloadTooLargeError);
     expect(fallback).not.toHaveBeenCalled();
     expect(rekognition.commandCalls(DetectTextCommand)).toHaveLength(0);
   });
 
   it('sends TIFF and WebP as PNG (DetectText reads PNG and JPEG only)', async () => {
     rekognition.on(DetectTextCommand).resolves({ TextDetections: [] });
-    const tiff = await sharp({ create: { width: 100, height: 100, channels: 3, background: '#fff' } }).tiff().toBuffer();
+    const tiff = await sharp({ create: { width: 100, height: 100, channels: 3, background: '#fff' } })
+      .tiff()
+      .toBuffer();
     await extractor().extract({ bytes: tiff, format: 'tiff', contentType: 'image/tiff', width: 100, height: 100 });
     const sent = rekognition.commandCalls(DetectTextCommand)[0]?.args[0].input.Image?.Bytes as Uint8Array;
     expect((await sharp(sent).metadata()).format).toBe('png');
@@ -168,7 +211,9 @@ describe('RekognitionTextExtractor', () => {
     });
     const page = await extractor({ minConfidence: 0.8 }).extract(pngImage(100, 100));
     expect(page.words.map((w) => w.text)).toEqual(['sure']);
-    expect(rekognition.commandCalls(DetectTextCommand)[0]?.args[0].input.Filters?.WordFilter).toEqual({ MinConfidence: 80 });
+    expect(rekognition.commandCalls(DetectTextCommand)[0]?.args[0].input.Filters?.WordFilter).toEqual({
+      MinConfidence: 80,
+    });
   });
 
   it.each([
@@ -179,7 +224,9 @@ describe('RekognitionTextExtractor', () => {
     [Object.assign(new Error('Jane Doe something'), { name: 'InternalServerError' }), HdmError],
   ])('maps %s', async (sdkError, expected) => {
     rekognition.on(DetectTextCommand).rejects(sdkError);
-    const error = await extractor().extract(pngImage(100, 100)).catch((e: unknown) => e);
+    const error = await extractor()
+      .extract(pngImage(100, 100))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(expected);
     expect((error as Error).cause).toBe(sdkError);
     expect((error as Error).message).not.toContain(sdkError.message);

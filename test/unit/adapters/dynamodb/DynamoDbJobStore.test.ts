@@ -10,7 +10,11 @@ import { jobToItem } from '../../../../src/adapters/dynamodb/jobItems.ts';
 import { findingChunkKey, jobKey } from '../../../../src/adapters/dynamodb/tableDesign.ts';
 import { clientTokenJobId } from '../../../../src/core/clientTokenJobId.ts';
 import type { Finding } from '../../../../src/core/Job.ts';
-import { localDynamoDbClientConfig, startDynalite, type RunningDynalite } from '../../../../local/dynamodb/startDynalite.ts';
+import {
+  localDynamoDbClientConfig,
+  startDynalite,
+  type RunningDynalite,
+} from '../../../../local/dynamodb/startDynalite.ts';
 import { makeFindings, makeJob } from '../../../contract/JobStore.contract.ts';
 
 let dynalite: RunningDynalite;
@@ -41,7 +45,13 @@ async function freshStore(options: StoreOptions = {}) {
 
 /** Every item under the job's partition except the job itself. */
 async function chunkItems(tableName: string, jobId: string) {
-  const out = await doc.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :f)', ExpressionAttributeValues: { ':pk': `JOB#${jobId}`, ':f': 'FINDING' } }));
+  const out = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :f)',
+      ExpressionAttributeValues: { ':pk': `JOB#${jobId}`, ':f': 'FINDING' },
+    }),
+  );
   return out.Items ?? [];
 }
 
@@ -52,7 +62,11 @@ async function rawItem(tableName: string, key: { PK: string; SK: string }) {
 describe('DynamoDbJobStore items (the table design others read directly)', () => {
   it('writes the job item with its keys and every field at the top level', async () => {
     const { tableName, store } = await freshStore();
-    const job = makeJob({ findingCount: 2, findingCounts: [{ type: 'NAME', count: 2 }], error: { code: 'INTERNAL', message: 'x' } });
+    const job = makeJob({
+      findingCount: 2,
+      findingCounts: [{ type: 'NAME', count: 2 }],
+      error: { code: 'INTERNAL', message: 'x' },
+    });
     await store.createJob(job);
     expect(await rawItem(tableName, jobKey(job.id))).toEqual({
       PK: `JOB#${job.id}`,
@@ -71,7 +85,10 @@ describe('DynamoDbJobStore items (the table design others read directly)', () =>
     const { tableName, store } = await freshStore();
     const job = makeJob();
     const [f1, f2, f3] = makeFindings(job, 3, ['DATE', 'NAME']);
-    const box = { boundingBox: { left: 0.25, top: 0.5, width: 0.125, height: 0.0625 }, pixelBox: { left: 50, top: 100, width: 25, height: 12 } };
+    const box = {
+      boundingBox: { left: 0.25, top: 0.5, width: 0.125, height: 0.0625 },
+      pixelBox: { left: 50, top: 100, width: 25, height: 12 },
+    };
     const boxed: Finding = { ...f3!, beginOffset: undefined, endOffset: undefined, ...box };
     const late: Finding = { ...f1!, id: `${job.id}:501`, seq: 501, score: 0.75 };
     await store.putFindings([boxed, f2!, f1!, late]);
@@ -85,16 +102,27 @@ describe('DynamoDbJobStore items (the table design others read directly)', () =>
       GSI2SK: `${job.createdAt}#${job.id}#0000`,
       type: 'DATE',
       ...common,
-      items: [{ s: 1, c: 0.9, b: 0, e: 4 }, { s: 3, c: 0.9, x: { l: 0.25, t: 0.5, w: 0.125, h: 0.0625 }, p: { l: 50, t: 100, w: 25, h: 12 } }],
+      items: [
+        { s: 1, c: 0.9, b: 0, e: 4 },
+        { s: 3, c: 0.9, x: { l: 0.25, t: 0.5, w: 0.125, h: 0.0625 }, p: { l: 50, t: 100, w: 25, h: 12 } },
+      ],
     });
-    expect(await rawItem(tableName, findingChunkKey(job.id, 0, 'NAME'))).toMatchObject({ SK: 'FINDINGS#0000#NAME', type: 'NAME', items: [{ s: 2, c: 0.9, b: 10, e: 14 }] });
+    expect(await rawItem(tableName, findingChunkKey(job.id, 0, 'NAME'))).toMatchObject({
+      SK: 'FINDINGS#0000#NAME',
+      type: 'NAME',
+      items: [{ s: 2, c: 0.9, b: 10, e: 14 }],
+    });
     expect(await rawItem(tableName, findingChunkKey(job.id, 1, 'DATE'))).toMatchObject({
       SK: 'FINDINGS#0001#DATE',
       GSI1SK: `${job.createdAt}#${job.id}#0001#DATE`,
       GSI2SK: `${job.createdAt}#${job.id}#0001`,
       items: [{ s: 501, c: 0.75, b: 0, e: 4 }],
     });
-    expect((await chunkItems(tableName, job.id)).map((item) => item.SK)).toEqual(['FINDINGS#0000#DATE', 'FINDINGS#0000#NAME', 'FINDINGS#0001#DATE']);
+    expect((await chunkItems(tableName, job.id)).map((item) => item.SK)).toEqual([
+      'FINDINGS#0000#DATE',
+      'FINDINGS#0000#NAME',
+      'FINDINGS#0001#DATE',
+    ]);
     expect((await store.listJobFindings(job.id, 10)).items).toEqual([f1, f2, boxed, late]);
   });
 
@@ -104,7 +132,8 @@ describe('DynamoDbJobStore items (the table design others read directly)', () =>
     const findings = makeFindings(job, 4, ['NAME', 'DATE']);
     await store.putFindings(findings);
     await store.putFindings(findings.slice(0, 2)); // nothing new: no write at all
-    const revs = async () => Object.fromEntries((await chunkItems(tableName, job.id)).map((item) => [item.SK, item.rev]));
+    const revs = async () =>
+      Object.fromEntries((await chunkItems(tableName, job.id)).map((item) => [item.SK, item.rev]));
     expect(await revs()).toEqual({ 'FINDINGS#0000#DATE': 1, 'FINDINGS#0000#NAME': 1 });
     await store.putFindings([{ ...findings[0]!, score: 0.5 }]);
     expect(await revs()).toEqual({ 'FINDINGS#0000#DATE': 1, 'FINDINGS#0000#NAME': 2 });
@@ -121,14 +150,17 @@ describe('DynamoDbJobStore items (the table design others read directly)', () =>
       const { tableName, store } = await freshStore({ client: racing, findingsRetry: { maxAttempts, baseDelayMs: 1 } });
       const rival = new DynamoDbJobStore({ tableName, client: doc });
       let raced = false;
-      racing.middlewareStack.add((next, context) => async (args) => {
-        const result = await next(args);
-        if (context.commandName === 'QueryCommand' && !raced) {
-          raced = true;
-          await rival.putFindings([theirs!]);
-        }
-        return result;
-      }, { step: 'initialize', name: 'raceAfterRead' });
+      racing.middlewareStack.add(
+        (next, context) => async (args) => {
+          const result = await next(args);
+          if (context.commandName === 'QueryCommand' && !raced) {
+            raced = true;
+            await rival.putFindings([theirs!]);
+          }
+          return result;
+        },
+        { step: 'initialize', name: 'raceAfterRead' },
+      );
       try {
         const outcome = await store.putFindings([mine!]).catch((e: unknown) => e);
         return { outcome, listed: (await rival.listJobFindings(job.id, 10)).items };
@@ -159,7 +191,12 @@ describe('DynamoDbJobStore items (the table design others read directly)', () =>
     const { tableName, store } = await freshStore();
     const job = makeJob();
     const { maskCareUnits: _, ...olderOptions } = job.options;
-    await doc.send(new PutCommand({ TableName: tableName, Item: jobToItem({ ...job, options: olderOptions as typeof job.options }) }));
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: jobToItem({ ...job, options: olderOptions as typeof job.options }),
+      }),
+    );
     expect((await store.getJob(job.id))?.options).toEqual({ ...olderOptions, maskCareUnits: false });
     expect((await store.listJobs(job.owner, {}, 10)).items[0]?.options.maskCareUnits).toBe(false);
   });
@@ -191,17 +228,24 @@ describe('DynamoDbJobStore errors', () => {
       score: 0.123456789012345,
       beginOffset: 999_999 - f.seq,
       endOffset: 1_000_000 - f.seq,
-      boundingBox: { left: 0.123456789012345, top: 0.223456789012345, width: 0.323456789012345, height: 0.0123456789012345 },
+      boundingBox: {
+        left: 0.123456789012345,
+        top: 0.223456789012345,
+        width: 0.323456789012345,
+        height: 0.0123456789012345,
+      },
       pixelBox: { left: 12_345, top: 23_456, width: 3_456, height: 456 },
     }));
     await store.putFindings(findings);
     const [chunk, ...rest] = await chunkItems(tableName, job.id);
     expect(rest).toEqual([]);
     expect(estimateItemSize(chunk!)).toBeLessThan(MAX_ITEM_BYTES / 2);
-    expect((await store.listFindings(job.owner, { type: 'NAME' }, 100)).items).toEqual([...findings].reverse().slice(0, 100));
+    expect((await store.listFindings(job.owner, { type: 'NAME' }, 100)).items).toEqual(
+      [...findings].reverse().slice(0, 100),
+    );
   });
 
-  it('accepts every record its size estimate lets through (the estimate is not below DynamoDB\'s)', async () => {
+  it("accepts every record its size estimate lets through (the estimate is not below DynamoDB's)", async () => {
     const { store } = await freshStore();
     const job = makeJob({ maskedText: '' });
     const room = MAX_ITEM_BYTES - estimateItemSize(jobToItem(job));

@@ -10,9 +10,18 @@ describe('createJobTableInput', () => {
     expect(input).toMatchObject({
       TableName: 'jobs',
       BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }, { AttributeName: 'SK', KeyType: 'RANGE' }],
+      KeySchema: [
+        { AttributeName: 'PK', KeyType: 'HASH' },
+        { AttributeName: 'SK', KeyType: 'RANGE' },
+      ],
     });
-    expect(input.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.KeySchema?.map((k) => k.AttributeName), index.Projection?.ProjectionType])).toEqual([
+    expect(
+      input.GlobalSecondaryIndexes?.map((index) => [
+        index.IndexName,
+        index.KeySchema?.map((k) => k.AttributeName),
+        index.Projection?.ProjectionType,
+      ]),
+    ).toEqual([
       ['GSI1', ['GSI1PK', 'GSI1SK'], 'ALL'],
       ['GSI2', ['GSI2PK', 'GSI2SK'], 'ALL'],
       ['GSI3', ['openStatus', 'updatedAt'], 'ALL'],

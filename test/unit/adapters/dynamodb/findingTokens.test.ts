@@ -36,11 +36,22 @@ describe('findings page tokens', () => {
       expect(() => planJobFindingsQuery(job.id, 10, token({ v: 1, i: 'TABLE', k: key, s }))).toThrow(InvalidInputError);
     }
     const notAChunk = { PK: `JOB#${job.id}`, SK: 'FINDINGS#x#DATE' };
-    expect(() => planJobFindingsQuery(job.id, 10, token({ v: 1, i: 'TABLE', k: notAChunk, s: 1 }))).toThrow(InvalidInputError);
+    expect(() => planJobFindingsQuery(job.id, 10, token({ v: 1, i: 'TABLE', k: notAChunk, s: 1 }))).toThrow(
+      InvalidInputError,
+    );
     const jobKey = { PK: `JOB#${job.id}`, SK: 'JOB' };
-    expect(() => planJobFindingsQuery(job.id, 10, token({ v: 1, i: 'TABLE', k: jobKey, s: 1 }))).toThrow(InvalidInputError);
-    const jobsKey = { PK: `JOB#${job.id}`, SK: 'JOB', GSI1PK: `OWNER#${job.owner}#JOBS`, GSI1SK: `${job.createdAt}#${job.id}` };
-    expect(() => planJobsQuery(job.owner, {}, 10, token({ v: 1, i: 'GSI1', k: jobsKey, s: 1 }))).toThrow(InvalidInputError);
+    expect(() => planJobFindingsQuery(job.id, 10, token({ v: 1, i: 'TABLE', k: jobKey, s: 1 }))).toThrow(
+      InvalidInputError,
+    );
+    const jobsKey = {
+      PK: `JOB#${job.id}`,
+      SK: 'JOB',
+      GSI1PK: `OWNER#${job.owner}#JOBS`,
+      GSI1SK: `${job.createdAt}#${job.id}`,
+    };
+    expect(() => planJobsQuery(job.owner, {}, 10, token({ v: 1, i: 'GSI1', k: jobsKey, s: 1 }))).toThrow(
+      InvalidInputError,
+    );
   });
 
   it('a real token reads on where the last page ended, with no finding twice or missed', async () => {

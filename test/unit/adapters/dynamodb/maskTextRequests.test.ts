@@ -21,7 +21,8 @@ beforeAll(async () => {
 
 afterAll(async () => db?.close());
 
-const NOTE = 'Pt Marla Quenby, 67 y/o, seen 03/14/2023 by Dr. Ohanian at Mercy Hospital. Call 617-555-0143. MRN 12345678.';
+const NOTE =
+  'Pt Marla Quenby, 67 y/o, seen 03/14/2023 by Dr. Ohanian at Mercy Hospital. Call 617-555-0143. MRN 12345678.';
 const alice = { owner: `arn:aws:iam::000000000000:user/alice-${randomUUID()}` };
 
 describe('maskText through DynamoDbJobStore: DynamoDB requests per job', () => {

@@ -29,21 +29,29 @@ async function freshStore() {
 
 async function findingItems(tableName: string, jobId: string) {
   const doc = DynamoDBDocumentClient.from(client);
-  const out = await doc.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :f)', ExpressionAttributeValues: { ':pk': `JOB#${jobId}`, ':f': 'FINDINGS#' } }));
+  const out = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :f)',
+      ExpressionAttributeValues: { ':pk': `JOB#${jobId}`, ':f': 'FINDINGS#' },
+    }),
+  );
   return out.Items ?? [];
 }
 
 const TYPES: PhiType[] = ['NAME', 'DATE', 'PHONE_OR_FAX', 'EMAIL', 'ID', 'URL', 'ADDRESS', 'PROFESSION', 'AGE'];
 
 describe('DynamoDbJobStore.putFindings with firstWrite (a job just created, one writer)', () => {
-  it('writes a small job\'s findings in one BatchWriteItem, with no read', async () => {
+  it("writes a small job's findings in one BatchWriteItem, with no read", async () => {
     const { store } = await freshStore();
     const job = makeJob({ status: 'RUNNING' });
     await store.createJob(job);
     sent.length = 0;
     await store.putFindings(makeFindings(job, 12, ['NAME', 'DATE', 'PHONE_OR_FAX']), { firstWrite: true });
     expect(sent).toEqual(['BatchWriteItem']);
-    expect((await store.listJobFindings(job.id, 100)).items.map((f) => f.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect((await store.listJobFindings(job.id, 100)).items.map((f) => f.seq)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
   });
 
   it('stores exactly the items the merging path stores, 25 to a call past 25 chunk items', async () => {
@@ -58,7 +66,8 @@ describe('DynamoDbJobStore.putFindings with firstWrite (a job just created, one 
     await first.store.putFindings(findings, { firstWrite: true });
     expect(sent).toEqual(['BatchWriteItem', 'BatchWriteItem']);
     await merged.store.putFindings(findings);
-    const sortBySk = (items: Record<string, unknown>[]) => [...items].sort((a, b) => String(a.SK).localeCompare(String(b.SK)));
+    const sortBySk = (items: Record<string, unknown>[]) =>
+      [...items].sort((a, b) => String(a.SK).localeCompare(String(b.SK)));
     const written = sortBySk(await findingItems(first.tableName, job.id));
     expect(written).toHaveLength(27);
     expect(written).toEqual(sortBySk(await findingItems(merged.tableName, job.id)));
@@ -92,6 +101,8 @@ describe('batchPutItems', () => {
 
   it('gives up with ThrottledError (so the job fails, never SUCCEEDED without its findings)', async () => {
     const { doc } = flakyClient(1, Number.POSITIVE_INFINITY);
-    await expect(batchPutItems(doc, 't', items.slice(0, 2), { maxAttempts: 3, baseDelayMs: 1 })).rejects.toBeInstanceOf(ThrottledError);
+    await expect(batchPutItems(doc, 't', items.slice(0, 2), { maxAttempts: 3, baseDelayMs: 1 })).rejects.toBeInstanceOf(
+      ThrottledError,
+    );
   });
 });

@@ -19,8 +19,12 @@ describe('listOpenJobs on a table made before GSI3', () => {
     const tableName = `old-${randomUUID()}`;
     const input = createJobTableInput(tableName);
     const indexes = input.GlobalSecondaryIndexes?.filter((index) => index.IndexName !== 'GSI3');
-    const attributes = input.AttributeDefinitions?.filter((a) => a.AttributeName !== 'openStatus' && a.AttributeName !== 'updatedAt');
-    await db.client.send(new CreateTableCommand({ ...input, GlobalSecondaryIndexes: indexes, AttributeDefinitions: attributes }));
+    const attributes = input.AttributeDefinitions?.filter(
+      (a) => a.AttributeName !== 'openStatus' && a.AttributeName !== 'updatedAt',
+    );
+    await db.client.send(
+      new CreateTableCommand({ ...input, GlobalSecondaryIndexes: indexes, AttributeDefinitions: attributes }),
+    );
     return { store: new DynamoDbJobStore({ tableName, client: db.client }), tableName };
   }
 

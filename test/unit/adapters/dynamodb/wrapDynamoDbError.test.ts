@@ -1,4 +1,8 @@
-import { ConditionalCheckFailedException, ProvisionedThroughputExceededException, RequestLimitExceeded } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  ProvisionedThroughputExceededException,
+  RequestLimitExceeded,
+} from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ItemTooLargeError, JobStoreError } from '../../../../src/adapters/dynamodb/errors.ts';
 import { wrapDynamoDbError } from '../../../../src/adapters/dynamodb/wrapDynamoDbError.ts';
@@ -20,7 +24,10 @@ describe('wrapDynamoDbError', () => {
   });
 
   it('maps the item size ValidationException to ItemTooLargeError', () => {
-    const wrapped = wrapDynamoDbError(sdkError('ValidationException', 'Item size to update has exceeded the maximum allowed size'), 'UpdateItem');
+    const wrapped = wrapDynamoDbError(
+      sdkError('ValidationException', 'Item size to update has exceeded the maximum allowed size'),
+      'UpdateItem',
+    );
     expect(wrapped).toBeInstanceOf(ItemTooLargeError);
     expect(wrapped.code).toBe('PAYLOAD_TOO_LARGE');
   });

@@ -7,7 +7,10 @@ import { noisy, pngBomb, rawPixels, withPngComment } from './sharpFixtures.ts';
 
 const redactor = new SharpImageRedactor();
 const box = (left: number, top: number, w: number, h: number) => [
-  { x: left, y: top }, { x: left + w, y: top }, { x: left + w, y: top + h }, { x: left, y: top + h },
+  { x: left, y: top },
+  { x: left + w, y: top },
+  { x: left + w, y: top + h },
+  { x: left, y: top + h },
 ];
 
 async function encoded(format: ImageFormat, width = 80, height = 60): Promise<Buffer> {
@@ -47,15 +50,24 @@ describe('SharpImageRedactor.prepare: orientation and metadata', () => {
   it('applies EXIF orientation 6 and drops EXIF, XMP and ICC', async () => {
     // Stored 60×40, left half red and right half blue; orientation 6 shows it turned 90° clockwise.
     const stored = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#0000ff' } })
-      .composite([{ input: { create: { width: 30, height: 40, channels: 3, background: '#ff0000' } }, left: 0, top: 0 }])
+      .composite([
+        { input: { create: { width: 30, height: 40, channels: 3, background: '#ff0000' } }, left: 0, top: 0 },
+      ])
       .jpeg()
       .withMetadata({ orientation: 6 })
       .withExifMerge({ IFD0: { ImageDescription: 'Jane Q. Synthetic MRN 0000000' } })
-      .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>')
+      .withXmp(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>',
+      )
       .withIccProfile('srgb')
       .toBuffer();
     const before = await sharp(stored).metadata();
-    expect([before.orientation, Boolean(before.exif), Boolean(before.xmp), Boolean(before.icc)]).toEqual([6, true, true, true]);
+    expect([before.orientation, Boolean(before.exif), Boolean(before.xmp), Boolean(before.icc)]).toEqual([
+      6,
+      true,
+      true,
+      true,
+    ]);
 
     const prepared = await redactor.prepare(stored);
     expect([prepared.width, prepared.height]).toEqual([40, 60]);
@@ -72,11 +84,13 @@ describe('SharpImageRedactor.prepare: orientation and metadata', () => {
     await expectMetadataGone((await redactor.prepare(png)).bytes);
   });
 
-
   it('turns 16-bit PNG and CMYK JPEG into 8-bit sRGB in the same format', async () => {
     const png16 = await redactor.prepare(await noisy(40, 30).toColourspace('rgb16').png().toBuffer());
     const cmyk = await redactor.prepare(await noisy(40, 30).toColourspace('cmyk').jpeg().toBuffer());
-    for (const [image, format] of [[png16, 'png'], [cmyk, 'jpeg']] as const) {
+    for (const [image, format] of [
+      [png16, 'png'],
+      [cmyk, 'jpeg'],
+    ] as const) {
       const meta = await sharp(image.bytes).metadata();
       expect([image.format, meta.space, meta.depth]).toEqual([format, 'srgb', 'uchar']);
     }
@@ -92,8 +106,24 @@ describe('SharpImageRedactor.prepare refuses bad input', () => {
     ['truncated PNG', async () => (await encoded('png', 200, 200)).subarray(0, 20_000)],
     ['truncated JPEG', async () => (await encoded('jpeg', 200, 200)).subarray(0, 5_000)],
     ['a PNG signature and nothing else', async () => (await encoded('png')).subarray(0, 8)],
-    ['a two-page TIFF', async () => sharp([await noisy(20, 20).png().toBuffer(), await noisy(20, 20).png().toBuffer()], { join: { animated: true } }).tiff().toBuffer()],
-    ['an animated WebP', async () => sharp([await noisy(20, 20).png().toBuffer(), await noisy(20, 20).png().toBuffer()], { join: { animated: true } }).webp().toBuffer()],
+    [
+      'a two-page TIFF',
+      async () =>
+        sharp([await noisy(20, 20).png().toBuffer(), await noisy(20, 20).png().toBuffer()], {
+          join: { animated: true },
+        })
+          .tiff()
+          .toBuffer(),
+    ],
+    [
+      'an animated WebP',
+      async () =>
+        sharp([await noisy(20, 20).png().toBuffer(), await noisy(20, 20).png().toBuffer()], {
+          join: { animated: true },
+        })
+          .webp()
+          .toBuffer(),
+    ],
   ];
   it.each(refusals)('%s → UnsupportedImageError', async (_name, make) => {
     const error = await redactor.prepare(await make()).catch((e: unknown) => e);
@@ -111,8 +141,12 @@ describe('SharpImageRedactor.prepare refuses bad input', () => {
 
   it('honours maxPixels and maxInputBytes', async () => {
     const png = await encoded('png', 100, 100);
-    await expect(new SharpImageRedactor({ maxPixels: 9_999 }).prepare(png)).rejects.toBeInstanceOf(PayloadTooLargeError);
+    await expect(new SharpImageRedactor({ maxPixels: 9_999 }).prepare(png)).rejects.toBeInstanceOf(
+      PayloadTooLargeError,
+    );
     await expect(new SharpImageRedactor({ maxPixels: 10_000 }).prepare(png)).resolves.toMatchObject({ width: 100 });
-    await expect(new SharpImageRedactor({ maxInputBytes: png.length - 1 }).prepare(png)).rejects.toBeInstanceOf(PayloadTooLargeError);
+    await expect(new SharpImageRedactor({ maxInputBytes: png.length - 1 }).prepare(png)).rejects.toBeInstanceOf(
+      PayloadTooLargeError,
+    );
   });
 });

@@ -32,7 +32,12 @@ function distance(poly: readonly Point[], x: number, y: number): number {
   return best;
 }
 
-const rect = (l: number, t: number, w: number, h: number): Point[] => [{ x: l, y: t }, { x: l + w, y: t }, { x: l + w, y: t + h }, { x: l, y: t + h }];
+const rect = (l: number, t: number, w: number, h: number): Point[] => [
+  { x: l, y: t },
+  { x: l + w, y: t },
+  { x: l + w, y: t + h },
+  { x: l, y: t + h },
+];
 
 function rotated(cx: number, cy: number, w: number, h: number, deg: number): Point[] {
   const [c, s] = [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)];
@@ -48,7 +53,13 @@ async function preparedPng(options: { alpha?: boolean } = {}): Promise<PreparedI
  * Checks every pixel: within `pad` of a region (centre inside, or any part of the pixel within the padding)
  * it has the fill colour; farther than pad + 1.5 px from every region it is the original pixel.
  */
-async function expectCovered(before: PreparedImage, after: Uint8Array, regions: Point[][], fill: number[], pad: number): Promise<void> {
+async function expectCovered(
+  before: PreparedImage,
+  after: Uint8Array,
+  regions: Point[][],
+  fill: number[],
+  pad: number,
+): Promise<void> {
   const [a, b] = [await rawPixels(before.bytes), await rawPixels(after)];
   expect(b.channels).toBe(a.channels);
   const wrong: string[] = [];
@@ -58,7 +69,8 @@ async function expectCovered(before: PreparedImage, after: Uint8Array, regions: 
       const i = (y * W + x) * a.channels;
       const filled = b.data[i] === fill[0] && b.data[i + 1] === fill[1] && b.data[i + 2] === fill[2];
       if ((d === 0 || d < pad - 0.71) && !filled) wrong.push(`${x},${y} not filled`);
-      else if (d > pad + 1.5 && !b.data.subarray(i, i + a.channels).equals(a.data.subarray(i, i + a.channels))) wrong.push(`${x},${y} changed`);
+      else if (d > pad + 1.5 && !b.data.subarray(i, i + a.channels).equals(a.data.subarray(i, i + a.channels)))
+        wrong.push(`${x},${y} changed`);
     }
   }
   expect(wrong).toEqual([]);
@@ -89,7 +101,10 @@ describe('SharpImageRedactor.redact', () => {
   });
 
   it('handles greyscale and palette PNGs', async () => {
-    for (const input of [await noisy(W, H).toColourspace('b-w').png().toBuffer(), await noisy(W, H).png({ palette: true }).toBuffer()]) {
+    for (const input of [
+      await noisy(W, H).toColourspace('b-w').png().toBuffer(),
+      await noisy(W, H).png({ palette: true }).toBuffer(),
+    ]) {
       const image = await new SharpImageRedactor().prepare(input);
       const regions = [rect(20, 20, 30, 12)];
       const out = await new SharpImageRedactor().redact(image, regions, { fill: '#00f' });
@@ -106,14 +121,18 @@ describe('SharpImageRedactor.redact', () => {
 
   it('ignores regions entirely outside the image and returns the prepared bytes', async () => {
     const image = await preparedPng();
-    const out = await new SharpImageRedactor().redact(image, [rect(-50, -50, 20, 20), rect(W + 10, 0, 5, 5), []], { fill: '#000' });
+    const out = await new SharpImageRedactor().redact(image, [rect(-50, -50, 20, 20), rect(W + 10, 0, 5, 5), []], {
+      fill: '#000',
+    });
     expect(Buffer.from(out.bytes).equals(Buffer.from(image.bytes))).toBe(true);
   });
 
   it('refuses translucent or unknown fills', async () => {
     const image = await preparedPng();
     for (const fill of ['#0008', 'rgba(0,0,0,0.5)', 'transparent', 'blurple', '"/><script>']) {
-      await expect(new SharpImageRedactor().redact(image, [rect(1, 1, 5, 5)], { fill })).rejects.toBeInstanceOf(InvalidInputError);
+      await expect(new SharpImageRedactor().redact(image, [rect(1, 1, 5, 5)], { fill })).rejects.toBeInstanceOf(
+        InvalidInputError,
+      );
     }
     expect(parseFill('Black')).toEqual({ r: 0, g: 0, b: 0 });
   });
@@ -122,7 +141,12 @@ describe('SharpImageRedactor.redact', () => {
     const image = await preparedPng();
     const redactor = new SharpImageRedactor();
     const coord = (max: number) => fc.double({ min: -max, max: 2 * max, noNaN: true });
-    const boxArb = fc.tuple(coord(W), coord(H), fc.double({ min: 0, max: W, noNaN: true }), fc.double({ min: 0, max: H, noNaN: true }));
+    const boxArb = fc.tuple(
+      coord(W),
+      coord(H),
+      fc.double({ min: 0, max: W, noNaN: true }),
+      fc.double({ min: 0, max: H, noNaN: true }),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(boxArb, { minLength: 1, maxLength: 4 }), async (boxes) => {
         const regions = boxes.map(([l, t, w, h]) => rect(l, t, w, h));
@@ -136,7 +160,18 @@ describe('SharpImageRedactor.redact', () => {
 
   it('skips regions with non-finite coordinates instead of throwing', async () => {
     const image = await preparedPng();
-    const out = await new SharpImageRedactor().redact(image, [[{ x: Number.NaN, y: 1 }, { x: 5, y: Infinity }, { x: 1, y: 1 }], rect(1e12, -1e12, 1, 1)], { fill: '#000' });
+    const out = await new SharpImageRedactor().redact(
+      image,
+      [
+        [
+          { x: Number.NaN, y: 1 },
+          { x: 5, y: Infinity },
+          { x: 1, y: 1 },
+        ],
+        rect(1e12, -1e12, 1, 1),
+      ],
+      { fill: '#000' },
+    );
     expect(out.format).toBe('png');
   });
 });

@@ -3,10 +3,14 @@ import sharp, { type Sharp } from 'sharp';
 
 /** A noisy RGB test image (noise so that truncation hits pixel data and redaction is visible). */
 export function noisy(width: number, height: number): Sharp {
-  return sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
+  return sharp({
+    create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+  });
 }
 
-export async function rawPixels(bytes: Uint8Array): Promise<{ data: Buffer; width: number; height: number; channels: number }> {
+export async function rawPixels(
+  bytes: Uint8Array,
+): Promise<{ data: Buffer; width: number; height: number; channels: number }> {
   const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height, channels: info.channels };
 }
@@ -29,7 +33,12 @@ export function pngBomb(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 1; // bit depth 1, colour type 0 (grey)
   const rows = Buffer.alloc((1 + Math.ceil(width / 8)) * height);
-  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Inserts a tEXt chunk (a PNG comment) right after IHDR. */

@@ -5,13 +5,21 @@ import { UnsupportedImageError } from '../../../../src/core/errors.ts';
 import type { OcrPage, OcrWord, PixelBox, Point, PreparedImage } from '../../../../src/core/Image.ts';
 import { OcrClosedError } from '../../../../src/adapters/tesseract/errors.ts';
 import {
-  createTesseractWorker, type CreateTesseractWorker, TesseractTextExtractor, type TesseractWorker,
+  createTesseractWorker,
+  type CreateTesseractWorker,
+  TesseractTextExtractor,
+  type TesseractWorker,
 } from '../../../../src/adapters/tesseract/TesseractTextExtractor.ts';
 import { boxIou, polygonOverlap } from '../../../helpers/renderTextImage.ts';
 
 // Real tesseract.js with the offline language data, on committed fixtures (test/fixtures/images/ocr-*).
 const dir = new URL('../../../fixtures/images/', import.meta.url);
-interface TruthWord { text: string; box: PixelBox; polygon: Point[]; line: number }
+interface TruthWord {
+  text: string;
+  box: PixelBox;
+  polygon: Point[];
+  line: number;
+}
 const truth = (name: string): { words: TruthWord[] } => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
 
 async function prepared(name: string): Promise<PreparedImage> {
@@ -51,7 +59,10 @@ describe('TesseractTextExtractor on rendered pages', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     // Line ids: one id per true line, different lines different ids.
     const idsByLine = new Map<number, Set<string>>();
-    words.forEach((t, i) => { const w = matched[i]; if (w) idsByLine.set(t.line, (idsByLine.get(t.line) ?? new Set()).add(w.lineId)); });
+    words.forEach((t, i) => {
+      const w = matched[i];
+      if (w) idsByLine.set(t.line, (idsByLine.get(t.line) ?? new Set()).add(w.lineId));
+    });
     for (const ids of idsByLine.values()) expect(ids.size).toBe(1);
     expect(new Set([...idsByLine.values()].map((ids) => [...ids][0])).size).toBe(idsByLine.size);
     for (const w of page.words) {
@@ -82,7 +93,12 @@ describe('TesseractTextExtractor on rendered pages', () => {
       const w = matched[i];
       if (!w) return;
       const { left, top, width, height } = w.box;
-      const corners = [{ x: left, y: top }, { x: left + width, y: top }, { x: left + width, y: top + height }, { x: left, y: top + height }];
+      const corners = [
+        { x: left, y: top },
+        { x: left + width, y: top },
+        { x: left + width, y: top + height },
+        { x: left, y: top + height },
+      ];
       const byPolygon = polygonOverlap(w.polygon, t.polygon);
       sum.coverage += byPolygon.coverage;
       sum.excess += byPolygon.excess;
@@ -101,7 +117,12 @@ describe('TesseractTextExtractor on pages scanned the wrong way up (no EXIF tag)
       const upright = await prepared('ocr-letter.png');
       const bytes = await sharp(upright.bytes).rotate(turn).png().toBuffer();
       const sideways = turn !== 180;
-      const turned: PreparedImage = { ...upright, bytes, width: sideways ? upright.height : upright.width, height: sideways ? upright.width : upright.height };
+      const turned: PreparedImage = {
+        ...upright,
+        bytes,
+        width: sideways ? upright.height : upright.width,
+        height: sideways ? upright.width : upright.height,
+      };
       const page = await shared.extract(turned);
       expect(page.turnedDegrees).toBe(turn === 90 ? 270 : turn === 270 ? 90 : 180);
       expect(page).toMatchObject({ width: turned.width, height: turned.height });
@@ -110,9 +131,12 @@ describe('TesseractTextExtractor on pages scanned the wrong way up (no EXIF tag)
       const H = upright.height;
       const moved = words.map((t) => {
         const { left: l, top: tp, width: w, height: h } = t.box;
-        const box = turn === 90 ? { left: H - tp - h, top: l, width: h, height: w }
-          : turn === 180 ? { left: W - l - w, top: H - tp - h, width: w, height: h }
-          : { left: tp, top: W - l - w, width: h, height: w };
+        const box =
+          turn === 90
+            ? { left: H - tp - h, top: l, width: h, height: w }
+            : turn === 180
+              ? { left: W - l - w, top: H - tp - h, width: w, height: h }
+              : { left: tp, top: W - l - w, width: h, height: w };
         return { ...t, box };
       });
       const matched = match(page, moved);
@@ -123,10 +147,19 @@ describe('TesseractTextExtractor on pages scanned the wrong way up (no EXIF tag)
 
   it('leaves an upright page upright, and reads it once when it reads well', async () => {
     let reads = 0;
-    const extractor = new TesseractTextExtractor({ poolSize: 1, createWorker: async (config) => {
-      const real = await createTesseractWorker(config);
-      return { recognize: (...a) => { reads++; return real.recognize(...a); }, terminate: () => real.terminate() };
-    } });
+    const extractor = new TesseractTextExtractor({
+      poolSize: 1,
+      createWorker: async (config) => {
+        const real = await createTesseractWorker(config);
+        return {
+          recognize: (...a) => {
+            reads++;
+            return real.recognize(...a);
+          },
+          terminate: () => real.terminate(),
+        };
+      },
+    });
     try {
       const page = await extractor.extract(await prepared('ocr-letter.png'));
       expect(page.turnedDegrees).toBeUndefined();
@@ -156,7 +189,18 @@ describe('TesseractTextExtractor on small light type on a dark image', () => {
     const bytes = await sharp(Buffer.from(svg)).png().toBuffer();
     const page = await shared.extract({ bytes, format: 'png', contentType: 'image/png', width: 1400, height: 1100 });
     const read = new Set(page.words.map((w) => w.text));
-    const expected = ['WHITMORE,', 'EUGENIA', '40817263', '11/02/1948', 'Riverside', 'General', 'Hospital', '7731025', '03/14/2024', 'Okafor'];
+    const expected = [
+      'WHITMORE,',
+      'EUGENIA',
+      '40817263',
+      '11/02/1948',
+      'Riverside',
+      'General',
+      'Hospital',
+      '7731025',
+      '03/14/2024',
+      'Okafor',
+    ];
     expect(expected.filter((w) => read.has(w)).length).toBeGreaterThanOrEqual(expected.length - 1);
     // Boxes are in the page's own pixels: the name sits in the top-left corner.
     const name = page.words.find((w) => w.text === 'EUGENIA');
@@ -167,8 +211,15 @@ describe('TesseractTextExtractor on small light type on a dark image', () => {
 
 describe('TesseractTextExtractor on a ruled table', () => {
   // A registration form as a grid: labels in one column, values in the next (synthetic PHI).
-  const rows = [['Last name', 'Bautista'], ['First name', 'Armando'], ['Date of birth', 'October 23, 1950'], ['Age', '74'],
-    ['Social Security no.', '490-11-7488'], ['Occupation', 'computer programmer'], ['Emergency contact', 'Gabriela Castro']];
+  const rows = [
+    ['Last name', 'Bautista'],
+    ['First name', 'Armando'],
+    ['Date of birth', 'October 23, 1950'],
+    ['Age', '74'],
+    ['Social Security no.', '490-11-7488'],
+    ['Occupation', 'computer programmer'],
+    ['Emergency contact', 'Gabriela Castro'],
+  ];
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="${60 + rows.length * 27}">
     <rect width="100%" height="100%" fill="#fff"/>
     ${rows.map(([label, value], i) => `<text x="36" y="${48 + i * 27}" font-family="DejaVu Sans" font-size="16" font-weight="bold">${label}</text><text x="336" y="${48 + i * 27}" font-family="DejaVu Sans" font-size="16">${value}</text>`).join('')}
@@ -180,7 +231,13 @@ describe('TesseractTextExtractor on a ruled table', () => {
   it('reads the cells (the grid is erased first: with it, the engine reads few of them)', async () => {
     const bytes = await sharp(Buffer.from(svg)).png().toBuffer();
     const meta = await sharp(bytes).metadata();
-    const page = await shared.extract({ bytes, format: 'png', contentType: 'image/png', width: meta.width as number, height: meta.height as number });
+    const page = await shared.extract({
+      bytes,
+      format: 'png',
+      contentType: 'image/png',
+      width: meta.width as number,
+      height: meta.height as number,
+    });
     const read = page.words.map((w) => w.text);
     const expected = rows.flatMap(([label, value]) => `${label} ${value}`.split(' '));
     expect(expected.filter((w) => read.includes(w)).length / expected.length).toBeGreaterThanOrEqual(0.95);
@@ -210,7 +267,8 @@ describe('TesseractTextExtractor on light type on dark bands', () => {
   it('reads a band printed askew on a noisy scan, and the line of type just under it (seed 2024 of 80, label 78)', async () => {
     const page = await shared.extract(await prepared('ocr-dark-label-askew.png'));
     const texts = page.words.map((w) => w.text);
-    for (const word of ['Westfield', 'Community', 'Pharmacy', '0164']) expect(texts.filter((t) => t === word)).toHaveLength(1);
+    for (const word of ['Westfield', 'Community', 'Pharmacy', '0164'])
+      expect(texts.filter((t) => t === word)).toHaveLength(1);
     for (const word of ['Jackson', 'Chelsea,', '69189']) expect(texts).toContain(word);
   });
 
@@ -236,12 +294,18 @@ describe('TesseractTextExtractor on light type on dark bands', () => {
 
 describe('TesseractTextExtractor on a grainy scan', () => {
   /** A worker that records the thresholding methods it is set to, or one that cannot be set at all. */
-  const recording = (methods: string[] | undefined): CreateTesseractWorker => async (config) => {
-    const real = await createTesseractWorker(config);
-    const worker: TesseractWorker = { recognize: (...a) => real.recognize(...a), terminate: () => real.terminate() };
-    if (methods) worker.setParameters = (parameters) => { methods.push(parameters.thresholding_method ?? ''); return real.setParameters?.(parameters) ?? Promise.resolve(); };
-    return worker;
-  };
+  const recording =
+    (methods: string[] | undefined): CreateTesseractWorker =>
+    async (config) => {
+      const real = await createTesseractWorker(config);
+      const worker: TesseractWorker = { recognize: (...a) => real.recognize(...a), terminate: () => real.terminate() };
+      if (methods)
+        worker.setParameters = (parameters) => {
+          methods.push(parameters.thresholding_method ?? '');
+          return real.setParameters?.(parameters) ?? Promise.resolve();
+        };
+      return worker;
+    };
 
   it('reads light type that one threshold for the whole page loses, with thresholds per neighbourhood', async () => {
     const page = await prepared('ocr-noisy-label.png');
@@ -276,11 +340,18 @@ describe('TesseractTextExtractor on a grainy scan', () => {
 
 describe('TesseractTextExtractor on radiographs (test/fixtures/images/ocr-ATTRIBUTION.md)', () => {
   // The ground truth was made on images padded by 25 px (presidio's DICOM redactor); these PNGs are not.
-  const groundTruth = JSON.parse(readFileSync(new URL('ocr-radiographs.json', dir), 'utf8')) as Record<string, Record<string, { label: string } & PixelBox>>;
+  const groundTruth = JSON.parse(readFileSync(new URL('ocr-radiographs.json', dir), 'utf8')) as Record<
+    string,
+    Record<string, { label: string } & PixelBox>
+  >;
   for (const n of ['2', '0']) {
     it(`finds the burned-in words of radiograph ${n}`, async () => {
-      const expected = Object.values(groundTruth[`sample_dicom/${n}_ORIGINAL.dcm`] ?? {})
-        .map((g) => ({ text: g.label, line: 0, polygon: [], box: { left: g.left - 25, top: g.top - 25, width: g.width, height: g.height } }));
+      const expected = Object.values(groundTruth[`sample_dicom/${n}_ORIGINAL.dcm`] ?? {}).map((g) => ({
+        text: g.label,
+        line: 0,
+        polygon: [],
+        box: { left: g.left - 25, top: g.top - 25, width: g.width, height: g.height },
+      }));
       const page = await shared.extract(await prepared(`ocr-radiograph-${n}.png`));
       const matched = match(page, expected);
       expect(matched.every(Boolean)).toBe(true);
@@ -297,7 +368,16 @@ describe('TesseractTextExtractor pool', () => {
     const createWorker: CreateTesseractWorker = async (config) => {
       const real = await createTesseractWorker(config);
       const index = created.length;
-      const worker = wrap({ recognize: (...a) => real.recognize(...a), terminate: () => { terminated.push(index); return real.terminate(); } }, index);
+      const worker = wrap(
+        {
+          recognize: (...a) => real.recognize(...a),
+          terminate: () => {
+            terminated.push(index);
+            return real.terminate();
+          },
+        },
+        index,
+      );
       created.push(worker);
       return worker;
     };
@@ -325,13 +405,19 @@ describe('TesseractTextExtractor pool', () => {
     const image = await prepared('ocr-serif.jpg');
     const corrupt = { ...image, bytes: image.bytes.subarray(0, 200) };
     await expect(shared.extract(corrupt)).rejects.toBeInstanceOf(UnsupportedImageError);
-    await expect(shared.extract({ ...image, bytes: Buffer.from('not an image') })).rejects.toBeInstanceOf(UnsupportedImageError);
+    await expect(shared.extract({ ...image, bytes: Buffer.from('not an image') })).rejects.toBeInstanceOf(
+      UnsupportedImageError,
+    );
     expect((await shared.extract(image)).words.length).toBeGreaterThan(30);
   });
 
   it('maps an engine read failure to UnsupportedImageError and reuses the same worker', async () => {
     let calls = 0;
-    const spy = counting((w) => ({ ...w, recognize: (...a) => (++calls === 1 ? Promise.reject('Error: Error attempting to read image.') : w.recognize(...a)) }));
+    const spy = counting((w) => ({
+      ...w,
+      recognize: (...a) =>
+        ++calls === 1 ? Promise.reject('Error: Error attempting to read image.') : w.recognize(...a),
+    }));
     const extractor = new TesseractTextExtractor({ poolSize: 1, createWorker: spy.createWorker });
     try {
       const image = await prepared('ocr-serif.jpg');

@@ -8,7 +8,13 @@ function fakes(hangs: (index: number) => boolean = () => false) {
   const terminated: number[] = [];
   const create = async () => {
     const index = created.push(created.length) - 1;
-    return { index, work: () => (hangs(index) ? new Promise<number>(() => {}) : Promise.resolve(index)), terminate: async () => { terminated.push(index); } };
+    return {
+      index,
+      work: () => (hangs(index) ? new Promise<number>(() => {}) : Promise.resolve(index)),
+      terminate: async () => {
+        terminated.push(index);
+      },
+    };
   };
   return { created, terminated, create };
 }
@@ -46,7 +52,11 @@ describe('TesseractWorkerPool', () => {
   });
 
   it('wraps a start that fails', async () => {
-    const pool = new TesseractWorkerPool({ size: 1, startTimeoutMs: 1000, create: () => Promise.reject(new Error('boom')) });
+    const pool = new TesseractWorkerPool({
+      size: 1,
+      startTimeoutMs: 1000,
+      create: () => Promise.reject(new Error('boom')),
+    });
     const error = await pool.run(async () => 'ran', 1000).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OcrEngineStartError);
     expect((error as Error).cause).toEqual(new Error('boom'));

@@ -13,7 +13,7 @@ function page(width: number, height: number, paint: (x: number, y: number) => nu
 const at = (image: GreyImage, x: number, y: number): number => image.pixels[y * image.width + x] as number;
 
 describe('blankBands', () => {
-  it('paints a dark band in the paper\'s grey and leaves the small type just under it', () => {
+  it("paints a dark band in the paper's grey and leaves the small type just under it", () => {
     // A black header (rows 40-63) with light letters, and dark "type" 3 px under it (rows 67-75).
     const scan = page(600, 300, (x, y) => {
       if (y >= 40 && y < 64) return y > 46 && y < 58 && x % 7 < 2 && x > 20 && x < 200 ? 250 : 30;
@@ -23,7 +23,13 @@ describe('blankBands', () => {
     const bands = findDarkRegions(scan);
     expect(bands).toHaveLength(1);
     const blanked = blankBands(scan, bands);
-    for (const [x, y] of [[10, 45], [300, 50], [25, 50], [590, 63]] as const) expect(at(blanked, x, y)).toBe(236);
+    for (const [x, y] of [
+      [10, 45],
+      [300, 50],
+      [25, 50],
+      [590, 63],
+    ] as const)
+      expect(at(blanked, x, y)).toBe(236);
     expect(at(blanked, 21, 70)).toBe(60);
     expect(at(blanked, 21, 75)).toBe(60);
     // The input is left alone.
@@ -50,7 +56,17 @@ describe('blankBands', () => {
 describe('besideBand', () => {
   const image = { pixels: Buffer.alloc(0), width: 800, height: 600 };
   it('grows a band across the reading direction, clipped to the page', () => {
-    expect(besideBand({ left: 0, top: 20, width: 800, height: 24 }, 48, 'vertical', image)).toEqual({ left: 0, top: 0, width: 800, height: 92 });
-    expect(besideBand({ left: 700, top: 0, width: 40, height: 600 }, 80, 'horizontal', image)).toEqual({ left: 620, top: 0, width: 180, height: 600 });
+    expect(besideBand({ left: 0, top: 20, width: 800, height: 24 }, 48, 'vertical', image)).toEqual({
+      left: 0,
+      top: 0,
+      width: 800,
+      height: 92,
+    });
+    expect(besideBand({ left: 700, top: 0, width: 40, height: 600 }, 80, 'horizontal', image)).toEqual({
+      left: 620,
+      top: 0,
+      width: 180,
+      height: 600,
+    });
   });
 });

@@ -10,7 +10,11 @@ function page(width: number, height: number, paint: (x: number, y: number) => nu
 }
 
 /** Light "letters" (2 px strokes every 7 px) on a band, as a banner's text would be. */
-const lettersOnBand = (x: number, y: number, band: { top: number; bottom: number; left: number; right: number }): number | undefined => {
+const lettersOnBand = (
+  x: number,
+  y: number,
+  band: { top: number; bottom: number; left: number; right: number },
+): number | undefined => {
   if (y < band.top || y >= band.bottom || x < band.left || x >= band.right) return undefined;
   const letterRow = y >= band.top + 5 && y < band.bottom - 5;
   return letterRow && x % 7 < 2 && x > band.left + 20 && x < band.left + 200 ? 250 : 40;

@@ -5,7 +5,12 @@ import { legibleWordCount, readsUpright, type ReadPage } from '../../../../src/a
 import { unturnPoint, unturnWords } from '../../../../src/adapters/tesseract/unturnWords.ts';
 
 const word = (text: string, confidence = 0.95): OcrWord => ({
-  text, confidence, box: { left: 0, top: 0, width: 1, height: 1 }, polygon: [], lineId: 'b0.l0', blockId: 'b0',
+  text,
+  confidence,
+  box: { left: 0, top: 0, width: 1, height: 1 },
+  polygon: [],
+  lineId: 'b0.l0',
+  blockId: 'b0',
 });
 const legible = (n: number): OcrWord[] => Array.from({ length: n }, (_, i) => word(`Word${i}`));
 
@@ -28,12 +33,22 @@ describe('unturnWords', () => {
     const pixel = { left: 4, top: 7 };
     for (const turn of [90, 180, 270] as const) {
       // Where turnGrey puts the pixel, as a 1 × 1 square.
-      const at = turn === 90 ? { x: height - 1 - pixel.top, y: pixel.left } : turn === 180 ? { x: width - 1 - pixel.left, y: height - 1 - pixel.top } : { x: pixel.top, y: width - 1 - pixel.left };
+      const at =
+        turn === 90
+          ? { x: height - 1 - pixel.top, y: pixel.left }
+          : turn === 180
+            ? { x: width - 1 - pixel.left, y: height - 1 - pixel.top }
+            : { x: pixel.top, y: width - 1 - pixel.left };
       const square = [at, { x: at.x + 1, y: at.y }, { x: at.x + 1, y: at.y + 1 }, { x: at.x, y: at.y + 1 }];
       const [back] = unturnWords([{ ...word('x'), polygon: square }], turn, width, height);
       expect(back?.box).toEqual({ left: 4, top: 7, width: 1, height: 1 });
       // Clockwise from the top-left corner again.
-      expect(back?.polygon).toEqual([{ x: 4, y: 7 }, { x: 5, y: 7 }, { x: 5, y: 8 }, { x: 4, y: 8 }]);
+      expect(back?.polygon).toEqual([
+        { x: 4, y: 7 },
+        { x: 5, y: 7 },
+        { x: 5, y: 8 },
+        { x: 4, y: 8 },
+      ]);
     }
   });
 
@@ -46,14 +61,21 @@ describe('unturnWords', () => {
 
 describe('readsUpright', () => {
   /** A fake engine: legible words per turn (and per scale: `big` when enlarged, at `bigTurn` only if set), type `height` px high at 1×. */
-  const reader = (scores: Partial<Record<QuarterTurn, number>>, options: { height?: number; big?: number; bigTurn?: QuarterTurn } = {}) => {
+  const reader = (
+    scores: Partial<Record<QuarterTurn, number>>,
+    options: { height?: number; big?: number; bigTurn?: QuarterTurn } = {},
+  ) => {
     const tried: string[] = [];
     const read: ReadPage = async (turn, scale) => {
       tried.push(scale === 1 ? `${turn}` : `${turn}@${scale}`);
       const enlarged = options.bigTurn === undefined || options.bigTurn === turn ? (options.big ?? 0) : 0;
       const n = scale === 1 ? (scores[turn] ?? 0) : enlarged;
       const height = (options.height ?? 20) * scale;
-      return { turn, scale, words: legible(n).map((w) => ({ ...w, box: { ...w.box, height, width: w.text.length * height * 0.6 } })) };
+      return {
+        turn,
+        scale,
+        words: legible(n).map((w) => ({ ...w, box: { ...w.box, height, width: w.text.length * height * 0.6 } })),
+      };
     };
     return { tried, read };
   };
@@ -80,7 +102,10 @@ describe('readsUpright', () => {
   });
 
   it('reads both sideways turns and keeps the better: the wrong one is the page upside down, which may read "well"', async () => {
-    for (const [scores, turn] of [[{ 90: 12, 270: 35 }, 270], [{ 90: 35, 270: 12 }, 90]] as const) {
+    for (const [scores, turn] of [
+      [{ 90: 12, 270: 35 }, 270],
+      [{ 90: 35, 270: 12 }, 90],
+    ] as const) {
       const page = reader(scores);
       expect((await readsUpright(page.read, 1)).turn).toBe(turn);
       expect(page.tried).toEqual(['0', '180', '90', '270']);
@@ -103,7 +128,12 @@ describe('readsUpright', () => {
 
   it('judges type size by letter width too, so specks that make boxes tall do not hide small type', async () => {
     const specks: ReadPage = async (turn, scale) => ({
-      turn, scale, words: legible(scale === 1 ? 12 : 40).map((w) => ({ ...w, box: { ...w.box, height: 28 * scale, width: w.text.length * 5.5 * scale } })),
+      turn,
+      scale,
+      words: legible(scale === 1 ? 12 : 40).map((w) => ({
+        ...w,
+        box: { ...w.box, height: 28 * scale, width: w.text.length * 5.5 * scale },
+      })),
     });
     expect((await readsUpright(specks, 2)).scale).toBe(2);
   });
@@ -127,6 +157,8 @@ describe('readsUpright', () => {
   });
 
   it('counts only confident words with three letters or digits in a row', () => {
-    expect(legibleWordCount([word('Smith'), word('12.04.2020'), word('a.b'), word('Smith', 0.5), word('-'), word('Köln')])).toBe(3);
+    expect(
+      legibleWordCount([word('Smith'), word('12.04.2020'), word('a.b'), word('Smith', 0.5), word('-'), word('Köln')]),
+    ).toBe(3);
   });
 });

@@ -14,14 +14,15 @@ describe('removeSpecks', () => {
   // A "letter" (a 2 px stem 12 px high) with an i-dot 2 px above it and a full stop 2 px after its foot,
   // grey 120 like light type; a row of dark strokes (a word); and dust: 2 × 2 near-black specks every
   // 12 px over the lower part of the page (a noisy scan: 150 of them).
-  const noisy = (specks: boolean): GreyImage => page(400, 200, (x, y) => {
-    if (x >= 20 && x < 22 && y >= 20 && y < 32) return 120;
-    if (x >= 20 && x < 22 && y >= 16 && y < 18) return 120;
-    if (x >= 24 && x < 26 && y >= 30 && y < 32) return 120;
-    if (x >= 60 && x < 140 && y >= 20 && y < 32 && x % 5 < 2) return 60;
-    if (specks && y >= 60 && x % 12 < 2 && y % 12 < 2 && x >= 6 && x < 306 && y < 132) return 40;
-    return undefined;
-  });
+  const noisy = (specks: boolean): GreyImage =>
+    page(400, 200, (x, y) => {
+      if (x >= 20 && x < 22 && y >= 20 && y < 32) return 120;
+      if (x >= 20 && x < 22 && y >= 16 && y < 18) return 120;
+      if (x >= 24 && x < 26 && y >= 30 && y < 32) return 120;
+      if (x >= 60 && x < 140 && y >= 20 && y < 32 && x % 5 < 2) return 60;
+      if (specks && y >= 60 && x % 12 < 2 && y % 12 < 2 && x >= 6 && x < 306 && y < 132) return 40;
+      return undefined;
+    });
 
   it('paints isolated specks white on a noisy page and keeps dots that sit by a letter', () => {
     const image = noisy(true);
@@ -37,7 +38,11 @@ describe('removeSpecks', () => {
   });
 
   it('leaves a page with only a few dots as it is: on a clean page a lone dot may be a letter', () => {
-    const few = page(400, 200, (x, y) => (((x === 100 || x === 101) && (y === 50 || y === 51)) || (x >= 60 && x < 140 && y >= 20 && y < 32 && x % 5 < 2) ? 40 : undefined));
+    const few = page(400, 200, (x, y) =>
+      ((x === 100 || x === 101) && (y === 50 || y === 51)) || (x >= 60 && x < 140 && y >= 20 && y < 32 && x % 5 < 2)
+        ? 40
+        : undefined,
+    );
     expect(removeSpecks(few)).toBe(few);
     expect(removeSpecks(noisy(false))).toEqual(noisy(false));
   });

@@ -6,13 +6,26 @@ import type { OcrWord, PixelBox } from '../../../../src/core/Image.ts';
 /** A white page with black rectangles (the "ink" of words). */
 function page(width: number, height: number, ink: readonly PixelBox[]): GreyImage {
   const pixels = Buffer.alloc(width * height, 255);
-  for (const b of ink) for (let y = b.top; y < b.top + b.height; y++) pixels.fill(0, y * width + b.left, y * width + b.left + b.width);
+  for (const b of ink)
+    for (let y = b.top; y < b.top + b.height; y++) pixels.fill(0, y * width + b.left, y * width + b.left + b.width);
   return { pixels, width, height };
 }
 
 function word(text: string, confidence: number, box: PixelBox, lineId: string): OcrWord {
   const { left, top, width, height } = box;
-  return { text, confidence, box, lineId, blockId: 'b0', polygon: [{ x: left, y: top }, { x: left + width, y: top }, { x: left + width, y: top + height }, { x: left, y: top + height }] };
+  return {
+    text,
+    confidence,
+    box,
+    lineId,
+    blockId: 'b0',
+    polygon: [
+      { x: left, y: top },
+      { x: left + width, y: top },
+      { x: left + width, y: top + height },
+      { x: left, y: top + height },
+    ],
+  };
 }
 
 /**
@@ -23,7 +36,9 @@ function inkReader(text: string, confidence: number, seen: GreyImage[] = []): Re
   return async (image) => {
     seen.push(image);
     const dark = (x: number, y: number): boolean => (image.pixels[y * image.width + x] as number) < 128;
-    const rows = Array.from({ length: image.height }, (_, y) => Array.from({ length: image.width }, (_, x) => dark(x, y)).some(Boolean));
+    const rows = Array.from({ length: image.height }, (_, y) =>
+      Array.from({ length: image.width }, (_, x) => dark(x, y)).some(Boolean),
+    );
     const words: OcrWord[] = [];
     for (let y = 0; y < image.height; y++) {
       if (!rows[y] || rows[y - 1]) continue;
@@ -45,7 +60,11 @@ describe('rereadUnsureLines', () => {
   const label = { left: 100, top: 100, width: 80, height: 10 };
   const below = { left: 100, top: 118, width: 200, height: 10 };
   const grey = page(600, 200, [email, label, below]);
-  const read = [word('e-mail:', 0.96, label, 'l1'), word('kamal.sihramanian@anl', 0.0, email, 'l1'), word('Seen', 0.96, below, 'l2')];
+  const read = [
+    word('e-mail:', 0.96, label, 'l1'),
+    word('kamal.sihramanian@anl', 0.0, email, 'l1'),
+    word('Seen', 0.96, below, 'l2'),
+  ];
 
   it('reads unsure lines again enlarged, and puts the new words back where they are printed', async () => {
     const seen: GreyImage[] = [];
@@ -56,7 +75,8 @@ describe('rereadUnsureLines', () => {
     const fresh = words.filter((w) => w.text === 'kamal.subramanian@aol.com');
     expect(fresh).toHaveLength(2);
     const right = fresh.find((w) => w.box.left > 200) as OcrWord;
-    for (const side of ['left', 'top', 'width', 'height'] as const) expect(Math.abs(right.box[side] - email[side])).toBeLessThanOrEqual(1);
+    for (const side of ['left', 'top', 'width', 'height'] as const)
+      expect(Math.abs(right.box[side] - email[side])).toBeLessThanOrEqual(1);
     // The line keeps its place and ids; the sure line under it (whose edge the crop's margin catches) is untouched.
     expect(words.map((w) => w.lineId)).toEqual(['l1', 'l1', 'l2']);
     expect(words[2]).toEqual(read[2]);
@@ -81,14 +101,30 @@ describe('rereadUnsureLines', () => {
       const y = Math.floor(image.height / 2);
       const found: OcrWord[] = [];
       for (let x = 0; x < image.width; x++) {
-        if ((image.pixels[y * image.width + x] as number) >= 128 || (x > 0 && (image.pixels[y * image.width + x - 1] as number) < 128)) continue;
+        if (
+          (image.pixels[y * image.width + x] as number) >= 128 ||
+          (x > 0 && (image.pixels[y * image.width + x - 1] as number) < 128)
+        )
+          continue;
         let right = x;
         while (right + 1 < image.width && (image.pixels[y * image.width + right + 1] as number) < 128) right++;
-        found.push(word(`w${found.length}`, 0.95, { left: x, top: y - 5 - 3 * found.length, width: right - x + 1, height: 10 }, 'l0'));
+        found.push(
+          word(
+            `w${found.length}`,
+            0.95,
+            { left: x, top: y - 5 - 3 * found.length, width: right - x + 1, height: 10 },
+            'l0',
+          ),
+        );
       }
       return found;
     };
-    const words = await rereadUnsureLines(sideways, [word('garbled', 0.1, { left: 100, top: 300, width: 11, height: 140 }, 'l1')], 90, runs);
+    const words = await rereadUnsureLines(
+      sideways,
+      [word('garbled', 0.1, { left: 100, top: 300, width: 11, height: 140 }, 'l1')],
+      90,
+      runs,
+    );
     expect(words.map((w) => w.text)).toEqual(['w0', 'w1']);
     expect((words[0] as OcrWord).box.top).toBeGreaterThan((words[1] as OcrWord).box.top);
   });
@@ -97,8 +133,14 @@ describe('rereadUnsureLines', () => {
     // The same line printed top to bottom (the page was read turned 90° clockwise).
     const tall = { left: 100, top: 300, width: 10, height: 120 };
     const sideways = page(200, 600, [tall]);
-    const words = await rereadUnsureLines(sideways, [word('garbled', 0.1, tall, 'l1')], 90, inkReader('Subramanian', 0.95));
+    const words = await rereadUnsureLines(
+      sideways,
+      [word('garbled', 0.1, tall, 'l1')],
+      90,
+      inkReader('Subramanian', 0.95),
+    );
     expect(words).toHaveLength(1);
-    for (const side of ['left', 'top', 'width', 'height'] as const) expect(Math.abs((words[0] as OcrWord).box[side] - tall[side])).toBeLessThanOrEqual(1);
+    for (const side of ['left', 'top', 'width', 'height'] as const)
+      expect(Math.abs((words[0] as OcrWord).box[side] - tall[side])).toBeLessThanOrEqual(1);
   });
 });

@@ -4,7 +4,10 @@ import { coveredShare, offsetConvexPolygon, pointInPolygon, polygonArea } from '
 import type { Point } from '../../../../src/core/Image.ts';
 
 const rect = (left: number, top: number, width: number, height: number): Point[] => [
-  { x: left, y: top }, { x: left + width, y: top }, { x: left + width, y: top + height }, { x: left, y: top + height },
+  { x: left, y: top },
+  { x: left + width, y: top },
+  { x: left + width, y: top + height },
+  { x: left, y: top + height },
 ];
 
 /** `polygon` turned by `deg` about (cx, cy). */
@@ -17,7 +20,13 @@ describe('polygonArea', () => {
   it('is the shoelace area, whatever the winding or rotation', () => {
     expect(polygonArea(rect(3, 4, 10, 5))).toBe(50);
     expect(polygonArea([...rect(3, 4, 10, 5)].reverse())).toBe(50);
-    expect(polygonArea([{ x: 0, y: 0 }, { x: 4, y: 0 }, { x: 0, y: 3 }])).toBe(6);
+    expect(
+      polygonArea([
+        { x: 0, y: 0 },
+        { x: 4, y: 0 },
+        { x: 0, y: 3 },
+      ]),
+    ).toBe(6);
     expect(polygonArea(rotate(rect(0, 0, 10, 5), 17, 5, 2))).toBeCloseTo(50, 9);
   });
 });
@@ -57,7 +66,11 @@ describe('coveredShare', () => {
 
   it('approaches the exact area ratio with a finer step', () => {
     const square = rect(0, 0, 10, 10);
-    const triangle = [{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 0, y: 10 }];
+    const triangle = [
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+      { x: 0, y: 10 },
+    ];
     const coarse = Math.abs(coveredShare(square, [triangle]) - 0.5);
     const fine = Math.abs(coveredShare(square, [triangle], { step: 0.1 }) - 0.5);
     expect(fine).toBeLessThan(coarse);
@@ -73,12 +86,19 @@ describe('coveredShare', () => {
   });
 
   it('equals the exact intersection area over the word area for boxes on whole pixels', () => {
-    const box = fc.record({ left: fc.integer({ min: 0, max: 40 }), top: fc.integer({ min: 0, max: 40 }), width: fc.integer({ min: 1, max: 30 }), height: fc.integer({ min: 1, max: 30 }) });
+    const box = fc.record({
+      left: fc.integer({ min: 0, max: 40 }),
+      top: fc.integer({ min: 0, max: 40 }),
+      width: fc.integer({ min: 1, max: 30 }),
+      height: fc.integer({ min: 1, max: 30 }),
+    });
     fc.assert(
       fc.property(box, box, (a, b) => {
         const w = Math.max(0, Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left));
         const h = Math.max(0, Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top));
-        expect(coveredShare(rect(a.left, a.top, a.width, a.height), [rect(b.left, b.top, b.width, b.height)])).toBeCloseTo((w * h) / (a.width * a.height), 12);
+        expect(
+          coveredShare(rect(a.left, a.top, a.width, a.height), [rect(b.left, b.top, b.width, b.height)]),
+        ).toBeCloseTo((w * h) / (a.width * a.height), 12);
       }),
     );
   });
@@ -87,7 +107,12 @@ describe('coveredShare', () => {
 describe('offsetConvexPolygon', () => {
   it('grows every side of a wide box by the distance, in either winding', () => {
     const grown = offsetConvexPolygon(rect(10, 20, 200, 20), 2);
-    expect(grown.map((p) => [p.x, p.y])).toEqual([[8, 18], [212, 18], [212, 42], [8, 42]]);
+    expect(grown.map((p) => [p.x, p.y])).toEqual([
+      [8, 18],
+      [212, 18],
+      [212, 42],
+      [8, 42],
+    ]);
     const reversed = offsetConvexPolygon([...rect(10, 20, 200, 20)].reverse(), 2);
     expect(polygonArea(reversed)).toBeCloseTo(204 * 24, 9);
   });

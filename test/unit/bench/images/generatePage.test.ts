@@ -1,6 +1,13 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { ALL_PAGE_STYLES, DEJAVU_FAMILIES, generatePage, PAGE_SIZES, type PageWord, type QuarterTurn } from '../../../../bench/images/generatePage.ts';
+import {
+  ALL_PAGE_STYLES,
+  DEJAVU_FAMILIES,
+  generatePage,
+  PAGE_SIZES,
+  type PageWord,
+  type QuarterTurn,
+} from '../../../../bench/images/generatePage.ts';
 import { CONDITIONS, planPages } from '../../../../bench/images/pagePlan.ts';
 import type { Point } from '../../../../src/core/Image.ts';
 
@@ -63,8 +70,10 @@ describe('generatePage', () => {
       // Tight: ink on each of the four edges.
       if (!everyEdgeInked(b, inked)) problems.push(`word ${i} (${text.length} chars): an edge without ink`);
       // Complete: no dark pixel on a ring 2 px outside the box.
-      for (let x = b.left - 2; x <= r + 2; x++) for (const y of [b.top - 2, bt + 2]) if (dark(x, y)) problems.push(`word ${i}: ink above or below`);
-      for (let y = b.top - 2; y <= bt + 2; y++) for (const x of [b.left - 2, r + 2]) if (dark(x, y)) problems.push(`word ${i}: ink left or right`);
+      for (let x = b.left - 2; x <= r + 2; x++)
+        for (const y of [b.top - 2, bt + 2]) if (dark(x, y)) problems.push(`word ${i}: ink above or below`);
+      for (let y = b.top - 2; y <= bt + 2; y++)
+        for (const x of [b.left - 2, r + 2]) if (dark(x, y)) problems.push(`word ${i}: ink left or right`);
     });
     expect(problems).toEqual([]);
   });
@@ -107,48 +116,72 @@ describe('generatePage', () => {
 
   it('fills the new styles with what issue 12 asks of them', async () => {
     const types = async (style: (typeof ALL_PAGE_STYLES)[number], size: { width: number; height: number } = SMALL) =>
-      new Set((await generatePage({ seed: 4, style, ...size, fontSize: 14 })).words.filter((w) => w.phi).map((w) => w.type));
+      new Set(
+        (await generatePage({ seed: 4, style, ...size, fontSize: 14 })).words.filter((w) => w.phi).map((w) => w.type),
+      );
     const screen = await types('screenshot', { width: 1366, height: 768 });
-    for (const type of ['URL', 'EMAIL', 'AGE', 'NAME', 'ID', 'DATE']) expect([type, screen.has(type as never)]).toEqual([type, true]);
+    for (const type of ['URL', 'EMAIL', 'AGE', 'NAME', 'ID', 'DATE'])
+      expect([type, screen.has(type as never)]).toEqual([type, true]);
     for (const style of ['form', 'form-table', 'form-below'] as const) {
       const found = await types(style, { width: 1240, height: 1754 });
-      for (const type of ['AGE', 'PROFESSION', 'EMAIL', 'NAME', 'ADDRESS', 'PHONE_OR_FAX']) expect([style, found.has(type as never)]).toEqual([style, true]);
+      for (const type of ['AGE', 'PROFESSION', 'EMAIL', 'NAME', 'ADDRESS', 'PHONE_OR_FAX'])
+        expect([style, found.has(type as never)]).toEqual([style, true]);
     }
     const fax = await types('fax-cover', { width: 1240, height: 1754 });
-    for (const type of ['EMAIL', 'URL', 'PHONE_OR_FAX', 'NAME', 'DATE']) expect([type, fax.has(type as never)]).toEqual([type, true]);
+    for (const type of ['EMAIL', 'URL', 'PHONE_OR_FAX', 'NAME', 'DATE'])
+      expect([type, fax.has(type as never)]).toEqual([type, true]);
     // A radiograph is dark, its words light.
     const xray = await generatePage({ seed: 4, style: 'radiograph', width: 1024, height: 1024, fontSize: 12 });
     const { data } = await grey(xray.bytes);
     expect(data.reduce((sum, v) => sum + v, 0) / data.length).toBeLessThan(100);
   });
 
-  it.each([90, 180, 270] as const)('turns the page by %i° clockwise, with each polygon on the same ink as before the turn', async (turn: QuarterTurn) => {
-    const flat = await generatePage({ seed: 9, style: 'fax-cover', width: 900, height: 700, fontSize: 14 });
-    const turned = await generatePage({ seed: 9, style: 'fax-cover', width: 900, height: 700, fontSize: 14, turn });
-    expect([turned.width, turned.height]).toEqual(turn === 180 ? [900, 700] : [700, 900]);
-    expect(await sharp(turned.bytes).metadata()).toMatchObject({ width: turned.width, height: turned.height });
-    expect((await sharp(turned.bytes).metadata()).orientation).toBeUndefined();
-    const a = await grey(flat.bytes);
-    const b = await grey(turned.bytes);
-    expect(turned.words.map((w) => w.text)).toEqual(flat.words.map((w) => w.text));
-    const problems: string[] = [];
-    turned.words.forEach((w, i) => {
-      const before = flat.words[i] as PageWord;
-      const inkBefore = darkIn(before.polygon, before.box, a.data, a.width);
-      const inkAfter = darkIn(w.polygon, w.box, b.data, b.width);
-      if (inkBefore === 0 || inkAfter !== inkBefore) problems.push(`word ${i}: ${inkBefore} dark pixels before, ${inkAfter} after`);
-      // The box is the polygon's bounds (exact on whole pixels), and the first edge runs along the reading direction.
-      const xs = w.polygon.map((p) => p.x);
-      const ys = w.polygon.map((p) => p.y);
-      expect([w.box.left, w.box.top, w.box.width, w.box.height]).toEqual([Math.min(...xs), Math.min(...ys), Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)]);
-      const [p0, p1] = [w.polygon[0] as Point, w.polygon[1] as Point];
-      expect(Math.round((Math.atan2(p1.y - p0.y, p1.x - p0.x) * 180) / Math.PI + 360) % 360).toBe(turn);
-    });
-    expect(problems).toEqual([]);
-  });
+  it.each([90, 180, 270] as const)(
+    'turns the page by %i° clockwise, with each polygon on the same ink as before the turn',
+    async (turn: QuarterTurn) => {
+      const flat = await generatePage({ seed: 9, style: 'fax-cover', width: 900, height: 700, fontSize: 14 });
+      const turned = await generatePage({ seed: 9, style: 'fax-cover', width: 900, height: 700, fontSize: 14, turn });
+      expect([turned.width, turned.height]).toEqual(turn === 180 ? [900, 700] : [700, 900]);
+      expect(await sharp(turned.bytes).metadata()).toMatchObject({ width: turned.width, height: turned.height });
+      expect((await sharp(turned.bytes).metadata()).orientation).toBeUndefined();
+      const a = await grey(flat.bytes);
+      const b = await grey(turned.bytes);
+      expect(turned.words.map((w) => w.text)).toEqual(flat.words.map((w) => w.text));
+      const problems: string[] = [];
+      turned.words.forEach((w, i) => {
+        const before = flat.words[i] as PageWord;
+        const inkBefore = darkIn(before.polygon, before.box, a.data, a.width);
+        const inkAfter = darkIn(w.polygon, w.box, b.data, b.width);
+        if (inkBefore === 0 || inkAfter !== inkBefore)
+          problems.push(`word ${i}: ${inkBefore} dark pixels before, ${inkAfter} after`);
+        // The box is the polygon's bounds (exact on whole pixels), and the first edge runs along the reading direction.
+        const xs = w.polygon.map((p) => p.x);
+        const ys = w.polygon.map((p) => p.y);
+        expect([w.box.left, w.box.top, w.box.width, w.box.height]).toEqual([
+          Math.min(...xs),
+          Math.min(...ys),
+          Math.max(...xs) - Math.min(...xs),
+          Math.max(...ys) - Math.min(...ys),
+        ]);
+        const [p0, p1] = [w.polygon[0] as Point, w.polygon[1] as Point];
+        expect(Math.round((Math.atan2(p1.y - p0.y, p1.x - p0.x) * 180) / Math.PI + 360) % 360).toBe(turn);
+      });
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('turns a rotated, noisy JPEG page with its polygons on the ink', async () => {
-    const page = await generatePage({ seed: 10, style: 'discharge-summary', width: 1000, height: 800, fontSize: 16, rotateDeg: -1.5, turn: 270, noise: { sigma: 6, speckle: 0.001, blur: 0.5 }, jpegQuality: 85 });
+    const page = await generatePage({
+      seed: 10,
+      style: 'discharge-summary',
+      width: 1000,
+      height: 800,
+      fontSize: 16,
+      rotateDeg: -1.5,
+      turn: 270,
+      noise: { sigma: 6, speckle: 0.001, blur: 0.5 },
+      jpegQuality: 85,
+    });
     expect([page.width, page.height, page.format]).toEqual([800, 1000, 'jpeg']);
     const { data, width } = await grey(page.bytes);
     expect(page.words.filter((w) => darkIn(w.polygon, w.box, data, width) === 0).map((w) => w.text.length)).toEqual([]);
@@ -156,7 +189,15 @@ describe('generatePage', () => {
 
   it('is deterministic with noise and JPEG, and noise leaves the words as they were', async () => {
     const noise = { sigma: 12, speckle: 0.002, blur: 0.7 };
-    const options = { seed: 3, style: 'prescription-label', width: 800, height: 600, fontSize: 14, jpegQuality: 70, noise } as const;
+    const options = {
+      seed: 3,
+      style: 'prescription-label',
+      width: 800,
+      height: 600,
+      fontSize: 14,
+      jpegQuality: 70,
+      noise,
+    } as const;
     const [a, b] = [await generatePage(options), await generatePage(options)];
     const clean = await generatePage({ ...options, noise: undefined });
     expect(a.bytes.equals(b.bytes)).toBe(true);
@@ -166,7 +207,7 @@ describe('generatePage', () => {
 });
 
 describe('planPages', () => {
-  it('is deterministic, deals the held-out set\'s conditions and sizes, and uses the DejaVu families by default', () => {
+  it("is deterministic, deals the held-out set's conditions and sizes, and uses the DejaVu families by default", () => {
     const plans = planPages(60, 20261201);
     expect(planPages(60, 20261201)).toEqual(plans);
     expect(new Set(plans.map((p) => p.kind)).size).toBe(8);
@@ -185,7 +226,9 @@ describe('planPages', () => {
       if (options.rotateDeg !== undefined) expect(Math.abs(options.rotateDeg)).toBeGreaterThanOrEqual(0.3);
       if (options.rotateDeg !== undefined) expect(Math.abs(options.rotateDeg)).toBeLessThanOrEqual(3);
     }
-    expect(planPages(16, 20261201, { turn: 90 }).every((p) => p.options.turn === 90 && p.conditions.includes('turned 90°'))).toBe(true);
+    expect(
+      planPages(16, 20261201, { turn: 90 }).every((p) => p.options.turn === 90 && p.conditions.includes('turned 90°')),
+    ).toBe(true);
   });
 });
 
@@ -193,7 +236,8 @@ describe('planPages', () => {
 function darkIn(polygon: readonly Point[], box: PageWord['box'], data: Buffer, width: number): number {
   let n = 0;
   for (let y = box.top; y < box.top + box.height; y++) {
-    for (let x = box.left; x < box.left + box.width; x++) if (inside(polygon, x + 0.5, y + 0.5) && (data[y * width + x] as number) < 128) n++;
+    for (let x = box.left; x < box.left + box.width; x++)
+      if (inside(polygon, x + 0.5, y + 0.5) && (data[y * width + x] as number) < 128) n++;
   }
   return n;
 }
@@ -221,7 +265,10 @@ function tightnessProblems(words: readonly PageWord[], data: Buffer, width: numb
 }
 
 /** Tight: ink on each of the box's four edges. */
-function everyEdgeInked(b: { left: number; top: number; width: number; height: number }, inked: (x: number, y: number) => boolean): boolean {
+function everyEdgeInked(
+  b: { left: number; top: number; width: number; height: number },
+  inked: (x: number, y: number) => boolean,
+): boolean {
   const [r, bt] = [b.left + b.width - 1, b.top + b.height - 1];
   return [
     Array.from({ length: b.height }, (_, k) => inked(b.left, b.top + k)).some(Boolean),

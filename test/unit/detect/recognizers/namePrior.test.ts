@@ -20,7 +20,7 @@ describe('namePrior', () => {
     expect(priors[2]).toBeLessThan(0.5);
   });
 
-  it('gives a lower-case given name a small prior that only context can lift past a name\'s', () => {
+  it("gives a lower-case given name a small prior that only context can lift past a name's", () => {
     const text = 'Pt Marla Quenby seen today; wife mary called.';
     expect(prior(text, 'mary')).toBeGreaterThan(0);
     expect(prior(text, 'mary')).toBeLessThan(0.5);
@@ -28,7 +28,8 @@ describe('namePrior', () => {
 
   it('gives no prior to clinical words, abbreviations, headings and numbers', () => {
     const text = 'Gen: NAD. Pneumonitis noted, Cardiology consulted, EtOH use, CrCl 40.';
-    for (const word of ['Gen', 'NAD', 'Pneumonitis', 'Cardiology', 'EtOH', 'CrCl', '40']) expect(prior(text, word)).toBe(0);
+    for (const word of ['Gen', 'NAD', 'Pneumonitis', 'Cardiology', 'EtOH', 'CrCl', '40'])
+      expect(prior(text, word)).toBe(0);
   });
 
   it('lowers the prior of a word a value follows, as a lab or vital sign is written, unless it is a given name', () => {

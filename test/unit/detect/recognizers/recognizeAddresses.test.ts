@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../../../src/detect/Candidate.ts';
 import { loadLexicon } from '../../../../src/detect/Lexicon.ts';
-import { type AddressLexicon, extendWithZip, recognizeAddresses } from '../../../../src/detect/recognizers/recognizeAddresses.ts';
+import {
+  type AddressLexicon,
+  extendWithZip,
+  recognizeAddresses,
+} from '../../../../src/detect/recognizers/recognizeAddresses.ts';
 import { prepare, scoreOf, texts } from '../../../helpers/recognizerSpans.ts';
 
 // The word-list questions the recognizer asks, answered from the shipped lists as LocalPhiDetector does.
@@ -25,24 +29,33 @@ describe('recognizeAddresses', () => {
 
   it('finds post boxes, apartments, rooms, ZIP codes after a label, and UK postcodes', () => {
     const text = 'Mailing: PO Box 7781, Apt 4B. Now in room 412. Zip code 02139. Sister in London E2 7SK.';
-    expect(texts(text, addresses(text))).toEqual(expect.arrayContaining(['PO Box 7781', 'Apt 4B', '412', '02139', 'London E2 7SK']));
+    expect(texts(text, addresses(text))).toEqual(
+      expect.arrayContaining(['PO Box 7781', 'Apt 4B', '412', '02139', 'London E2 7SK']),
+    );
   });
 
   it('scores a full street above a street named without a number, and a ward by number alone lowest', () => {
     const numbered = 'Lives with her son at 42 Alder Lane.';
     const unnumbered = 'Refill sent to the pharmacy on Alder Lane.';
     const ward = 'On 4 North since Tuesday.';
-    const scores = [scoreOf(numbered, addresses(numbered), '42 Alder Lane'), scoreOf(unnumbered, addresses(unnumbered), 'Alder Lane'), scoreOf(ward, addresses(ward), '4 North')];
+    const scores = [
+      scoreOf(numbered, addresses(numbered), '42 Alder Lane'),
+      scoreOf(unnumbered, addresses(unnumbered), 'Alder Lane'),
+      scoreOf(ward, addresses(ward), '4 North'),
+    ];
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(scores.every((s) => s >= 0.5)).toBe(true);
   });
 
   it('finds named facilities, employers, pharmacies and wards named after people', () => {
-    const text = 'Seen at Mercy General Hospital. Works at Halvorsen Logistics. Refill at CVS. Admitted to Bigelow 11 overnight.';
-    expect(texts(text, addresses(text))).toEqual(expect.arrayContaining(['Mercy General Hospital', 'Halvorsen Logistics', 'CVS', 'Bigelow 11']));
+    const text =
+      'Seen at Mercy General Hospital. Works at Halvorsen Logistics. Refill at CVS. Admitted to Bigelow 11 overnight.';
+    expect(texts(text, addresses(text))).toEqual(
+      expect.arrayContaining(['Mercy General Hospital', 'Halvorsen Logistics', 'CVS', 'Bigelow 11']),
+    );
   });
 
-  it('takes a bare two-letter state after a comma only after a known city: a doctor\'s degree is no state', () => {
+  it("takes a bare two-letter state after a comma only after a known city: a doctor's degree is no state", () => {
     const text = 'Dr. Lindqvist, MD called; Salem, OR is home.';
     expect(texts(text, addresses(text))).toEqual(['Salem, OR']);
   });

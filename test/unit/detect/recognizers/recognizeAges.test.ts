@@ -36,7 +36,9 @@ describe('recognizeAges', () => {
 
   it('marks ages over 89 with the AGE_OVER_89 trait (HIPAA Safe Harbor) and younger ones with none', () => {
     const old = 'She is 96 and lives alone.';
-    expect(ages(old)).toEqual([{ start: 7, end: 9, type: 'AGE', score: expect.any(Number), traits: [{ Name: 'AGE_OVER_89', Score: 1 }] }]);
+    expect(ages(old)).toEqual([
+      { start: 7, end: 9, type: 'AGE', score: expect.any(Number), traits: [{ Name: 'AGE_OVER_89', Score: 1 }] },
+    ]);
     expect(ages('Celebrated her 100th birthday.')[0]?.traits).toEqual([{ Name: 'AGE_OVER_89', Score: 1 }]);
     expect(ages('A 89-year-old man.')[0]?.traits).toBeUndefined();
   });
@@ -45,7 +47,7 @@ describe('recognizeAges', () => {
     expect(ages('He is 130 years old.')).toEqual([]);
   });
 
-  it('takes a decade for an age only when it is someone\'s', () => {
+  it("takes a decade for an age only when it is someone's", () => {
     const text = 'Grandmother in her late 80s, sats mid 90s, SBP 80s overnight.';
     expect(spans(text, ages(text))).toEqual([{ text: '80s', type: 'AGE', score: expect.any(Number) }]);
   });

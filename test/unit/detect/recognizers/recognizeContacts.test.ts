@@ -21,7 +21,9 @@ describe('recognizeContacts', () => {
 
     it('scores a bare domain below one with a scheme, and takes it only under a listed top-level domain', () => {
       const text = 'Labs posted to examplehealth.org/labs and https://examplehealth.org/imaging today.';
-      expect(scoreOf(text, contacts(text), 'examplehealth.org/labs')).toBeLessThan(scoreOf(text, contacts(text), 'https://examplehealth.org/imaging'));
+      expect(scoreOf(text, contacts(text), 'examplehealth.org/labs')).toBeLessThan(
+        scoreOf(text, contacts(text), 'https://examplehealth.org/imaging'),
+      );
       expect(contacts('Pt.tolerated diet; q.6h dosing; f.u. in clinic.')).toEqual([]);
     });
 
@@ -35,7 +37,9 @@ describe('recognizeContacts', () => {
     it('scores a North American number higher after a word that announces a phone', () => {
       const cued = 'Call 617-555-0143 if worse.';
       const bare = 'Seen 617-555-0143 today.';
-      expect(scoreOf(cued, contacts(cued), '617-555-0143')).toBeGreaterThan(scoreOf(bare, contacts(bare), '617-555-0143'));
+      expect(scoreOf(cued, contacts(cued), '617-555-0143')).toBeGreaterThan(
+        scoreOf(bare, contacts(bare), '617-555-0143'),
+      );
       expect(scoreOf(bare, contacts(bare), '617-555-0143')).toBeGreaterThanOrEqual(0.5);
     });
 
@@ -47,7 +51,9 @@ describe('recognizeContacts', () => {
 
     it('finds international numbers written with a plus', () => {
       const text = 'Daughter abroad, cell +44 20 7946 0958.';
-      expect(spans(text, contacts(text))).toEqual([{ text: '+44 20 7946 0958', type: 'PHONE_OR_FAX', score: expect.any(Number) }]);
+      expect(spans(text, contacts(text))).toEqual([
+        { text: '+44 20 7946 0958', type: 'PHONE_OR_FAX', score: expect.any(Number) },
+      ]);
     });
 
     it('scores a seven-digit number by what is around it: a phone cue, nothing, or a quantity that makes it a range', () => {
@@ -62,7 +68,9 @@ describe('recognizeContacts', () => {
 
     it('finds pager numbers after a pager word or a paging verb', () => {
       expect(texts('Reached via pager #4410.', contacts('Reached via pager #4410.'))).toEqual(['4410']);
-      expect(texts('Resident paged at 3-4410 overnight.', contacts('Resident paged at 3-4410 overnight.'))).toEqual(['3-4410']);
+      expect(texts('Resident paged at 3-4410 overnight.', contacts('Resident paged at 3-4410 overnight.'))).toEqual([
+        '3-4410',
+      ]);
     });
   });
 
@@ -71,11 +79,10 @@ describe('recognizeContacts', () => {
     expect(spans(text, contacts(text))).toEqual([{ text: '192.168.10.24', type: 'ID', score: expect.any(Number) }]);
   });
 
-  it.each([
-    'BP 128/84, HR 76, SpO2 97% on room air.',
-    'Given 2.5 mg at 14:30; INR 2.3.',
-    'Follow up in 2-3 weeks.',
-  ])('finds no contact in %j', (text) => {
-    expect(contacts(text)).toEqual([]);
-  });
+  it.each(['BP 128/84, HR 76, SpO2 97% on room air.', 'Given 2.5 mg at 14:30; INR 2.3.', 'Follow up in 2-3 weeks.'])(
+    'finds no contact in %j',
+    (text) => {
+      expect(contacts(text)).toEqual([]);
+    },
+  );
 });

@@ -5,7 +5,11 @@ import { scoreOf, texts } from '../../../helpers/recognizerSpans.ts';
 
 const dates = (text: string) => recognizeDates(text);
 /** What passes LocalPhiDetector's default threshold of 0.5. */
-const likely = (text: string) => texts(text, dates(text).filter((c: Candidate) => c.score >= 0.5));
+const likely = (text: string) =>
+  texts(
+    text,
+    dates(text).filter((c: Candidate) => c.score >= 0.5),
+  );
 
 describe('recognizeDates', () => {
   it.each([
@@ -43,8 +47,8 @@ describe('recognizeDates', () => {
   });
 
   it('takes a two-digit year after an apostrophe, more surely after a cue of time', () => {
-    const cued = 'Dx in \'09 by her PCP.';
-    const bare = 'CABG \'09 at an outside hospital.';
+    const cued = "Dx in '09 by her PCP.";
+    const bare = "CABG '09 at an outside hospital.";
     expect(scoreOf(cued, dates(cued), "'09")).toBeGreaterThan(scoreOf(bare, dates(bare), "'09"));
     expect(scoreOf(bare, dates(bare), "'09")).toBeGreaterThanOrEqual(0.5);
   });

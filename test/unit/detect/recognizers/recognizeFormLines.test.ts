@@ -8,13 +8,17 @@ const formLines = (text: string) => recognizeFormLines(text, loadLexicon());
 describe('recognizeFormLines', () => {
   it("takes a form's employer value whole as ADDRESS, and no value that names no employer", () => {
     const text = 'Employer: Takahashi & Sons Realty\nOccupation: none';
-    expect(spans(text, formLines(text))).toEqual([{ text: 'Takahashi & Sons Realty', type: 'ADDRESS', score: expect.any(Number) }]);
+    expect(spans(text, formLines(text))).toEqual([
+      { text: 'Takahashi & Sons Realty', type: 'ADDRESS', score: expect.any(Number) },
+    ]);
     expect(formLines('Employer: retired')).toEqual([]);
     expect(formLines('Company: n/a')).toEqual([]);
   });
 
   it('takes a line that is only "Surname, Given [I]" as NAME, before a title separator too', () => {
-    expect(texts('OTIENO, IBRAHIMA O\nChest PA and lateral', formLines('OTIENO, IBRAHIMA O\nChest PA and lateral'))).toEqual(['OTIENO, IBRAHIMA O']);
+    expect(
+      texts('OTIENO, IBRAHIMA O\nChest PA and lateral', formLines('OTIENO, IBRAHIMA O\nChest PA and lateral')),
+    ).toEqual(['OTIENO, IBRAHIMA O']);
     expect(texts('Quenby, Marla - Chart', formLines('Quenby, Marla - Chart'))).toEqual(['Quenby, Marla']);
   });
 

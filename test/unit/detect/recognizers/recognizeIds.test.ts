@@ -32,7 +32,9 @@ describe('recognizeIds', () => {
   });
 
   it('finds a VIN by its check digit and a plate after its label', () => {
-    expect(texts('VIN 1HGCM82633A004352 on the form', ids('VIN 1HGCM82633A004352 on the form'))).toContain('1HGCM82633A004352');
+    expect(texts('VIN 1HGCM82633A004352 on the form', ids('VIN 1HGCM82633A004352 on the form'))).toContain(
+      '1HGCM82633A004352',
+    );
     expect(texts('License plate 7ABC123', ids('License plate 7ABC123'))).toContain('7ABC123');
   });
 

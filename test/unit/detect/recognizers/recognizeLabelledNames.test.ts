@@ -17,7 +17,9 @@ describe('recognizeLabelledNames', () => {
   });
 
   it('takes the name after a letter opening, leaving the title outside', () => {
-    expect(texts('Dear Dr. Ohanian,\nThank you for seeing her.', labelled('Dear Dr. Ohanian,\nThank you for seeing her.'))).toEqual(['Ohanian']);
+    expect(
+      texts('Dear Dr. Ohanian,\nThank you for seeing her.', labelled('Dear Dr. Ohanian,\nThank you for seeing her.')),
+    ).toEqual(['Ohanian']);
   });
 
   it('starts a name with a capitalised given name that is also a word', () => {
@@ -29,7 +31,10 @@ describe('recognizeLabelledNames', () => {
     expect(texts(text, labelled(text))).toEqual(['Destiny Bond', 'Ivo Brankovich']);
   });
 
-  it.each(['HCP: daughter', 'To: the team', 'Diagnosis: Pneumonia', 'Plan: continue diuresis'])('takes no name in %j', (text) => {
-    expect(labelled(text)).toEqual([]);
-  });
+  it.each(['HCP: daughter', 'To: the team', 'Diagnosis: Pneumonia', 'Plan: continue diuresis'])(
+    'takes no name in %j',
+    (text) => {
+      expect(labelled(text)).toEqual([]);
+    },
+  );
 });

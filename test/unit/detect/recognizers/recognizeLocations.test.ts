@@ -14,9 +14,13 @@ describe('recognizeLocations', () => {
   });
 
   it('scores a place higher after a cue of living or coming from, and a country above a city', () => {
-    expect(score('Lives in Springfield with her son.', 'Springfield')).toBeGreaterThan(score('Springfield is where she grew up.', 'Springfield'));
+    expect(score('Lives in Springfield with her son.', 'Springfield')).toBeGreaterThan(
+      score('Springfield is where she grew up.', 'Springfield'),
+    );
     expect(score('Lives in Springfield with her son.', 'Springfield')).toBeGreaterThanOrEqual(0.5);
-    expect(score('Visiting family in Portugal.', 'Portugal')).toBeGreaterThan(score('Visiting family in Springfield.', 'Springfield'));
+    expect(score('Visiting family in Portugal.', 'Portugal')).toBeGreaterThan(
+      score('Visiting family in Springfield.', 'Springfield'),
+    );
   });
 
   it('takes capitals for a place in text written all in capitals, where case says nothing', () => {
@@ -28,10 +32,17 @@ describe('recognizeLocations', () => {
     expect(locations(text).filter((c) => c.score >= 0.5)).toEqual([]);
   });
 
-  it("takes another hospital's initials after an arrival verb or a department, or unknown capitals after \"at\"", () => {
-    expect(texts('transferred from UMMC with sepsis', locations('transferred from UMMC with sepsis'))).toEqual(['UMMC']);
+  it('takes another hospital\'s initials after an arrival verb or a department, or unknown capitals after "at"', () => {
+    expect(texts('transferred from UMMC with sepsis', locations('transferred from UMMC with sepsis'))).toEqual([
+      'UMMC',
+    ]);
     expect(texts('Follow up at NWH cardiology.', locations('Follow up at NWH cardiology.'))).toEqual(['NWH']);
-    expect(texts('She had her CABG at SVH in 2010 and has done well since.', locations('She had her CABG at SVH in 2010 and has done well since.'))).toEqual(['SVH']);
+    expect(
+      texts(
+        'She had her CABG at SVH in 2010 and has done well since.',
+        locations('She had her CABG at SVH in 2010 and has done well since.'),
+      ),
+    ).toEqual(['SVH']);
     expect(score('Transferred from Lahey for ERCP.', 'Lahey')).toBeGreaterThanOrEqual(0.5);
   });
 

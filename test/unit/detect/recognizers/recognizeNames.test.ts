@@ -8,7 +8,11 @@ function names(text: string) {
   return recognizeNames(text, tokens, loadLexicon(), safe);
 }
 /** What passes LocalPhiDetector's default threshold of 0.5. */
-const likely = (text: string) => texts(text, names(text).filter((c) => c.score >= 0.5));
+const likely = (text: string) =>
+  texts(
+    text,
+    names(text).filter((c) => c.score >= 0.5),
+  );
 
 describe('recognizeNames', () => {
   it.each([
@@ -26,7 +30,9 @@ describe('recognizeNames', () => {
     const titled = 'Seen by Dr. Anselm Ohanian in clinic.';
     const plain = 'Pt Marla Quenby seen today.';
     expect(likely(titled)).toEqual(['Anselm Ohanian']);
-    expect(scoreOf(titled, names(titled), 'Anselm Ohanian')).toBeGreaterThan(scoreOf(plain, names(plain), 'Marla Quenby'));
+    expect(scoreOf(titled, names(titled), 'Anselm Ohanian')).toBeGreaterThan(
+      scoreOf(plain, names(plain), 'Marla Quenby'),
+    );
   });
 
   it('keeps the period of a final initial in the span', () => {

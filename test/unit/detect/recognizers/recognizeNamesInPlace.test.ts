@@ -14,14 +14,18 @@ describe('recognizeNamesInPlace', () => {
   });
 
   it('takes the name or initials on a signature line, without the credentials and the time', () => {
-    expect(texts('Pain controlled.\nximena díaz, rn bsn', inPlace('Pain controlled.\nximena díaz, rn bsn'))).toEqual(['ximena díaz']);
+    expect(texts('Pain controlled.\nximena díaz, rn bsn', inPlace('Pain controlled.\nximena díaz, rn bsn'))).toEqual([
+      'ximena díaz',
+    ]);
     expect(texts('Pain controlled.\n-qr RN 2pm', inPlace('Pain controlled.\n-qr RN 2pm'))).toEqual(['qr']);
     expect(texts('Dose given.\n/DK', inPlace('Dose given.\n/DK'))).toEqual(['DK']);
   });
 
   it('takes the writer after a closing, in an e-mail signature block, and after an inline "thanks,"', () => {
     expect(texts('Thanks,\nOrsolya', inPlace('Thanks,\nOrsolya'))).toEqual(['Orsolya']);
-    expect(texts('--\nharriet okwu | sicu | x4410', inPlace('--\nharriet okwu | sicu | x4410'))).toEqual(['harriet okwu']);
+    expect(texts('--\nharriet okwu | sicu | x4410', inPlace('--\nharriet okwu | sicu | x4410'))).toEqual([
+      'harriet okwu',
+    ]);
     expect(texts('will cont to monitor. thanks, sk', inPlace('will cont to monitor. thanks, sk'))).toEqual(['sk']);
   });
 

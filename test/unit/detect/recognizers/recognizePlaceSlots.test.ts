@@ -19,7 +19,9 @@ describe('recognizePlaceSlots', () => {
     const unusual = 'Transferred from Holy Redeemer for further care.';
     const ordinary = 'Transferred to Harbor Valley Medical Center yesterday.';
     expect(texts(ordinary, slots(ordinary))).toEqual(['Harbor Valley Medical Center']);
-    expect(scoreOf(unusual, slots(unusual), 'Holy Redeemer')).toBeGreaterThan(scoreOf(ordinary, slots(ordinary), 'Harbor Valley Medical Center'));
+    expect(scoreOf(unusual, slots(unusual), 'Holy Redeemer')).toBeGreaterThan(
+      scoreOf(ordinary, slots(ordinary), 'Harbor Valley Medical Center'),
+    );
   });
 
   it.each([

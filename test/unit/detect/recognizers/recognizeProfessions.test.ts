@@ -19,7 +19,11 @@ describe('recognizeProfessions', () => {
   });
 
   it('scores a job after a cue above the same job alone, and a job that is also a clinical word alone lowest', () => {
-    const scores = [score('Retired interpreter, lives alone.', 'interpreter'), score('Machinist, smokes 1 ppd.', 'Machinist'), score('Interpreter present for the visit.', 'Interpreter')];
+    const scores = [
+      score('Retired interpreter, lives alone.', 'interpreter'),
+      score('Machinist, smokes 1 ppd.', 'Machinist'),
+      score('Interpreter present for the visit.', 'Interpreter'),
+    ];
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(scores[1]).toBeGreaterThanOrEqual(0.5);
     expect(scores[2]).toBeLessThan(0.5);
@@ -27,11 +31,18 @@ describe('recognizeProfessions', () => {
 
   it('takes a care-team role only after a job cue', () => {
     expect(professions('Seen by the nurse and the resident.')).toEqual([]);
-    expect(texts('Wife is a nurse at the VA; formerly a nurse.', professions('Wife is a nurse at the VA; formerly a nurse.'))).toEqual(['nurse', 'nurse']);
+    expect(
+      texts(
+        'Wife is a nurse at the VA; formerly a nurse.',
+        professions('Wife is a nurse at the VA; formerly a nurse.'),
+      ),
+    ).toEqual(['nurse', 'nurse']);
   });
 
   it('takes a word in brackets after a relative only when it is shaped like a job', () => {
-    expect(texts('Daughter (software developer) called.', professions('Daughter (software developer) called.'))).toContain('software developer');
+    expect(
+      texts('Daughter (software developer) called.', professions('Daughter (software developer) called.')),
+    ).toContain('software developer');
     expect(professions('Brother (Michael) visited.')).toEqual([]);
   });
 

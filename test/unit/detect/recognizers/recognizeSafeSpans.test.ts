@@ -18,8 +18,8 @@ function covered(text: string, spans: SafeSpan[], phrase: string): boolean {
 
 describe('recognizeSafeSpans', () => {
   it.each([
-    ['History of Parkinson\'s disease.', "Parkinson's disease"],
-    ['Left-sided Bell\'s palsy since May.', "Bell's palsy"],
+    ["History of Parkinson's disease.", "Parkinson's disease"],
+    ["Left-sided Bell's palsy since May.", "Bell's palsy"],
     ['GCS by Glasgow Coma Scale 15.', 'Glasgow Coma Scale'],
     ['Jackson-Pratt drain in place.', 'Jackson-Pratt'],
     ['Budd-Chiari syndrome suspected.', 'Budd-Chiari'],

@@ -54,7 +54,9 @@ describe('checkAppSyncJs', () => {
 
 describe('the APPSYNC_JS resolvers in resolvers/appsync', () => {
   it('are there', () => {
-    expect(RESOLVER_FILES).toEqual(expect.arrayContaining(['Subscription.onJobUpdated.ts', 'Subscription.onJobsUpdated.ts']));
+    expect(RESOLVER_FILES).toEqual(
+      expect.arrayContaining(['Subscription.onJobUpdated.ts', 'Subscription.onJobsUpdated.ts']),
+    );
   });
 
   it.each(RESOLVER_FILES)('%s bundles to code AppSync accepts', async (name) => {

@@ -4,12 +4,21 @@ import { matchesSubscriptionFilter } from '../../../../local/appsync-js/matchesS
 import type { SubscriptionFilter, SubscriptionFilterEntry } from '../../../../local/appsync-js/SubscriptionFilter.ts';
 
 const one = (entry: SubscriptionFilterEntry): SubscriptionFilter => ({ filterGroup: [{ filters: [entry] }] });
-const matches = (fieldName: string, operator: string, value: SubscriptionFilterEntry['value'], payload: unknown): boolean =>
-  matchesSubscriptionFilter(one({ fieldName, operator, value }), payload);
+const matches = (
+  fieldName: string,
+  operator: string,
+  value: SubscriptionFilterEntry['value'],
+  payload: unknown,
+): boolean => matchesSubscriptionFilter(one({ fieldName, operator, value }), payload);
 
 const update = {
-  id: 'job-1', owner: 'arn:aws:iam::000000000000:user/alice', status: 'RUNNING', findingCount: 7,
-  tags: ['image', 'urgent'], error: { code: 'INTERNAL', detail: { retries: 2 } }, archived: false,
+  id: 'job-1',
+  owner: 'arn:aws:iam::000000000000:user/alice',
+  status: 'RUNNING',
+  findingCount: 7,
+  tags: ['image', 'urgent'],
+  error: { code: 'INTERNAL', detail: { retries: 2 } },
+  archived: false,
 };
 
 describe('matchesSubscriptionFilter: each operator', () => {
@@ -95,8 +104,12 @@ describe('matchesSubscriptionFilter: groups', () => {
   });
 
   it('ORs the groups', () => {
-    expect(matchesSubscriptionFilter({ filterGroup: [{ filters: [otherJob] }, { filters: [thisJob] }] }, update)).toBe(true);
-    expect(matchesSubscriptionFilter({ filterGroup: [{ filters: [otherJob] }, { filters: [otherJob, owner] }] }, update)).toBe(false);
+    expect(matchesSubscriptionFilter({ filterGroup: [{ filters: [otherJob] }, { filters: [thisJob] }] }, update)).toBe(
+      true,
+    );
+    expect(
+      matchesSubscriptionFilter({ filterGroup: [{ filters: [otherJob] }, { filters: [otherJob, owner] }] }, update),
+    ).toBe(false);
   });
 });
 
@@ -105,18 +118,22 @@ describe('matchesSubscriptionFilter: properties', () => {
   const payload = fc.record({ a: scalar, b: fc.array(scalar, { maxLength: 4 }) });
 
   it('each negation is exactly NOT of its positive twin', () => {
-    fc.assert(fc.property(payload, scalar, fc.array(scalar, { maxLength: 5 }), (p, value, list) => {
-      expect(matches('a', 'ne', value, p)).toBe(!matches('a', 'eq', value, p));
-      expect(matches('a', 'notIn', list, p)).toBe(!matches('a', 'in', list, p));
-      expect(matches('b', 'notContains', value as string, p)).toBe(!matches('b', 'contains', value as string, p));
-    }));
+    fc.assert(
+      fc.property(payload, scalar, fc.array(scalar, { maxLength: 5 }), (p, value, list) => {
+        expect(matches('a', 'ne', value, p)).toBe(!matches('a', 'eq', value, p));
+        expect(matches('a', 'notIn', list, p)).toBe(!matches('a', 'in', list, p));
+        expect(matches('b', 'notContains', value as string, p)).toBe(!matches('b', 'contains', value as string, p));
+      }),
+    );
   });
 
   it('between [lo, hi] is ge lo AND le hi', () => {
-    fc.assert(fc.property(fc.integer(), fc.integer(), fc.integer(), (x, lo, hi) => {
-      const p = { a: x };
-      expect(matches('a', 'between', [lo, hi], p)).toBe(matches('a', 'ge', lo, p) && matches('a', 'le', hi, p));
-    }));
+    fc.assert(
+      fc.property(fc.integer(), fc.integer(), fc.integer(), (x, lo, hi) => {
+        const p = { a: x };
+        expect(matches('a', 'between', [lo, hi], p)).toBe(matches('a', 'ge', lo, p) && matches('a', 'le', hi, p));
+      }),
+    );
   });
 
   it('a filter matches when some group has all of its filters matching on their own', () => {
@@ -125,11 +142,14 @@ describe('matchesSubscriptionFilter: properties', () => {
       operator: fc.constantFrom('eq', 'ne', 'lt', 'ge', 'contains', 'in'),
       value: fc.oneof(scalar, fc.array(scalar, { maxLength: 3 })),
     }) as fc.Arbitrary<SubscriptionFilterEntry>;
-    const filter = fc.array(fc.array(entry, { minLength: 1, maxLength: 3 }), { maxLength: 3 })
+    const filter = fc
+      .array(fc.array(entry, { minLength: 1, maxLength: 3 }), { maxLength: 3 })
       .map((groups) => ({ filterGroup: groups.map((filters) => ({ filters })) }));
-    fc.assert(fc.property(filter, payload, (f, p) => {
-      const expected = f.filterGroup.some((g) => g.filters.every((e) => matchesSubscriptionFilter(one(e), p)));
-      expect(matchesSubscriptionFilter(f, p)).toBe(expected);
-    }));
+    fc.assert(
+      fc.property(filter, payload, (f, p) => {
+        const expected = f.filterGroup.some((g) => g.filters.every((e) => matchesSubscriptionFilter(one(e), p)));
+        expect(matchesSubscriptionFilter(f, p)).toBe(expected);
+      }),
+    );
   });
 });

@@ -2,7 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSourceError, JsRuntimeMisuseError, NotImplementedLocallyError } from '../../../../local/appsync-js/errors.ts';
+import {
+  DataSourceError,
+  JsRuntimeMisuseError,
+  NotImplementedLocallyError,
+} from '../../../../local/appsync-js/errors.ts';
 import { noneDataSource, type JsDataSource } from '../../../../local/appsync-js/JsDataSource.ts';
 import type { JsResolverInput } from '../../../../local/appsync-js/JsResolverContext.ts';
 import { loadJsResolver } from '../../../../local/appsync-js/loadJsResolver.ts';
@@ -83,13 +87,23 @@ afterAll(async () => {
 });
 
 const input = (fieldName: string, args: Record<string, unknown> = {}, parentTypeName = 'Query'): JsResolverInput => ({
-  arguments: args, identity: null, info: { fieldName, parentTypeName }, request: { headers: { 'x-test': 'h' } },
+  arguments: args,
+  identity: null,
+  info: { fieldName, parentTypeName },
+  request: { headers: { 'x-test': 'h' } },
 });
 
 /** A fake data source that records what it was asked. */
 function recording(answer: () => Promise<unknown>): JsDataSource & { requests: unknown[] } {
   const requests: unknown[] = [];
-  return { type: 'NONE', requests, invoke: async (request) => { requests.push(request); return answer(); } };
+  return {
+    type: 'NONE',
+    requests,
+    invoke: async (request) => {
+      requests.push(request);
+      return answer();
+    },
+  };
 }
 
 async function run(file: string, resolverInput: JsResolverInput, dataSource: JsDataSource = noneDataSource) {
@@ -97,14 +111,14 @@ async function run(file: string, resolverInput: JsResolverInput, dataSource: JsD
 }
 
 describe('runJsResolver', () => {
-  it('runs request, the data source and response with one ctx, leaving the caller\'s arguments alone', async () => {
+  it("runs request, the data source and response with one ctx, leaving the caller's arguments alone", async () => {
     const args = { id: 'a1' };
     const outcome = await run('Query.flow.js', input('flow', args));
     expect(outcome).toEqual({ result: { id: 'a1', header: 'h', stash: 'flow@Query', same: true }, errors: [] });
     expect(args).toEqual({ id: 'a1' });
   });
 
-  it('NONE passes the request\'s payload through as the result', async () => {
+  it("NONE passes the request's payload through as the result", async () => {
     expect(await noneDataSource.invoke({ payload: { a: 1 } })).toEqual({ a: 1 });
     expect(await noneDataSource.invoke({})).toBeNull();
   });
@@ -123,7 +137,10 @@ describe('runJsResolver', () => {
   });
 
   it('util.appendError keeps the result', async () => {
-    expect(await run('Query.appendOnly.js', input('appendOnly'))).toEqual({ result: 2, errors: [{ message: 'partial', errorType: 'PARTIAL' }] });
+    expect(await run('Query.appendOnly.js', input('appendOnly'))).toEqual({
+      result: 2,
+      errors: [{ message: 'partial', errorType: 'PARTIAL' }],
+    });
   });
 
   it('runtime.earlyReturn in the request skips the data source and the response', async () => {
@@ -133,16 +150,23 @@ describe('runJsResolver', () => {
   });
 
   it('a data source failure reaches the response as ctx.error, which raises it or not', async () => {
-    const failing = recording(async () => { throw new DataSourceError('DynamoDB:ProvisionedThroughputExceededException', 'slow down'); });
-    expect(await run('Query.dataSourceError.js', input('dataSourceError'), failing)).toEqual({
-      result: null, errors: [{ message: 'slow down', errorType: 'DynamoDB:ProvisionedThroughputExceededException' }],
+    const failing = recording(async () => {
+      throw new DataSourceError('DynamoDB:ProvisionedThroughputExceededException', 'slow down');
     });
-    expect(await run('Query.swallowsError.js', input('swallowsError'), failing)).toEqual({ result: 'ignored', errors: [] });
+    expect(await run('Query.dataSourceError.js', input('dataSourceError'), failing)).toEqual({
+      result: null,
+      errors: [{ message: 'slow down', errorType: 'DynamoDB:ProvisionedThroughputExceededException' }],
+    });
+    expect(await run('Query.swallowsError.js', input('swallowsError'), failing)).toEqual({
+      result: 'ignored',
+      errors: [],
+    });
   });
 
   it('util.unauthorized answers as AppSync does, naming the field and its type', async () => {
     expect(await run('Query.unauthorized.js', input('unauthorized'))).toEqual({
-      result: null, errors: [{ message: 'Not Authorized to access unauthorized on type Query', errorType: 'Unauthorized' }],
+      result: null,
+      errors: [{ message: 'Not Authorized to access unauthorized on type Query', errorType: 'Unauthorized' }],
     });
   });
 
@@ -156,7 +180,7 @@ describe('runJsResolver', () => {
     expect(second.errors[0]?.message).toBe('Not Authorized to access second on type Query');
   });
 
-  it('util.autoId, util.time, util.dynamodb and util.transform give AppSync\'s shapes', async () => {
+  it("util.autoId, util.time, util.dynamodb and util.transform give AppSync's shapes", async () => {
     const before = Math.floor(Date.now() / 1000);
     const { result } = await run('Query.helpers.js', input('helpers'));
     const r = result as { id: string; iso: string; seconds: number; key: unknown; filter: unknown };
@@ -170,12 +194,16 @@ describe('runJsResolver', () => {
 
   it('names a util member that is not implemented locally', async () => {
     await expect(run('Query.notImplemented.js', input('notImplemented'))).rejects.toThrow(NotImplementedLocallyError);
-    await expect(run('Query.notImplemented.js', input('notImplemented'))).rejects.toThrow('util.str is not implemented');
+    await expect(run('Query.notImplemented.js', input('notImplemented'))).rejects.toThrow(
+      'util.str is not implemented',
+    );
   });
 
   it('returns the subscription filter a Subscription response sets', async () => {
     expect(await run('Subscription.onThing.js', input('onThing', { a: 5 }, 'Subscription'))).toEqual({
-      result: null, errors: [], subscriptionFilter: { filterGroup: [{ filters: [{ fieldName: 'a', operator: 'eq', value: 5 }] }] },
+      result: null,
+      errors: [],
+      subscriptionFilter: { filterGroup: [{ filters: [{ fieldName: 'a', operator: 'eq', value: 5 }] }] },
     });
   });
 
@@ -185,7 +213,11 @@ describe('runJsResolver', () => {
   });
 
   it('refuses setSubscriptionFilter outside a Subscription response, and a filter with an unknown operator', async () => {
-    await expect(run('Query.filterOutsideSubscription.js', input('filterOutsideSubscription'))).rejects.toThrow(JsRuntimeMisuseError);
-    await expect(run('Subscription.onThing.js', input('onThing', { bad: true }, 'Subscription'))).rejects.toThrow(/known operators/);
+    await expect(run('Query.filterOutsideSubscription.js', input('filterOutsideSubscription'))).rejects.toThrow(
+      JsRuntimeMisuseError,
+    );
+    await expect(run('Subscription.onThing.js', input('onThing', { bad: true }, 'Subscription'))).rejects.toThrow(
+      /known operators/,
+    );
   });
 });

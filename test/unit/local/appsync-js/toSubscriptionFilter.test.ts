@@ -6,19 +6,23 @@ import { toSubscriptionFilter } from '../../../../local/appsync-js/toSubscriptio
 const entry = (fieldName: string, operator: string, value: unknown) => ({ fieldName, operator, value });
 
 describe('toSubscriptionFilter (util.transform.toSubscriptionFilter)', () => {
-  it('turns fields into one group of filters, in AppSync\'s { filterGroup: [{ filters }] } shape', () => {
+  it("turns fields into one group of filters, in AppSync's { filterGroup: [{ filters }] } shape", () => {
     expect(toSubscriptionFilter({ id: { eq: 'job-1' }, owner: { eq: 'alice' } })).toEqual({
       filterGroup: [{ filters: [entry('id', 'eq', 'job-1'), entry('owner', 'eq', 'alice')] }],
     });
   });
 
   it('keeps dotted field paths and every operator and value as written', () => {
-    expect(toSubscriptionFilter({ 'error.code': { in: ['INTERNAL', 'THROTTLED'] }, count: { between: [1, 9] } })).toEqual({
-      filterGroup: [{ filters: [entry('error.code', 'in', ['INTERNAL', 'THROTTLED']), entry('count', 'between', [1, 9])] }],
+    expect(
+      toSubscriptionFilter({ 'error.code': { in: ['INTERNAL', 'THROTTLED'] }, count: { between: [1, 9] } }),
+    ).toEqual({
+      filterGroup: [
+        { filters: [entry('error.code', 'in', ['INTERNAL', 'THROTTLED']), entry('count', 'between', [1, 9])] },
+      ],
     });
   });
 
-  it('multiplies out or, and, and several operators of one field (AppSync\'s documented example)', () => {
+  it("multiplies out or, and, and several operators of one field (AppSync's documented example)", () => {
     const filter = toSubscriptionFilter({
       percentageUp: { le: 50, ge: 20 },
       and: [{ title: { ne: 'Book1' } }, { downvotes: { gt: 2000 } }],
@@ -36,9 +40,14 @@ describe('toSubscriptionFilter (util.transform.toSubscriptionFilter)', () => {
   });
 
   it('drops ignored fields and adds rules as alternatives', () => {
-    expect(toSubscriptionFilter({ a: { eq: 1 }, b: { eq: 2 } }, ['a'])).toEqual({ filterGroup: [{ filters: [entry('b', 'eq', 2)] }] });
+    expect(toSubscriptionFilter({ a: { eq: 1 }, b: { eq: 2 } }, ['a'])).toEqual({
+      filterGroup: [{ filters: [entry('b', 'eq', 2)] }],
+    });
     expect(toSubscriptionFilter({ a: { eq: 1 } }, [], { r1: { ge: 250 }, r2: { eq: 'p' } })).toEqual({
-      filterGroup: [{ filters: [entry('a', 'eq', 1), entry('r1', 'ge', 250)] }, { filters: [entry('a', 'eq', 1), entry('r2', 'eq', 'p')] }],
+      filterGroup: [
+        { filters: [entry('a', 'eq', 1), entry('r1', 'ge', 250)] },
+        { filters: [entry('a', 'eq', 1), entry('r2', 'eq', 'p')] },
+      ],
     });
   });
 
@@ -51,13 +60,18 @@ describe('toSubscriptionFilter (util.transform.toSubscriptionFilter)', () => {
   });
 
   it('an eq filter built from a record matches that record, and not one that differs in a field', () => {
-    const record = fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }).filter((k) => !['and', 'or'].includes(k) && !k.includes('.')),
-      fc.oneof(fc.string(), fc.integer(), fc.boolean()), { minKeys: 1, maxKeys: 4 });
-    fc.assert(fc.property(record, (r) => {
-      const filter = toSubscriptionFilter(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { eq: v }])));
-      expect(filter && matchesSubscriptionFilter(filter, r)).toBe(true);
-      const [key] = Object.keys(r) as [string];
-      expect(filter && matchesSubscriptionFilter(filter, { ...r, [key]: [r[key]] })).toBe(false);
-    }));
+    const record = fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 5 }).filter((k) => !['and', 'or'].includes(k) && !k.includes('.')),
+      fc.oneof(fc.string(), fc.integer(), fc.boolean()),
+      { minKeys: 1, maxKeys: 4 },
+    );
+    fc.assert(
+      fc.property(record, (r) => {
+        const filter = toSubscriptionFilter(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { eq: v }])));
+        expect(filter && matchesSubscriptionFilter(filter, r)).toBe(true);
+        const [key] = Object.keys(r) as [string];
+        expect(filter && matchesSubscriptionFilter(filter, { ...r, [key]: [r[key]] })).toBe(false);
+      }),
+    );
   });
 });

@@ -15,8 +15,16 @@ describe('isAllowed', () => {
 
   it('lets the default principal call every public field but not publishJobUpdate', () => {
     const allow = [...DEFAULT_ALLOW];
-    for (const [type, field] of [['Query', 'job'], ['Query', 'jobs'], ['Query', 'findings'], ['Mutation', 'maskText'], ['Mutation', 'maskImage'],
-      ['Mutation', 'createImageUpload'], ['Subscription', 'onJobUpdated'], ['Subscription', 'onJobsUpdated']] as const) {
+    for (const [type, field] of [
+      ['Query', 'job'],
+      ['Query', 'jobs'],
+      ['Query', 'findings'],
+      ['Mutation', 'maskText'],
+      ['Mutation', 'maskImage'],
+      ['Mutation', 'createImageUpload'],
+      ['Subscription', 'onJobUpdated'],
+      ['Subscription', 'onJobsUpdated'],
+    ] as const) {
       expect(may(allow, type, field), `${type}.${field}`).toBe(true);
     }
     expect(may(allow, 'Mutation', 'publishJobUpdate')).toBe(false);
@@ -62,23 +70,34 @@ describe('globMatch', () => {
   it('matches what an equivalent regular expression matches', () => {
     const chars = fc.constantFrom('a', 'b', '/', ':', '*', '?');
     fc.assert(
-      fc.property(fc.string({ unit: chars, maxLength: 8 }), fc.string({ unit: fc.constantFrom('a', 'b', '/', ':'), maxLength: 10 }), (pattern, text) => {
-        const regex = new RegExp(`^${pattern.replace(/[/:]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
-        expect(globMatch(pattern, text)).toBe(regex.test(text));
-      }),
+      fc.property(
+        fc.string({ unit: chars, maxLength: 8 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', '/', ':'), maxLength: 10 }),
+        (pattern, text) => {
+          const regex = new RegExp(
+            `^${pattern.replace(/[/:]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`,
+            's',
+          );
+          expect(globMatch(pattern, text)).toBe(regex.test(text));
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('a text still matches itself after any of its characters become ? or *', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !/[*?]/.test(s) && !s.includes('\u0001')), fc.array(fc.tuple(fc.nat(), fc.boolean())), (text, picks) => {
-        const pattern = [...text];
-        for (const [pick, star] of picks) pattern[pick % pattern.length] = star ? '*' : '?';
-        expect(globMatch(pattern.join(''), text)).toBe(true);
-        // A literal the text lacks can never be matched, whatever the wildcards around it.
-        expect(globMatch(`${pattern.join('')}\u0001`, text)).toBe(false);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !/[*?]/.test(s) && !s.includes('\u0001')),
+        fc.array(fc.tuple(fc.nat(), fc.boolean())),
+        (text, picks) => {
+          const pattern = [...text];
+          for (const [pick, star] of picks) pattern[pick % pattern.length] = star ? '*' : '?';
+          expect(globMatch(pattern.join(''), text)).toBe(true);
+          // A literal the text lacks can never be matched, whatever the wildcards around it.
+          expect(globMatch(`${pattern.join('')}\u0001`, text)).toBe(false);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -17,7 +17,12 @@ afterEach(async () => {
 });
 
 const SECRET = 'topSecretValue/0123456789+abcdefghijklmn';
-const valid = (overrides: Record<string, unknown> = {}) => ({ name: 'worker', accessKeyId: 'AKIAWORKER0000000001', secretAccessKey: SECRET, ...overrides });
+const valid = (overrides: Record<string, unknown> = {}) => ({
+  name: 'worker',
+  accessKeyId: 'AKIAWORKER0000000001',
+  secretAccessKey: SECRET,
+  ...overrides,
+});
 
 async function writeJson(name: string, data: unknown): Promise<string> {
   const file = path.join(dir, name);
@@ -47,7 +52,14 @@ describe('loadPrincipals: generated credentials', () => {
     const file = path.join(dataDir, 'credentials.json');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     const saved = JSON.parse(await readFile(file, 'utf8')) as Array<Record<string, unknown>>;
-    expect(saved).toEqual([{ name: 'local-developer', accessKeyId: generated!.accessKeyId, secretAccessKey: generated!.secretAccessKey, accountId: '000000000000' }]);
+    expect(saved).toEqual([
+      {
+        name: 'local-developer',
+        accessKeyId: generated!.accessKeyId,
+        secretAccessKey: generated!.secretAccessKey,
+        accountId: '000000000000',
+      },
+    ]);
   });
 
   it('loads the same key pair on the next start and reports nothing generated', async () => {
@@ -80,14 +92,25 @@ describe('loadPrincipals: a principals file', () => {
     await writeJson('credentials.json', [valid({ name: 'ignored', accessKeyId: 'AKIAIGNORED000000000' })]);
     const file = await writeJson('principals.json', [
       valid(),
-      { name: 'temp', accessKeyId: 'ASIATEMP000000000001', secretAccessKey: SECRET, sessionToken: 'tok', accountId: '123456789012', allow: ['Mutation.publishJobUpdate'] },
+      {
+        name: 'temp',
+        accessKeyId: 'ASIATEMP000000000001',
+        secretAccessKey: SECRET,
+        sessionToken: 'tok',
+        accountId: '123456789012',
+        allow: ['Mutation.publishJobUpdate'],
+      },
     ]);
     const { principals, registry, generated } = await loadPrincipals({ file, dataDir: dir });
     expect(generated).toBeUndefined();
     expect(principals.map((p) => p.name)).toEqual(['worker', 'temp']);
     expect(principals[0]).toMatchObject({ accountId: '000000000000', allow: DEFAULT_ALLOW });
     expect(principals[0]!.sessionToken).toBeUndefined();
-    expect(registry.get('ASIATEMP000000000001')).toMatchObject({ sessionToken: 'tok', accountId: '123456789012', allow: ['Mutation.publishJobUpdate'] });
+    expect(registry.get('ASIATEMP000000000001')).toMatchObject({
+      sessionToken: 'tok',
+      accountId: '123456789012',
+      allow: ['Mutation.publishJobUpdate'],
+    });
     expect(registry.get('AKIAIGNORED000000000')).toBeUndefined();
   });
 
@@ -116,12 +139,21 @@ describe('loadPrincipals: a principals file', () => {
   });
 
   it('refuses duplicate access key ids and duplicate names', async () => {
-    const file = await writeJson('principals.json', [valid(), valid({ name: 'other' }), valid({ accessKeyId: 'AKIAWORKER0000000002' })]);
-    expect((await loadError(file)).problems).toEqual(['[1].accessKeyId: same as [0].accessKeyId', '[2].name: same as [0].name']);
+    const file = await writeJson('principals.json', [
+      valid(),
+      valid({ name: 'other' }),
+      valid({ accessKeyId: 'AKIAWORKER0000000002' }),
+    ]);
+    expect((await loadError(file)).problems).toEqual([
+      '[1].accessKeyId: same as [0].accessKeyId',
+      '[2].name: same as [0].name',
+    ]);
   });
 
   it('refuses a file that is not a non-empty array', async () => {
-    expect((await loadError(await writeJson('a.json', { name: 'x' }))).problems).toEqual(['must be a JSON array of principals']);
+    expect((await loadError(await writeJson('a.json', { name: 'x' }))).problems).toEqual([
+      'must be a JSON array of principals',
+    ]);
     expect((await loadError(await writeJson('b.json', []))).problems).toEqual(['must list at least one principal']);
   });
 

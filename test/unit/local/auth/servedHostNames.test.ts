@@ -7,7 +7,14 @@ describe('servedHostNames', () => {
   it('serves the loopback names and the configured host only', () => {
     const served = servedHostNames({ host: '127.0.0.1' });
     expect(['localhost', '127.0.0.1', '::1', 'app.localhost'].every(served)).toBe(true);
-    expect(['attacker.example', '10.0.0.5', '127.0.0.1.nip.io', hostname().toLowerCase() === 'localhost' ? 'x.example' : hostname().toLowerCase()].some(served)).toBe(false);
+    expect(
+      [
+        'attacker.example',
+        '10.0.0.5',
+        '127.0.0.1.nip.io',
+        hostname().toLowerCase() === 'localhost' ? 'x.example' : hostname().toLowerCase(),
+      ].some(served),
+    ).toBe(false);
     expect(servedHostNames({ host: 'api.internal' })('api.internal')).toBe(true);
   });
 
@@ -15,7 +22,15 @@ describe('servedHostNames', () => {
     expect(servedHostNames({ host: '0.0.0.0' })(hostname().toLowerCase())).toBe(true);
     const pems = await generate([{ name: 'commonName', value: 'hdm.example.org' }], {
       keySize: 2048,
-      extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'masking.example.org' }, { type: 7, ip: '192.0.2.7' }] }],
+      extensions: [
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 2, value: 'masking.example.org' },
+            { type: 7, ip: '192.0.2.7' },
+          ],
+        },
+      ],
     } as Parameters<typeof generate>[1]);
     const served = servedHostNames({ host: '127.0.0.1', certificatePem: pems.cert });
     expect(['hdm.example.org', 'masking.example.org', '192.0.2.7'].every(served)).toBe(true);

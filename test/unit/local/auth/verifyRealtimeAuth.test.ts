@@ -11,7 +11,11 @@ import {
 } from '../../../../local/auth/errors.ts';
 import type { Principal } from '../../../../local/auth/Principal.ts';
 import { PrincipalRegistry } from '../../../../local/auth/PrincipalRegistry.ts';
-import { REALTIME_CONNECT_PATH, REALTIME_START_PATH, verifyRealtimeAuth } from '../../../../local/auth/verifyRealtimeAuth.ts';
+import {
+  REALTIME_CONNECT_PATH,
+  REALTIME_START_PATH,
+  verifyRealtimeAuth,
+} from '../../../../local/auth/verifyRealtimeAuth.ts';
 import type { VerifySigV4Options } from '../../../../local/auth/verifySigV4.ts';
 
 // The CommonJS build: the ESM one fails on Node with "Sha256 is not a constructor" (see verifySigV4.test.ts).
@@ -29,8 +33,15 @@ const ENDPOINT = 'https://localhost:4000/graphql';
 const HOST = 'localhost:4000';
 const NOW = new Date('2024-05-01T12:00:00Z');
 /** What both Amplify JS v6 and aws-appsync-subscription-link put in the signed virtual request. */
-const REALTIME_HEADERS = { accept: 'application/json, text/javascript', 'content-encoding': 'amz-1.0', 'content-type': 'application/json; charset=UTF-8' };
-const DATA = JSON.stringify({ query: 'subscription S($id: ID!) { onJobUpdated(id: $id) { id status } }', variables: { id: 'job-1' } });
+const REALTIME_HEADERS = {
+  accept: 'application/json, text/javascript',
+  'content-encoding': 'amz-1.0',
+  'content-type': 'application/json; charset=UTF-8',
+};
+const DATA = JSON.stringify({
+  query: 'subscription S($id: ID!) { onJobUpdated(id: $id) { id status } }',
+  variables: { id: 'job-1' },
+});
 
 const options = (overrides: Partial<VerifySigV4Options> = {}): VerifySigV4Options => ({
   principals: new PrincipalRegistry([BOB]),
@@ -46,9 +57,24 @@ const options = (overrides: Partial<VerifySigV4Options> = {}): VerifySigV4Option
  */
 async function amplifyAuth(canonicalUri: string, payload: string, signingDate = NOW): Promise<Record<string, string>> {
   const url = new URL(`${ENDPOINT}${canonicalUri}`);
-  const signer = new SignatureV4({ credentials: BOB, region: 'us-east-1', service: 'appsync', sha256: Sha256, applyChecksum: false });
+  const signer = new SignatureV4({
+    credentials: BOB,
+    region: 'us-east-1',
+    service: 'appsync',
+    sha256: Sha256,
+    applyChecksum: false,
+  });
   const request = await signer.sign(
-    { method: 'POST', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {}, headers: { ...REALTIME_HEADERS, host: url.host }, body: payload },
+    {
+      method: 'POST',
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      query: {},
+      headers: { ...REALTIME_HEADERS, host: url.host },
+      body: payload,
+    },
     { signingDate },
   );
   return request.headers;
@@ -73,14 +99,20 @@ describe('verifyRealtimeAuth: connect', () => {
 
   it('accepts the connect auth aws-appsync-subscription-link sends, with its capitalized names', () => {
     const auth = subscriptionLinkAuth('/connect', '{}');
-    expect(Object.keys(auth)).toEqual(expect.arrayContaining(['Authorization', 'X-Amz-Security-Token', 'host', 'x-amz-date']));
+    expect(Object.keys(auth)).toEqual(
+      expect.arrayContaining(['Authorization', 'X-Amz-Security-Token', 'host', 'x-amz-date']),
+    );
     // This signer reads the real clock.
-    expect(verifyRealtimeAuth(auth, '{}', REALTIME_CONNECT_PATH, options({ now: () => new Date() })).principal).toBe(BOB);
+    expect(verifyRealtimeAuth(auth, '{}', REALTIME_CONNECT_PATH, options({ now: () => new Date() })).principal).toBe(
+      BOB,
+    );
   });
 
   it('checks the host inside the auth object: a changed host does not verify', async () => {
     const auth = await amplifyAuth('/connect', '{}');
-    expect(() => verifyRealtimeAuth({ ...auth, host: 'evil.example:4000' }, '{}', REALTIME_CONNECT_PATH, options())).toThrow(SignatureMismatchError);
+    expect(() =>
+      verifyRealtimeAuth({ ...auth, host: 'evil.example:4000' }, '{}', REALTIME_CONNECT_PATH, options()),
+    ).toThrow(SignatureMismatchError);
   });
 
   it('refuses connect auth verified against another path, and accepts it when that path is listed', async () => {
@@ -88,21 +120,29 @@ describe('verifyRealtimeAuth: connect', () => {
     expect(() => verifyRealtimeAuth(auth, '{}', REALTIME_START_PATH, options())).toThrow(SignatureMismatchError);
     expect(verifyRealtimeAuth(auth, '{}', [REALTIME_START_PATH, REALTIME_CONNECT_PATH], options()).principal).toBe(BOB);
     const legacy = await amplifyAuth('', '{}');
-    expect(verifyRealtimeAuth(legacy, '{}', [REALTIME_CONNECT_PATH, REALTIME_START_PATH], options()).principal).toBe(BOB);
+    expect(verifyRealtimeAuth(legacy, '{}', [REALTIME_CONNECT_PATH, REALTIME_START_PATH], options()).principal).toBe(
+      BOB,
+    );
   });
 
   it('refuses an auth object without Authorization, or without a signed header', async () => {
     const { authorization: _a, ...unsigned } = await amplifyAuth('/connect', '{}');
-    expect(() => verifyRealtimeAuth(unsigned, '{}', REALTIME_CONNECT_PATH, options())).toThrow(MissingAuthenticationError);
+    expect(() => verifyRealtimeAuth(unsigned, '{}', REALTIME_CONNECT_PATH, options())).toThrow(
+      MissingAuthenticationError,
+    );
     const { host: _h, ...hostless } = await amplifyAuth('/connect', '{}');
-    expect(() => verifyRealtimeAuth(hostless, '{}', REALTIME_CONNECT_PATH, options())).toThrow(MissingSignedHeaderError);
+    expect(() => verifyRealtimeAuth(hostless, '{}', REALTIME_CONNECT_PATH, options())).toThrow(
+      MissingSignedHeaderError,
+    );
   });
 
   it('refuses an expired connect signature and an unknown key', async () => {
     const old = await amplifyAuth('/connect', '{}', new Date(NOW.getTime() - 6 * 60_000));
     expect(() => verifyRealtimeAuth(old, '{}', REALTIME_CONNECT_PATH, options())).toThrow(SignatureExpiredError);
     const auth = await amplifyAuth('/connect', '{}');
-    expect(() => verifyRealtimeAuth(auth, '{}', REALTIME_CONNECT_PATH, options({ principals: new PrincipalRegistry([]) }))).toThrow(UnknownAccessKeyError);
+    expect(() =>
+      verifyRealtimeAuth(auth, '{}', REALTIME_CONNECT_PATH, options({ principals: new PrincipalRegistry([]) })),
+    ).toThrow(UnknownAccessKeyError);
   });
 });
 

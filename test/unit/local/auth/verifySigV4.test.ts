@@ -28,7 +28,12 @@ import {
 } from '../../../../local/auth/errors.ts';
 import type { Principal } from '../../../../local/auth/Principal.ts';
 import { PrincipalRegistry } from '../../../../local/auth/PrincipalRegistry.ts';
-import { hostnameOf, verifySigV4, type SignedHttpRequest, type VerifySigV4Options } from '../../../../local/auth/verifySigV4.ts';
+import {
+  hostnameOf,
+  verifySigV4,
+  type SignedHttpRequest,
+  type VerifySigV4Options,
+} from '../../../../local/auth/verifySigV4.ts';
 
 // The ESM build of aws-appsync-auth-link throws "Sha256 is not a constructor" on Node (its nested
 // @aws-crypto/sha256-js 1.x has no named ESM exports); its CommonJS build works, so load that.
@@ -50,7 +55,10 @@ const TEMP: Principal = {
   allow: ['*'],
 };
 const NOW = new Date('2024-05-01T12:00:00Z');
-const BODY = JSON.stringify({ query: 'mutation M($t: String!) { maskText(input: { text: $t }) { id } }', variables: { t: 'Patient John Doe, DOB 01/02/1960' } });
+const BODY = JSON.stringify({
+  query: 'mutation M($t: String!) { maskText(input: { text: $t }) { id } }',
+  variables: { t: 'Patient John Doe, DOB 01/02/1960' },
+});
 
 const options = (overrides: Partial<VerifySigV4Options> = {}): VerifySigV4Options => ({
   principals: new PrincipalRegistry([ALICE, TEMP]),
@@ -98,7 +106,9 @@ async function signed(opts: SignOptions = {}): Promise<TestRequest> {
   );
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = String(value);
-  const query = Object.entries(opts.query ?? {}).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  const query = Object.entries(opts.query ?? {})
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
   return { method: 'POST', path: opts.path ?? '/graphql', query, headers, body };
 }
 
@@ -152,19 +162,32 @@ describe('verifySigV4: requests that pass', () => {
 
   it('accepts a request signed by aws-appsync-auth-link, the signer of the Apollo AppSync link', () => {
     const request = Signer.sign(
-      { url: 'http://localhost:4000/graphql', method: 'POST', body: BODY, headers: { 'content-type': 'application/json', accept: '*/*' } },
+      {
+        url: 'http://localhost:4000/graphql',
+        method: 'POST',
+        body: BODY,
+        headers: { 'content-type': 'application/json', accept: '*/*' },
+      },
       { access_key: TEMP.accessKeyId, secret_key: TEMP.secretAccessKey, session_token: TEMP.sessionToken },
       { region: 'us-east-1', service: 'appsync' },
     );
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers as Record<string, string>)) headers[name.toLowerCase()] = value;
+    for (const [name, value] of Object.entries(request.headers as Record<string, string>))
+      headers[name.toLowerCase()] = value;
     // This signer reads the real clock; verify against it too.
-    expect(verifySigV4({ method: 'POST', path: '/graphql', headers, body: BODY }, options({ now: () => new Date() })).principal).toBe(TEMP);
+    expect(
+      verifySigV4({ method: 'POST', path: '/graphql', headers, body: BODY }, options({ now: () => new Date() }))
+        .principal,
+    ).toBe(TEMP);
   });
 
   it('joins repeated header values with commas, as SigV4 canonicalizes them', async () => {
-    const request = await signed({ headers: { host: 'localhost:4000', 'content-type': 'application/json', 'x-custom': 'a,b' } });
-    expect(verifySigV4({ ...request, headers: { ...request.headers, 'x-custom': ['a', 'b'] } }, options()).principal).toBe(ALICE);
+    const request = await signed({
+      headers: { host: 'localhost:4000', 'content-type': 'application/json', 'x-custom': 'a,b' },
+    });
+    expect(
+      verifySigV4({ ...request, headers: { ...request.headers, 'x-custom': ['a', 'b'] } }, options()).principal,
+    ).toBe(ALICE);
   });
 });
 
@@ -174,7 +197,11 @@ describe('verifySigV4: requests that are refused, with AppSync response shapes',
     delete request.headers.authorization;
     const error = failure(request);
     expect(error).toBeInstanceOf(MissingAuthenticationError);
-    expect([error.statusCode, error.errorType, error.message]).toEqual([401, 'UnauthorizedException', 'Missing authorization header']);
+    expect([error.statusCode, error.errorType, error.message]).toEqual([
+      401,
+      'UnauthorizedException',
+      'Missing authorization header',
+    ]);
   });
 
   it('refuses a presigned query string: AppSync takes header signatures only', async () => {
@@ -186,9 +213,16 @@ describe('verifySigV4: requests that are refused, with AppSync response shapes',
 
   it('refuses an Authorization header that is not SigV4 (a JWT): 401', async () => {
     const request = await signed();
-    const error = failure({ ...request, headers: { ...request.headers, authorization: 'eyJhbGciOiJIUzI1NiJ9.e30.sig' } });
+    const error = failure({
+      ...request,
+      headers: { ...request.headers, authorization: 'eyJhbGciOiJIUzI1NiJ9.e30.sig' },
+    });
     expect(error).toBeInstanceOf(InvalidAuthorizationHeaderError);
-    expect([error.statusCode, error.errorType, error.message]).toEqual([401, 'UnauthorizedException', 'Valid authorization header not provided.']);
+    expect([error.statusCode, error.errorType, error.message]).toEqual([
+      401,
+      'UnauthorizedException',
+      'Valid authorization header not provided.',
+    ]);
   });
 
   it('refuses another SigV4 algorithm', async () => {
@@ -201,10 +235,14 @@ describe('verifySigV4: requests that are refused, with AppSync response shapes',
 
   it('refuses a header without Signature or SignedHeaders, naming each missing part', async () => {
     const request = await signed();
-    const authorization = request.headers.authorization!.replace(/, SignedHeaders=[^,]+/, '').replace(/, Signature=\w+/, '');
+    const authorization = request.headers
+      .authorization!.replace(/, SignedHeaders=[^,]+/, '')
+      .replace(/, Signature=\w+/, '');
     const error = failure({ ...request, headers: { ...request.headers, authorization } });
     expect(error).toBeInstanceOf(InvalidSignatureHeaderError);
-    expect(error.message).toBe("Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter.");
+    expect(error.message).toBe(
+      "Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter.",
+    );
   });
 
   it('refuses a credential that is not five slash-separated parts', async () => {
@@ -216,13 +254,21 @@ describe('verifySigV4: requests that are refused, with AppSync response shapes',
   });
 
   it('refuses a request with an unknown access key id: 403 UnrecognizedClientException', async () => {
-    const error = failure(await signed({ credentials: { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: ALICE.secretAccessKey } }));
+    const error = failure(
+      await signed({ credentials: { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: ALICE.secretAccessKey } }),
+    );
     expect(error).toBeInstanceOf(UnknownAccessKeyError);
-    expect([error.statusCode, error.errorType, error.message]).toEqual([403, 'UnrecognizedClientException', 'The security token included in the request is invalid.']);
+    expect([error.statusCode, error.errorType, error.message]).toEqual([
+      403,
+      'UnrecognizedClientException',
+      'The security token included in the request is invalid.',
+    ]);
   });
 
   it('refuses a known key signed with the wrong secret: 403 InvalidSignatureException', async () => {
-    const error = failure(await signed({ credentials: { accessKeyId: ALICE.accessKeyId, secretAccessKey: 'not-the-secret' } }));
+    const error = failure(
+      await signed({ credentials: { accessKeyId: ALICE.accessKeyId, secretAccessKey: 'not-the-secret' } }),
+    );
     expect(error).toBeInstanceOf(SignatureMismatchError);
     expect(error.statusCode).toBe(403);
     expect(error.errorType).toBe('InvalidSignatureException');
@@ -244,18 +290,28 @@ describe('verifySigV4: requests that are refused, with AppSync response shapes',
   });
 
   it('refuses UNSIGNED-PAYLOAD: AppSync hashes the body', async () => {
-    const request = await signed({ headers: { host: 'localhost:4000', 'content-type': 'application/json', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } });
+    const request = await signed({
+      headers: {
+        host: 'localhost:4000',
+        'content-type': 'application/json',
+        'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+      },
+    });
     expect(failure(request)).toBeInstanceOf(PayloadHashMismatchError);
   });
 
   it('refuses a tampered signed header', async () => {
     const request = await signed();
-    expect(failure({ ...request, headers: { ...request.headers, 'content-type': 'text/plain' } })).toBeInstanceOf(SignatureMismatchError);
+    expect(failure({ ...request, headers: { ...request.headers, 'content-type': 'text/plain' } })).toBeInstanceOf(
+      SignatureMismatchError,
+    );
   });
 
   it('refuses a request sent to another host than the one signed', async () => {
     const request = await signed();
-    expect(failure({ ...request, headers: { ...request.headers, host: 'localhost:4001' } })).toBeInstanceOf(SignatureMismatchError);
+    expect(failure({ ...request, headers: { ...request.headers, host: 'localhost:4001' } })).toBeInstanceOf(
+      SignatureMismatchError,
+    );
   });
 
   it('refuses a changed path, method or query', async () => {
@@ -282,10 +338,27 @@ describe('verifySigV4: requests that are refused, with AppSync response shapes',
   it('refuses an x-amz-date header left out of SignedHeaders: a captured signature must not take a fresh date', async () => {
     const request = await signed();
     const authorization = request.headers.authorization ?? '';
-    const unsigned = { ...request, headers: { ...request.headers, authorization: authorization.replace(/SignedHeaders=([^,]*)/, (_m, list: string) => `SignedHeaders=${list.split(';').filter((h) => h !== 'x-amz-date').join(';')}`) } };
+    const unsigned = {
+      ...request,
+      headers: {
+        ...request.headers,
+        authorization: authorization.replace(
+          /SignedHeaders=([^,]*)/,
+          (_m, list: string) =>
+            `SignedHeaders=${list
+              .split(';')
+              .filter((h) => h !== 'x-amz-date')
+              .join(';')}`,
+        ),
+      },
+    };
     const error = failure(unsigned);
     expect(error).toBeInstanceOf(DateNotSignedError);
-    expect([error.statusCode, error.errorType, error.message]).toEqual([403, 'InvalidSignatureException', "'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization."]);
+    expect([error.statusCode, error.errorType, error.message]).toEqual([
+      403,
+      'InvalidSignatureException',
+      "'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.",
+    ]);
   });
 
   it("refuses a request signed for a host name that is not one of the server's", async () => {
@@ -300,20 +373,30 @@ describe('verifySigV4: requests that are refused, with AppSync response shapes',
   });
 
   it('reads the host name out of a Host header with a port, brackets or a trailing dot', () => {
-    expect(['127.0.0.1:4000', '[::1]:4000', '[::1]', 'LocalHost.', 'localhost'].map(hostnameOf)).toEqual(['127.0.0.1', '::1', '::1', 'localhost', 'localhost']);
+    expect(['127.0.0.1:4000', '[::1]:4000', '[::1]', 'LocalHost.', 'localhost'].map(hostnameOf)).toEqual([
+      '127.0.0.1',
+      '::1',
+      '::1',
+      'localhost',
+      'localhost',
+    ]);
   });
 
   it('refuses a request signed 6 minutes ago: 400 BadRequestException "Signature expired"', async () => {
     const error = failure(await signed({ signingDate: new Date(NOW.getTime() - 6 * 60_000) }));
     expect(error).toBeInstanceOf(SignatureExpiredError);
     expect([error.statusCode, error.errorType]).toEqual([400, 'BadRequestException']);
-    expect(error.message).toBe('Signature expired: 20240501T115400Z is now earlier than 20240501T115500Z (20240501T120000Z - 5 min.)');
+    expect(error.message).toBe(
+      'Signature expired: 20240501T115400Z is now earlier than 20240501T115500Z (20240501T120000Z - 5 min.)',
+    );
   });
 
   it('refuses a request signed 6 minutes ahead: "Signature not yet current"', async () => {
     const error = failure(await signed({ signingDate: new Date(NOW.getTime() + 6 * 60_000) }));
     expect(error).toBeInstanceOf(SignatureNotYetCurrentError);
-    expect(error.message).toBe('Signature not yet current: 20240501T120600Z is still later than 20240501T120500Z (20240501T120000Z + 5 min.)');
+    expect(error.message).toBe(
+      'Signature not yet current: 20240501T120600Z is still later than 20240501T120500Z (20240501T120000Z + 5 min.)',
+    );
   });
 
   it('honours a configured skew', async () => {
@@ -335,7 +418,10 @@ describe('verifySigV4: requests that are refused, with AppSync response shapes',
 
   it('refuses a credential scope dated another day than x-amz-date', async () => {
     const request = await signed({ signingDate: new Date('2024-04-30T23:59:00Z') });
-    const error = failure({ ...request, headers: { ...request.headers, 'x-amz-date': '20240501T000100Z' } }, options({ now: () => new Date('2024-05-01T00:00:00Z') }));
+    const error = failure(
+      { ...request, headers: { ...request.headers, 'x-amz-date': '20240501T000100Z' } },
+      options({ now: () => new Date('2024-05-01T00:00:00Z') }),
+    );
     expect(error).toBeInstanceOf(ScopeDateMismatchError);
   });
 
@@ -348,8 +434,12 @@ describe('verifySigV4: requests that are refused, with AppSync response shapes',
   it('refuses a date that is not ISO 8601 basic format', async () => {
     const request = await signed();
     delete request.headers['x-amz-date'];
-    expect(failure({ ...request, headers: { ...request.headers, date: 'Wed, 01 May 2024 12:00:00 GMT' } })).toBeInstanceOf(InvalidDateError);
-    expect(failure({ ...request, headers: { ...request.headers, 'x-amz-date': '20240231T120000Z' } })).toBeInstanceOf(InvalidDateError);
+    expect(
+      failure({ ...request, headers: { ...request.headers, date: 'Wed, 01 May 2024 12:00:00 GMT' } }),
+    ).toBeInstanceOf(InvalidDateError);
+    expect(failure({ ...request, headers: { ...request.headers, 'x-amz-date': '20240231T120000Z' } })).toBeInstanceOf(
+      InvalidDateError,
+    );
   });
 
   it('refuses temporary credentials without their session token, or with another one', async () => {
@@ -366,7 +456,9 @@ describe('verifySigV4: requests that are refused, with AppSync response shapes',
   });
 
   it('refuses a session token sent with a long-term key', async () => {
-    expect(failure(await signed({ credentials: { ...ALICE, sessionToken: 'made-up' } }))).toBeInstanceOf(InvalidSessionTokenError);
+    expect(failure(await signed({ credentials: { ...ALICE, sessionToken: 'made-up' } }))).toBeInstanceOf(
+      InvalidSessionTokenError,
+    );
   });
 
   it('never echoes the body, a secret, a session token or the signature in a message', async () => {
@@ -377,11 +469,15 @@ describe('verifySigV4: requests that are refused, with AppSync response shapes',
       { ...good, headers: { ...good.headers, 'x-amz-security-token': `${TEMP.sessionToken}x` } },
       await signed({ credentials: { ...TEMP, secretAccessKey: 'wrong' } }),
       await signed({ credentials: TEMP, signingDate: new Date(0) }),
-      { ...good, headers: { ...good.headers, authorization: good.headers.authorization!.replace('Credential=', 'Credential ') } },
+      {
+        ...good,
+        headers: { ...good.headers, authorization: good.headers.authorization!.replace('Credential=', 'Credential ') },
+      },
     ];
     for (const request of cases) {
       const { message } = failure(request);
-      for (const secret of ['John Doe', TEMP.secretAccessKey, TEMP.sessionToken!, signatureValue]) expect(message).not.toContain(secret);
+      for (const secret of ['John Doe', TEMP.secretAccessKey, TEMP.sessionToken!, signatureValue])
+        expect(message).not.toContain(secret);
     }
   });
 });
@@ -389,12 +485,17 @@ describe('verifySigV4: requests that are refused, with AppSync response shapes',
 describe('verifySigV4: properties', () => {
   it('any change to the body makes verification fail', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 200 }), fc.nat(), fc.string({ minLength: 1, maxLength: 3 }), async (body, at, insert) => {
-        const request = await signed({ body, applyChecksum: false });
-        const i = at % (body.length + 1);
-        const mutated = body.slice(0, i) + insert + body.slice(i);
-        expect(() => verifySigV4({ ...request, body: mutated }, options())).toThrow(SignatureMismatchError);
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 200 }),
+        fc.nat(),
+        fc.string({ minLength: 1, maxLength: 3 }),
+        async (body, at, insert) => {
+          const request = await signed({ body, applyChecksum: false });
+          const i = at % (body.length + 1);
+          const mutated = body.slice(0, i) + insert + body.slice(i);
+          expect(() => verifySigV4({ ...request, body: mutated }, options())).toThrow(SignatureMismatchError);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -407,7 +508,9 @@ describe('verifySigV4: properties', () => {
         const digit = ((parseInt(sig![at]!, 16) + delta) % 16).toString(16);
         const forged = sig!.slice(0, at) + digit + sig!.slice(at + 1);
         const authorization = request.headers.authorization!.replace(sig!, forged);
-        expect(() => verifySigV4({ ...request, headers: { ...request.headers, authorization } }, options())).toThrow(SignatureMismatchError);
+        expect(() => verifySigV4({ ...request, headers: { ...request.headers, authorization } }, options())).toThrow(
+          SignatureMismatchError,
+        );
       }),
       { numRuns: 60 },
     );

@@ -24,7 +24,10 @@ afterEach(async () => {
 /** A socket file left behind by a server killed outright. */
 async function staleSocket(p: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    spawn(process.execPath, ['-e', `require('node:net').createServer().listen(${JSON.stringify(p)}, () => process.kill(process.pid, 'SIGKILL'))`])
+    spawn(process.execPath, [
+      '-e',
+      `require('node:net').createServer().listen(${JSON.stringify(p)}, () => process.kill(process.pid, 'SIGKILL'))`,
+    ])
       .on('exit', () => resolve())
       .on('error', reject);
   });
@@ -37,7 +40,10 @@ describe('startDynalite on a Unix socket', () => {
       const socketPath = path.join(dir, 'dynamodb.sock');
       await staleSocket(socketPath);
       const dynalite = await startDynalite({ socketPath, thread });
-      const client = new DynamoDBClient({ ...localDynamoDbClientConfig(dynalite.endpoint), requestHandler: unixSocketHandler(socketPath) });
+      const client = new DynamoDBClient({
+        ...localDynamoDbClientConfig(dynalite.endpoint),
+        requestHandler: unixSocketHandler(socketPath),
+      });
       try {
         expect(dynalite).toMatchObject({ endpoint: 'http://localhost', socketPath });
         expect((await stat(socketPath)).mode & 0o777).toBe(0o600);
@@ -70,7 +76,9 @@ describe('startS3rver on a Unix socket', () => {
     try {
       expect(s3).toMatchObject({ endpoint: 'http://localhost', socketPath });
       expect((await stat(socketPath)).mode & 0o777).toBe(0o600);
-      await client.send(new PutObjectCommand({ Bucket: 'hdm-in', Key: 'a/b.txt', Body: 'over the socket', ContentType: 'text/plain' }));
+      await client.send(
+        new PutObjectCommand({ Bucket: 'hdm-in', Key: 'a/b.txt', Body: 'over the socket', ContentType: 'text/plain' }),
+      );
       const got = await client.send(new GetObjectCommand({ Bucket: 'hdm-in', Key: 'a/b.txt' }));
       expect(await got.Body?.transformToString()).toBe('over the socket');
     } finally {

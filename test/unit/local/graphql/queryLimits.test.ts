@@ -1,8 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, type DocumentNode, getIntrospectionQuery, getOperationAST, graphqlSync, parse, validate } from 'graphql';
+import {
+  buildSchema,
+  type DocumentNode,
+  getIntrospectionQuery,
+  getOperationAST,
+  graphqlSync,
+  parse,
+  validate,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadSchema } from '../../../../local/graphql/loadSchema.ts';
-import { checkQueryLimits, estimateResolverCount, estimateResponseFields, fragmentsOf, operationDepth, type QueryLimits, RESPONSE_FIELD_LIMIT } from '../../../../local/graphql/queryLimits.ts';
+import {
+  checkQueryLimits,
+  estimateResolverCount,
+  estimateResponseFields,
+  fragmentsOf,
+  operationDepth,
+  type QueryLimits,
+  RESPONSE_FIELD_LIMIT,
+} from '../../../../local/graphql/queryLimits.ts';
 import { FIELD_RESOLVERS } from '../../../../resolvers/fieldResolvers.ts';
 import { DEFAULT_QUERY_DEPTH_LIMIT, DEFAULT_RESOLVER_COUNT_LIMIT } from '../../../../src/config.ts';
 
@@ -22,18 +38,35 @@ function depthOf(document: DocumentNode, operationName?: string): number {
 
 function countOf(document: DocumentNode, variables?: Record<string, unknown>, operationName?: string): number {
   const operation = getOperationAST(document, operationName)!;
-  return estimateResolverCount({ schema, operation, fragments: fragmentsOf(document), variables, resolverFields: RESOLVER_FIELDS });
+  return estimateResolverCount({
+    schema,
+    operation,
+    fragments: fragmentsOf(document),
+    variables,
+    resolverFields: RESOLVER_FIELDS,
+  });
 }
 
-function check(document: DocumentNode, limits: QueryLimits = { queryDepth: DEFAULT_QUERY_DEPTH_LIMIT, resolverCount: DEFAULT_RESOLVER_COUNT_LIMIT }, variables?: Record<string, unknown>) {
-  return checkQueryLimits({ schema, operation: getOperationAST(document)!, fragments: fragmentsOf(document), variables, resolverFields: RESOLVER_FIELDS, limits });
+function check(
+  document: DocumentNode,
+  limits: QueryLimits = { queryDepth: DEFAULT_QUERY_DEPTH_LIMIT, resolverCount: DEFAULT_RESOLVER_COUNT_LIMIT },
+  variables?: Record<string, unknown>,
+) {
+  return checkQueryLimits({
+    schema,
+    operation: getOperationAST(document)!,
+    fragments: fragmentsOf(document),
+    variables,
+    resolverFields: RESOLVER_FIELDS,
+    limits,
+  });
 }
 
 /** The query of issue 13: 380 aliases of the largest page of jobs, each with its largest page of findings. */
 const ALIASES_380 = `{ ${Array.from({ length: 380 }, (_, i) => `a${i}: jobs(limit: 100) { items { findings(limit: 100) { items { id } } } }`).join('\n')} }`;
 
 describe('operationDepth', () => {
-  it('counts levels as AppSync\'s guide does: the root field is 1, leaves count', () => {
+  it("counts levels as AppSync's guide does: the root field is 1, leaves count", () => {
     const layers = buildSchema('type Query { nextLayer: Layer } type Layer { nextLayer: Layer value: Int }');
     const document = valid('query MyQuery { L1: nextLayer { L2: nextLayer { L3: nextLayer { L4: value } } } }', layers);
     expect(operationDepth(getOperationAST(document)!, fragmentsOf(document)).depth).toBe(4);
@@ -51,17 +84,29 @@ describe('operationDepth', () => {
   });
 
   it('measures only the operation asked for', () => {
-    const document = valid('query Flat { jobs { nextToken } } query Deep { jobs { items { findings { items { id } } } } }');
+    const document = valid(
+      'query Flat { jobs { nextToken } } query Deep { jobs { items { findings { items { id } } } } }',
+    );
     expect([depthOf(document, 'Flat'), depthOf(document, 'Deep')]).toEqual([2, 5]);
   });
 
   it('treats a fragment cycle (which validation rejects first) as endless instead of recursing', () => {
-    expect(depthOf(parse('{ jobs { ...A } } fragment A on JobConnection { ...B } fragment B on JobConnection { ...A }'))).toBe(Infinity);
+    expect(
+      depthOf(parse('{ jobs { ...A } } fragment A on JobConnection { ...B } fragment B on JobConnection { ...A }')),
+    ).toBe(Infinity);
     const tree = buildSchema('type Query { root: Node } type Node { child: Node }');
     const cyclic = parse('{ root { ...A } } fragment A on Node { child { ...A } }');
     expect(depthOf(cyclic)).toBe(Infinity);
     const operation = getOperationAST(cyclic)!;
-    expect(estimateResolverCount({ schema: tree, operation, fragments: fragmentsOf(cyclic), variables: {}, resolverFields: new Set(['Node.child']) })).toBe(Infinity);
+    expect(
+      estimateResolverCount({
+        schema: tree,
+        operation,
+        fragments: fragmentsOf(cyclic),
+        variables: {},
+        resolverFields: new Set(['Node.child']),
+      }),
+    ).toBe(Infinity);
   });
 
   it('measures fragments nested exponentially in linear time', () => {
@@ -71,29 +116,36 @@ describe('operationDepth', () => {
     expect(countOf(document)).toBe(1);
   });
 
-  it('keeps the client kit\'s operations within the defaults', () => {
+  it("keeps the client kit's operations within the defaults", () => {
     const document = valid(readFileSync(new URL('../../../../src/client/operations.graphql', import.meta.url), 'utf8'));
-    const operations = document.definitions.flatMap((d) => (d.kind === 'OperationDefinition' && d.name ? [d.name.value] : []));
+    const operations = document.definitions.flatMap((d) =>
+      d.kind === 'OperationDefinition' && d.name ? [d.name.value] : [],
+    );
     const depths = operations.map((name) => depthOf(document, name));
     expect(Math.max(...depths)).toBeLessThanOrEqual(5);
     for (const name of operations) expect(countOf(document, { limit: 100 }, name)).toBeLessThanOrEqual(201);
     // Well inside the response field limit too, with the largest pages.
-    for (const name of operations) expect(fieldsOf(document, { limit: 100, findingsLimit: 100 }, name)).toBeLessThan(RESPONSE_FIELD_LIMIT / 4);
+    for (const name of operations)
+      expect(fieldsOf(document, { limit: 100, findingsLimit: 100 }, name)).toBeLessThan(RESPONSE_FIELD_LIMIT / 4);
   });
 
-  it('admits graphql-js\'s stock introspection query with the default limits (it is 15 levels deep)', () => {
+  it("admits graphql-js's stock introspection query with the default limits (it is 15 levels deep)", () => {
     const document = valid(getIntrospectionQuery());
     expect(depthOf(document)).toBe(15);
     expect(DEFAULT_QUERY_DEPTH_LIMIT).toBeGreaterThanOrEqual(15);
     expect(check(document)).toBeUndefined();
-    expect(check(document, { queryDepth: 14, resolverCount: DEFAULT_RESOLVER_COUNT_LIMIT })?.errorType).toBe('QueryDepthLimitReached');
+    expect(check(document, { queryDepth: 14, resolverCount: DEFAULT_RESOLVER_COUNT_LIMIT })?.errorType).toBe(
+      'QueryDepthLimitReached',
+    );
   });
 });
 
 describe('estimateResolverCount', () => {
   it('counts each root field and each nested resolver once per item of the pages above it', () => {
     expect(countOf(valid('{ jobs(limit: 100) { items { findings(limit: 100) { items { id } } } } }'))).toBe(101);
-    expect(countOf(valid('{ jobs(limit: 100) { items { id findings { nextToken } maskedImage { key } } } }'))).toBe(201);
+    expect(countOf(valid('{ jobs(limit: 100) { items { id findings { nextToken } maskedImage { key } } } }'))).toBe(
+      201,
+    );
     expect(countOf(valid('{ job(id: "1") { findings { items { id } } } findings { items { id } } }'))).toBe(3);
     expect(countOf(valid('{ __typename }'))).toBe(0);
   });
@@ -118,13 +170,21 @@ describe('estimateResolverCount', () => {
     const repeated = valid(`{ jobs(limit: 10) { items { ...WithFindings findings { nextToken } } } }
       fragment WithFindings on Job { findings { items { id } } }`);
     expect(countOf(repeated)).toBe(1 + 10);
-    expect(countOf(valid('{ jobs(limit: 10) { items { a: findings { nextToken } b: findings { nextToken } } } }'))).toBe(1 + 20);
+    expect(
+      countOf(valid('{ jobs(limit: 10) { items { a: findings { nextToken } b: findings { nextToken } } } }')),
+    ).toBe(1 + 20);
   });
 
   it('multiplies a list no `limit` bounds by the largest page', () => {
     const tree = buildSchema('type Query { roots: [Node] } type Node { children: [Node] name: String }');
     const document = valid('{ roots { children { name } } }', tree);
-    const count = estimateResolverCount({ schema: tree, operation: getOperationAST(document)!, fragments: new Map(), variables: {}, resolverFields: new Set(['Node.children']) });
+    const count = estimateResolverCount({
+      schema: tree,
+      operation: getOperationAST(document)!,
+      fragments: new Map(),
+      variables: {},
+      resolverFields: new Set(['Node.children']),
+    });
     expect(count).toBe(1 + 100);
   });
 });
@@ -137,14 +197,17 @@ describe('checkQueryLimits', () => {
       errorType: 'PAYLOAD_TOO_LARGE',
       errorInfo: null,
       locations: [{ line: 1, column: 1, sourceName: null }],
-      message: 'Response field limit reached: the response could hold more than 100000 fields (each alias and each list item counts); ask for fewer fields or smaller pages',
+      message:
+        'Response field limit reached: the response could hold more than 100000 fields (each alias and each list item counts); ask for fewer fields or smaller pages',
     });
     const page = valid('{ jobs(limit: 100) { items { findings(limit: 100) { items { id type } } } } }');
     expect(check(page)).toBeUndefined();
-    expect(check(page, { queryDepth: 0, resolverCount: 0, responseFields: 10_000 })?.errorType).toBe('PAYLOAD_TOO_LARGE');
+    expect(check(page, { queryDepth: 0, resolverCount: 0, responseFields: 10_000 })?.errorType).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
   });
 
-  it('refuses the 380-alias query with AppSync\'s ResolverExecutionLimitReached, before anything runs', () => {
+  it("refuses the 380-alias query with AppSync's ResolverExecutionLimitReached, before anything runs", () => {
     expect(check(valid(ALIASES_380))).toEqual({
       path: null,
       data: null,
@@ -155,25 +218,45 @@ describe('checkQueryLimits', () => {
     });
   });
 
-  it('refuses a query deeper than the limit with AppSync\'s QueryDepthLimitReached at the deepest field', () => {
-    const error = check(valid('{\n  jobs { items { findings { items { boundingBox { left } } } } }\n}'), { queryDepth: 5, resolverCount: 0 });
-    expect(error).toMatchObject({ errorType: 'QueryDepthLimitReached', path: null, data: null, locations: [{ line: 2, column: 51, sourceName: null }] });
+  it("refuses a query deeper than the limit with AppSync's QueryDepthLimitReached at the deepest field", () => {
+    const error = check(valid('{\n  jobs { items { findings { items { boundingBox { left } } } } }\n}'), {
+      queryDepth: 5,
+      resolverCount: 0,
+    });
+    expect(error).toMatchObject({
+      errorType: 'QueryDepthLimitReached',
+      path: null,
+      data: null,
+      locations: [{ line: 2, column: 51, sourceName: null }],
+    });
     expect(error?.message).toBe('Query depth limit reached: the query is 6 levels deep; the limit is 5');
   });
 
-  it('lets through what is within both limits; 0 turns the depth limit off and means AppSync\'s 10,000 resolvers', () => {
-    expect(check(valid('{ jobs(limit: 100) { items { findings { items { id } } maskedImage { key } } } }'))).toBeUndefined();
+  it("lets through what is within both limits; 0 turns the depth limit off and means AppSync's 10,000 resolvers", () => {
+    expect(
+      check(valid('{ jobs(limit: 100) { items { findings { items { id } } maskedImage { key } } } }')),
+    ).toBeUndefined();
     const deep = valid('{ jobs { items { findings { items { boundingBox { left } } } } } }');
     expect(check(deep, { queryDepth: 6, resolverCount: 1000 })).toBeUndefined();
     expect(check(deep, { queryDepth: 0, resolverCount: 1000 })).toBeUndefined();
-    const wide = valid(`{ ${Array.from({ length: 99 }, (_, i) => `a${i}: jobs(limit: 100) { items { findings { nextToken } } }`).join(' ')} }`);
+    const wide = valid(
+      `{ ${Array.from({ length: 99 }, (_, i) => `a${i}: jobs(limit: 100) { items { findings { nextToken } } }`).join(' ')} }`,
+    );
     expect(check(wide, { queryDepth: 0, resolverCount: 0 })).toBeUndefined();
     expect(check(wide, { queryDepth: 0, resolverCount: 9998 })?.errorType).toBe('ResolverExecutionLimitReached');
   });
 });
 
-function fieldsOf(document: DocumentNode, variables?: Record<string, unknown>, operationName?: string, cap = Infinity): number {
-  return estimateResponseFields({ schema, operation: getOperationAST(document, operationName)!, fragments: fragmentsOf(document), variables }, cap);
+function fieldsOf(
+  document: DocumentNode,
+  variables?: Record<string, unknown>,
+  operationName?: string,
+  cap = Infinity,
+): number {
+  return estimateResponseFields(
+    { schema, operation: getOperationAST(document, operationName)!, fragments: fragmentsOf(document), variables },
+    cap,
+  );
 }
 
 /** Every key of every object in a response: the fields it holds. */
@@ -199,9 +282,19 @@ describe('estimateResponseFields', () => {
 
   it('counts aliases apart and merges fields with one response name, as execution does', () => {
     expect(fieldsOf(valid('{ job(id: "1") { a: id b: id id ...J } } fragment J on Job { id }'))).toBe(1 + 3);
-    const aliases = valid(`{ job(id: "1") { ${Array.from({ length: 600 }, (_, i) => `m${i}: maskedText`).join(' ')} } }`);
+    const aliases = valid(
+      `{ job(id: "1") { ${Array.from({ length: 600 }, (_, i) => `m${i}: maskedText`).join(' ')} } }`,
+    );
     expect(fieldsOf(aliases)).toBe(1 + 600);
-    expect(estimateResolverCount({ schema, operation: getOperationAST(aliases)!, fragments: new Map(), variables: {}, resolverFields: RESOLVER_FIELDS })).toBe(1);
+    expect(
+      estimateResolverCount({
+        schema,
+        operation: getOperationAST(aliases)!,
+        fragments: new Map(),
+        variables: {},
+        resolverFields: RESOLVER_FIELDS,
+      }),
+    ).toBe(1);
   });
 
   it('counts the 2,500-alias fragment in a page of findings as past the limit, though it is 101 resolvers', () => {
@@ -212,8 +305,12 @@ describe('estimateResponseFields', () => {
     expect(fieldsOf(document, undefined, undefined, RESPONSE_FIELD_LIMIT)).toBeGreaterThan(RESPONSE_FIELD_LIMIT);
   });
 
-  it('counts introspection exactly, over the schema\'s own lists: the count is what execution returns', () => {
-    for (const query of [getIntrospectionQuery(), getIntrospectionQuery({ descriptions: false }), '{ __type(name: "Job") { name fields { name type { name kind ofType { name } } } } }']) {
+  it("counts introspection exactly, over the schema's own lists: the count is what execution returns", () => {
+    for (const query of [
+      getIntrospectionQuery(),
+      getIntrospectionQuery({ descriptions: false }),
+      '{ __type(name: "Job") { name fields { name type { name kind ofType { name } } } } }',
+    ]) {
       const document = valid(query);
       const executed = graphqlSync({ schema, source: query });
       expect(executed.errors).toBeUndefined();

@@ -20,13 +20,15 @@ let url: string;
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   const engine = { execute: async () => reply() } as unknown as GraphQLEngine;
-  server = createServer(createRequestListener({
-    engine,
-    authenticate: () => ({ name: 'alice' }) as Principal,
-    identityOf: () => ({}) as never,
-    maxRequestBytes: 1024 * 1024,
-    log: (entry) => void logs.push(entry),
-  }));
+  server = createServer(
+    createRequestListener({
+      engine,
+      authenticate: () => ({ name: 'alice' }) as Principal,
+      identityOf: () => ({}) as never,
+      maxRequestBytes: 1024 * 1024,
+      log: (entry) => void logs.push(entry),
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
@@ -40,19 +42,42 @@ afterEach(() => {
 });
 
 const post = async () => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ ok }' }) });
-  return { status: response.status, body: (await response.json()) as unknown, requestId: response.headers.get('x-amzn-requestid') };
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ ok }' }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as unknown,
+    requestId: response.headers.get('x-amzn-requestid'),
+  };
 };
 
 describe('createRequestListener: sending the reply', () => {
-  it('answers a reply that cannot be serialised with a 500 in AppSync\'s shape, logs the error\'s name only, and keeps serving', async () => {
+  it("answers a reply that cannot be serialised with a 500 in AppSync's shape, logs the error's name only, and keeps serving", async () => {
     // V8's "Invalid string length" (600 aliases of a 1,000,000-character text), without building 600 MB here.
-    reply = () => ({ data: { job: { toJSON: () => { throw new RangeError(`Invalid string length near ${PHI}`); } } } });
+    reply = () => ({
+      data: {
+        job: {
+          toJSON: () => {
+            throw new RangeError(`Invalid string length near ${PHI}`);
+          },
+        },
+      },
+    });
     const failed = await post();
     expect(failed.status).toBe(500);
     expect(failed.body).toEqual({ errors: [{ errorType: 'INTERNAL', message: 'Internal error' }] });
     expect(failed.requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(logs).toEqual([expect.objectContaining({ event: 'graphql.request', status: 500, sendError: 'RangeError', requestId: failed.requestId })]);
+    expect(logs).toEqual([
+      expect.objectContaining({
+        event: 'graphql.request',
+        status: 500,
+        sendError: 'RangeError',
+        requestId: failed.requestId,
+      }),
+    ]);
     expect(JSON.stringify(logs)).not.toContain('Marla');
 
     // A value JSON cannot hold at all.

@@ -15,9 +15,29 @@ const TEXT_1M = PHI.repeat(Math.ceil(1_000_000 / PHI.length)).slice(0, 1_000_000
 describe('jsonBytesUpTo', () => {
   it('is the UTF-8 size of JSON.stringify for values without escapes', () => {
     const values: unknown[] = [
-      null, true, false, 0, -12.5, 1e21, '', 'plain', 'Zoë · 東京 · 🩺', [], {}, [1, 'two', null, [true]],
-      { data: { job: { id: 'j1', status: 'SUCCEEDED', findingCount: 3, findings: { items: [{ id: 'f', score: 0.99 }], nextToken: null } } } },
-      { 'clé': ['ü', { x: 1 }], errors: [{ path: ['job', 0], message: 'm' }] },
+      null,
+      true,
+      false,
+      0,
+      -12.5,
+      1e21,
+      '',
+      'plain',
+      'Zoë · 東京 · 🩺',
+      [],
+      {},
+      [1, 'two', null, [true]],
+      {
+        data: {
+          job: {
+            id: 'j1',
+            status: 'SUCCEEDED',
+            findingCount: 3,
+            findings: { items: [{ id: 'f', score: 0.99 }], nextToken: null },
+          },
+        },
+      },
+      { clé: ['ü', { x: 1 }], errors: [{ path: ['job', 0], message: 'm' }] },
     ];
     for (const value of values) expect(jsonBytesUpTo(value, Infinity)).toBe(Buffer.byteLength(JSON.stringify(value)));
   });
@@ -28,19 +48,42 @@ describe('jsonBytesUpTo', () => {
     const measured = jsonBytesUpTo({ data }, RESPONSE_BYTE_LIMIT);
     expect(measured).toBeGreaterThan(RESPONSE_BYTE_LIMIT);
     expect(measured).toBeLessThan(RESPONSE_BYTE_LIMIT + 1_100_000);
-    expect(jsonBytesUpTo({ data: { job: { m0: TEXT_1M } } }, RESPONSE_BYTE_LIMIT)).toBe(Buffer.byteLength(JSON.stringify({ data: { job: { m0: TEXT_1M } } })));
+    expect(jsonBytesUpTo({ data: { job: { m0: TEXT_1M } } }, RESPONSE_BYTE_LIMIT)).toBe(
+      Buffer.byteLength(JSON.stringify({ data: { job: { m0: TEXT_1M } } })),
+    );
   });
 });
 
 function engineWith(maskedText: string): { engine: GraphQLEngine; getJob: ReturnType<typeof vi.fn> } {
-  const getJob = vi.fn(async (id: string) => ({ id, owner: OWNER, kind: 'TEXT', status: 'SUCCEEDED', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', options: {}, maskedText }));
+  const getJob = vi.fn(async (id: string) => ({
+    id,
+    owner: OWNER,
+    kind: 'TEXT',
+    status: 'SUCCEEDED',
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+    options: {},
+    maskedText,
+  }));
   const services = { jobs: { getJob } } as unknown as JobServices;
-  const engine = new GraphQLEngine({ schema: loadSchema(), services, isAllowed: () => true, authorizeSubscription: async () => ({}), matchesFilter: () => true });
+  const engine = new GraphQLEngine({
+    schema: loadSchema(),
+    services,
+    isAllowed: () => true,
+    authorizeSubscription: async () => ({}),
+    matchesFilter: () => true,
+  });
   return { engine, getJob };
 }
 
 function call(): CallContext {
-  const identity = { accountId: '000000000000', userArn: OWNER, username: 'alice', sourceIp: ['127.0.0.1'], cognitoIdentityId: null } as IamIdentity;
+  const identity = {
+    accountId: '000000000000',
+    userArn: OWNER,
+    username: 'alice',
+    sourceIp: ['127.0.0.1'],
+    cognitoIdentityId: null,
+  } as IamIdentity;
   return { principal: { name: 'alice' } as Principal, identity, headers: {}, domainName: null, fieldsCalled: [] };
 }
 
@@ -53,14 +96,16 @@ describe('GraphQLEngine response size', () => {
     expect(getJob).toHaveBeenCalledTimes(1);
     expect(result).toEqual({
       data: null,
-      errors: [{
-        path: null,
-        data: null,
-        errorType: 'PAYLOAD_TOO_LARGE',
-        errorInfo: null,
-        locations: null,
-        message: `Response size limit reached: the response would be larger than ${RESPONSE_BYTE_LIMIT} bytes; ask for fewer fields, fewer aliases or smaller pages`,
-      }],
+      errors: [
+        {
+          path: null,
+          data: null,
+          errorType: 'PAYLOAD_TOO_LARGE',
+          errorInfo: null,
+          locations: null,
+          message: `Response size limit reached: the response would be larger than ${RESPONSE_BYTE_LIMIT} bytes; ask for fewer fields, fewer aliases or smaller pages`,
+        },
+      ],
     });
     expect(JSON.stringify(result)).not.toMatch(/Marla|Quenby/);
   });

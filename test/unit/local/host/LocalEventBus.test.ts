@@ -22,7 +22,9 @@ describe('LocalEventBus', () => {
       throw new Error('publishJobUpdate refused the worker (Unauthorized)');
     });
     bus.on('mutationResult', () => void (after = true));
-    await expect(bus.emit('mutationResult', { field: 'publishJobUpdate', result: {} })).rejects.toThrow('refused the worker');
+    await expect(bus.emit('mutationResult', { field: 'publishJobUpdate', result: {} })).rejects.toThrow(
+      'refused the worker',
+    );
     expect(after).toBe(false);
   });
 

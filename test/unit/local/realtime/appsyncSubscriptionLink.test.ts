@@ -9,9 +9,12 @@ import { createRealtimeServer, RealtimeAuthError, type RealtimeHooks } from '../
 // Loaded through require: the links' ESM builds import a CommonJS @aws-crypto/sha256-js@1 whose named
 // exports Node cannot see ("Sha256 is not a constructor"); their CommonJS builds work unchanged.
 const require = createRequire(import.meta.url);
-const { ApolloClient, ApolloLink, gql, InMemoryCache } = require('@apollo/client') as typeof import('@apollo/client', { with: { 'resolution-mode': 'require' } });
+const { ApolloClient, ApolloLink, gql, InMemoryCache } = require('@apollo/client') as typeof import('@apollo/client', {
+  with: { 'resolution-mode': 'require' },
+});
 const { AUTH_TYPE } = require('aws-appsync-auth-link') as typeof import('aws-appsync-auth-link');
-const { createSubscriptionHandshakeLink } = require('aws-appsync-subscription-link') as typeof import('aws-appsync-subscription-link');
+const { createSubscriptionHandshakeLink } =
+  require('aws-appsync-subscription-link') as typeof import('aws-appsync-subscription-link');
 
 // The link uses the global WebSocket, which Node 20 lacks; `ws` has the same browser-style API.
 const globals = globalThis as { WebSocket?: unknown };
@@ -24,7 +27,8 @@ const seen = { connect: [] as Record<string, string>[], start: [] as Record<stri
 const hooks: RealtimeHooks<string> = {
   async authenticateConnection(auth) {
     seen.connect.push(auth);
-    if (!auth.Authorization?.startsWith(`AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/`)) throw new RealtimeAuthError();
+    if (!auth.Authorization?.startsWith(`AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/`))
+      throw new RealtimeAuthError();
     return credentials.accessKeyId;
   },
   async authenticateStart(auth, _data, principal) {
@@ -66,11 +70,18 @@ describe('aws-appsync-subscription-link against the local realtime server', () =
   it('connects with IAM, subscribes and receives the published update unchanged', async () => {
     // Prepare: the link derives ws://<host>/graphql/realtime for a non-AppSync URL and signs with SigV4.
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-    const link = createSubscriptionHandshakeLink({ url, region: 'us-east-1', auth: { type: AUTH_TYPE.AWS_IAM, credentials } });
+    const link = createSubscriptionHandshakeLink({
+      url,
+      region: 'us-east-1',
+      auth: { type: AUTH_TYPE.AWS_IAM, credentials },
+    });
     const client = new ApolloClient({ link: ApolloLink.from([link]), cache: new InMemoryCache() });
     const query = gql`
       subscription OnJobUpdated($id: ID!) {
-        onJobUpdated(id: $id) { id status }
+        onJobUpdated(id: $id) {
+          id
+          status
+        }
       }
     `;
     const received: unknown[] = [];
@@ -95,7 +106,10 @@ describe('aws-appsync-subscription-link against the local realtime server', () =
 
     // Assess
     expect(received).toEqual([{ onJobUpdated: { __typename: 'JobUpdate', id: 'job-1', status: 'SUCCEEDED' } }]);
-    expect(seen.connect[0]).toMatchObject({ host: url.slice('http://'.length, -'/graphql'.length), 'content-encoding': 'amz-1.0' });
+    expect(seen.connect[0]).toMatchObject({
+      host: url.slice('http://'.length, -'/graphql'.length),
+      'content-encoding': 'amz-1.0',
+    });
     expect(seen.start[0]?.Authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDLOCALTEST\//);
   });
 });

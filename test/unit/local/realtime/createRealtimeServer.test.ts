@@ -30,7 +30,8 @@ function makeHooks() {
       seen.sourceIps.push(request.sourceIp);
       const user = /^ok-(.+)$/.exec(auth.Authorization ?? '')?.[1];
       if (!user) throw new RealtimeAuthError();
-      if (user === 'forbidden') throw new RealtimeAuthError('Access denied', { errorType: 'ForbiddenException', errorCode: 403 });
+      if (user === 'forbidden')
+        throw new RealtimeAuthError('Access denied', { errorType: 'ForbiddenException', errorCode: 403 });
       return { user };
     },
     async authenticateStart(auth, data, principal) {
@@ -40,7 +41,9 @@ function makeHooks() {
     },
     async subscribe(principal, request): Promise<ActiveSubscription> {
       if (request.query.includes('onForbidden')) {
-        throw new RealtimeSubscribeError([{ errorType: 'Unauthorized', message: 'Not Authorized to access onForbidden on type Subscription' }]);
+        throw new RealtimeSubscribeError([
+          { errorType: 'Unauthorized', message: 'Not Authorized to access onForbidden on type Subscription' },
+        ]);
       }
       if (request.query.includes('onBug')) throw new TypeError('hook bug with secret detail');
       const throws = request.query.includes('onThrows');
@@ -74,9 +77,16 @@ afterEach(async () => {
   }
 });
 
-const userAuth = (user: string) => ({ host: 'example.appsync-api.us-east-1.amazonaws.com', Authorization: `ok-${user}` });
+const userAuth = (user: string) => ({
+  host: 'example.appsync-api.us-east-1.amazonaws.com',
+  Authorization: `ok-${user}`,
+});
 const headerProtocols = (user: string) => ['graphql-ws', `header-${b64url(userAuth(user))}`];
-const startMessage = (id: string, query = 'subscription { onJobsUpdated { id owner } }', authorization: Record<string, string> = { Authorization: 'ok' }) => ({
+const startMessage = (
+  id: string,
+  query = 'subscription { onJobsUpdated { id owner } }',
+  authorization: Record<string, string> = { Authorization: 'ok' },
+) => ({
   id,
   type: 'start',
   payload: { data: JSON.stringify({ query, variables: {} }), extensions: { authorization } },
@@ -147,7 +157,9 @@ describe('createRealtimeServer: connecting', () => {
 
     expect(frame).toEqual({
       type: 'connection_error',
-      payload: { errors: [{ errorType: 'UnauthorizedException', message: 'Missing authorization header', errorCode: 401 }] },
+      payload: {
+        errors: [{ errorType: 'UnauthorizedException', message: 'Missing authorization header', errorCode: 401 }],
+      },
     });
     expect((await client.closed).code).toBe(4401);
     expect(seen.connectAuth).toEqual([]);
@@ -161,9 +173,13 @@ describe('createRealtimeServer: connecting', () => {
     const [wrongFrame, forbiddenFrame] = await Promise.all([wrong.init(), forbidden.init()]);
 
     expect(wrongFrame.payload).toEqual({
-      errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.', errorCode: 401 }],
+      errors: [
+        { errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.', errorCode: 401 },
+      ],
     });
-    expect(forbiddenFrame.payload).toEqual({ errors: [{ errorType: 'ForbiddenException', message: 'Access denied', errorCode: 403 }] });
+    expect(forbiddenFrame.payload).toEqual({
+      errors: [{ errorType: 'ForbiddenException', message: 'Access denied', errorCode: 403 }],
+    });
   });
 
   it('refuses an undecodable header with a 400 connection_error', async () => {
@@ -179,7 +195,11 @@ describe('createRealtimeServer: connecting', () => {
     const { url } = await start({ keepAliveMs: 20 });
     const client = await connect(url, 'alice');
 
-    const frames = [await client.next({ keepAlive: true }), await client.next({ keepAlive: true }), await client.next({ keepAlive: true })];
+    const frames = [
+      await client.next({ keepAlive: true }),
+      await client.next({ keepAlive: true }),
+      await client.next({ keepAlive: true }),
+    ];
 
     expect(frames).toEqual([{ type: 'ka' }, { type: 'ka' }, { type: 'ka' }]);
   });
@@ -204,14 +224,19 @@ describe('createRealtimeServer: connection caps', () => {
 
     const refused = await third.init();
 
-    expect(refused).toEqual({ type: 'connection_error', payload: { errors: [{ errorType: 'LimitExceededError', message: 'Too many connections for this principal' }] } });
+    expect(refused).toEqual({
+      type: 'connection_error',
+      payload: { errors: [{ errorType: 'LimitExceededError', message: 'Too many connections for this principal' }] },
+    });
     await third.closed;
     // Another principal is not affected; a closed connection gives its place back.
     await connect(url, 'bob');
     first.ws.close();
     await first.closed;
     await waitFor(() => realtime.stats().connections === 2);
-    expect(await (await TestClient.open(url, headerProtocols('alice'))).init()).toMatchObject({ type: 'connection_ack' });
+    expect(await (await TestClient.open(url, headerProtocols('alice'))).init()).toMatchObject({
+      type: 'connection_ack',
+    });
   });
 
   it("refuses a start whose query would take the connection's subscriptions past their byte budget", async () => {
@@ -221,7 +246,11 @@ describe('createRealtimeServer: connection caps', () => {
     const padded = `subscription { onJobsUpdated { id owner } }${' '.repeat(150)}`;
 
     client.send(startMessage('big', padded));
-    expect(await client.next()).toMatchObject({ type: 'error', id: 'big', payload: { errors: [{ errorType: 'LimitExceededError' }] } });
+    expect(await client.next()).toMatchObject({
+      type: 'error',
+      id: 'big',
+      payload: { errors: [{ errorType: 'LimitExceededError' }] },
+    });
     // Stopping the first gives its bytes back.
     client.send({ id: 'small', type: 'stop' });
     expect(await client.next()).toEqual({ type: 'complete', id: 'small' });
@@ -262,7 +291,11 @@ describe('createRealtimeServer: subscriptions', () => {
     const result = await realtime.publish('publishJobUpdate', { id: 'job-1', owner: 'bob' });
     const ignored = await realtime.publish('someOtherMutation', { id: 'job-2', owner: 'bob' });
 
-    expect(await bob.next()).toEqual({ type: 'data', id: 'b1', payload: { data: { onJobsUpdated: { id: 'job-1', owner: 'bob' } } } });
+    expect(await bob.next()).toEqual({
+      type: 'data',
+      id: 'b1',
+      payload: { data: { onJobsUpdated: { id: 'job-1', owner: 'bob' } } },
+    });
     expect(result).toEqual({ matched: 2, delivered: 1, failed: 0 });
     expect(ignored).toEqual({ matched: 0, delivered: 0, failed: 0 });
     // Frames are ordered: had alice (or bob, for the other mutation) been sent data, it would come before this.
@@ -326,7 +359,9 @@ describe('createRealtimeServer: subscriptions', () => {
     expect(refused).toEqual({
       type: 'error',
       id: 'f',
-      payload: { errors: [{ errorType: 'Unauthorized', message: 'Not Authorized to access onForbidden on type Subscription' }] },
+      payload: {
+        errors: [{ errorType: 'Unauthorized', message: 'Not Authorized to access onForbidden on type Subscription' }],
+      },
     });
     expect(bug).toMatchObject({ type: 'error', id: 'b', payload: { errors: [{ errorType: 'InternalFailure' }] } });
     expect(JSON.stringify(bug)).not.toContain('secret');
@@ -371,24 +406,54 @@ describe('createRealtimeServer: subscriptions', () => {
     expect(overLimit).toEqual({
       type: 'error',
       id: 'three',
-      payload: { errors: [{ errorType: 'MaxSubscriptionsReachedError', message: 'Max number of 2 subscriptions reached' }] },
+      payload: {
+        errors: [{ errorType: 'MaxSubscriptionsReachedError', message: 'Max number of 2 subscriptions reached' }],
+      },
     });
   });
 });
 
 describe('createRealtimeServer: malformed messages', () => {
   it.each([
-    ['not JSON', '{oops', { type: 'error', payload: { errors: [{ errorType: 'BadRequestException', message: 'Message is not valid JSON' }] } }],
-    ['a JSON array', '[]', { type: 'error', payload: { errors: [{ errorType: 'BadRequestException', message: 'Message must be a JSON object' }] } }],
+    [
+      'not JSON',
+      '{oops',
+      {
+        type: 'error',
+        payload: { errors: [{ errorType: 'BadRequestException', message: 'Message is not valid JSON' }] },
+      },
+    ],
+    [
+      'a JSON array',
+      '[]',
+      {
+        type: 'error',
+        payload: { errors: [{ errorType: 'BadRequestException', message: 'Message must be a JSON object' }] },
+      },
+    ],
     [
       'an unknown type',
       JSON.stringify({ type: 'subscribe', id: 'u' }),
-      { type: 'error', id: 'u', payload: { errors: [{ errorType: 'UnsupportedOperation', message: 'subscribe not supported through the realtime channel' }] } },
+      {
+        type: 'error',
+        id: 'u',
+        payload: {
+          errors: [
+            { errorType: 'UnsupportedOperation', message: 'subscribe not supported through the realtime channel' },
+          ],
+        },
+      },
     ],
     [
       'a start without data',
       JSON.stringify({ type: 'start', id: 'd', payload: {} }),
-      { type: 'error', id: 'd', payload: { errors: [{ errorType: 'BadRequestException', message: 'start requires payload.data, a JSON string' }] } },
+      {
+        type: 'error',
+        id: 'd',
+        payload: {
+          errors: [{ errorType: 'BadRequestException', message: 'start requires payload.data, a JSON string' }],
+        },
+      },
     ],
     [
       'a start without id',
@@ -397,14 +462,26 @@ describe('createRealtimeServer: malformed messages', () => {
     ],
     [
       'a start whose data has no query',
-      JSON.stringify({ type: 'start', id: 'q', payload: { data: '{"variables":{}}', extensions: { authorization: {} } } }),
+      JSON.stringify({
+        type: 'start',
+        id: 'q',
+        payload: { data: '{"variables":{}}', extensions: { authorization: {} } },
+      }),
       {
         type: 'error',
         id: 'q',
-        payload: { errors: [{ errorType: 'BadRequestException', message: 'payload.data must be a JSON object with a query string' }] },
+        payload: {
+          errors: [
+            { errorType: 'BadRequestException', message: 'payload.data must be a JSON object with a query string' },
+          ],
+        },
       },
     ],
-    ['a stop without id', JSON.stringify({ type: 'stop' }), { type: 'error', payload: { errors: [{ errorType: 'BadRequestException', message: 'stop requires an id' }] } }],
+    [
+      'a stop without id',
+      JSON.stringify({ type: 'stop' }),
+      { type: 'error', payload: { errors: [{ errorType: 'BadRequestException', message: 'stop requires an id' }] } },
+    ],
   ])('answers %s with an error frame and keeps the connection', async (_name, text, expected) => {
     const { url } = await start();
     const client = await connect(url, 'alice');
@@ -437,7 +514,11 @@ describe('createRealtimeServer: lifecycle', () => {
 
     await waitFor(() => realtime.stats().connections === 0);
     expect(realtime.stats()).toEqual({ connections: 0, subscriptions: 0 });
-    expect(await realtime.publish('publishJobUpdate', { id: 'j', owner: 'alice' })).toEqual({ matched: 0, delivered: 0, failed: 0 });
+    expect(await realtime.publish('publishJobUpdate', { id: 'j', owner: 'alice' })).toEqual({
+      matched: 0,
+      delivered: 0,
+      failed: 0,
+    });
   });
 
   it('close() ends every socket with 1001 and refuses new upgrades', async () => {
@@ -458,7 +539,8 @@ describe('createRealtimeServer: lifecycle', () => {
 
   it('logs events with connection ids and counts, never auth values or payloads', async () => {
     const lines: string[] = [];
-    const log = (level: string) => (event: string, fields?: Record<string, unknown>) => lines.push(JSON.stringify({ level, event, ...fields }));
+    const log = (level: string) => (event: string, fields?: Record<string, unknown>) =>
+      lines.push(JSON.stringify({ level, event, ...fields }));
     const { url, realtime } = await start({ logger: { info: log('info'), warn: log('warn'), error: log('error') } });
     const client = await connect(url, 'alice');
     await subscribe(client, 's');
@@ -472,7 +554,10 @@ describe('createRealtimeServer: lifecycle', () => {
       expect.arrayContaining(['realtime.opened', 'realtime.started', 'realtime.published', 'realtime.closed']),
     );
     expect(lines.join('\n')).not.toMatch(/John|ok-alice|onJobsUpdated/);
-    expect(JSON.parse(lines.find((l) => l.includes('realtime.started'))!)).toMatchObject({ connectionId: expect.any(String), subscriptions: 1 });
+    expect(JSON.parse(lines.find((l) => l.includes('realtime.started'))!)).toMatchObject({
+      connectionId: expect.any(String),
+      subscriptions: 1,
+    });
   });
 });
 

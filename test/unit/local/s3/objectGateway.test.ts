@@ -33,7 +33,14 @@ beforeAll(async () => {
     req.on('data', (chunk: Buffer) => (bytes += chunk.length));
     req.on('end', () => {
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, bytes });
-      res.writeHead(200, { etag: '"abc"', 'content-type': 'image/png', server: 'store', 'x-amz-request-id': 'store-id', 'access-control-allow-origin': '*', 'set-cookie': 'a=b' });
+      res.writeHead(200, {
+        etag: '"abc"',
+        'content-type': 'image/png',
+        server: 'store',
+        'x-amz-request-id': 'store-id',
+        'access-control-allow-origin': '*',
+        'set-cookie': 'a=b',
+      });
       res.end(req.method === 'GET' ? 'PNG-BYTES' : '');
     });
   });
@@ -61,14 +68,30 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const signer = () => new S3Client({ endpoint: `${origin}/s3`, region: gateway.key.region, forcePathStyle: true, credentials: gateway.key });
+const signer = () =>
+  new S3Client({
+    endpoint: `${origin}/s3`,
+    region: gateway.key.region,
+    forcePathStyle: true,
+    credentials: gateway.key,
+  });
 
-function send(url: string, options: { method?: string; headers?: Record<string, string | number>; body?: Buffer | string; chunked?: boolean } = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+function send(
+  url: string,
+  options: {
+    method?: string;
+    headers?: Record<string, string | number>;
+    body?: Buffer | string;
+    chunked?: boolean;
+  } = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers ?? {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     if (options.chunked) {
@@ -80,16 +103,35 @@ function send(url: string, options: { method?: string; headers?: Record<string, 
 
 describe('createObjectGateway', () => {
   it('leaves every path outside /s3 to the server (even /s3x)', async () => {
-    for (const p of ['/', '/graphql', '/s3x', '/s3x/hdm-data/key']) expect((await send(`${origin}${p}`)).body).toBe('not the gateway');
+    for (const p of ['/', '/graphql', '/s3x', '/s3x/hdm-data/key'])
+      expect((await send(`${origin}${p}`)).body).toBe('not the gateway');
   });
 
   it('forwards a checked upload as a bare PUT of that key: no query, no caller headers, only what the store needs', async () => {
     seen.length = 0;
-    const upload = await presignUpload(signer(), { bucket: 'hdm-data', key: UPLOAD_KEY }, { contentType: 'image/png', expiresInSeconds: 60 });
-    const answer = await send(upload.url, { method: 'PUT', headers: { 'content-type': 'image/png', authorization: 'AWS4-HMAC-SHA256 x', cookie: 'c=d', 'x-amz-acl': 'public-read' }, body: Buffer.alloc(1024, 1) });
+    const upload = await presignUpload(
+      signer(),
+      { bucket: 'hdm-data', key: UPLOAD_KEY },
+      { contentType: 'image/png', expiresInSeconds: 60 },
+    );
+    const answer = await send(upload.url, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'image/png',
+        authorization: 'AWS4-HMAC-SHA256 x',
+        cookie: 'c=d',
+        'x-amz-acl': 'public-read',
+      },
+      body: Buffer.alloc(1024, 1),
+    });
     expect(answer.status).toBe(200);
     expect(seen).toEqual([{ method: 'PUT', url: `/hdm-data/${UPLOAD_KEY}`, headers: expect.any(Object), bytes: 1024 }]);
-    expect(Object.keys(seen[0]?.headers ?? {}).sort()).toEqual(['connection', 'content-length', 'content-type', 'host']);
+    expect(Object.keys(seen[0]?.headers ?? {}).sort()).toEqual([
+      'connection',
+      'content-length',
+      'content-type',
+      'host',
+    ]);
     // What comes back: the object's own headers and the gateway's, none of the store's (server, CORS, cookies).
     expect(answer.headers.etag).toBe('"abc"');
     expect(answer.headers.server).toBeUndefined();
@@ -100,34 +142,85 @@ describe('createObjectGateway', () => {
 
   it('refuses a body over the limit (declared) or of unknown length (chunked), before the store sees it', async () => {
     seen.length = 0;
-    const upload = await presignUpload(signer(), { bucket: 'hdm-data', key: UPLOAD_KEY }, { contentType: 'image/png', expiresInSeconds: 60 });
-    const big = await send(upload.url, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: Buffer.alloc(1025) });
-    expect({ status: big.status, code: /<Code>(\w+)/.exec(big.body)?.[1] }).toEqual({ status: 400, code: 'EntityTooLarge' });
-    const chunked = await send(upload.url, { method: 'PUT', headers: { 'content-type': 'image/png', 'transfer-encoding': 'chunked' }, body: 'abc', chunked: true });
-    expect({ status: chunked.status, code: /<Code>(\w+)/.exec(chunked.body)?.[1] }).toEqual({ status: 411, code: 'MissingContentLength' });
+    const upload = await presignUpload(
+      signer(),
+      { bucket: 'hdm-data', key: UPLOAD_KEY },
+      { contentType: 'image/png', expiresInSeconds: 60 },
+    );
+    const big = await send(upload.url, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/png' },
+      body: Buffer.alloc(1025),
+    });
+    expect({ status: big.status, code: /<Code>(\w+)/.exec(big.body)?.[1] }).toEqual({
+      status: 400,
+      code: 'EntityTooLarge',
+    });
+    const chunked = await send(upload.url, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/png', 'transfer-encoding': 'chunked' },
+      body: 'abc',
+      chunked: true,
+    });
+    expect({ status: chunked.status, code: /<Code>(\w+)/.exec(chunked.body)?.[1] }).toEqual({
+      status: 411,
+      code: 'MissingContentLength',
+    });
     expect(seen).toEqual([]);
   });
 
   it('serves GET and HEAD of an output object with a download URL, with headers that keep it an image', async () => {
     seen.length = 0;
-    const download = await presignDownload(signer(), { bucket: 'hdm-output', key: 'masked/job-1/image.png' }, { expiresInSeconds: 60 });
+    const download = await presignDownload(
+      signer(),
+      { bucket: 'hdm-output', key: 'masked/job-1/image.png' },
+      { expiresInSeconds: 60 },
+    );
     const get = await send(download.url);
-    expect({ status: get.status, body: get.body, type: get.headers['content-type'] }).toEqual({ status: 200, body: 'PNG-BYTES', type: 'image/png' });
+    expect({ status: get.status, body: get.body, type: get.headers['content-type'] }).toEqual({
+      status: 200,
+      body: 'PNG-BYTES',
+      type: 'image/png',
+    });
     expect(get.headers['content-security-policy']).toContain("default-src 'none'");
     expect((await send(download.url, { method: 'HEAD' })).status).toBe(200);
-    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual(['GET /hdm-output/masked/job-1/image.png', 'HEAD /hdm-output/masked/job-1/image.png']);
+    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
+      'GET /hdm-output/masked/job-1/image.png',
+      'HEAD /hdm-output/masked/job-1/image.png',
+    ]);
   });
 
-  it('refuses keys the API never signs, even when signed with the gateway\'s key: other buckets, prefixes, dot segments', async () => {
+  it("refuses keys the API never signs, even when signed with the gateway's key: other buckets, prefixes, dot segments", async () => {
     seen.length = 0;
     const refused = [
-      await presignUpload(signer(), { bucket: 'hdm-output', key: UPLOAD_KEY }, { contentType: 'image/png', expiresInSeconds: 60 }),
-      await presignUpload(signer(), { bucket: 'hdm-data', key: 'results/job-1/text' }, { contentType: 'image/png', expiresInSeconds: 60 }),
-      await presignUpload(signer(), { bucket: 'hdm-data', key: 'uploads/0123456789abcdef0123456789abcdef/../x' }, { contentType: 'image/png', expiresInSeconds: 60 }),
+      await presignUpload(
+        signer(),
+        { bucket: 'hdm-output', key: UPLOAD_KEY },
+        { contentType: 'image/png', expiresInSeconds: 60 },
+      ),
+      await presignUpload(
+        signer(),
+        { bucket: 'hdm-data', key: 'results/job-1/text' },
+        { contentType: 'image/png', expiresInSeconds: 60 },
+      ),
+      await presignUpload(
+        signer(),
+        { bucket: 'hdm-data', key: 'uploads/0123456789abcdef0123456789abcdef/../x' },
+        { contentType: 'image/png', expiresInSeconds: 60 },
+      ),
     ];
-    for (const upload of refused) expect((await send(upload.url, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: 'x' })).status).toBe(403);
-    for (const ref of [{ bucket: 'hdm-data', key: UPLOAD_KEY }, { bucket: 'hdm-output', key: 'masked/../x' }, { bucket: 'hdm-output', key: 'masked//x' }]) {
-      expect((await send((await presignDownload(signer(), ref, { expiresInSeconds: 60 })).url)).status, ref.key).toBe(403);
+    for (const upload of refused)
+      expect(
+        (await send(upload.url, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: 'x' })).status,
+      ).toBe(403);
+    for (const ref of [
+      { bucket: 'hdm-data', key: UPLOAD_KEY },
+      { bucket: 'hdm-output', key: 'masked/../x' },
+      { bucket: 'hdm-output', key: 'masked//x' },
+    ]) {
+      expect((await send((await presignDownload(signer(), ref, { expiresInSeconds: 60 })).url)).status, ref.key).toBe(
+        403,
+      );
     }
     expect(seen).toEqual([]);
   });

@@ -6,16 +6,27 @@ import { PresignedUrlError, verifyPresignedUrl, type PresignKey } from '../../..
 // The object gateway's check of S3 presigned URLs, against URLs made by the AWS SDK's own presigner (through
 // the adapter the API uses), so the verifier is checked against AWS's signer, not against itself.
 
-const KEY: PresignKey = { accessKeyId: 'HDMGWTESTKEY0001', secretAccessKey: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlYw', region: 'us-east-1' };
+const KEY: PresignKey = {
+  accessKeyId: 'HDMGWTESTKEY0001',
+  secretAccessKey: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlYw',
+  region: 'us-east-1',
+};
 const ORIGIN = 'http://127.0.0.1:4000';
 const SIGNED_AT = new Date('2026-03-01T12:00:00Z');
-const client = (key: Partial<PresignKey> = {}, origin = ORIGIN) => new S3Client({
-  endpoint: `${origin}/s3`,
-  region: key.region ?? KEY.region,
-  forcePathStyle: true,
-  credentials: { accessKeyId: key.accessKeyId ?? KEY.accessKeyId, secretAccessKey: key.secretAccessKey ?? KEY.secretAccessKey },
-});
-const UPLOAD = { bucket: 'hdm-data', key: 'uploads/0123456789abcdef0123456789abcdef/3f1c2d7e-0000-4000-8000-000000000001' };
+const client = (key: Partial<PresignKey> = {}, origin = ORIGIN) =>
+  new S3Client({
+    endpoint: `${origin}/s3`,
+    region: key.region ?? KEY.region,
+    forcePathStyle: true,
+    credentials: {
+      accessKeyId: key.accessKeyId ?? KEY.accessKeyId,
+      secretAccessKey: key.secretAccessKey ?? KEY.secretAccessKey,
+    },
+  });
+const UPLOAD = {
+  bucket: 'hdm-data',
+  key: 'uploads/0123456789abcdef0123456789abcdef/3f1c2d7e-0000-4000-8000-000000000001',
+};
 const OUTPUT = { bucket: 'hdm-output', key: 'masked/job-1/image.png' };
 
 interface Attempt {
@@ -27,10 +38,19 @@ interface Attempt {
 }
 
 /** Verifies as the gateway does: the path and query as on the wire, Host from the URL unless given. */
-function verify({ url, method = 'GET', methods, headers = {}, now = new Date(SIGNED_AT.getTime() + 1000) }: Attempt): string[] {
+function verify({
+  url,
+  method = 'GET',
+  methods,
+  headers = {},
+  now = new Date(SIGNED_AT.getTime() + 1000),
+}: Attempt): string[] {
   const parsed = new URL(url);
   const [path = '', query = ''] = url.slice(parsed.origin.length).split(/\?(.*)/s);
-  return verifyPresignedUrl({ methods: methods ?? [method], path, query, headers: { host: parsed.host, ...headers } }, { key: KEY, now });
+  return verifyPresignedUrl(
+    { methods: methods ?? [method], path, query, headers: { host: parsed.host, ...headers } },
+    { key: KEY, now },
+  );
 }
 
 function refusal(attempt: Attempt): { code: string; message: string } | undefined {
@@ -43,9 +63,18 @@ function refusal(attempt: Attempt): { code: string; message: string } | undefine
   }
 }
 
-const uploadUrl = async (options: { key?: Partial<PresignKey>; ref?: typeof UPLOAD; expiresInSeconds?: number; origin?: string } = {}) =>
-  (await presignUpload(client(options.key, options.origin), options.ref ?? UPLOAD, { contentType: 'image/png', expiresInSeconds: options.expiresInSeconds ?? 300, signingDate: SIGNED_AT })).url;
-const downloadUrl = async () => (await presignDownload(client(), OUTPUT, { expiresInSeconds: 300, signingDate: SIGNED_AT })).url;
+const uploadUrl = async (
+  options: { key?: Partial<PresignKey>; ref?: typeof UPLOAD; expiresInSeconds?: number; origin?: string } = {},
+) =>
+  (
+    await presignUpload(client(options.key, options.origin), options.ref ?? UPLOAD, {
+      contentType: 'image/png',
+      expiresInSeconds: options.expiresInSeconds ?? 300,
+      signingDate: SIGNED_AT,
+    })
+  ).url;
+const downloadUrl = async () =>
+  (await presignDownload(client(), OUTPUT, { expiresInSeconds: 300, signingDate: SIGNED_AT })).url;
 const PNG = { 'content-type': 'image/png' };
 const MISMATCH = 'SignatureDoesNotMatch';
 
@@ -54,7 +83,9 @@ describe('verifyPresignedUrl accepts', () => {
     const url = await uploadUrl();
     expect(new URL(url).pathname).toBe(`/s3/${UPLOAD.bucket}/${UPLOAD.key}`);
     expect(verify({ url, method: 'PUT', headers: PNG })).toEqual(['content-type', 'host']);
-    expect(verify({ url, method: 'PUT', headers: PNG, now: new Date(SIGNED_AT.getTime() + 300_000) })).toContain('host');
+    expect(verify({ url, method: 'PUT', headers: PNG, now: new Date(SIGNED_AT.getTime() + 300_000) })).toContain(
+      'host',
+    );
   });
 
   it('a download URL for GET, and for HEAD when the caller allows a GET signature for it', async () => {
@@ -70,9 +101,14 @@ describe('verifyPresignedUrl accepts', () => {
   });
 
   it('an https origin and a client that signed from the SDK commands directly (no adapter)', async () => {
-    expect(verify({ url: await uploadUrl({ origin: 'https://localhost:4443' }), method: 'PUT', headers: PNG })).toContain('host');
+    expect(
+      verify({ url: await uploadUrl({ origin: 'https://localhost:4443' }), method: 'PUT', headers: PNG }),
+    ).toContain('host');
     const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
-    const url = await getSignedUrl(client(), new GetObjectCommand({ Bucket: OUTPUT.bucket, Key: OUTPUT.key }), { expiresIn: 60, signingDate: SIGNED_AT });
+    const url = await getSignedUrl(client(), new GetObjectCommand({ Bucket: OUTPUT.bucket, Key: OUTPUT.key }), {
+      expiresIn: 60,
+      signingDate: SIGNED_AT,
+    });
     expect(verify({ url })).toEqual(['host']);
   });
 });
@@ -80,25 +116,35 @@ describe('verifyPresignedUrl accepts', () => {
 describe('verifyPresignedUrl refuses', () => {
   it('no signature at all (an unsigned request, a bucket listing): AccessDenied', () => {
     expect(refusal({ url: `${ORIGIN}/s3/hdm-data` })).toEqual({ code: 'AccessDenied', message: 'Access Denied' });
-    expect(refusal({ url: `${ORIGIN}/s3/hdm-data/${UPLOAD.key}?list-type=2` })).toEqual({ code: 'AccessDenied', message: 'Access Denied' });
+    expect(refusal({ url: `${ORIGIN}/s3/hdm-data/${UPLOAD.key}?list-type=2` })).toEqual({
+      code: 'AccessDenied',
+      message: 'Access Denied',
+    });
   });
 
   it('a URL with its signature removed, emptied or given twice', async () => {
     const url = await uploadUrl();
     const without = url.replace(/&X-Amz-Signature=[0-9a-f]+/, '');
     expect(refusal({ url: without, method: 'PUT', headers: PNG })?.code).toBe('AccessDenied');
-    expect(refusal({ url: url.replace(/X-Amz-Signature=[0-9a-f]+/, 'X-Amz-Signature='), method: 'PUT', headers: PNG })?.code).toBe('AccessDenied');
+    expect(
+      refusal({ url: url.replace(/X-Amz-Signature=[0-9a-f]+/, 'X-Amz-Signature='), method: 'PUT', headers: PNG })?.code,
+    ).toBe('AccessDenied');
     const twice = `${url}&X-Amz-Signature=${'0'.repeat(64)}`;
     expect(refusal({ url: twice, method: 'PUT', headers: PNG })?.code).toBe('AccessDenied');
   });
 
   it('a signature changed by one digit, another key, another bucket, a parameter added', async () => {
     const url = await uploadUrl();
-    const digit = url.replace(/X-Amz-Signature=([0-9a-f])/, (_m, d: string) => `X-Amz-Signature=${d === '0' ? '1' : '0'}`);
+    const digit = url.replace(
+      /X-Amz-Signature=([0-9a-f])/,
+      (_m, d: string) => `X-Amz-Signature=${d === '0' ? '1' : '0'}`,
+    );
     expect(refusal({ url: digit, method: 'PUT', headers: PNG })?.code).toBe(MISMATCH);
     const otherKey = url.replace('0123456789abcdef0123456789abcdef', 'fedcba9876543210fedcba9876543210');
     expect(refusal({ url: otherKey, method: 'PUT', headers: PNG })?.code).toBe(MISMATCH);
-    expect(refusal({ url: url.replace('/s3/hdm-data/', '/s3/hdm-output/'), method: 'PUT', headers: PNG })?.code).toBe(MISMATCH);
+    expect(refusal({ url: url.replace('/s3/hdm-data/', '/s3/hdm-output/'), method: 'PUT', headers: PNG })?.code).toBe(
+      MISMATCH,
+    );
     expect(refusal({ url: `${url}&acl=`, method: 'PUT', headers: PNG })?.code).toBe(MISMATCH);
   });
 
@@ -123,9 +169,12 @@ describe('verifyPresignedUrl refuses', () => {
     expect(refusal({ url, method: 'PUT', headers: { ...PNG, host: '127.0.0.1:4001' } })?.code).toBe(MISMATCH);
   });
 
-  it('a URL signed with a principal\'s key or with the right key id and a wrong secret', async () => {
+  it("a URL signed with a principal's key or with the right key id and a wrong secret", async () => {
     const principal = await uploadUrl({ key: { accessKeyId: 'AKIAEXAMPLE0000', secretAccessKey: 'x' } });
-    expect(refusal({ url: principal, method: 'PUT', headers: PNG })).toEqual({ code: 'InvalidAccessKeyId', message: 'The AWS Access Key Id you provided does not exist in our records.' });
+    expect(refusal({ url: principal, method: 'PUT', headers: PNG })).toEqual({
+      code: 'InvalidAccessKeyId',
+      message: 'The AWS Access Key Id you provided does not exist in our records.',
+    });
     const wrongSecret = await uploadUrl({ key: { secretAccessKey: 'not-the-secret' } });
     expect(refusal({ url: wrongSecret, method: 'PUT', headers: PNG })?.code).toBe(MISMATCH);
     const otherRegion = await uploadUrl({ key: { region: 'eu-west-1' } });
@@ -134,9 +183,17 @@ describe('verifyPresignedUrl refuses', () => {
 
   it('an expired URL, and one dated in the future beyond the clock skew', async () => {
     const url = await uploadUrl({ expiresInSeconds: 60 });
-    expect(refusal({ url, method: 'PUT', headers: PNG, now: new Date(SIGNED_AT.getTime() + 61_000) })).toEqual({ code: 'AccessDenied', message: 'Request has expired' });
-    expect(refusal({ url, method: 'PUT', headers: PNG, now: new Date(SIGNED_AT.getTime() - 6 * 60_000) })).toEqual({ code: 'AccessDenied', message: 'Request is not valid yet' });
-    expect(refusal({ url, method: 'PUT', headers: PNG, now: new Date(SIGNED_AT.getTime() - 4 * 60_000) })).toBeUndefined();
+    expect(refusal({ url, method: 'PUT', headers: PNG, now: new Date(SIGNED_AT.getTime() + 61_000) })).toEqual({
+      code: 'AccessDenied',
+      message: 'Request has expired',
+    });
+    expect(refusal({ url, method: 'PUT', headers: PNG, now: new Date(SIGNED_AT.getTime() - 6 * 60_000) })).toEqual({
+      code: 'AccessDenied',
+      message: 'Request is not valid yet',
+    });
+    expect(
+      refusal({ url, method: 'PUT', headers: PNG, now: new Date(SIGNED_AT.getTime() - 4 * 60_000) }),
+    ).toBeUndefined();
   });
 
   it('crafted parameters: a longer expiry, a later date, an unsigned host, another algorithm, a signed payload hash', async () => {
@@ -151,14 +208,20 @@ describe('verifyPresignedUrl refuses', () => {
       url.replace(/X-Amz-Credential=[^&]+/, 'X-Amz-Credential=HDMGWTESTKEY0001%2F20260301%2Fus-east-1%2Fs3'),
     ];
     for (const crafted of cases) {
-      expect(refusal({ url: crafted, method: 'PUT', headers: PNG }), crafted.slice(-200)).toMatchObject({ code: expect.stringMatching(/^(AccessDenied|SignatureDoesNotMatch)$/) });
+      expect(refusal({ url: crafted, method: 'PUT', headers: PNG }), crafted.slice(-200)).toMatchObject({
+        code: expect.stringMatching(/^(AccessDenied|SignatureDoesNotMatch)$/),
+      });
     }
   });
 
   it('never names the key, the signature or the secret in its messages', async () => {
     const url = await uploadUrl();
     const attempts: Attempt[] = [
-      { url: url.replace(/X-Amz-Signature=[0-9a-f]+/, `X-Amz-Signature=${'f'.repeat(64)}`), method: 'PUT', headers: PNG },
+      {
+        url: url.replace(/X-Amz-Signature=[0-9a-f]+/, `X-Amz-Signature=${'f'.repeat(64)}`),
+        method: 'PUT',
+        headers: PNG,
+      },
       { url, method: 'PUT', headers: PNG, now: new Date(SIGNED_AT.getTime() + 3_600_000) },
       { url, method: 'GET' },
     ];
@@ -173,7 +236,10 @@ describe('verifyPresignedUrl refuses', () => {
 
   it('a URL made for PutObject through a command that does not sign the Content-Type still verifies (the gateway, not this check, requires it)', async () => {
     const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
-    const url = await getSignedUrl(client(), new PutObjectCommand({ Bucket: UPLOAD.bucket, Key: UPLOAD.key }), { expiresIn: 60, signingDate: SIGNED_AT });
+    const url = await getSignedUrl(client(), new PutObjectCommand({ Bucket: UPLOAD.bucket, Key: UPLOAD.key }), {
+      expiresIn: 60,
+      signingDate: SIGNED_AT,
+    });
     expect(verify({ url, method: 'PUT' })).not.toContain('content-type');
   });
 });

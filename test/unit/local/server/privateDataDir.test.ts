@@ -25,7 +25,7 @@ describe('preparePrivateDataDir', () => {
     expect(await mode(dir)).toBe(0o700);
   });
 
-  it('takes group and other bits off the directory and off our entries, recursively, and leaves the user\'s files alone', async () => {
+  it("takes group and other bits off the directory and off our entries, recursively, and leaves the user's files alone", async () => {
     const dir = path.join(root, '.data');
     await mkdir(path.join(dir, 'dynamodb'), { recursive: true, mode: 0o755 });
     await mkdir(path.join(dir, 's3', 'bucket', 'deep'), { recursive: true, mode: 0o775 });
@@ -36,8 +36,10 @@ describe('preparePrivateDataDir', () => {
     await chmod(dir, 0o755);
     await preparePrivateDataDir(dir);
     expect(await mode(dir)).toBe(0o700);
-    for (const folder of ['dynamodb', 's3', 's3/bucket', 's3/bucket/deep']) expect(await mode(path.join(dir, folder)), folder).toBe(0o700);
-    for (const file of ['dynamodb/CURRENT', 's3/bucket/deep/object', 'credentials.json']) expect(await mode(path.join(dir, file)), file).toBe(0o600);
+    for (const folder of ['dynamodb', 's3', 's3/bucket', 's3/bucket/deep'])
+      expect(await mode(path.join(dir, folder)), folder).toBe(0o700);
+    for (const file of ['dynamodb/CURRENT', 's3/bucket/deep/object', 'credentials.json'])
+      expect(await mode(path.join(dir, file)), file).toBe(0o600);
     expect(await mode(path.join(dir, 'notes.txt'))).toBe(0o644);
   });
 
@@ -96,7 +98,7 @@ describe('createStoreSockets', () => {
     expect(await mode(sockets.directory)).toBe(0o700);
   });
 
-  it('uses a fresh 0700 temp directory, removed on close, in memory or when the data directory\'s path is too long for a socket', async () => {
+  it("uses a fresh 0700 temp directory, removed on close, in memory or when the data directory's path is too long for a socket", async () => {
     const long = path.join(root, 'x'.repeat(100));
     for (const dataDir of [undefined, long]) {
       const sockets = await createStoreSockets(dataDir);
@@ -110,10 +112,11 @@ describe('createStoreSockets', () => {
 });
 
 describe('prepareSocketPath', () => {
-  const listen = (p: string) => new Promise<Server>((resolve) => {
-    const server = createServer();
-    server.listen(p, () => resolve(server));
-  });
+  const listen = (p: string) =>
+    new Promise<Server>((resolve) => {
+      const server = createServer();
+      server.listen(p, () => resolve(server));
+    });
 
   it('removes a socket file nobody listens on (a crash), and refuses one that answers (another server)', async () => {
     const p = path.join(root, 's.sock');
@@ -123,7 +126,9 @@ describe('prepareSocketPath', () => {
     // A server killed outright leaves its file behind.
     await new Promise<void>((resolve, reject) => {
       const script = `require('node:net').createServer().listen(${JSON.stringify(p)}, () => process.kill(process.pid, 'SIGKILL'))`;
-      spawn(process.execPath, ['-e', script]).on('exit', () => resolve()).on('error', reject);
+      spawn(process.execPath, ['-e', script])
+        .on('exit', () => resolve())
+        .on('error', reject);
     });
     await expect(stat(p)).resolves.toBeDefined();
     await prepareSocketPath(p);

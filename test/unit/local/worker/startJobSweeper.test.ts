@@ -20,7 +20,10 @@ describe('recoverJobs (local start)', () => {
     const { services, published, enqueued, clock } = clockedServices();
     const queued = await maskImageJob(services, alice, { base64: PNG });
     const running = await maskImageJob(services, alice, { base64: PNG });
-    await services.jobs.updateJob(running.id, ['QUEUED'], { status: 'RUNNING', updatedAt: services.now().toISOString() });
+    await services.jobs.updateJob(running.id, ['QUEUED'], {
+      status: 'RUNNING',
+      updatedAt: services.now().toISOString(),
+    });
     enqueued.length = 0;
     clock.ms += 1;
     expect(await recoverJobs(services)).toEqual({ requeued: 1, failed: 1 });
@@ -34,14 +37,15 @@ describe('recoverJobs (local start)', () => {
   });
 });
 
-describe('startJobSweeper (the local server\'s timer)', () => {
+describe("startJobSweeper (the local server's timer)", () => {
   it('sweeps on its interval with the local limits, and stops on close', async () => {
     const { services, clock } = clockedServices();
     const job = await maskImageJob(services, alice, { base64: PNG });
     await services.jobs.updateJob(job.id, ['QUEUED'], { status: 'RUNNING', updatedAt: services.now().toISOString() });
     clock.ms += LOCAL_SWEEP_POLICY.runningLimitMs.IMAGE + 1;
     const sweeper = startJobSweeper(services, { intervalMs: 5 });
-    for (let i = 0; i < 200 && (await services.jobs.getJob(job.id))?.status === 'RUNNING'; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 200 && (await services.jobs.getJob(job.id))?.status === 'RUNNING'; i++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     await sweeper.close();
     expect(await services.jobs.getJob(job.id)).toMatchObject({ status: 'FAILED', error: TIME_LIMIT_ERROR });
   });
@@ -52,7 +56,8 @@ describe('startJobSweeper (the local server\'s timer)', () => {
       throw new Error('Quenby Marsh');
     };
     const sweeper = startJobSweeper(services, { intervalMs: 5 });
-    for (let i = 0; i < 200 && logLines.filter((line) => line.includes('worker.sweep_failed')).length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 200 && logLines.filter((line) => line.includes('worker.sweep_failed')).length < 2; i++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     await sweeper.close();
     expect(logLines.filter((line) => line.includes('worker.sweep_failed')).length).toBeGreaterThanOrEqual(2);
     expect(logLines.join('\n')).not.toContain('Quenby');

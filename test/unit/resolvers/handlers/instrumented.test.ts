@@ -9,15 +9,25 @@ afterEach(() => {
 });
 
 const context = {
-  functionName: 'hdm-graphql', functionVersion: '$LATEST', invokedFunctionArn: 'arn:aws:lambda:eu-west-1:000000000000:function:hdm-graphql',
-  memoryLimitInMB: '1024', awsRequestId: '6bc28136-4a2b-4f2e-9d4a-4a1d0c0b6d11', callbackWaitsForEmptyEventLoop: true,
-  logGroupName: '/aws/lambda/hdm-graphql', logStreamName: 's', getRemainingTimeInMillis: () => 1000, done: () => {}, fail: () => {}, succeed: () => {},
+  functionName: 'hdm-graphql',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:eu-west-1:000000000000:function:hdm-graphql',
+  memoryLimitInMB: '1024',
+  awsRequestId: '6bc28136-4a2b-4f2e-9d4a-4a1d0c0b6d11',
+  callbackWaitsForEmptyEventLoop: true,
+  logGroupName: '/aws/lambda/hdm-graphql',
+  logStreamName: 's',
+  getRemainingTimeInMillis: () => 1000,
+  done: () => {},
+  fail: () => {},
+  succeed: () => {},
 } as Context;
 
 function output() {
   const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  return () => [...out.mock.calls, ...err.mock.calls].map(([chunk]) => JSON.parse(String(chunk)) as Record<string, unknown>);
+  return () =>
+    [...out.mock.calls, ...err.mock.calls].map(([chunk]) => JSON.parse(String(chunk)) as Record<string, unknown>);
 }
 
 describe('instrumented (the Lambda entry around a handler)', () => {
@@ -33,7 +43,11 @@ describe('instrumented (the Lambda entry around a handler)', () => {
     });
     await expect(handler({ n: 1 }, context)).resolves.toBe(2);
     const written = lines();
-    expect(written.find((line) => line.message === 'resolver.done')).toMatchObject({ function_request_id: context.awsRequestId, function_name: 'hdm-graphql', n: 1 });
+    expect(written.find((line) => line.message === 'resolver.done')).toMatchObject({
+      function_request_id: context.awsRequestId,
+      function_name: 'hdm-graphql',
+      n: 1,
+    });
     expect(written.filter((line) => line.Jobs === 1 && line.kind === 'TEXT')).toHaveLength(1);
     expect(written.filter((line) => line.Findings === 1 && line.type === 'NAME')).toHaveLength(1);
     // The first invocation of an execution environment also reports Powertools' ColdStart metric, once.

@@ -17,7 +17,9 @@ describe('the SQS worker handler', () => {
     const first = await maskImageJob(services, alice, { base64: PNG });
     const second = await maskImageJob(services, alice, { base64: PNG });
     const handler = createWorkerHandler(async () => services);
-    const result = await handler(sqsEvent(record('m1', JSON.stringify({ jobId: first.id })), record('m2', JSON.stringify({ jobId: second.id }))));
+    const result = await handler(
+      sqsEvent(record('m1', JSON.stringify({ jobId: first.id })), record('m2', JSON.stringify({ jobId: second.id }))),
+    );
     expect(result).toEqual({ batchItemFailures: [] });
     expect((await services.jobs.getJob(first.id))?.status).toBe('SUCCEEDED');
     expect((await services.jobs.getJob(second.id))?.status).toBe('SUCCEEDED');
@@ -28,12 +30,24 @@ describe('the SQS worker handler', () => {
     const { services } = inMemoryJobServices();
     // An upload cut short: uploads are not opened at submission (inline images are), so it fails to decode in the worker.
     const upload = await createImageUpload(services, alice, 'image/png');
-    await services.objects.put({ bucket: upload.bucket, key: upload.key }, Buffer.from(PNG, 'base64').subarray(0, 40), 'image/png');
+    await services.objects.put(
+      { bucket: upload.bucket, key: upload.key },
+      Buffer.from(PNG, 'base64').subarray(0, 40),
+      'image/png',
+    );
     const notAnImage = await maskImageJob(services, alice, { s3: { bucket: upload.bucket, key: upload.key } });
     const handler = createWorkerHandler(async () => services);
-    const result = await handler(sqsEvent(record('m1', JSON.stringify({ jobId: notAnImage.id })), record('m2', JSON.stringify({ jobId: 'job-gone' }))));
+    const result = await handler(
+      sqsEvent(
+        record('m1', JSON.stringify({ jobId: notAnImage.id })),
+        record('m2', JSON.stringify({ jobId: 'job-gone' })),
+      ),
+    );
     expect(result.batchItemFailures).toEqual([]);
-    expect(await services.jobs.getJob(notAnImage.id)).toMatchObject({ status: 'FAILED', error: { code: 'UNSUPPORTED_IMAGE' } });
+    expect(await services.jobs.getJob(notAnImage.id)).toMatchObject({
+      status: 'FAILED',
+      error: { code: 'UNSUPPORTED_IMAGE' },
+    });
   });
 
   it('returns only the records that threw, so SQS redelivers just those', async () => {
@@ -48,11 +62,13 @@ describe('the SQS worker handler', () => {
       },
     });
     const handler = createWorkerHandler(async () => services);
-    const result = await handler(sqsEvent(
-      record('m1', JSON.stringify({ jobId: 'job-unreadable' })),
-      record('m2', 'not json'),
-      record('m3', JSON.stringify({ jobId: good.id })),
-    ));
+    const result = await handler(
+      sqsEvent(
+        record('m1', JSON.stringify({ jobId: 'job-unreadable' })),
+        record('m2', 'not json'),
+        record('m3', JSON.stringify({ jobId: good.id })),
+      ),
+    );
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'm1' }, { itemIdentifier: 'm2' }]);
     expect((await services.jobs.getJob(good.id))?.status).toBe('SUCCEEDED');
     expect(logLines.filter((l) => l.includes('"worker.error"') || l.includes('"worker.bad_message"'))).toHaveLength(2);
