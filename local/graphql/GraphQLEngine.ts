@@ -3,117 +3,41 @@ import {
   type DocumentNode,
   execute,
   type FragmentDefinitionNode,
-  type ExecutionResult,
   type GraphQLFieldResolver,
-  GraphQLError,
-  type GraphQLSchema,
   type OperationDefinitionNode,
-  parse,
-  validate,
   getOperationAST,
-  valueFromASTUntyped,
-  getArgumentValues,
   getVariableValues,
-  Kind,
 } from 'graphql';
-import type { JobServices } from '../../src/core/JobServices.ts';
 import { FIELD_RESOLVERS } from '../../resolvers/fieldResolvers.ts';
-import type { ResolverEvent } from '../../resolvers/ResolverEvent.ts';
-import type { IamIdentity, Principal } from '../auth/Principal.ts';
 import {
   DEFAULT_MAX_REQUEST_BYTES,
   DEFAULT_QUERY_DEPTH_LIMIT,
   DEFAULT_RESOLVER_COUNT_LIMIT,
 } from '../../src/config.ts';
-import {
-  type AppSyncError,
-  AppSyncFieldError,
-  formatExecutionError,
-  formatSyntaxError,
-  formatValidationError,
-  formatVariableError,
-  limitError,
-} from './appSyncErrors.ts';
+import { type AppSyncError, AppSyncFieldError, formatVariableError, limitError } from './appSyncErrors.ts';
+import { type ActiveSubscription, createSubscription } from './createSubscription.ts';
+import type { AppSyncResponse, CallContext, GraphQLEngineOptions, GraphQLRequestBody } from './GraphQLEngineOptions.ts';
 import { checkMaskInputs, type MaskInputLimits } from './maskInputLimits.ts';
-import { QueryCache, type QueryCacheOptions } from './QueryCache.ts';
-import { APPSYNC_DEFAULT_RESOLVER_COUNT, checkQueryLimits, fragmentsOf, type QueryLimits } from './queryLimits.ts';
+import { parseAndValidate, type Prepared, retainedBytes } from './parseAndValidate.ts';
+import { QueryCache } from './QueryCache.ts';
+import { APPSYNC_DEFAULT_RESOLVER_COUNT, checkQueryLimits, type QueryLimits } from './queryLimits.ts';
 import { jsonBytesUpTo, RESPONSE_BYTE_LIMIT } from './responseSize.ts';
-import { selectionSetGraphQL, selectionSetList } from './selectionSetList.ts';
+import { SubscriptionRefusedError } from './SubscriptionRefusedError.ts';
+import { toAppSyncResponse } from './toAppSyncResponse.ts';
+import { toFieldEvent } from './toFieldEvent.ts';
 
-export interface GraphQLRequestBody {
-  query: string;
-  variables?: Record<string, unknown> | null;
-  operationName?: string | null;
-}
-
-/** Who calls and how: what a resolver's event carries. */
-export interface CallContext {
-  principal: Principal;
-  identity: IamIdentity;
-  headers: Record<string, string>;
-  domainName: string | null;
-  /** Root fields the request called, for the request log. */
-  fieldsCalled?: string[];
-}
-
-export interface AppSyncResponse {
-  data?: Record<string, unknown> | null;
-  errors?: AppSyncError[];
-}
-
-/** An event in AppSync's shape, as a field's resolver receives it. */
-export type FieldEvent = ResolverEvent<Record<string, unknown>, Record<string, unknown> | null>;
-
-/**
- * A field AppSync resolves with an APPSYNC_JS resolver (resolvers/appsync): its value, or it throws
- * AppSyncFieldError with the resolver's error.
- */
-export type JsFieldResolver = (event: FieldEvent, call: CallContext) => Promise<unknown>;
-
-/** What a subscription field's APPSYNC_JS resolver decided: refuse (throws) or filter. */
-export type SubscriptionAuthorizer = (
-  field: string,
-  args: Record<string, unknown>,
-  identity: IamIdentity,
-  call: CallContext,
-) => Promise<{ filter?: unknown }>;
-
-export interface GraphQLEngineOptions {
-  schema: GraphQLSchema;
-  services: JobServices;
-  /** Field-level IAM: may this principal call `<Type>.<field>`? */
-  isAllowed(principal: Principal, typeName: string, fieldName: string): boolean;
-  authorizeSubscription: SubscriptionAuthorizer;
-  /** Non-subscription fields with APPSYNC_JS resolvers, by `<Type>.<field>`; the others use FIELD_RESOLVERS. */
-  jsFieldResolvers?: Readonly<Record<string, JsFieldResolver>>;
-  matchesFilter(filter: unknown, payload: unknown): boolean;
-  /** Called with each mutation's result, as AppSync triggers @aws_subscribe subscriptions. */
-  onMutationResult?(mutationField: string, result: unknown): void;
-  /** AppSync's query depth and resolver count limits (default: src/config.ts's defaults), and the response field limit. */
-  limits?: Partial<QueryLimits>;
-  /**
-   * Bounds of the work one request's maskText and maskImage fields may ask for together (default: the default
-   * request body limit, DEFAULT_MAX_REQUEST_BYTES, and 25 fields). Give `maxChars` the server's HDM_MAX_REQUEST_BYTES.
-   */
-  maskInputs?: Partial<MaskInputLimits>;
-  /** Largest response, in bytes of JSON (default: AppSync's 5 MB quota, RESPONSE_BYTE_LIMIT). */
-  maxResponseBytes?: number;
-  /** Bounds of the parsed-query cache (default: 8 MiB, queries up to 64 KiB, 500 entries). */
-  queryCache?: Partial<QueryCacheOptions>;
-}
-
-/** Thrown by subscribe(): the errors a `start` is refused with. */
-export class SubscriptionRefusedError extends Error {
-  constructor(readonly errors: { errorType?: string; message: string }[]) {
-    super(errors[0]?.message ?? 'subscription refused');
-    this.name = 'SubscriptionRefusedError';
-  }
-}
-
-export interface ActiveSubscription {
-  mutations: readonly string[];
-  deliver(mutationField: string, payload: unknown): Promise<Record<string, unknown> | undefined>;
-}
+// The engine's types and errors stay importable from here, where the host and the tests take them.
+export type { ActiveSubscription } from './createSubscription.ts';
+export type {
+  AppSyncResponse,
+  CallContext,
+  FieldEvent,
+  GraphQLEngineOptions,
+  GraphQLRequestBody,
+  JsFieldResolver,
+  SubscriptionAuthorizer,
+} from './GraphQLEngineOptions.ts';
+export { SubscriptionRefusedError } from './SubscriptionRefusedError.ts';
 
 /**
  * Runs GraphQL the way AppSync does for this API: field-level IAM on root fields, the Lambda resolvers
@@ -215,56 +139,7 @@ export class GraphQLEngine {
   async subscribe(body: GraphQLRequestBody, call: CallContext): Promise<ActiveSubscription> {
     const prepared = this.#prepare(body);
     if ('errors' in prepared) throw new SubscriptionRefusedError(prepared.errors);
-    const { document, operation } = prepared;
-    const subscriptionType = this.#options.schema.getSubscriptionType();
-    const selections = operation.selectionSet.selections;
-    const fieldNode = selections[0];
-    if (
-      operation.operation !== 'subscription' ||
-      !subscriptionType ||
-      selections.length !== 1 ||
-      fieldNode?.kind !== Kind.FIELD
-    ) {
-      throw new SubscriptionRefusedError([
-        { errorType: 'UnsupportedOperation', message: 'a start must hold one subscription operation with one field' },
-      ]);
-    }
-    const fieldName = fieldNode.name.value;
-    const field = subscriptionType.getFields()[fieldName];
-    if (!field)
-      throw new SubscriptionRefusedError([
-        {
-          message: `Validation error of type FieldUndefined: Field '${fieldName}' in type 'Subscription' is undefined`,
-        },
-      ]);
-    if (!this.#options.isAllowed(call.principal, 'Subscription', fieldName)) {
-      throw new SubscriptionRefusedError([
-        { errorType: 'Unauthorized', message: `Not Authorized to access ${fieldName} on type Subscription` },
-      ]);
-    }
-    let args: Record<string, unknown>;
-    try {
-      args = getArgumentValues(field, fieldNode, body.variables ?? {});
-    } catch (error) {
-      throw new SubscriptionRefusedError([formatVariableError(error as GraphQLError)]);
-    }
-    const { filter } = await this.#options.authorizeSubscription(fieldName, args, call.identity, call);
-    const mutations = subscribedMutations(field.astNode?.directives ?? []);
-    return {
-      mutations,
-      deliver: async (mutationField, payload) => {
-        if (!mutations.includes(mutationField)) return undefined;
-        if (filter ? !this.#options.matchesFilter(filter, payload) : !argumentsMatch(args, payload)) return undefined;
-        const result = await execute({
-          schema: this.#options.schema,
-          document,
-          rootValue: { [fieldName]: payload },
-          variableValues: body.variables ?? undefined,
-          contextValue: call,
-        });
-        return result.data ?? undefined;
-      },
-    };
+    return createSubscription(this.#options, prepared, body, call);
   }
 
   /** Parsed, validated and within AppSync's limits, or the errors that refuse it; no resolver has run yet. */
@@ -327,21 +202,7 @@ export class GraphQLEngine {
     if (!jsResolver && !resolver) return defaultFieldResolver(source, args, call, info);
     if (!this.#mayInvokeResolver(call))
       throw new AppSyncFieldError('ResolverExecutionLimitReached', 'Resolver invocation limit reached.');
-    const event: FieldEvent = {
-      arguments: args,
-      identity: call.identity as unknown as ResolverEvent['identity'],
-      source: (source as Record<string, unknown> | null) ?? null,
-      request: { headers: call.headers, domainName: call.domainName },
-      info: {
-        fieldName: info.fieldName,
-        parentTypeName: typeName,
-        variables: info.variableValues,
-        selectionSetList: selectionSetList(info),
-        selectionSetGraphQL: selectionSetGraphQL(info),
-      },
-      prev: null,
-      stash: {},
-    };
+    const event = toFieldEvent(source, args, call, info);
     const result = jsResolver
       ? await jsResolver(event, call)
       : await resolver?.(event as never, this.#options.services);
@@ -349,59 +210,4 @@ export class GraphQLEngine {
       this.#options.onMutationResult?.(info.fieldName, result);
     return result;
   };
-}
-
-type Prepared =
-  { document: DocumentNode; fragments: ReadonlyMap<string, FragmentDefinitionNode> } | { errors: AppSyncError[] };
-
-function parseAndValidate(schema: GraphQLSchema, query: string): Prepared {
-  let document: DocumentNode;
-  try {
-    document = parse(query, { maxTokens: 10_000 });
-  } catch (error) {
-    return { errors: [formatSyntaxError(error as GraphQLError)] };
-  }
-  const validationErrors = validate(schema, document);
-  return validationErrors.length > 0
-    ? { errors: validationErrors.map((e) => formatValidationError(e, document)) }
-    : { document, fragments: fragmentsOf(document) };
-}
-
-/**
- * What a cache entry keeps alive: the query text (up to 2 bytes a character) and its syntax tree, which V8
- * holds at 160-380 bytes a token (measured on Node 20 for this schema's queries), so 400 are counted.
- */
-function retainedBytes(query: string, prepared: Prepared): number {
-  if ('errors' in prepared) return 2 * (query.length + JSON.stringify(prepared.errors).length);
-  let tokens = 0;
-  for (let token = prepared.document.loc?.startToken ?? null; token; token = token.next) tokens++;
-  return 2 * query.length + 400 * tokens;
-}
-
-function toAppSyncResponse(result: ExecutionResult): AppSyncResponse {
-  if (!result.errors?.length) return { data: result.data ?? null };
-  // Errors before execution (variables that do not fit their types) come without a path or data.
-  const executed = result.data !== undefined;
-  return {
-    data: result.data ?? null,
-    errors: result.errors.map((e) => (executed ? formatExecutionError(e) : formatVariableError(e))),
-  };
-}
-
-function subscribedMutations(
-  directives: readonly {
-    name: { value: string };
-    arguments?: readonly { name: { value: string }; value: unknown }[];
-  }[],
-): string[] {
-  const subscribe = directives.find((d) => d.name.value === 'aws_subscribe');
-  const mutations = subscribe?.arguments?.find((a) => a.name.value === 'mutations')?.value;
-  const value = mutations ? valueFromASTUntyped(mutations as Parameters<typeof valueFromASTUntyped>[0]) : [];
-  return Array.isArray(value) ? value.map(String) : [];
-}
-
-/** AppSync's basic filtering: every argument given must equal the field of the same name in the payload. */
-function argumentsMatch(args: Record<string, unknown>, payload: unknown): boolean {
-  const record = (payload ?? {}) as Record<string, unknown>;
-  return Object.entries(args).every(([name, value]) => value === null || value === undefined || record[name] === value);
 }

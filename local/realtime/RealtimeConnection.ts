@@ -1,6 +1,8 @@
 import { clearInterval, setInterval } from 'node:timers';
-import { authErrorEntry, errorName, subscribeErrorEntries, type AppSyncRealtimeError } from './errors.ts';
-import type { DecodedAuthHeader } from './decodeAuthHeader.ts';
+import { authenticateConnection, type AuthOutcome } from './authenticateConnection.ts';
+import { checkStart } from './checkStart.ts';
+import { deliverData, type DeliveryTarget } from './deliverData.ts';
+import type { AppSyncRealtimeError } from './errors.ts';
 import {
   CloseCode,
   parseClientMessage,
@@ -9,25 +11,10 @@ import {
   type ClientMessage,
 } from './messages.ts';
 import type { ActiveSubscription, RealtimeHooks, RealtimeLogger } from './RealtimeHooks.ts';
-
-/** The two things the core needs from a transport. */
-export interface RealtimeSocket {
-  send(text: string): void;
-  close(code: number, reason: string): void;
-}
-
-/** Resolved settings (defaults applied by createRealtimeCore). */
-export interface RealtimeSettings {
-  keepAliveMs: number;
-  connectionTimeoutMs: number;
-  initTimeoutMs: number;
-  maxSubscriptionsPerConnection: number;
-  maxSubscriptionBytesPerConnection: number;
-  maxConnectionDurationMs: number;
-  maxDataMessageBytes: number;
-}
-
-type AuthOutcome<P> = { ok: true; principal: P } | { ok: false; error: AppSyncRealtimeError };
+import type { RealtimeConnectionInit } from './RealtimeConnectionInit.ts';
+import type { RealtimeSettings } from './RealtimeSettings.ts';
+import type { RealtimeSocket } from './RealtimeSocket.ts';
+import { authorizeStart, startErrors } from './startErrors.ts';
 
 /**
  * One socket's protocol state: connection auth (started at open, answered on connection_init or the first
@@ -53,22 +40,7 @@ export class RealtimeConnection<P> {
   #initialized = false;
   #closed = false;
 
-  constructor(init: {
-    id: string;
-    socket: RealtimeSocket;
-    hooks: RealtimeHooks<P>;
-    settings: RealtimeSettings;
-    logger: RealtimeLogger;
-    sourceIp: string;
-    authHeader: DecodedAuthHeader;
-    /** Told once, when the connection ends for any reason (the core unregisters it). */
-    onClosed?: () => void;
-    /**
-     * Asked once the connection's principal is known: a release function when it may stay, undefined when
-     * the principal already holds as many connections as allowed (refused with LimitExceededError).
-     */
-    admit?: (principal: P) => (() => void) | undefined;
-  }) {
+  constructor(init: RealtimeConnectionInit<P>) {
     this.id = init.id;
     this.#socket = init.socket;
     this.#hooks = init.hooks;
@@ -76,7 +48,9 @@ export class RealtimeConnection<P> {
     this.#log = init.logger;
     this.#sourceIp = init.sourceIp;
     this.#onClosed = init.onClosed ?? (() => {});
-    this.#auth = this.#authenticate(init.authHeader).then((outcome) => this.#admit(outcome, init.admit));
+    this.#auth = authenticateConnection(this.#hooks, init.authHeader, this.#sourceIp).then((outcome) =>
+      this.#admit(outcome, init.admit),
+    );
     this.#timers.push(
       setTimeout(() => this.#initTimedOut(), init.settings.initTimeoutMs),
       setTimeout(
@@ -112,7 +86,9 @@ export class RealtimeConnection<P> {
     payload: unknown,
   ): Promise<{ matched: number; delivered: number; failed: number }> {
     const targets = [...this.#active].filter(([, sub]) => sub.mutations.includes(mutationField));
-    const outcomes = await Promise.all(targets.map(([id, sub]) => this.#deliver(id, sub, mutationField, payload)));
+    const outcomes = await Promise.all(
+      targets.map(([id, sub]) => deliverData(this.#deliveryTarget(id, sub), mutationField, payload)),
+    );
     return {
       matched: targets.length,
       delivered: outcomes.filter((o) => o === 'sent').length,
@@ -155,18 +131,6 @@ export class RealtimeConnection<P> {
     return outcome;
   }
 
-  async #authenticate(header: DecodedAuthHeader): Promise<AuthOutcome<P>> {
-    if (!header.ok) return { ok: false, error: header.error };
-    try {
-      return {
-        ok: true,
-        principal: await this.#hooks.authenticateConnection(header.auth, { sourceIp: this.#sourceIp }),
-      };
-    } catch (error) {
-      return { ok: false, error: authErrorEntry(error) };
-    }
-  }
-
   async #dispatch(message: ClientMessage): Promise<void> {
     switch (message.type) {
       case 'connection_init': {
@@ -205,65 +169,30 @@ export class RealtimeConnection<P> {
     const connectionPrincipal = await this.#initialize();
     if (connectionPrincipal === undefined || this.#closed) return;
     if (!this.#keepAlive) this.#startKeepAlive();
-    const refusal = this.#checkStart(id, message.data);
+    const refusal = checkStart(
+      id,
+      message.data,
+      { active: this.#active, pending: this.#pending, dataBytes: this.#dataBytes },
+      this.#settings,
+    );
     if (refusal) return this.#refuse(id, [refusal]);
     const request = parseSubscriptionRequest(message.data)!;
     const token = Symbol(id);
     this.#pending.set(id, token);
     this.#dataBytes.set(id, message.data.length);
     try {
-      const principal = await this.#authorizeStart(message, connectionPrincipal);
+      const principal = await authorizeStart(this.#hooks, message, connectionPrincipal);
       const subscription = await this.#hooks.subscribe(principal, request, { sourceIp: this.#sourceIp });
       if (this.#pending.get(id) !== token) return; // stopped (or connection closed) while the hooks ran
       this.#active.set(id, subscription);
       this.#send(serverMessage.startAck(id));
       this.#log.info('realtime.started', { connectionId: this.id, subscriptions: this.#active.size });
     } catch (error) {
-      if (this.#pending.get(id) === token) this.#refuse(id, this.#startErrors(error));
+      if (this.#pending.get(id) === token) this.#refuse(id, startErrors(error, this.#log, this.id));
     } finally {
       if (this.#pending.get(id) === token) this.#pending.delete(id);
       if (!this.#active.has(id) && !this.#pending.has(id)) this.#dataBytes.delete(id);
     }
-  }
-
-  #checkStart(id: string, data: string): AppSyncRealtimeError | undefined {
-    if (this.#active.has(id) || this.#pending.has(id)) {
-      return { errorType: 'DuplicatedOperationError', message: `Duplicated operation with id ${id}` };
-    }
-    const max = this.#settings.maxSubscriptionsPerConnection;
-    if (this.#active.size + this.#pending.size >= max) {
-      return { errorType: 'MaxSubscriptionsReachedError', message: `Max number of ${max} subscriptions reached` };
-    }
-    if (!parseSubscriptionRequest(data)) {
-      return { errorType: 'BadRequestException', message: 'payload.data must be a JSON object with a query string' };
-    }
-    // Each live subscription keeps its query: 100 of AppSync's 240 KB frames would keep 24 MB per socket.
-    const held = [...this.#dataBytes.values()].reduce((sum, n) => sum + n, 0);
-    const maxBytes = this.#settings.maxSubscriptionBytesPerConnection;
-    if (held + data.length > maxBytes) {
-      return {
-        errorType: 'LimitExceededError',
-        message: `The subscriptions of one connection may hold at most ${maxBytes} bytes of queries`,
-      };
-    }
-    return undefined;
-  }
-
-  async #authorizeStart(message: Extract<ClientMessage, { type: 'start' }>, connectionPrincipal: P): Promise<P> {
-    try {
-      return await this.#hooks.authenticateStart(message.authorization, message.data, connectionPrincipal);
-    } catch (error) {
-      throw new StartAuthRefusal(authErrorEntry(error), error);
-    }
-  }
-
-  #startErrors(error: unknown): AppSyncRealtimeError[] {
-    if (error instanceof StartAuthRefusal) return [{ errorType: error.entry.errorType, message: error.entry.message }];
-    const refused = subscribeErrorEntries(error);
-    if (refused) return refused;
-    // A hook bug: say nothing about it to the client beyond AppSync's generic failure.
-    this.#log.error('realtime.subscribe_failed', { connectionId: this.id, error: errorName(error) });
-    return [{ errorType: 'InternalFailure', message: 'An internal failure occurred while starting the subscription' }];
   }
 
   #refuse(id: string, errors: readonly AppSyncRealtimeError[]): void {
@@ -280,36 +209,17 @@ export class RealtimeConnection<P> {
     if (removed) this.#log.info('realtime.stopped', { connectionId: this.id, subscriptions: this.#active.size });
   }
 
-  async #deliver(
-    id: string,
-    sub: ActiveSubscription,
-    field: string,
-    payload: unknown,
-  ): Promise<'sent' | 'skipped' | 'failed'> {
-    let data: Record<string, unknown> | undefined;
-    try {
-      data = await sub.deliver(field, payload);
-    } catch (error) {
-      this.#log.error('realtime.deliver_failed', {
-        connectionId: this.id,
-        mutationField: field,
-        error: errorName(error),
-      });
-      return 'failed';
-    }
-    // The subscription may have been stopped while deliver ran.
-    if (data === undefined || this.#closed || this.#active.get(id) !== sub) return 'skipped';
-    const text = JSON.stringify(serverMessage.data(id, data));
-    if (Buffer.byteLength(text) > this.#settings.maxDataMessageBytes) {
-      this.#log.warn('realtime.data_too_large', {
-        connectionId: this.id,
-        mutationField: field,
-        bytes: Buffer.byteLength(text),
-      });
-      return 'failed';
-    }
-    this.#socket.send(text);
-    return 'sent';
+  /** One subscription as deliverData sees it; current while neither stopped nor closed. */
+  #deliveryTarget(id: string, sub: ActiveSubscription): DeliveryTarget {
+    return {
+      connectionId: this.id,
+      id,
+      sub,
+      isCurrent: () => !this.#closed && this.#active.get(id) === sub,
+      socket: this.#socket,
+      maxDataMessageBytes: this.#settings.maxDataMessageBytes,
+      log: this.#log,
+    };
   }
 
   #initTimedOut(): void {
@@ -320,16 +230,5 @@ export class RealtimeConnection<P> {
 
   #send(message: object): void {
     if (!this.#closed) this.#socket.send(JSON.stringify(message));
-  }
-}
-
-/** Marks a start refused by authenticateStart, so its errorType survives the shared catch. */
-class StartAuthRefusal extends Error {
-  readonly entry: AppSyncRealtimeError;
-
-  constructor(entry: AppSyncRealtimeError, cause: unknown) {
-    super(entry.message, { cause });
-    this.name = 'StartAuthRefusal';
-    this.entry = entry;
   }
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DecodedAuthHeader } from './decodeAuthHeader.ts';
-import { RealtimeConnection, type RealtimeSettings, type RealtimeSocket } from './RealtimeConnection.ts';
+import { RealtimeConnection } from './RealtimeConnection.ts';
+import type { RealtimeSettings } from './RealtimeSettings.ts';
+import type { RealtimeSocket } from './RealtimeSocket.ts';
 import { silentLogger, type RealtimeHooks, type RealtimeLogger } from './RealtimeHooks.ts';
 
 export interface RealtimeCoreOptions<P> {

@@ -6,7 +6,10 @@ export {
   type RealtimeCoreOptions,
   type RealtimeStats,
 } from './createRealtimeCore.ts';
-export { RealtimeConnection, type RealtimeSettings, type RealtimeSocket } from './RealtimeConnection.ts';
+export { RealtimeConnection } from './RealtimeConnection.ts';
+export type { RealtimeConnectionInit } from './RealtimeConnectionInit.ts';
+export type { RealtimeSettings } from './RealtimeSettings.ts';
+export type { RealtimeSocket } from './RealtimeSocket.ts';
 export type { ActiveSubscription, RealtimeHooks, RealtimeLogger } from './RealtimeHooks.ts';
 export {
   RealtimeAuthError,

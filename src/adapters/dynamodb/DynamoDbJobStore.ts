@@ -1,25 +1,19 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { JobNotFoundError, JobStateConflictError } from '../../core/errors.ts';
 import type { Finding, FindingFilter, Job, JobFilter, JobStatus, Page } from '../../core/Job.ts';
 import type { JobChanges, JobStore, OpenJob, OpenJobStatus } from '../../core/ports.ts';
 import { batchPutItems } from './batchPutItems.ts';
-import { DuplicateJobIdError, FindingsWriteConflictError, JobStoreError } from './errors.ts';
-import { findingsByJob, planFindingWrites, type FindingWrite } from './findingChunks.ts';
+import { DuplicateJobIdError, JobStoreError } from './errors.ts';
+import { findingsByJob, planFindingWrites } from './findingChunks.ts';
 import { assertItemFits } from './itemSize.ts';
 import { itemToJob, itemToOpenJob, jobToItem, type Item } from './jobItems.ts';
 import { jobUpdateInput } from './jobUpdateInput.ts';
+import { putJobFindings } from './putJobFindings.ts';
 import { queryFindingPage, queryPage } from './queryPage.ts';
 import { planFindingsQuery, planJobFindingsQuery, planJobsQuery, planOpenJobsQuery } from './queryPlan.ts';
 import { isMissingIndexError, scanOpenJobs } from './scanOpenJobs.ts';
-import { FINDINGS_SK_PREFIX, TTL_ATTRIBUTE, jobKey, jobPk, type TableKey } from './tableDesign.ts';
+import { TTL_ATTRIBUTE, jobKey, type TableKey } from './tableDesign.ts';
 import { epochSeconds, isExpired, liveOnly } from './expiry.ts';
 import { checkTokenJobId, validateFindings, UPDATABLE_FIELDS } from './validateWrites.ts';
 import { isConditionalCheckFailed, wrapDynamoDbError } from './wrapDynamoDbError.ts';
@@ -42,12 +36,6 @@ export interface DynamoDbJobStoreOptions {
   /** The clock records expire by (default Date.now): an item past its `expiresAt` reads as gone (expiry.ts). */
   now?: () => number;
 }
-
-/** Chunk item writes in flight at once for one job (a 20 KB note has one per type present, so about 6). */
-const WRITE_CONCURRENCY = 16;
-
-/** A conditional chunk write lost to a concurrent writer. */
-class ChunkChanged extends Error {}
 
 /**
  * JobStore on one DynamoDB table (design in tableDesign.ts and README.md). Single-item conditional
@@ -139,7 +127,11 @@ export class DynamoDbJobStore implements JobStore {
           this.tableName,
           planFindingWrites([], ofJob).flatMap((write) => (write.kind === 'put' ? [write.item] : [])),
         );
-      else await this.putJobFindings(ofJob);
+      else
+        await putJobFindings(this.doc, this.tableName, ofJob, {
+          findingsRetry: this.options.findingsRetry,
+          now: this.now,
+        });
     }
   }
 
@@ -191,83 +183,6 @@ export class DynamoDbJobStore implements JobStore {
     return scanOpenJobs(this.doc, this.tableName, status, updatedBefore, limit, nextToken);
   }
 
-  private async putJobFindings(findings: readonly Finding[]): Promise<void> {
-    const maxAttempts = this.options.findingsRetry?.maxAttempts ?? 5;
-    const baseDelayMs = this.options.findingsRetry?.baseDelayMs ?? 20;
-    let conflict: unknown;
-    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-      if (attempt > 1)
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * baseDelayMs * 2 ** (attempt - 2)));
-      const writes = overStaleChunks(
-        await this.readChunkItems(findings[0]?.jobId as string),
-        findings,
-        epochSeconds(this.now),
-      );
-      // All settle before a retry re-reads, so the re-read sees every write of this round.
-      const results = await settleInBatches(
-        writes.map((write) => () => this.writeChunk(write)),
-        WRITE_CONCURRENCY,
-      );
-      const failures = results
-        .filter((result): result is PromiseRejectedResult => result.status === 'rejected')
-        .map((result) => result.reason as unknown);
-      const other = failures.find((reason) => !(reason instanceof ChunkChanged));
-      if (other !== undefined) throw other;
-      if (failures.length === 0) return;
-      conflict = failures[0];
-    }
-    throw new FindingsWriteConflictError(undefined, { cause: conflict });
-  }
-
-  /** Every chunk item of a job, strongly consistent (a job has a handful: one per type and 500 seqs). */
-  private async readChunkItems(jobId: string): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      try {
-        const out = await this.doc.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-            ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK' },
-            ExpressionAttributeValues: { ':pk': jobPk(jobId), ':prefix': FINDINGS_SK_PREFIX },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(out.Items ?? []));
-        startKey = out.LastEvaluatedKey;
-      } catch (error) {
-        throw wrapDynamoDbError(error, 'Query');
-      }
-    } while (startKey);
-    return items;
-  }
-
-  /** One conditional PutItem or DeleteItem; ChunkChanged when the item is not at the revision we read. */
-  private async writeChunk(write: FindingWrite): Promise<void> {
-    const expected: {
-      ConditionExpression: string;
-      ExpressionAttributeNames: Record<string, string>;
-      ExpressionAttributeValues?: Record<string, unknown>;
-    } =
-      write.expectedRev === undefined
-        ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'PK' } }
-        : {
-            ConditionExpression: '#rev = :rev',
-            ExpressionAttributeNames: { '#rev': 'rev' },
-            ExpressionAttributeValues: { ':rev': write.expectedRev },
-          };
-    try {
-      if (write.kind === 'put')
-        await this.doc.send(new PutCommand({ TableName: this.tableName, Item: write.item, ...expected }));
-      else await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: write.key, ...expected }));
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) throw new ChunkChanged('chunk changed', { cause: error });
-      throw wrapDynamoDbError(error, write.kind === 'put' ? 'PutItem' : 'DeleteItem');
-    }
-  }
-
   private async checkOnly(id: string, from: readonly JobStatus[]): Promise<Job> {
     const job = await this.getJob(id);
     if (!job) throw new JobNotFoundError();
@@ -302,35 +217,4 @@ export class DynamoDbJobStore implements JobStore {
       throw wrapDynamoDbError(error, 'GetItem');
     }
   }
-}
-
-/**
- * The writes that merge `findings` into a job's live chunk items. Chunk items of an expired job under the
- * same id (a clientToken's id used again, before TTL deleted them) are not merged: a put over one is
- * conditional on its revision, as over a live one; the rest stay, read as gone, until TTL deletes them.
- */
-function overStaleChunks(stored: readonly Item[], findings: readonly Finding[], nowSeconds: number): FindingWrite[] {
-  const stale = new Map(stored.filter((item) => isExpired(item, nowSeconds)).map((item) => [item.SK as string, item]));
-  return planFindingWrites(
-    stored.filter((item) => !isExpired(item, nowSeconds)),
-    findings,
-  ).map((write) => {
-    const old =
-      write.kind === 'put' && write.expectedRev === undefined ? stale.get(write.item.SK as string) : undefined;
-    if (!old || write.kind !== 'put') return write;
-    const rev = typeof old.rev === 'number' ? old.rev : 0;
-    return { ...write, item: { ...write.item, rev: rev + 1 }, expectedRev: rev };
-  });
-}
-
-/** Runs the tasks, at most `width` at a time, and waits for every one to settle. */
-async function settleInBatches(
-  tasks: readonly (() => Promise<void>)[],
-  width: number,
-): Promise<PromiseSettledResult<void>[]> {
-  const results: PromiseSettledResult<void>[] = [];
-  for (let start = 0; start < tasks.length; start += width) {
-    results.push(...(await Promise.allSettled(tasks.slice(start, start + width).map((task) => task()))));
-  }
-  return results;
 }
