@@ -71,10 +71,13 @@ export function recognizeNamesInPlace(text: string, lexicon: Lexicon, lower = te
         .toLowerCase()
         .split(/[\s.]+/)
         .filter((w) => w.length > 1);
-      // In a signature place two or three letters are initials, even ones that spell an abbreviation ("-tb RN").
+      // In a signature place two or three letters are initials, even ones that spell an abbreviation or a word
+      // ("-tb RN", "AT", "on"): initials are written in one case. A capitalised function word is a word
+      // ("Best,\nAll": the closing is to everyone).
       const initialsOnly =
         (re === SIGNATURE_LINE || re === SIGN_OFF || re === SIGN_OFF_INLINE || re === SLASH_INITIALS) &&
-        /^\p{L}{2,3}$/u.test(value);
+        /^\p{L}{2,3}$/u.test(value) &&
+        !(/^\p{Lu}\p{Ll}+$/u.test(value) && FUNCTION_WORDS.has(value.toLowerCase()));
       if (
         !initialsOnly &&
         words.some(

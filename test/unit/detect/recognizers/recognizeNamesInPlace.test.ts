@@ -27,6 +27,11 @@ describe('recognizeNamesInPlace', () => {
       'harriet okwu',
     ]);
     expect(texts('will cont to monitor. thanks, sk', inPlace('will cont to monitor. thanks, sk'))).toEqual(['sk']);
+    // Two or three letters after a closing are initials, unless they are a word addressed to everyone.
+    expect(texts('Regards,\nSK', inPlace('Regards,\nSK'))).toEqual(['SK']);
+    expect(texts('Regards,\nAT', inPlace('Regards,\nAT'))).toEqual(['AT']);
+    expect(texts('Will review tomorrow.\nBest,\nAll', inPlace('Will review tomorrow.\nBest,\nAll'))).toEqual([]);
+    expect(texts('Thanks,\nYou', inPlace('Thanks,\nYou'))).toEqual([]);
   });
 
   it('takes the name before a pager number, but not a role', () => {
