@@ -39,6 +39,21 @@ export function scoreNameRun(
   return score;
 }
 
+/** Words for the people around a patient, which a relation may follow without being a name ("Family (wife)"). */
+const GROUP_WORDS: ReadonlySet<string> = new Set([
+  'family',
+  'patient',
+  'pt',
+  'caregiver',
+  'caregivers',
+  'visitor',
+  'visitors',
+  'parents',
+  'relatives',
+  'friend',
+  'friends',
+]);
+
 const PAGER_WORDS: ReadonlySet<string> = new Set(nameWords.pagerWords);
 const PAGER_AFTER = /^,?[ \t]+(?:pager|pgr|beeper|bpr|pg|p#|tel|cell|ph)\b[ \t#:.]*\d/i;
 const CLEAR_CREDENTIALS: ReadonlySet<string> = new Set(nameWords.clearCredentials);
@@ -126,6 +141,8 @@ function hasRelationAfter(text: string, tokens: Token[], last: number): boolean 
   const next = tokens[last + 1];
   const lastToken = tokens[last];
   if (!next || !lastToken || !RELATIONS.has(next.key)) return false;
+  // "Family (wife) updated": a relation after a word that names a group or a role is no name's relation.
+  if (GROUP_WORDS.has(lastToken.key)) return false;
   return /^[ \t]*(?:\(|,[ \t]*(?:(?:her|his|their|pt's|the)[ \t]+)?|-[ \t]*)$/.test(
     text.slice(lastToken.end, next.start).replace(/(?:her|his|their|the)[ \t]+$/i, ''),
   );

@@ -19,6 +19,13 @@ describe('LocalPhiDetector: names', () => {
     expect(covers(text, name)).toBe(true);
   });
 
+  it('takes a relation after a name as a cue, but not after a word for the people around the patient', () => {
+    const note = 'Family (wife Grace, son Mark) updated.';
+    for (const name of ['Grace', 'Mark']) expect(covers(note, name)).toBe(true);
+    expect(untouched(note, 'Family')).toBe(true);
+    expect(untouched('Caregiver (daughter) at bedside.', 'Caregiver')).toBe(true);
+  });
+
   it('finds relatives in ALL-CAPS nursing notes', () => {
     const note = 'SOCIAL: WIFE MARY AND DAUGHTER JENNIFER IN TO VISIT, UPDATED BY DR. KOWALSKI.';
     for (const name of ['MARY', 'JENNIFER', 'KOWALSKI']) expect(covers(note, name)).toBe(true);
