@@ -26,10 +26,10 @@ const STREET = new RegExp(
 // "lives at 42 Alder Lane with her son": in prose a street is followed by a function word, which STREET's
 // any-word stop refuses. Only suffixes that are no clinical word end such a street ("3 sec pt with", "2 laps
 // walk with" are none), and in mixed-case text its words are capitalised.
-const PROSE_SUFFIX =
-  '(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|plaza|crescent|grove|heights|hts|ridge)';
+const PROSE_SUFFIX = `(?:${addressWords.proseStreetSuffixes.join('|')})`;
+const PROSE_STREET_END = `(?:${addressWords.proseStreetEnders.join('|')})`;
 const STREET_IN_PROSE = new RegExp(
-  `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${PROSE_SUFFIX}\\.?(?=[ \\t]+(?:with|and|in|on|near|for|to|where|since|until|alone|who|which|but|or|off|from|after|before)\\b)`,
+  `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${PROSE_SUFFIX}\\.?(?=[ \\t]+${PROSE_STREET_END}\\b)`,
   'gi',
 );
 // "172 Aspen St. Milwaukee, WI 53202": the city follows the street without a comma; a state code and ZIP

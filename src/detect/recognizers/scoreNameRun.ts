@@ -40,19 +40,7 @@ export function scoreNameRun(
 }
 
 /** Words for the people around a patient, which a relation may follow without being a name ("Family (wife)"). */
-const GROUP_WORDS: ReadonlySet<string> = new Set([
-  'family',
-  'patient',
-  'pt',
-  'caregiver',
-  'caregivers',
-  'visitor',
-  'visitors',
-  'parents',
-  'relatives',
-  'friend',
-  'friends',
-]);
+const GROUP_WORDS: ReadonlySet<string> = new Set(nameWords.groupWords);
 
 const PAGER_WORDS: ReadonlySet<string> = new Set(nameWords.pagerWords);
 const PAGER_AFTER = /^,?[ \t]+(?:pager|pgr|beeper|bpr|pg|p#|tel|cell|ph)\b[ \t#:.]*\d/i;
