@@ -60,7 +60,7 @@ function runsOver(line: readonly OcrWord[], test: (word: OcrWord) => boolean): O
   return runs;
 }
 
-function samePlace(a: OcrWord, b: OcrWord): boolean {
+export function samePlace(a: OcrWord, b: OcrWord): boolean {
   const width = Math.min(a.box.left + a.box.width, b.box.left + b.box.width) - Math.max(a.box.left, b.box.left);
   const height = Math.min(a.box.top + a.box.height, b.box.top + b.box.height) - Math.max(a.box.top, b.box.top);
   return (

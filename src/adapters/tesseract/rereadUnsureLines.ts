@@ -2,6 +2,7 @@ import type { OcrWord, PixelBox } from '../../core/Image.ts';
 import { lineKey } from '../../core/lineKey.ts';
 import { cropGrey, enlargeGrey, invertGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
 import { legibleText } from './readsUpright.ts';
+import { STACK_GAP as GAP, stackStrips, stripAt } from './stackStrips.ts';
 import { unturnWords } from './unturnWords.ts';
 
 /** A word read with less confidence than this is unsure: its line is read again. */
@@ -17,8 +18,6 @@ const MAX_SCALE = 4;
  */
 const MAX_LINES = 60;
 const MAX_STACK_PIXELS = 8_000_000;
-/** White between stacked lines and around them, in pixels of the stack. */
-const GAP = 24;
 
 /** Reads one grey image (upright, as given) and returns its words in that image's pixels. */
 export type ReadImage = (image: GreyImage) => Promise<OcrWord[]>;
@@ -112,29 +111,6 @@ function lineCrop(line: readonly OcrWord[], grey: GreyImage, height: number): Pi
   const right = Math.min(grey.width, Math.ceil(Math.max(...line.map((w) => w.box.left + w.box.width)) + margin));
   const bottom = Math.min(grey.height, Math.ceil(Math.max(...line.map((w) => w.box.top + w.box.height)) + margin));
   return { left, top, width: right - left, height: bottom - top };
-}
-
-/** The strips one under another on white, each GAP px from the left edge. */
-function stackStrips(strips: readonly Strip[]): GreyImage {
-  const width = Math.max(...strips.map((s) => s.image.width)) + 2 * GAP;
-  const last = strips[strips.length - 1] as Strip;
-  const height = last.top + last.image.height + GAP;
-  const pixels = Buffer.alloc(width * height, 255);
-  for (const strip of strips) {
-    for (let y = 0; y < strip.image.height; y++) {
-      strip.image.pixels.copy(
-        pixels,
-        (strip.top + y) * width + GAP,
-        y * strip.image.width,
-        (y + 1) * strip.image.width,
-      );
-    }
-  }
-  return { pixels, width, height };
-}
-
-function stripAt(strips: readonly Strip[], y: number): Strip | undefined {
-  return strips.find((s) => y >= s.top && y < s.top + s.image.height);
 }
 
 /** The word's centre lies across the line, between its words' top and bottom (left and right when sideways). */

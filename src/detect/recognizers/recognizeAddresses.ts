@@ -53,6 +53,13 @@ const HOUSE_STREET_BEFORE_CITY = new RegExp(
   `(?<![\\w.:])\\d{1,6}[A-Za-z]?(?:[ \\t]+\\|)?(?:[ \\t]+[A-Z][A-Za-z'’]*\\.?(?:[ \\t]+\\|)?){2,3},(?=[ \\t|]+[A-Z][A-Za-z.'’-]+(?:[ \\t]+[A-Z][A-Za-z.'’-]+){0,2},[ \\t|]*(?:${STATE_CODE_PATTERN})\\.?,?[ \\t]+\\d{5})`,
   'g',
 );
+// "243A Summit Street Independence MO-82551": a scan may lose the comma after the street and after the city;
+// the capitalised words between a street's suffix and a state code with its ZIP are still the city. The house
+// number is required: "seen by Dr. Tarek Salem MO 82551" has a title, not a street, before the name.
+const CITY_AFTER_STREET = new RegExp(
+  `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}(?:${addressWords.streetSuffixes.map((w) => w[0]?.toUpperCase() + w.slice(1)).join('|')})\\b\\.?,?[ \\t]+((?:[A-Z][a-z'’-]+[ \\t]+){1,3})(?=(?:${STATE_CODE_PATTERN})(?:[ \\t]+|-)\\d{5}\\b)`,
+  'g',
+);
 const UNIT_ALONE = /\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d+[A-Z]?\b/gi;
 // "rm 412", "Room 12B": a room number says where the patient is (PHI under i2b2 and DetectPHI alike).
 const ROOM = /\b(?:room|rm)\.?\s*#?\s*(\d{1,4}[A-Z]?)\b(?![.:]\d|\s*(?:am|pm|%|mg|ml|cc)\b)/gi;
@@ -81,7 +88,8 @@ const EMPLOYER_START = keywordStart(
 const PHARMACY_CHAIN =
   /\b(?:CVS|Walgreens|Rite[ -]Aid|Walmart|Costco|Kroger|Safeway|Publix|Duane Reade|Boots|Wegmans|Meijer|H-E-B|Target Pharmacy)\b/gi;
 const PHARMACY_NAMES = addressWords.pharmacyNames;
-const PO_BOX = /\bp\.?\s?o\.?\s*box\s+\d+\b/gi;
+// "PO-Box 6523": a scan may read the space as a hyphen.
+const PO_BOX = /\bp\.?\s?o\.?(?:\s*|-)box\s+\d+\b/gi;
 // "Little Rock, | AR 61271": a scan may set the state and ZIP apart as another cell; with the ZIP it is still the place.
 const CITY_STATE_ZIP = new RegExp(
   `\\b([A-Z][A-Za-z.'’-]+(?:[ \\t]+[A-Z][A-Za-z.'’-]+){0,2}),[ \\t]*(?:(?:${STATE_CODE_PATTERN}|${STATE_NAME_PATTERN})\\.?(?:,?\\s+\\d{5}(?:-\\d{4})?)?|\\|[ \\t]+(?:${STATE_CODE_PATTERN})\\.?,?\\s+\\d{5}(?:-\\d{4})?)\\b`,
@@ -159,6 +167,9 @@ export function recognizeAddresses(
     }
   }
   for (const m of text.matchAll(PO_BOX)) add(m.index, m[0], 0.95);
+  if (/\d{5}/.test(text))
+    for (const m of text.matchAll(CITY_AFTER_STREET))
+      add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.85);
   for (const m of text.matchAll(UNIT_ALONE)) add(m.index, m[0], 0.8);
   if (/\b(?:rm|room)\b/.test(lower))
     for (const m of text.matchAll(ROOM)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.8);

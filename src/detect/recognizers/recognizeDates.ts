@@ -117,7 +117,21 @@ export function recognizeDates(text: string, lower = text.toLowerCase()): Candid
   }
   if (lower.includes('0s') || lower.includes("0's"))
     for (const m of text.matchAll(DECADE_YEAR)) pushDate(out, m.index, m[0], 0.6);
+  if (text.includes('|')) extendWithYearAcrossCells(text, out);
   return out;
+}
+
+// "Filled: April 24. | 2019": a scan may set a date's year apart as another cell, or read its comma as a period.
+const MONTH_DAY_END = new RegExp(`${MONTH}\\.?[ \\t]+(?:[12]?\\d|3[01])$`, 'i');
+const YEAR_IN_NEXT_CELL = /^[.,]?[ \t]*\|[ \t]*(?:1[89]|20)\d\d(?![\d/:-])/;
+
+/** A month and day whose year the scan put in the next cell take that year. */
+function extendWithYearAcrossCells(text: string, dates: Candidate[]): void {
+  for (const d of dates) {
+    if (d.score < 0.5 || !MONTH_DAY_END.test(text.slice(d.start, d.end))) continue;
+    const year = YEAR_IN_NEXT_CELL.exec(text.slice(d.end, d.end + 12));
+    if (year) d.end += year[0].length;
+  }
 }
 
 const WEEKDAY_PREFIXES = dateWords.weekdayPrefixes;

@@ -42,6 +42,7 @@ export function recognizeFormLines(text: string, lexicon: Lexicon): Candidate[] 
       const start = m.index + m[0].indexOf(value);
       if (
         !looksLikeNames(value, lexicon) &&
+        !(hasClearName(value, lexicon) && hasNoClinicalWord(value, lexicon)) &&
         !(isAddressBelow(text, start + value.length) && hasNoClinicalWord(value, lexicon))
       )
         continue;
@@ -72,6 +73,26 @@ function isAddressee(value: string, lexicon: Lexicon): boolean {
 /** "SNOW, YOUNG" above "195 Bridge St": whose address it is, though both words are everyday English. */
 function isAddressBelow(text: string, end: number): boolean {
   return ADDRESS_LINE_START.test(text.slice(end, end + 200));
+}
+
+/**
+ * "VILLANUEVA, BISHOP": a word of the line is a name and no English word, so the other, though everyday
+ * English, is the given name ("NEURO, CV" has none such, "Hashimoto, Graves" names diseases).
+ */
+function hasClearName(value: string, lexicon: Lexicon): boolean {
+  const words = value
+    .split(/[,\s]+/)
+    .filter((w) => w.length > 2)
+    .map((w) => w.toLowerCase());
+  // "Hashimoto, Graves" is a problem list of eponyms, not a person.
+  if (words.some((w) => lexicon.eponyms.has(w) || lexicon.eponymStarts.has(w))) return false;
+  return words.some(
+    (w) =>
+      (lexicon.firstNames.has(w) || lexicon.personNames.has(w)) &&
+      !lexicon.commonWords.has(w) &&
+      !lexicon.knownWords.has(w) &&
+      !lexicon.safeWords.has(w),
+  );
 }
 
 function hasNoClinicalWord(value: string, lexicon: Lexicon): boolean {

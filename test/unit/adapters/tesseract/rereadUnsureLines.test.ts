@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GreyImage } from '../../../../src/adapters/tesseract/GreyImage.ts';
 import { rereadUnsureLines, type ReadImage } from '../../../../src/adapters/tesseract/rereadUnsureLines.ts';
 import type { OcrWord, PixelBox } from '../../../../src/core/Image.ts';
+import { inkReader, ocrWord as word } from '../../../helpers/ocrWords.ts';
 
 /** A white page with black rectangles (the "ink" of words). */
 function page(width: number, height: number, ink: readonly PixelBox[]): GreyImage {
@@ -9,50 +10,6 @@ function page(width: number, height: number, ink: readonly PixelBox[]): GreyImag
   for (const b of ink)
     for (let y = b.top; y < b.top + b.height; y++) pixels.fill(0, y * width + b.left, y * width + b.left + b.width);
   return { pixels, width, height };
-}
-
-function word(text: string, confidence: number, box: PixelBox, lineId: string): OcrWord {
-  const { left, top, width, height } = box;
-  return {
-    text,
-    confidence,
-    box,
-    lineId,
-    blockId: 'b0',
-    polygon: [
-      { x: left, y: top },
-      { x: left + width, y: top },
-      { x: left + width, y: top + height },
-      { x: left, y: top + height },
-    ],
-  };
-}
-
-/**
- * A stand-in for the engine: every run of dark rows in the image it is given is one line, and every dark
- * run across such a line one word, read as `text` with confidence `confidence`.
- */
-function inkReader(text: string, confidence: number, seen: GreyImage[] = []): ReadImage {
-  return async (image) => {
-    seen.push(image);
-    const dark = (x: number, y: number): boolean => (image.pixels[y * image.width + x] as number) < 128;
-    const rows = Array.from({ length: image.height }, (_, y) =>
-      Array.from({ length: image.width }, (_, x) => dark(x, y)).some(Boolean),
-    );
-    const words: OcrWord[] = [];
-    for (let y = 0; y < image.height; y++) {
-      if (!rows[y] || rows[y - 1]) continue;
-      let bottom = y;
-      while (rows[bottom + 1]) bottom++;
-      for (let x = 0; x < image.width; x++) {
-        if (!dark(x, y + 1) || (x > 0 && dark(x - 1, y + 1))) continue;
-        let right = x;
-        while (right + 1 < image.width && dark(right + 1, y + 1)) right++;
-        words.push(word(text, confidence, { left: x, top: y, width: right - x + 1, height: bottom - y + 1 }, `l${y}`));
-      }
-    }
-    return words;
-  };
 }
 
 describe('rereadUnsureLines', () => {

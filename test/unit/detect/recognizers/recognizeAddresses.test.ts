@@ -6,7 +6,7 @@ import {
   extendWithZip,
   recognizeAddresses,
 } from '../../../../src/detect/recognizers/recognizeAddresses.ts';
-import { prepare, scoreOf, texts } from '../../../helpers/recognizerSpans.ts';
+import { prepare, scoreOf, spans, texts } from '../../../helpers/recognizerSpans.ts';
 
 // The word-list questions the recognizer asks, answered from the shipped lists as LocalPhiDetector does.
 const words = loadLexicon();
@@ -58,6 +58,23 @@ describe('recognizeAddresses', () => {
   it("takes a bare two-letter state after a comma only after a known city: a doctor's degree is no state", () => {
     const text = 'Dr. Lindqvist, MD called; Salem, OR is home.';
     expect(texts(text, addresses(text))).toEqual(['Salem, OR']);
+  });
+
+  it('takes a post box with the space read as a hyphen', () => {
+    const text = 'Mailing: PO-Box 6523';
+    expect(spans(text, addresses(text))).toEqual([{ text: 'PO-Box 6523', type: 'ADDRESS', score: 0.95 }]);
+  });
+
+  it('takes the words between a street and a state with its ZIP as the city, when the scan lost the commas', () => {
+    const text = '243A Summit Street Independence MO-82551';
+    expect(spans(text, addresses(text))).toContainEqual({ text: 'Independence', type: 'ADDRESS', score: 0.85 });
+    expect(texts(text, addresses(text))).toEqual(['243A Summit Street', 'Independence', 'MO-82551']);
+    // A doctor's name after the title "Dr." (a street suffix too) with no state and ZIP after it is no city.
+    expect(addresses('Referred by Dr. Tarek Salem MRN 82551')).toEqual([]);
+    // Nor with a state and ZIP after it: "Dr." with no house number before it is a title.
+    expect(texts('Seen by Dr. Tarek Salem MO 82551', addresses('Seen by Dr. Tarek Salem MO 82551'))).toEqual([
+      'MO 82551',
+    ]);
   });
 
   it.each([

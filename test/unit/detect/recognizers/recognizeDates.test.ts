@@ -77,6 +77,14 @@ describe('recognizeDates', () => {
     expect(likely('Seen may 3, 2021 in clinic.')).toContain('may 3, 2021');
   });
 
+  it('takes the year a scan set apart in the next cell into a month and day, past a period read for its comma', () => {
+    expect(likely('Filled: April 24. | 2019')).toEqual(['April 24. | 2019']);
+    expect(likely('Filled: April 24, | 2019')).toEqual(['April 24, | 2019']);
+    // A dose in the next cell is no year; nor is a number of five digits.
+    expect(likely('April 24 | 300 mg')).toEqual(['April 24']);
+    expect(likely('Filled: April 24. | 20190')).toEqual(['April 24']);
+  });
+
   it('gives the same candidates whether or not the caller passes the lower-cased text', () => {
     const text = 'ADMITTED MARCH 3, 2024; seen Monday 3/18 and on the 21st.';
     expect(recognizeDates(text, text.toLowerCase())).toEqual(recognizeDates(text));

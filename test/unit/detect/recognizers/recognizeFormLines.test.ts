@@ -26,6 +26,20 @@ describe('recognizeFormLines', () => {
     expect(formLines('NEURO, CV\nLasix, Metoprolol\nDiuresis, Gentle')).toEqual([]);
   });
 
+  it('takes a line of everyday words as a name when another word of it is only a name', () => {
+    // "Villanueva" is in a name list and in no English word list, so "BISHOP" is a given name here.
+    const text = 'NEURO, CV\nVILLANUEVA, BISHOP\nAlert, Oriented';
+    expect(spans(text, formLines(text))).toEqual([{ text: 'VILLANUEVA, BISHOP', type: 'NAME', score: 0.75 }]);
+    expect(formLines('NEURO, CV')).toEqual([]);
+    expect(formLines('Alert, Oriented')).toEqual([]);
+    expect(formLines('Lasix, Metoprolol')).toEqual([]);
+    // A surname that names a disease, beside a clinical word (a problem list); a name that is English too (skin: colour, warmth).
+    expect(formLines('Parkinson, CHF')).toEqual([]);
+    expect(formLines('Gray, Cool')).toEqual([]);
+    // A problem list of eponyms names diseases, not a person.
+    expect(formLines('Hashimoto, Graves')).toEqual([]);
+  });
+
   it('takes everyday words as a name on the line above a street address', () => {
     const text = 'SNOW, YOUNG\n195 Bridge St';
     expect(texts(text, formLines(text))).toEqual(['SNOW, YOUNG']);
