@@ -86,6 +86,10 @@ function hasClearName(value: string, lexicon: Lexicon): boolean {
     .map((w) => w.toLowerCase());
   // "Hashimoto, Graves" is a problem list of eponyms, not a person.
   if (words.some((w) => lexicon.eponyms.has(w) || lexicon.eponymStarts.has(w))) return false;
+  // "DE NOVO, STABLE": a word the non-PHI whitelist has, and no name list, is the note's own word.
+  const named = (w: string): boolean =>
+    lexicon.firstNames.has(w) || lexicon.personNames.has(w) || lexicon.nameWords.has(w);
+  if (words.some((w) => lexicon.safeWords.has(w) && !named(w))) return false;
   return words.some(
     (w) =>
       (lexicon.firstNames.has(w) || lexicon.personNames.has(w)) &&

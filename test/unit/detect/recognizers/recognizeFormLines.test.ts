@@ -38,6 +38,8 @@ describe('recognizeFormLines', () => {
     expect(formLines('Gray, Cool')).toEqual([]);
     // A problem list of eponyms names diseases, not a person.
     expect(formLines('Hashimoto, Graves')).toEqual([]);
+    // A Latin phrase and a word of the non-PHI whitelist ("stable" is in no name list).
+    expect(formLines('DE NOVO, STABLE')).toEqual([]);
   });
 
   it('takes everyday words as a name on the line above a street address', () => {
