@@ -20,7 +20,12 @@ export const FULL_DATES: RegExp[] = [
   new RegExp(`\\b${NUM_MONTH}[.](?:1[3-9]|2\\d|3[01])[.](?:\\d{4}|\\d{2})(?![\\d.]\\d)`, 'g'),
   // Day first, as written outside the US: "17/09/2020" (only days past 12 are unambiguous, the rest match above).
   new RegExp(`(?<![\\d/])\\b(?:1[3-9]|2\\d|3[01])[/-]${NUM_MONTH}[/-](?:\\d{4}|\\d{2})(?![\\d/-])`, 'g'),
-  new RegExp(`\\b(?:19|20)\\d{2}[-/.]${NUM_MONTH}[-/.]${DAY}(?![\\d])`, 'gi'),
+  // "2019 08-01": a scan may read an ISO date's first hyphen as a space (two-digit month and day only, and no
+  // dose after it: "2019 10-12 mg" stays).
+  new RegExp(
+    `\\b(?:19|20)\\d{2}(?:[-/.]|[ \\t](?=(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?![\\d-])(?![ \\t]*(?:mg|mcg|g|ml|units?|%|x)\\b)))${NUM_MONTH}[-/.]${DAY}(?![\\d])`,
+    'gi',
+  ),
   new RegExp(`\\b(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\b`, 'g'),
   // A day and a month stay on one line: "SEE MAR\n11PM" is the medication record and a time.
   new RegExp(`\\b${ORDINAL_DAY}[ \\t-]*(?:of[ \\t]+)?${MONTH}\\.?,?[ \\t-]*(?:\\d{4}|'?\\d{2})?\\b`, 'gi'),

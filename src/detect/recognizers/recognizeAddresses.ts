@@ -19,8 +19,9 @@ const STREET_WORD = "(?:[A-Za-z][A-Za-z'’.!-]*|\\d+(?:st|nd|rd|th))";
 const UNIT_WORD = `(?:${addressWords.unitWords.join('|')})`;
 // "Apt .7C": a scan may put a speck before the unit's number.
 const UNIT = `(?:,?\\s*(?:${UNIT_WORD}|#)\\.?\\s*[#.]?\\s*[A-Za-z0-9-]+)?`;
+// ("86S. School Street": a scan may join the house number and the direction.)
 const STREET = new RegExp(
-  `(?<![:\\d])\\b\\d{1,6}[A-Za-z]?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+|north[ \\t]+|south[ \\t]+|east[ \\t]+|west[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${SUFFIX}\\b(?!\\.?[ \\t]+(?!${UNIT_WORD}\\b)[A-Z][a-z])\\.?${UNIT}`,
+  `(?<![:\\d])\\b\\d{1,6}(?:[A-Za-z]\\.?)?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+|north[ \\t]+|south[ \\t]+|east[ \\t]+|west[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${SUFFIX}\\b(?!\\.?[ \\t]+(?!${UNIT_WORD}\\b)[A-Z][a-z])\\.?${UNIT}`,
   'gi',
 );
 // "lives at 42 Alder Lane with her son": in prose a street is followed by a function word, which STREET's
@@ -46,11 +47,12 @@ const NAMED_STREET_BEFORE_CITY = new RegExp(
   `(?<![\\w.])(?:\\d{1,6}[A-Za-z]?[ \\t]+(?:\\|[ \\t]+)?)?(?:[A-Z][a-z'’]+[ \\t]+){1,2}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|Terrace|Ter|Trail|Circle|Parkway|Pkwy)\\b\\.?(?=,[ \\t|]+[A-Z][^\\n]{0,40}?,[ \\t|]*(?:${STATE_CODE_PATTERN})\\b)`,
   'g',
 );
-// "64 Willow | Ct, Wilmington, DE 69973", "318 Fifth Or, Little Rock, AR 26157": on a scanned label the street
+// "64 Willow | Ct, Wilmington, DE 69973", "318 Fifth Or, Little Rock, AR 26157", "23272 | Ocean | Ave, | Kansas |
+// City, | MO 98505": on a scanned label the street
 // before "City, ST 12345" may be split into cells or have its suffix misread; the house number, the capitalised
 // words up to the comma and the city, state code and ZIP after it still make it the street.
 const HOUSE_STREET_BEFORE_CITY = new RegExp(
-  `(?<![\\w.:])\\d{1,6}[A-Za-z]?(?:[ \\t]+\\|)?(?:[ \\t]+[A-Z][A-Za-z'’]*\\.?(?:[ \\t]+\\|)?){2,3},(?=[ \\t|]+[A-Z][A-Za-z.'’-]+(?:[ \\t]+[A-Z][A-Za-z.'’-]+){0,2},[ \\t|]*(?:${STATE_CODE_PATTERN})\\.?,?[ \\t]+\\d{5})`,
+  `(?<![\\w.:])\\d{1,6}[A-Za-z]?(?:[ \\t]+\\|)?(?:[ \\t]+[A-Z][A-Za-z'’]*\\.?(?:[ \\t]+\\|)?){2,3},(?=[ \\t|]+[A-Z][A-Za-z.'’-]+(?:[ \\t]+(?:\\|[ \\t]+)?[A-Z][A-Za-z.'’-]+){0,2},[ \\t|]*(?:${STATE_CODE_PATTERN})\\.?,?[ \\t]+\\d{5})`,
   'g',
 );
 // "243A Summit Street Independence MO-82551": a scan may lose the comma after the street and after the city;

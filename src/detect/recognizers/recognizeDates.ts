@@ -117,10 +117,18 @@ export function recognizeDates(text: string, lower = text.toLowerCase()): Candid
   }
   if (lower.includes('0s') || lower.includes("0's"))
     for (const m of text.matchAll(DECADE_YEAR)) pushDate(out, m.index, m[0], 0.6);
-  if (text.includes('|')) extendWithYearAcrossCells(text, out);
+  if (text.includes('|')) {
+    extendWithYearAcrossCells(text, out);
+    for (const m of text.matchAll(MONTH_CELL_DAY_YEAR)) pushDate(out, m.index, m[0], 0.9);
+  }
   return out;
 }
 
+// "DOB: November | 23, 1918": a scan may set the day and year apart from the month as another cell.
+const MONTH_CELL_DAY_YEAR = new RegExp(
+  `\\b${MONTH}\\.?[ \\t]*\\|[ \\t]*${DAY},?[ \\t]+(?:1[89]|20)\\d\\d(?![\\d/:-])`,
+  'gi',
+);
 // "Filled: April 24. | 2019": a scan may set a date's year apart as another cell, or read its comma as a period.
 const MONTH_DAY_END = new RegExp(`${MONTH}\\.?[ \\t]+(?:[12]?\\d|3[01])$`, 'i');
 const YEAR_IN_NEXT_CELL = /^[.,]?[ \t]*\|[ \t]*(?:1[89]|20)\d\d(?![\d/:-])/;

@@ -60,9 +60,10 @@ export function recognizeFormLines(text: string, lexicon: Lexicon): Candidate[] 
 
 /** A person's name by the name lists: a word of it is a given name or a surname, and none is clinical ("Home Address" is no one). */
 function isAddressee(value: string, lexicon: Lexicon): boolean {
+  // Two letters are a name too ("Bo Do" over "378 Birch Circle").
   const words = value
     .split(/\s+/)
-    .filter((w) => w.length > 2)
+    .filter((w) => w.length > 1 && !w.endsWith('.'))
     .map((w) => w.toLowerCase());
   return (
     words.some((w) => lexicon.firstNames.has(w) || lexicon.personNames.has(w)) &&

@@ -60,6 +60,13 @@ describe('recognizeAddresses', () => {
     expect(texts(text, addresses(text))).toEqual(['Salem, OR']);
   });
 
+  it('takes a street whose words and city a scan split into cells, and a house number joined to its direction', () => {
+    const text = '23272 | Ocean | Ave, | Karisas | City, | MO 98505';
+    expect(texts(text, addresses(text))).toContain('23272 | Ocean | Ave');
+    const joined = '86S. School Street Apt. 4, Cambridge, MA 06610';
+    expect(texts(joined, addresses(joined))).toContain('86S. School Street Apt. 4');
+  });
+
   it('takes a post box with the space read as a hyphen', () => {
     const text = 'Mailing: PO-Box 6523';
     expect(spans(text, addresses(text))).toEqual([{ text: 'PO-Box 6523', type: 'ADDRESS', score: 0.95 }]);

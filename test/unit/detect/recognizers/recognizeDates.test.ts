@@ -85,6 +85,17 @@ describe('recognizeDates', () => {
     expect(likely('Filled: April 24. | 20190')).toEqual(['April 24']);
   });
 
+  it('takes a date whose day and year a scan set apart from the month as another cell', () => {
+    expect(likely('DOB: November | 23, 1918')).toContain('November | 23, 1918');
+    // A month column beside a count column, with no year, is no such date.
+    expect(likely('November | 23 | 1918 units').join(' ')).not.toContain('|');
+  });
+
+  it('takes an ISO date whose first hyphen a scan read as a space, and no dose', () => {
+    expect(likely('Discard after: 2019 08-01')).toEqual(['2019 08-01']);
+    expect(likely('Started 2019 10-12 mg daily').join(' ')).not.toContain('10-12');
+  });
+
   it('gives the same candidates whether or not the caller passes the lower-cased text', () => {
     const text = 'ADMITTED MARCH 3, 2024; seen Monday 3/18 and on the 21st.';
     expect(recognizeDates(text, text.toLowerCase())).toEqual(recognizeDates(text));

@@ -47,6 +47,11 @@ describe('recognizeFormLines', () => {
     expect(texts(text, formLines(text))).toEqual(['SNOW, YOUNG']);
   });
 
+  it('takes an addressee of two-letter names above a street address', () => {
+    const text = 'Li Wu\n378 Birch Circle, Liberty, MO 61351';
+    expect(texts(text, formLines(text))).toEqual(['Li Wu']);
+  });
+
   it('takes the addressee line above a street address when a name list knows a word of it, below a labelled name', () => {
     const text = 'Miles Stone\n772 Holly Street, Spokane';
     const [addressee] = spans(text, formLines(text));
