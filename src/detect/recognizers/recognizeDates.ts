@@ -130,10 +130,13 @@ const MONTH_CELL_DAY_YEAR = new RegExp(
   'gi',
 );
 // "Filled: April 24. | 2019": a scan may set a date's year apart as another cell, or read its comma as a period.
-const MONTH_DAY_END = new RegExp(`${MONTH}\\.?[ \\t]+(?:[12]?\\d|3[01])$`, 'i');
+const MONTH_DAY_END = new RegExp(
+  `(?:${MONTH}\\.?[ \\t]+(?:[12]?\\d|3[01])|\\b(?:[12]?\\d|3[01])[ \\t]+${MONTH}\\.?)$`,
+  'i',
+);
 const YEAR_IN_NEXT_CELL = /^[.,]?[ \t]*\|[ \t]*(?:1[89]|20)\d\d(?![\d/:-])/;
 
-/** A month and day whose year the scan put in the next cell take that year. */
+/** A month and day ("April 24", "9 August") whose year the scan put in the next cell take that year. */
 function extendWithYearAcrossCells(text: string, dates: Candidate[]): void {
   for (const d of dates) {
     if (d.score < 0.5 || !MONTH_DAY_END.test(text.slice(d.start, d.end))) continue;

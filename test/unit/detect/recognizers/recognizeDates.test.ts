@@ -80,6 +80,7 @@ describe('recognizeDates', () => {
   it('takes the year a scan set apart in the next cell into a month and day, past a period read for its comma', () => {
     expect(likely('Filled: April 24. | 2019')).toEqual(['April 24. | 2019']);
     expect(likely('Filled: April 24, | 2019')).toEqual(['April 24, | 2019']);
+    expect(likely('Filled: 9 August | 2020')).toEqual(['9 August | 2020']);
     // A dose in the next cell is no year; nor is a number of five digits.
     expect(likely('April 24 | 300 mg')).toEqual(['April 24']);
     expect(likely('Filled: April 24. | 20190')).toEqual(['April 24']);
