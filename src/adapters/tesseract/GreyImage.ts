@@ -156,3 +156,18 @@ function medianLine(points: readonly [number, number][]): (x: number) => number 
   const offset = median(points.map(([x, y]) => y - slope * x));
   return (x) => offset + slope * x;
 }
+
+/**
+ * The crop with its darkest percent made black and its paper (median) white: light type, which the page's
+ * threshold left on the paper's side, becomes dark type on white, and the grain lighter than paper goes.
+ */
+export function stretchGrey(image: GreyImage): GreyImage {
+  const sorted = Uint8Array.from(image.pixels).sort();
+  const lo = sorted[Math.floor(sorted.length / 100)] as number;
+  const hi = sorted[Math.floor(sorted.length / 2)] as number;
+  const range = Math.max(1, hi - lo);
+  const pixels = Buffer.allocUnsafe(image.pixels.length);
+  for (let i = 0; i < pixels.length; i++)
+    pixels[i] = Math.max(0, Math.min(255, Math.round((255 * ((image.pixels[i] as number) - lo)) / range)));
+  return { pixels, width: image.width, height: image.height };
+}

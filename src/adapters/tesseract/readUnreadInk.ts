@@ -2,7 +2,7 @@ import type { OcrWord, PixelBox } from '../../core/Image.ts';
 import { samePlace } from './addMissedLines.ts';
 import { legibleText } from './readsUpright.ts';
 import { findUnreadInk } from './findUnreadInk.ts';
-import { cropGrey, enlargeGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
+import { cropGrey, enlargeGrey, stretchGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
 import { STACK_GAP as GAP, stackStrips, stripAt, type StackedStrip } from './stackStrips.ts';
 import { unturnWords } from './unturnWords.ts';
 
@@ -85,7 +85,7 @@ async function stripsOf(image: GreyImage, lines: readonly PixelBox[]): Promise<S
     const crop = withMargin(line, Math.ceil(line.height / 2), image);
     pixels += crop.width * crop.height * scale * scale;
     if (pixels > MAX_STACK_PIXELS) break;
-    const strip = await enlargeGrey(stretch(cropGrey(image, crop)), scale);
+    const strip = await enlargeGrey(stretchGrey(cropGrey(image, crop)), scale);
     strips.push({ line, crop, scale, image: strip, top });
     top += strip.height + GAP;
   }
@@ -98,21 +98,6 @@ function withMargin(box: PixelBox, margin: number, image: GreyImage): PixelBox {
   const right = Math.min(image.width, box.left + box.width + margin);
   const bottom = Math.min(image.height, box.top + box.height + margin);
   return { left, top, width: right - left, height: bottom - top };
-}
-
-/**
- * The crop with its darkest percent made black and its paper (median) white: light type, which the page's
- * threshold left on the paper's side, becomes dark type on white, and the grain lighter than paper goes.
- */
-function stretch(image: GreyImage): GreyImage {
-  const sorted = Uint8Array.from(image.pixels).sort();
-  const lo = sorted[Math.floor(sorted.length / 100)] as number;
-  const hi = sorted[Math.floor(sorted.length / 2)] as number;
-  const range = Math.max(1, hi - lo);
-  const pixels = Buffer.allocUnsafe(image.pixels.length);
-  for (let i = 0; i < pixels.length; i++)
-    pixels[i] = Math.max(0, Math.min(255, Math.round((255 * ((image.pixels[i] as number) - lo)) / range)));
-  return { pixels, width: image.width, height: image.height };
 }
 
 /** A word read on the stack, moved back onto the (upright) page. */
