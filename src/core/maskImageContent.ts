@@ -6,6 +6,7 @@ import { boundsOf, buildPageText, padPolygon, wordsInSpan } from './pageText.ts'
 import type { PhiType } from './PhiEntity.ts';
 import type { ImageRedactor, PhiDetector, TextExtractor } from './ports.ts';
 import { lineKey } from './lineKey.ts';
+import { lineRunOutlines } from './lineRunOutlines.ts';
 import { toReadingFrame } from './toReadingFrame.ts';
 
 /**
@@ -118,18 +119,21 @@ async function locatePhi(
   turn?: 90 | 180 | 270,
 ) {
   // The page text is built as the page reads (turned upright); the masks go on the words as given.
-  const page = buildPageText(toReadingFrame(words, turn, image.width, image.height));
+  const readingWords = toReadingFrame(words, turn, image.width, image.height);
+  const page = buildPageText(readingWords);
   // Only the detection option: minScore and types are applied by maskText, as for text jobs.
   const entities = await parts.detector.detect(page.text, { maskCareUnits: options.maskCareUnits === true });
   const { spans } = maskText(page.text, entities, options);
   const outline = (i: number): Point[] =>
     padPolygon((words[i] as OcrWord).polygon, parts.paddingPx, image.width, image.height);
   const covered = new Set<number>();
+  const runs: Point[][] = [];
   const findings: ImageFinding[] = [];
   for (const span of spans) {
     const indexes = wordsInSpan(page, words, span.begin, span.end);
     if (indexes.length === 0) continue;
     indexes.forEach((i) => covered.add(i));
+    runs.push(...lineRunOutlines(words, readingWords, indexes, parts.paddingPx, image));
     // Deny-list terms are the caller's own words: covered, but not reported as found.
     if (span.type === 'DENY_LIST') continue;
     const box = unionOf(indexes.map((i) => boundsOf(outline(i))));
@@ -145,7 +149,7 @@ async function locatePhi(
       },
     });
   }
-  return { findings, regions: [...covered].sort((a, b) => a - b).map(outline), covered: covered.size };
+  return { findings, regions: [...[...covered].sort((a, b) => a - b).map(outline), ...runs], covered: covered.size };
 }
 
 function unionOf(boxes: readonly PixelBox[]): PixelBox {

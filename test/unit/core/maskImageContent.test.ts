@@ -62,6 +62,11 @@ describe('maskImageContent', () => {
     // MARTIN, CHAD and the date are covered; nothing on the texture line is.
     expect(masked.coveredWords).toBe(3);
     expect(masked.regions.every((r) => r.every((p) => p.y >= 40))).toBe(true);
+    // The gap between MARTIN and CHAD (x 160-170: OCR boxes may fall short of the ink there) is filled too,
+    // white where it was black; the gap between the name and the date, two findings, is not.
+    const { data, info } = await sharp(masked.image.bytes).raw().toBuffer({ resolveWithObject: true });
+    expect(data[(48 * info.width + 165) * info.channels]).toBe(255);
+    expect(data[(48 * info.width + 245) * info.channels]).toBe(0);
   });
 
   it('keeps unsure pieces of a link or an e-mail address in the page text, so the whole link is masked', async () => {
