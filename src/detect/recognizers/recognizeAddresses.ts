@@ -20,9 +20,9 @@ const STREET_WORD = "(?:[A-Za-z][A-Za-z'’.!-]*|\\d+(?:st|nd|rd|th))";
 const UNIT_WORD = `(?:${addressWords.unitWords.join('|')})`;
 // "Apt .7C": a scan may put a speck before the unit's number.
 const UNIT = `(?:,?\\s*(?:${UNIT_WORD}|#)\\.?\\s*[#.]?\\s*[A-Za-z0-9-]+)?`;
-// ("86S. School Street": a scan may join the house number and the direction.)
+// ("86S. School Street", "78'S. Meadow Court": a scan may join the house number and the direction.)
 const STREET = new RegExp(
-  `(?<![:\\d])\\b\\d{1,6}(?:[A-Za-z]\\.?)?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+|north[ \\t]+|south[ \\t]+|east[ \\t]+|west[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${SUFFIX}\\b(?!\\.?[ \\t]+(?!${UNIT_WORD}\\b)[A-Z][a-z])\\.?${UNIT}`,
+  `(?<![:\\d])\\b\\d{1,6}(?:['’]?[A-Za-z]\\.?)?(?:-\\d+)?[ \\t]+(?:[NSEW]\\.?[ \\t]+|north[ \\t]+|south[ \\t]+|east[ \\t]+|west[ \\t]+)?(?:${STREET_WORD}[ \\t]+){1,3}${SUFFIX}\\b(?!\\.?[ \\t]+(?!${UNIT_WORD}\\b)[A-Z][a-z])\\.?${UNIT}`,
   'gi',
 );
 // "lives at 42 Alder Lane with her son": in prose a street is followed by a function word, which STREET's
@@ -104,6 +104,13 @@ const CITY_PERIOD_STATE_ZIP = new RegExp(
   'g',
 );
 const STATE_ZIP = new RegExp(`\\b(?:${STATE_CODE_PATTERN})(?:\\s+|-)\\d{5}(?:-\\d{4})?\\b`, 'g');
+// "Honolulu, | Hi 16588": after a city's comma, a state code a scan read in mixed case, with its ZIP.
+const MIXED_CASE_STATE_ZIP = new RegExp(
+  `(?<=,[ \\t|]{1,4})(?=[A-Z][a-z]\\b)(?:${STATE_CODE_PATTERN.split('|')
+    .map((c) => c[0] + (c[1] ?? '').toLowerCase())
+    .join('|')})[ \\t]+\\d{5}(?:-\\d{4})?\\b`,
+  'g',
+);
 const ZIP_CUE = /\b(?:zip(?:\s*code)?|postal\s+code|postcode)\s*[:#]?\s*(\d{5}(?:-\d{4})?)\b/gi;
 const STATE_NAME = new RegExp(`\\b(?:${STATE_NAME_PATTERN})\\b`, 'g');
 // A UK postcode, with the post town written before it on the same line ("London E2 7SK").
@@ -199,6 +206,7 @@ export function recognizeAddresses(
     add(m.index, m[0], 0.9);
   }
   for (const m of text.matchAll(STATE_ZIP)) add(m.index, m[0], 0.95);
+  for (const m of text.matchAll(MIXED_CASE_STATE_ZIP)) add(m.index, m[0], 0.9);
   if (text.includes(',')) out.push(...citiesBetween(text, out));
   if (/\d{5}/.test(text)) for (const m of text.matchAll(CITY_PERIOD_STATE_ZIP)) add(m.index, m[0], 0.9);
   for (const m of text.matchAll(ZIP_CUE)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.95);

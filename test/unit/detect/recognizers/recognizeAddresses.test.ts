@@ -65,6 +65,14 @@ describe('recognizeAddresses', () => {
     expect(texts(text, addresses(text))).toContain('23272 | Ocean | Ave');
     const joined = '86S. School Street Apt. 4, Cambridge, MA 06610';
     expect(texts(joined, addresses(joined))).toContain('86S. School Street Apt. 4');
+    const speck = "78'S. Meadow Court, Lynn. MA 92717-9392";
+    expect(texts(speck, addresses(speck))).toContain("78'S. Meadow Court");
+  });
+
+  it('takes a state code read in mixed case after a city, with its ZIP, and no such pair elsewhere', () => {
+    const text = '9 Hill Street, Honolulu, | Hi 16588';
+    expect(texts(text, addresses(text))).toContain('Hi 16588');
+    expect(texts('Hi 16588 steps today', addresses('Hi 16588 steps today'))).toEqual([]);
   });
 
   it('takes a post box with the space read as a hyphen', () => {

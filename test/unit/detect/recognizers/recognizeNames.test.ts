@@ -35,6 +35,11 @@ describe('recognizeNames', () => {
     );
   });
 
+  it("takes a name a scan set apart from its title as the next cell, after the title's period only", () => {
+    expect(likely('Prescriber: Dr. | El-Sayed | DOB: 07/09/1966')).toEqual(['El-Sayed']);
+    expect(likely('160 Holly Dr | June 3')).toEqual([]);
+  });
+
   it('keeps the period of a final initial in the span', () => {
     expect(likely('Discussed with Marla Q. about discharge.')).toEqual(['Marla Q.']);
   });
