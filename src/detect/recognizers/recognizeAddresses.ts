@@ -6,6 +6,7 @@ import type { Token } from '../tokenize.ts';
 import { FUNCTION_WORDS } from '../nameCues.ts';
 import addressWords from '../word-lists/recognizeAddresses.json' with { type: 'json' };
 import type { AddressLexicon } from './AddressLexicon.ts';
+import { addressLinesWithZip } from './addressLinesWithZip.ts';
 import { citiesBetween } from './citiesBetween.ts';
 import { facilityNames, lineHasLowerCase } from './facilityNames.ts';
 
@@ -208,6 +209,7 @@ export function recognizeAddresses(
   for (const m of text.matchAll(STATE_ZIP)) add(m.index, m[0], 0.95);
   for (const m of text.matchAll(MIXED_CASE_STATE_ZIP)) add(m.index, m[0], 0.9);
   if (text.includes(',')) out.push(...citiesBetween(text, out));
+  if (/\d{5}/.test(text)) out.push(...addressLinesWithZip(text));
   if (/\d{5}/.test(text)) for (const m of text.matchAll(CITY_PERIOD_STATE_ZIP)) add(m.index, m[0], 0.9);
   for (const m of text.matchAll(ZIP_CUE)) add(m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', 0.95);
   for (const m of text.matchAll(STATE_NAME)) add(m.index, m[0], 0.75);
