@@ -17,6 +17,13 @@ export type ReadPage = (turn: QuarterTurn, scale: number) => Promise<TurnedRead>
  * 3-7) fall below it and pay for one more read.
  */
 export const READS_WELL = 10;
+/**
+ * An upright page reads mostly as legible words (60-70 % on exploration pages, 14 % on the noisiest); one upside
+ * down gives a few by chance, and large type a dozen or more ("uo oydis", "Aue pamoys": 14 of 196 words on a
+ * discharge summary at 21 px, which READS_WELL alone took for upright). Under this share the page is read
+ * upside down too, and the read with more legible words kept.
+ */
+const MOSTLY_LEGIBLE = 0.2;
 /** Below this, the page is tried sideways too. */
 const READS_AS_NOTHING = 3;
 /**
@@ -67,7 +74,8 @@ function typeSize(read: TurnedRead): number | undefined {
  */
 export async function readsUpright(read: ReadPage, enlargeBy: number): Promise<TurnedRead> {
   const best = new BestRead(await read(0, 1));
-  if (best.score < READS_WELL) best.consider(await read(180, 1));
+  if (best.score < READS_WELL || best.score < MOSTLY_LEGIBLE * best.read.words.length)
+    best.consider(await read(180, 1));
   // Both sideways turns are read: the wrong one is the right one upside down, and large clear type read
   // upside down still gives a dozen "legible" words ("sajesop" for "Morales"), enough to stop at.
   if (best.score < READS_AS_NOTHING) for (const turn of [90, 270] as const) best.consider(await read(turn, 1));

@@ -92,6 +92,23 @@ describe('readsUpright', () => {
     expect(tried).toEqual(['0', '180']);
   });
 
+  it('reads a page upside down too when a dozen legible words are only a small share of its read', async () => {
+    // Large type read upside down: 14 "legible" words of 196 ("uo oydis"); the right way up, 129.
+    const garbage = (n: number): OcrWord[] => legible(n).map((w) => ({ ...w, text: 'xq', confidence: 0.3 }));
+    const tried: QuarterTurn[] = [];
+    const read: ReadPage = async (turn, scale) => {
+      tried.push(turn);
+      const words = turn === 0 ? [...legible(14), ...garbage(182)] : [...legible(129), ...garbage(67)];
+      return { turn, scale, words };
+    };
+    expect((await readsUpright(read, 1)).turn).toBe(180);
+    expect(tried).toEqual([0, 180]);
+    // A page that reads mostly legible is not read again.
+    const { tried: once, read: clean } = reader({ 0: 14 });
+    expect((await readsUpright(clean, 1)).turn).toBe(0);
+    expect(once).toEqual(['0']);
+  });
+
   it('tries sideways only when neither upright nor upside down reads as anything', async () => {
     const sideways = reader({ 270: 35 });
     expect((await readsUpright(sideways.read, 2)).turn).toBe(270);
