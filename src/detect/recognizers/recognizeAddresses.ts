@@ -8,6 +8,7 @@ import addressWords from '../word-lists/recognizeAddresses.json' with { type: 'j
 import type { AddressLexicon } from './AddressLexicon.ts';
 import { addressLinesWithZip } from './addressLinesWithZip.ts';
 import { citiesBetween } from './citiesBetween.ts';
+import { foldLatinAccents } from './foldLatinAccents.ts';
 import { facilityNames, lineHasLowerCase } from './facilityNames.ts';
 
 export type { AddressLexicon } from './AddressLexicon.ts';
@@ -104,7 +105,8 @@ const CITY_PERIOD_STATE_ZIP = new RegExp(
   `\\b[A-Z][A-Za-z'’-]+(?:[ \\t]+[A-Z][A-Za-z'’-]+){0,2}\\.[ \\t]*(?:${STATE_CODE_PATTERN})\\.?,?[ \\t]+\\d{5}(?:-\\d{4})?\\b`,
   'g',
 );
-const STATE_ZIP = new RegExp(`\\b(?:${STATE_CODE_PATTERN})(?:\\s+|-)\\d{5}(?:-\\d{4})?\\b`, 'g');
+// ("PA.13604": a scan may read the space as a period.)
+const STATE_ZIP = new RegExp(`\\b(?:${STATE_CODE_PATTERN})(?:\\s+|-|\\.)\\d{5}(?:-\\d{4})?\\b`, 'g');
 // "Honolulu, | Hi 16588": after a city's comma, a state code a scan read in mixed case, with its ZIP.
 const MIXED_CASE_STATE_ZIP = new RegExp(
   `(?<=,[ \\t|]{1,4})(?=[A-Z][a-z]\\b)(?:${STATE_CODE_PATTERN.split('|')
@@ -134,11 +136,13 @@ export function extendWithZip(text: string, candidates: Candidate[]): void {
 }
 
 export function recognizeAddresses(
-  text: string,
+  given: string,
   tokens: readonly Token[],
   lexicon: AddressLexicon,
-  lower = text.toLowerCase(),
+  lower = given.toLowerCase(),
 ): Candidate[] {
+  // "Peñalosa Ave", "Stréet" as a scan reads it: the patterns spell letters A-Z; offsets stay the same.
+  const text = foldLatinAccents(given);
   const isCommonWord = (w: string) => lexicon.isCommonWord(w);
   const out: Candidate[] = [];
   const add = (start: number, value: string, score: number) => {

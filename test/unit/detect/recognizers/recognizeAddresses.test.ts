@@ -75,6 +75,14 @@ describe('recognizeAddresses', () => {
     expect(texts('Hi 16588 steps today', addresses('Hi 16588 steps today'))).toEqual([]);
   });
 
+  it('takes streets with accented letters, and a state and ZIP a scan joined with a period', () => {
+    const prose = 'Lives at 14 Peñalosa Ave with son';
+    expect(texts(prose, addresses(prose))).toEqual(['14 Peñalosa Ave']);
+    const scan = '26352 Harbor Stréet, Jackson, MS 7733¢';
+    expect(texts(scan, addresses(scan))[0]).toMatch(/^26352 Harbor Stréet/);
+    expect(texts('6 S. Ninth Pl, | PA.13604', addresses('6 S. Ninth Pl, | PA.13604'))).toContain('PA.13604');
+  });
+
   it('takes a post box with the space read as a hyphen', () => {
     const text = 'Mailing: PO-Box 6523';
     expect(spans(text, addresses(text))).toEqual([{ text: 'PO-Box 6523', type: 'ADDRESS', score: 0.95 }]);
