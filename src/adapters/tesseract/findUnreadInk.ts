@@ -1,5 +1,6 @@
 import type { OcrWord, PixelBox } from '../../core/Image.ts';
 import type { GreyImage } from './GreyImage.ts';
+import { labelMarks, type Mark } from './labelMarks.ts';
 
 /** Ink is this much darker than the paper at least (grey levels, after smoothing), or more on a grainy page. */
 const MIN_INK_CONTRAST = 40;
@@ -22,14 +23,6 @@ const MIN_LINE_ASPECT = 2;
 /** Pixels around a word's box still counted as the word (blur spreads ink past the box the engine drew). */
 const WORD_MARGIN = 3;
 
-interface Mark {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-  area: number;
-}
-
 /**
  * Lines of type on a light page that no word was read from: the boxes of runs of ink marks (letters, or
  * words run together by blur) that lie along a line and have no word's box over their centres. Tesseract
@@ -43,7 +36,7 @@ export function findUnreadInk(image: GreyImage, words: readonly OcrWord[]): Pixe
   const { paper, spread } = paperLevel(smooth.pixels);
   if (paper < 128) return [];
   const ink = paper - Math.max(MIN_INK_CONTRAST, NOISE_MULTIPLE * spread);
-  const marks = labelMarks(smooth, ink).filter((m) => isTypeMark(m) && !underWord(m, words));
+  const marks = labelMarks(smooth, ink, 0).marks.filter((m) => isTypeMark(m) && !underWord(m, words));
   return linesOf(marks);
 }
 
@@ -136,37 +129,4 @@ function percentile(histogram: Uint32Array, total: number, share: number): numbe
     if (seen > share * total) return v;
   }
   return histogram.length - 1;
-}
-
-/** 8-connected marks darker than `ink`. */
-function labelMarks(image: GreyImage, ink: number): Mark[] {
-  const { pixels, width, height } = image;
-  const seen = new Uint8Array(pixels.length);
-  const marks: Mark[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < pixels.length; start++) {
-    if (seen[start] !== 0 || (pixels[start] as number) >= ink) continue;
-    const m: Mark = { left: width, top: height, right: -1, bottom: -1, area: 0 };
-    seen[start] = 1;
-    stack.push(start);
-    while (stack.length > 0) {
-      const at = stack.pop() as number;
-      const x = at % width;
-      const y = (at - x) / width;
-      m.area++;
-      if (x < m.left) m.left = x;
-      if (x > m.right) m.right = x;
-      if (y < m.top) m.top = y;
-      if (y > m.bottom) m.bottom = y;
-      for (let ny = Math.max(0, y - 1); ny <= Math.min(height - 1, y + 1); ny++)
-        for (let nx = Math.max(0, x - 1); nx <= Math.min(width - 1, x + 1); nx++) {
-          const next = ny * width + nx;
-          if (seen[next] !== 0 || (pixels[next] as number) >= ink) continue;
-          seen[next] = 1;
-          stack.push(next);
-        }
-    }
-    marks.push(m);
-  }
-  return marks;
 }
