@@ -20,6 +20,8 @@ import { findDarkRegions, isDarkPage } from './findDarkRegions.ts';
 import { decodeGrey, enlargeGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
 import { readBesideBands } from './readBesideBands.ts';
 import { readUnreadInk } from './readUnreadInk.ts';
+import { typeMarks } from './findUnreadInk.ts';
+import { snapWordsToInk } from './snapWordsToInk.ts';
 import { readsUpright, type TurnedRead } from './readsUpright.ts';
 import { paperGrain } from './paperGrain.ts';
 import { removeSpecks } from './removeSpecks.ts';
@@ -28,7 +30,7 @@ import { rereadUnsureLines, UNSURE } from './rereadUnsureLines.ts';
 import { toOcrWords } from './toOcrWords.ts';
 import { toPaddedGreyscale } from './toPaddedGreyscale.ts';
 import { TesseractWorkerPool } from './TesseractWorkerPool.ts';
-import { unturnWords } from './unturnWords.ts';
+import { inUprightFrame, unturnWords } from './unturnWords.ts';
 
 // Worker start-up lives in createTesseractWorker.ts; re-exported here, where callers and tests import it from.
 export {
@@ -128,8 +130,20 @@ export class TesseractTextExtractor implements TextExtractor {
     // Then lines of type no read found at all: light type on a grainy scan, which the page's one threshold
     // leaves on the paper's side. Clean pages and their JPEGs are read whole already (and the search costs
     // a quarter of a second on an A4 page at 300 dpi).
-    if (grainy)
-      words = await readUnreadInk(grey, words, best.turn, async (image) => (await this.read(image, 0, 1)).words);
+    if (grainy) {
+      const upright = turnGrey(grey, best.turn);
+      const marks = typeMarks(upright);
+      words = await readUnreadInk(
+        grey,
+        words,
+        best.turn,
+        async (image) => (await this.read(image, 0, 1)).words,
+        upright,
+        marks,
+      );
+      // Last of all, every word's box grown to the ink of its letters: the masks are drawn on these boxes.
+      words = inUprightFrame(words, best.turn, upright, (uprightWords) => snapWordsToInk(uprightWords, marks));
+    }
     return {
       width: image.width,
       height: image.height,

@@ -31,13 +31,25 @@ const WORD_MARGIN = 3;
  * read alone is. Marks are found on the page smoothed 3 × 3, which takes the grain down to a few grey levels
  * and keeps strokes a pixel wide. Boxes are in the image's pixels, upright lines only.
  */
-export function findUnreadInk(image: GreyImage, words: readonly OcrWord[]): PixelBox[] {
+export function findUnreadInk(
+  image: GreyImage,
+  words: readonly OcrWord[],
+  marks: readonly Mark[] = typeMarks(image),
+): PixelBox[] {
+  return linesOf(marks.filter((m) => !underWord(m, words)));
+}
+
+/**
+ * The marks on a light page that have the size and shape of type (letters, or words run together by blur):
+ * ink on the page smoothed 3 × 3, darker than the paper by MIN_INK_CONTRAST or NOISE_MULTIPLE times its grain.
+ * None on a dark page.
+ */
+export function typeMarks(image: GreyImage): Mark[] {
   const smooth = boxBlur(image);
   const { paper, spread } = paperLevel(smooth.pixels);
   if (paper < 128) return [];
   const ink = paper - Math.max(MIN_INK_CONTRAST, NOISE_MULTIPLE * spread);
-  const marks = labelMarks(smooth, ink, 0).marks.filter((m) => isTypeMark(m) && !underWord(m, words));
-  return linesOf(marks);
+  return labelMarks(smooth, ink, 0).marks.filter(isTypeMark);
 }
 
 function isTypeMark(m: Mark): boolean {

@@ -1,7 +1,8 @@
 import type { OcrWord, PixelBox } from '../../core/Image.ts';
 import { samePlace } from './addMissedLines.ts';
 import { legibleText } from './readsUpright.ts';
-import { findUnreadInk } from './findUnreadInk.ts';
+import { findUnreadInk, typeMarks } from './findUnreadInk.ts';
+import type { Mark } from './labelMarks.ts';
 import { cropGrey, enlargeGrey, stretchGrey, turnGrey, type GreyImage, type QuarterTurn } from './GreyImage.ts';
 import { STACK_GAP as GAP, stackStrips, stripAt, type StackedStrip } from './stackStrips.ts';
 import { unturnWords } from './unturnWords.ts';
@@ -37,11 +38,12 @@ export async function readUnreadInk(
   words: readonly OcrWord[],
   turn: QuarterTurn,
   read: ReadImage,
+  upright: GreyImage = turnGrey(grey, turn),
+  marks: readonly Mark[] = typeMarks(upright),
 ): Promise<OcrWord[]> {
-  const upright = turnGrey(grey, turn);
   const back = ((360 - turn) % 360) as QuarterTurn;
   const uprightWords = unturnWords(words, back, upright.width, upright.height);
-  const strips = await stripsOf(upright, findUnreadInk(upright, uprightWords));
+  const strips = await stripsOf(upright, findUnreadInk(upright, uprightWords, marks));
   if (strips.length === 0) return [...words];
   const found: OcrWord[] = [];
   for (const word of await read(stackStrips(strips))) {

@@ -37,3 +37,20 @@ export function unturnPoint(turn: QuarterTurn, width: number, height: number): (
       return (p) => p;
   }
 }
+
+/**
+ * Applies `change` to words of the page (`words` in its pixels, read turned clockwise by `turn`) where the page
+ * reads upright (`upright` is the page turned so), and puts the changed words back in the page's pixels.
+ */
+export function inUprightFrame(
+  words: readonly OcrWord[],
+  turn: QuarterTurn,
+  upright: { width: number; height: number },
+  change: (uprightWords: readonly OcrWord[]) => OcrWord[],
+): OcrWord[] {
+  if (turn === 0) return change(words);
+  const back = ((360 - turn) % 360) as QuarterTurn;
+  const width = turn === 180 ? upright.width : upright.height;
+  const height = turn === 180 ? upright.height : upright.width;
+  return unturnWords(change(unturnWords(words, back, upright.width, upright.height)), turn, width, height);
+}

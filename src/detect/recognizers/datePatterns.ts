@@ -8,6 +8,7 @@ export const TITLE_MONTH =
   'Jan|January|Feb|February|Mar|March|Apr|April|May|June?|July?|Aug|August|Sept?|September|Oct|October|Nov|November|Dec|December';
 const ORDINAL_DAY = `${DAY}(?:st|nd|rd|th)?`;
 export const NUM_MONTH = '(?:0?[1-9]|1[0-2])';
+const NO_DOSE = '(?![ \\t]*(?:mg|mcg|g|ml|units?|%|x)\\b)';
 const YEAR = "(?:(?:19|20)\\d{2}|'\\d{2})";
 export const WEEKDAY =
   '(?:mon(?:day)?|tues?(?:day)?|wed(?:s|nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
@@ -20,19 +21,19 @@ export const FULL_DATES: RegExp[] = [
   new RegExp(`\\b${NUM_MONTH}[.](?:1[3-9]|2\\d|3[01])[.](?:\\d{4}|\\d{2})(?![\\d.]\\d)`, 'g'),
   // Day first, as written outside the US: "17/09/2020" (only days past 12 are unambiguous, the rest match above).
   new RegExp(`(?<![\\d/])\\b(?:1[3-9]|2\\d|3[01])[/-]${NUM_MONTH}[/-](?:\\d{4}|\\d{2})(?![\\d/-])`, 'g'),
-  // "2019 08-01": a scan may read an ISO date's first hyphen as a space (two-digit month and day only, and no
-  // dose after it: "2019 10-12 mg" stays).
+  // "2019 08-01", "2018-08 25": a scan may read one of an ISO date's hyphens as a space (two-digit month and day
+  // only, and no dose after it: "2019 10-12 mg" stays).
   new RegExp(
-    `\\b(?:19|20)\\d{2}(?:[-/.]|[ \\t](?=(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?![\\d-])(?![ \\t]*(?:mg|mcg|g|ml|units?|%|x)\\b)))${NUM_MONTH}[-/.]${DAY}(?![\\d])`,
+    `\\b(?:19|20)\\d{2}(?:[-/.]|[ \\t](?=(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?![\\d-])${NO_DOSE}))${NUM_MONTH}(?:[-/.]|(?<=-\\d{2})[ \\t](?=(?:0[1-9]|[12]\\d|3[01])(?![\\d-])${NO_DOSE}))${DAY}(?![\\d])`,
     'gi',
   ),
   new RegExp(`\\b(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\b`, 'g'),
   // A day and a month stay on one line: "SEE MAR\n11PM" is the medication record and a time.
   new RegExp(`\\b${ORDINAL_DAY}[ \\t-]*(?:of[ \\t]+)?${MONTH}\\.?,?[ \\t-]*(?:\\d{4}|'?\\d{2})?\\b`, 'gi'),
-  // "March 1. 2015", "October 8; 2018": a period or semicolon read for the comma (scans), before a year
-  // that starts 19 or 20 only.
+  // "March 1. 2015", "October 8; 2018", "November 23;.1918": a period or semicolon read for the comma (scans),
+  // before a year that starts 19 or 20 only; "May'5, 1920", "Feb.'7": a speck read as a quote before the day.
   new RegExp(
-    `\\b${MONTH}\\.?[ \\t-]*${ORDINAL_DAY}(?:(?:,?[ \\t]*|[.;][ \\t]+(?=(?:19|20)\\d{2}\\b))(?:\\d{4}|'\\d{2}))?(?![\\d:])`,
+    `\\b${MONTH}\\.?[ \\t'‘’-]*${ORDINAL_DAY}(?:(?:,?[ \\t]*|(?:[.;][ \\t]+|[.;,]{2}[ \\t]*)(?=(?:19|20)\\d{2}\\b))(?:\\d{4}|'\\d{2}))?(?![\\d:])`,
     'gi',
   ),
   new RegExp(`\\b${DAY}${MONTH}(?:\\d{4}|\\d{2})\\b`, 'gi'),

@@ -20,6 +20,17 @@ function extendRun(text: string, tokens: Token[], priors: number[], i: number, l
       end = j;
       continue;
     }
+    // "Dr. N. | Salem", "Dr. O | Sow": after a title's initial a scan may set the surname apart as the next cell.
+    if (
+      isInitial(prev) &&
+      /^\.?[ \t]+\|[ \t]+$/.test(gap) &&
+      next.alpha &&
+      next.capitalized &&
+      isAfterTitle(text, tokens, i)
+    ) {
+      end = j;
+      continue;
+    }
     // "J. Smith", "Dr. J. Smith" and "St. Pierre" join across a period; "Full. Dispo" does not.
     if (/^\.\s/.test(gap) && !isInitial(prev) && prev.key !== 'st') break;
     if (PARTICLES.has(next.text) && isNameAfterParticles(tokens, priors, j)) {

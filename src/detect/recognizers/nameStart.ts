@@ -86,7 +86,8 @@ export function isAfterTitle(text: string, tokens: Token[], i: number): boolean 
   if (!title && !(CREDENTIAL_TITLES.has(prev.key) && PAGING_VERBS.has(tokens[i - 2]?.key ?? ''))) return false;
   // "Dr. Smith", "Dr Smith", and "Dr.Smith" typed without a space; never across a line break ("by RN\nafebrile").
   // "Dr. | El-Sayed": a scan may set the name apart as the next cell (with the title's period only: "Holly Dr | June 3").
-  return /^(?:\.?[ \t]{1,2}|\.|\.[ \t]+\|[ \t]+)$/.test(text.slice(prev.end, cur.start));
+  // "Dr. ‘Na Suzuki": a speck before the name read as a quote.
+  return /^(?:\.?[ \t]{1,2}|\.|\.[ \t]+\|[ \t]+|\.?[ \t]{1,2}['‘’])$/.test(text.slice(prev.end, cur.start));
 }
 const RELATION_LINKS: ReadonlySet<string> = new Set(nameWords.relationLinks);
 

@@ -70,7 +70,9 @@ const UNIT_ALONE = /\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d+[A-Z]?\b/gi;
 const ROOM = /\b(?:room|rm)\.?\s*#?\s*(\d{1,4}[A-Z]?)\b(?![.:]\d|\s*(?:am|pm|%|mg|ml|cc)\b)/gi;
 // A ZIP right after a place the other patterns found ("Salem 01970", "Lappeenranta, 53650"), with the
 // state before it even when OCR misread its code ("Spokane, VIA 76282" for WA, "Detroit, NI 43703").
-const TRAILING_ZIP = /^[,\s]{1,3}(?:[A-Za-z]{1,3}\.?[ \t]{1,2})?\d{5}(?:-\d{4})?\b/;
+// At the end of its line, a ZIP a scan lost a digit of or read a mark into ("Hilo, HI 8,210", "Spokane, WA 2832").
+const TRAILING_ZIP =
+  /^[,\s]{1,3}(?:[A-Za-z]{1,3}\.?[ \t]{1,2})?(?:\d{5}(?:-\d{4})?\b|\d[\d,.]{2,5}\d(?=[ \t.,]*(?:\||$)))/m;
 // "on Main St", "off broadway st": a street named without a house number.
 const STREET_NO_NUMBER = new RegExp(
   `(?:on|off|at|near|to)[ \\t]+((?:${STREET_WORD}[ \\t]+){1,2}${SUFFIX})\\b(?!\\.?[ \\t]+[A-Z][a-z])`,
@@ -95,9 +97,10 @@ const PHARMACY_CHAIN =
 const PHARMACY_NAMES = addressWords.pharmacyNames;
 // "PO-Box 6523": a scan may read the space as a hyphen.
 const PO_BOX = /\bp\.?\s?o\.?(?:\s*|-)box\s+\d+\b/gi;
-// "Little Rock, | AR 61271": a scan may set the state and ZIP apart as another cell; with the ZIP it is still the place.
+// "Little Rock, | AR 61271", "Bronx, NY | 77304-0658": a scan may set the state or the ZIP apart as another cell;
+// with the ZIP it is still the place.
 const CITY_STATE_ZIP = new RegExp(
-  `\\b([A-Z][A-Za-z.'’-]+(?:[ \\t]+[A-Z][A-Za-z.'’-]+){0,2}),[ \\t]*(?:(?:${STATE_CODE_PATTERN}|${STATE_NAME_PATTERN})\\.?(?:,?\\s+\\d{5}(?:-\\d{4})?)?|\\|[ \\t]+(?:${STATE_CODE_PATTERN})\\.?,?\\s+\\d{5}(?:-\\d{4})?)\\b`,
+  `\\b([A-Z][A-Za-z.'’-]+(?:[ \\t]+[A-Z][A-Za-z.'’-]+){0,2}),[ \\t]*(?:(?:${STATE_CODE_PATTERN})\\.?,?[ \\t]+\\|[ \\t]+\\d{5}(?:-\\d{4})?|(?:${STATE_CODE_PATTERN}|${STATE_NAME_PATTERN})\\.?(?:,?\\s+\\d{5}(?:-\\d{4})?)?|\\|[ \\t]+(?:${STATE_CODE_PATTERN})\\.?,?\\s+\\d{5}(?:-\\d{4})?)\\b`,
   'g',
 );
 // "Baton Rouge. LA 70801": a scan reads the comma as a period; the state code and ZIP after it still say place.

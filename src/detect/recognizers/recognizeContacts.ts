@@ -29,6 +29,10 @@ const PAGER_OR_EXTENSION =
 const PAGED_NUMBER =
   /\b(?:beep(?:ed)?|paged?|pinged)(?:(?:[ \t]+[A-Za-z.]+){0,3}?[ \t]*(?:at|@|to|#)[ \t]*#?|[ \t]*)[ \t]*(\d-?\d{4}|\d{5,7}|\d{3}-\d{4})\b/gi;
 const PHONE_CUES = contactWords.phoneCues;
+// "Ph: (702) | 3:0236", "Tel: 412-019": after a form's phone label, whatever digits follow on the line are the
+// number, even when a scan lost a digit, read a hyphen as a colon or set part of it apart as another cell.
+const PHONE_LABEL = new RegExp(String.raw`\b(?:${contactWords.phoneLabels.join('|')})[ \t]*[:#][ \t]*`, 'gi');
+const PHONE_PIECE = /^[+(]?[\d()+.:/-]*\d[\d()+.:/-]*/;
 
 export function recognizeContacts(text: string, lower = text.toLowerCase()): Candidate[] {
   const out: Candidate[] = [];
@@ -61,6 +65,7 @@ export function recognizeContacts(text: string, lower = text.toLowerCase()): Can
     const score = isRange(text, m.index, m[0]) ? 0.2 : cue ? 0.9 : 0.6;
     out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score });
   }
+  if (/[:#]/.test(text)) out.push(...phoneAfterLabel(text));
   if (/beep|page|pinged/i.test(text))
     for (const m of text.matchAll(PAGED_NUMBER)) {
       const value = m[1] ?? '';
@@ -77,6 +82,34 @@ export function recognizeContacts(text: string, lower = text.toLowerCase()): Can
     // "x1228": the extension mark written onto the number belongs to it.
     if (/x$/i.test(text.slice(start - 1, start))) start--;
     out.push({ start, end: m.index + m[0].length, type: 'PHONE_OR_FAX', score: 0.85 });
+  }
+  return out;
+}
+
+/**
+ * The pieces of a number after a phone label, as far as they go: digits with a phone's punctuation, one after
+ * another on the line, separated by spaces or a cell bar, until ten digits. Three digits at least ("Fax: 2 pages" is
+ * no number).
+ */
+function phoneAfterLabel(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(PHONE_LABEL)) {
+    const start = m.index + m[0].length;
+    let end = start;
+    let at = start;
+    for (;;) {
+      const piece = PHONE_PIECE.exec(text.slice(at, at + 24))?.[0];
+      if (!piece || /[\p{L}]/u.test(text[at + piece.length] ?? '')) break;
+      end = at + piece.length;
+      // A whole number (ten digits) ends it: what follows is another cell's value.
+      if (text.slice(start, end).replace(/\D/g, '').length >= 10) break;
+      const gap = /^[ \t]+(?:\|[ \t]+)?/.exec(text.slice(end, end + 8))?.[0];
+      if (!gap) break;
+      at = end + gap.length;
+    }
+    const value = text.slice(start, end).replace(/[.:/-]+$/, '');
+    const digits = value.replace(/\D/g, '').length;
+    if (digits >= 3 && digits <= 15) out.push({ start, end: start + value.length, type: 'PHONE_OR_FAX', score: 0.9 });
   }
   return out;
 }

@@ -400,4 +400,45 @@ describe('LocalPhiDetector: what a scan does to a page (misread marks, column br
   it('does not carry a relation word across a column break', () => {
     expect(untouched('Relationship: husband | Contact phone: +1 404 555 0150', 'Contact')).toBe(true);
   });
+
+  it('reads dates with a speck before the day or two marks before the year', () => {
+    expect(found("DOB: May'5, 1920")).toContainEqual(["May'5, 1920", 'DATE']);
+    expect(found("DOB: Feb.'7, 1960")).toContainEqual(["Feb.'7, 1960", 'DATE']);
+    expect(found('DOB: November 23;.1918')).toContainEqual(['November 23;.1918', 'DATE']);
+    expect(untouched('Seen Dec 4;.1000 mL given', '1000')).toBe(true);
+    expect(untouched("May's 5 grandchildren visited.", '5')).toBe(true);
+  });
+
+  it('takes what follows a phone label as the number, digits lost or set apart as a cell', () => {
+    expect(found('Pinecrest Apothecary | Ph: (702) | 3:0236')).toContainEqual(['(702) | 3:0236', 'PHONE_OR_FAX']);
+    expect(found('Brookside Apothecary | Ph: 412-019')).toContainEqual(['412-019', 'PHONE_OR_FAX']);
+    // A whole number ends it; another cell's date is a date.
+    expect(found('Ph: 617-555-0143 | 03/04/2025')).toContainEqual(['03/04/2025', 'DATE']);
+    expect(found('Fax: 2 pages to follow')).toEqual([]);
+    expect(found('Tel: 30 mg tablets')).toEqual([]);
+  });
+
+  it('takes a titled name whose initial a scan set apart from the surname, or read a speck before', () => {
+    expect(found('Prescriber: Dr. N. | Salem | DOB: 5/23/1972')).toContainEqual(['N. | Salem', 'NAME']);
+    expect(found('Prescribe | Dr. O | Sow | DOB: 08/27/1990')).toContainEqual(['O | Sow', 'NAME']);
+    expect(found("Prescriber: Dr. 'S. Fleurimond")).toContainEqual(['S. Fleurimond', 'NAME']);
+    expect(untouched('Seen by Dr. A | Clinic: North', 'Clinic')).toBe(true);
+    expect(untouched('Prescriber Df. D. Mensah', 'Prescriber')).toBe(true);
+  });
+
+  it('takes an ISO date whose second hyphen a scan read as a space, not a dose', () => {
+    expect(found('Filled: 2018-08 25 | Qty: 30')).toContainEqual(['2018-08 25', 'DATE']);
+    expect(untouched('Dose 2018-08 25 mg', '25')).toBe(true);
+  });
+
+  it('takes the ZIP a scan garbled at the end of an address line, not a year in a sentence', () => {
+    expect(covers('314 School Street, Hilo, HI 8,210\nRx# 12', '8,210')).toBe(true);
+    expect(covers('12893 Linden St, Spokane, WA 2832 | Qty', '2832')).toBe(true);
+    expect(untouched('Moved to 12 Elm St, Austin, TX 2015 and back.', '2015')).toBe(true);
+  });
+
+  it('takes a city and state whose ZIP a scan set apart as the next cell', () => {
+    expect(covers('2770 Depot Circle, Bronx, NY | 77304-0658', 'Bronx, NY | 77304-0658')).toBe(true);
+    expect(untouched('Lindqvist, MD | Cardiology', 'Cardiology')).toBe(true);
+  });
 });

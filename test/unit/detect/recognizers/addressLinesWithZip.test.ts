@@ -17,4 +17,22 @@ describe('addressLinesWithZip', () => {
     expect(lines('Lot 12 exp | CA 12345')).toEqual([]);
     expect(lines('10584 | Road. | MA 92173 | Qty 30')).toEqual([]);
   });
+
+  it('takes a street line over a line that ends with a state code and ZIP, a blank line between at most', () => {
+    expect(lines('Hao Yang-Das\n\n670 S. Hancock Driv\n\nBrooklyn, | NY 17624\nMETFORMIN')).toEqual([
+      '670 S. Hancock Driv',
+      'Brooklyn, | NY 17624',
+    ]);
+    expect(lines('2583 Pur\nPine | Rd.. | Prova, | UT | 09461-5682')).toEqual([
+      '2583 Pur',
+      'Pine | Rd.. | Prova, | UT | 09461-5682',
+    ]);
+  });
+
+  it('takes no dose, count or time over a city line, nor a street line two blank lines away', () => {
+    expect(lines('30 Tablets Daily\nBoston, MA 02115')).toEqual([]);
+    expect(lines('12 Months Ago\nSpringfield, IL 62701')).toEqual([]);
+    expect(lines('670 Hancock Drive\n\n\nBrooklyn, NY 17624')).toEqual([]);
+    expect(lines('670 Hancock Drive\nBrooklyn is where she lives')).toEqual([]);
+  });
 });

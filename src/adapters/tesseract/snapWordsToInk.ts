@@ -1,0 +1,96 @@
+import type { OcrWord, PixelBox, Point } from '../../core/Image.ts';
+import type { Mark } from './labelMarks.ts';
+
+/** Marks of a word overlap its line vertically by this share of the smaller height. */
+const SAME_LINE_OVERLAP = 0.5;
+/** Letters of one word lie at most this share of their line's mark height apart (a space is about twice that). */
+const LETTER_GAP = 0.25;
+const MIN_LETTER_GAP_PX = 2;
+/** A word's box grows by at most this many of its marks' heights on either side. */
+const MAX_GROWTH_HEIGHTS = 2;
+
+/**
+ * Each word's box and outline grown to the ink marks of its letters (type marks of the page as findUnreadInk
+ * finds them, in the same pixels as `words`): the marks its box touches, and the marks beside those no wider
+ * apart than letters are, up to the next word's box. On light type under grain tesseract's boxes hold only the
+ * darkest strokes ("Salem" boxed 24 × 6 px over 44 × 12 px of ink, its first letter outside), and a mask drawn
+ * on them leaves part of the word legible. Boxes only grow; a word with no mark under it is left as it is.
+ */
+export function snapWordsToInk(words: readonly OcrWord[], marks: readonly Mark[]): OcrWord[] {
+  const byLeft = [...marks].sort((a, b) => a.left - b.left);
+  return words.map((word, i) => {
+    const grown = inkBox(word.box, byLeft, words, i);
+    return grown ? grow(word, grown) : word;
+  });
+}
+
+function inkBox(box: PixelBox, marks: readonly Mark[], words: readonly OcrWord[], self: number): PixelBox | undefined {
+  const right = box.left + box.width - 1;
+  const bottom = box.top + box.height - 1;
+  const onLine = marks.filter((m) => sameLine(m, box.top, bottom));
+  const under = onLine.filter((m) => m.right >= box.left - 1 && m.left <= right + 1);
+  if (under.length === 0) return undefined;
+  const taken = new Set(under);
+  const height = median(under.map((m) => m.bottom - m.top + 1));
+  const gap = Math.max(MIN_LETTER_GAP_PX, Math.round(LETTER_GAP * height));
+  const reach = { left: box.left - MAX_GROWTH_HEIGHTS * height, right: right + MAX_GROWTH_HEIGHTS * height };
+  const others = words.filter((_, k) => k !== self).map((w) => w.box);
+  // Letters chain from the box's edges too: where the engine drew them there is ink, if too faint to be a mark.
+  let span = {
+    left: Math.min(box.left, ...under.map((m) => m.left)),
+    right: Math.max(right, ...under.map((m) => m.right)),
+  };
+  for (let added = true; added;) {
+    added = false;
+    for (const m of onLine) {
+      if (taken.has(m) || m.left < reach.left || m.right > reach.right || inOtherWord(m, others)) continue;
+      const beside = m.right >= span.left - gap - 1 && m.left <= span.right + gap + 1;
+      if (!beside) continue;
+      taken.add(m);
+      span = { left: Math.min(span.left, m.left), right: Math.max(span.right, m.right) };
+      added = true;
+    }
+  }
+  const ink = [...taken];
+  const top = Math.min(box.top, ...ink.map((m) => m.top));
+  const low = Math.max(bottom, ...ink.map((m) => m.bottom));
+  const left = Math.min(box.left, span.left);
+  return { left, top, width: Math.max(right, span.right) - left + 1, height: low - top + 1 };
+}
+
+function sameLine(m: Mark, top: number, bottom: number): boolean {
+  const overlap = Math.min(m.bottom, bottom) - Math.max(m.top, top) + 1;
+  return overlap >= SAME_LINE_OVERLAP * Math.min(m.bottom - m.top + 1, bottom - top + 1);
+}
+
+function inOtherWord(m: Mark, boxes: readonly PixelBox[]): boolean {
+  const x = (m.left + m.right) / 2;
+  const y = (m.top + m.bottom) / 2;
+  return boxes.some((b) => x >= b.left && x < b.left + b.width && y >= b.top && y < b.top + b.height);
+}
+
+/** The word with its box `to` and its outline's corners moved out by as much as the box grew on each side. */
+function grow(word: OcrWord, to: PixelBox): OcrWord {
+  const { box } = word;
+  const delta = {
+    left: box.left - to.left,
+    top: box.top - to.top,
+    right: to.left + to.width - (box.left + box.width),
+    bottom: to.top + to.height - (box.top + box.height),
+  };
+  if (delta.left <= 0 && delta.top <= 0 && delta.right <= 0 && delta.bottom <= 0) return word;
+  const cx = box.left + box.width / 2;
+  const cy = box.top + box.height / 2;
+  const polygon = word.polygon.map((p): Point => ({
+    x: p.x < cx ? p.x - Math.max(0, delta.left) : p.x + Math.max(0, delta.right),
+    y: p.y < cy ? p.y - Math.max(0, delta.top) : p.y + Math.max(0, delta.bottom),
+  }));
+  // The box, which lays the page's text out in lines and cells, grows along the line only: a word's letters
+  // reach as far as the next word, but a speck or a rule's remnant above them would move it to another line.
+  return { ...word, box: { ...to, top: box.top, height: box.height }, polygon };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
