@@ -6,6 +6,8 @@ const SAME_LINE_OVERLAP = 0.5;
 /** Letters of one word lie at most this share of their line's mark height apart (a space is about twice that). */
 const LETTER_GAP = 0.25;
 const MIN_LETTER_GAP_PX = 2;
+/** A box this many times as high as the marks under it spans lines: it is left as it is. */
+const MAX_BOX_HEIGHTS = 1.6;
 /** A word's box grows by at most this many of its marks' heights on either side. */
 const MAX_GROWTH_HEIGHTS = 2;
 
@@ -32,6 +34,8 @@ function inkBox(box: PixelBox, marks: readonly Mark[], words: readonly OcrWord[]
   if (under.length === 0) return undefined;
   const taken = new Set(under);
   const height = median(under.map((m) => m.bottom - m.top + 1));
+  // A box over several lines' letters (the engine's junk on small tilted type) is no word to grow.
+  if (box.height > MAX_BOX_HEIGHTS * height) return undefined;
   const gap = Math.max(MIN_LETTER_GAP_PX, Math.round(LETTER_GAP * height));
   const reach = { left: box.left - MAX_GROWTH_HEIGHTS * height, right: right + MAX_GROWTH_HEIGHTS * height };
   const others = words.filter((_, k) => k !== self).map((w) => w.box);

@@ -210,8 +210,9 @@ export function recognizeAddresses(
   for (const m of text.matchAll(CITY_STATE_ZIP)) {
     // "Lindqvist, MD" is a doctor, "Salem, OR" a place: a bare two-letter code needs a ZIP or a known city.
     const codeOnly = /,\s*[A-Z]{2}\.?$/.test(m[0]);
-    if (codeOnly && !lexicon.isCity((m[1] ?? '').toLowerCase())) continue;
-    add(m.index, m[0], 0.9);
+    const skip = codeOnly ? knownCityStart(m[1] ?? '', lexicon) : 0;
+    if (skip < 0) continue;
+    add(m.index + skip, m[0].slice(skip), 0.9);
   }
   for (const m of text.matchAll(STATE_ZIP)) add(m.index, m[0], 0.95);
   for (const m of text.matchAll(MIXED_CASE_STATE_ZIP)) add(m.index, m[0], 0.9);
@@ -224,6 +225,18 @@ export function recognizeAddresses(
   out.push(...facilityNames(text, tokens, lexicon));
   for (const m of matchAtTokens(text, tokens, WARD, WARD_START)) add(m.index, m[0], 0.6);
   return out;
+}
+
+/**
+ * Where the known city in the words before a state code starts (0: all of them), or -1 for none: in "Street.
+ * Honolulu, HI" the street's last word, a period read for its comma, came before the city.
+ */
+function knownCityStart(words: string, lexicon: AddressLexicon): number {
+  if (lexicon.isCity(words.toLowerCase())) return 0;
+  // Only after a word that ends a sentence: in "Sipho Jackson, MD" the city's name is a surname.
+  for (const m of words.matchAll(/(?<=[.;][ \t]+)[A-Z]/g))
+    if (lexicon.isCity(words.slice(m.index).toLowerCase())) return m.index;
+  return -1;
 }
 
 function pushEmployer(

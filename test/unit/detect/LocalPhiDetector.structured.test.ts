@@ -437,6 +437,12 @@ describe('LocalPhiDetector: what a scan does to a page (misread marks, column br
     expect(untouched('Moved to 12 Elm St, Austin, TX 2015 and back.', '2015')).toBe(true);
   });
 
+  it('takes a known city and its state code after a word a scan ended with a period', () => {
+    expect(found('Street. Honolulu, HI\nRx# 12')).toContainEqual(['Honolulu, HI', 'ADDRESS']);
+    expect(untouched('Plan. Lasix, MD', 'Plan')).toBe(true);
+    expect(untouched('Electronically signed by Sipho Jackson, MD on 12/16/2019', 'MD')).toBe(true);
+  });
+
   it('takes a city and state whose ZIP a scan set apart as the next cell', () => {
     expect(covers('2770 Depot Circle, Bronx, NY | 77304-0658', 'Bronx, NY | 77304-0658')).toBe(true);
     expect(untouched('Lindqvist, MD | Cardiology', 'Cardiology')).toBe(true);

@@ -67,6 +67,11 @@ describe('snapWordsToInk', () => {
     expect(right(b!.box)).toBeGreaterThanOrEqual(137);
   });
 
+  it("leaves a box over two lines' letters as it is: the engine's junk, no word", () => {
+    const junk = ocrWord('Iam', 0.3, { left: 60, top: 38, width: 20, height: 46 }, 'l0');
+    expect(snapWordsToInk([junk], marks)).toEqual([junk]);
+  });
+
   it('leaves a word with no ink under it as it was, and never makes a box smaller', () => {
     const nowhere = ocrWord('x', 0.9, { left: 160, top: 80, width: 10, height: 10 }, 'l1');
     // A box wider than its word, to the middle of the space after it.
