@@ -7,6 +7,7 @@ import { FUNCTION_WORDS } from '../nameCues.ts';
 import addressWords from '../word-lists/recognizeAddresses.json' with { type: 'json' };
 import type { AddressLexicon } from './AddressLexicon.ts';
 import { addressLinesWithZip } from './addressLinesWithZip.ts';
+import { knownCityStart } from './knownCityStart.ts';
 import { citiesBetween } from './citiesBetween.ts';
 import { foldLatinAccents } from './foldLatinAccents.ts';
 import { facilityNames, lineHasLowerCase } from './facilityNames.ts';
@@ -225,18 +226,6 @@ export function recognizeAddresses(
   out.push(...facilityNames(text, tokens, lexicon));
   for (const m of matchAtTokens(text, tokens, WARD, WARD_START)) add(m.index, m[0], 0.6);
   return out;
-}
-
-/**
- * Where the known city in the words before a state code starts (0: all of them), or -1 for none: in "Street.
- * Honolulu, HI" the street's last word, a period read for its comma, came before the city.
- */
-function knownCityStart(words: string, lexicon: AddressLexicon): number {
-  if (lexicon.isCity(words.toLowerCase())) return 0;
-  // Only after a word that ends a sentence: in "Sipho Jackson, MD" the city's name is a surname.
-  for (const m of words.matchAll(/(?<=[.;][ \t]+)[A-Z]/g))
-    if (lexicon.isCity(words.slice(m.index).toLowerCase())) return m.index;
-  return -1;
 }
 
 function pushEmployer(
