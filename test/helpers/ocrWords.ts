@@ -62,3 +62,24 @@ export function inkReader(
     return words;
   };
 }
+
+/**
+ * Grainy paper (`paper` grey, grain about gaussian, ~`grain` levels: the sum of three uniforms from `seed`) with
+ * flat grey type (`ink` grey) where `boxes` are: light type a page's one threshold may miss.
+ */
+export function grainyPage(
+  width: number,
+  height: number,
+  boxes: readonly PixelBox[],
+  { paper = 236, ink = 150, grain = 4, seed = 1 } = {},
+): GreyImage {
+  const random = seeded(seed);
+  const pixels = Buffer.alloc(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const typed = boxes.some((b) => x >= b.left && x < b.left + b.width && y >= b.top && y < b.top + b.height);
+      const level = (typed ? ink : paper) + (random() + random() + random() - 1.5) * 2 * grain;
+      pixels[y * width + x] = Math.max(0, Math.min(255, Math.round(level)));
+    }
+  return { pixels, width, height };
+}

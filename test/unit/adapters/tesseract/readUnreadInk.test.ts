@@ -3,19 +3,10 @@ import type { GreyImage } from '../../../../src/adapters/tesseract/GreyImage.ts'
 import { readUnreadInk } from '../../../../src/adapters/tesseract/readUnreadInk.ts';
 import { STACK_GAP } from '../../../../src/adapters/tesseract/stackStrips.ts';
 import type { PixelBox } from '../../../../src/core/Image.ts';
-import { inkReader, ocrWord as word, seeded } from '../../../helpers/ocrWords.ts';
+import { grainyPage, inkReader, ocrWord as word } from '../../../helpers/ocrWords.ts';
 
 /** Grainy paper (236, sigma ~ 4) with light grey type (150) in `ink`: type the page's threshold misses. */
-function page(width: number, height: number, ink: readonly PixelBox[]): GreyImage {
-  const random = seeded(1);
-  const pixels = Buffer.alloc(width * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const typed = ink.some((b) => x >= b.left && x < b.left + b.width && y >= b.top && y < b.top + b.height);
-      pixels[y * width + x] = Math.round((typed ? 150 : 236) + (random() + random() + random() - 1.5) * 8);
-    }
-  return { pixels, width, height };
-}
+const page = (width: number, height: number, ink: readonly PixelBox[]): GreyImage => grainyPage(width, height, ink);
 
 /** The pixels of a stack of one strip, inside the white around it. */
 function stripPixels(stack: GreyImage): number[] {

@@ -3,20 +3,11 @@ import { typeMarks } from '../../../../src/adapters/tesseract/findUnreadInk.ts';
 import type { GreyImage } from '../../../../src/adapters/tesseract/GreyImage.ts';
 import { snapWordsToInk } from '../../../../src/adapters/tesseract/snapWordsToInk.ts';
 import type { PixelBox } from '../../../../src/core/Image.ts';
-import { ocrWord, seeded } from '../../../helpers/ocrWords.ts';
+import { grainyPage, ocrWord } from '../../../helpers/ocrWords.ts';
 
 /** A grainy page (paper 236, grain about ±6) with grey type (150) where `boxes` are. */
-function page(width: number, height: number, boxes: readonly PixelBox[]): GreyImage {
-  const random = seeded(7);
-  const pixels = Buffer.alloc(width * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const ink = boxes.some((b) => x >= b.left && x < b.left + b.width && y >= b.top && y < b.top + b.height);
-      const grain = (random() + random() + random() - 1.5) * 12;
-      pixels[y * width + x] = Math.max(0, Math.min(255, Math.round((ink ? 150 : 236) + grain)));
-    }
-  return { pixels, width, height };
-}
+const page = (width: number, height: number, boxes: readonly PixelBox[]): GreyImage =>
+  grainyPage(width, height, boxes, { grain: 6, seed: 7 });
 
 /** `count` letters 8 × 12 px, 2 px apart (a word), from `left` on the line at `top`. */
 function letters(left: number, top: number, count: number): PixelBox[] {
