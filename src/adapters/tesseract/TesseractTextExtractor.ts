@@ -141,7 +141,7 @@ export class TesseractTextExtractor implements TextExtractor {
         upright,
         marks,
       );
-      // Last of all, every word's box grown to the ink of its letters: the masks are drawn on these boxes.
+      // Last of all, every word's outline grown to the ink of its letters: the masks are drawn on the outlines.
       words = inUprightFrame(words, best.turn, upright, (uprightWords) => snapWordsToInk(uprightWords, marks));
     }
     return {

@@ -16,12 +16,12 @@ const MAX_GROWTH_HEIGHTS = 2;
  * finds them, in the same pixels as `words`): the marks its box touches, and the marks beside those no wider
  * apart than letters are, up to the next word's box. On light type under grain tesseract's boxes hold only the
  * darkest strokes ("Salem" boxed 24 × 6 px over 44 × 12 px of ink, its first letter outside), and a mask drawn
- * on them leaves part of the word legible. Boxes only grow; a word with no mark under it is left as it is.
+ * on them leaves part of the word legible. Boxes only grow; a word with no mark under it is left as it is. (On a
+ * page read turned, words go back onto the page with their boxes the bounds of their outlines, as every word does.)
  */
 export function snapWordsToInk(words: readonly OcrWord[], marks: readonly Mark[]): OcrWord[] {
-  const byLeft = [...marks].sort((a, b) => a.left - b.left);
   return words.map((word, i) => {
-    const grown = inkBox(word.box, byLeft, words, i);
+    const grown = inkBox(word.box, marks, words, i);
     return grown ? grow(word, grown) : word;
   });
 }
