@@ -10,6 +10,8 @@ const MIN_LETTER_GAP_PX = 2;
 const MAX_BOX_HEIGHTS = 1.6;
 /** A word's box grows by at most this many of its marks' heights on either side. */
 const MAX_GROWTH_HEIGHTS = 2;
+/** findUnreadInk's tallest type mark (px). */
+const MAX_MARK_HEIGHT = 60;
 
 /**
  * Each word's box and outline grown to the ink marks of its letters (type marks of the page as findUnreadInk
@@ -20,25 +22,50 @@ const MAX_GROWTH_HEIGHTS = 2;
  * page read turned, words go back onto the page with their boxes the bounds of their outlines, as every word does.)
  */
 export function snapWordsToInk(words: readonly OcrWord[], marks: readonly Mark[]): OcrWord[] {
+  const byTop = [...marks].sort((a, b) => a.top - b.top);
   return words.map((word, i) => {
-    const grown = inkBox(word.box, marks, words, i);
+    const grown = inkBox(word.box, marksNear(byTop, word.box), words, i);
     return grown ? grow(word, grown) : word;
   });
 }
 
-function inkBox(box: PixelBox, marks: readonly Mark[], words: readonly OcrWord[], self: number): PixelBox | undefined {
+/** The marks (sorted by top) that reach into the box's rows: a type mark is at most MAX_MARK_HEIGHT px high. */
+function marksNear(byTop: readonly Mark[], box: PixelBox): Mark[] {
+  let low = 0;
+  let high = byTop.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((byTop[mid] as Mark).top < box.top - MAX_MARK_HEIGHT) low = mid + 1;
+    else high = mid;
+  }
+  const out: Mark[] = [];
+  for (let k = low; k < byTop.length && (byTop[k] as Mark).top < box.top + box.height; k++) out.push(byTop[k] as Mark);
+  return out;
+}
+
+function inkBox(box: PixelBox, near: readonly Mark[], words: readonly OcrWord[], self: number): PixelBox | undefined {
   const right = box.left + box.width - 1;
   const bottom = box.top + box.height - 1;
-  const onLine = marks.filter((m) => sameLine(m, box.top, bottom));
-  const under = onLine.filter((m) => m.right >= box.left - 1 && m.left <= right + 1);
-  if (under.length === 0) return undefined;
-  const taken = new Set(under);
-  const height = median(under.map((m) => m.bottom - m.top + 1));
+  const onLine = near.filter((m) => sameLine(m, box.top, bottom));
+  const touched = onLine.filter((m) => m.right >= box.left - 1 && m.left <= right + 1);
+  if (touched.length === 0) return undefined;
+  const height = median(touched.map((m) => m.bottom - m.top + 1));
   // A box over several lines' letters (the engine's junk on small tilted type) is no word to grow.
   if (box.height > MAX_BOX_HEIGHTS * height) return undefined;
   const gap = Math.max(MIN_LETTER_GAP_PX, Math.round(LETTER_GAP * height));
   const reach = { left: box.left - MAX_GROWTH_HEIGHTS * height, right: right + MAX_GROWTH_HEIGHTS * height };
-  const others = words.filter((_, k) => k !== self).map((w) => w.box);
+  // The boxes of the words beside it (those whose rows come within a mark's height of its own).
+  const others = words
+    .filter(
+      (w, k) =>
+        k !== self && w.box.top <= bottom + MAX_MARK_HEIGHT && w.box.top + w.box.height > box.top - MAX_MARK_HEIGHT,
+    )
+    .map((w) => w.box);
+  // A mark is the word's only within reach and not centred in another word (blur runs words into one mark).
+  const isOwn = (m: Mark): boolean => m.left >= reach.left && m.right <= reach.right && !inOtherWord(m, others);
+  const under = touched.filter(isOwn);
+  if (under.length === 0) return undefined;
+  const taken = new Set(under);
   // Letters chain from the box's edges too: where the engine drew them there is ink, if too faint to be a mark.
   let span = {
     left: Math.min(box.left, ...under.map((m) => m.left)),
@@ -47,7 +74,7 @@ function inkBox(box: PixelBox, marks: readonly Mark[], words: readonly OcrWord[]
   for (let added = true; added;) {
     added = false;
     for (const m of onLine) {
-      if (taken.has(m) || m.left < reach.left || m.right > reach.right || inOtherWord(m, others)) continue;
+      if (taken.has(m) || !isOwn(m)) continue;
       const beside = m.right >= span.left - gap - 1 && m.left <= span.right + gap + 1;
       if (!beside) continue;
       taken.add(m);

@@ -14,11 +14,12 @@ const DIGIT_AS_LETTER: Readonly<Record<string, string>> = { '0': 'O', '1': 'I', 
 /**
  * "670 S. Hancock Driv" over "Brooklyn, | NY 17624": a line of its own from a house number to a capitalised word,
  * right over a line (a blank line between at most: the engine may read them as two blocks) that ends with a
- * state code and a ZIP. An envelope's, a letter's or a label's address in two lines, the street's suffix lost or
- * misread. Not a line with a dose or a count of tablets on it.
+ * state code and a ZIP after a comma or a cell bar ("Patient ID 12345" is no city line). An envelope's, a
+ * letter's or a label's address in two lines, the street's suffix lost or misread. Not a line with a dose or a
+ * count of tablets on it.
  */
 const STREET_OVER_CITY =
-  /^[ \t]*(\d{1,6}[A-Za-z]?[ \t]+(?:\|[ \t]+)?[A-Z][^\n\d]{1,40}?)[ \t|.,]*\n(?:[ \t]*\n)?(?=([^\n]{2,60}?\b([A-Z][A-Za-z0-9])\.?,?[ \t]+(?:\|[ \t]+)?\d{5}(?:-\d{4})?)\b[ \t|.,]*$)/gm;
+  /^[ \t]*(\d{1,6}[A-Za-z]?[ \t]+(?:\|[ \t]+)?[A-Z][^\n\d]{1,40}?)[ \t|.,]*\n(?:[ \t]*\n)?(?=([^\n]{2,60}?[,|][ \t]*(?:\|[ \t]+)?\b([A-Z][A-Za-z0-9])\.?,?[ \t]+(?:\|[ \t]+)?\d{5}(?:-\d{4})?)\b[ \t|.,]*$)/gm;
 const DOSE_WORDS =
   /\b(?:mg|mcg|ml|g|units?|tabs?|tablets?|capsules?|caps|puffs?|drops?|refills?|qty|days?|weeks?|months?|years?|hours?|times|ago)\b/i;
 

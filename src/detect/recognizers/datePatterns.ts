@@ -8,7 +8,7 @@ export const TITLE_MONTH =
   'Jan|January|Feb|February|Mar|March|Apr|April|May|June?|July?|Aug|August|Sept?|September|Oct|October|Nov|November|Dec|December';
 const ORDINAL_DAY = `${DAY}(?:st|nd|rd|th)?`;
 export const NUM_MONTH = '(?:0?[1-9]|1[0-2])';
-const NO_DOSE = '(?![ \\t]*(?:mg|mcg|g|ml|units?|%|x)\\b)';
+const NO_DOSE = '(?![ \\t]*(?:%|(?:mg|mcg|g|ml|units?|tabs?|caps?|episodes?|days?|x)\\b))';
 const YEAR = "(?:(?:19|20)\\d{2}|'\\d{2})";
 export const WEEKDAY =
   '(?:mon(?:day)?|tues?(?:day)?|wed(?:s|nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
@@ -33,7 +33,7 @@ export const FULL_DATES: RegExp[] = [
   // "March 1. 2015", "October 8; 2018", "November 23;.1918": a period or semicolon read for the comma (scans),
   // before a year that starts 19 or 20 only; "May'5, 1920", "Feb.'7": a speck read as a quote before the day.
   new RegExp(
-    `\\b${MONTH}\\.?[ \\t'‘’-]*${ORDINAL_DAY}(?:(?:,?[ \\t]*|(?:[.;][ \\t]+|[.;,]{2}[ \\t]*)(?=(?:19|20)\\d{2}\\b))(?:\\d{4}|'\\d{2}))?(?![\\d:])`,
+    `\\b${MONTH}\\.?[ \\t'‘’-]*${ORDINAL_DAY}(?:(?:,?[ \\t]*|(?:[.;][ \\t]+|[.;,]{2}[ \\t]*)(?=(?:19|20)\\d{2}\\b${NO_DOSE}))(?:\\d{4}|'\\d{2}))?(?![\\d:])`,
     'gi',
   ),
   new RegExp(`\\b${DAY}${MONTH}(?:\\d{4}|\\d{2})\\b`, 'gi'),

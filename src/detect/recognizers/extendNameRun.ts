@@ -21,12 +21,18 @@ function extendRun(text: string, tokens: Token[], priors: number[], i: number, l
       continue;
     }
     // "Dr. N. | Salem", "Dr. O | Sow": after a title's initial a scan may set the surname apart as the next cell.
+    // Only the title's own initial, and a word that is no label ("Dr. J. | Date: 5/23") nor a function word.
     if (
+      j - 1 === i &&
       isInitial(prev) &&
       /^\.?[ \t]+\|[ \t]+$/.test(gap) &&
       next.alpha &&
       next.capitalized &&
-      isAfterTitle(text, tokens, i)
+      isAfterTitle(text, tokens, i) &&
+      !/^[ \t]*:/.test(text.slice(next.end)) &&
+      !NEVER_NAMES.has(next.key) &&
+      !FUNCTION_WORDS.has(next.key) &&
+      !TITLES.has(next.key)
     ) {
       end = j;
       continue;

@@ -7,7 +7,7 @@ import type { AddressLexicon } from './AddressLexicon.ts';
 export function knownCityStart(words: string, lexicon: Pick<AddressLexicon, 'isCity'>): number {
   if (lexicon.isCity(words.toLowerCase())) return 0;
   // Only after a word that ends a sentence: in "Sipho Jackson, MD" the city's name is a surname.
-  for (const m of words.matchAll(/(?<=[.;][ \t]+)[A-Z]/g))
+  for (const m of words.matchAll(/(?<=\.[ \t]+)[A-Z]/g))
     if (lexicon.isCity(words.slice(m.index).toLowerCase())) return m.index;
   return -1;
 }

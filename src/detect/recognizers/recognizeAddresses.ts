@@ -73,7 +73,7 @@ const ROOM = /\b(?:room|rm)\.?\s*#?\s*(\d{1,4}[A-Z]?)\b(?![.:]\d|\s*(?:am|pm|%|m
 // state before it even when OCR misread its code ("Spokane, VIA 76282" for WA, "Detroit, NI 43703").
 // At the end of its line, a ZIP a scan lost a digit of or read a mark into ("Hilo, HI 8,210", "Spokane, WA 2832").
 const TRAILING_ZIP =
-  /^[,\s]{1,3}(?:[A-Za-z]{1,3}\.?[ \t]{1,2})?(?:\d{5}(?:-\d{4})?\b|\d[\d,.]{2,5}\d(?=[ \t.,]*(?:\||$)))/m;
+  /^[,\s]{1,3}(?:[A-Za-z]{1,3}\.?[ \t]{1,2})?(?:\d{5}(?:-\d{4})?\b|(\d{1,4}[,.]?\d{1,4})(?=[ \t.,]*(?:\||\n|$)))/;
 // "on Main St", "off broadway st": a street named without a house number.
 const STREET_NO_NUMBER = new RegExp(
   `(?:on|off|at|near|to)[ \\t]+((?:${STREET_WORD}[ \\t]+){1,2}${SUFFIX})\\b(?!\\.?[ \\t]+[A-Z][a-z])`,
@@ -131,11 +131,17 @@ const WARD_START = (token: Token) => !token.alpha || WARD_WORDS.has(token.key);
 const GENERIC_WARD_NAMES: ReadonlySet<string> = new Set(addressWords.genericWardNames);
 
 /** Places found by any recognizer take a ZIP code that follows them. */
+/** Four or five digits, one mark among them at most, and no year ("TX 2015" is when, not where). */
+function isGarbledZip(value: string): boolean {
+  const digits = value.replace(/\D/g, '');
+  return digits.length >= 4 && digits.length <= 5 && !/^(?:19|20)\d{2}$/.test(value);
+}
+
 export function extendWithZip(text: string, candidates: Candidate[]): void {
   for (const c of candidates) {
     if (c.type !== 'ADDRESS' || c.score < 0.5) continue;
     const zip = TRAILING_ZIP.exec(text.slice(c.end, c.end + 16));
-    if (zip) c.end += zip[0].length;
+    if (zip && (zip[1] === undefined || isGarbledZip(zip[1]))) c.end += zip[0].length;
   }
 }
 

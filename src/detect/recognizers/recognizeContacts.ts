@@ -88,31 +88,46 @@ export function recognizeContacts(text: string, lower = text.toLowerCase()): Can
 
 /**
  * The pieces of a number after a phone label, as far as they go: digits with a phone's punctuation, one after
- * another on the line, separated by spaces or a cell bar, until ten digits. Three digits at least ("Fax: 2 pages" is
- * no number).
+ * another on the line, separated by spaces or a cell bar, until a whole number (seven digits before a cell bar, ten
+ * in all). A number it is when it has six digits at least or an area code in brackets, and no unit, time or count
+ * after it: "pH: 7.32", "Tel: 300 mg", "Phone: 10:30 am", "Fax: 100 pages" are none.
  */
 function phoneAfterLabel(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(PHONE_LABEL)) {
     const start = m.index + m[0].length;
-    let end = start;
-    let at = start;
-    for (;;) {
-      const piece = PHONE_PIECE.exec(text.slice(at, at + 24))?.[0];
-      if (!piece || /[\p{L}]/u.test(text[at + piece.length] ?? '')) break;
-      end = at + piece.length;
-      // A whole number (ten digits) ends it: what follows is another cell's value.
-      if (text.slice(start, end).replace(/\D/g, '').length >= 10) break;
-      const gap = /^[ \t]+(?:\|[ \t]+)?/.exec(text.slice(end, end + 8))?.[0];
-      if (!gap) break;
-      at = end + gap.length;
-    }
+    const end = phoneEnd(text, start);
     const value = text.slice(start, end).replace(/[.:/-]+$/, '');
     const digits = value.replace(/\D/g, '').length;
-    if (digits >= 3 && digits <= 15) out.push({ start, end: start + value.length, type: 'PHONE_OR_FAX', score: 0.9 });
+    const enough = digits >= 6 || /^\(\d{3}\)/.test(value);
+    if (enough && digits <= 15 && !NOT_A_NUMBER_AFTER.test(text.slice(start + value.length, start + value.length + 12)))
+      out.push({ start, end: start + value.length, type: 'PHONE_OR_FAX', score: 0.9 });
   }
   return out;
 }
+
+function phoneEnd(text: string, start: number): number {
+  let end = start;
+  let at = start;
+  for (;;) {
+    const piece = PHONE_PIECE.exec(text.slice(at, at + 24))?.[0];
+    if (!piece || /\p{L}/u.test(text[at + piece.length] ?? '')) return end;
+    const digitsSoFar = text.slice(start, end).replace(/\D/g, '').length;
+    // Past a cell bar only the rest of an unfinished number, not the next cell's date or quantity.
+    const acrossBar = text.slice(end, at).includes('|');
+    if (acrossBar && (digitsSoFar >= 7 || /\d\/\d/.test(piece) || /^[ \t]*\p{L}/u.test(text.slice(at + piece.length))))
+      return end;
+    end = at + piece.length;
+    if (digitsSoFar + piece.replace(/\D/g, '').length >= 10) return end;
+    const gap = /^[ \t]+(?:\|[ \t]+)?/.exec(text.slice(end, end + 8))?.[0];
+    if (!gap) return end;
+    at = end + gap.length;
+  }
+}
+
+// A value with a unit, a time or a count after it is a measurement, not a telephone number.
+const NOT_A_NUMBER_AFTER =
+  /^[ \t]*(?:%|(?:mg|mcg|g|ml|l|units?|u|meq|mmol|kg|cc|min|mins|minutes?|hrs?|hours?|am|pm|pages?|days?|tabs?|tablets?|x)\b)/i;
 
 /**
  * "u/o 900-1300", "plt 150-4000 cc": a rising pair of numbers with a unit or a rate after it is a range of

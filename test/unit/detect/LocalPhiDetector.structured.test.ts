@@ -412,10 +412,25 @@ describe('LocalPhiDetector: what a scan does to a page (misread marks, column br
   it('takes what follows a phone label as the number, digits lost or set apart as a cell', () => {
     expect(found('Pinecrest Apothecary | Ph: (702) | 3:0236')).toContainEqual(['(702) | 3:0236', 'PHONE_OR_FAX']);
     expect(found('Brookside Apothecary | Ph: 412-019')).toContainEqual(['412-019', 'PHONE_OR_FAX']);
-    // A whole number ends it; another cell's date is a date.
+    // A whole number ends it; another cell's date or quantity is not part of it.
     expect(found('Ph: 617-555-0143 | 03/04/2025')).toContainEqual(['03/04/2025', 'DATE']);
-    expect(found('Fax: 2 pages to follow')).toEqual([]);
-    expect(found('Tel: 30 mg tablets')).toEqual([]);
+    expect(found('Ph: 555-0143 | 03/04/2025')).toEqual([
+      ['555-0143', 'PHONE_OR_FAX'],
+      ['03/04/2025', 'DATE'],
+    ]);
+    expect(found('Ph: 412-019 | 30 tabs')).toContainEqual(['412-019', 'PHONE_OR_FAX']);
+    // Measurements after a label that also names a phone: a pH, a dose, a time, a count, a cell count.
+    for (const text of [
+      'ABG pH: 7.32',
+      'PH: 7.40',
+      'Tel: 300 mg tablets',
+      'Phone: 120 min',
+      'Phone: 10:30 am',
+      'Fax: 100 pages',
+      'Cell: 12.5 x 10^9/L',
+      'Tel# 911',
+    ])
+      expect(found(text), text).toEqual([]);
   });
 
   it('takes a titled name whose initial a scan set apart from the surname, or read a speck before', () => {

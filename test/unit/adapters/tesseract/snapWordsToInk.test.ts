@@ -44,7 +44,8 @@ describe('snapWordsToInk', () => {
   it("stops at the space before the next word, read or not, and never takes another word's letters or line", () => {
     const [alone] = snapWordsToInk([ocrWord('Salem', 0.9, { left: 52, top: 43, width: 24, height: 6 }, 'l0')], marks);
     expect(right(alone!.box)).toBeLessThan(100);
-    expect(alone!.box.top + alone!.box.height).toBeLessThan(70);
+    // Its outline takes nothing of the line under it.
+    expect(Math.max(...alone!.polygon.map((p) => p.y))).toBeLessThan(70);
     // The next word boxed short too: each grows to its own letters only.
     const [a, b] = snapWordsToInk(
       [
@@ -56,6 +57,19 @@ describe('snapWordsToInk', () => {
     expect(right(a!.box)).toBeLessThan(100);
     expect(b?.box.left).toBeGreaterThanOrEqual(99);
     expect(right(b!.box)).toBeGreaterThanOrEqual(137);
+  });
+
+  it('takes no mark blur ran across several words: its middle lies in another word', () => {
+    // Three words (40-88, 100-138, 150-188) run together into one mark on a blurred scan.
+    const run = grainyPage(240, 60, [{ left: 40, top: 20, width: 148, height: 12 }], { grain: 6, seed: 7 });
+    const words = [
+      ocrWord('Salem', 0.9, { left: 44, top: 22, width: 40, height: 8 }, 'l0'),
+      ocrWord('Road', 0.9, { left: 102, top: 22, width: 34, height: 8 }, 'l0'),
+      ocrWord('Apt', 0.9, { left: 152, top: 22, width: 34, height: 8 }, 'l0'),
+    ];
+    const snapped = snapWordsToInk(words, typeMarks(run));
+    expect(right(snapped[0]!.box)).toBeLessThan(100);
+    expect(snapped[2]?.box.left).toBeGreaterThan(138);
   });
 
   it("leaves a box over two lines' letters as it is: the engine's junk, no word", () => {
