@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrWord, Point } from '../../../src/core/Image.ts';
+import { pointInPolygon as inside } from '../../../bench/images/coverage.ts';
 import { convexHull, lineRunOutlines } from '../../../src/core/lineRunOutlines.ts';
 
 /** A word whose outline is its box turned by `degrees` about the box's own top-left corner. */
@@ -18,17 +19,6 @@ function word(text: string, left: number, top: number, width: number, line: stri
     lineId: line,
     blockId: 'b0',
   };
-}
-
-/** Even-odd point-in-polygon. */
-function inside(p: Point, polygon: readonly Point[]): boolean {
-  let hit = false;
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const a = polygon[i] as Point;
-    const b = polygon[j] as Point;
-    if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) hit = !hit;
-  }
-  return hit;
 }
 
 const size = { width: 1000, height: 500 };
